@@ -1,0 +1,3 @@
+from dgfacil.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,124 @@
+"""`dgfacil new`, `templates`, `agenda` and `export`: documents without the app."""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    new = sub.add_parser("new", help="create a workshop document from a template")
+    new.add_argument("file", type=Path)
+    new.add_argument("--template", required=True, help="a bundled template's name, or a .toml file")
+    new.add_argument("--start", type=_iso_date, help="first day, YYYY-MM-DD (default: the template's)")
+    new.add_argument("--tz", help="the venue's IANA time zone (default: the template's)")
+    new.set_defaults(func=cmd_new)
+
+    templates = sub.add_parser("templates", help="list the bundled templates, one a line, name first")
+    templates.set_defaults(func=cmd_templates)
+
+    agenda = sub.add_parser("agenda", help="print the agenda with a column per time zone")
+    agenda.add_argument("file", type=Path)
+    agenda.add_argument("--tz", action="append", default=[], metavar="ZONE", help="another zone (repeatable)")
+    agenda.add_argument("--ics", type=Path, metavar="OUT.ics", help="write the agenda as an iCalendar file")
+    agenda.set_defaults(func=cmd_agenda)
+
+    export = sub.add_parser("export", help="write the whole workshop as JSON")
+    export.add_argument("file", type=Path)
+    export.add_argument("-o", "--output", type=Path, required=True)
+    export.set_defaults(func=cmd_export)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+
+
+def check_zone(zone: str) -> str:
+    from dgfacil.cli import CommandError
+
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CommandError(f"unknown time zone {zone!r} (use an IANA name such as Asia/Bangkok)") from None
+    return zone
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from dgfacil.cli import CommandError
+    from dgfacil.operations.document import new_from_template
+
+    if args.file.exists():
+        raise CommandError(f"{args.file} already exists; choose another name")
+    if args.tz:
+        check_zone(args.tz)
+    doc = new_from_template(args.file, args.template, start=args.start, timezone=args.tz)
+    doc.close()
+    print(f"created {args.file}")
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from dgfacil.operations.templates import bundled_templates
+
+    for t in bundled_templates():
+        print(f"{t.name}\t{t.days} day{'s' if t.days != 1 else ''}\t{t.title}")
+    return 0
+
+
+def open_workshop(path: Path):
+    """Open a document read-mostly for a headless command and load its workshop."""
+    from dgfacil.store import queries
+    from dgfacil.store.document import open_document
+
+    doc = open_document(path)
+    with doc.session() as session:
+        workshop = queries.load_workshop(session=session)
+    return doc, workshop
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
+
+    zones = [check_zone(z) for z in args.tz]
+    doc, workshop = open_workshop(args.file)
+    try:
+        if args.ics:
+            from dgfacil.io.ics import write_ics
+
+            write_ics(workshop, args.ics)
+            print(f"wrote {args.ics}")
+            return 0
+        zones = workshop_zones(workshop, zones)
+        print(workshop.title)
+        for day in workshop.days:
+            labels = [zone_label(z, day.date) for z in zones]
+            widths = [max(len(label), 13) for label in labels]
+            print()
+            print(f"{day.date:%A %d %B %Y}" + (f" — {day.title}" if day.title else ""))
+            print("  ".join(label.ljust(w) for label, w in zip(labels, widths)) + "  Min  Item")
+            for slot in plan_day(day, workshop.timezone):
+                cells = [f"{hhmm(slot.start, z)}–{hhmm(slot.end, z)}".ljust(w) for z, w in zip(zones, widths)]
+                mark = "*" if slot.item.fixed_start else " "
+                print("  ".join(cells) + f"  {slot.item.duration_min:>3}{mark} {slot.item.title}")
+    finally:
+        doc.close()
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from dgfacil.operations.export import export_document_json
+    from dgfacil.store.document import open_document
+
+    doc = open_document(args.file)
+    try:
+        export_document_json(doc, args.output)
+    finally:
+        doc.close()
+    print(f"wrote {args.output}")
+    return 0

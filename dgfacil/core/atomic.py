@@ -1,0 +1,36 @@
+"""Files we write (PDFs, exports, backups) land whole or not at all: temp file, fsync, replace."""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+
+@contextmanager
+def atomic_write(path: Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
+    """Write to a temp file beside `path`; on success fsync and rename over it, else remove it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=encoding) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def safe_child(folder: Path, name: str) -> Path:
+    """`folder/name` with `name` reduced to a plain file name that cannot leave `folder`."""
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_. " else "_" for ch in name).strip(" .")
+    cleaned = cleaned.replace("..", "_") or "file"
+    target = (Path(folder) / cleaned[:120]).resolve()
+    if target.parent != Path(folder).resolve():
+        raise ValueError(f"{name!r} would leave {folder}")
+    return target

@@ -1,0 +1,15 @@
+"""Export the whole document as JSON."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dgfacil.io.json_export import build_export, write_json
+from dgfacil.store import migrate, queries
+from dgfacil.store.document import Document
+
+
+def export_document_json(doc: Document, path: Path) -> Path:
+    with doc.session() as session:
+        tables = queries.dump_tables(session=session)
+        revision = migrate.current_revision(session.connection())
+    return write_json(build_export(tables, revision or ""), path)

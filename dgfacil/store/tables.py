@@ -1,0 +1,246 @@
+"""The workshop document's tables (SQLModel). Tables live here and nowhere else.
+
+Every row is keyed by workshop, so one database could hold many workshops; a `.dgfacil` file
+holds one. Lists and free-form definitions are JSON columns. Dates are ISO strings, times of day
+"HH:MM" in the workshop's zone, instants ISO-8601 UTC strings.
+The schema is built by the Alembic migrations in `migrations/versions`; a test checks that
+these classes and the migrated schema agree.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _fk(target: str, *, ondelete: str = "CASCADE", nullable: bool = False) -> Any:
+    return Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True),
+    )
+
+
+def _json(default_factory=list) -> Any:
+    return Field(default_factory=default_factory, sa_column=Column(JSON, nullable=False))
+
+
+class WorkshopRow(SQLModel, table=True):
+    __tablename__ = "workshop"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title: str
+    project_code: str = ""
+    organizers: list = _json()
+    modality: str = "in-person"
+    venue: str = ""
+    timezone: str = "UTC"
+    display_zones: list = _json()
+    description: str = ""
+    evaluation_form: dict = _json(dict)
+    template_name: str = ""
+    created_at: str = ""
+
+
+class DayRow(SQLModel, table=True):
+    __tablename__ = "day"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    position: int = 0
+    date: str  # ISO date
+    title: str = ""
+
+
+class AgendaItemRow(SQLModel, table=True):
+    __tablename__ = "agenda_item"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    day_id: int = _fk("day.id")
+    position: int = 0
+    kind: str = "session"
+    title: str = ""
+    planned_start: Optional[str] = None  # "HH:MM", or None: follows the previous item
+    duration_min: int = 30
+    fixed_start: bool = False
+    lead: str = ""
+    speakers: list = _json()
+    description: str = ""
+    materials: list = _json()
+
+
+class ParticipantRow(SQLModel, table=True):
+    __tablename__ = "participant"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    full_name: str
+    certificate_name: str = ""
+    email: str = Field(default="", index=True)
+    country: str = ""
+    organization: str = ""
+    position: str = ""
+    role: str = "participant"
+    origin: str = "overseas"
+    badge_code: str = ""
+
+
+class ExerciseRow(SQLModel, table=True):
+    __tablename__ = "exercise"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    agenda_item_id: Optional[int] = _fk("agenda_item.id", ondelete="SET NULL", nullable=True)
+    position: int = 0
+    kind: str
+    title: str = ""
+    definition: dict = _json(dict)
+
+
+class GroupRow(SQLModel, table=True):
+    __tablename__ = "breakout_group"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    exercise_id: Optional[int] = _fk("exercise.id", nullable=True)
+    day_id: Optional[int] = _fk("day.id", nullable=True)
+    position: int = 0
+    name: str
+    colour: str = ""
+
+
+class GroupMemberRow(SQLModel, table=True):
+    __tablename__ = "group_member"
+    __table_args__ = (UniqueConstraint("group_id", "participant_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    group_id: int = _fk("breakout_group.id")
+    participant_id: int = _fk("participant.id")
+
+
+class NoteRow(SQLModel, table=True):
+    __tablename__ = "note"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    agenda_item_id: Optional[int] = _fk("agenda_item.id", ondelete="SET NULL", nullable=True)
+    created_at: str  # UTC ISO instant
+    updated_at: str = ""
+    text: str = ""
+    tag: str = "note"
+    speaker: str = ""
+
+
+class AttendanceRow(SQLModel, table=True):
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("participant_id", "agenda_item_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    participant_id: int = _fk("participant.id")
+    agenda_item_id: int = _fk("agenda_item.id")
+    present: bool = True
+    marked_at: str = ""
+
+
+class EvaluationResponseRow(SQLModel, table=True):
+    __tablename__ = "evaluation_response"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    submitted_at: str = ""
+    source: str = "typed"  # typed | csv | phone
+    external_id: str = ""
+    answers: dict = _json(dict)  # question key -> answer (int level or text)
+
+
+# --- schema 0002: the running agenda and the exercise boards -------------------------------
+
+
+class RunEventRow(SQLModel, table=True):
+    """One event of a running agenda (start, pause, next, extend...), stored as it happens."""
+
+    __tablename__ = "run_event"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    day_id: int = _fk("day.id")
+    at: str  # UTC ISO instant
+    kind: str
+    item_id: Optional[int] = None
+    minutes: Optional[int] = None
+
+
+class BoardItemRow(SQLModel, table=True):
+    """A sticky note on a zones or plane board, or a row of a table exercise."""
+
+    __tablename__ = "board_item"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    exercise_id: int = _fk("exercise.id")
+    group_id: Optional[int] = _fk("breakout_group.id", nullable=True)
+    position: int = 0
+    area: str = ""  # zone key, or table goal
+    text: str = ""
+    x: float = 0.0
+    y: float = 0.0
+    colour: str = ""
+    cluster: str = ""
+    data: dict = _json(dict)  # kind-specific: IAP2 level, table cells...
+    created_at: str = ""
+    updated_at: str = ""
+
+
+class DotVoteRow(SQLModel, table=True):
+    __tablename__ = "dot_vote"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    board_item_id: int = _fk("board_item.id")
+    voter: str = ""  # group or participant key
+    dots: int = 1
+
+
+class ExerciseAnswerRow(SQLModel, table=True):
+    """A group's answer in a rubric (current/target per dimension) or prompts exercise."""
+
+    __tablename__ = "exercise_answer"
+    __table_args__ = (UniqueConstraint("exercise_id", "group_id", "key"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    exercise_id: int = _fk("exercise.id")
+    group_id: Optional[int] = _fk("breakout_group.id", nullable=True)
+    key: str
+    value: dict = _json(dict)
+    updated_at: str = ""
+
+
+# --- schema 0003: certificates, signatories, report texts, document settings --------------
+
+
+class SignatoryRow(SQLModel, table=True):
+    __tablename__ = "signatory"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    position: int = 0
+    name: str
+    title: str = ""
+    signature_png: Optional[bytes] = None
+
+
+class CertificateRow(SQLModel, table=True):
+    __tablename__ = "certificate"
+    __table_args__ = (UniqueConstraint("workshop_id", "number"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    participant_id: int = _fk("participant.id")
+    number: str
+    issued_at: str = ""
+    payload: str = ""
+
+
+class ReportSectionRow(SQLModel, table=True):
+    __tablename__ = "report_section"
+    __table_args__ = (UniqueConstraint("workshop_id", "key"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    key: str
+    text: str = ""
+
+
+class SettingRow(SQLModel, table=True):
+    """Per-document settings (attendance unit, eligibility threshold, warning lead...)."""
+
+    __tablename__ = "setting"
+    __table_args__ = (UniqueConstraint("workshop_id", "key"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = _fk("workshop.id")
+    key: str
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))

@@ -1,0 +1,31 @@
+"""What every room is given: the open document, its worker, the undo group and the clock."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from PySide6.QtGui import QUndoGroup
+
+from dgfacil.core.model import Workshop
+from dgfacil.store import queries
+from dgfacil.store.document import Document
+from dgfacil.ui.tasks import Tasks
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class AppContext:
+    """Handed to each room's constructor. Rooms call operations only through `tasks`."""
+
+    doc: Document
+    tasks: Tasks
+    undo_group: QUndoGroup
+    clock: Callable[[], datetime] = utc_now  # injected so tests drive time
+    services: dict = field(default_factory=dict)  # room-to-room hooks, e.g. "open_notes"
+
+    def workshop(self) -> Workshop:
+        return self.tasks.read(lambda session: queries.load_workshop(session=session))

@@ -1,0 +1,175 @@
+"""Note-taking: add, edit, tag, delete (and put back), drafts, search, and notes per agenda item.
+
+Each function is one user action run in its own committed transaction (`with doc.session()`),
+so a note is on disk the moment the note-taker presses Enter.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session
+
+from dgfacil.core.model import AgendaItem, Note, NoteTag
+from dgfacil.operations.changes import Changes
+from dgfacil.store import notes as store
+from dgfacil.store import queries
+from dgfacil.store.notes import Draft
+from dgfacil.store.tables import NoteRow
+
+__all__ = [
+    "Draft", "DeletedNote", "ItemNotes", "add_note", "update_note", "set_tag", "delete_note", "restore_note",
+    "save_draft", "load_draft", "search_notes", "notes_by_item", "key_messages", "agenda_people", "person_name",
+]
+
+
+def _clean(text: str) -> str:
+    # Trailing blank lines and spaces are keyboard noise, not content; inner newlines are kept.
+    return text.strip()
+
+
+def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag = NoteTag.NOTE,
+             speaker: str = "", at: datetime, clear_draft: bool = False) -> Changes:
+    """Add a note to an agenda item (None: a note of the whole workshop), stamped `at` (aware).
+
+    With `clear_draft` the item's draft is forgotten in the same transaction, so a crash can
+    neither lose the note nor leave its text behind as a draft to be added twice.
+    """
+    text = _clean(text)
+    if not text:
+        raise ValueError("a note needs some text")
+    stamp = store.iso_utc(at)
+    row = NoteRow(workshop_id=store.workshop_id_for(item_id, session=session), agenda_item_id=item_id,
+                  created_at=stamp, updated_at=stamp, text=text, tag=NoteTag(tag).value,
+                  speaker=speaker.strip())
+    session.add(row)
+    if clear_draft:
+        store.store_draft(item_id, Draft(), session=session, at=stamp)
+    session.flush()
+    return Changes(notes=True, ids=(row.id,))
+
+
+_UNSET = object()
+
+
+def update_note(session: Session, *, note_id: int, at: datetime, text: str | None = None,
+                tag: NoteTag | None = None, speaker: str | None = None, item_id: object = _UNSET,
+                clear_draft: bool = False) -> Changes:
+    """Change a note's text, tag, speaker or agenda item; its creation time stays."""
+    row = store.note_row(note_id, session=session)
+    stamp = store.iso_utc(at)
+    if clear_draft:
+        store.store_draft(row.agenda_item_id, Draft(), session=session, at=stamp)
+    if text is not None:
+        text = _clean(text)
+        if not text:
+            raise ValueError("a note needs some text; delete it instead")
+        row.text = text
+    if tag is not None:
+        row.tag = NoteTag(tag).value
+    if speaker is not None:
+        row.speaker = speaker.strip()
+    if item_id is not _UNSET:
+        store.workshop_id_for(item_id, session=session)  # the item must exist
+        row.agenda_item_id = item_id
+    row.updated_at = stamp
+    return Changes(notes=True, ids=(note_id,))
+
+
+def set_tag(session: Session, *, note_id: int, tag: NoteTag, at: datetime) -> Changes:
+    """Tag a note as a key message, decision, action, quote, question (or a plain note)."""
+    return update_note(session, note_id=note_id, tag=tag, at=at)
+
+
+@dataclass(frozen=True)
+class DeletedNote:
+    """Everything needed to put a deleted note back, with its id (for undo)."""
+
+    id: int
+    workshop_id: int
+    agenda_item_id: int | None
+    created_at: str
+    updated_at: str
+    text: str
+    tag: str
+    speaker: str
+
+
+def delete_note(session: Session, *, note_id: int) -> tuple[Changes, DeletedNote]:
+    row = store.note_row(note_id, session=session)
+    snapshot = DeletedNote(row.id, row.workshop_id, row.agenda_item_id, row.created_at, row.updated_at,
+                           row.text, row.tag, row.speaker)
+    session.delete(row)
+    return Changes(notes=True, ids=(note_id,)), snapshot
+
+
+def restore_note(session: Session, *, deleted: DeletedNote) -> Changes:
+    """Put a deleted note back exactly as it was, same id and times."""
+    session.add(NoteRow(**asdict(deleted)))
+    session.flush()
+    return Changes(notes=True, ids=(deleted.id,))
+
+
+# -- drafts -------------------------------------------------------------------------------
+
+
+def save_draft(session: Session, *, item_id: int | None, draft: Draft, at: datetime) -> Changes:
+    """Keep what is being typed for an item (an empty draft forgets it). Nothing to redraw."""
+    store.store_draft(item_id, draft, session=session, at=store.iso_utc(at))
+    return Changes()
+
+
+def load_draft(session: Session, *, item_id: int | None) -> Draft:
+    return store.load_draft(item_id, session=session)
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def search_notes(session: Session, *, text: str = "", tag: NoteTag | None = None,
+                 item_id: int | None = None) -> list[Note]:
+    """Notes across all items containing every word of `text` (any case), optionally of one tag."""
+    return store.search(session=session, text=text, tag=tag, item_id=item_id)
+
+
+@dataclass
+class ItemNotes:
+    """An agenda item and its notes, oldest first (item None: notes bound to no item)."""
+
+    item: AgendaItem | None
+    notes: list[Note] = field(default_factory=list)
+
+    def tagged(self, tag: NoteTag) -> list[Note]:
+        return [n for n in self.notes if n.tag == tag]
+
+
+def notes_by_item(session: Session, *, include_empty: bool = True) -> list[ItemNotes]:
+    """Notes grouped per agenda item in agenda order (days, then positions), for the outcome report.
+
+    Notes bound to no item (or to a deleted one) come last, under item None.
+    """
+    workshop = queries.load_workshop(session=session)
+    groups = [ItemNotes(item) for day in workshop.days for item in day.items]
+    by_id = {g.item.id: g for g in groups}
+    loose = ItemNotes(None)
+    for note in store.all_notes(session=session):
+        by_id.get(note.agenda_item_id, loose).notes.append(note)
+    if loose.notes:
+        groups.append(loose)
+    return groups if include_empty else [g for g in groups if g.notes]
+
+
+def key_messages(session: Session) -> list[Note]:
+    """Every note tagged key message, in agenda order (the report's "Key messages")."""
+    return [n for g in notes_by_item(session) for n in g.tagged(NoteTag.KEY_MESSAGE)]
+
+
+def person_name(entry: str) -> str:
+    """'Mr. Vincenzo Aquaro, Chief, Digital Government Branch' -> 'Mr. Vincenzo Aquaro'."""
+    return entry.split(",", 1)[0].strip()
+
+
+def agenda_people(item: AgendaItem) -> list[str]:
+    """The names a note on this item is likely to quote: the lead first, then the speakers."""
+    names = [person_name(p) for p in [item.lead, *item.speakers] if p.strip()]
+    return list(dict.fromkeys(names))

@@ -1,0 +1,141 @@
+"""Notes and their drafts in the document. Functions take the session as `*, session`.
+
+A note is one row of the `note` table. The text a note-taker is still typing is kept as a draft
+in the per-document `setting` table under "notes.draft.<item id>" ("notes.draft.none" for notes
+not bound to an item), so a killed app still has it when the document is reopened.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlmodel import Session, select
+
+from dgfacil.core.model import Note, NoteTag
+from dgfacil.store import convert
+from dgfacil.store.queries import workshop_row
+from dgfacil.store.tables import AgendaItemRow, NoteRow, SettingRow
+
+DRAFT_PREFIX = "notes.draft."
+
+
+def iso_utc(moment: datetime) -> str:
+    """An aware instant as the stored UTC ISO string (microseconds, so strings sort in time order)."""
+    if moment.tzinfo is None:
+        raise ValueError("a note's time must be an aware datetime")
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def note_row(note_id: int, *, session: Session) -> NoteRow:
+    row = session.get(NoteRow, note_id)
+    if row is None:
+        raise LookupError(f"no note {note_id}")
+    return row
+
+
+def get_note(note_id: int, *, session: Session) -> Note:
+    """One note as a domain value (raises LookupError when it is not there)."""
+    return convert.note_from_row(note_row(note_id, session=session))
+
+
+def workshop_id_for(item_id: int | None, *, session: Session) -> int:
+    """The workshop a note for `item_id` belongs to (the document's workshop when no item)."""
+    if item_id is None:
+        return workshop_row(session=session).id
+    item = session.get(AgendaItemRow, item_id)
+    if item is None:
+        raise LookupError(f"no agenda item {item_id}")
+    return item.workshop_id
+
+
+def all_notes(*, session: Session) -> list[Note]:
+    """Every note of the document, oldest first."""
+    rows = session.exec(select(NoteRow).order_by(NoteRow.created_at, NoteRow.id))
+    return [convert.note_from_row(r) for r in rows]
+
+
+def search(*, session: Session, text: str = "", tag: NoteTag | None = None,
+           item_id: int | None = None) -> list[Note]:
+    """Notes whose text or speaker contains `text`, ignoring case, optionally of one tag or item.
+
+    Matching is done in Python with casefold(): SQLite's LIKE and lower() fold ASCII only, and a
+    workshop's notes name Türkiye, Côte d'Ivoire and people from every country. A document holds
+    hundreds of notes, not millions, so reading them all is cheap (see bench/notes_search.py).
+    """
+    query = select(NoteRow).order_by(NoteRow.created_at, NoteRow.id)
+    if tag is not None:
+        query = query.where(NoteRow.tag == NoteTag(tag).value)
+    if item_id is not None:
+        query = query.where(NoteRow.agenda_item_id == item_id)
+    words = text.casefold().split()
+    found = []
+    for row in session.exec(query):
+        haystack = f"{row.text}\n{row.speaker}".casefold()
+        if all(word in haystack for word in words):
+            found.append(convert.note_from_row(row))
+    return found
+
+
+def count_by_item(*, session: Session) -> dict[int | None, int]:
+    """How many notes each agenda item has (None: notes bound to no item)."""
+    counts: dict[int | None, int] = {}
+    for item_id in session.exec(select(NoteRow.agenda_item_id)):
+        counts[item_id] = counts.get(item_id, 0) + 1
+    return counts
+
+
+# -- drafts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What was in the entry of an item's notes pane: the text, its tag and speaker, and the note
+    being edited (None when it was a new note)."""
+
+    text: str = ""
+    tag: NoteTag = NoteTag.NOTE
+    speaker: str = ""
+    editing: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip() and self.editing is None
+
+
+def draft_key(item_id: int | None) -> str:
+    return f"{DRAFT_PREFIX}{'none' if item_id is None else item_id}"
+
+
+def _draft_row(item_id: int | None, *, session: Session) -> SettingRow | None:
+    return session.exec(select(SettingRow).where(SettingRow.key == draft_key(item_id))).first()
+
+
+def load_draft(item_id: int | None, *, session: Session) -> Draft:
+    """The draft kept for an item, or an empty one."""
+    row = _draft_row(item_id, session=session)
+    if row is None or not isinstance(row.value, dict):
+        return Draft()
+    value = row.value
+    try:
+        tag = NoteTag(value.get("tag", NoteTag.NOTE.value))
+    except ValueError:
+        tag = NoteTag.NOTE
+    editing = value.get("editing")
+    return Draft(text=str(value.get("text", "")), tag=tag, speaker=str(value.get("speaker", "")),
+                 editing=editing if isinstance(editing, int) else None)
+
+
+def store_draft(item_id: int | None, draft: Draft, *, session: Session, at: str) -> None:
+    """Keep (or, when empty, forget) the draft of an item."""
+    row = _draft_row(item_id, session=session)
+    if draft.empty:
+        if row is not None:
+            session.delete(row)
+        return
+    value = {"text": draft.text, "tag": NoteTag(draft.tag).value, "speaker": draft.speaker,
+             "editing": draft.editing, "saved_at": at}
+    if row is None:
+        session.add(SettingRow(workshop_id=workshop_id_for(item_id, session=session),
+                               key=draft_key(item_id), value=value))
+    else:
+        row.value = value

@@ -1,0 +1,127 @@
+"""The words of the run screens: countdown digits, warnings, "day ends 16:47 (+7 min)".
+
+Warnings are always words as well as colour, so a colour-blind facilitator (or a grey
+projector) loses nothing.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import Enum
+
+from dgfacil.core.agenda import hhmm, in_zone, zone_label
+from dgfacil.core.run import Phase
+from dgfacil.core.run_plan import Row, RunState, is_break
+
+DEFAULT_WARNING_LEAD_MIN = 2
+WARNING_LEAD_KEY = "run.warning_lead_min"
+
+
+class Level(str, Enum):
+    IDLE = "idle"  # not started, or the day is over
+    OK = "ok"
+    WARNING = "warning"  # within the warning lead
+    OVER = "over"  # time is up
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True)
+class Status:
+    level: Level
+    words: str
+
+
+def display_seconds(remaining: timedelta) -> int:
+    """Whole seconds shown: counting down, rounded up (0:00 only when time is up);
+    over time, rounded down (+0:01 after a full second over)."""
+    seconds = remaining.total_seconds()
+    return math.ceil(seconds - 1e-9) if seconds > 0 else -math.floor(-seconds + 1e-9)
+
+
+def countdown_text(remaining: timedelta) -> str:
+    """'12:05', '1:02:03', or '+3:05' when over time."""
+    shown = display_seconds(remaining)
+    sign = "+" if shown < 0 else ""
+    hours, rest = divmod(abs(shown), 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{sign}{minutes}:{seconds:02d}"
+
+
+def minutes_words(minutes: int) -> str:
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) -> Status:
+    """The level (for colour) and the words (always shown) of the current countdown."""
+    if state.phase is Phase.NOT_STARTED:
+        return Status(Level.IDLE, "Not started — press Space to start")
+    if state.phase is Phase.FINISHED:
+        return Status(Level.IDLE, "The day is over")
+    remaining = state.remaining
+    if remaining <= timedelta(0):
+        over = math.floor(-remaining.total_seconds() / 60 + 1e-9)
+        words = "Time is up" + (f" — {over} min over" if over >= 1 else "")
+        level = Level.OVER
+    else:
+        left = math.ceil(remaining.total_seconds() / 60 - 1e-9)
+        words = "Less than a minute left" if remaining < timedelta(minutes=1) else f"{minutes_words(left)} left"
+        level = Level.WARNING if remaining <= timedelta(minutes=warning_lead_min) else Level.OK
+    if state.paused:
+        return Status(Level.PAUSED, f"Paused — {words[0].lower()}{words[1:]}")
+    return Status(level, words)
+
+
+def day_end_text(state: RunState, zone: str) -> str:
+    """'Day ends 16:47 (+7 min)', '(on time)' or '(3 min early)'."""
+    if state.projected_end is None:
+        return "No items today"
+    delta = state.day_delta_min
+    verb = "Day ended" if state.phase is Phase.FINISHED else "Day ends"
+    when = hhmm(state.projected_end, zone)
+    if delta > 0:
+        return f"{verb} {when} (+{delta} min)"
+    if delta < 0:
+        return f"{verb} {when} ({-delta} min early)"
+    return f"{verb} {when} (on time)"
+
+
+def row_note(row: Row) -> str:
+    """Short remarks on an upcoming item: fixed, squeezed, late, changed length."""
+    notes = []
+    if row.item.fixed_start:
+        notes.append("fixed start")
+    if row.squeezed_min:
+        notes.append(f"squeezed −{row.squeezed_min} min")
+    change = row.minutes - row.item.duration_min
+    if change:
+        notes.append(f"{change:+d} min")
+    if row.start is not None and row.late_min > 0 and not row.squeezed_min:
+        notes.append(f"{row.late_min} min late")
+    return " · ".join(notes)
+
+
+def back_at(state: RunState, zones: list[str]) -> list[str] | None:
+    """During a break: 'Back at 10:45' in the venue zone first, then each other zone.
+
+    Returns None when the current item is not a break.
+    """
+    row = state.current
+    if row is None or not is_break(row.item) or row.end is None:
+        return None
+    lines = [f"Back at {hhmm(row.end, zones[0])}"]
+    for zone in zones[1:]:
+        lines.append(f"{hhmm(row.end, zone)} {zone_label(zone, in_zone(row.end, zone).date())}")
+    return lines
+
+
+def progress_text(state: RunState) -> str:
+    """'Item 3 of 6' (counting what is not skipped)."""
+    live = [r for r in state.rows if r.status.value != "skipped"]
+    if state.current is None:
+        done = sum(1 for r in live if r.status.value == "done")
+        return f"{done} of {len(live)} items done"
+    index = next(i for i, r in enumerate(live) if r.item.id == state.current.item.id) + 1
+    return f"Item {index} of {len(live)}"

@@ -1,0 +1,51 @@
+"""Running the agenda: each press of a run button is one event, committed at once.
+
+A crash loses nothing that was pressed: the log is the run (see dgfacil.core.run).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from dgfacil.core.run import EventKind
+from dgfacil.core.run_text import DEFAULT_WARNING_LEAD_MIN, WARNING_LEAD_KEY
+from dgfacil.operations.changes import Changes
+from dgfacil.store import run_log
+
+NEEDS_MINUTES = (EventKind.EXTEND, EventKind.SHORTEN)
+NEEDS_ITEM = (EventKind.JUMP,)
+
+
+def record_event(session: Session, *, day_id: int, kind: EventKind | str, at: datetime,
+                 item_id: int | None = None, minutes: int | None = None) -> Changes:
+    """Store one run event (start, pause, next, extend...) with its instant `at` (aware)."""
+    kind = EventKind(kind)
+    if kind in NEEDS_MINUTES and (minutes is None or int(minutes) <= 0):
+        raise ValueError(f"{kind.value} needs a positive number of minutes")
+    if kind in NEEDS_ITEM and item_id is None:
+        raise ValueError(f"{kind.value} needs an agenda item")
+    event_id = run_log.add_event(session=session, day_id=day_id, kind=kind, at=at, item_id=item_id,
+                                 minutes=int(minutes) if minutes is not None else None)
+    return Changes(run=True, ids=(event_id,))
+
+
+def reset_run(session: Session, *, day_id: int) -> Changes:
+    """Forget a day's run (after a rehearsal): the agenda is as planned again."""
+    return Changes(run=True, ids=tuple(run_log.delete_events(session=session, day_id=day_id)))
+
+
+def warning_lead(session: Session) -> int:
+    """Minutes before the end at which the countdown warns (setting run.warning_lead_min)."""
+    value = run_log.get_setting(session=session, key=WARNING_LEAD_KEY, default=DEFAULT_WARNING_LEAD_MIN)
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return DEFAULT_WARNING_LEAD_MIN
+
+
+def set_warning_lead(session: Session, *, minutes: int) -> Changes:
+    if int(minutes) < 0 or int(minutes) > 60:
+        raise ValueError("the warning lead is between 0 and 60 minutes")
+    run_log.set_setting(session=session, key=WARNING_LEAD_KEY, value=int(minutes))
+    return Changes(run=True)

@@ -1,0 +1,201 @@
+"""A whole workshop day driven by a fake clock: overrun, squeeze, recovery, pause, extend, skip."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from dgfacil.core.agenda import hhmm
+from dgfacil.core.model import AgendaItem, Day, ItemKind
+from dgfacil.core.run import EventKind as K
+from dgfacil.core.run import Phase, RunEvent, actual_times
+from dgfacil.core.run_plan import Status, derive_state, shares
+from dgfacil.core.run_text import countdown_text, day_end_text, status
+
+ZONE = "Asia/Bangkok"
+TZ = ZoneInfo(ZONE)
+DAY = date(2024, 5, 14)
+
+
+def at(hh: int, mm: int, ss: int = 0) -> datetime:
+    return datetime.combine(DAY, time(hh, mm, ss), tzinfo=TZ)
+
+
+def make_day() -> Day:
+    spec = [  # id, title, minutes, kind, start, fixed
+        (1, "Opening", 15, ItemKind.OPENING, time(9, 0), True),
+        (2, "Session A", 60, ItemKind.SESSION, None, False),
+        (3, "Coffee break", 20, ItemKind.BREAK, None, False),
+        (4, "Session B", 55, ItemKind.SESSION, None, False),
+        (5, "Exercise", 60, ItemKind.EXERCISE, None, False),
+        (6, "Lunch", 60, ItemKind.BREAK, time(12, 30), True),
+        (7, "Session C", 90, ItemKind.SESSION, None, False),
+        (8, "Tea", 15, ItemKind.BREAK, None, False),
+        (9, "Closing", 30, ItemKind.CLOSING, time(15, 30), True),
+    ]
+    items = [AgendaItem(title=t, duration_min=m, kind=k, planned_start=s, fixed_start=f, id=i, position=i)
+             for i, t, m, k, s, f in spec]
+    return Day(date=DAY, items=items, id=1)
+
+
+class Log:
+    """The facilitator's presses, each at a fake instant."""
+
+    def __init__(self) -> None:
+        self.events: list[RunEvent] = []
+
+    def press(self, kind: K, when: datetime, item_id: int | None = None, minutes: int | None = None) -> None:
+        self.events.append(RunEvent(kind, when, item_id, minutes, id=len(self.events) + 1))
+
+    def state(self, now: datetime):
+        return derive_state(make_day(), ZONE, self.events, now)
+
+
+def row(state, item_id):
+    return next(r for r in state.rows if r.item.id == item_id)
+
+
+def test_before_the_start_everything_is_as_planned():
+    state = Log().state(at(8, 30))
+    assert state.phase is Phase.NOT_STARTED and state.current is None
+    assert hhmm(state.projected_end, ZONE) == "16:00" and state.day_delta_min == 0
+    assert state.suggestion is None
+    assert [hhmm(r.start, ZONE) for r in state.rows][:3] == ["09:00", "09:15", "10:15"]
+    assert status(state).words.startswith("Not started")
+
+
+def test_a_whole_day_with_overrun_squeeze_recovery_pause_extend_skip():
+    log = Log()
+    log.press(K.START, at(9, 0))
+    state = log.state(at(9, 5))
+    assert state.current.item.title == "Opening"
+    assert countdown_text(state.remaining) == "10:00"
+    assert status(state).words == "10 minutes left"
+
+    # The opening overruns by 2 minutes: the morning shifts, the fixed lunch holds and the
+    # flexible items before it are shown squeezed by 2 minutes in all.
+    state = log.state(at(9, 16))
+    assert status(state).words == "Time is up — 1 min over"
+    log.press(K.NEXT, at(9, 17))
+    state = log.state(at(9, 17))
+    assert state.current.item.title == "Session A"
+    assert hhmm(row(state, 3).start, ZONE) == "10:17"
+    assert row(state, 6).start == at(12, 30)  # lunch holds
+    assert sum(row(state, i).squeezed_min for i in (3, 4, 5)) == 2
+    assert row(state, 5).end == at(12, 30)
+    assert day_end_text(state, ZONE) == "Day ends 16:00 (on time)"
+    # Recovery: the coffee break gives the 2 minutes, and the suggestion says so.
+    assert state.suggestion.item_id == 3 and state.suggestion.minutes == 2
+    assert "the day then ends on time" in state.suggestion.text
+    log.press(K.SHORTEN, at(9, 18), item_id=3, minutes=state.suggestion.minutes)
+    state = log.state(at(9, 18))
+    assert state.squeezed_min == 0 and state.suggestion is None
+    assert row(state, 3).minutes == 18
+
+    # Session A overruns by 3 minutes, gets 5 more, is paused for 5 minutes, then ends.
+    state = log.state(at(10, 20))
+    assert state.phase is Phase.RUNNING and state.overrun == timedelta(minutes=3)
+    assert status(state).words == "Time is up — 3 min over" and countdown_text(state.remaining) == "+3:00"
+    log.press(K.EXTEND, at(10, 20), minutes=5)
+    assert countdown_text(log.state(at(10, 20)).remaining) == "2:00"
+    assert status(log.state(at(10, 20)), 2).level.value == "warning"
+    log.press(K.PAUSE, at(10, 21))
+    paused = log.state(at(10, 25))
+    assert paused.paused and countdown_text(paused.remaining) == "1:00"
+    assert status(paused).words == "Paused — 1 minute left"
+    # Paused time moves the rest of the day: A's projected end follows the clock.
+    assert paused.current.end == at(10, 26)
+    log.press(K.RESUME, at(10, 26))
+    assert countdown_text(log.state(at(10, 26, 30)).remaining) == "0:30"
+    log.press(K.NEXT, at(10, 27))
+
+    # Session B is skipped from the plan: the exercise follows the (shortened) coffee break.
+    log.press(K.SKIP, at(10, 30), item_id=4)
+    state = log.state(at(10, 30))
+    assert row(state, 4).status is Status.SKIPPED
+    assert row(state, 5).start == at(10, 45) and row(state, 5).squeezed_min == 0
+    assert state.current.item.title == "Coffee break"
+    log.press(K.NEXT, at(10, 45))
+    log.press(K.NEXT, at(11, 50))  # exercise runs 5 over; lunch starts early (facilitator's call)
+    state = log.state(at(12, 0))
+    assert state.current.item.title == "Lunch"
+    assert hhmm(row(state, 7).start, ZONE) == "12:50"  # C follows lunch's end
+    assert row(state, 9).start == at(15, 30)  # closing holds
+
+    log.press(K.NEXT, at(12, 50))
+    log.press(K.NEXT, at(14, 35))  # C overran by 15; tea squeezes? no: a 40-min gap absorbs it
+    state = log.state(at(14, 35))
+    assert row(state, 9).start == at(15, 30) and state.squeezed_min == 0
+    log.press(K.SKIP, at(14, 40))  # skip the tea while it runs: on to the closing
+    state = log.state(at(14, 40))
+    assert state.current.item.title == "Closing" and row(state, 8).status is Status.SKIPPED
+    log.press(K.NEXT, at(15, 10))
+    done = log.state(at(15, 30))
+    assert done.phase is Phase.FINISHED
+    assert day_end_text(done, ZONE) == "Day ended 15:10 (50 min early)"
+
+    report = {a.item_id: a for a in actual_times(make_day(), ZONE, log.events, at(16, 0))}
+    assert report[1].over_min == 2 and report[1].actual_start == at(9, 0)
+    assert report[2].actual_min == 65 and report[2].over_min == 5  # pause excluded
+    assert report[2].actual_end == at(10, 27)
+    assert report[4].status == "skipped" and report[4].actual_start is None
+    assert report[5].over_min == 5
+    assert report[8].status == "skipped" and report[8].actual_min == 5
+
+
+def test_previous_undoes_a_slip_of_next():
+    log = Log()
+    log.press(K.START, at(9, 0))
+    log.press(K.NEXT, at(9, 10))
+    log.press(K.PREVIOUS, at(9, 10, 5))
+    state = log.state(at(9, 12))
+    assert state.current.item.id == 1 and countdown_text(state.remaining) == "3:00"
+    assert row(state, 2).status is Status.PENDING and row(state, 2).start is not None
+
+
+def test_previous_after_a_real_item_resumes_it_later():
+    log = Log()
+    log.press(K.START, at(9, 0))
+    log.press(K.NEXT, at(9, 10))  # opening used 10 min
+    log.press(K.NEXT, at(9, 20))  # A used 10 min
+    log.press(K.JUMP, at(9, 30), item_id=1)  # back to the opening from the coffee break
+    state = log.state(at(9, 31))
+    assert state.current.item.id == 1 and countdown_text(state.remaining) == "4:00"
+    assert row(state, 3).status is Status.DONE
+
+
+def test_a_fixed_item_starts_late_only_when_squeezing_cannot_fit():
+    log = Log()
+    log.press(K.START, at(9, 0))
+    log.press(K.JUMP, at(9, 0), item_id=5)  # the exercise, 60 min
+    state = log.state(at(12, 40))  # still running at 12:40: lunch cannot hold at 12:30
+    assert row(state, 6).start == at(12, 40) and row(state, 6).late_min == 10
+    log2 = Log()
+    log2.press(K.START, at(9, 0))
+    log2.press(K.NEXT, at(11, 40))  # opening ran 2h40; A (60 min) now runs past 12:30
+    state = log2.state(at(11, 40))
+    squeezed = [row(state, i) for i in (3, 4, 5)]
+    assert all(r.minutes - r.squeezed_min == 1 for r in squeezed)  # each keeps a minute
+    assert row(state, 6).start == at(12, 43)
+
+
+def test_late_start_shows_in_the_day_end():
+    state = Log().state(at(9, 5))
+    assert state.phase is Phase.NOT_STARTED
+    assert state.day_delta_min == 0  # the fixed lunch and closing absorb it
+    assert state.squeezed_min == 5
+
+
+@pytest.mark.parametrize("lengths,total,expected", [
+    ([20, 55, 60], 2, [0, 1, 1]),
+    ([10, 10], 100, [9, 9]),
+    ([30], 0, [0]),
+])
+def test_shares_split_in_proportion(lengths, total, expected):
+    assert shares(lengths, total) == expected
+
+
+def test_naive_instants_are_refused():
+    with pytest.raises(ValueError):
+        derive_state(make_day(), ZONE, [], datetime(2024, 5, 14, 9, 0))

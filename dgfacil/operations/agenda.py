@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date as date_type
 
 from sqlmodel import Session, select
 
@@ -118,3 +119,41 @@ def item_position(session: Session, *, item_id: int) -> tuple[int, int]:
     if row is None:
         raise LookupError(f"no agenda item {item_id}")
     return row.day_id, row.position
+
+
+def add_day(session: Session, *, workshop_id: int, on: date_type, title: str = "") -> Changes:
+    """Append a day (with one opening item so the day has a start)."""
+    from datetime import time
+
+    days = list(session.exec(select(DayRow).where(DayRow.workshop_id == workshop_id).order_by(DayRow.position)))
+    row = DayRow(workshop_id=workshop_id, position=len(days), date=on.isoformat(), title=title)
+    session.add(row)
+    session.flush()
+    session.add(AgendaItemRow(
+        workshop_id=workshop_id, day_id=row.id, position=0,
+        **convert.item_fields(AgendaItem(title="Opening", kind="opening", duration_min=15, planned_start=time(9, 0))),
+    ))
+    session.flush()
+    return Changes(agenda=True, ids=(row.id,))
+
+
+def update_day(session: Session, *, day_id: int, on: date_type | None = None, title: str | None = None) -> Changes:
+    day = _day(session, day_id)
+    if on is not None:
+        day.date = on.isoformat()
+    if title is not None:
+        day.title = title
+    return Changes(agenda=True, ids=(day_id,))
+
+
+def delete_day(session: Session, *, day_id: int) -> Changes:
+    """Delete a day and its items (the UI asks first; attendance and notes of its items go too)."""
+    day = _day(session, day_id)
+    for item in _day_items(session, day_id):
+        session.delete(item)
+    session.delete(day)
+    session.flush()
+    rest = session.exec(select(DayRow).where(DayRow.workshop_id == day.workshop_id).order_by(DayRow.position))
+    for position, other in enumerate(rest):
+        other.position = position
+    return Changes(agenda=True, ids=(day_id,))

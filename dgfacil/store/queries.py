@@ -93,3 +93,17 @@ def dump_tables(*, session: Session) -> dict[str, list[dict]]:
         rows = session.connection().execute(table.select().order_by(*table.primary_key.columns))
         out[name] = [dict(row._mapping) for row in rows]
     return dict(sorted(out.items()))
+
+
+def count_contents(*, session: Session) -> list[tuple[str, int]]:
+    """How many of each thing the document holds, in the user's words."""
+    from sqlmodel import func
+
+    from dgfacil.store import tables as t
+
+    counted = [
+        ("Days", t.DayRow), ("Agenda items", t.AgendaItemRow), ("Exercises", t.ExerciseRow),
+        ("Participants", t.ParticipantRow), ("Groups", t.GroupRow), ("Notes", t.NoteRow),
+        ("Attendance marks", t.AttendanceRow), ("Evaluation responses", t.EvaluationResponseRow),
+    ]
+    return [(label, session.exec(select(func.count()).select_from(row)).one()) for label, row in counted]

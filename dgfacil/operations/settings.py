@@ -1,0 +1,19 @@
+"""Changing a per-document setting (day end, warning lead, certificate threshold...)."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from dgfacil.operations.changes import Changes
+from dgfacil.store.settings import put_setting
+
+
+def set_setting(session: Session, *, key: str, value: Any) -> Changes:
+    """Store `value` (JSON) under `key`; None removes it."""
+    put_setting(key, value, session=session)
+    return Changes(workshop=True)
+
+
+def day_end_key(day_id: int) -> str:
+    return f"agenda.day_end.{day_id}"

@@ -1,0 +1,38 @@
+"""App-wide settings in the user's config folder (recent files, preferences). Never beside a document."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from dgfacil.core.atomic import atomic_write
+from dgfacil.paths import user_config_dir
+
+MAX_RECENT = 8
+
+
+def _file() -> Path:
+    return user_config_dir() / "settings.json"
+
+
+def load() -> dict:
+    try:
+        return json.loads(_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def save(settings: dict) -> None:
+    with atomic_write(_file(), "w", encoding="utf-8") as handle:
+        json.dump(settings, handle, indent=2, ensure_ascii=False)
+
+
+def recent_files() -> list[Path]:
+    return [Path(p) for p in load().get("recent", []) if Path(p).exists()]
+
+
+def remember_recent(path: Path) -> None:
+    settings = load()
+    path_text = str(Path(path).resolve())
+    recent = [p for p in settings.get("recent", []) if p != path_text]
+    settings["recent"] = [path_text, *recent][:MAX_RECENT]
+    save(settings)

@@ -1,0 +1,110 @@
+"""The side panel that edits the selected agenda item: every field, each change undoable."""
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QTimeEdit, QWidget,
+)
+
+from dgfacil.core.model import AgendaItem, ItemKind
+
+
+class ItemEditor(QWidget):
+    """Shows one item; emits `edited(item_id, change)` when the user finishes changing a field."""
+
+    edited = Signal(int, dict)
+    """Fires when a field was changed by the user: (item id, {field: value})."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item: AgendaItem | None = None
+        self._loading = False
+        self.title = QLineEdit()
+        self.kind = QComboBox()
+        self.kind.addItems([k.value for k in ItemKind])
+        self.follows = QCheckBox("Follows the previous item")
+        self.start = QTimeEdit()
+        self.start.setDisplayFormat("HH:mm")
+        self.fixed = QCheckBox("Fixed start (holds its time when earlier items overrun)")
+        self.duration = QSpinBox()
+        self.duration.setRange(1, 24 * 60)
+        self.duration.setSuffix(" min")
+        self.lead = QLineEdit()
+        self.speakers = QPlainTextEdit()
+        self.speakers.setPlaceholderText("One speaker a line")
+        self.description = QPlainTextEdit()
+        self.materials = QPlainTextEdit()
+        self.materials.setPlaceholderText("One file or link a line")
+        form = QFormLayout(self)
+        for label, widget in [
+            ("Title", self.title), ("Kind", self.kind), ("", self.follows), ("Start", self.start), ("", self.fixed),
+            ("Duration", self.duration), ("Lead / moderator", self.lead), ("Speakers", self.speakers),
+            ("Description", self.description), ("Materials", self.materials),
+        ]:
+            form.addRow(label, widget)
+        self.title.editingFinished.connect(lambda: self._emit(title=self.title.text().strip()))
+        self.kind.activated.connect(lambda _i: self._emit(kind=ItemKind(self.kind.currentText())))
+        self.follows.toggled.connect(self._follows_toggled)
+        self.start.editingFinished.connect(self._start_changed)
+        self.fixed.toggled.connect(lambda on: self._emit(fixed_start=on))
+        self.duration.editingFinished.connect(lambda: self._emit(duration_min=self.duration.value()))
+        self.lead.editingFinished.connect(lambda: self._emit(lead=self.lead.text().strip()))
+        self._on_focus_out(self.speakers, lambda: self._emit(speakers=_lines(self.speakers)))
+        self._on_focus_out(self.description, lambda: self._emit(description=self.description.toPlainText().strip()))
+        self._on_focus_out(self.materials, lambda: self._emit(materials=_lines(self.materials)))
+        self.setEnabled(False)
+
+    def _on_focus_out(self, widget: QPlainTextEdit, emit) -> None:
+        original = widget.focusOutEvent
+
+        def focus_out(event) -> None:
+            emit()
+            original(event)
+
+        widget.focusOutEvent = focus_out
+
+    def show_item(self, item: AgendaItem | None, start: time | None = None) -> None:
+        self._loading = True
+        self.item = item
+        self.setEnabled(item is not None)
+        if item is not None:
+            self.title.setText(item.title)
+            self.kind.setCurrentText(ItemKind(item.kind).value)
+            self.follows.setChecked(item.planned_start is None)
+            shown = item.planned_start or start or time(9, 0)
+            self.start.setTime(QTime(shown.hour, shown.minute))
+            self.start.setEnabled(item.planned_start is not None)
+            self.fixed.setChecked(item.fixed_start)
+            self.duration.setValue(item.duration_min)
+            self.lead.setText(item.lead)
+            self.speakers.setPlainText("\n".join(item.speakers))
+            self.description.setPlainText(item.description)
+            self.materials.setPlainText("\n".join(item.materials))
+        self._loading = False
+
+    def _emit(self, **change) -> None:
+        if self._loading or self.item is None:
+            return
+        change = {k: v for k, v in change.items() if getattr(self.item, k) != v}
+        if change.get("title") == "":
+            change.pop("title")
+        if change:
+            self.edited.emit(self.item.id, change)
+
+    def _follows_toggled(self, follows: bool) -> None:
+        self.start.setEnabled(not follows)
+        if follows:
+            self._emit(planned_start=None, fixed_start=False)
+        else:
+            self._start_changed()
+
+    def _start_changed(self) -> None:
+        if not self.follows.isChecked():
+            value = self.start.time()
+            self._emit(planned_start=time(value.hour(), value.minute()))
+
+
+def _lines(widget: QPlainTextEdit) -> list[str]:
+    return [line.strip() for line in widget.toPlainText().splitlines() if line.strip()]

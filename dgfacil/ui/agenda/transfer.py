@@ -1,0 +1,38 @@
+"""The Agenda room's ICS export and import (one event per item, in the workshop's zone)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class AgendaTransfer:
+    def __init__(self, room: QWidget) -> None:
+        self.room = room
+
+    def export_ics(self) -> None:
+        room = self.room
+        suggested = room.ctx.doc.path.with_suffix(".ics")
+        path, _ = QFileDialog.getSaveFileName(room, "Export the agenda as iCalendar", str(suggested), "iCalendar (*.ics)")
+        if not path:
+            return
+        from dgfacil.io.ics import write_ics
+
+        write_ics(room.ctx.workshop(), Path(path))
+        room.window().statusBar().showMessage(f"Agenda exported to {path}", 6000)
+
+    def import_ics(self) -> None:
+        room = self.room
+        path, _ = QFileDialog.getOpenFileName(room, "Import an iCalendar file as a new day", "", "iCalendar (*.ics)")
+        if not path:
+            return
+        from dgfacil.operations.ics import import_ics_as_day
+
+        data = Path(path).read_bytes()
+        try:
+            room.ctx.tasks.run_sync(lambda s: import_ics_as_day(s, data=data))
+        except ValueError as err:
+            QMessageBox.warning(room, "Cannot import the calendar", str(err))
+            return
+        room.day_index = len(room.workshop.days)
+        room.reload()

@@ -1,0 +1,145 @@
+"""The main window's dialogs. Each exposes one `ask(...)` returning the answer or None."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QMenu, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from dgfacil.operations.templates import bundled_templates
+from dgfacil.paths import user_data_dir
+
+FILE_FILTER = "Workshop (*.dgfacil)"
+
+
+def ask_open_path(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open a workshop", str(user_data_dir()), FILE_FILTER)
+    return Path(path) if path else None
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    return Path(path) if path else None
+
+
+@dataclass(frozen=True)
+class NewWorkshop:
+    template: str
+    path: Path
+    start: date | None
+    timezone: str | None
+
+
+class NewWorkshopDialog(QDialog):
+    """Pick a bundled template, a first day, a venue zone and where to save."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New workshop from a template")
+        self.resize(640, 420)
+        self.templates = bundled_templates()
+        self.list = QListWidget()
+        for info in self.templates:
+            item = QListWidgetItem(f"{info.title}\n{info.name} · {info.days} day{'s' if info.days != 1 else ''}")
+            item.setData(Qt.UserRole, info.name)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.currentRowChanged.connect(self._template_changed)
+        self.start = QDateEdit(QDate.currentDate())
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.zone = QLineEdit()
+        self.zone.setPlaceholderText("the template's zone")
+        self.zone.setCompleter(QCompleter(sorted(available_timezones()), self))
+        self.path = QLineEdit()
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path)
+        where.addWidget(browse)
+        self.error = QLabel("")
+        self.error.setTextFormat(Qt.PlainText)
+        self.error.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow("First day", self.start)
+        form.addRow("Venue time zone", self.zone)
+        form.addRow("Save as", where)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Template"))
+        layout.addWidget(self.list)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._template_changed(0)
+
+    def _template_changed(self, row: int) -> None:
+        if 0 <= row < len(self.templates):
+            self.path.setText(str(user_data_dir() / f"{self.templates[row].name}.dgfacil"))
+
+    def _browse(self) -> None:
+        path = ask_save_path(self, "Save the new workshop as", Path(self.path.text()), FILE_FILTER)
+        if path:
+            self.path.setText(str(path))
+
+    def answer(self) -> NewWorkshop:
+        item = self.list.currentItem()
+        path = Path(self.path.text().strip())
+        if path.suffix != ".dgfacil":
+            path = path.with_name(path.name + ".dgfacil")
+        qdate = self.start.date()
+        return NewWorkshop(
+            template=item.data(Qt.UserRole) if item else "",
+            path=path,
+            start=date(qdate.year(), qdate.month(), qdate.day()),
+            timezone=self.zone.text().strip() or None,
+        )
+
+    def _accept(self) -> None:
+        answer = self.answer()
+        if not answer.template:
+            self.error.setText("Choose a template.")
+        elif answer.path.exists():
+            self.error.setText(f"{answer.path.name} already exists there; choose another name.")
+        elif answer.timezone and answer.timezone not in available_timezones():
+            self.error.setText(f"Unknown time zone {answer.timezone!r}; start typing a city, e.g. Asia/Bangkok.")
+        else:
+            self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> NewWorkshop | None:
+        dialog = cls(parent)
+        return dialog.answer() if dialog.exec() == QDialog.Accepted else None
+
+
+class ShortcutsDialog(QDialog):
+    """Every keyboard shortcut of the window and its rooms, in one table."""
+
+    @classmethod
+    def show_for(cls, parent: QWidget, rooms: list[QWidget]) -> None:
+        dialog = cls(parent)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        rows = [("Window", a.text().replace("&", ""), a.shortcut().toString())
+                for menu in parent.menuBar().findChildren(QMenu)
+                for a in menu.actions() if not a.shortcut().isEmpty()]
+        for room in rooms:
+            for key, what in getattr(room, "shortcuts_help", lambda: [])():
+                rows.append((getattr(room, "title", ""), what, key))
+        table = QTableWidget(len(rows), 3)
+        table.setHorizontalHeaderLabels(["Where", "What", "Key"])
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        dialog.resize(560, 480)
+        dialog.exec()

@@ -1,0 +1,273 @@
+"""The main window: the workshop's rooms as tabs, the File/Edit/View/Help menus, backups on a timer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from dgfacil import __version__, settings
+from dgfacil.store.document import Document, open_document
+from dgfacil.store.errors import DamagedDocument, DocumentError
+from dgfacil.ui import dialogs
+from dgfacil.ui.context import AppContext
+from dgfacil.ui.overview import OverviewRoom
+from dgfacil.ui.rooms import ROOMS, room_class
+from dgfacil.ui.tasks import Tasks
+
+BACKUP_EVERY_MS = 10 * 60 * 1000
+
+
+class MainWindow(QMainWindow):
+    """One window, one open document at a time."""
+
+    document_opened = Signal(object)
+    """Fires after a document is open and its rooms are built: (Document)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("dgfacil")
+        self.resize(1280, 800)
+        self.ctx: AppContext | None = None
+        self.rooms: list[QWidget] = []
+        self.undo_group = QUndoGroup(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._room_changed)
+        self.empty = QLabel("Open a workshop, or make a new one from a template (File menu).")
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.setCentralWidget(self.empty)
+        self.tabs.hide()
+        self.saved_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_EVERY_MS)
+        self.backup_timer.timeout.connect(self.take_backup)
+        self._build_menus()
+
+    # -- menus ------------------------------------------------------------------------------
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        file = self.menuBar().addMenu("&File")
+        self._action(file, "&New from template…", self.new_from_template, QKeySequence.New)
+        self._action(file, "&Open…", self.open_dialog, QKeySequence.Open)
+        self.recent_menu = file.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        self.copy_action = self._action(file, "Save a &copy as…", self.save_copy, QKeySequence("Ctrl+Shift+S"))
+        self.export_action = self._action(file, "&Export as JSON…", self.export_json)
+        file.addSeparator()
+        self.close_action = self._action(file, "&Close", self.close_document, QKeySequence.Close)
+        self._action(file, "&Quit", self.close, QKeySequence.Quit)
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        # Both redo conventions, each once: a key bound twice to one action is "ambiguous" and does nothing.
+        keys = [*QKeySequence.keyBindings(QKeySequence.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        redo.setShortcuts(list({k.toString(): k for k in keys}.values()))
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.view_menu = self.menuBar().addMenu("&View")
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
+        self._action(help_menu, "&About dgfacil", self.show_about)
+        self._enable_document_actions(False)
+
+    def _enable_document_actions(self, enabled: bool) -> None:
+        for action in (self.copy_action, self.export_action, self.close_action):
+            action.setEnabled(enabled)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = settings.recent_files()
+        if not recent:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+        for path in recent:
+            self.recent_menu.addAction(str(path)).triggered.connect(lambda _=False, p=path: self.open_path(p))
+
+    # -- documents --------------------------------------------------------------------------
+    def open_path(self, path: Path) -> bool:
+        """Open a document, saying in words what is wrong if it cannot be opened."""
+        try:
+            doc = open_document(Path(path))
+        except DamagedDocument as err:
+            return self._offer_backup(err)
+        except DocumentError as err:
+            QMessageBox.warning(self, "Cannot open the workshop", str(err))
+            return False
+        self.set_document(doc)
+        return True
+
+    def _offer_backup(self, err: DamagedDocument) -> bool:
+        if err.newest_backup is None:
+            QMessageBox.critical(self, "The workshop file is damaged", str(err))
+            return False
+        answer = QMessageBox.question(
+            self, "The workshop file is damaged",
+            f"{err}\n\nOpen a restored copy made from that backup? The damaged file is left as it is.",
+        )
+        if answer != QMessageBox.Yes:
+            return False
+        from dgfacil.operations.recovery import restore_backup
+
+        return self.open_path(restore_backup(err.newest_backup, err.path))
+
+    def set_document(self, doc: Document) -> None:
+        self.close_document()
+        tasks = Tasks(doc, self)
+        self.ctx = AppContext(doc=doc, tasks=tasks, undo_group=self.undo_group)
+        self.ctx.services["open_notes"] = self.open_notes
+        self.ctx.services["show_room"] = self.show_room
+        tasks.changes_applied.connect(self._on_changes)
+        tasks.failed.connect(lambda text: self.statusBar().showMessage(f"Not saved: {text}", 8000))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.rooms = []
+        for index, (title, spec) in enumerate(ROOMS):
+            cls = room_class(spec)
+            room = cls(self.ctx) if cls else OverviewRoom(self.ctx, title)
+            self.rooms.append(room)
+            self.tabs.addTab(room, title)
+            self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        self.tabs.currentChanged.connect(self._room_changed)
+        self._replace_central(self.tabs)
+        self._room_changed(0)
+        self._build_view_menu()
+        self.setWindowTitle(f"{self.ctx.workshop().title} — {doc.path.name} — dgfacil")
+        self.saved_label.setText("All changes saved")
+        self._enable_document_actions(True)
+        settings.remember_recent(doc.path)
+        self.backup_timer.start()
+        self.document_opened.emit(doc)
+
+    def _replace_central(self, widget: QWidget) -> None:
+        """Swap the central widget; the old one is deleted later, never under a running handler."""
+        old = self.takeCentralWidget()
+        self.setCentralWidget(widget)
+        widget.show()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+
+    def _build_view_menu(self) -> None:
+        self.view_menu.clear()
+        for index, (title, _) in enumerate(ROOMS):
+            self._action(self.view_menu, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
+
+    def close_document(self) -> None:
+        if self.ctx is None:
+            return
+        self.backup_timer.stop()
+        ctx, self.ctx = self.ctx, None
+        for room in self.rooms:
+            if hasattr(room, "shutdown"):
+                room.shutdown()
+            if getattr(room, "undo_stack", None) is not None:
+                self.undo_group.removeStack(room.undo_stack)
+        self.rooms = []
+        self.tabs.currentChanged.disconnect(self._room_changed)
+        ctx.tasks.wait()
+        ctx.tasks.shutdown()
+        ctx.doc.close()
+        self.empty = QLabel("Open a workshop, or make a new one from a template (File menu).")
+        self.empty.setAlignment(Qt.AlignCenter)
+        self._replace_central(self.empty)
+        self.setWindowTitle("dgfacil")
+        self.saved_label.setText("")
+        self._enable_document_actions(False)
+
+    def take_backup(self) -> None:
+        if self.ctx is not None:
+            self.ctx.tasks.run(lambda _session: self.ctx.doc.take_backup(),
+                               on_done=lambda path: self.statusBar().showMessage(f"Backup taken: {path.name}", 4000))
+
+    # -- rooms ------------------------------------------------------------------------------
+    def _room_changed(self, index: int) -> None:
+        if 0 <= index < len(self.rooms):
+            stack = getattr(self.rooms[index], "undo_stack", None)
+            self.undo_group.setActiveStack(stack)
+
+    def _on_changes(self, changes, initiator) -> None:
+        self.saved_label.setText("All changes saved")
+        for room in self.rooms:
+            handler = getattr(room, "on_changes", None)
+            if handler:
+                handler(changes, initiator)
+
+    def room(self, title: str) -> QWidget | None:
+        for (name, _), room in zip(ROOMS, self.rooms):
+            if name == title:
+                return room
+        return None
+
+    def show_room(self, title: str) -> QWidget | None:
+        room = self.room(title)
+        if room is not None:
+            self.tabs.setCurrentWidget(room)
+        return room
+
+    def open_notes(self, item_id: int | None) -> None:
+        room = self.show_room("Notes")
+        if room is not None and hasattr(room, "focus_item"):
+            room.focus_item(item_id)
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def new_from_template(self) -> None:
+        answer = dialogs.NewWorkshopDialog.ask(self)
+        if answer is None:
+            return
+        from dgfacil.operations.document import new_from_template
+
+        try:
+            doc = new_from_template(answer.path, answer.template, start=answer.start, timezone=answer.timezone)
+        except (DocumentError, ValueError, FileExistsError) as err:
+            QMessageBox.warning(self, "Cannot create the workshop", str(err))
+            return
+        self.set_document(doc)
+
+    def open_dialog(self) -> None:
+        path = dialogs.ask_open_path(self)
+        if path:
+            self.open_path(path)
+
+    def save_copy(self) -> None:
+        if self.ctx is None:
+            return
+        path = dialogs.ask_save_path(self, "Save a copy as", self.ctx.doc.path.with_name(self.ctx.doc.path.stem + " copy.dgfacil"),
+                                     "Workshop (*.dgfacil)")
+        if path:
+            self.ctx.tasks.run(lambda _s: self.ctx.doc.save_copy(path),
+                               on_done=lambda p: self.statusBar().showMessage(f"Copy saved as {p}", 6000))
+
+    def export_json(self) -> None:
+        if self.ctx is None:
+            return
+        path = dialogs.ask_save_path(self, "Export as JSON", self.ctx.doc.path.with_suffix(".json"), "JSON (*.json)")
+        if path:
+            from dgfacil.operations.export import export_document_json
+
+            doc = self.ctx.doc
+            self.ctx.tasks.run(lambda _s: export_document_json(doc, path),
+                               on_done=lambda p: self.statusBar().showMessage(f"Exported {p}", 6000))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About dgfacil",
+            f"dgfacil {__version__}\n\nRun public-sector capacity-building workshops from one laptop: "
+            "the live agenda, breakout exercises, notes, participants, printing and the outcome report.",
+        )
+
+    def show_shortcuts(self) -> None:
+        dialogs.ShortcutsDialog.show_for(self, self.rooms)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        self.close_document()
+        super().closeEvent(event)

@@ -1,0 +1,324 @@
+"""The bundled templates and exercise library: they load, validate, and give the documents' times.
+
+Times asserted here are the source documents' own (the webinar programme) or the schedule each
+template's header comment says it chose (the toolkit and APO notifications give none).
+"""
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dgfacil.core.agenda import hhmm, plan_day
+from dgfacil.core.model import ItemKind
+from dgfacil.core.template import TemplateError, load_template, parse_template
+from dgfacil.operations.templates import bundled_templates, exercise_library, workshop_from_template
+from dgfacil.paths import sessions_dir
+
+BUNDLED = sorted(p.stem for p in sessions_dir().glob("*.toml"))
+LIBRARY = sorted(p.stem for p in (sessions_dir() / "exercises").glob("*.toml"))
+CORNERS = {"top-left", "top-right", "bottom-left", "bottom-right"}
+
+
+def times(day, zone: str, *shown: str) -> list[tuple[str, ...]]:
+    """(start in the workshop zone, start in each shown zone) for every item of a day."""
+    return [(hhmm(s.start), *(hhmm(s.start, z) for z in shown)) for s in plan_day(day, zone)]
+
+
+# ------------------------------------------------------------------ every template
+
+def test_the_five_documents_are_bundled():
+    assert set(BUNDLED) >= {
+        "undesa-escap-webinar-2023",
+        "capacities-dgt-online-training",
+        "apo-digital-transformation-2022",
+        "apo-public-service-innovation-2023",
+        "apo-data-governance-2021",
+    }
+    assert [t.name for t in bundled_templates()] == BUNDLED  # file stem == [workshop].name
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_template_builds_a_consistent_workshop(name):
+    spec = load_template(sessions_dir() / f"{name}.toml")
+    assert spec.workshop.source, "a bundled template names the document it was transcribed from"
+    ws = workshop_from_template(name)
+    assert ws.template_name == name and ws.days
+    for day in ws.days:
+        slots = plan_day(day, ws.timezone)
+        for before, after in zip(slots, slots[1:]):
+            assert before.end <= after.start, f"{name} {day.date}: {after.item.title} overlaps"
+        assert slots[-1].end.date() == day.date  # nothing runs past midnight
+    keys = [e.definition["key"] for e in ws.exercises]
+    assert len(keys) == len(set(keys))
+    for ex in ws.exercises:
+        assert ex.item_ref is not None, f"{name}: exercise {ex.definition['key']} is on no agenda item"
+        d, i = ex.item_ref
+        assert ws.days[d].items[i].kind == ItemKind.EXERCISE
+        check_definition(ex.kind, ex.definition, f"{name}:{ex.definition['key']}")
+
+
+def test_webinar_programme_times_in_three_zones():
+    ws = workshop_from_template("undesa-escap-webinar-2023")
+    assert ws.timezone == "Asia/Seoul"
+    assert ws.display_zones == ["Asia/Bangkok", "Africa/Addis_Ababa"]
+    (day,) = ws.days
+    assert day.date == date(2023, 5, 30)
+    assert times(day, ws.timezone, "Asia/Bangkok", "Africa/Addis_Ababa") == [
+        ("15:00", "13:00", "09:00"),
+        ("15:07", "13:07", "09:07"),
+        ("15:39", "13:39", "09:39"),
+        ("15:54", "13:54", "09:54"),
+        ("16:24", "14:24", "10:24"),
+        ("16:37", "14:37", "10:37"),
+    ]
+    end = plan_day(day, ws.timezone)[-1].end
+    assert hhmm(end) == "16:40"  # the 100-minute programme
+    assert day.items[0].fixed_start and day.items[-1].fixed_start
+
+
+def test_webinar_evaluation_form_keys_and_levels():
+    form = workshop_from_template("undesa-escap-webinar-2023").evaluation_form
+    by_key = {q["key"]: q for q in form["questions"]}
+    assert list(by_key) == [
+        "background_institution",
+        "sat_topics", "sat_presentations", "sat_discussion", "sat_facilitation", "sat_duration", "sat_overall",
+        "und_pace", "und_capacities", "und_inclusion", "und_toolkit",
+        "liked_most", "follow_up",
+    ]
+    for key in ("sat_topics", "sat_presentations", "sat_discussion", "sat_facilitation"):
+        assert by_key[key]["kind"] == "likert"
+        assert by_key[key]["levels"][:2] == ["Very Satisfied", "Somehow Satisfied"]  # the report's words
+        assert len(by_key[key]["levels"]) == 5
+    assert all(by_key[k]["kind"] == "likert" and len(by_key[k]["levels"]) == 5 for k in by_key if k.startswith("und_"))
+    assert by_key["liked_most"]["kind"] == by_key["follow_up"]["kind"] == "text"
+    assert by_key["background_institution"]["kind"] == "choice"
+    assert "Training institute" in by_key["background_institution"]["options"]
+
+
+def test_training_has_seven_chapters_breaks_quizzes_and_action_plan():
+    ws = workshop_from_template("capacities-dgt-online-training")
+    titles = [d.title for d in ws.days]
+    for n in range(1, 8):
+        assert any(t.startswith(f"Chapter {n}:") for t in titles), f"chapter {n} missing"
+    assert [d.date for d in ws.days][0] == date(2023, 9, 4) and len(ws.days) == 8
+    assert all(times(d, ws.timezone, "Asia/Bangkok", "Africa/Addis_Ababa")[0] == ("14:00", "12:00", "08:00") for d in ws.days)
+    breaks = [sum(it.kind == ItemKind.BREAK for it in d.items) for d in ws.days]
+    assert breaks == [2, 1, 2, 1, 2, 2, 0, 0]  # the deck's breaks; 5.3|5.4 falls on the day boundary
+    by_key = {e.definition["key"]: e for e in ws.exercises}
+    reflections = [k for k in by_key if k.endswith("-reflections")]
+    assert len(reflections) == 6  # chapters 1-6 end with lessons learned and reflections
+    assert by_key["ch1-quiz"].definition["questions"][2]["text"] == (
+        "Which SDGs are most related to digital government transformation in your country?")
+    assert len(by_key["ch5-reflections"].definition["questions"]) == 8
+    plan = by_key["action-plan"]
+    assert plan.kind == "table" and ws.days[plan.item_ref[0]].title.startswith("Chapter 7")
+    assert [c["key"] for c in plan.definition["columns"]] == [
+        "action", "responsibility", "ownership", "timeframe", "resources", "kpis", "information-sharing"]
+    assert by_key["nine-pillars"].kind == "rubric" and ws.days[by_key["nine-pillars"].item_ref[0]].title.startswith("Chapter 3")
+    assert by_key["ch5-1-stakeholders"].kind == "plane"
+    assert [q["key"] for q in ws.evaluation_form["questions"]] == ["takeaways", "improve"]
+
+
+def test_apo_2022_three_days_of_three_hours_with_the_notified_topics():
+    ws = workshop_from_template("apo-digital-transformation-2022")
+    assert (ws.project_code, ws.timezone, ws.modality.value) == ("22-IP-10-GE-WSP-A", "Asia/Manila", "online")
+    assert ws.organizers[0] == "Development Academy of the Philippines"
+    assert [d.date for d in ws.days] == [date(2022, 7, 13), date(2022, 7, 14), date(2022, 7, 15)]
+    for day in ws.days:
+        slots = plan_day(day, ws.timezone)
+        assert (hhmm(slots[0].start), hhmm(slots[-1].end)) == ("13:00", "16:00")
+        assert any("Group discussion" in s.item.title for s in slots)
+    # 13:00 Manila = 14:00 Tokyo = 10:30 New Delhi on 13 July 2022
+    assert times(ws.days[0], ws.timezone, "Asia/Tokyo", "Asia/Kolkata")[0] == ("13:00", "14:00", "10:30")
+    topics = [it.title for d in ws.days for it in d.items if it.kind == ItemKind.SESSION]
+    assert topics == [
+        "Assessing the current technological infrastructure of the public sector",
+        "Drivers and requirements for digital transformation of the public sector",
+        "Digital transformation policy frameworks for the public sector",
+        "Effective digital transformation strategies",
+        "Challenges in digital transformation of the public sector",
+        "Cases and best practices of public-sector digital transformation in APO members",
+    ]
+
+
+def test_apo_2023_topics_and_design_thinking():
+    ws = workshop_from_template("apo-public-service-innovation-2023")
+    assert (ws.project_code, ws.timezone) == ("23-IP-10-GE-WSP-A", "Asia/Jakarta")
+    assert [d.date for d in ws.days] == [date(2023, 8, 14), date(2023, 8, 15), date(2023, 8, 16)]
+    assert all(hhmm(plan_day(d, ws.timezone)[0].start) == "13:00" for d in ws.days)
+    topics = [it.title for d in ws.days for it in d.items if it.kind == ItemKind.SESSION]
+    assert topics == [
+        "Understanding of innovation and its challenges and opportunities",
+        "Applying innovation in the public sector",
+        "Procedures and regulations to support public service innovation",
+        "Designing approaches for public service innovation, including procurement and partnerships",
+        "Engaging citizens in public service culture, design and planning",
+        "Best practices of public-service innovation",
+        "Tools to manage risk in innovation",
+    ]
+    dt = next(e for e in ws.exercises if e.definition["key"] == "design-thinking")
+    assert dt.kind == "zones"
+    assert [z["key"] for z in dt.definition["zones"]] == ["empathize", "define", "ideate", "prototype", "test"]
+
+
+def test_start_and_zone_shift_the_days():
+    ws = workshop_from_template("apo-digital-transformation-2022", start=date(2027, 1, 11), timezone="Asia/Bangkok")
+    assert [d.date for d in ws.days] == [date(2027, 1, 11), date(2027, 1, 12), date(2027, 1, 13)]
+    assert ws.timezone == "Asia/Bangkok" and hhmm(plan_day(ws.days[0], ws.timezone)[0].start) == "13:00"
+    training = workshop_from_template("capacities-dgt-online-training", start=date(2027, 1, 11))
+    assert training.days[5].date == date(2027, 1, 18)  # the weekend gap is kept
+
+
+# ------------------------------------------------------------------ the exercise library
+
+def _nonempty_str(value) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _keyed(items, where: str, *required: str) -> None:
+    assert isinstance(items, list) and items, f"{where}: needs a non-empty list"
+    keys = [it.get("key") for it in items]
+    assert all(_nonempty_str(k) for k in keys) and len(set(keys)) == len(keys), f"{where}: keys missing or repeated"
+    for it in items:
+        for field in required:
+            assert _nonempty_str(it.get(field)), f"{where}.{it.get('key')}: no {field}"
+
+
+def check_definition(kind: str, d: dict, where: str) -> None:
+    """A small structural check per kind, following brief/EXERCISES.md (the engine has the real one)."""
+    if kind == "zones":
+        _keyed(d.get("zones"), f"{where}.zones", "title", "hint", "colour")
+        assert isinstance(d.get("columns"), int) and d["columns"] >= 1
+        for z in d["zones"]:
+            assert z["colour"].startswith("#") and len(z["colour"]) == 7
+    elif kind == "plane":
+        for axis in ("x_axis", "y_axis"):
+            assert all(_nonempty_str(d[axis].get(f)) for f in ("title", "low", "high")), f"{where}.{axis}"
+        _keyed(d.get("quadrants"), f"{where}.quadrants", "title", "corner")
+        assert {q["corner"] for q in d["quadrants"]} == CORNERS, f"{where}: one quadrant per corner"
+        if "tags" in d:
+            tags = d["tags"]
+            assert _nonempty_str(tags["title"]) and tags["values"]
+            assert len(tags.get("descriptions", tags["values"])) == len(tags["values"])
+    elif kind == "table":
+        _keyed(d.get("columns"), f"{where}.columns", "title")
+        if "group_by" in d:
+            assert _nonempty_str(d["group_by"]["key"]) and _nonempty_str(d["group_by"]["title"])
+    elif kind == "rubric":
+        _keyed(d.get("levels"), f"{where}.levels", "title")
+        _keyed(d.get("dimensions"), f"{where}.dimensions", "title")
+        for dim in d["dimensions"]:
+            assert len(dim["descriptors"]) == len(d["levels"]), f"{where}.{dim['key']}: one descriptor per level"
+            assert all(_nonempty_str(s) for s in dim["descriptors"]), f"{where}.{dim['key']}: empty descriptor"
+    elif kind == "prompts":
+        _keyed(d.get("questions"), f"{where}.questions", "text")
+        for q in d["questions"]:
+            assert q.get("kind", "text") in ("text", "choice")
+            if q.get("kind") == "choice":
+                assert q["options"] and 0 <= q.get("answer", 0) < len(q["options"])
+    else:
+        raise AssertionError(f"{where}: unknown kind {kind!r}")
+
+
+@pytest.mark.parametrize("name", LIBRARY)
+def test_library_exercise_is_valid_for_its_kind(name):
+    raw = tomllib.loads((sessions_dir() / "exercises" / f"{name}.toml").read_text(encoding="utf-8"))
+    assert set(raw) <= {"kind", "title", "source", "definition"}
+    assert _nonempty_str(raw["title"]) and _nonempty_str(raw["source"])
+    assert _nonempty_str(raw["definition"].get("instructions"))
+    check_definition(raw["kind"], raw["definition"], name)
+
+
+def test_library_has_the_named_exercises_of_each_kind():
+    kinds = {name: ex["kind"] for name, ex in exercise_library().items()}
+    assert kinds == {
+        "swot": "zones", "pestle": "zones", "design-thinking": "zones", "empathy-map": "zones",
+        "stakeholder-map": "plane", "value-feasibility": "plane", "action-plan": "table",
+        "nine-pillars": "rubric",
+    }
+    lib = exercise_library()
+    assert len(lib["swot"]["definition"]["zones"]) == 4 and len(lib["pestle"]["definition"]["zones"]) == 6
+    stake = lib["stakeholder-map"]["definition"]
+    assert {q["key"] for q in stake["quadrants"]} == {"manage-closely", "keep-satisfied", "keep-informed", "monitor"}
+    assert stake["tags"]["values"] == ["Inform", "Consult", "Involve", "Collaborate", "Empower"]
+    pillars = lib["nine-pillars"]["definition"]
+    assert [lv["key"] for lv in pillars["levels"]] == ["online-presence", "transactional", "connected", "transformative"]
+    assert len(pillars["dimensions"]) == 9
+    assert pillars["dimensions"][0]["descriptors"][1] == "Some e-government champions across government"
+
+
+def test_a_bad_definition_fails_the_structural_check():
+    """The check above must catch real mistakes, or it proves nothing."""
+    rubric = exercise_library()["nine-pillars"]["definition"]
+    broken = {**rubric, "dimensions": [{**rubric["dimensions"][0], "descriptors": ["only one"]}]}
+    with pytest.raises(AssertionError, match="one descriptor per level"):
+        check_definition("rubric", broken, "nine-pillars")
+    plane = exercise_library()["stakeholder-map"]["definition"]
+    with pytest.raises(AssertionError, match="one quadrant per corner"):
+        check_definition("plane", {**plane, "quadrants": plane["quadrants"][:3]}, "stakeholder-map")
+
+
+# ------------------------------------------------------------------ errors: file, field path, reason
+
+GOOD = """
+[workshop]
+name = "t"
+title = "T"
+timezone = "Asia/Seoul"
+[[days]]
+date = 2023-01-02
+[[days.items]]
+title = "Opening"
+start = "09:00"
+duration = 10
+exercises = ["x"]
+[[exercises]]
+key = "x"
+use = "swot"
+"""
+
+
+def _error(text: str, tmp_path: Path) -> str:
+    path = tmp_path / "broken.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        load_template(path)
+    return str(caught.value)
+
+
+def test_the_good_sample_loads(tmp_path):
+    (tmp_path / "ok.toml").write_text(GOOD, encoding="utf-8")
+    assert workshop_from_template(str(tmp_path / "ok.toml")).exercises[0].kind == "zones"
+
+
+@pytest.mark.parametrize(
+    "old, new, where, why",
+    [
+        ('start = "09:00"', 'start = "25:00"', "days.0.items.0.start", "'25:00' is not a time of day as HH:MM"),
+        ('timezone = "Asia/Seoul"', 'timezone = "Asia/Nowhere"', "workshop.timezone", "unknown time zone 'Asia/Nowhere'"),
+        ('title = "Opening"\n', "", "days.0.items.0.title", "Field required"),
+        ('exercises = ["x"]', 'exercises = ["y"]', "days.0.items.0.exercises", "no exercise with key 'y'"),
+        ("duration = 10", "duration = 0", "days.0.items.0.duration", "greater than 0"),
+        ('title = "T"', 'title = "T"\ncolour = "red"', "workshop.colour", "Extra inputs are not permitted"),
+    ],
+)
+def test_errors_name_file_field_and_reason(tmp_path, old, new, where, why):
+    assert old in GOOD
+    message = _error(GOOD.replace(old, new, 1), tmp_path)
+    assert message.startswith(str(tmp_path / "broken.toml") + ": ")
+    assert where in message and why in message
+
+
+def test_bad_toml_names_the_file_and_line(tmp_path):
+    message = _error(GOOD.replace('title = "T"', 'title = "T'), tmp_path)
+    assert message.startswith(str(tmp_path / "broken.toml") + ": (toml): ")
+    assert "line" in message
+
+
+def test_every_problem_is_reported_at_once():
+    err = pytest.raises(TemplateError, parse_template, GOOD.replace('"09:00"', '"9am"').replace("10\n", "-5\n"), "x.toml")
+    assert len(err.value.problems) == 2
+    assert {where for where, _ in err.value.problems} == {"days.0.items.0.start", "days.0.items.0.duration"}

@@ -323,6 +323,8 @@ def build_preview(headers: list[str], rows: list[tuple[int, list[str]]], mapping
         values = _row_values(cells, mapping)
         problems = check_row(number, values)
         email, key = values.get("email", "").casefold(), name_key(values.get("full_name", ""))
+        if email in by_email:  # an update sheet (e-mail + new position) needs no name
+            problems = [p for p in problems if p.kind != "missing name"]
         if email and email in seen_email:
             problems.append(Problem(number, "duplicate", f"same e-mail as row {seen_email[email]}", "email"))
         elif not email and key and key in seen_name:

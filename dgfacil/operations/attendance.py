@@ -1,0 +1,188 @@
+"""Attendance actions: the sessions attendance is taken for, marking, badge check-in, import,
+export, and who is eligible for a certificate.
+
+A *unit* is what the organizer takes attendance for — each agenda item, or each half-day block
+(setting "attendance.unit" = "item" | "half-day"). Marks are always stored per agenda item;
+marking a block marks its items, so switching the unit never loses a mark.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session
+
+from dgfacil.core.agenda import hhmm, plan_day
+from dgfacil.core.attendance import Eligibility, counted_items, eligibility, half_day_blocks
+from dgfacil.core.model import Participant
+from dgfacil.core.roster import name_key, normalise_badge, normalise_header
+from dgfacil.io.roster import RosterTable, write_table
+from dgfacil.operations.changes import Changes
+from dgfacil.store import people, queries
+
+UNIT_KEY = "attendance.unit"
+THRESHOLD_KEY = "certificate.threshold"
+UNITS = ("item", "half-day")
+TRUE_WORDS = {"1", "x", "y", "yes", "present", "p", "true", "attended", "✓", "✔"}
+FALSE_WORDS = {"0", "n", "no", "absent", "a", "false"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One thing attendance is taken for: its id (the first item's id), label and items."""
+
+    id: int
+    label: str
+    item_ids: tuple[int, ...]
+    day_index: int
+
+
+def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]:
+    """The units of the workshop, in agenda order, for the chosen (or stored) unit kind."""
+    unit = unit or people.get_setting(UNIT_KEY, "item", session=session)
+    workshop = queries.load_workshop(session=session)
+    zone = workshop.timezone
+    planned = [plan_day(day, zone) for day in workshop.days]
+    many = len(workshop.days) > 1
+    out: list[Unit] = []
+    if unit == "half-day":
+        for block in half_day_blocks(planned):
+            day = workshop.days[block.day_index]
+            half = "morning" if block.half == "AM" else "afternoon"
+            out.append(Unit(block.item_ids[0], f"{day.date:%a %d %b} {half}", block.item_ids, block.day_index))
+        return out
+    for d, slots in enumerate(planned):
+        counted = {it.id for it in counted_items(s.item for s in slots)}
+        for slot in slots:
+            if slot.item.id in counted:
+                prefix = f"Day {d + 1} " if many else ""
+                out.append(Unit(slot.item.id, f"{prefix}{hhmm(slot.start)} {slot.item.title}", (slot.item.id,), d))
+    return out
+
+
+def set_attendance_unit(session: Session, *, unit: str) -> Changes:
+    if unit not in UNITS:
+        raise ValueError(f"attendance is taken per {' or '.join(UNITS)}, not {unit!r}")
+    people.set_setting(UNIT_KEY, unit, session=session)
+    return Changes(attendance=True)
+
+
+def set_threshold(session: Session, *, threshold: float | None) -> Changes:
+    """None: every session is required (the default); else a fraction in (0, 1]."""
+    if threshold is not None and not 0 < threshold <= 1:
+        raise ValueError("the threshold is a fraction of sessions between 0 and 1")
+    people.set_setting(THRESHOLD_KEY, threshold, session=session)
+    return Changes(attendance=True)
+
+
+def mark(session: Session, *, participant_ids: list[int], item_ids: list[int], present: bool = True,
+         at: datetime | None = None) -> Changes:
+    """Mark participants present (or absent) at the items of a unit; one transaction."""
+    people.set_presence(list(participant_ids), list(item_ids), present, session=session,
+                        at=at.isoformat() if at else None)
+    return Changes(attendance=True, ids=tuple(participant_ids))
+
+
+def check_in_badge(session: Session, *, code: str, item_ids: list[int],
+                   at: datetime | None = None) -> tuple[Changes, Participant | None]:
+    """A scanned (or typed) badge code: mark its holder present; None when nobody has it."""
+    found = people.by_badge(normalise_badge(code), session=session)
+    if found is None:
+        return Changes(), None
+    return mark(session, participant_ids=[found.id], item_ids=item_ids, at=at), found
+
+
+def mark_all(session: Session) -> Changes:
+    """Everybody present at everything (rehearsals and tests)."""
+    pids = [p.id for p in people.participants(session=session)]
+    items = [iid for u in attendance_units(session, unit="item") for iid in u.item_ids]
+    return mark(session, participant_ids=pids, item_ids=items)
+
+
+def _unit_present(units: list[Unit], present: set[tuple[int, int]], pids: list[int]) -> set[tuple[int, int]]:
+    return {(pid, u.id) for pid in pids for u in units if all((pid, i) in present for i in u.item_ids)}
+
+
+def eligibility_all(session: Session) -> list[tuple[Participant, Eligibility]]:
+    """Every participant with their certificate eligibility under the document's rule."""
+    roster = people.participants(session=session)
+    units = attendance_units(session)
+    pids = [p.id for p in roster]
+    present = _unit_present(units, people.present_pairs(session=session), pids)
+    threshold = people.get_setting(THRESHOLD_KEY, None, session=session)
+    result = eligibility(pids, [u.id for u in units], present, threshold=threshold)
+    return [(p, result[p.id]) for p in roster]
+
+
+def eligible_participants(session: Session) -> list[tuple[Participant, Eligibility]]:
+    """The participants who earn a certificate of attendance, with the figures behind it."""
+    return [(p, e) for p, e in eligibility_all(session) if e.eligible]
+
+
+def attendance_table(session: Session) -> tuple[list[str], list[list[str]]]:
+    """One row per participant, a column per unit ('x' when present), then the verdict."""
+    units = attendance_units(session)
+    pids = [p.id for p in people.participants(session=session)]
+    present = _unit_present(units, people.present_pairs(session=session), pids)
+    headers = ["Badge code", "Full name", "E-mail", "Country", "Organization", *[u.label for u in units],
+               "Attended", "Eligible", "Why not"]
+    rows = []
+    for p, e in eligibility_all(session):
+        marks = ["x" if (p.id, u.id) in present else "" for u in units]
+        rows.append([p.badge_code, p.full_name, p.email, p.country, p.organization, *marks,
+                     f"{e.attended}/{e.total}", "yes" if e.eligible else "no", e.reason])
+    return headers, rows
+
+
+def export_attendance(session: Session, *, path: Path) -> Path:
+    headers, rows = attendance_table(session)
+    return write_table(path, headers, rows, sheet="Attendance")
+
+
+@dataclass(frozen=True)
+class AttendanceImport:
+    marked: int  # present marks set
+    cleared: int  # absent marks set
+    units: tuple[str, ...]  # labels of the columns recognised as units
+    problems: tuple[str, ...]  # rows that matched nobody, columns not recognised
+
+
+def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes, AttendanceImport]:
+    """Marks from a sheet like our export: participants found by badge, e-mail or name; a column
+    per unit, matched by label or by item title. 'x', 'yes', '1'... mark present; 'no', '0'
+    mark absent; an empty cell leaves the mark as it was."""
+    units = attendance_units(session)
+    workshop = queries.load_workshop(session=session)
+    titles = {normalise_header(it.title): (it.id,) for d in workshop.days for it in d.items}
+    labels = {normalise_header(u.label): u.item_ids for u in units}
+    roster = people.participants(session=session)
+    by = {"badge": {p.badge_code: p.id for p in roster if p.badge_code},
+          "email": {p.email.casefold(): p.id for p in roster if p.email},
+          "name": {name_key(p.full_name): p.id for p in roster}}
+    keys = {normalise_header(h): i for i, h in enumerate(table.headers)}
+    col = {k: next((keys[h] for h in names if h in keys), None) for k, names in
+           {"badge": ("badgecode", "badge", "code"), "email": ("email", "emailaddress"),
+            "name": ("fullname", "name")}.items()}
+    unit_cols = [(i, h, labels.get(normalise_header(h)) or titles.get(normalise_header(h)))
+                 for i, h in enumerate(table.headers)]
+    unit_cols = [(i, h, items) for i, h, items in unit_cols if items]
+    if not unit_cols:
+        raise ValueError("no column of the sheet names a session of this workshop")
+    problems, on, off = [], 0, 0
+    for number, cells in table.rows:
+        pid = None
+        for k, normalise in (("badge", normalise_badge), ("email", str.casefold), ("name", name_key)):
+            if pid is None and col[k] is not None and cells[col[k]].strip():
+                pid = by[k].get(normalise(cells[col[k]].strip()))
+        if pid is None:
+            problems.append(f"row {number}: matches no participant")
+            continue
+        for i, _, items in unit_cols:
+            word = cells[i].strip().casefold()
+            if word in TRUE_WORDS:
+                on += people.set_presence([pid], list(items), True, session=session)
+            elif word in FALSE_WORDS:
+                off += people.set_presence([pid], list(items), False, session=session)
+    report = AttendanceImport(on, off, tuple(h for _, h, _ in unit_cols), tuple(problems))
+    return Changes(attendance=True), report

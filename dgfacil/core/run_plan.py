@@ -108,21 +108,25 @@ class RunState:
         return upcoming[0] if upcoming else None
 
 
-def planned_instants(day: Day, zone: str) -> dict[int, tuple[datetime, datetime]]:
-    """Planned (start, end) of every item as UTC instants.
+def planned_slots(day: Day, zone: str) -> list[tuple[AgendaItem, datetime, datetime]]:
+    """Every item with its planned (start, end) as UTC instants, in agenda order.
 
     Items with a written start are placed by plan_day in the venue zone; followers are counted
     in UTC from the previous end, so an item across a DST change keeps its real length.
     """
-    out: dict[int, tuple[datetime, datetime]] = {}
+    out: list[tuple[AgendaItem, datetime, datetime]] = []
     cursor: datetime | None = None
     for slot in plan_day(day, zone):
         start = as_utc(slot.start) if slot.item.planned_start is not None or cursor is None else cursor
         end = start + timedelta(minutes=slot.item.duration_min)
-        if slot.item.id is not None:
-            out[slot.item.id] = (start, end)
+        out.append((slot.item, start, end))
         cursor = end
     return out
+
+
+def planned_instants(day: Day, zone: str) -> dict[int, tuple[datetime, datetime]]:
+    """Planned (start, end) UTC instants by item id."""
+    return {item.id: (start, end) for item, start, end in planned_slots(day, zone) if item.id is not None}
 
 
 def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, suggest: bool = True) -> RunState:

@@ -96,3 +96,33 @@ def chunks(items: Iterable, size: int) -> Iterable[list]:
             batch = []
     if batch:
         yield batch
+
+
+def date_range(start, end) -> str:
+    """'14 November 2023', '14–16 November 2023', '30 November – 2 December 2023'."""
+    if start is None:
+        return ""
+    end = end or start
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{end.day} {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} \u2013 {end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y} \u2013 {end.day} {end:%B %Y}"
+
+
+SHAPING_SLACK = 1.08  # shaped widths differ a little from plain advances; keep a margin
+
+
+def fit_size(text: str, width: float, style_name: str, *, biggest: float, smallest: float) -> float:
+    """The largest size (in half points, at most `biggest`) at which `text` fits `width` on one
+    line in the style's face; never below `smallest` (then the Paragraph wraps instead)."""
+    style = styles.style(style_name)
+    base = fonts.SERIF if "Serif" in style.fontName else fonts.LATIN
+    bold = "Bold" in style.fontName
+    natural = fonts.text_width(text, biggest, bold=bold, base=base) * SHAPING_SLACK
+    if natural <= width:
+        return biggest
+    size = biggest * width / natural  # width scales linearly with size
+    return max(smallest, int(size * 2) / 2)

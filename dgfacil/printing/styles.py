@@ -88,8 +88,7 @@ def stylesheet() -> dict[str, ParagraphStyle]:
         # badges and table tents
         "badge_name": _style("badge_name", size=20, bold=True, colour=INK, align=TA_CENTER),
         "badge_org": _style("badge_org", size=10, leading=12.5, colour=MUTED, align=TA_CENTER),
-        "badge_country": _style("badge_country", size=11, bold=True, colour=ACCENT,
-                                align=TA_CENTER),
+        "badge_country": _style("badge_country", size=11, bold=True, colour=ACCENT),
         "tent_name": _style("tent_name", size=40, bold=True, colour=INK, align=TA_CENTER),
         # worksheets
         "zone_title": _style("zone_title", size=11, bold=True, colour=NAVY),

@@ -1,0 +1,199 @@
+"""Certificates of attendance: landscape A4 or Letter, one page per person, a signed QR code.
+
+Everything that is the same on every page (frame, title, workshop, signatories) is laid out once
+and drawn again on each page; per person only the name, the number and the QR change. That keeps
+1,200 certificates quick, and memory flat: pages are written as they are finished.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import Paragraph
+
+from dgfacil.core.atomic import atomic_write, safe_child
+from dgfacil.core.model import Workshop
+from dgfacil.printing import fonts, qr, styles
+from dgfacil.printing.layout import check, date_range
+from dgfacil.printing.layout import fit_size as layout_fit
+
+NAME_MAX = 30.0  # points
+NAME_MIN = 11.0
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    title: str = ""
+    signature_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One certificate: its number, the printed name and the signed QR payload."""
+
+    number: str
+    name: str
+    payload: str
+    participant_id: int | None = None
+
+
+def fit_size(name: str, width: float) -> float:
+    """The certificate name's size: as big as fits `width` on one line, never below NAME_MIN."""
+    return layout_fit(name, width, "cert_name", biggest=NAME_MAX, smallest=NAME_MIN)
+
+
+class _Page:
+    """The parts of a certificate that do not change from one person to the next."""
+
+    def __init__(self, workshop: Workshop, signatories: Sequence[Signatory], fingerprint: str,
+                 pagesize: tuple[float, float]):
+        self.w, self.h = pagesize
+        self.inner = self.w - 2 * 34 * mm
+        self.workshop = workshop
+        self.fingerprint = fingerprint
+        org = " \u00b7 ".join(workshop.organizers) or " "
+        self.kicker = self._wrap(styles.para(org, "cert_kicker"), self.inner)
+        self.title = self._wrap(styles.static("Certificate of Attendance", "cert_title"), self.inner)
+        self.lead = self._wrap(styles.static("This is to certify that", "cert_text"), self.inner)
+        self.attended = self._wrap(styles.static("attended", "cert_text"), self.inner)
+        self.workshop_title = self._wrap(styles.para(workshop.title, "cert_workshop"), self.inner * 0.9)
+        when = date_range(workshop.start_date, workshop.end_date)
+        details = [when, workshop.modality.value.replace("-", " ").capitalize()]
+        if workshop.venue:
+            details.append(workshop.venue)
+        self.details = self._wrap(styles.para(" \u00b7 ".join(d for d in details if d), "cert_text"),
+                                  self.inner)
+        self.signatories = [self._signatory(s) for s in list(signatories)[:3]]
+
+    @staticmethod
+    def _wrap(p: Paragraph, width: float) -> tuple[Paragraph, float, float]:
+        used_w, used_h = p.wrap(width, 200 * mm)
+        return p, width, used_h
+
+    def _signatory(self, s: Signatory):
+        image = None
+        if s.signature_png:
+            try:
+                image = ImageReader(io.BytesIO(s.signature_png))
+                image.getSize()  # fail here, not mid-print, on a broken picture
+            except Exception:  # a bad image must not stop a print run; the line stays blank
+                image = None
+        col = 62 * mm
+        return (self._wrap(styles.para(s.name, "cert_sign_name"), col),
+                self._wrap(styles.para(s.title, "cert_sign_title"), col), image, col)
+
+    def _centre(self, canv, part, top: float) -> float:
+        p, width, height = part
+        p.drawOn(canv, (self.w - width) / 2, top - height)
+        return top - height
+
+    def draw(self, canv, who: Recipient) -> None:
+        w, h = self.w, self.h
+        canv.setStrokeColor(styles.GOLD)
+        canv.setLineWidth(2.2)
+        canv.rect(12 * mm, 12 * mm, w - 24 * mm, h - 24 * mm)
+        canv.setStrokeColor(styles.NAVY)
+        canv.setLineWidth(0.6)
+        canv.rect(15 * mm, 15 * mm, w - 30 * mm, h - 30 * mm)
+
+        top = self._centre(canv, self.kicker, h - 32 * mm)
+        top = self._centre(canv, self.title, top - 8 * mm)
+        top = self._centre(canv, self.lead, top - 14 * mm)
+        size = fit_size(who.name, self.inner)
+        name = styles.para(who.name, "cert_name", size=size)
+        _, name_h = name.wrap(self.inner, 60 * mm)
+        name.drawOn(canv, (w - self.inner) / 2, top - 6 * mm - name_h)
+        top = top - 6 * mm - name_h - 3 * mm
+        canv.setStrokeColor(styles.GOLD)
+        canv.setLineWidth(0.8)
+        canv.line(w / 2 - 70 * mm, top, w / 2 + 70 * mm, top)
+        top = self._centre(canv, self.attended, top - 8 * mm)
+        top = self._centre(canv, self.workshop_title, top - 3 * mm)
+        self._centre(canv, self.details, top - 4 * mm)
+        self._draw_signatories(canv)
+        self._draw_footer(canv, who)
+
+    def _draw_signatories(self, canv) -> None:
+        count = len(self.signatories)
+        if not count:
+            return
+        base = 50 * mm
+        gap = (self.w - 2 * 40 * mm) / count
+        for i, (name, title, image, col) in enumerate(self.signatories):
+            cx = 40 * mm + gap * (i + 0.5)
+            if image is not None:
+                iw, ih = image.getSize()
+                scale = min(50 * mm / iw, 16 * mm / ih)
+                canv.drawImage(image, cx - iw * scale / 2, base + 1.5 * mm, iw * scale, ih * scale,
+                               mask="auto")
+            canv.setStrokeColor(styles.INK)
+            canv.setLineWidth(0.5)
+            canv.line(cx - 30 * mm, base, cx + 30 * mm, base)
+            p, _, nh = name
+            p.drawOn(canv, cx - col / 2, base - 2 * mm - nh)
+            t, _, th = title
+            t.drawOn(canv, cx - col / 2, base - 2.5 * mm - nh - th)
+
+    def _draw_footer(self, canv, who: Recipient) -> None:
+        size = 26 * mm
+        qr.draw(canv, who.payload, self.w - 20 * mm - size, 19 * mm, size)
+        canv.setFillColor(styles.MUTED)
+        canv.setFont(fonts.font_name(fonts.LATIN), 7.5)
+        x = 22 * mm
+        canv.drawString(x, 27 * mm, f"Certificate No. {who.number}")
+        code = self.workshop.project_code
+        if code:
+            canv.drawString(x, 23.5 * mm, f"Workshop code {code}")
+        canv.drawString(x, 20 * mm, f"Scan to verify \u00b7 issuer key {self.fingerprint}")
+
+
+def _open(target, pagesize, title: str):
+    canv = rl_canvas.Canvas(target, pagesize=pagesize, pageCompression=1)
+    canv.setTitle(title)
+    canv.setAuthor("dgfacil")
+    return canv
+
+
+def print_certificates(out: Path, workshop: Workshop, recipients: Iterable[Recipient], *,
+                       signatories: Sequence[Signatory] = (), fingerprint: str = "",
+                       paper: str = "A4", per_person: bool = False, total: int | None = None,
+                       progress=None) -> list[Path]:
+    """Write the certificates: one PDF at `out`, or (per_person) one PDF each inside folder `out`.
+
+    Returns the files written. Cancel (progress.cancelled) stops before anything partial lands.
+    """
+    pagesize = styles.page_size(paper, wide=True)
+    page = _Page(workshop, signatories, fingerprint, pagesize)
+    people = list(recipients) if total is None else recipients
+    count = total if total is not None else len(people)  # type: ignore[arg-type]
+    title = f"Certificates \u2014 {workshop.title}"
+    written: list[Path] = []
+    if not per_person:
+        with atomic_write(Path(out)) as handle:
+            canv = _open(handle, pagesize, title)
+            for done, who in enumerate(people, start=1):
+                page.draw(canv, who)
+                canv.showPage()
+                check(progress, done, count, who.number)
+            canv.save()
+        return [Path(out)]
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for done, who in enumerate(people, start=1):
+        # the number comes first: names alone may repeat, and never choose the folder
+        stem = f"{who.number} {who.name}"[:100].rstrip(" .")
+        target = safe_child(folder, stem + ".pdf")
+        with atomic_write(target) as handle:
+            canv = _open(handle, pagesize, f"Certificate {who.number}")
+            page.draw(canv, who)
+            canv.showPage()
+            canv.save()
+        written.append(target)
+        check(progress, done, count, who.number)
+    return written

@@ -148,6 +148,15 @@ class QuestionStats:
     def satisfied_text(self) -> str:
         return share_text(self.satisfied, self.answered)
 
+    def distinct_texts(self) -> list[tuple[str, int]]:
+        """Free-text answers without repeats, each with how many gave it, in order of first answer."""
+        seen: dict[str, tuple[str, int]] = {}
+        for text in self.texts:
+            key = " ".join(text.split()).casefold()
+            first, n = seen.get(key, (text.strip(), 0))
+            seen[key] = (first, n + 1)
+        return list(seen.values())
+
     def share(self, index: int) -> str:
         return percent_text(self.counts[index], self.answered)
 

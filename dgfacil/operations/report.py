@@ -1,0 +1,182 @@
+"""Assembling the outcome report from what the document holds, and printing it.
+
+`assemble_report(session)` gathers plain values (no PDF); `print_report(doc, out, progress)` is
+what `dgfacil print report` and the Evaluation room's button call.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlmodel import Session
+
+from dgfacil.core import run as run_core
+from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
+from dgfacil.core.evaluation import summarize
+from dgfacil.core.model import Day, ItemKind, NoteTag, Workshop
+from dgfacil.printing.outcome_report import AgendaLine, OutcomeReport, OutputTable, SessionSummary
+from dgfacil.store import evaluation as store_eval
+from dgfacil.store import queries
+from dgfacil.store import report as store_report
+
+TAG_PREFIX = {NoteTag.DECISION: "Decision", NoteTag.ACTION: "Action", NoteTag.QUESTION: "Question",
+              NoteTag.QUOTE: "Quote"}
+
+
+def _dates(workshop: Workshop) -> str:
+    first, last = workshop.start_date, workshop.end_date
+    if first is None:
+        return ""
+    if first == last:
+        return f"{first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {first:%B %Y}"
+    return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+
+
+def _times(workshop: Workshop) -> list[str]:
+    """The first day's span in every zone, venue first: "15:00 – 16:40 Seoul (GMT+9)"."""
+    if not workshop.days or not workshop.days[0].items:
+        return []
+    day = workshop.days[0]
+    slots = plan_day(day, workshop.timezone)
+    return [f"{hhmm(slots[0].start, z)} – {hhmm(slots[-1].end, z)} {zone_label(z, day.date)}"
+            for z in workshop_zones(workshop)]
+
+
+def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[AgendaLine]]], bool]:
+    """Each day's items as planned, and as run when the run log holds that day."""
+    out, recorded = [], False
+    for day in workshop.days:
+        rows = store_report.run_events(day.id, session=session) if day.id else []
+        state = _replay(day, rows)
+        lines = []
+        for slot in plan_day(day, workshop.timezone):
+            line = AgendaLine(slot.item.title, f"{hhmm(slot.start)}–{hhmm(slot.end)}", slot.item.duration_min)
+            track = state.tracks.get(slot.item.id) if state else None
+            if track is not None and track.skipped and not track.started:
+                line.skipped = True
+            elif track is not None and track.started and track.last_end is not None:
+                recorded = True
+                ran = state.running_time(slot.item.id, track.last_end)
+                line.actual = f"{hhmm(track.first_start, workshop.timezone)}–{hhmm(track.last_end, workshop.timezone)}"
+                line.actual_min = round(ran / timedelta(minutes=1))
+                line.late_min = round((track.first_start - slot.start) / timedelta(minutes=1))
+            lines.append(line)
+        title = f"{day.date.day} {day.date:%B %Y}" + (f" — {day.title}" if day.title else "")
+        out.append((f"{title} (times in {zone_label(workshop.timezone, day.date)})", lines))
+    return out, recorded
+
+
+def _replay(day: Day, rows) -> "run_core.Replay | None":
+    if not rows:
+        return None
+    events = []
+    for r in rows:
+        try:
+            events.append(run_core.RunEvent(kind=run_core.EventKind(r.kind), at=datetime.fromisoformat(r.at),
+                                            item_id=r.item_id, minutes=r.minutes, id=r.id))
+        except ValueError:  # an event kind this version does not know: leave it out
+            continue
+    return run_core.replay(day, events)
+
+
+def _outputs(session: Session) -> list[OutputTable]:
+    out = []
+    for b in store_report.boards(session=session):
+        d = b.definition
+        for gid, group in b.groups.items():
+            items, answers = b.items.get(gid, []), b.answers.get(gid, {})
+            if b.kind == "table":
+                cols = d.get("columns", [])
+                goal = (d.get("group_by") or {}).get("title", "")
+                headers = ([goal] if goal else []) + [c.get("title", c["key"]) for c in cols]
+                rows = [([it.area] if goal else []) +
+                        [str((it.data.get("cells") or it.data).get(c["key"], it.text if i == 0 else "")) for i, c in enumerate(cols)]
+                        for it in items]
+            elif b.kind in ("zones", "plane"):
+                titles = {z["key"]: z.get("title", z["key"]) for z in d.get("zones", []) + d.get("quadrants", [])
+                          if isinstance(z, dict) and "key" in z}
+                headers = ["Area", "Notes"]
+                by_area: dict[str, list[str]] = {}
+                for it in items:
+                    by_area.setdefault(titles.get(it.area, it.area or "—"), []).append(it.text)
+                rows = [[area, "\n".join(f"• {t}" for t in texts)] for area, texts in by_area.items()]
+            elif b.kind == "rubric":
+                levels = [lv.get("title", lv.get("key")) for lv in d.get("levels", [])]
+                name = lambda i: levels[i] if isinstance(i, int) and 0 <= i < len(levels) else "—"  # noqa: E731
+                headers = ["Dimension", "Current", "Target"]
+                rows = [[dim.get("title", dim["key"]), name(answers.get(dim["key"], {}).get("current")),
+                         name(answers.get(dim["key"], {}).get("target"))] for dim in d.get("dimensions", [])]
+            else:
+                texts = {q["key"]: q.get("text", q["key"]) for q in d.get("questions", [])}
+                headers = ["Question", "Answer"]
+                rows = [[texts.get(k, k), str(v.get("text", v.get("answer", v.get("choice", ""))))]
+                        for k, v in answers.items()]
+            if rows:
+                out.append(OutputTable(b.title, group, b.kind, headers, rows))
+    return out
+
+
+def _participation(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
+    p = store_report.participation(session=session)
+    not_marked = "not recorded"
+    figures = [
+        ("Registered", str(p.registered)),
+        ("Attended (present in at least one session)", str(p.attended) if p.attendance_marked else not_marked),
+        ("Countries (registered)", str(p.countries)),
+        ("Countries (attended)", str(p.countries_attended) if p.attendance_marked else not_marked),
+        ("Local participants (registered / attended)",
+         f"{p.local} / {p.local_attended if p.attendance_marked else not_marked}"),
+        ("Overseas participants (registered / attended)",
+         f"{p.overseas} / {p.overseas_attended if p.attendance_marked else not_marked}"),
+    ]
+    return figures, p.by_country
+
+
+def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeReport:
+    """Everything the outcome report says, read from the document as plain values."""
+    w = queries.load_workshop(session=session)
+    notes = store_report.notes(session=session)
+    items = [it for day in w.days for it in day.items]
+    order = {it.id: n for n, it in enumerate(items)}
+    key_messages = [n.text for n in sorted(notes, key=lambda n: (order.get(n.agenda_item_id, len(order)), n.created_at))
+                    if n.tag == NoteTag.KEY_MESSAGE]
+    sessions = []
+    for day in w.days:
+        for slot in plan_day(day, w.timezone):
+            it = slot.item
+            if it.kind == ItemKind.BREAK:
+                continue
+            mine = [(n.speaker, f"{TAG_PREFIX[n.tag]}: {n.text}" if n.tag in TAG_PREFIX else n.text)
+                    for n in notes if n.agenda_item_id == it.id and n.tag != NoteTag.KEY_MESSAGE]
+            sessions.append(SessionSummary(f"{len(sessions) + 1})", it.title, f"{hhmm(slot.start)}–{hhmm(slot.end)}",
+                                           it.lead, list(it.speakers), mine))
+    general = [(n.speaker, n.text) for n in notes if n.agenda_item_id not in order and n.tag != NoteTag.KEY_MESSAGE]
+    if general:
+        sessions.append(SessionSummary(f"{len(sessions) + 1})", "Other notes", "", "", [], general))
+    form = store_eval.load_form(session=session)
+    responses = store_eval.load_responses(session=session)
+    agenda, recorded = _agenda(w, session)
+    figures, countries = _participation(session)
+    issued = issued or date.today()
+    return OutcomeReport(
+        title=w.title, subtitle=w.description, dates=_dates(w), times=_times(w),
+        modality={"online": "Online", "hybrid": "Hybrid", "in-person": "In person"}.get(w.modality.value, w.modality.value),
+        venue=w.venue, organizers=list(w.organizers), issued=f"{issued:%B %Y}",
+        sections=store_eval.report_sections(session=session), key_messages=key_messages, sessions=sessions,
+        outputs=_outputs(session), responses=len(responses), survey_title=form.title,
+        stats=summarize(form, responses), agenda=agenda, run_recorded=recorded,
+        run_note="" if recorded else "The agenda was not run in dgfacil, so only the plan is shown.",
+        participation=figures, countries=countries,
+        footer=f"Outcome report · {w.project_code or w.title[:60]}",
+    )
+
+
+def print_report(doc, out, progress=None) -> Path:
+    """Write the outcome report of `doc` to `out` (PDF, atomic). `progress`: report/cancelled."""
+    from dgfacil.printing.outcome_report import write_outcome_report
+
+    with doc.session() as session:
+        report = assemble_report(session)
+    return write_outcome_report(report, Path(out), progress)

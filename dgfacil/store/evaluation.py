@@ -1,0 +1,67 @@
+"""Evaluation responses and the outcome report's written parts, in and out of the document."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from dgfacil.core.evaluation import EvaluationForm, Response
+from dgfacil.store.queries import workshop_row
+from dgfacil.store.tables import EvaluationResponseRow, ReportSectionRow
+
+
+def response_from_row(row: EvaluationResponseRow) -> Response:
+    return Response(
+        id=row.id, answers=dict(row.answers), source=row.source, external_id=row.external_id,
+        submitted_at=datetime.fromisoformat(row.submitted_at) if row.submitted_at else None,
+    )
+
+
+def load_form(*, session: Session) -> EvaluationForm:
+    """The workshop's evaluation form (from its template), possibly with no questions."""
+    return EvaluationForm.from_dict(workshop_row(session=session).evaluation_form)
+
+
+def load_responses(*, session: Session) -> list[Response]:
+    rows = session.exec(select(EvaluationResponseRow).order_by(EvaluationResponseRow.id))
+    return [response_from_row(r) for r in rows]
+
+
+def response_row(response_id: int, *, session: Session) -> EvaluationResponseRow:
+    row = session.get(EvaluationResponseRow, response_id)
+    if row is None:
+        raise LookupError(f"no evaluation response {response_id}")
+    return row
+
+
+def insert_response(response: Response, *, session: Session) -> int:
+    row = EvaluationResponseRow(
+        id=response.id, workshop_id=workshop_row(session=session).id, answers=dict(response.answers),
+        source=response.source, external_id=response.external_id,
+        submitted_at=response.submitted_at.isoformat() if response.submitted_at else "",
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def external_ids(source: str, *, session: Session) -> set[str]:
+    """Ids of responses already imported from `source` (re-importing a file adds only new rows)."""
+    query = select(EvaluationResponseRow.external_id).where(EvaluationResponseRow.source == source)
+    return {e for e in session.exec(query) if e}
+
+
+def report_sections(*, session: Session) -> dict[str, str]:
+    """The outcome report's written parts: key -> text."""
+    return {r.key: r.text for r in session.exec(select(ReportSectionRow).order_by(ReportSectionRow.key))}
+
+
+def save_report_section(key: str, text: str, *, session: Session) -> int:
+    row = session.exec(select(ReportSectionRow).where(ReportSectionRow.key == key)).first()
+    if row is None:
+        row = ReportSectionRow(workshop_id=workshop_row(session=session).id, key=key, text=text)
+        session.add(row)
+    else:
+        row.text = text
+    session.flush()
+    return row.id

@@ -232,6 +232,17 @@ def test_library_exercise_is_valid_for_its_kind(name):
     check_definition(raw["kind"], raw["definition"], name)
 
 
+def test_every_template_exercise_passes_the_engine_validator():
+    """The exercise engine's own check (dgfacil.core.exercises) accepts everything we ship."""
+    from dgfacil.core.exercises import problems_in
+
+    for name, ex in exercise_library().items():
+        assert problems_in(ex["kind"], ex["definition"]) == [], name
+    for name in BUNDLED:
+        for ex in workshop_from_template(name).exercises:
+            assert problems_in(ex.kind, ex.definition) == [], f"{name}:{ex.definition['key']}"
+
+
 def test_library_has_the_named_exercises_of_each_kind():
     kinds = {name: ex["kind"] for name, ex in exercise_library().items()}
     assert kinds == {

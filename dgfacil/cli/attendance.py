@@ -1,0 +1,86 @@
+"""`dgfacil attendance FILE`: who attended and who earns a certificate; mark, import, export."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("attendance", help="attendance and certificate eligibility (mark, import, export)",
+                       description="Without an action, prints each participant's attendance and eligibility.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--mark-all", action="store_true", help="mark everybody present at everything (rehearsals)")
+    p.add_argument("--import", dest="import_file", type=Path, metavar="CSV",
+                   help="take marks from a sheet: a row per participant, a column per session")
+    p.add_argument("--export", type=Path, metavar="OUT.csv|OUT.xlsx", help="write the attendance sheet")
+    p.add_argument("--unit", choices=["item", "half-day"], help="take attendance per agenda item or half-day")
+    p.add_argument("--threshold", help="'all' (default) or the fraction of sessions required, e.g. 0.75")
+    p.set_defaults(func=cmd_attendance)
+
+
+def _threshold(text: str) -> float | None:
+    from dgfacil.cli import CommandError
+
+    if text.strip().lower() == "all":
+        return None
+    try:
+        value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 1:
+        raise CommandError(f"--threshold {text!r}: write 'all', a fraction such as 0.75, or 75%")
+    return value
+
+
+def cmd_attendance(args: argparse.Namespace) -> int:
+    from dgfacil.cli import CommandError
+    from dgfacil.io.roster import RosterFileError, read_roster
+    from dgfacil.operations import attendance as att
+    from dgfacil.store.document import open_document
+
+    table = None
+    if args.import_file:
+        try:
+            table = read_roster(args.import_file)
+        except RosterFileError as err:
+            raise CommandError(str(err)) from None
+    threshold = _threshold(args.threshold) if args.threshold is not None else False
+    doc = open_document(args.file)
+    status = 0
+    try:
+        with doc.session() as session:
+            if args.unit:
+                att.set_attendance_unit(session, unit=args.unit)
+            if threshold is not False:
+                att.set_threshold(session, threshold=threshold)
+            if args.mark_all:
+                att.mark_all(session)
+                print("marked everybody present at every session")
+            if table is not None:
+                try:
+                    _, report = att.import_attendance(session, table=table)
+                except ValueError as err:
+                    raise CommandError(f"{args.import_file.name}: {err}") from None
+                print(f"{args.import_file.name}: {report.marked} marked present, {report.cleared} marked absent, "
+                      f"sessions: {'; '.join(report.units)}")
+                for line in report.problems:
+                    print(line)
+                status = 1 if report.problems else 0
+        with doc.session() as session:
+            if args.export:
+                try:
+                    att.export_attendance(session, path=args.export)
+                except RosterFileError as err:
+                    raise CommandError(str(err)) from None
+                print(f"wrote {args.export}")
+            rows = att.eligibility_all(session)
+            units = att.attendance_units(session)
+    finally:
+        doc.close()
+    if not (args.mark_all or table is not None or args.export):
+        for p, e in rows:
+            verdict = "eligible" if e.eligible else f"not eligible: {e.reason}"
+            print(f"{p.badge_code}\t{e.attended}/{e.total}\t{p.full_name}\t{verdict}")
+    eligible = sum(1 for _, e in rows if e.eligible)
+    print(f"{eligible} of {len(rows)} participants eligible for a certificate ({len(units)} session{"s" if len(units) != 1 else ""})")
+    return status

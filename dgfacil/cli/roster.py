@@ -1,0 +1,98 @@
+"""`dgfacil roster import|export`: the roster without the app."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    roster = sub.add_parser("roster", help="import or export the participants")
+    actions = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
+    imp = actions.add_parser("import", help="import a CSV/TSV/XLSX roster; prints every problem by row",
+                             description="Rows with errors are refused and listed; the rest are imported in one "
+                             "transaction. Exit status 1 when any row was refused, 2 when nothing could be read.")
+    imp.add_argument("file", type=Path, help="the .dgfacil workshop")
+    imp.add_argument("roster", type=Path, help="the roster file (.csv, .tsv, .txt, .xlsx)")
+    imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
+    imp.add_argument("--encoding", help="override the guess: utf-8, utf-8-sig, utf-16, cp1252...")
+    imp.add_argument("--delimiter", choices=["comma", "semicolon", "tab", "bar"], help="override the guess")
+    imp.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                     help="say what a column holds (FIELD: full_name, first_name, last_name, certificate_name, "
+                     "email, country, organization, position, role, origin, badge_code, or ignore); repeatable")
+    imp.set_defaults(func=cmd_import)
+    exp = actions.add_parser("export", help="write the roster as CSV or XLSX (by the suffix of OUT)")
+    exp.add_argument("file", type=Path)
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.csv|OUT.xlsx")
+    exp.set_defaults(func=cmd_export)
+
+
+SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
+
+
+def _apply_overrides(mapping, headers: list[str], pairs: list[str]):
+    from dgfacil.cli import CommandError
+    from dgfacil.core.roster import FIELDS
+
+    for pair in pairs:
+        header, sep, name = pair.rpartition("=")
+        if not sep or name not in (*FIELDS, "ignore"):
+            raise CommandError(f"--map {pair!r}: write HEADER=FIELD with FIELD one of {', '.join(FIELDS)} or ignore")
+        matches = [i for i, h in enumerate(headers) if h.strip().casefold() == header.strip().casefold()]
+        if not matches:
+            raise CommandError(f"--map {pair!r}: the roster has no column {header!r} (it has {', '.join(headers)})")
+        chosen = None if name == "ignore" else name
+        mapping.columns = [None if (c == chosen and chosen) else c for c in mapping.columns]
+        mapping.columns[matches[0]] = chosen
+    return mapping
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from dgfacil.cli import CommandError
+    from dgfacil.core.roster import guess_mapping
+    from dgfacil.io.roster import RosterFileError, read_roster
+    from dgfacil.operations import participants as ops
+    from dgfacil.store.document import open_document
+
+    try:
+        table = read_roster(args.roster, encoding=args.encoding, delimiter=SEPARATORS.get(args.delimiter or ""))
+    except RosterFileError as err:
+        raise CommandError(str(err)) from None
+    mapping = _apply_overrides(guess_mapping(table.headers), table.headers, args.map)
+    print(f"{args.roster.name}: {table.describe()}")
+    for note in table.notes:
+        print(f"note: {note}")
+    print("columns" + ("" if mapping.confident or args.map else " (a guess; correct it with --map HEADER=FIELD)") + ":")
+    for line in mapping.describe(table.headers):
+        print(f"  {line}")
+    doc = open_document(args.file)
+    try:
+        if args.dry_run:
+            with doc.session() as session:
+                preview = ops.preview_roster(session, table=table, mapping=mapping)
+        else:
+            with doc.session() as session:
+                _, result = ops.import_roster(session, table=table, mapping=mapping)
+            preview = result.preview
+    finally:
+        doc.close()
+    for line in preview.report_lines():
+        print(line if line[:4] in ("row ", "note") else ("would import: " if args.dry_run else "imported: ") + line)
+    return 1 if preview.refused_rows else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from dgfacil.cli import CommandError
+    from dgfacil.io.roster import RosterFileError
+    from dgfacil.operations.participants import export_roster
+    from dgfacil.store.document import open_document
+
+    doc = open_document(args.file)
+    try:
+        with doc.session() as session:
+            export_roster(session, path=args.output)
+    except RosterFileError as err:
+        raise CommandError(str(err)) from None
+    finally:
+        doc.close()
+    print(f"wrote {args.output}")
+    return 0

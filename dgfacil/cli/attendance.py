@@ -82,5 +82,6 @@ def cmd_attendance(args: argparse.Namespace) -> int:
             verdict = "eligible" if e.eligible else f"not eligible: {e.reason}"
             print(f"{p.badge_code}\t{e.attended}/{e.total}\t{p.full_name}\t{verdict}")
     eligible = sum(1 for _, e in rows if e.eligible)
-    print(f"{eligible} of {len(rows)} participants eligible for a certificate ({len(units)} session{"s" if len(units) != 1 else ""})")
+    plural = "s" if len(units) != 1 else ""
+    print(f"{eligible} of {len(rows)} participants eligible for a certificate ({len(units)} session{plural})")
     return status

@@ -7,10 +7,13 @@ from datetime import datetime, timezone
 
 from PySide6.QtGui import QUndoGroup
 
-from dgfacil.core.model import Workshop
-from dgfacil.store import queries
-from dgfacil.store.document import Document
+from typing import TYPE_CHECKING
+
 from dgfacil.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from dgfacil.core.model import Workshop
+    from dgfacil.store.document import Document
 
 
 def utc_now() -> datetime:
@@ -28,4 +31,6 @@ class AppContext:
     services: dict = field(default_factory=dict)  # room-to-room hooks, e.g. "open_notes"
 
     def workshop(self) -> Workshop:
+        from dgfacil.store import queries
+
         return self.tasks.read(lambda session: queries.load_workshop(session=session))

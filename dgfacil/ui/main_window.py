@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from dgfacil import __version__, settings
-from dgfacil.store.document import Document, open_document
 from dgfacil.store.errors import DamagedDocument, DocumentError
-from dgfacil.ui import dialogs
 from dgfacil.ui.context import AppContext
-from dgfacil.ui.overview import OverviewRoom
 from dgfacil.ui.rooms import ROOMS, room_class
 from dgfacil.ui.tasks import Tasks
+
+if TYPE_CHECKING:  # the store and the dialogs load after the window is shown
+    from dgfacil.store.document import Document
 
 BACKUP_EVERY_MS = 10 * 60 * 1000
 
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
     # -- documents --------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:
         """Open a document, saying in words what is wrong if it cannot be opened."""
+        from dgfacil.store.document import open_document
+
         try:
             doc = open_document(Path(path))
         except DamagedDocument as err:
@@ -133,7 +136,12 @@ class MainWindow(QMainWindow):
         self.rooms = []
         for index, (title, spec) in enumerate(ROOMS):
             cls = room_class(spec)
-            room = cls(self.ctx) if cls else OverviewRoom(self.ctx, title)
+            if cls is None:
+                from dgfacil.ui.overview import OverviewRoom
+
+                room = OverviewRoom(self.ctx, title)
+            else:
+                room = cls(self.ctx)
             self.rooms.append(room)
             self.tabs.addTab(room, title)
             self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
@@ -221,6 +229,8 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ----------------------------------------------------------------------------
     def new_from_template(self) -> None:
+        from dgfacil.ui import dialogs
+
         answer = dialogs.NewWorkshopDialog.ask(self)
         if answer is None:
             return
@@ -234,6 +244,8 @@ class MainWindow(QMainWindow):
         self.set_document(doc)
 
     def open_dialog(self) -> None:
+        from dgfacil.ui import dialogs
+
         path = dialogs.ask_open_path(self)
         if path:
             self.open_path(path)
@@ -241,6 +253,8 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.ctx is None:
             return
+        from dgfacil.ui import dialogs
+
         path = dialogs.ask_save_path(self, "Save a copy as", self.ctx.doc.path.with_name(self.ctx.doc.path.stem + " copy.dgfacil"),
                                      "Workshop (*.dgfacil)")
         if path:
@@ -250,6 +264,8 @@ class MainWindow(QMainWindow):
     def export_json(self) -> None:
         if self.ctx is None:
             return
+        from dgfacil.ui import dialogs
+
         path = dialogs.ask_save_path(self, "Export as JSON", self.ctx.doc.path.with_suffix(".json"), "JSON (*.json)")
         if path:
             from dgfacil.operations.export import export_document_json
@@ -266,6 +282,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
+        from dgfacil.ui import dialogs
+
         dialogs.ShortcutsDialog.show_for(self, self.rooms)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)

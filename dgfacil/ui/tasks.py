@@ -11,12 +11,14 @@ import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from dgfacil.operations.changes import Changes
-from dgfacil.store.document import Document
+
+if TYPE_CHECKING:  # the store (sqlmodel) loads after the window shows
+    from dgfacil.store.document import Document
 
 
 class Progress:

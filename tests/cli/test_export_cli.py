@@ -1,0 +1,48 @@
+"""`dgfacil export` writes everything; the GUI on a machine with no display says so in one line."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+
+def _run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True, text=True,
+                          env=env or os.environ.copy(), timeout=120)
+
+
+def test_export_holds_every_table_and_row(demo_doc, tmp_path):
+    path = demo_doc.path
+    demo_doc.close()
+    out = tmp_path / "ws.json"
+    result = _run("export", str(path), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "dgfacil-workshop" and data["schema_revision"]
+    items = data["tables"]["agenda_item"]
+    assert [i["planned_start"] for i in items][:2] == ["15:00", "15:07"]
+    assert data["tables"]["workshop"][0]["display_zones"] == ["Asia/Bangkok", "Africa/Addis_Ababa"]
+    assert {"note", "participant", "run_event", "board_item", "certificate"} <= set(data["tables"])
+
+
+def test_export_of_a_non_document_is_one_line(tmp_path):
+    bad = tmp_path / "agenda.dgfacil"
+    bad.write_text("not a workshop")
+    result = _run("export", str(bad), "-o", str(tmp_path / "x.json"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "not a dgfacil workshop file" in result.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_gui_without_display_says_how_to_run_it(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = _run(env=env)
+    assert result.returncode == 2
+    assert "no display found" in result.stderr and "xvfb-run" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_python_m_and_console_script_report_the_version():
+    result = _run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("dgfacil ")

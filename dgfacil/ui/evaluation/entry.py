@@ -1,0 +1,176 @@
+"""Typing paper forms, keyboard only: a digit picks a level and moves on, Enter moves on.
+
+One question at a time, big. Digits 1..n choose the n-th level as printed on the form (best
+first); Enter without a choice leaves the question unanswered; Backspace goes back a question;
+Enter on the last question saves the form and starts the next one; Esc starts this form over.
+Text questions take a line of text; Enter moves on.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from dgfacil.core.evaluation import EvaluationForm, Question
+
+HELP = "1–9 choose · Enter next (blank = no answer) · Backspace back · Enter on the last question saves · Esc clear"
+
+
+def _label(name: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.PlainText)  # form texts and answers are data, never markup
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class FormEntry(QFrame):
+    """The form being typed. Emits `form_done(answers)` when Enter passes the last question."""
+
+    form_done = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.form = EvaluationForm()
+        self.answers: dict = {}
+        self.index = 0
+        self.forms_typed = 0
+        self.counter = _label("evalCounter")
+        self.group = _label("evalGroup")
+        self.question = _label("evalQuestion")
+        self.question.setStyleSheet("font-size: 17pt; font-weight: 600;")
+        self.choices = _label("evalChoices")
+        self.choices.setStyleSheet("font-size: 13pt;")
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Type the answer as written on the form; Enter for the next question")
+        self.text.installEventFilter(self)
+        self.strip = _label("evalStrip")
+        self.strip.setStyleSheet("font-family: monospace;")
+        self.hint = _label()
+        self.hint.setText(HELP)
+        self.hint.setStyleSheet("color: #5b6472;")
+        layout = QVBoxLayout(self)
+        for w in (self.counter, self.group, self.question, self.choices, self.text, self.strip):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addWidget(self.hint)
+
+    # -- state --------------------------------------------------------------------------------
+    def set_form(self, form: EvaluationForm) -> None:
+        self.form = form
+        self.start_new()
+
+    def start_new(self) -> None:
+        self.answers, self.index = {}, 0
+        self._show()
+
+    @property
+    def current(self) -> Question | None:
+        qs = self.form.questions
+        return qs[self.index] if 0 <= self.index < len(qs) else None
+
+    def _show(self) -> None:
+        q = self.current
+        total = len(self.form.questions)
+        self.counter.setText(f"Form {self.forms_typed + 1} — question {min(self.index + 1, total)} of {total}"
+                             if total else "This workshop's template has no evaluation form.")
+        self.group.setText(q.group if q else "")
+        self.question.setText(q.text if q else "")
+        if q is not None and q.kind != "text":
+            chosen = self.answers.get(q.key)
+            lines = []
+            for n, choice in enumerate(q.choices, 1):
+                picked = chosen == (n - 1 if q.kind == "likert" else choice)
+                lines.append(f"{'▶' if picked else ' '} {n}  {choice}")
+            self.choices.setText("\n".join(lines))
+            self.choices.show()
+            self.text.hide()
+            self.setFocus()
+        else:
+            self.choices.hide()
+            self.text.setVisible(q is not None)
+            self.text.setText(str(self.answers.get(q.key, "")) if q else "")
+            if q is not None:
+                self.text.setFocus()
+        self.strip.setText(self.summary())
+
+    def summary(self) -> str:
+        """The form so far in one line: the level number per question, '·' unanswered, '✎' text."""
+        cells = []
+        for i, q in enumerate(self.form.questions):
+            v = self.answers.get(q.key)
+            mark = "·" if v is None else "✎" if q.kind == "text" else str((v if q.kind == "likert" else q.options.index(v)) + 1)
+            cells.append(f"[{mark}]" if i == self.index else f" {mark} ")
+        return "".join(cells)
+
+    # -- moving -------------------------------------------------------------------------------
+    def choose(self, number: int) -> None:
+        """Pick the number-th choice (1-based) of the current question and go to the next."""
+        q = self.current
+        if q is None or q.kind == "text" or not 1 <= number <= len(q.choices):
+            return
+        self.answers[q.key] = number - 1 if q.kind == "likert" else q.options[number - 1]
+        self.advance()
+
+    def advance(self) -> None:
+        if self.index >= len(self.form.questions) - 1:
+            self._finish()
+            return
+        self.index += 1
+        self._show()
+
+    def back(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+            self._show()
+
+    def _finish(self) -> None:
+        if not self.form.questions:
+            return
+        answers = {k: v for k, v in self.answers.items() if v not in (None, "")}
+        self.forms_typed += 1
+        self.start_new()
+        self.form_done.emit(answers)
+
+    def _text_entered(self) -> None:
+        q = self.current
+        if q is not None and q.kind == "text":
+            value = self.text.text().strip()
+            if value:
+                self.answers[q.key] = value
+            else:
+                self.answers.pop(q.key, None)
+            self.advance()
+
+    # -- keys ---------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        if Qt.Key_1 <= key <= Qt.Key_9:
+            self.choose(key - Qt.Key_0)
+        elif key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
+            self.advance()
+        elif key in (Qt.Key_Backspace, Qt.Key_Up):
+            self.back()
+        elif key == Qt.Key_Escape:
+            self.start_new()
+        else:
+            super().keyPressEvent(event)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        # in the text box: Up goes back, and Backspace on an empty box goes back too
+        if obj is self.text and event.type() == QEvent.KeyPress:
+            if event.key() == Qt.Key_Up or (event.key() == Qt.Key_Backspace and not self.text.text()):
+                self.back()
+                return True
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
+                # handled here, not by returnPressed: QLineEdit lets Return travel on to this frame,
+                # which would move on a second time
+                self._text_entered()
+                return True
+            if event.key() == Qt.Key_Escape:
+                self.start_new()
+                return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,159 @@
+"""The Evaluation room: type paper forms, import an online export, see the figures, write and print
+the outcome report. Keyboard: Ctrl+1..4 switch tabs, Ctrl+O choose a CSV, Ctrl+P print, Del delete
+the selected forms (undoable with the Edit menu's Undo).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from dgfacil.core.evaluation import EvaluationForm, Response, summarize
+from dgfacil.operations import evaluation as ops
+from dgfacil.operations.changes import Changes
+from dgfacil.store import evaluation as store
+from dgfacil.ui.context import AppContext
+from dgfacil.ui.evaluation.chart import StackedBars
+from dgfacil.ui.evaluation.commands import AddResponses, DeleteResponses
+from dgfacil.ui.evaluation.entry import FormEntry
+from dgfacil.ui.evaluation.import_page import ImportPage
+from dgfacil.ui.evaluation.report_page import ReportPage
+
+
+class ResponsesModel(QAbstractTableModel):
+    """The forms entered so far, newest last: number, source, and the answers in one line."""
+
+    HEADERS = ("#", "Source", "Answers")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.form = EvaluationForm()
+        self.rows: list[Response] = []
+
+    def reset(self, form: EvaluationForm, rows: list[Response]) -> None:
+        self.beginResetModel()
+        self.form, self.rows = form, rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 3
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        if index.column() == 0:
+            return str(index.row() + 1)
+        if index.column() == 1:
+            return r.source
+        cells = []
+        for q in self.form.questions:
+            v = r.answers.get(q.key)
+            cells.append("·" if v is None else str(v + 1) if q.kind == "likert" and isinstance(v, int)
+                         else "✎" if q.kind == "text" else str(v)[:14])
+        return " ".join(cells)
+
+
+class EvaluationRoom(QWidget):
+    title = "Evaluation"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = QUndoStack(ctx.undo_group)
+        self.form = EvaluationForm()
+        self.tabs = QTabWidget()
+        # typing
+        self.entry = FormEntry()
+        self.entry.form_done.connect(self.save_form)
+        self.model = ResponsesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.verticalHeader().hide()
+        typing = QSplitter(Qt.Vertical)
+        typing.addWidget(self.entry)
+        typing.addWidget(self.table)
+        typing.setSizes([360, 200])
+        # figures
+        self.count = QLabel()
+        self.count.setTextFormat(Qt.PlainText)
+        self.chart = StackedBars()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart)
+        figures = QWidget()
+        fl = QVBoxLayout(figures)
+        fl.addWidget(self.count)
+        fl.addWidget(scroll, 1)
+        self.importer = ImportPage(ctx)
+        self.importer.imported.connect(self._imported)
+        self.report = ReportPage(ctx)
+        for widget, name in ((typing, "Type forms"), (self.importer, "Import CSV"), (figures, "Figures"),
+                             (self.report, "Outcome report")):
+            self.tabs.addTab(widget, name)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        for n in range(4):
+            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda n=n: self.tabs.setCurrentIndex(n))
+        QShortcut(QKeySequence("Ctrl+O"), self, activated=self._open_csv)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.report.ask_print)
+        QShortcut(QKeySequence.Delete, self.table, activated=self.delete_selected)
+        self.tabs.currentChanged.connect(lambda i: self.entry.setFocus() if i == 0 else None)
+        self.reload()
+
+    def reload(self) -> None:
+        form, responses = self.ctx.tasks.read(
+            lambda s: (store.load_form(session=s), store.load_responses(session=s)))
+        if form != self.form:
+            self.form = form
+            self.entry.set_form(form)
+        self.entry.forms_typed = sum(r.source == "typed" for r in responses)
+        self.model.reset(form, responses)
+        self.table.scrollToBottom()
+        self.chart.set_stats(summarize(form, responses))
+        self.count.setText(f"{len(responses)} responses. Satisfied = the top two levels, over those who answered; "
+                           "rounded half up to one decimal.")
+
+    def save_form(self, answers: dict) -> None:
+        """Store a typed form as one undoable step; the next blank form is already on screen."""
+        changes = self.ctx.tasks.run_sync(lambda s: ops.add_response(s, answers=answers), initiator=self)
+        self.undo_stack.push(AddResponses(self.ctx.tasks, changes.ids, "Type an evaluation form"))
+        self.reload()
+
+    def _imported(self, ids: tuple, skipped: int) -> None:
+        if ids:
+            self.undo_stack.push(AddResponses(self.ctx.tasks, ids, f"Import {len(ids)} evaluation responses"))
+        self.reload()
+        self.tabs.setCurrentIndex(2)
+
+    def _open_csv(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.importer.ask_file()
+
+    def delete_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = tuple(self.model.rows[r].id for r in rows)
+        if ids:
+            self.undo_stack.push(DeleteResponses(self.ctx.tasks, ids))
+            self.reload()
+
+    def on_changes(self, changes: Changes, initiator: object) -> None:
+        # undo/redo commands run with no initiator, so their changes redraw the room too
+        if initiator is self:
+            return
+        if changes.evaluation or changes.workshop:
+            self.reload()
+        if changes.report and initiator is not self.report:
+            self.report.reload()

@@ -1,20 +1,30 @@
-"""Attendance sheet for a day or a session: who signs where, sorted by country then name.
+"""Attendance sheets for days or sessions: who signs where, sorted by country then name.
 
-The table's header row repeats on every page (repeatRows) and the running header (title, code,
-date, venue) is drawn by the page callback, so every sheet that leaves the stack is identifiable.
+Each section (a day, or one session) starts on a new page with the workshop title, project code,
+date, venue and session. The table's header row repeats on every page (repeatRows), and a page
+that continues a section carries a running header naming it, so a loose page is identifiable.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from dgfacil.core.model import Participant, Workshop
 from dgfacil.printing import styles
-from dgfacil.printing.layout import build_pdf
+from dgfacil.printing.layout import build_pdf, check
+
+
+@dataclass(frozen=True)
+class Section:
+    """One sheet: a day or a session, with the date it is held on."""
+
+    label: str
+    when: date | None = None
 
 
 def sort_key(p: Participant) -> tuple:
@@ -22,59 +32,65 @@ def sort_key(p: Participant) -> tuple:
     return (not p.country.strip(), p.country.strip().casefold(), p.printed_name.casefold())
 
 
-def _header(workshop: Workshop, session_label: str, when: date | None):
-    """A navy band on every page; from page 2 on, the title, date and session above the table."""
-    parts = [workshop.title, session_label, f"{when:%d %b %Y}" if when else ""]
-    running = styles.para(" \u00b7 ".join(p for p in parts if p), "small")
+class _Marker(Flowable):
+    """Invisible: records on the doc which section is being drawn and where it started."""
 
-    def draw(canv, doc) -> None:
+    def __init__(self, index: int):
+        super().__init__()
+        self.index = index
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        doc = self.canv._doctemplate
+        doc.dg_section, doc.dg_section_page = self.index, self.canv.getPageNumber()
+
+
+def _furniture(workshop: Workshop, sections: Sequence[Section]):
+    running = [styles.para(" \u00b7 ".join(x for x in (
+        workshop.title, s.label, f"{s.when:%d %b %Y}" if s.when else "") if x) + " (continued)", "small")
+        for s in sections]
+
+    def end_of_page(canv, doc) -> None:
         width, height = doc.pagesize
         canv.saveState()
         canv.setFillColor(styles.NAVY)
         canv.rect(0, height - 6 * mm, width, 6 * mm, stroke=0, fill=1)
-        if doc.page > 1:
-            _w, h = running.wrap(width - 2 * styles.MARGIN, 20 * mm)
-            running.drawOn(canv, styles.MARGIN, height - 9 * mm - h)
+        index = getattr(doc, "dg_section", None)
+        if index is not None and doc.dg_section_page != canv.getPageNumber():
+            p = running[index]
+            _w, h = p.wrap(width - 2 * styles.MARGIN, 20 * mm)
+            p.drawOn(canv, styles.MARGIN, height - 9 * mm - h)
         canv.restoreState()
 
-    return draw
+    return end_of_page
 
 
-def print_attendance_sheet(out: Path, workshop: Workshop, participants: Sequence[Participant], *,
-                           session_label: str = "", when: date | None = None,
-                           paper: str = "A4", progress=None) -> Path:
-    """One sheet (as many pages as needed) for a day or a session. Returns `out`."""
-    when = when or workshop.start_date
-    story = [
-        styles.static("Attendance sheet", "label"),
-        styles.para(workshop.title, "title"),
-    ]
+def _section_story(workshop: Workshop, people: list[Participant], section: Section, index: int,
+                   usable: float) -> list:
+    story: list = [_Marker(index), styles.static("Attendance sheet", "label"),
+                   styles.para(workshop.title, "title")]
     meta = []
     if workshop.project_code:
         meta.append(f"Project {workshop.project_code}")
-    if when:
-        meta.append(f"{when:%A} {when.day} {when:%B %Y}")
+    if section.when:
+        meta.append(f"{section.when:%A} {section.when.day} {section.when:%B %Y}")
     if workshop.venue:
         meta.append(workshop.venue)
     story.append(styles.para(" \u00b7 ".join(meta), "meta"))
-    if session_label:
-        story.append(styles.para(session_label, "h2"))
+    if section.label:
+        story.append(styles.para(section.label, "h2"))
     story.append(Spacer(1, 4 * mm))
-
-    people = sorted(participants, key=sort_key)
     head = [styles.static(t, "th") for t in ("No.", "Name", "Country", "Organization / position",
                                                "Signature")]
     rows = [head]
     for n, p in enumerate(people, start=1):
         org = " \u2014 ".join(x for x in (p.organization, p.position) if x)
-        rows.append([
-            styles.static(str(n), "td_right"), styles.para(p.printed_name, "td_bold"),
-            styles.para(p.country, "td"), styles.para(org, "td_small"), "",
-        ])
+        rows.append([styles.static(str(n), "td_right"), styles.para(p.printed_name, "td_bold"),
+                     styles.para(p.country, "td"), styles.para(org, "td_small"), ""])
     if not people:
         rows.append(["", styles.static("<i>No participants yet.</i>", "td"), "", "", ""])
-    pagesize = styles.page_size(paper)
-    usable = pagesize[0] - 2 * styles.MARGIN
     widths = [10 * mm, 0.27 * usable, 0.14 * usable, 0.25 * usable]
     widths.append(usable - sum(widths))
     table = Table(rows, colWidths=widths, repeatRows=1)
@@ -83,15 +99,28 @@ def print_attendance_sheet(out: Path, workshop: Workshop, participants: Sequence
     style.add("TOPPADDING", (0, 1), (-1, -1), 10)
     style.add("BOTTOMPADDING", (0, 1), (-1, -1), 10)
     style.add("LINEAFTER", (3, 1), (3, -1), 0.4, styles.RULE)  # a clear box to sign in
-    style.add("VALIGN", (0, 1), (-1, -1), "MIDDLE")
     table.setStyle(style)
     story.append(table)
+    return story
+
+
+def print_attendance_sheet(out: Path, workshop: Workshop, participants: Sequence[Participant], *,
+                           sections: Sequence[Section] | None = None, paper: str = "A4",
+                           progress=None) -> Path:
+    """Sheets for each section (by default one per day of the workshop). Returns `out`."""
+    if sections is None:
+        sections = [Section(f"Day {d}" + (f": {day.title}" if day.title else ""), day.date)
+                    for d, day in enumerate(workshop.days, start=1)] or [Section("", None)]
+    people = sorted(participants, key=sort_key)
+    pagesize = styles.page_size(paper)
+    usable = pagesize[0] - 2 * styles.MARGIN
+    story: list = []
+    for i, section in enumerate(sections):
+        if story:
+            story.append(PageBreak())
+        story += _section_story(workshop, people, section, i, usable)
+        check(progress, i + 1, len(sections), section.label)
     # the footer is drawn in the Latin font: our own words and the project code only
     footer = " \u00b7 ".join(x for x in (workshop.project_code, "Attendance sheet") if x)
-    if progress is not None:
-        progress.report(0, 1, "Laying out the sheet")
-    build_pdf(out, story, title=f"Attendance \u2014 {workshop.title}", pagesize=pagesize,
-              footer=footer[:120], on_page=_header(workshop, session_label, when))
-    if progress is not None:
-        progress.report(1, 1, "Done")
-    return Path(out)
+    return build_pdf(out, story, title=f"Attendance \u2014 {workshop.title}", pagesize=pagesize,
+                     footer=footer[:120], on_page_end=_furniture(workshop, sections))

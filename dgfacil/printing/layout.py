@@ -59,18 +59,31 @@ def numbered_canvas(footer_left: str, footer_right_extra: str = "") -> type:
     return NumberedCanvas
 
 
+class _Doc(SimpleDocTemplate):
+    """Calls `on_page_end(canvas, doc)` once a page's flowables are drawn (running headers that
+    depend on what the page holds, e.g. the section it continues)."""
+
+    on_page_end: Callable | None = None
+
+    def afterPage(self):  # noqa: N802 - reportlab's name
+        if self.on_page_end is not None:
+            self.on_page_end(self.canv, self)
+
+
 def build_pdf(out: Path, story: list[Flowable], *, title: str, pagesize=None,
               footer: str = "", on_page: Callable | None = None,
+              on_page_end: Callable | None = None,
               top: float = styles.MARGIN, author: str = "dgfacil") -> Path:
     """Lay out `story` into `out` (written whole or not at all) with "Page x of y" footers."""
     out = Path(out)
     pagesize = pagesize or styles.page_size("A4")
     with atomic_write(out) as handle:
-        doc = SimpleDocTemplate(
+        doc = _Doc(
             handle, pagesize=pagesize, title=title, author=author,
             leftMargin=styles.MARGIN, rightMargin=styles.MARGIN,
             topMargin=top, bottomMargin=18 * mm,
         )
+        doc.on_page_end = on_page_end
         hook = on_page or (lambda c, d: None)
         doc.build(story, onFirstPage=hook, onLaterPages=hook,
                   canvasmaker=numbered_canvas(footer or title))

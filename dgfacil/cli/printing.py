@@ -1,0 +1,83 @@
+"""`dgfacil print KIND FILE -o OUT`: the organizer's documents, headless."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dgfacil.cli import CommandError
+
+KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups",
+         "outputs", "report")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print", help="print certificates, attendance sheets, badges, handouts or the report")
+    p.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    p.add_argument("file", help="the .dgfacil workshop file")
+    p.add_argument("-o", "--out", required=True,
+                   help="the PDF to write (a folder with --per-person)")
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    p.add_argument("--per-person", action="store_true", help="certificates: one PDF per person in OUT")
+    p.add_argument("--session", type=int, metavar="N",
+                   help="attendance: only session N (1 = first, as in the People room)")
+    p.add_argument("--zone", action="append", default=[], metavar="IANA",
+                   help="agenda: another time zone to show (repeatable)")
+    p.set_defaults(func=cmd_print)
+
+
+class _Dots:
+    """Progress on stderr for long runs: a line every 10%."""
+
+    def __init__(self) -> None:
+        self.last = -1
+        self.cancelled = False
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        step = (10 * done) // max(total, 1)
+        if total >= 50 and step != self.last:
+            self.last = step
+            print(f"  {done}/{total}", file=sys.stderr)
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from dgfacil.cli.documents import check_zone
+    from dgfacil.store.document import open_document
+
+    src = Path(args.file)
+    if not src.exists():
+        raise CommandError(f"{src}: no such file")
+    out = Path(args.out)
+    doc = open_document(src)
+    try:
+        if args.kind == "report":
+            try:
+                from dgfacil.operations.report import print_report
+            except ImportError:
+                raise CommandError("the outcome report is not available in this build "
+                                   "(dgfacil.operations.report is missing)") from None
+            written = [Path(print_report(doc, out, progress=None))]
+            print(f"wrote {written[0]}")
+            return 0
+        from dgfacil.operations.printing import PrintOptions, print_document
+
+        options = PrintOptions(
+            paper=args.paper, per_person=args.per_person,
+            unit=None if args.session is None else args.session - 1,
+            extra_zones=[check_zone(z) for z in args.zone],
+        )
+        if args.per_person and args.kind != "certificates":
+            raise CommandError("--per-person applies to certificates only")
+        try:
+            job, written = print_document(doc, args.kind, out, options=options, progress=_Dots())
+        except ValueError as err:
+            raise CommandError(str(err)) from None
+    finally:
+        doc.close()
+    if job.note:
+        print(job.note)
+    if len(written) == 1:
+        print(f"wrote {written[0]}")
+    else:
+        print(f"wrote {len(written)} files in {out}")
+    return 0

@@ -1,0 +1,189 @@
+"""Printing actions: gather plain values from the document, then lay them out off the database.
+
+Two steps, so the UI can read on the database worker and render on the long-work thread:
+`prepare(session, kind=..., options=...)` returns a `PrintJob` (plain values only; for
+certificates it also records numbers and signed payloads, so it returns Changes too), and
+`job.run(out, progress)` writes the PDF(s). `print_document(doc, ...)` does both (CLI, tests).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import partial
+from pathlib import Path
+
+from sqlmodel import Session
+
+from dgfacil.core import signing
+from dgfacil.core.certificates import assign_numbers, prefix_for
+from dgfacil.operations import keys
+from dgfacil.operations.changes import Changes
+from dgfacil.store import boards, printing as store, queries
+
+KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups", "outputs")
+LABELS = {"certificates": "Certificates of attendance", "attendance": "Attendance sheets",
+          "badges": "Name badges", "tents": "Table tents", "agenda": "Agenda handout",
+          "worksheets": "Blank worksheets", "groups": "Breakout group lists",
+          "outputs": "Group outputs"}
+
+
+@dataclass
+class PrintOptions:
+    paper: str = "A4"  # A4 | Letter
+    per_person: bool = False  # certificates: a file per person in a folder
+    unit: int | None = None  # attendance: index of one session (operations.attendance units)
+    extra_zones: list[str] = field(default_factory=list)  # agenda: more zones to show
+
+
+@dataclass
+class PrintJob:
+    kind: str
+    count: int  # how many things will be printed (certificates, people, pages...)
+    run: Callable[..., list[Path]]  # run(out, progress=None) -> files written
+    note: str = ""  # a sentence for the user, e.g. "12 of 40 participants are eligible"
+
+
+def _wrap(fn) -> Callable[..., list[Path]]:
+    def run(out: Path, progress=None) -> list[Path]:
+        result = fn(out=Path(out), progress=progress)
+        return result if isinstance(result, list) else [result]
+
+    return run
+
+
+def workshop_code(workshop) -> str:
+    """What identifies the workshop on a certificate: its project code, else its template name."""
+    return workshop.project_code or workshop.template_name or workshop.title[:24]
+
+
+def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, PrintJob]:
+    from dgfacil.operations.attendance import eligibility_all
+    from dgfacil.printing import certificate
+
+    workshop = queries.load_workshop(session=session)
+    verdicts = eligibility_all(session)
+    eligible = [p for p, e in verdicts if e.eligible]
+    issued_rows = store.certificates(session=session)
+    issued = {r.participant_id: r.number for r in issued_rows}
+    numbers = assign_numbers([p.id for p in eligible], issued,
+                             prefix_for(workshop.project_code, workshop.start_date),
+                             taken=[r.number for r in issued_rows])
+    signer = signing.Signer(keys.private_key())
+    start, end = workshop.start_date, workshop.end_date
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    recipients = []
+    for p in eligible:
+        claim = signing.Claim(numbers[p.id], p.printed_name, workshop_code(workshop), start, end)
+        payload = signer.sign(claim)
+        store.save_certificate(p.id, numbers[p.id], payload, now, session=session)
+        recipients.append(certificate.Recipient(numbers[p.id], claim.name, payload, p.id))
+    sigs = [certificate.Signatory(r.name, r.title, r.signature_png)
+            for r in store.signatories(session=session)][:3]
+    run = partial(certificate.print_certificates, workshop=workshop, recipients=recipients,
+                  signatories=sigs, fingerprint=signing.fingerprint(signer.public_raw),
+                  paper=options.paper, per_person=options.per_person)
+    note = f"{len(eligible)} of {len(verdicts)} participants are eligible for a certificate."
+    # certificate numbers belong to the people: the People room shows them
+    changes = Changes(participants=True, ids=tuple(p.id for p in eligible)) if eligible else Changes()
+    return changes, PrintJob("certificates", len(recipients), _wrap(run), note)
+
+
+def _attendance(session: Session, options: PrintOptions) -> PrintJob:
+    from dgfacil.printing.attendance_sheet import Section, print_attendance_sheet
+
+    workshop = queries.load_workshop(session=session)
+    participants = queries.load_participants(session=session)
+    sections = None
+    if options.unit is not None:
+        from dgfacil.operations.attendance import attendance_units
+
+        units = attendance_units(session)
+        if not 0 <= options.unit < len(units):
+            raise ValueError(f"there is no session {options.unit + 1} (the workshop has {len(units)})")
+        unit = units[options.unit]
+        sections = [Section(unit.label, workshop.days[unit.day_index].date)]
+    run = partial(print_attendance_sheet, workshop=workshop, participants=participants,
+                  sections=sections, paper=options.paper)
+    return PrintJob("attendance", len(participants), _wrap(run))
+
+
+def _people(kind: str, session: Session, options: PrintOptions) -> PrintJob:
+    from dgfacil.printing import badge
+
+    workshop = queries.load_workshop(session=session)
+    participants = queries.load_participants(session=session)
+    fn = badge.print_badges if kind == "badges" else badge.print_table_tents
+    run = partial(fn, workshop=workshop, participants=participants, paper=options.paper)
+    return PrintJob(kind, len(participants), _wrap(run))
+
+
+def _groups(session: Session, options: PrintOptions) -> PrintJob:
+    from dgfacil.printing.group_lists import GroupSet, print_group_lists
+
+    workshop = queries.load_workshop(session=session)
+    people = boards.participants_by_id(session=session)
+    titles = {e.id: e.title for e in workshop.exercises}
+    days = {d.id: f"Day {i} \u2014 {d.date:%d %b %Y}" for i, d in enumerate(workshop.days, 1)}
+    sets: dict[str, GroupSet] = {}
+    for g in queries.load_groups(session=session):
+        heading = titles.get(g.exercise_id) or days.get(g.day_id) or "Groups"
+        members = [people[m] for m in g.member_ids if m in people]
+        sets.setdefault(heading, GroupSet(heading)).groups.append((g, members))
+    run = partial(print_group_lists, workshop=workshop, sets=list(sets.values()), paper=options.paper)
+    return PrintJob("groups", sum(len(s.groups) for s in sets.values()), _wrap(run))
+
+
+def _outputs(session: Session, options: PrintOptions) -> PrintJob:
+    from dgfacil.printing.group_output import GroupOutput, print_group_outputs
+
+    workshop = queries.load_workshop(session=session)
+    people = boards.participants_by_id(session=session)
+    outputs = []
+    for ex in workshop.exercises:
+        items = boards.all_board_items(ex.id, session=session)
+        answers = boards.all_answers(ex.id, session=session)
+        for g in boards.groups_for_exercise(ex.id, session=session):
+            if not items.get(g.id) and not answers.get(g.id):
+                continue  # nothing written yet: no empty pages
+            names = [people[m].printed_name for m in g.member_ids if m in people]
+            outputs.append(GroupOutput(ex, g.name, names, items.get(g.id, []), answers.get(g.id, {})))
+        if items.get(None) or answers.get(None):  # the plenary board, when no groups were formed
+            outputs.append(GroupOutput(ex, "Plenary", [], items.get(None, []), answers.get(None, {})))
+    run = partial(print_group_outputs, workshop=workshop, outputs=outputs, paper=options.paper)
+    return PrintJob("outputs", len(outputs), _wrap(run))
+
+
+def prepare(session: Session, *, kind: str, options: PrintOptions | None = None) -> tuple[Changes, PrintJob]:
+    """Gather what `kind` needs from the document. Certificates also record numbers/payloads."""
+    options = options or PrintOptions()
+    if kind == "certificates":
+        return _certificates(session, options)
+    if kind == "attendance":
+        return Changes(), _attendance(session, options)
+    if kind in ("badges", "tents"):
+        return Changes(), _people(kind, session, options)
+    if kind == "groups":
+        return Changes(), _groups(session, options)
+    if kind == "outputs":
+        return Changes(), _outputs(session, options)
+    workshop = queries.load_workshop(session=session)
+    if kind == "agenda":
+        from dgfacil.printing.agenda import print_agenda
+
+        run = partial(print_agenda, workshop=workshop, extra_zones=options.extra_zones, paper=options.paper)
+        return Changes(), PrintJob(kind, len(workshop.days), _wrap(run))
+    if kind == "worksheets":
+        from dgfacil.printing.worksheet import print_worksheets
+
+        run = partial(print_worksheets, workshop=workshop, paper=options.paper)
+        return Changes(), PrintJob(kind, len(workshop.exercises), _wrap(run))
+    raise ValueError(f"unknown document {kind!r}; choose from {', '.join(KINDS)}")
+
+
+def print_document(doc, kind: str, out: Path, *, options: PrintOptions | None = None,
+                   progress=None) -> tuple[PrintJob, list[Path]]:
+    """Prepare in one transaction, then write the PDF(s) outside it. For the CLI and tests."""
+    with doc.session() as session:
+        _changes, job = prepare(session, kind=kind, options=options)
+    return job, job.run(Path(out), progress)

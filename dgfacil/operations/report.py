@@ -5,7 +5,7 @@ what `dgfacil print report` and the Evaluation room's button call.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlmodel import Session
@@ -13,7 +13,7 @@ from sqlmodel import Session
 from dgfacil.core import run as run_core
 from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
 from dgfacil.core.evaluation import summarize
-from dgfacil.core.model import Day, ItemKind, NoteTag, Workshop
+from dgfacil.core.model import ItemKind, NoteTag, Workshop
 from dgfacil.printing.outcome_report import AgendaLine, OutcomeReport, OutputTable, SessionSummary
 from dgfacil.store import evaluation as store_eval
 from dgfacil.store import queries
@@ -45,32 +45,33 @@ def _times(workshop: Workshop) -> list[str]:
 
 
 def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[AgendaLine]]], bool]:
-    """Each day's items as planned, and as run when the run log holds that day."""
+    """Each day's items as planned, and as run when the run log holds that day (core.run.actual_times)."""
     out, recorded = [], False
+    tz = workshop.timezone
     for day in workshop.days:
-        rows = store_report.run_events(day.id, session=session) if day.id else []
-        state = _replay(day, rows)
+        events = _events(store_report.run_events(day.id, session=session) if day.id else [])
+        # the log's last instant stands for "now", so a report printed later says the same thing
+        actual = {a.item_id: a for a in run_core.actual_times(day, tz, events, max(e.at for e in events))} \
+            if events else {}
         lines = []
-        for slot in plan_day(day, workshop.timezone):
+        for slot in plan_day(day, tz):
             line = AgendaLine(slot.item.title, f"{hhmm(slot.start)}–{hhmm(slot.end)}", slot.item.duration_min)
-            track = state.tracks.get(slot.item.id) if state else None
-            if track is not None and track.skipped and not track.started:
+            a = actual.get(slot.item.id)
+            if a is not None and a.status == "skipped" and a.actual_start is None:
                 line.skipped = True
-            elif track is not None and track.started and track.last_end is not None:
+            elif a is not None and a.actual_start is not None:
                 recorded = True
-                ran = state.running_time(slot.item.id, track.last_end)
-                line.actual = f"{hhmm(track.first_start, workshop.timezone)}–{hhmm(track.last_end, workshop.timezone)}"
-                line.actual_min = round(ran / timedelta(minutes=1))
-                line.late_min = round((track.first_start - slot.start) / timedelta(minutes=1))
+                end = hhmm(a.actual_end, tz) if a.actual_end else "still running"
+                line.actual = f"{hhmm(a.actual_start, tz)}–{end}"
+                line.actual_min = a.actual_min
+                line.late_min = a.start_late_min
             lines.append(line)
         title = f"{day.date.day} {day.date:%B %Y}" + (f" — {day.title}" if day.title else "")
-        out.append((f"{title} (times in {zone_label(workshop.timezone, day.date)})", lines))
+        out.append((f"{title} (times in {zone_label(tz, day.date)})", lines))
     return out, recorded
 
 
-def _replay(day: Day, rows) -> "run_core.Replay | None":
-    if not rows:
-        return None
+def _events(rows) -> list:
     events = []
     for r in rows:
         try:
@@ -78,7 +79,7 @@ def _replay(day: Day, rows) -> "run_core.Replay | None":
                                             item_id=r.item_id, minutes=r.minutes, id=r.id))
         except ValueError:  # an event kind this version does not know: leave it out
             continue
-    return run_core.replay(day, events)
+    return events
 
 
 def _outputs(session: Session) -> list[OutputTable]:

@@ -153,7 +153,12 @@ def parse_template(text: str, source: str = "<template>") -> TemplateSpec:
     try:
         return TemplateSpec.model_validate(raw)
     except ValidationError as err:
-        problems = [(_where(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in err.errors()]
+        problems = []
+        for e in err.errors():
+            where, why = _where(e["loc"]), e["msg"].removeprefix("Value error, ")
+            if where == "(top)" and re.match(r"^[\w.]+: ", why):  # a cross-field check names its own path
+                where, why = why.split(": ", 1)
+            problems.append((where, why))
         raise TemplateError(source, problems) from None
 
 

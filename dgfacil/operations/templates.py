@@ -54,4 +54,8 @@ def exercise_library() -> dict[str, dict]:
 
 def workshop_from_template(name_or_path: str, *, start: date | None = None, timezone: str | None = None) -> Workshop:
     spec = find_template(name_or_path)
-    return build_workshop(spec, start=start, timezone=timezone, library=exercise_library())
+    try:
+        return build_workshop(spec, start=start, timezone=timezone, library=exercise_library())
+    except TemplateError as err:  # name the file, not only the workshop
+        source = name_or_path if Path(name_or_path).exists() else str(sessions_dir() / f"{name_or_path}.toml")
+        raise TemplateError(source, err.problems) from None

@@ -53,7 +53,7 @@ def suggest(day: Day, zone: str, events: list[RunEvent], now: datetime, state: R
             delta = trial.day_delta_min
             outcome = f"the day then ends {hhmm(trial.projected_end, zone)} ({delta:+d} min)"
             if trial.squeezed_min and delta <= 0:
-                outcome = f"{trial.squeezed_min} min still squeezed"
+                outcome = f"still {trial.squeezed_min} min squeezed before a fixed start"
         what = f"the break “{short_title(item.title)}”" if is_break(item) else f"“{short_title(item.title)}”"
         text = f"Shorten {what} by {cut} min — {outcome}"
         key = (-gain, not is_break(item), position)

@@ -1,0 +1,109 @@
+"""The facilitator's big panel: what runs now, its countdown, and the words that go with it."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QVBoxLayout
+
+from dgfacil.core.agenda import hhmm
+from dgfacil.core.model import ItemKind
+from dgfacil.core.run import Phase
+from dgfacil.core.run_plan import RunState
+from dgfacil.core.run_text import Level, Status, countdown_text
+
+
+def plain_label(name: str, *, size: int | None = None, bold: bool = False, wrap: bool = False) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.PlainText)  # item titles are user text
+    label.setWordWrap(wrap)
+    if size or bold:
+        font = label.font()
+        if size:
+            font.setPointSize(size)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+class CountdownPanel(QFrame):
+    """Current item, large countdown derived from the clock, status words, item progress."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countdownPanel")
+        self.setProperty("level", Level.IDLE.value)
+        self.kind = plain_label("kindLabel", size=11)
+        self.title = plain_label("itemTitle", size=17, bold=True, wrap=True)
+        self.title.setMinimumHeight(48)
+        self.title.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.countdown = plain_label("countdown", bold=True)
+        font = self.countdown.font()
+        font.setPointSize(84)
+        font.setStyleHint(QFont.SansSerif)
+        font.setFeature(QFont.Tag("tnum"), 1)  # digits of one width: the number does not wobble
+        self.countdown.setFont(font)
+        self.countdown.setAlignment(Qt.AlignCenter)
+        self.words = plain_label("statusWords", size=18)
+        self.words.setAlignment(Qt.AlignCenter)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(10)
+        self.bar.setRange(0, 1000)
+        self.times = plain_label("itemTimes", size=11)
+        self.times.setAlignment(Qt.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.title)
+        layout.addStretch(1)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.words)
+        layout.addStretch(1)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.times)
+
+    def show_state(self, state: RunState, status: Status, zone: str, back: list[str] | None = None) -> None:
+        """Update texts only where they changed (a repaint per second, not per tick)."""
+        row = state.current
+        if row is None:
+            kind = "THE DAY IS OVER" if state.phase is Phase.FINISHED else "READY"
+            nxt = state.next_row()
+            title = f"Next: {nxt.item.title}" if nxt else "Nothing left to run today"
+            digits = "—:—"
+            if nxt and nxt.start:
+                digits = hhmm(nxt.start, zone)
+                title = f"Starts at {digits}: {' '.join(nxt.item.title.split())}"
+            times = ""
+            progress = 0
+        else:
+            kind = f"NOW · {ItemKind(row.item.kind).value.upper()}" + (" · FIXED START" if row.item.fixed_start else "")
+            title = " ".join(row.item.title.split())
+            digits = countdown_text(state.remaining)
+            total = row.minutes * 60
+            progress = 1000 if total <= 0 else min(1000, int(1000 * state.elapsed.total_seconds() / total))
+            started = hhmm(row.start, zone) if row.start else "—"
+            change = row.minutes - row.item.duration_min
+            length = f"{row.minutes} min" + (f" ({change:+d})" if change else "")
+            times = f"Started {started} · {length} · planned {hhmm(row.planned_start, zone)}–{hhmm(row.planned_end, zone)}"
+            if back:
+                times = "   ·   ".join(back)
+        _set(self.kind, kind)
+        _set(self.title, title)
+        _set(self.countdown, digits)
+        _set(self.words, status.words)
+        _set(self.times, times)
+        if self.bar.value() != progress:
+            self.bar.setValue(progress)
+        if self.property("level") != status.level.value:
+            self.setProperty("level", status.level.value)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            for child in self.findChildren(QLabel):
+                child.style().unpolish(child)
+                child.style().polish(child)
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)

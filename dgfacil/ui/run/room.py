@@ -1,0 +1,357 @@
+"""The Run room: the facilitator's screen while the workshop runs.
+
+Everything shown is derived from the run log and `ctx.clock()` (dgfacil.core.run_plan); the
+QTimer only asks for a repaint. Each button is an action with a keyboard shortcut, shown on
+the button, and the same actions work from the projector window.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+    QSpinBox, QTableView, QVBoxLayout, QWidget,
+)
+
+from dgfacil.core.run import EventKind, Phase
+from dgfacil.core.run_plan import RunState, derive_state
+from dgfacil.core.agenda import in_zone, workshop_zones
+from dgfacil.core.run_text import Level, back_at, day_end_text, progress_text, status
+from dgfacil.operations import run as run_ops
+from dgfacil.operations.changes import Changes
+from dgfacil.store import run_log
+from dgfacil.ui.context import AppContext
+from dgfacil.ui.run.chime import Chime
+from dgfacil.ui.run.controls import RunControls
+from dgfacil.ui.run.look import ROOM_STYLE
+from dgfacil.ui.run.panel import CountdownPanel, plain_label
+from dgfacil.ui.run.projector import city
+from dgfacil.ui.run.upcoming import UpcomingModel
+
+REFRESH_MS = 200  # a repaint request; the numbers come from the clock, never from counting these
+CHIME_KEY = "run.chime"
+THEME_KEY = "run.projector_theme"
+
+
+class RunRoom(QWidget):
+    """Run the day: countdown, re-planned agenda, one key per action, projector view."""
+
+    title = "Run"
+    sig_state_did_change = Signal(object)
+    """Fires after each refresh with the derived RunState (the projector and tests listen)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = QUndoStack(ctx.undo_group)  # run presses are not undone: "previous" is the undo
+        self.workshop = ctx.workshop()
+        self.day_id: int | None = None
+        self.events = []
+        self.state: RunState | None = None
+        self.projector = None
+        self._last_alert: tuple | None = None
+        self.chime = Chime(self)
+        settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s),
+                                             run_log.get_setting(session=s, key=CHIME_KEY, default=True),
+                                             run_log.get_setting(session=s, key=THEME_KEY, default="dark")))
+        self.warning_lead_min, chime_on, self.projector_theme = settings
+        self.chime.enabled = bool(chime_on)
+        self.setStyleSheet(ROOM_STYLE)
+        self._build(chime_on)
+        self._load_days()
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    # -- layout -----------------------------------------------------------------------------
+    def _build(self, chime_on: bool) -> None:
+        self.day_box = QComboBox()
+        self.day_box.setFocusPolicy(Qt.ClickFocus)
+        self.day_box.currentIndexChanged.connect(self._on_day_chosen)
+        self.lead_box = QSpinBox()
+        self.lead_box.setRange(0, 60)
+        self.lead_box.setSuffix(" min")
+        self.lead_box.setValue(self.warning_lead_min)
+        self.lead_box.setFocusPolicy(Qt.ClickFocus)
+        self.lead_box.valueChanged.connect(self._on_lead_changed)
+        self.chime_box = QCheckBox("Chime")
+        self.chime_box.setChecked(bool(chime_on))
+        self.chime_box.setFocusPolicy(Qt.ClickFocus)
+        self.chime_box.setToolTip("A soft chime at the warning and at time up"
+                                  + ("" if self.chime.available else " (sound needs QtMultimedia: off here)"))
+        self.chime_box.toggled.connect(self._on_chime_toggled)
+        self.day_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.clocks = plain_label("clocks")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Day"))
+        top.addWidget(self.day_box)
+        top.addSpacing(16)
+        top.addWidget(self.clocks, 1)
+        top.addSpacing(16)
+        top.addWidget(QLabel("Warn"))
+        top.addWidget(self.lead_box)
+        top.addWidget(QLabel("before the end"))
+        top.addSpacing(12)
+        top.addWidget(self.chime_box)
+
+        self.panel = CountdownPanel()
+        self.model = UpcomingModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.table.setFocusPolicy(Qt.NoFocus)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        side = QVBoxLayout()
+        self.agenda_title = plain_label("sectionTitle")
+        side.addWidget(self.agenda_title)
+        side.addWidget(self.table, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.panel, 3)
+        middle.addLayout(side, 2)
+
+        self.day_bar = QProgressBar()
+        self.day_bar.setRange(0, 1000)
+        self.day_bar.setTextVisible(False)
+        self.day_bar.setFixedHeight(8)
+        self.progress_label = plain_label("progress")
+        self.day_end_label = plain_label("dayEnd", size=12)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.day_bar, 1)
+        progress.addWidget(self.day_end_label)
+
+        self.suggestion_button = QPushButton()
+        self.suggestion_button.setObjectName("suggestion")
+        self.suggestion_button.setFocusPolicy(Qt.NoFocus)
+        self.suggestion_button.clicked.connect(self.apply_suggestion)
+        self.suggestion_button.hide()
+
+        self.controls = RunControls(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addLayout(progress)
+        layout.addWidget(self.suggestion_button)
+        layout.addWidget(self.controls)
+        self.message = plain_label("runMessage")
+        layout.addWidget(self.message)
+
+    def add_action(self, text: str, keys: list[str], slot) -> QAction:
+        """An action with shortcuts that work in this window and in the projector window."""
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # -- data -------------------------------------------------------------------------------
+    def _load_days(self) -> None:
+        self.day_box.blockSignals(True)
+        self.day_box.clear()
+        for n, day in enumerate(self.workshop.days, 1):
+            label = f"Day {n} · {day.date:%a %d %b %Y}" + (f" — {day.title}" if day.title else "")
+            self.day_box.addItem(label, day.id)
+        self.day_box.blockSignals(False)
+        ids = [d.id for d in self.workshop.days]
+        if self.day_id not in ids:
+            self.day_id = self._default_day()
+        if self.day_id is not None:
+            self.day_box.setCurrentIndex(ids.index(self.day_id))
+        self.reload_events()
+
+    def _default_day(self) -> int | None:
+        """Today's day in the venue zone, else the first day."""
+        if not self.workshop.days:
+            return None
+        today = in_zone(self.ctx.clock(), self.workshop.timezone).date()
+        for day in self.workshop.days:
+            if day.date == today:
+                return day.id
+        return self.workshop.days[0].id
+
+    def zones(self) -> list[str]:
+        """The venue zone first, then the workshop's extra zones."""
+        return workshop_zones(self.workshop)
+
+    def day(self):
+        return next((d for d in self.workshop.days if d.id == self.day_id), None)
+
+    def reload_events(self) -> None:
+        day_id = self.day_id
+        self.events = [] if day_id is None else self.ctx.tasks.read(
+            lambda s: run_log.load_events(session=s, day_id=day_id))
+        self._last_alert = None
+
+    def _on_day_chosen(self, index: int) -> None:
+        self.day_id = self.day_box.itemData(index)
+        self.reload_events()
+        self.refresh()
+
+    def _on_lead_changed(self, minutes: int) -> None:
+        self.warning_lead_min = minutes
+        self.ctx.tasks.run_sync(lambda s: run_ops.set_warning_lead(s, minutes=minutes), initiator=self)
+        self.refresh()
+
+    def _on_chime_toggled(self, on: bool) -> None:
+        self.chime.enabled = on
+        self.ctx.tasks.run_sync(lambda s: _set_setting(s, CHIME_KEY, on), initiator=self)
+
+    def set_projector_theme(self, theme: str) -> None:
+        self.projector_theme = theme
+        self.ctx.tasks.run_sync(lambda s: _set_setting(s, THEME_KEY, theme), initiator=self)
+        if self.projector is not None:
+            self.projector.set_theme(theme)
+
+    def on_changes(self, changes: Changes, initiator: object) -> None:
+        """Another room or the CLI changed the document: redraw what depends on it."""
+        if initiator is self:
+            return
+        if changes.agenda or changes.workshop:
+            self.workshop = self.ctx.workshop()
+            self._load_days()
+        elif changes.run:
+            self.reload_events()
+        self.refresh()
+
+    # -- presses ----------------------------------------------------------------------------
+    def record(self, kind: EventKind, *, item_id: int | None = None, minutes: int | None = None) -> None:
+        """Store one press with the clock's instant, then redraw from the log."""
+        if self.day_id is None:
+            return
+        day_id, at = self.day_id, self.ctx.clock()
+        self.ctx.tasks.run_sync(
+            lambda s: run_ops.record_event(s, day_id=day_id, kind=kind, at=at, item_id=item_id, minutes=minutes),
+            initiator=self,
+        )
+        self.reload_events()
+        self.refresh()
+
+    def toggle_run(self) -> None:
+        """Space: start, pause or resume."""
+        phase = self.state.phase if self.state else Phase.NOT_STARTED
+        if phase is Phase.NOT_STARTED:
+            self.record(EventKind.START)
+        elif phase is Phase.RUNNING:
+            self.record(EventKind.PAUSE)
+        elif phase is Phase.PAUSED:
+            self.record(EventKind.RESUME)
+
+    def next_item(self) -> None:
+        phase = self.state.phase if self.state else Phase.NOT_STARTED
+        self.record(EventKind.START if phase is Phase.NOT_STARTED else EventKind.NEXT)
+
+    def previous_item(self) -> None:
+        self.record(EventKind.PREVIOUS)
+
+    def extend(self, minutes: int) -> None:
+        if self.state and self.state.current:
+            self.record(EventKind.EXTEND, minutes=minutes)
+
+    def shorten(self, minutes: int = 1) -> None:
+        if self.state and self.state.current:
+            self.record(EventKind.SHORTEN, minutes=minutes)
+
+    def skip(self) -> None:
+        if self.state and self.state.current:
+            self.record(EventKind.SKIP)
+
+    def apply_suggestion(self) -> None:
+        suggestion = self.state.suggestion if self.state else None
+        if suggestion is not None:
+            self.record(EventKind.SHORTEN, item_id=suggestion.item_id, minutes=suggestion.minutes)
+
+    def open_notes(self) -> None:
+        hook = self.ctx.services.get("open_notes")
+        current = self.state.current.item.id if self.state and self.state.current else None
+        if hook is None:
+            self.message.setText("Notes are not available in this build.")
+            return
+        hook(current)
+
+    def toggle_projector(self) -> None:
+        """F5: show the projector view; bring it back to its screen; or close it if it is there."""
+        from dgfacil.ui.run.projector import ProjectorWindow, projector_screen
+
+        if self.projector is None:
+            self.projector = ProjectorWindow(self.workshop, theme=self.projector_theme)
+            for action in self.actions():
+                self.projector.addAction(action)
+            self.projector.sig_theme_did_change.connect(self.set_projector_theme)
+        if not self.projector.isVisible():
+            self.projector.show_on(projector_screen(self.window().screen()))
+        elif not self.projector.return_to_projector():
+            self.projector.close()
+        self.refresh()
+
+    # -- the clock --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Derive the state for `ctx.clock()` and show it. Called by the timer and after presses."""
+        day = self.day()
+        if day is None:
+            return
+        zone = self.workshop.timezone
+        self.state = state = derive_state(day, zone, self.events, self.ctx.clock())
+        words = status(state, self.warning_lead_min)
+        self.panel.show_state(state, words, zone, back_at(state, self.zones()))
+        self.model.set_state(state, zone)
+        _set(self.agenda_title, f"Today, re-planned ({zone.rsplit('/', 1)[-1].replace('_', ' ')} time)")
+        _set(self.progress_label, progress_text(state))
+        _set(self.clocks, "   ".join(f"{city(z)} {in_zone(state.now, z):%H:%M}" for z in self.zones()))
+        _set(self.day_end_label, day_end_text(state, zone))
+        self.day_bar.setValue(_day_fraction(state))
+        text = f"Recover time: {state.suggestion.text}   [R]" if state.suggestion else ""
+        if self.suggestion_button.text() != text:
+            self.suggestion_button.setText(text)
+        self.suggestion_button.setVisible(bool(text))
+        self.controls.show_state(state)
+        self._maybe_chime(state, words.level)
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.show_state(state, words)
+        self.sig_state_did_change.emit(state)
+
+    def _maybe_chime(self, state: RunState, level: Level) -> None:
+        """Chime once when the current item reaches the warning, and once at time up."""
+        item = state.current.item.id if state.current else None
+        alert = (item, level) if level in (Level.WARNING, Level.OVER) else None
+        if alert and self._last_alert is not None and alert != self._last_alert and self._last_alert[0] == item:
+            self.chime.play()
+        self._last_alert = alert or (item, level)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.timer.stop()
+        if self.projector is not None:
+            self.projector.close()
+        super().closeEvent(event)
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+def _set_setting(session, key: str, value) -> Changes:
+    run_log.set_setting(session=session, key=key, value=value)
+    return Changes(run=True)
+
+
+def _day_fraction(state: RunState) -> int:
+    starts = [r.start for r in state.rows if r.start is not None]
+    if not starts or state.projected_end is None:
+        return 0
+    first = min(starts)
+    span = (state.projected_end - first).total_seconds()
+    if span <= 0:
+        return 1000
+    return max(0, min(1000, int(1000 * (state.now - first).total_seconds() / span)))
+

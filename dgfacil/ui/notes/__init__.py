@@ -1,0 +1,1 @@
+"""The Notes room and the notes pane the Run room embeds: fast, keyboard-only note-taking."""

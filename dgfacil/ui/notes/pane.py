@@ -1,0 +1,424 @@
+"""The notes pane: the notes of one agenda item and an entry to type the next one, keyboard only.
+
+Used by the Notes room and embedded by the Run room (which calls `set_item` as the agenda moves).
+Every note is committed when Enter is pressed; what is being typed is kept as a draft in the
+document within DRAFT_DELAY_MS, so a killed app loses at most that much typing.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget,
+)
+
+from dgfacil.core.agenda import hhmm, plan_day
+from dgfacil.core.model import Note, NoteTag
+from dgfacil.operations import notes as ops
+from dgfacil.operations.changes import Changes
+from dgfacil.store.queries import load_notes
+from dgfacil.ui.context import AppContext
+from dgfacil.ui.notes import commands
+from dgfacil.ui.notes.entry import KeyMap, NoteEntry
+from dgfacil.ui.notes.model import NOTE_ROLE, NoteDelegate, NotesModel
+from dgfacil.ui.notes.pane_keys import bind_pane_keys
+from dgfacil.ui.notes.style import TAGS
+from dgfacil.ui.notes.tagbar import TagBar
+
+DRAFT_DELAY_MS = 400  # the brief allows 1 s; 400 ms is unnoticeable and loses less
+NO_ITEM = "General notes (no agenda item)"
+
+
+def _plain_label(object_name: str = "") -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.PlainText)  # agenda titles and names are user text
+    label.setWordWrap(True)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class NotesPane(QWidget):
+    """Notes of the chosen agenda item, newest at the bottom, and the entry below them."""
+
+    sig_item_changed = Signal(object)
+    """Fires after the pane switched to another agenda item: (item id or None)."""
+    sig_notes_changed = Signal()
+    """Fires after this pane added, edited, tagged or deleted a note (or undid one)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None,
+                 show_item_chooser: bool = True) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(ctx.undo_group)
+        self.item_id: int | None = None
+        self.tag = NoteTag.NOTE
+        self.editing: Note | None = None
+        self.people: list[str] = []
+        self._loading = False
+        self._shown = False  # set once the first item is shown; until then there is no draft to keep
+        self._build(show_item_chooser)
+        self.keys = KeyMap(self)
+        bind_pane_keys(self)
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self.entry.textChanged.connect(self._typed)
+        ctx.tasks.changes_applied.connect(self._on_changes)
+        self.load_agenda()
+        first = next(iter(self.items), None)
+        self.set_item(first)
+
+    # -- layout -----------------------------------------------------------------------------
+    def _build(self, show_item_chooser: bool) -> None:
+        self.chooser = QComboBox()
+        self.chooser.setVisible(show_item_chooser)
+        # Session titles are long; the combo must not widen a narrow pane to fit them.
+        self.chooser.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(24)
+        self.chooser.setToolTip("The agenda item these notes belong to")
+        self.chooser.activated.connect(lambda i: self.set_item(self.chooser.itemData(i)))
+        self.title = _plain_label("notesItemTitle")
+        self.title.setWordWrap(False)  # one line, elided to the width; the whole title is its tooltip
+        self.title.setMinimumWidth(100)
+        self.title.setStyleSheet("font-size: 12.5pt; font-weight: 600; color: #1b2a41;")
+        self.title.setVisible(not show_item_chooser)  # the chooser already shows the item's title
+        self.people_label = _plain_label("muted")
+        self.model = NotesModel(parent=self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(NoteDelegate(self.view))
+        self.view.setResizeMode(QListView.Adjust)  # re-wrap the notes when the pane is resized
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setUniformItemSizes(False)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # notes wrap; never scroll sideways
+        self.view.doubleClicked.connect(lambda index: self.edit_note(index.data(NOTE_ROLE)))
+        self.empty_label = _plain_label("muted")
+        self.empty_label.setAlignment(Qt.AlignCenter)
+        self.status = _plain_label("muted")
+        self.status.hide()
+        self.tagbar = TagBar()
+        self.tagbar.sig_tag_clicked.connect(self.tag_key)
+        self.entry = NoteEntry()
+        self.speaker = QComboBox()
+        self.speaker.setEditable(True)
+        self.speaker.setInsertPolicy(QComboBox.NoInsert)
+        self.speaker.setMinimumWidth(200)
+        self.speaker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.speaker.lineEdit().setPlaceholderText("no speaker")
+        self.speaker.currentTextChanged.connect(self._typed)
+        self.hints = _plain_label("muted")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addWidget(self.chooser)
+        layout.addWidget(self.title)
+        layout.addWidget(self.people_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tagbar)
+        layout.addWidget(self.entry)
+        who = QHBoxLayout()
+        who_label = QLabel("Speaker:")
+        who_label.setBuddy(self.speaker)
+        who.addWidget(who_label)
+        who.addWidget(self.speaker, 1)
+        layout.addLayout(who)
+        layout.addWidget(self.hints)
+
+    # -- agenda -----------------------------------------------------------------------------
+    def load_agenda(self) -> None:
+        """Read the agenda: item titles with planned times, the zone, every name for completion."""
+        workshop = self.ctx.workshop()
+        self.zone = workshop.timezone
+        self.model.zone = self.zone
+        self.items: dict[int | None, object] = {}
+        self.item_labels: dict[int | None, str] = {}
+        everyone: list[str] = []
+        current = self.item_id
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for day in workshop.days:
+            for slot in plan_day(day, self.zone):
+                item = slot.item
+                self.items[item.id] = item
+                self.item_labels[item.id] = f"{hhmm(slot.start)}  {item.title}"
+                self.chooser.addItem(self.item_labels[item.id], item.id)
+                everyone += ops.agenda_people(item)
+        self.items[None] = None
+        self.item_labels[None] = NO_ITEM
+        self.chooser.addItem(NO_ITEM, None)
+        self.chooser.blockSignals(False)
+        completer = QCompleter(sorted(set(everyone)), self.speaker)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchContains)
+        self.speaker.setCompleter(completer)
+        if current in self.items:
+            self._show_item_header()
+
+    def set_item(self, item_id: int | None) -> None:
+        """Show the notes of `item_id` (None: general notes), with that item's draft in the entry."""
+        if item_id not in self.items:
+            item_id = None
+        if self._shown and item_id == self.item_id:
+            return
+        if self._shown:
+            self.save_draft()  # the old item keeps what was typed for it
+        self._shown = True
+        self.item_id = item_id
+        self.editing = None
+        self._show_item_header()
+        self.reload(scroll_to_end=True)
+        self._restore_draft()
+        self.sig_item_changed.emit(item_id)
+
+    def _show_item_header(self) -> None:
+        item = self.items.get(self.item_id)
+        self.chooser.setCurrentIndex(max(0, self.chooser.findData(self.item_id)))
+        self._title_text = self.item_labels.get(self.item_id, NO_ITEM)
+        self.title.setToolTip(self._title_text)
+        self._elide_title()
+        self.people = ops.agenda_people(item) if item is not None else []
+        self.people_label.setText(" · ".join(self.people) if self.people else "")
+        self.people_label.setVisible(bool(self.people))
+        keep = self.speaker.currentText()
+        self.speaker.blockSignals(True)
+        self.speaker.clear()
+        self.speaker.addItems(["", *self.people])
+        self.speaker.setEditText(keep if keep in self.people else "")
+        self.speaker.blockSignals(False)
+        short = item.title.split(":")[0] if item is not None else "these general notes"
+        self.entry.setPlaceholderText(f"Type a note on {short} — Enter adds it")
+
+    def _elide_title(self) -> None:
+        width = max(50, self.title.width())
+        self.title.setText(self.title.fontMetrics().elidedText(getattr(self, "_title_text", ""), Qt.ElideRight, width))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._elide_title()
+
+    def focus_entry(self) -> None:
+        self.entry.setFocus(Qt.OtherFocusReason)
+        self.undo_stack.setActive(True)
+
+    # -- notes ------------------------------------------------------------------------------
+    def reload(self, *, scroll_to_end: bool = False, select: int | None = None) -> None:
+        """Read this item's notes again; keep the selection unless told which note to select."""
+        item_id = self.item_id
+        if item_id is None:
+            notes = [n for n in self.ctx.tasks.read(lambda s: load_notes(session=s)) if n.agenda_item_id is None]
+        else:
+            notes = self.ctx.tasks.read(lambda s: load_notes(session=s, agenda_item_id=item_id))
+        selected = select if select is not None else self.selected_note_id()
+        grew = len(notes) > len(self.model.notes)
+        self.model.set_notes(notes)
+        self.empty_label.setText("No notes yet for this item." if not notes else "")
+        self.empty_label.setVisible(not notes)
+        if selected is not None and self.model.row_of(selected) >= 0:
+            self.select_note(selected)
+        elif scroll_to_end or grew:
+            self.view.scrollToBottom()
+
+    def selected_note(self) -> Note | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(NOTE_ROLE) if rows else None
+
+    def selected_note_id(self) -> int | None:
+        note = self.selected_note()
+        return note.id if note is not None else None
+
+    def clear_selection(self) -> None:
+        self.view.selectionModel().clear()  # also forgets the current row, so Ctrl+1 tags the last note
+
+    def select_note(self, note_id: int) -> None:
+        row = self.model.row_of(note_id)
+        if row >= 0:
+            index = self.model.index(row)
+            self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
+            self.view.scrollTo(index)
+
+    def _on_changes(self, changes: Changes, initiator: object) -> None:
+        if initiator is self:
+            return  # our own edits redraw through the command's callback
+        if changes.agenda:
+            self.load_agenda()
+            if self.item_id not in self.items:
+                self.set_item(None)
+        if changes.notes or changes.agenda:
+            self.reload()
+
+    def _done(self, note_id: int | None) -> None:
+        self.reload()
+        if note_id is None:
+            self.clear_selection()
+        self.sig_notes_changed.emit()
+
+    def say(self, text: str) -> None:
+        """One line under the notes: what just happened and how to undo it."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _error(self, text: str) -> None:
+        self.say(f"Not saved: {text}")
+
+    def _command_kw(self) -> dict:
+        return dict(tasks=self.ctx.tasks, initiator=self, clock=self.ctx.clock, on_done=self._done,
+                    on_error=self._error)
+
+    def push(self, command) -> None:
+        self.undo_stack.setActive(True)
+        self.undo_stack.push(command)
+
+    # -- entry actions (keys are bound in pane_keys.py) -------------------------------------
+    def submit(self) -> None:
+        """Enter: add the typed note, or save the note being edited."""
+        text = self.entry.text().strip()
+        speaker = self.speaker.currentText().strip()
+        self.draft_timer.stop()
+        if self.editing is not None:
+            before = self.editing
+            if not text:
+                self.say("A note cannot be empty: Ctrl+Del deletes it, Esc keeps it.")
+                return
+            if (text, self.tag, speaker) != (before.text, before.tag, before.speaker):
+                self.push(commands.EditNote(before=before, text=text, tag=self.tag, speaker=speaker,
+                                            clear_draft=True, **self._command_kw()))
+            else:
+                self.save_draft(clear=True)
+            self.say(f"Saved the note of {hhmm(before.created_at, self.zone)}.")
+        elif text:
+            self.push(commands.AddNote(item_id=self.item_id, text=text, tag=self.tag, speaker=speaker,
+                                       **self._command_kw()))
+            self.say("")
+        else:
+            return
+        self._clear_entry()
+
+    def _clear_entry(self) -> None:
+        self._loading = True
+        self.editing = None
+        self.entry.set_text("")
+        self.set_entry_tag(NoteTag.NOTE)
+        self._loading = False
+        self.clear_selection()
+
+    def set_entry_tag(self, tag: NoteTag) -> None:
+        self.tag = tag
+        self.tagbar.set_current(tag)
+        self._typed()
+
+    def tag_key(self, tag: NoteTag) -> None:
+        """Ctrl+1..5: tag what is being typed; with an empty entry, tag the selected or last note."""
+        if self.entry.text().strip() or self.editing is not None:
+            self.set_entry_tag(NoteTag.NOTE if self.tag == tag else tag)
+            return
+        target = self.selected_note() or (self.model.notes[-1] if self.model.notes else None)
+        if target is None:
+            self.set_entry_tag(NoteTag.NOTE if self.tag == tag else tag)
+            return
+        new_tag = NoteTag.NOTE if target.tag == tag else tag
+        self.push(commands.tag_command(before=target, tag=new_tag, **self._command_kw()))
+        self.say(f"{TAGS[new_tag].label}: the note of {hhmm(target.created_at, self.zone)}.")
+
+    def cycle_speaker(self, step: int) -> None:
+        """Tab / Shift+Tab: the next of the item's lead and speakers (and no speaker)."""
+        names = ["", *self.people]
+        current = self.speaker.currentText()
+        index = names.index(current) if current in names else 0
+        self.speaker.setEditText(names[(index + step) % len(names)])
+
+    def edit_note(self, note: Note | None) -> None:
+        """Put a note in the entry to be changed: Enter saves, Esc cancels."""
+        if note is None:
+            return
+        self._loading = True
+        self.editing = note
+        self.entry.set_text(note.text)
+        self.speaker.setEditText(note.speaker)
+        self.tag = note.tag
+        self.tagbar.set_current(note.tag)
+        self._loading = False
+        self.select_note(note.id)
+        self.say(f"Editing the note of {hhmm(note.created_at, self.zone)} — Enter saves, Esc cancels, "
+                            f"Ctrl+Del deletes.")
+        self.focus_entry()
+        self._typed()
+
+    def step_edit(self, step: int) -> bool:
+        """Up: edit the previous note (the last one first); Down: the next, then a new note."""
+        notes = self.model.notes
+        if self.editing is None:
+            if step > 0 or self.entry.text().strip() or not notes:
+                return False
+            self.edit_note(notes[-1])
+            return True
+        row = self.model.row_of(self.editing.id) + step
+        if row >= len(notes):
+            self.cancel_edit()
+        elif row >= 0:
+            self.edit_note(notes[row])
+        return True
+
+    def cancel_edit(self) -> bool:
+        if self.editing is None:
+            return False
+        self._clear_entry()
+        self.save_draft(clear=True)
+        self.say("")
+        return True
+
+    def delete_note(self, note_id: int | None) -> None:
+        if note_id is None:
+            return
+        note = self.model.notes[self.model.row_of(note_id)]
+        if self.editing is not None and self.editing.id == note_id:
+            self._clear_entry()
+            self.save_draft(clear=True)
+        self.push(commands.DeleteNote(note_id=note_id, **self._command_kw()))
+        self.say(f"Deleted the note of {hhmm(note.created_at, self.zone)} — Ctrl+Z brings it back.")
+
+    # -- drafts -----------------------------------------------------------------------------
+    def _typed(self, *_args) -> None:
+        if not self._loading:
+            self.draft_timer.start()
+
+    def current_draft(self) -> ops.Draft:
+        return ops.Draft(text=self.entry.text(), tag=self.tag, speaker=self.speaker.currentText().strip(),
+                         editing=self.editing.id if self.editing is not None else None)
+
+    def save_draft(self, clear: bool = False) -> None:
+        """Keep what is in the entry for this item now (queued on the worker, before any later edit)."""
+        self.draft_timer.stop()
+        draft, item_id, at = ops.Draft() if clear else self.current_draft(), self.item_id, self.ctx.clock()
+        self.ctx.tasks.run(lambda s: ops.save_draft(s, item_id=item_id, draft=draft, at=at), initiator=self)
+
+    def _restore_draft(self) -> None:
+        item_id = self.item_id
+        draft = self.ctx.tasks.read(lambda s: ops.load_draft(s, item_id=item_id))
+        self._loading = True
+        editing = None
+        if draft.editing is not None:
+            editing = next((n for n in self.model.notes if n.id == draft.editing), None)
+        self.editing = editing
+        self.entry.set_text(draft.text)
+        self.speaker.setEditText(draft.speaker)
+        self.tag = draft.tag
+        self.tagbar.set_current(draft.tag)
+        self._loading = False
+        if editing is not None:
+            self.select_note(editing.id)
+        self.say("Your unsaved text is back." if not draft.empty else "")
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if self.draft_timer.isActive():
+            self.save_draft()
+        super().hideEvent(event)
+
+    def shutdown(self) -> None:
+        """Before the document closes: keep the draft now."""
+        if self.draft_timer.isActive():
+            self.save_draft()

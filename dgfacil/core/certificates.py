@@ -11,9 +11,12 @@ from datetime import date
 
 
 def prefix_for(project_code: str, first_day: date | None) -> str:
-    """'APO-23-01-2023': the project code cleaned to letters, digits and dashes, and the year."""
+    """'APO-23-01-2023': the project code cleaned to letters, digits and dashes, and the year
+    (unless the code already holds it)."""
     code = re.sub(r"[^A-Za-z0-9]+", "-", project_code or "").strip("-").upper() or "DGF"
-    year = (first_day or date.today()).year
+    year = str((first_day or date.today()).year)
+    if year in code:  # "UNPOG-CDW-2023-05" already says when
+        return code[:32]
     return f"{code[:24]}-{year}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Spacer, Table
 
 from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
 from dgfacil.core.model import ItemKind, Workshop
@@ -68,8 +68,8 @@ def print_agenda(out: Path, workshop: Workshop, *, extra_zones: list[str] | None
         for row in breaks:
             style.add("BACKGROUND", (0, row), (-1, row), styles.ZEBRA)
         table.setStyle(style)
-        # a day heading never sits alone at the foot of a page
-        story.append(KeepTogether([styles.para(heading, "h1"), Spacer(1, 1 * mm), table]))
+        # a day heading never sits alone at the foot of a page; the table may split after it
+        story += [CondPageBreak(45 * mm), styles.para(heading, "h1"), Spacer(1, 1 * mm), table]
     if not workshop.days:
         story.append(styles.static("<i>No days planned yet.</i>", "body"))
     story.append(Spacer(1, 4 * mm))

@@ -30,7 +30,8 @@ def _draw_badge(canv, x: float, y: float, workshop: Workshop, p: Participant) ->
     band = 11 * mm
     canv.setFillColor(styles.NAVY)
     canv.rect(x, y + BADGE_H - band, BADGE_W, band, stroke=0, fill=1)
-    title = styles.para(workshop.title, "th", size=7.5)  # white on the navy band
+    text = workshop.title if len(workshop.title) <= 75 else workshop.title[:72].rsplit(" ", 1)[0] + "\u2026"
+    title = styles.para(text, "th", size=7.5)  # white on the navy band, two lines at most
     _w, th = title.wrap(BADGE_W - 8 * mm, band)
     title.drawOn(canv, x + 4 * mm, y + BADGE_H - band / 2 - min(th, band - 2 * mm) / 2)
 

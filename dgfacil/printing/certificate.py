@@ -58,7 +58,9 @@ class _Page:
         self.workshop = workshop
         self.fingerprint = fingerprint
         org = " \u00b7 ".join(workshop.organizers) or " "
-        self.kicker = self._wrap(styles.para(org, "cert_kicker"), self.inner)
+        # a long list of organizers gets smaller type rather than a third line
+        self.kicker = self._wrap(styles.para(org, "cert_kicker", size=9 if len(org) > 90 else None),
+                                 self.inner)
         self.title = self._wrap(styles.static("Certificate of Attendance", "cert_title"), self.inner)
         self.lead = self._wrap(styles.static("This is to certify that", "cert_text"), self.inner)
         self.attended = self._wrap(styles.static("attended", "cert_text"), self.inner)

@@ -86,14 +86,26 @@ def script_of(ch: str) -> str | None:
     return LATIN if cat[0] == "L" else None
 
 
+@lru_cache(maxsize=4096)
+def _covers(script: str, ch: str) -> bool:
+    """Whether the font chosen for `script` has a glyph for `ch` (a dash in a Thai font...)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(font_name(script)).face
+    return ord(ch) in face.charToGlyph
+
+
 def split_scripts(text: str) -> list[tuple[str, str]]:
-    """Runs of (script, text): neutrals join the run before them (or the first strong run)."""
+    """Runs of (script, text): neutrals join the run before them (or the first strong run),
+    unless that run's font lacks them (then they go in a Latin run)."""
     runs: list[list] = []
     pending = ""
     for ch in text:
         script = script_of(ch)
         if script is None:
-            if runs:
+            if runs and runs[-1][0] != LATIN and not ch.isspace() and not _covers(runs[-1][0], ch):
+                runs.append([LATIN, ch])
+            elif runs:
                 runs[-1][1] += ch
             else:
                 pending += ch

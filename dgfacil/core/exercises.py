@@ -183,9 +183,12 @@ def zone_rects(definition: dict) -> dict[str, Rect]:
     return rects
 
 
+AXIS_BAND = 0.035  # a plane keeps its left and bottom edges for the axes and their labels
+_HALF_W, _HALF_H = (1 - AXIS_BAND) / 2, (1 - AXIS_BAND * 1.6) / 2
 _CORNER_RECTS = {
-    "top-left": Rect(0, 0, 0.5, 0.5), "top-right": Rect(0.5, 0, 0.5, 0.5),
-    "bottom-left": Rect(0, 0.5, 0.5, 0.5), "bottom-right": Rect(0.5, 0.5, 0.5, 0.5),
+    "top-left": Rect(AXIS_BAND, 0, _HALF_W, _HALF_H), "top-right": Rect(AXIS_BAND + _HALF_W, 0, _HALF_W, _HALF_H),
+    "bottom-left": Rect(AXIS_BAND, _HALF_H, _HALF_W, _HALF_H),
+    "bottom-right": Rect(AXIS_BAND + _HALF_W, _HALF_H, _HALF_W, _HALF_H),
 }
 
 
@@ -225,7 +228,7 @@ def free_spot(rect: Rect, taken: Iterable[tuple[float, float]]) -> tuple[float, 
 def grid_cells(rect: Rect, count: int) -> Iterable[tuple[float, float]]:
     """Note centres filling `rect` row by row, below its title band; overflow wraps onto itself."""
     gap = 0.008
-    top = rect.y + 0.055  # the area's title
+    top = rect.y + 0.075  # the area's title, hint and room for a cluster heading
     cols = max(1, int((rect.w - gap) // (NOTE_W + gap)))
     rows = max(1, int((rect.h - (top - rect.y) - gap) // (NOTE_H + gap)))
     for i in range(count):

@@ -90,6 +90,15 @@ def all_board_items(exercise_id: int, *, session: Session) -> dict[int | None, l
     return out
 
 
+def board_items_by_ids(item_ids: list[int], *, session: Session) -> dict[int, BoardItem]:
+    """The items that still exist among `item_ids` (a deleted one is simply missing)."""
+    if not item_ids:
+        return {}
+    rows = session.exec(select(BoardItemRow).where(BoardItemRow.id.in_(list(item_ids))))
+    totals = vote_totals(list(item_ids), session=session)
+    return {r.id: item_from_row(r, totals.get(r.id, 0)) for r in rows}
+
+
 def board_item(item_id: int, *, session: Session) -> BoardItem:
     row = session.get(BoardItemRow, item_id)
     if row is None:

@@ -1,0 +1,255 @@
+"""Undoable exercise actions. Each redo/undo runs one operation through ctx.tasks.run_sync.
+
+A command is given a `target` with `tasks`, `initiator` and `apply(changes)`: the board (or the
+room) that shows the change redraws from the committed rows at once, and every other room hears
+of it through changes_applied.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from dgfacil.core.exercises import BoardItem
+from dgfacil.operations import boards as ops
+from dgfacil.operations import exercises as ex_ops
+from dgfacil.operations import groups as group_ops
+from dgfacil.operations.changes import Changes
+
+ANSWER_MERGE_ID = 4101  # typing in one answer box merges into one undo step
+
+
+class Step(QUndoCommand):
+    def __init__(self, text: str, target: Any) -> None:
+        super().__init__(text)
+        self.target = target
+
+    def run(self, op: Callable) -> Any:
+        result = self.target.tasks.run_sync(op, initiator=self.target.initiator)
+        changes = result[0] if isinstance(result, tuple) else result
+        if isinstance(changes, Changes):
+            self.target.apply(changes)
+            # other views of the same board (projector, all groups) follow through the room
+            follow = getattr(getattr(self.target, "host", None), "board_changed", None)
+            if follow is not None:
+                follow(self.target, changes)
+        return result
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:28]}…”" if len(text) > 28 else f"“{text}”"
+
+
+class AddNote(Step):
+    def __init__(self, target, item: BoardItem, what: str = "note") -> None:
+        super().__init__(f"Add {what} {_short(item.text)}", target)
+        self.item, self.item_id, self.deleted = item, None, None
+
+    def redo(self) -> None:
+        if self.deleted is not None:
+            self.run(lambda s: ops.restore_items(s, deleted=self.deleted))
+        else:
+            ex, group = self.target.exercise.id, self.target.group_id
+            self.item_id = self.run(lambda s: ops.add_item(s, exercise_id=ex, group_id=group, item=self.item)).ids[0]
+
+    def undo(self) -> None:
+        _, self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=[self.item_id]))
+
+
+class EditNote(Step):
+    """Change fields of one or more notes/rows: {id: old fields}, {id: new fields}."""
+
+    def __init__(self, target, text: str, old: dict[int, dict], new: dict[int, dict]) -> None:
+        super().__init__(text, target)
+        self.old, self.new = old, new
+
+    def _apply(self, values: dict[int, dict]) -> None:
+        def op(s):
+            for item_id, fields in values.items():
+                ops.update_item(s, item_id=item_id, **fields)
+            return Changes(boards=True, ids=tuple(values))
+        self.run(op)
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class MoveNotes(Step):
+    def __init__(self, target, old: dict[int, tuple], new: dict[int, tuple]) -> None:
+        super().__init__("Move note" if len(new) == 1 else f"Move {len(new)} notes", target)
+        self.old, self.new = old, new
+
+    def redo(self) -> None:
+        self.run(lambda s: ops.move_items(s, moves=self.new))
+
+    def undo(self) -> None:
+        self.run(lambda s: ops.move_items(s, moves=self.old))
+
+
+class DeleteNotes(Step):
+    def __init__(self, target, item_ids: list[int], what: str = "note") -> None:
+        super().__init__(f"Delete {what}" if len(item_ids) == 1 else f"Delete {len(item_ids)} {what}s", target)
+        self.item_ids, self.deleted = list(item_ids), None
+
+    def redo(self) -> None:
+        _, self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=self.item_ids))
+
+    def undo(self) -> None:
+        self.run(lambda s: ops.restore_items(s, deleted=self.deleted))
+
+
+class Vote(Step):
+    """One dot on a note (or one taken back, with `add=False`)."""
+
+    def __init__(self, target, item_id: int, voter: str, add: bool = True) -> None:
+        super().__init__("Add a dot" if add else "Take a dot back", target)
+        self.item_id, self.voter, self.add = item_id, voter, add
+
+    def _do(self, add: bool) -> None:
+        fn = ops.add_vote if add else ops.remove_vote
+        self.run(lambda s: fn(s, item_id=self.item_id, voter=self.voter))
+
+    def redo(self) -> None:
+        self._do(self.add)
+
+    def undo(self) -> None:
+        self._do(not self.add)
+
+
+class SortByVotes(Step):
+    def __init__(self, target) -> None:
+        super().__init__("Sort notes by votes", target)
+        self.old: dict = {}
+
+    def redo(self) -> None:
+        ex, group = self.target.exercise.id, self.target.group_id
+        _, self.old = self.run(lambda s: ops.sort_by_votes(s, exercise_id=ex, group_id=group))
+
+    def undo(self) -> None:
+        self.run(lambda s: ops.move_items(s, moves=self.old))
+
+
+class SetAnswer(Step):
+    """A rubric mark or a prompt answer; consecutive typing in one answer merges."""
+
+    def __init__(self, target, key: str, old: dict | None, new: dict | None, text: str = "Answer", merge: bool = False) -> None:
+        super().__init__(text, target)
+        self.key, self.old, self.new, self.merge = key, old, new, merge
+
+    def id(self) -> int:
+        return ANSWER_MERGE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt)
+        if not (isinstance(other, SetAnswer) and other.merge and other.key == self.key and other.target is self.target):
+            return False
+        self.new = other.new
+        return True
+
+    def _set(self, value: dict | None) -> None:
+        ex, group = self.target.exercise.id, self.target.group_id
+        self.run(lambda s: ops.set_answer(s, exercise_id=ex, group_id=group, key=self.key, value=value))
+
+    def redo(self) -> None:
+        self._set(self.new)
+
+    def undo(self) -> None:
+        self._set(self.old)
+
+
+# --- groups and exercises (target: the room) ------------------------------------------------
+
+class CreateGroups(Step):
+    def __init__(self, target, count: int, exercise_id: int | None, day_id: int | None) -> None:
+        super().__init__(f"Create {count} groups", target)
+        self.args = dict(count=count, exercise_id=exercise_id, day_id=day_id)
+        self.ids: list[int] = []
+        self.deleted = None
+
+    def redo(self) -> None:
+        if self.deleted is not None:
+            self.run(lambda s: group_ops.restore_groups(s, deleted=self.deleted))
+        else:
+            self.ids = list(self.run(lambda s: group_ops.create_groups(s, **self.args)).ids)
+
+    def undo(self) -> None:
+        _, self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.ids))
+
+
+class DeleteGroups(Step):
+    def __init__(self, target, group_ids: list[int]) -> None:
+        super().__init__(f"Delete {len(group_ids)} groups", target)
+        self.group_ids, self.deleted = list(group_ids), None
+
+    def redo(self) -> None:
+        _, self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.group_ids))
+
+    def undo(self) -> None:
+        self.run(lambda s: group_ops.restore_groups(s, deleted=self.deleted))
+
+
+class AssignRandom(Step):
+    def __init__(self, target, group_ids: list[int], seed: int) -> None:
+        super().__init__("Assign participants at random", target)
+        self.group_ids, self.seed, self.before = list(group_ids), seed, None
+
+    def redo(self) -> None:
+        _, self.before = self.run(lambda s: group_ops.assign_random(s, group_ids=self.group_ids, seed=self.seed))
+
+    def undo(self) -> None:
+        self.run(lambda s: group_ops.set_members(s, members=self.before))
+
+
+class MoveMember(Step):
+    def __init__(self, target, participant_id: int, group_id: int | None, set_of: int, name: str) -> None:
+        super().__init__(f"Move {name[:30]} to another group", target)
+        self.pid, self.group_id, self.set_of, self.previous = participant_id, group_id, set_of, None
+
+    def redo(self) -> None:
+        _, self.previous = self.run(lambda s: group_ops.move_member(
+            s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of))
+
+    def undo(self) -> None:
+        self.run(lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of))
+
+
+class AddExercise(Step):
+    def __init__(self, target, agenda_item_id: int, use: str) -> None:
+        super().__init__(f"Add exercise “{use}”", target)
+        self.item_id, self.use, self.exercise_id, self.deleted = agenda_item_id, use, None, None
+
+    def redo(self) -> None:
+        if self.deleted is not None:
+            self.run(lambda s: ex_ops.restore_exercise(s, deleted=self.deleted))
+        else:
+            self.exercise_id = self.run(lambda s: ex_ops.add_exercise(s, agenda_item_id=self.item_id, use=self.use)).ids[0]
+
+    def undo(self) -> None:
+        _, self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id))
+
+
+class DeleteExercise(Step):
+    def __init__(self, target, exercise_id: int, title: str) -> None:
+        super().__init__(f"Delete exercise {_short(title)}", target)
+        self.exercise_id, self.deleted = exercise_id, None
+
+    def redo(self) -> None:
+        _, self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id))
+
+    def undo(self) -> None:
+        self.run(lambda s: ex_ops.restore_exercise(s, deleted=self.deleted))
+
+
+class SetVoteRule(Step):
+    def __init__(self, target, exercise_id: int, dots: int, per: str) -> None:
+        super().__init__(f"Give {dots} dots per {per}", target)
+        self.exercise_id, self.dots, self.per, self.old = exercise_id, dots, per, None
+
+    def redo(self) -> None:
+        _, self.old = self.run(lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per))
+
+    def undo(self) -> None:
+        self.run(lambda s: ex_ops.update_definition(s, exercise_id=self.exercise_id, definition=self.old))

@@ -1,0 +1,255 @@
+"""Graphics items of a sticky-note board: the board frame (zones or a plane), notes, cluster frames.
+
+One QGraphicsItem per note, painted (no widget per note) and cached as a device pixmap, so a
+board of 500 notes pans smoothly. Notes are children of a BoardFrame whose local coordinates are
+the board's (BOARD_W x BOARD_H); the side-by-side view of all groups reuses the same items scaled.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from dgfacil.core import exercises as core
+from dgfacil.core.exercises import BoardItem
+
+BOARD_W, BOARD_H = 1600.0, 1000.0
+NOTE_W, NOTE_H = core.NOTE_W * BOARD_W, core.NOTE_H * BOARD_H
+NOTE_COLOURS = {"Yellow": "#FFF176", "Pink": "#F8BBD0", "Green": "#C5E1A5", "Blue": "#B3E5FC",
+                "Orange": "#FFCC80", "Purple": "#D1C4E9"}
+DEFAULT_NOTE = "#FFF176"
+INK = QColor("#1b2a41")
+MUTED = QColor("#5b6475")
+
+
+def font(points: float, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPointSizeF(points)
+    f.setBold(bold)
+    return f
+
+
+def to_scene(x: float, y: float) -> QPointF:
+    return QPointF(x * BOARD_W, y * BOARD_H)
+
+
+def to_board(point: QPointF) -> tuple[float, float]:
+    return point.x() / BOARD_W, point.y() / BOARD_H
+
+
+def _r(rect: core.Rect) -> QRectF:
+    return QRectF(rect.x * BOARD_W, rect.y * BOARD_H, rect.w * BOARD_W, rect.h * BOARD_H)
+
+
+def _tint(colour: str, fallback: str = "#F3F5F8") -> QColor:
+    c = QColor(colour or fallback)
+    return c if c.isValid() else QColor(fallback)
+
+
+class BoardFrame(QGraphicsItem):
+    """The board's background: named zones (with SWOT's row/column labels) or a plane's quadrants."""
+
+    def __init__(self, kind: str, definition: dict, heading: str = "") -> None:
+        super().__init__()
+        self.kind, self.definition, self.heading = kind, definition, heading
+        self.setZValue(-10)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
+        top = 60 if self.heading else 0
+        return QRectF(0, -top, BOARD_W, BOARD_H + top)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.fillRect(QRectF(0, 0, BOARD_W, BOARD_H), QColor("white"))
+        if self.heading:
+            painter.setPen(INK)
+            painter.setFont(font(26, True))
+            painter.drawText(QRectF(0, -60, BOARD_W, 56), Qt.AlignLeft | Qt.AlignVCenter, self.heading)
+        if self.kind == "plane":
+            self._paint_plane(painter)
+        else:
+            self._paint_zones(painter)
+
+    def _area(self, painter: QPainter, rect: QRectF, title: str, hint: str, colour: QColor) -> None:
+        inner = rect.adjusted(4, 4, -4, -4)
+        painter.setPen(QPen(colour.darker(125), 1.5))
+        painter.setBrush(colour)
+        painter.drawRoundedRect(inner, 10, 10)
+        painter.setPen(INK)
+        painter.setFont(font(15, True))
+        painter.drawText(inner.adjusted(12, 6, -12, 0), Qt.AlignLeft | Qt.AlignTop, title)
+        if hint:
+            painter.setPen(MUTED)
+            painter.setFont(font(9.5))
+            metrics = QFontMetricsF(painter.font())
+            line = metrics.elidedText(hint, Qt.ElideRight, inner.width() - 24)
+            painter.drawText(inner.adjusted(12, 32, -12, 0), Qt.AlignLeft | Qt.AlignTop, line)
+
+    def _paint_zones(self, painter: QPainter) -> None:
+        rects = core.zone_rects(self.definition)
+        zones = {z["key"]: z for z in self.definition.get("zones", [])}
+        for key, rect in rects.items():
+            zone = zones[key]
+            self._area(painter, _r(rect), zone.get("title", key), zone.get("hint", ""), _tint(zone.get("colour", "")).lighter(104))
+        band = core.LABEL_BAND
+        painter.setPen(MUTED)
+        painter.setFont(font(11, True))
+        columns = self.definition.get("column_labels") or []
+        left = band if self.definition.get("row_labels") else 0.0
+        for i, label in enumerate(columns):
+            w = (1 - left) / len(columns)
+            painter.drawText(QRectF((left + i * w) * BOARD_W, 0, w * BOARD_W, band * BOARD_H), Qt.AlignCenter, label.upper())
+        rows = self.definition.get("row_labels") or []
+        top = band if columns else 0.0
+        for i, label in enumerate(rows):
+            h = (1 - top) / len(rows)
+            painter.save()
+            painter.translate(band * BOARD_W / 2, (top + (i + 0.5) * h) * BOARD_H)
+            painter.rotate(-90)
+            painter.drawText(QRectF(-h * BOARD_H / 2, -band * BOARD_W / 2, h * BOARD_H, band * BOARD_W), Qt.AlignCenter, label.upper())
+            painter.restore()
+
+    def _paint_plane(self, painter: QPainter) -> None:
+        tints = {"top-right": "#FFE0E0", "top-left": "#FFF3D6", "bottom-right": "#E3F0FF", "bottom-left": "#EEF1F5"}
+        for q in self.definition.get("quadrants", []):
+            rect = _r(core.area_rects("plane", self.definition)[q["key"]])
+            self._area(painter, rect, q.get("title", q["key"]), q.get("hint", ""), _tint(q.get("colour", ""), tints[q["corner"]]))
+        # axes in the margins the quadrants leave: interest left to right, influence bottom to top
+        left = core.AXIS_BAND * BOARD_W - 6
+        bottom = 2 * core._HALF_H * BOARD_H + 6
+        painter.setPen(QPen(INK, 3))
+        painter.setBrush(INK)
+        painter.drawLine(QPointF(left, bottom), QPointF(BOARD_W - 14, bottom))
+        painter.drawLine(QPointF(left, bottom), QPointF(left, 14))
+        painter.drawPolygon(QPolygonF([QPointF(BOARD_W - 2, bottom), QPointF(BOARD_W - 18, bottom - 8), QPointF(BOARD_W - 18, bottom + 8)]))
+        painter.drawPolygon(QPolygonF([QPointF(left, 2), QPointF(left - 8, 18), QPointF(left + 8, 18)]))
+        x_axis, y_axis = self.definition.get("x_axis", {}), self.definition.get("y_axis", {})
+        band = QRectF(left + 8, bottom + 4, BOARD_W - left - 30, BOARD_H - bottom - 6)
+        self._axis_labels(painter, band, x_axis)
+        painter.save()
+        painter.translate(left - 4, bottom - 8)
+        painter.rotate(-90)
+        self._axis_labels(painter, QRectF(0, -left + 6, bottom - 30, left - 8), y_axis)
+        painter.restore()
+
+    def _axis_labels(self, painter: QPainter, band: QRectF, axis: dict) -> None:
+        painter.setPen(MUTED)
+        painter.setFont(font(10))
+        painter.drawText(band, Qt.AlignLeft | Qt.AlignVCenter, axis.get("low", ""))
+        painter.drawText(band, Qt.AlignRight | Qt.AlignVCenter, axis.get("high", ""))
+        painter.setPen(INK)
+        painter.setFont(font(12, True))
+        painter.drawText(band, Qt.AlignCenter, f"{axis.get('title', '')} →")
+
+
+class NoteItem(QGraphicsItem):
+    """One sticky note: wrapped text, colour, its dots and (on a plane) its tag."""
+
+    def __init__(self, item: BoardItem, *, movable: bool = True) -> None:
+        super().__init__()
+        self.note = item
+        flags = QGraphicsItem.ItemIsSelectable | (QGraphicsItem.ItemIsMovable if movable else QGraphicsItem.GraphicsItemFlag(0))
+        self.setFlags(flags)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.setAcceptHoverEvents(False)
+        self.update_from(item)
+
+    def update_from(self, item: BoardItem) -> None:
+        self.note = item
+        self.setPos(to_scene(item.x, item.y))
+        self.setToolTip(item.text)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
+        return QRectF(-NOTE_W / 2 - 2, -NOTE_H / 2 - 2, NOTE_W + 7, NOTE_H + 7)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(-NOTE_W / 2, -NOTE_H / 2, NOTE_W, NOTE_H))
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        rect = QRectF(-NOTE_W / 2, -NOTE_H / 2, NOTE_W, NOTE_H)
+        painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 40))
+        painter.fillRect(rect, _tint(self.note.colour, DEFAULT_NOTE))
+        selected = bool(self.isSelected())
+        painter.setPen(QPen(QColor("#0b3d91"), 3) if selected else QPen(QColor(0, 0, 0, 50), 1))
+        painter.setBrush(Qt.NoBrush)
+        painter.drawRect(rect)
+        tag = self.note.data.get("tag", "")
+        bottom = 20 if (tag or self.note.votes) else 4
+        text = self.note.text
+        size = 11 if len(text) < 40 else 9.5 if len(text) < 90 else 8
+        painter.setFont(font(size))
+        painter.setPen(QColor("#222"))
+        painter.save()
+        painter.setClipRect(rect.adjusted(6, 5, -6, -bottom))
+        painter.drawText(rect.adjusted(7, 5, -7, -bottom), Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, text)
+        painter.restore()
+        if tag:
+            painter.setFont(font(7.5, True))
+            metrics = QFontMetricsF(painter.font())
+            chip = QRectF(rect.left() + 5, rect.bottom() - 17, metrics.horizontalAdvance(tag) + 10, 14)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor("#0b3d91"))
+            painter.drawRoundedRect(chip, 7, 7)
+            painter.setPen(QColor("white"))
+            painter.drawText(chip, Qt.AlignCenter, tag)
+        if self.note.votes:
+            self._paint_dots(painter, rect)
+
+    def _paint_dots(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(QPen(QColor("white"), 1.2))
+        painter.setBrush(QColor("#D32F2F"))
+        shown = min(self.note.votes, 5)
+        for i in range(shown):
+            painter.drawEllipse(QPointF(rect.right() - 9 - i * 11, rect.bottom() - 10), 5, 5)
+        if self.note.votes > 5:
+            painter.setPen(QColor("#D32F2F"))
+            painter.setFont(font(8, True))
+            painter.drawText(QRectF(rect.right() - 90, rect.bottom() - 18, 24, 16), Qt.AlignRight | Qt.AlignVCenter,
+                             str(self.note.votes))
+
+
+class ClusterItem(QGraphicsItem):
+    """A dashed frame around the notes of one cluster, its heading (and dot total) on top."""
+
+    def __init__(self, heading: str, rect: QRectF, votes: int) -> None:
+        super().__init__()
+        self.heading, self.frame, self.votes = heading, rect, votes
+        self.setZValue(-5)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
+        return self.frame.adjusted(-12, -34, 12, 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        frame = self.frame.adjusted(-8, -8, 8, 8)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(QPen(QColor("#0b3d91"), 2, Qt.DashLine))
+        painter.setBrush(QBrush(QColor(255, 255, 255, 110)))
+        painter.drawRoundedRect(frame, 8, 8)
+        painter.setFont(font(10, True))
+        label = self.heading + (f"  ● {self.votes}" if self.votes else "")
+        metrics = QFontMetricsF(painter.font())
+        band = QRectF(frame.left(), frame.top() - 24, metrics.horizontalAdvance(label) + 16, 22)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor("#0b3d91"))
+        painter.drawRoundedRect(band, 5, 5)
+        painter.setPen(QColor("white"))
+        painter.drawText(band, Qt.AlignCenter, label)
+
+
+def cluster_items(notes: dict[int, NoteItem]) -> list[ClusterItem]:
+    """Cluster frames for the notes as they are placed now."""
+    out = []
+    for cluster in core.clusters(n.note for n in notes.values()):
+        rect = QRectF()
+        for item_id in cluster.item_ids:
+            item = notes.get(item_id)
+            if item is not None:
+                note_rect = QRectF(item.pos().x() - NOTE_W / 2, item.pos().y() - NOTE_H / 2, NOTE_W, NOTE_H)
+                rect = note_rect if rect.isNull() else rect.united(note_rect)
+        out.append(ClusterItem(cluster.heading, rect, cluster.votes))
+    return out

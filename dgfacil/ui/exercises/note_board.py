@@ -1,0 +1,311 @@
+"""Sticky-note boards (zones and plane): add, edit in place, move, colour, tag, cluster, dot-vote.
+
+Every action is an undo command that commits at once; the board then redraws only the notes the
+change names (Changes.ids), so a board of 500 notes stays quick.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QComboBox, QGraphicsScene, QHBoxLayout, QInputDialog, QLabel, QMenu, QToolBar, QVBoxLayout,
+)
+
+from dgfacil.core import exercises as core
+from dgfacil.core.exercises import BoardItem
+from dgfacil.operations.changes import Changes
+from dgfacil.store import boards as store
+from dgfacil.ui.exercises import commands as cmd
+from dgfacil.ui.exercises.base import BoardBase
+from dgfacil.ui.exercises.graphics import (
+    BOARD_H, BOARD_W, DEFAULT_NOTE, NOTE_COLOURS, BoardFrame, NoteItem, cluster_items, to_board, to_scene,
+)
+from dgfacil.ui.exercises.note_view import BoardView, NoteEditor
+
+
+class NoteBoard(BoardBase):
+    """One group's sticky-note board for a zones or plane exercise."""
+
+    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True) -> None:
+        super().__init__(ctx, host, exercise, group_id, group_name, parent)
+        self.scene = QGraphicsScene(self)
+        self.scene.setSceneRect(QRectF(-10, -10, BOARD_W + 20, BOARD_H + 20))
+        self.scene.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
+        self.frame = BoardFrame(exercise.kind, exercise.definition)
+        self.scene.addItem(self.frame)
+        self.notes: dict[int, NoteItem] = {}
+        self.cluster_frames: list = []
+        self.editor: NoteEditor | None = None
+        self.view = BoardView(self, self.scene)
+        self.voter_box = QComboBox()
+        self.voter_box.setToolTip("Whose dots are placed")
+        self.counts = QLabel()
+        self.counts.setTextFormat(Qt.PlainText)
+        self.counts.setObjectName("muted")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.toolbar = QToolBar()
+        self._build_actions()
+        if toolbar:
+            bar = QHBoxLayout()
+            bar.addWidget(self.toolbar, 1)
+            bar.addWidget(self.voter_box)
+            bar.addWidget(self.counts)
+            layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.load()
+
+    # -- actions -----------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString()})" if shortcut else tip or text)
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.add_action = self._action("Add note", lambda: self.begin_new(None), "Ctrl+N", "Add a note")
+        self.edit_action = self._action("Edit", self.edit_selected, "F2", "Edit the selected note")
+        self.delete_action = self._action("Delete", self.delete_selected, QKeySequence.Delete, "Delete the selected notes")
+        self.vote_action = self._action("+ Dot", self.vote_selected, "Ctrl+D", "Put a dot on the selected notes")
+        self.unvote_action = self._action("− Dot", lambda: self.vote_selected(add=False), "Ctrl+Shift+D", "Take a dot back")
+        self.cluster_action = self._action("Cluster…", lambda: self.cluster_selected(None), "Ctrl+G", "Put the selected notes under a heading")
+        self.uncluster_action = self._action("Uncluster", lambda: self.cluster_selected(""), "Ctrl+Shift+G")
+        self.sort_action = self._action("Sort by votes", self.sort_by_votes, "Ctrl+Shift+S", "Most voted notes first in each area")
+        self.fit_action = self._action("Fit", lambda: self.view.fit_board(), "Ctrl+0", "Fit the board to the window")
+        self.colour_menu = QMenu("Colour", self)
+        for i, (name, value) in enumerate(NOTE_COLOURS.items()):
+            self.colour_menu.addAction(self._action(name, lambda v=value: self.colour_selected(v), f"Ctrl+{i + 1}"))
+        self.tag_menu = QMenu(self.exercise.definition.get("tags", {}).get("title", "Tag"), self)
+        for value in self.exercise.definition.get("tags", {}).get("values", []):
+            self.tag_menu.addAction(self._action(value, lambda v=value: self.tag_selected(v)))
+        self.tag_menu.addAction(self._action("No tag", lambda: self.tag_selected("")))
+        for a in (self.add_action, self.vote_action, self.unvote_action, self.cluster_action, self.sort_action):
+            self.toolbar.addAction(a)
+        self.toolbar.addAction(self.colour_menu.menuAction())
+        if self.exercise.kind == "plane" and self.exercise.definition.get("tags"):
+            self.toolbar.addAction(self.tag_menu.menuAction())
+        self.toolbar.addAction(self.fit_action)
+
+    # -- loading -------------------------------------------------------------------------------
+    def load(self) -> None:
+        ex_id, group = self.exercise.id, self.group_id
+        items = self.read(lambda s: store.board_items(ex_id, group, session=s))
+        self.frame.kind, self.frame.definition = self.exercise.kind, self.exercise.definition
+        self.frame.update()
+        for note in self.notes.values():
+            self.scene.removeItem(note)
+        self.notes = {}
+        for item in items:
+            self._place(item)
+        self._refresh_clusters()
+        self._refresh_voters()
+
+    def _place(self, item: BoardItem) -> None:
+        note = self.notes.get(item.id)
+        if note is None:
+            note = NoteItem(item)
+            note.setParentItem(self.frame)
+            self.notes[item.id] = note
+        else:
+            note.update_from(item)
+        note.setZValue(item.position)
+
+    def apply(self, changes: Changes) -> None:
+        if not (changes.boards or changes.groups or changes.exercises):
+            return
+        if not changes.boards or not changes.ids:
+            self.load()
+            return
+        found = self.read(lambda s: store.board_items_by_ids(list(changes.ids), session=s))
+        for item_id in changes.ids:
+            item = found.get(item_id)
+            if item is not None and item.exercise_id == self.exercise.id and item.group_id == self.group_id:
+                self._place(item)
+            elif item_id in self.notes:
+                self.scene.removeItem(self.notes.pop(item_id))
+        self._refresh_clusters()
+        self._refresh_counts()
+
+    def _refresh_clusters(self) -> None:
+        for frame in self.cluster_frames:
+            self.scene.removeItem(frame)
+        self.cluster_frames = cluster_items(self.notes)
+        for frame in self.cluster_frames:
+            frame.setParentItem(self.frame)
+
+    def _refresh_voters(self) -> None:
+        dots, per = core.vote_rule(self.exercise.definition)
+        current = self.voter_box.currentData()
+        self.voter_box.clear()
+        if per == "participant":
+            people = self.read(lambda s: _members(s, self.exercise.id, self.group_id))
+            for pid, name in people:
+                self.voter_box.addItem(name, f"participant:{pid}")
+            index = self.voter_box.findData(current)
+            self.voter_box.setCurrentIndex(max(index, 0))
+        self.voter_box.setVisible(per == "participant" and self.voter_box.count() > 0)
+        self._refresh_counts()
+
+    def voter(self) -> str:
+        _, per = core.vote_rule(self.exercise.definition)
+        if per == "participant" and self.voter_box.currentData():
+            return self.voter_box.currentData()
+        return f"group:{self.group_id if self.group_id is not None else 'room'}"
+
+    def dots_left(self) -> int:
+        votes = self.read(lambda s: store.votes_on_board(self.exercise.id, self.group_id, session=s))
+        return core.dots_left(self.exercise.definition, self.voter(), [(v, d) for _, v, d in votes])
+
+    def _refresh_counts(self) -> None:
+        total = sum(n.note.votes for n in self.notes.values())
+        self.counts.setText(f"{len(self.notes)} notes · {total} dots · {self.dots_left()} left  ")
+
+    # -- actions on notes ----------------------------------------------------------------------
+    def selected(self) -> list[NoteItem]:
+        return [i for i in self.scene.selectedItems() if isinstance(i, NoteItem)]
+
+    def _area_at(self, x: float, y: float) -> str:
+        return core.area_at(self.exercise.kind, self.exercise.definition, x, y)
+
+    def begin_new(self, scene_pos: QPointF | None) -> None:
+        """Open an editor where the note will be; the note exists once its text is kept."""
+        if self.editor is not None:
+            self.editor.finish(True)
+        if scene_pos is None:
+            rects = core.area_rects(self.exercise.kind, self.exercise.definition)
+            first = self.selected()[0].note.area if self.selected() else next(iter(rects), "")
+            x, y = core.free_spot(rects[first], [(n.note.x, n.note.y) for n in self.notes.values() if n.note.area == first])
+        else:
+            x, y = core.clamp_note(*to_board(scene_pos))
+        self._open_editor(None, "", to_scene(x, y), QColor(DEFAULT_NOTE))
+
+    def edit_note(self, note: NoteItem) -> None:
+        self._open_editor(note, note.note.text, note.scenePos(), QColor(note.note.colour or DEFAULT_NOTE))
+
+    def edit_selected(self) -> None:
+        if self.selected():
+            self.edit_note(self.selected()[0])
+
+    def _open_editor(self, note: NoteItem | None, text: str, centre: QPointF, colour: QColor) -> None:
+        self.editor = NoteEditor(lambda ed, keep, new: self._editor_done(note, centre, ed, keep, new), text, centre, colour)
+        self.scene.addItem(self.editor)
+        self.delete_action.setEnabled(False)  # Delete belongs to the text while typing
+        self.view.setFocus()
+        self.editor.setFocus()
+
+    def _editor_done(self, note: NoteItem | None, centre: QPointF, editor: NoteEditor, keep: bool, text: str) -> None:
+        self.editor = None
+        self.delete_action.setEnabled(True)
+        editor.setVisible(False)
+        self.scene.removeItem(editor)
+        editor.deleteLater()
+        if not keep or not text:
+            return
+        if note is None:
+            x, y = to_board(centre)
+            self.push(cmd.AddNote(self, BoardItem(text, self._area_at(x, y), x, y)))
+        elif text != note.note.text:
+            self.push(cmd.EditNote(self, "Edit note", {note.note.id: {"text": note.note.text}}, {note.note.id: {"text": text}}))
+
+    def type_note(self, text: str, x: float, y: float) -> None:
+        """Add a note with its text at once (keyboard-free callers: tests, the bench)."""
+        self.push(cmd.AddNote(self, BoardItem(text, self._area_at(x, y), x, y)))
+
+    def notes_dragged(self, moved: dict[int, NoteItem]) -> None:
+        old, new = {}, {}
+        for item_id, note in moved.items():
+            x, y = core.clamp_note(*to_board(note.pos()))
+            old[item_id] = (note.note.x, note.note.y, note.note.area)
+            new[item_id] = (x, y, self._area_at(x, y))
+        self.push(cmd.MoveNotes(self, old, new))
+
+    def move_note(self, item_id: int, x: float, y: float) -> None:
+        note = self.notes[item_id]
+        note.setPos(to_scene(x, y))
+        self.notes_dragged({item_id: note})
+
+    def delete_selected(self) -> None:
+        ids = [n.note.id for n in self.selected()]
+        if ids:
+            self.push(cmd.DeleteNotes(self, ids))
+
+    def _edit_selected(self, text: str, field: str, value) -> None:
+        notes = self.selected()
+        if notes:
+            self.push(cmd.EditNote(self, text, {n.note.id: {field: getattr(n.note, field) if field != "data" else n.note.data} for n in notes},
+                                   {n.note.id: {field: value(n)} for n in notes}))
+
+    def colour_selected(self, colour: str) -> None:
+        self._edit_selected("Colour notes", "colour", lambda n: colour)
+
+    def tag_selected(self, tag: str) -> None:
+        self._edit_selected(f"Tag {tag or 'none'}", "data", lambda n: {**n.note.data, "tag": tag} if tag else
+                            {k: v for k, v in n.note.data.items() if k != "tag"})
+
+    def cluster_selected(self, heading: str | None) -> None:
+        notes = self.selected()
+        if not notes:
+            return
+        if heading is None:
+            heading, ok = QInputDialog.getText(self, "Cluster", "Heading for the selected notes:", text=notes[0].note.cluster)
+            if not ok:
+                return
+        self._edit_selected(f"Cluster under “{heading}”" if heading else "Uncluster", "cluster", lambda n: heading.strip())
+
+    def vote_selected(self, add: bool = True) -> None:
+        notes = self.selected()
+        if not notes:
+            self.status("Select the notes to vote for first.")
+            return
+        if add and self.dots_left() < len(notes):
+            dots, per = core.vote_rule(self.exercise.definition)
+            self.status(f"No dots left: each {per} has {dots} on this board.")
+            return
+        self.host.undo_stack.beginMacro("Vote")
+        for note in notes:
+            if add or note.note.votes:
+                self.push(cmd.Vote(self, note.note.id, self.voter(), add))
+        self.host.undo_stack.endMacro()
+
+    def sort_by_votes(self) -> None:
+        self.push(cmd.SortByVotes(self))
+
+    def context_menu(self, global_pos, scene_pos: QPointF) -> None:
+        menu = QMenu(self)
+        if self.selected():
+            for a in (self.edit_action, self.vote_action, self.unvote_action, self.cluster_action, self.uncluster_action):
+                menu.addAction(a)
+            menu.addMenu(self.colour_menu)
+            if self.exercise.kind == "plane" and self.exercise.definition.get("tags"):
+                menu.addMenu(self.tag_menu)
+            menu.addSeparator()
+            menu.addAction(self.delete_action)
+        else:
+            menu.addAction("Add a note here", lambda: self.begin_new(scene_pos))
+            menu.addAction(self.sort_action)
+        menu.exec(global_pos)
+
+    # -- export --------------------------------------------------------------------------------
+    def export_size(self) -> QSize:
+        return QSize(int(BOARD_W), int(BOARD_H))
+
+    def paint_export(self, painter: QPainter, target: QRectF) -> None:
+        selected = self.selected()
+        self.scene.clearSelection()
+        self.scene.render(painter, target, QRectF(0, 0, BOARD_W, BOARD_H))
+        for note in selected:
+            note.setSelected(True)
+
+
+def _members(session, exercise_id: int, group_id: int | None) -> list[tuple[int, str]]:
+    """(id, name) of the people voting on a board: the group's members, or everyone."""
+    people = store.participants_by_id(session=session)
+    if group_id is None:
+        return [(p.id, p.full_name) for p in people.values()]
+    groups = {g.id: g for g in store.groups_for_exercise(exercise_id, session=session)}
+    members = groups[group_id].member_ids if group_id in groups else []
+    return [(pid, people[pid].full_name) for pid in members if pid in people]

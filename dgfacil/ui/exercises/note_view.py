@@ -1,0 +1,137 @@
+"""The view of a sticky-note board and the in-place note editor.
+
+The view turns mouse gestures into board actions: double-click adds or edits, a drag moves (one
+undo step for all the notes dragged together), the context menu offers the note's actions.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QGraphicsView
+
+from dgfacil.ui.exercises.graphics import BOARD_H, BOARD_W, NOTE_H, NOTE_W, NoteItem, font
+
+
+class NoteEditor(QGraphicsTextItem):
+    """Plain-text editing on top of a note: Enter keeps, Shift+Enter breaks a line, Esc cancels."""
+
+    def __init__(self, on_done, text: str, centre: QPointF, colour: QColor) -> None:
+        super().__init__()
+        self.on_done, self.colour, self.done = on_done, colour, False
+        self.setPlainText(text)
+        self.setFont(font(11))
+        self.setTextWidth(NOTE_W + 40)
+        self.setPos(centre - QPointF((NOTE_W + 40) / 2, NOTE_H / 2))
+        self.setZValue(1000)
+        self.setTextInteractionFlags(Qt.TextEditorInteraction)
+        cursor = self.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        self.setTextCursor(cursor)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        rect = self.boundingRect()
+        painter.fillRect(rect.adjusted(-2, -2, 2, 2), QColor("#0b3d91"))
+        painter.fillRect(rect, self.colour)
+        super().paint(painter, option, widget)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & Qt.ShiftModifier:
+            self.finish(True)
+        elif event.key() == Qt.Key_Escape:
+            self.finish(False)
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().focusOutEvent(event)
+        self.finish(True)
+
+    def finish(self, keep: bool) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.on_done(self, keep, self.toPlainText().strip())
+
+
+class BoardView(QGraphicsView):
+    """Shows one board; fits it to the window unless zoomed with Ctrl+wheel."""
+
+    def __init__(self, board, scene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.board = board
+        self.fit = True
+        self._pressed: dict[int, QPointF] = {}
+        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        self.setDragMode(QGraphicsView.RubberBandDrag)
+        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setBackgroundBrush(QColor("#e9ecf1"))
+        self.set_fit(True)
+
+    def board_rect(self) -> QRectF:
+        return QRectF(-10, -10, BOARD_W + 20, BOARD_H + 20)
+
+    def fit_board(self) -> None:
+        self.set_fit(True)
+        self.fitInView(self.board_rect(), Qt.KeepAspectRatio)
+
+    def set_fit(self, fit: bool) -> None:
+        # a fitted board needs no scroll bars; they only come back when zoomed in
+        self.fit = fit
+        policy = Qt.ScrollBarAlwaysOff if fit else Qt.ScrollBarAsNeeded
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        if self.fit:
+            self.fitInView(self.board_rect(), Qt.KeepAspectRatio)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.modifiers() & Qt.ControlModifier:
+            self.set_fit(False)
+            factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
+            self.scale(factor, factor)
+        else:
+            super().wheelEvent(event)
+
+    def note_at(self, pos) -> NoteItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NoteItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().mousePressEvent(event)
+        self._pressed = {n.note.id: QPointF(n.pos()) for n in self.scene().selectedItems()
+                         if isinstance(n, NoteItem) and n.note.id is not None}
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().mouseReleaseEvent(event)
+        moved = {}
+        for note in self.scene().selectedItems():
+            if isinstance(note, NoteItem) and note.note.id in self._pressed:
+                if (note.pos() - self._pressed[note.note.id]).manhattanLength() > 2:
+                    moved[note.note.id] = note
+        self._pressed = {}
+        if moved:
+            self.board.notes_dragged(moved)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 (Qt)
+        note = self.note_at(event.position().toPoint())
+        if note is not None:
+            self.board.edit_note(note)
+        else:
+            self.board.begin_new(self.mapToScene(event.position().toPoint()))
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt)
+        note = self.note_at(event.pos())
+        if note is not None and not note.isSelected():
+            self.scene().clearSelection()
+            note.setSelected(True)
+        self.board.context_menu(event.globalPos(), self.mapToScene(event.pos()))
+
+
+def drag_flags(movable: bool) -> QGraphicsItem.GraphicsItemFlag:
+    return QGraphicsItem.ItemIsSelectable | (QGraphicsItem.ItemIsMovable if movable else QGraphicsItem.GraphicsItemFlag(0))

@@ -1,0 +1,40 @@
+"""The projector window: one group's board, full screen, for the plenary report-back.
+
+It is a plain top-level window holding its own board of the same kind (toolbar hidden) under a
+large heading and the group timer; the room keeps it current through `apply`. Esc closes it.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from dgfacil.ui.exercises.kinds import make_board
+from dgfacil.ui.exercises.timer import GroupTimer
+
+
+class ProjectorWindow(QWidget):
+    def __init__(self, ctx, host, exercise, group_id, group_name: str) -> None:
+        super().__init__(None, Qt.Window)
+        self.setWindowTitle(f"{exercise.title} — {group_name}")
+        self.setStyleSheet("ProjectorWindow { background: white; }")
+        heading = QLabel(f"{exercise.title} — {group_name}")
+        heading.setTextFormat(Qt.PlainText)
+        heading.setStyleSheet("font-size: 22pt; font-weight: 700; color: #1b2a41;")
+        self.timer = GroupTimer(ctx)
+        self.timer.follow(exercise.agenda_item_id)
+        self.board = make_board(ctx, host, exercise, group_id, group_name, toolbar=False)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.timer)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.board, 1)
+        QShortcut(QKeySequence(Qt.Key_Escape), self, activated=self.close)
+        QShortcut(QKeySequence("F11"), self, activated=self.toggle_full_screen)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def apply(self, changes) -> None:
+        self.board.apply(changes)

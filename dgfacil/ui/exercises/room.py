@@ -1,0 +1,330 @@
+"""The Exercises room: pick an exercise, pick a group, work on its board; see all groups side by
+side; put one on the projector; export it; set up the groups and the dots.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QPushButton, QSpinBox, QSplitter, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
+
+from dgfacil.core import exercises as core
+from dgfacil.core.model import Exercise, Group
+from dgfacil.operations.changes import Changes
+from dgfacil.store import boards as store
+from dgfacil.ui.exercises import commands as cmd
+from dgfacil.ui.exercises.add_dialog import AddExerciseDialog
+from dgfacil.ui.exercises.export import export_board
+from dgfacil.ui.exercises.groups_panel import GroupsPanel
+from dgfacil.ui.exercises.kinds import make_board
+from dgfacil.ui.exercises.overview import AllGroupsView
+from dgfacil.ui.exercises.projector import ProjectorWindow
+from dgfacil.ui.exercises.timer import GroupTimer
+
+KIND_NAMES = {"zones": "sticky notes", "plane": "map", "table": "table", "rubric": "rubric", "prompts": "questions"}
+
+
+def _label(text: str = "", name: str = "", wrap: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.PlainText)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class ExercisesRoom(QWidget):
+    title = "Exercises"
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = QUndoStack(ctx.undo_group)
+        self.exercises: list[Exercise] = []
+        self.exercise: Exercise | None = None
+        self.groups: list[Group] = []
+        self.board = None
+        self.projector: ProjectorWindow | None = None
+        # left: the exercises of the workshop
+        self.list_model = QStandardItemModel(self)
+        self.list = QListView()
+        self.list.setModel(self.list_model)
+        self.list.setEditTriggers(QListView.NoEditTriggers)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.selectionModel().currentChanged.connect(lambda cur, _: self.select_exercise(cur.data(Qt.UserRole)))
+        add = QPushButton("Add exercise…")
+        add.clicked.connect(self.add_exercise)
+        delete = QPushButton("Delete")
+        delete.clicked.connect(self.delete_exercise)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(_label("Exercises", "roomHeading"))
+        lv.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(delete)
+        lv.addLayout(buttons)
+        # centre: heading, bar, board or all groups
+        self.heading = _label("", "roomHeading", wrap=True)
+        self.instructions = _label("", "muted", wrap=True)
+        self.group_box = QComboBox()
+        self.group_box.setMinimumWidth(160)
+        self.group_box.currentIndexChanged.connect(lambda _: self.open_group(self.group_box.currentData(), from_box=True))
+        self.all_button = QPushButton("All groups")
+        self.all_button.setCheckable(True)
+        self.all_button.toggled.connect(self.show_all_groups)
+        self.projector_button = QPushButton("Projector")
+        self.projector_button.clicked.connect(lambda: self.project())
+        export = QPushButton("Export…")
+        export.clicked.connect(lambda: self.export())
+        self.groups_button = QPushButton("Groups")
+        self.groups_button.setCheckable(True)
+        self.dots = QSpinBox()
+        self.dots.setRange(1, 20)
+        self.dots.setPrefix("Dots: ")
+        self.dots_per = QComboBox()
+        self.dots_per.addItem("per group", "group")
+        self.dots_per.addItem("per participant", "participant")
+        self.dots.editingFinished.connect(self._vote_rule_edited)
+        self.dots_per.activated.connect(lambda _: self._vote_rule_edited())
+        self.timer = GroupTimer(ctx)
+        bar = QHBoxLayout()
+        for w in (self.group_box, self.all_button, self.projector_button, export, self.groups_button, self.dots, self.dots_per):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.timer)
+        self.board_holder = QStackedWidget()
+        self.overview = AllGroupsView(ctx)
+        self.overview.group_activated.connect(lambda gid: (self.all_button.setChecked(False), self.open_group(gid)))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.board_holder)
+        self.pages.addWidget(self.overview)
+        self.status_line = _label("", "muted")
+        centre = QWidget()
+        cv = QVBoxLayout(centre)
+        cv.setContentsMargins(0, 0, 0, 0)
+        cv.addWidget(self.heading)
+        cv.addWidget(self.instructions)
+        cv.addLayout(bar)
+        cv.addWidget(self.pages, 1)
+        cv.addWidget(self.status_line)
+        self.groups_panel = GroupsPanel(self)
+        self.groups_panel.setVisible(False)
+        self.groups_button.toggled.connect(self.groups_panel.setVisible)
+        split = QSplitter(Qt.Horizontal)
+        for w, stretch in ((left, 0), (centre, 1), (self.groups_panel, 0)):
+            split.addWidget(w)
+            split.setStretchFactor(split.count() - 1, stretch)
+        split.setSizes([230, 900, 300])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        for key, slot in (("F5", self.project), ("Ctrl+E", self.export), ("F6", self.all_button.toggle),
+                          ("F7", self.groups_button.toggle), ("Ctrl+Shift+E", self.add_exercise)):
+            QShortcut(QKeySequence(key), self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
+        self.reload_exercises()
+
+    @property
+    def initiator(self) -> object:
+        return self
+
+    @property
+    def tasks(self):
+        return self.ctx.tasks
+
+    def show_status(self, text: str) -> None:
+        self.status_line.setText(text)
+
+    # -- exercises ------------------------------------------------------------------------------
+    def reload_exercises(self, select: int | None = None) -> None:
+        workshop = self.ctx.workshop()
+        items = {it.id: it for day in workshop.days for it in day.items}
+        self.exercises = workshop.exercises
+        keep = select if select is not None else (self.exercise.id if self.exercise else None)
+        self.list_model.clear()
+        for ex in self.exercises:
+            where = items[ex.agenda_item_id].title if ex.agenda_item_id in items else "not on the agenda"
+            row = QStandardItem(f"{ex.title}\n{KIND_NAMES.get(ex.kind, ex.kind)} · {where[:40]}")
+            row.setData(ex.id, Qt.UserRole)
+            row.setToolTip(where)
+            self.list_model.appendRow(row)
+        ids = [e.id for e in self.exercises]
+        target = keep if keep in ids else (ids[0] if ids else None)
+        if target is not None:
+            self.list.setCurrentIndex(self.list_model.index(ids.index(target), 0))
+        self.select_exercise(target, force=True)
+
+    def select_exercise(self, exercise_id: int | None, force: bool = False) -> None:
+        found = next((e for e in self.exercises if e.id == exercise_id), None)
+        if found is None:
+            self.exercise = None
+            self.heading.setText("No exercise yet: add one from the library (Ctrl+Shift+E).")
+            self.instructions.setText("")
+            self._set_board(None)
+            return
+        if not force and self.exercise is not None and found.id == self.exercise.id:
+            return
+        self.exercise = found
+        self.heading.setText(found.title)
+        self.instructions.setText(found.definition.get("instructions", ""))
+        dots, per = core.vote_rule(found.definition)
+        self.dots.setValue(dots)
+        self.dots_per.setCurrentIndex(self.dots_per.findData(per))
+        for w in (self.dots, self.dots_per):
+            w.setVisible(found.kind in core.NOTE_KINDS)
+        self.timer.follow(found.agenda_item_id)
+        self.reload_groups()
+
+    def exercise_day_id(self) -> int | None:
+        ex_id = self.exercise.id
+        return self.ctx.tasks.read(lambda s: store.exercise_day_id(ex_id, session=s))
+
+    def add_exercise(self) -> None:
+        from dgfacil.operations.templates import exercise_library
+
+        workshop = self.ctx.workshop()
+        items = [(it.id, f"{day.date:%d %b} · {it.title[:70]}") for day in workshop.days for it in day.items]
+        answer = AddExerciseDialog.ask(items, exercise_library(), self.exercise.agenda_item_id if self.exercise else None, self)
+        if answer:
+            self.add_from_library(*answer)
+
+    def add_from_library(self, agenda_item_id: int, use: str) -> None:
+        command = cmd.AddExercise(self, agenda_item_id, use)
+        self.undo_stack.push(command)
+        self.reload_exercises(select=command.exercise_id)
+
+    def delete_exercise(self) -> None:
+        if self.exercise is not None:
+            self.undo_stack.push(cmd.DeleteExercise(self, self.exercise.id, self.exercise.title))
+
+    def _vote_rule_edited(self) -> None:
+        if self.exercise is not None and (self.dots.value(), self.dots_per.currentData()) != core.vote_rule(self.exercise.definition):
+            self.undo_stack.push(cmd.SetVoteRule(self, self.exercise.id, self.dots.value(), self.dots_per.currentData()))
+
+    # -- groups and boards ----------------------------------------------------------------------
+    def reload_groups(self) -> None:
+        ex_id = self.exercise.id
+        self.groups, people = self.ctx.tasks.read(
+            lambda s: (store.groups_for_exercise(ex_id, session=s), store.participants_by_id(session=s)))
+        current = self.group_box.currentData() if self.group_box.count() else None
+        self.group_box.blockSignals(True)
+        self.group_box.clear()
+        self.group_box.addItem("Whole room", None)
+        for g in self.groups:
+            self.group_box.addItem(f"{g.name} ({len(g.member_ids)})", g.id)
+        index = self.group_box.findData(current)
+        self.group_box.setCurrentIndex(index if index >= 0 else (1 if self.groups else 0))
+        self.group_box.blockSignals(False)
+        self.groups_panel.show_groups(self.exercise, self.groups, people)
+        self.open_group(self.group_box.currentData(), rebuild=True)
+
+    def group_name(self, group_id: int | None) -> str:
+        return next((g.name for g in self.groups if g.id == group_id), "Whole room")
+
+    def open_group(self, group_id: int | None, *, rebuild: bool = False, from_box: bool = False) -> None:
+        if not from_box:
+            index = self.group_box.findData(group_id)
+            if index >= 0 and index != self.group_box.currentIndex():
+                self.group_box.blockSignals(True)
+                self.group_box.setCurrentIndex(index)
+                self.group_box.blockSignals(False)
+        if self.exercise is None:
+            return
+        if rebuild or self.board is None or self.board.group_id != group_id or self.board.exercise.id != self.exercise.id:
+            self._set_board(make_board(self.ctx, self, self.exercise, group_id, self.group_name(group_id)))
+        else:
+            self.board.set_exercise(self.exercise)
+        self.overview.selected_group = group_id
+        if self.all_button.isChecked():
+            self.overview.show_exercise(self.exercise, self.groups)
+
+    def _set_board(self, board) -> None:
+        if self.board is not None:
+            getattr(self.board, "flush", lambda: None)()
+            self.board_holder.removeWidget(self.board)
+            self.board.deleteLater()
+        self.board = board
+        if board is not None:
+            self.board_holder.addWidget(board)
+            self.board_holder.setCurrentWidget(board)
+
+    def show_all_groups(self, on: bool) -> None:
+        if on and self.exercise is not None:
+            self.overview.selected_group = self.board.group_id if self.board else None
+            self.pages.setCurrentWidget(self.overview)
+            self.overview.show_exercise(self.exercise, self.groups)
+        else:
+            self.pages.setCurrentWidget(self.board_holder)
+
+    def project(self, group_id: int | None | bool = False) -> ProjectorWindow | None:
+        """Show a group's board full screen (the overview's selection, else the open board's)."""
+        if self.exercise is None:
+            return None
+        if group_id is False:
+            group_id = self.overview.selected_group if self.all_button.isChecked() else (self.board.group_id if self.board else None)
+        if self.projector is not None:
+            self.projector.close()
+        self.projector = ProjectorWindow(self.ctx, self, self.exercise, group_id, self.group_name(group_id))
+        screens = QGuiApplication.screens()
+        mine = self.screen()
+        other = next((s for s in screens if s is not mine), None)
+        if other is not None:  # the projector is the other screen, when there is one
+            self.projector.setScreen(other)
+            self.projector.move(other.geometry().topLeft())
+        self.projector.showFullScreen()
+        return self.projector
+
+    def export(self, path: Path | None = None) -> Path | None:
+        if self.board is None:
+            return None
+        if path is None:
+            name = f"{self.exercise.definition.get('key', 'board')}-{self.board.group_name}".replace(" ", "-").lower()
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export board", name + ".png", "PNG image (*.png);;SVG drawing (*.svg)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        out = export_board(self.board, path)
+        self.show_status(f"Exported {out.name}")
+        return out
+
+    # -- changes --------------------------------------------------------------------------------
+    def apply(self, changes: Changes) -> None:
+        """After the room's own commands (groups, exercises, vote rule)."""
+        if changes.exercises:
+            self.reload_exercises()
+        elif changes.groups:
+            self.reload_groups()
+        if changes.boards and self.projector is not None:
+            self.projector.apply(changes)
+
+    def board_changed(self, board, changes: Changes) -> None:
+        """A board's own command committed: the other views of the same exercise follow."""
+        for other in (self.board, self.projector.board if self.projector else None):
+            if other is not None and other is not board and other.group_id == board.group_id:
+                other.apply(changes)
+        if self.all_button.isChecked() and self.exercise is not None:
+            self.overview.show_exercise(self.exercise, self.groups)
+
+    def on_changes(self, changes: Changes, initiator: object) -> None:
+        if initiator is self:
+            return
+        if changes.exercises or changes.agenda:
+            self.reload_exercises()
+        elif changes.groups or changes.participants:
+            if self.exercise is not None:
+                self.reload_groups()
+        elif changes.boards and self.board is not None:
+            self.board.apply(changes)
+            if self.projector is not None:
+                self.projector.apply(changes)
+
+    def shutdown(self) -> None:
+        if self.board is not None:
+            getattr(self.board, "flush", lambda: None)()
+        if self.projector is not None:
+            self.projector.close()

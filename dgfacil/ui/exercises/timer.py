@@ -1,0 +1,68 @@
+"""The group timer: time left until the agenda item's planned end, derived from the clock.
+
+It never counts ticks (DESIGN §4): each refresh asks the injected clock. When the Run room offers
+a re-planned end (ctx.services["item_end"](item_id) -> aware datetime), that end is used.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel
+
+from dgfacil.core.agenda import plan_day
+
+
+def planned_end(workshop, item_id: int | None) -> datetime | None:
+    if item_id is None:
+        return None
+    for day in workshop.days:
+        for slot in plan_day(day, workshop.timezone):
+            if slot.item.id == item_id:
+                return slot.end
+    return None
+
+
+def remaining_text(end: datetime | None, now: datetime) -> str:
+    if end is None:
+        return "Not on the agenda"
+    seconds = int((end - now).total_seconds())
+    if seconds > 3 * 3600:  # not running yet: say when it ends rather than count hours
+        return f"Ends {end:%d %b %H:%M}"
+    if seconds >= 0:
+        minutes, secs = divmod(seconds, 60)
+        return f"{minutes}:{secs:02d} left"
+    if seconds < -3600:
+        return f"Ended {end:%d %b %H:%M}"
+    minutes, secs = divmod(-seconds, 60)
+    return f"Time is up (+{minutes}:{secs:02d})"
+
+
+class GroupTimer(QLabel):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item_id: int | None = None
+        self.end: datetime | None = None
+        self.setTextFormat(Qt.PlainText)
+        self.setObjectName("groupTimer")
+        self.ticker = QTimer(self, interval=1000)
+        self.ticker.timeout.connect(self.refresh)
+        self.ticker.start()
+
+    def follow(self, item_id: int | None, workshop=None) -> None:
+        """Follow an agenda item's end (re-read when the agenda changes)."""
+        self.item_id = item_id
+        hook = self.ctx.services.get("item_end")
+        end = hook(item_id) if hook and item_id is not None else None
+        self.end = end or planned_end(workshop or self.ctx.workshop(), item_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = self.ctx.clock()
+        self.setText(remaining_text(self.end, now))
+        late = self.end is not None and now > self.end
+        if late != self.property("late"):  # restyle only when it turns, not every second
+            self.setProperty("late", late)
+            self.setStyleSheet("#groupTimer { font-size: 13pt; font-weight: 600; padding: 0 8px; color: %s; }"
+                               % ("#c62828" if late else "#0b3d91"))

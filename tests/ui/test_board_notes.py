@@ -1,0 +1,128 @@
+"""Sticky-note boards in the Exercises room: add, edit, move, vote, cluster, undo, reopen."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from sqlmodel import select
+
+from dgfacil.store import boards as store
+from dgfacil.store.tables import AgendaItemRow
+
+
+def first_item(ctx) -> int:
+    return ctx.tasks.read(lambda s: s.exec(select(AgendaItemRow.id).order_by(AgendaItemRow.id)).first())
+
+
+def make_room(ctx, qtbot, use="swot"):
+    from dgfacil.ui.exercises.room import ExercisesRoom
+
+    room = ExercisesRoom(ctx)
+    qtbot.addWidget(room)
+    room.resize(1400, 860)
+    room.add_from_library(first_item(ctx), use)
+    room.show()
+    qtbot.waitExposed(room)
+    return room
+
+
+def notes_in_db(ctx, room):
+    ex, group = room.exercise.id, room.board.group_id
+    return ctx.tasks.read(lambda s: store.board_items(ex, group, session=s))
+
+
+def test_add_by_double_click_and_typing_then_undo_redo(ctx, qtbot):
+    room = make_room(ctx, qtbot)
+    board = room.board
+    view = board.view
+    target = view.mapFromScene(board.frame.mapToScene(300, 300))
+    qtbot.mouseDClick(view.viewport(), Qt.LeftButton, pos=target)
+    assert board.editor is not None
+    qtbot.keyClicks(view.viewport(), "Strong political will")
+    qtbot.keyClick(view.viewport(), Qt.Key_Return)
+    assert [n.text for n in notes_in_db(ctx, room)] == ["Strong political will"]
+    assert notes_in_db(ctx, room)[0].area == "strengths"
+    assert len(board.notes) == 1
+    room.undo_stack.undo()
+    assert notes_in_db(ctx, room) == [] and board.notes == {}
+    room.undo_stack.redo()
+    assert [n.text for n in notes_in_db(ctx, room)] == ["Strong political will"]
+
+
+def test_drag_moves_into_another_zone_and_undo_puts_it_back(ctx, qtbot):
+    room = make_room(ctx, qtbot)
+    board = room.board
+    board.type_note("Cyber threats", 0.3, 0.3)
+    note = next(iter(board.notes.values()))
+    view = board.view
+    start = view.mapFromScene(note.scenePos())
+    end = view.mapFromScene(board.frame.mapToScene(1300, 800))
+    qtbot.mousePress(view.viewport(), Qt.LeftButton, pos=start)
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtCore import QEvent, QPointF
+    move = QMouseEvent(QEvent.MouseMove, QPointF(end), view.viewport().mapToGlobal(QPointF(end)), Qt.LeftButton, Qt.LeftButton, Qt.NoModifier)
+    QApplication_send(view.viewport(), move)
+    qtbot.mouseRelease(view.viewport(), Qt.LeftButton, pos=end)
+    [stored] = notes_in_db(ctx, room)
+    assert stored.area == "threats" and stored.x > 0.7
+    room.undo_stack.undo()
+    [stored] = notes_in_db(ctx, room)
+    assert stored.area == "strengths" and abs(stored.x - 0.3) < 1e-9
+
+
+def QApplication_send(widget, event):
+    from PySide6.QtWidgets import QApplication
+    QApplication.sendEvent(widget, event)
+
+
+def test_votes_are_limited_sorted_and_undone(ctx, qtbot):
+    room = make_room(ctx, qtbot)
+    board = room.board
+    for i, text in enumerate(["Legacy systems", "Skills gap", "Silos"]):
+        board.type_note(text, 0.6 + i * 0.1, 0.2)
+    notes = {n.note.text: n for n in board.notes.values()}
+    room.dots.setValue(2)
+    room._vote_rule_edited()
+    board = room.board
+    notes = {n.note.text: n for n in board.notes.values()}
+    notes["Silos"].setSelected(True)
+    board.vote_selected()
+    board.vote_selected()
+    board.vote_selected()  # the third dot is refused
+    assert "No dots left" in room.status_line.text()
+    assert {n.text: n.votes for n in notes_in_db(ctx, room)}["Silos"] == 2
+    board.sort_by_votes()
+    placed = {n.text: n for n in notes_in_db(ctx, room)}
+    assert placed["Silos"].x < placed["Legacy systems"].x
+    room.undo_stack.undo()  # sort
+    room.undo_stack.undo()  # second dot
+    assert {n.text: n.votes for n in notes_in_db(ctx, room)}["Silos"] == 1
+    assert board.notes[placed["Silos"].id].note.votes == 1
+
+
+def test_cluster_colour_delete_and_reopen(ctx, qtbot, tmp_path):
+    room = make_room(ctx, qtbot)
+    board = room.board
+    board.type_note("Open data portal", 0.3, 0.7)
+    board.type_note("Regional cooperation", 0.4, 0.7)
+    for note in board.notes.values():
+        note.setSelected(True)
+    board.cluster_selected("Partnerships")
+    board.colour_selected("#B3E5FC")
+    assert len(board.cluster_frames) == 1 and board.cluster_frames[0].heading == "Partnerships"
+    first = min(board.notes)
+    board.scene.clearSelection()
+    board.notes[first].setSelected(True)
+    board.delete_selected()
+    assert len(notes_in_db(ctx, room)) == 1
+    room.undo_stack.undo()
+    before = [(n.text, n.cluster, n.colour, n.area) for n in notes_in_db(ctx, room)]
+    assert len(before) == 2 and all(c == "Partnerships" for _, c, _, _ in before)
+    ctx.tasks.wait()
+    path = ctx.doc.path
+    ctx.doc.close()
+    from dgfacil.store.document import open_document
+    reopened = open_document(path)
+    ex = room.exercise.id
+    with reopened.session() as s:
+        after = [(n.text, n.cluster, n.colour, n.area) for n in store.board_items(ex, room.board.group_id, session=s)]
+    reopened.engine.dispose()
+    assert after == before

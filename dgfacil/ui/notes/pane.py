@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCompleter, QWidget
 
 from dgfacil.core.agenda import hhmm, plan_day
 from dgfacil.core.model import Note, NoteTag
@@ -19,23 +17,14 @@ from dgfacil.operations.changes import Changes
 from dgfacil.store.queries import load_notes
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.notes import commands
-from dgfacil.ui.notes.entry import KeyMap, NoteEntry
-from dgfacil.ui.notes.model import NOTE_ROLE, NoteDelegate, NotesModel
+from dgfacil.ui.notes.entry import KeyMap
+from dgfacil.ui.notes.model import NOTE_ROLE
 from dgfacil.ui.notes.pane_keys import bind_pane_keys
+from dgfacil.ui.notes.pane_layout import build_pane
 from dgfacil.ui.notes.style import TAGS
-from dgfacil.ui.notes.tagbar import TagBar
 
 DRAFT_DELAY_MS = 400  # the brief allows 1 s; 400 ms is unnoticeable and loses less
 NO_ITEM = "General notes (no agenda item)"
-
-
-def _plain_label(object_name: str = "") -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.PlainText)  # agenda titles and names are user text
-    label.setWordWrap(True)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 class NotesPane(QWidget):
@@ -57,7 +46,7 @@ class NotesPane(QWidget):
         self.people: list[str] = []
         self._loading = False
         self._shown = False  # set once the first item is shown; until then there is no draft to keep
-        self._build(show_item_chooser)
+        build_pane(self, show_item_chooser)
         self.keys = KeyMap(self)
         bind_pane_keys(self)
         self.draft_timer = QTimer(self)
@@ -69,65 +58,6 @@ class NotesPane(QWidget):
         self.load_agenda()
         first = next(iter(self.items), None)
         self.set_item(first)
-
-    # -- layout -----------------------------------------------------------------------------
-    def _build(self, show_item_chooser: bool) -> None:
-        self.chooser = QComboBox()
-        self.chooser.setVisible(show_item_chooser)
-        # Session titles are long; the combo must not widen a narrow pane to fit them.
-        self.chooser.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(24)
-        self.chooser.setToolTip("The agenda item these notes belong to")
-        self.chooser.activated.connect(lambda i: self.set_item(self.chooser.itemData(i)))
-        self.title = _plain_label("notesItemTitle")
-        self.title.setWordWrap(False)  # one line, elided to the width; the whole title is its tooltip
-        self.title.setMinimumWidth(100)
-        self.title.setStyleSheet("font-size: 12.5pt; font-weight: 600; color: #1b2a41;")
-        self.title.setVisible(not show_item_chooser)  # the chooser already shows the item's title
-        self.people_label = _plain_label("muted")
-        self.model = NotesModel(parent=self)
-        self.view = QListView()
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(NoteDelegate(self.view))
-        self.view.setResizeMode(QListView.Adjust)  # re-wrap the notes when the pane is resized
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.view.setUniformItemSizes(False)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # notes wrap; never scroll sideways
-        self.view.doubleClicked.connect(lambda index: self.edit_note(index.data(NOTE_ROLE)))
-        self.empty_label = _plain_label("muted")
-        self.empty_label.setAlignment(Qt.AlignCenter)
-        self.status = _plain_label("muted")
-        self.status.hide()
-        self.tagbar = TagBar()
-        self.tagbar.sig_tag_clicked.connect(self.tag_key)
-        self.entry = NoteEntry()
-        self.speaker = QComboBox()
-        self.speaker.setEditable(True)
-        self.speaker.setInsertPolicy(QComboBox.NoInsert)
-        self.speaker.setMinimumWidth(200)
-        self.speaker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.speaker.lineEdit().setPlaceholderText("no speaker")
-        self.speaker.currentTextChanged.connect(self._typed)
-        self.hints = _plain_label("muted")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.addWidget(self.chooser)
-        layout.addWidget(self.title)
-        layout.addWidget(self.people_label)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.status)
-        layout.addWidget(self.tagbar)
-        layout.addWidget(self.entry)
-        who = QHBoxLayout()
-        who_label = QLabel("Speaker:")
-        who_label.setBuddy(self.speaker)
-        who.addWidget(who_label)
-        who.addWidget(self.speaker, 1)
-        layout.addLayout(who)
-        layout.addWidget(self.hints)
 
     # -- agenda -----------------------------------------------------------------------------
     def load_agenda(self) -> None:

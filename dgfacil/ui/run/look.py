@@ -23,9 +23,9 @@ class Theme:
 
 LIGHT = Theme(
     name="light", background="#FFFFFF", text="#0F172A", muted="#475569", rule="#CBD5E1",
-    level_bg={Level.IDLE: "#F1F5F9", Level.OK: "#E8F5EC", Level.WARNING: "#FFE8A3",
+    level_bg={Level.IDLE: "#F1F5F9", Level.OK: "#E8F5EC", Level.WARNING: "#FFC62E",
               Level.OVER: "#B91C1C", Level.PAUSED: "#E2E8F0"},
-    level_fg={Level.IDLE: "#334155", Level.OK: "#14532D", Level.WARNING: "#5C3B00",
+    level_fg={Level.IDLE: "#334155", Level.OK: "#14532D", Level.WARNING: "#3B2600",
               Level.OVER: "#FFFFFF", Level.PAUSED: "#1E293B"},
 )
 

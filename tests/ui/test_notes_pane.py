@@ -199,3 +199,13 @@ def test_user_text_is_shown_as_plain_text(pane, ctx, qtbot):
     type_note(qtbot, pane, "<b>not bold</b> <img src=x>")
     assert pane.model.data(pane.model.index(0), Qt.DisplayRole) == "<b>not bold</b> <img src=x>"
     assert pane.title.textFormat() == Qt.PlainText and pane.people_label.textFormat() == Qt.PlainText
+
+
+def test_ctrl_page_keys_move_between_agenda_items(pane, qtbot):
+    order = list(pane.items)
+    qtbot.keyClick(pane.entry, Qt.Key_PageDown, Qt.ControlModifier)
+    assert pane.item_id == order[2]
+    qtbot.keyClick(pane.entry, Qt.Key_PageUp, Qt.ControlModifier)
+    qtbot.keyClick(pane.entry, Qt.Key_PageUp, Qt.ControlModifier)
+    qtbot.keyClick(pane.entry, Qt.Key_PageUp, Qt.ControlModifier)  # stays on the first
+    assert pane.item_id == order[0]

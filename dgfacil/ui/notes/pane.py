@@ -105,6 +105,12 @@ class NotesPane(QWidget):
         self._restore_draft()
         self.sig_item_changed.emit(item_id)
 
+    def step_item(self, step: int) -> None:
+        """Ctrl+PgUp / Ctrl+PgDown: the previous / next agenda item (general notes come last)."""
+        order = list(self.items)
+        index = order.index(self.item_id) if self.item_id in order else 0
+        self.set_item(order[max(0, min(len(order) - 1, index + step))])
+
     def _show_item_header(self) -> None:
         item = self.items.get(self.item_id)
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(self.item_id)))

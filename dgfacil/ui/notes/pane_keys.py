@@ -22,7 +22,7 @@ def help_rows() -> list[tuple[str, str]]:
         ("Ctrl+0", "Plain note"), ("Tab / Shift+Tab", "Next / previous speaker of the item"),
         ("Ctrl+K", "Type any speaker's name"), ("Up / Down", "Edit the previous / next note"),
         ("Esc", "Stop editing"), ("Ctrl+Del", "Delete the note being edited"),
-        ("Ctrl+L", "Go to the list of notes"), ("Del (list)", "Delete the selected note"),
+        ("Ctrl+PgUp / Ctrl+PgDown", "Previous / next agenda item"), ("Ctrl+L", "Go to the list of notes"), ("Del (list)", "Delete the selected note"),
         ("Enter (list)", "Edit the selected note"), ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a note change"),
     ]
 
@@ -30,7 +30,7 @@ def help_rows() -> list[tuple[str, str]]:
 def hint_line() -> str:
     return (f"Enter adds · Shift+Enter new line · Ctrl+1–5 tag · Tab next speaker · "
             f"{shortcut_text(Qt.Key_K)} any speaker · ↑ edit last · Esc stop editing · "
-            f"{shortcut_text(Qt.Key_L)} list · Ctrl+Z undo")
+            f"{shortcut_text(Qt.Key_L)} list · Ctrl+PgUp/PgDn item · Ctrl+Z undo")
 
 
 def bind_pane_keys(pane: NotesPane) -> None:
@@ -70,6 +70,8 @@ def bind_pane_keys(pane: NotesPane) -> None:
     keys.bind(Qt.Key_Tab, lambda: pane.cycle_speaker(+1), on=in_entry)
     keys.bind(Qt.Key_Backtab, lambda: pane.cycle_speaker(-1), SHIFT, on=in_entry)
     keys.bind(Qt.Key_K, to_speaker, CTRL)
+    keys.bind(Qt.Key_PageUp, lambda: pane.step_item(-1), CTRL)
+    keys.bind(Qt.Key_PageDown, lambda: pane.step_item(+1), CTRL)
     keys.bind(Qt.Key_L, to_list, CTRL)
     keys.bind(Qt.Key_Up, lambda: entry.on_first_line() and pane.step_edit(-1), on=in_entry)
     keys.bind(Qt.Key_Down, lambda: entry.on_last_line() and pane.step_edit(+1), on=in_entry)

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from dgfacil.core.model import AgendaItem
 from dgfacil.operations.changes import Changes
 from dgfacil.store import convert
-from dgfacil.store.tables import AgendaItemRow, DayRow
+from dgfacil.store.tables import AgendaItemRow, AttendanceRow, DayRow, ExerciseRow, NoteRow
 
 AGENDA = Changes(agenda=True)
 
@@ -23,6 +23,10 @@ class DeletedItem:
     day_id: int
     position: int
     fields: dict
+    # what pointed to the item: notes and exercises are unlinked, attendance marks go with it
+    note_ids: tuple[int, ...] = ()
+    exercise_ids: tuple[int, ...] = ()
+    attendance: tuple[dict, ...] = ()
 
 
 def _day_items(session: Session, day_id: int) -> list[AgendaItemRow]:
@@ -76,8 +80,15 @@ def delete_item(session: Session, *, item_id: int) -> tuple[Changes, DeletedItem
     row = session.get(AgendaItemRow, item_id)
     if row is None:
         raise LookupError(f"no agenda item {item_id}")
-    snapshot = DeletedItem(row.id, row.workshop_id, row.day_id, row.position,
-                           convert.item_fields(convert.item_from_row(row)))
+    snapshot = DeletedItem(
+        row.id, row.workshop_id, row.day_id, row.position, convert.item_fields(convert.item_from_row(row)),
+        note_ids=tuple(session.exec(select(NoteRow.id).where(NoteRow.agenda_item_id == item_id))),
+        exercise_ids=tuple(session.exec(select(ExerciseRow.id).where(ExerciseRow.agenda_item_id == item_id))),
+        attendance=tuple(
+            a.model_dump(exclude={"id"})
+            for a in session.exec(select(AttendanceRow).where(AttendanceRow.agenda_item_id == item_id))
+        ),
+    )
     session.delete(row)
     session.flush()
     _renumber(_day_items(session, snapshot.day_id))
@@ -92,7 +103,16 @@ def restore_item(session: Session, *, deleted: DeletedItem) -> Changes:
     rows.insert(min(deleted.position, len(rows)), row)
     _renumber(rows)
     session.flush()
-    return Changes(agenda=True, ids=(deleted.id,))
+    for note in deleted.note_ids:
+        if (found := session.get(NoteRow, note)) is not None and found.agenda_item_id is None:
+            found.agenda_item_id = deleted.id
+    for exercise in deleted.exercise_ids:
+        if (found := session.get(ExerciseRow, exercise)) is not None and found.agenda_item_id is None:
+            found.agenda_item_id = deleted.id
+    for mark in deleted.attendance:
+        session.add(AttendanceRow(**mark))
+    return Changes(agenda=True, notes=bool(deleted.note_ids), exercises=bool(deleted.exercise_ids),
+                   attendance=bool(deleted.attendance), ids=(deleted.id,))
 
 
 def move_item(session: Session, *, item_id: int, position: int, day_id: int | None = None) -> Changes:

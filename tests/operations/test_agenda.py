@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from sqlmodel import select
 
 from dgfacil.core.agenda import hhmm, plan_day
 from dgfacil.core.model import AgendaItem
@@ -79,3 +80,29 @@ def test_days_are_added_moved_between_and_deleted(demo_doc):
         ops.delete_day(s, day_id=days[1].id)
     with demo_doc.session() as s:
         assert len(queries.load_workshop(session=s).days) == 1
+
+
+def test_undoing_a_delete_brings_back_its_notes_exercises_and_attendance(demo_doc):
+    from datetime import datetime, timezone
+
+    from dgfacil.store.tables import AttendanceRow, ExerciseRow, NoteRow, ParticipantRow
+
+    item = _day(demo_doc).items[1]
+    with demo_doc.session() as s:
+        person = ParticipantRow(workshop_id=1, full_name="Kim Min-jun")
+        s.add(person)
+        s.flush()
+        s.add(AttendanceRow(workshop_id=1, participant_id=person.id, agenda_item_id=item.id))
+        s.add(NoteRow(workshop_id=1, agenda_item_id=item.id, created_at=datetime.now(timezone.utc).isoformat(),
+                      text="Data integration is key", tag="key message"))
+        s.add(ExerciseRow(workshop_id=1, agenda_item_id=item.id, kind="prompts", title="Reflection"))
+    with demo_doc.session() as s:
+        _, deleted = ops.delete_item(s, item_id=item.id)
+    with demo_doc.session() as s:
+        assert s.exec(select(NoteRow)).one().agenda_item_id is None
+        assert s.exec(select(AttendanceRow)).all() == []
+        ops.restore_item(s, deleted=deleted)
+    with demo_doc.session() as s:
+        assert s.exec(select(NoteRow)).one().agenda_item_id == item.id
+        assert s.exec(select(ExerciseRow)).one().agenda_item_id == item.id
+        assert s.exec(select(AttendanceRow)).one().agenda_item_id == item.id

@@ -95,23 +95,25 @@ class _Page:
         p.drawOn(canv, (self.w - width) / 2, top - height)
         return top - height
 
-    def draw(self, canv, who: Recipient) -> None:
+    NAME_ZONE = 24 * mm  # room for the name: one line at 30 pt, or a wrapped very long one
+    FORM = "dg-certificate"
+
+    def define(self, canv) -> None:
+        """Draw the parts shared by every page once, as a form the pages reuse (a PDF XObject):
+        the file stores them once, and each page holds only its name, number and QR."""
         w, h = self.w, self.h
+        canv.beginForm(self.FORM)
         canv.setStrokeColor(styles.GOLD)
         canv.setLineWidth(2.2)
         canv.rect(12 * mm, 12 * mm, w - 24 * mm, h - 24 * mm)
         canv.setStrokeColor(styles.NAVY)
         canv.setLineWidth(0.6)
         canv.rect(15 * mm, 15 * mm, w - 30 * mm, h - 30 * mm)
-
         top = self._centre(canv, self.kicker, h - 32 * mm)
         top = self._centre(canv, self.title, top - 8 * mm)
-        top = self._centre(canv, self.lead, top - 14 * mm)
-        size = fit_size(who.name, self.inner)
-        name = styles.para(who.name, "cert_name", size=size)
-        _, name_h = name.wrap(self.inner, 60 * mm)
-        name.drawOn(canv, (w - self.inner) / 2, top - 6 * mm - name_h)
-        top = top - 6 * mm - name_h - 3 * mm
+        top = self._centre(canv, self.lead, top - 12 * mm)
+        self.name_top = top - 3 * mm
+        top = self.name_top - self.NAME_ZONE - 2 * mm
         canv.setStrokeColor(styles.GOLD)
         canv.setLineWidth(0.8)
         canv.line(w / 2 - 70 * mm, top, w / 2 + 70 * mm, top)
@@ -119,6 +121,15 @@ class _Page:
         top = self._centre(canv, self.workshop_title, top - 3 * mm)
         self._centre(canv, self.details, top - 4 * mm)
         self._draw_signatories(canv)
+        canv.endForm()
+
+    def draw(self, canv, who: Recipient) -> None:
+        """One certificate: the shared form, then this person's name, number and QR."""
+        canv.doForm(self.FORM)
+        name = styles.para(who.name, "cert_name", size=fit_size(who.name, self.inner))
+        _, name_h = name.wrap(self.inner, self.NAME_ZONE)
+        # centred in the name zone, so a shrunk or wrapped name never moves anything else
+        name.drawOn(canv, (self.w - self.inner) / 2, self.name_top - (self.NAME_ZONE + name_h) / 2)
         self._draw_footer(canv, who)
 
     def _draw_signatories(self, canv) -> None:
@@ -179,6 +190,7 @@ def print_certificates(out: Path, workshop: Workshop, recipients: Iterable[Recip
     if not per_person:
         with atomic_write(Path(out)) as handle:
             canv = _open(handle, pagesize, title)
+            page.define(canv)
             for done, who in enumerate(people, start=1):
                 page.draw(canv, who)
                 canv.showPage()
@@ -193,6 +205,7 @@ def print_certificates(out: Path, workshop: Workshop, recipients: Iterable[Recip
         target = safe_child(folder, stem + ".pdf")
         with atomic_write(target) as handle:
             canv = _open(handle, pagesize, f"Certificate {who.number}")
+            page.define(canv)
             page.draw(canv, who)
             canv.showPage()
             canv.save()

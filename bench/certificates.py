@@ -1,0 +1,145 @@
+"""Printing 1,214 certificates (the seeds' webinar registrations): seconds and peak memory, ours
+against a bare reportlab loop drawing the same text and QR, at 300 and 1,214 certificates.
+
+    .venv/bin/python bench/certificates.py [--repeat 3]
+
+Each measurement runs in a fresh child process, so peak memory (ru_maxrss) is that run's alone;
+"peak" is the rise above the process after imports and setup. "ours" = sign each payload (Ed25519)
++ dgfacil.printing.certificate (per-script fonts, fitted names, shaping when needed, fast QR);
+"bare" = one canvas, drawCentredString of the same strings in the same TTF, and a QR from the
+`qrcode` package with its defaults (version fitting and mask search), drawn as squares.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+NAMES = ["Kim Min-jun", "김민준", "Nguyễn Thị Minh Khai", "王小明", "Ольга Петрова", "Ahmed Al-Farsi",
+         "สมชาย ใจดี", "राजेश कुमार", "Maria Fernanda Rodríguez-Villanueva", "محمد بن سلمان",
+         "Tanaka Hiroshi", "Bongani Dlamini", "Siosaia Tupou"]
+
+
+def _rss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _workshop():
+    from dgfacil.core.template import build_workshop, load_template
+    from dgfacil.paths import sessions_dir
+
+    return build_workshop(load_template(sessions_dir() / "undesa-escap-webinar-2023.toml"))
+
+
+def run_ours(count: int, out: Path) -> None:
+    from dgfacil.core import signing
+    from dgfacil.printing import certificate
+
+    workshop = _workshop()
+    signer = signing.Signer(signing.new_private_key())
+    sigs = [certificate.Signatory("Kim Jae-hong", "Head, UNPOG"),
+            certificate.Signatory("Vincenzo Aquaro", "Chief, Digital Government Branch")]
+
+    def recipients():  # a generator: memory must not hold every recipient either
+        for i in range(count):
+            number = f"UNPOG-CDW-2023-05-{i + 1:04d}"
+            name = f"{NAMES[i % len(NAMES)]} {i}"
+            claim = signing.Claim(number, name, "UNPOG-CDW-2023-05", date(2023, 5, 30), date(2023, 5, 30))
+            yield certificate.Recipient(number, name, signer.sign(claim))
+
+    certificate.print_certificates(out, workshop, recipients(), signatories=sigs,
+                                   fingerprint=signing.fingerprint(signer.public_raw), total=count)
+
+
+def run_bare(count: int, out: Path) -> None:
+    import qrcode
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    from dgfacil.core import signing
+    from dgfacil.printing import fonts
+
+    workshop = _workshop()
+    signer = signing.Signer(signing.new_private_key())
+    regular, bold = fonts.font_name(fonts.LATIN), fonts.font_name(fonts.SERIF, True)
+    w, h = landscape(A4)
+    c = canvas.Canvas(str(out), pagesize=(w, h), pageCompression=1)
+    for i in range(count):
+        number = f"UNPOG-CDW-2023-05-{i + 1:04d}"
+        name = f"{NAMES[i % len(NAMES)]} {i}"
+        payload = signer.sign(signing.Claim(number, name, "UNPOG-CDW-2023-05", date(2023, 5, 30), date(2023, 5, 30)))
+        c.setFont(bold, 30)
+        c.drawCentredString(w / 2, h - 150, "Certificate of Attendance")
+        c.drawCentredString(w / 2, h - 250, name)
+        c.setFont(regular, 12)
+        c.drawCentredString(w / 2, h - 200, "This is to certify that")
+        c.drawCentredString(w / 2, h - 300, workshop.title[:110])
+        c.drawCentredString(w / 2, h - 330, "30 May 2023 · Online")
+        c.drawString(60, 70, f"Certificate No. {number}")
+        code = qrcode.QRCode(border=0)
+        code.add_data(payload)
+        code.make(fit=True)
+        m = code.modules
+        cell = 72 / len(m)
+        path = c.beginPath()
+        for r, row in enumerate(m):
+            for col, dark in enumerate(row):
+                if dark:
+                    path.rect(w - 130 + col * cell, 130 - (r + 1) * cell, cell, cell)
+        c.drawPath(path, stroke=0, fill=1)
+        c.showPage()
+    c.save()
+
+
+def child(which: str, count: int) -> None:
+    """Run one measurement and print JSON: seconds and peak memory rise in MiB."""
+    from dgfacil.printing import fonts, styles
+
+    _workshop()
+    styles.stylesheet()
+    for s in ("hangul", "han", "thai", "arabic", "devanagari"):  # both sides load the same fonts
+        fonts.font_name(s), fonts.font_name(s, True)
+    base = _rss_kb()
+    out = Path(tempfile.mkdtemp()) / "c.pdf"
+    start = time.perf_counter()
+    (run_ours if which == "ours" else run_bare)(count, out)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "peak_mib": (_rss_kb() - base) / 1024,
+                      "pdf_mib": out.stat().st_size / 2**20}))
+
+
+def main() -> None:
+    repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 3
+    results: dict[tuple[str, int], list[dict]] = {}
+    for count in (300, 1214):
+        for which in ("ours", "bare"):
+            for _ in range(repeat):
+                done = subprocess.run([sys.executable, __file__, "--child", which, str(count)],
+                                      capture_output=True, text=True, check=True)
+                results.setdefault((which, count), []).append(json.loads(done.stdout))
+    print(f"certificates (median of {repeat} runs, fresh process each)")
+    print(f"{'run':<6}{'count':>6}{'seconds':>10}{'ms/cert':>9}{'peak MiB':>10}{'PDF MiB':>9}")
+    med = {}
+    for (which, count), runs in results.items():
+        s = statistics.median(r["seconds"] for r in runs)
+        m = statistics.median(r["peak_mib"] for r in runs)
+        p = statistics.median(r["pdf_mib"] for r in runs)
+        med[(which, count)] = (s, m)
+        print(f"{which:<6}{count:>6}{s:>10.2f}{1000 * s / count:>9.2f}{m:>10.1f}{p:>9.1f}")
+    for count in (300, 1214):
+        print(f"overhead ours/bare at {count}: {med[('ours', count)][0] / med[('bare', count)][0]:.2f}x time")
+    print(f"memory growth 300 -> 1214 (ours): {med[('ours', 300)][1]:.1f} -> {med[('ours', 1214)][1]:.1f} MiB")
+
+
+if __name__ == "__main__":
+    if "--child" in sys.argv:
+        i = sys.argv.index("--child")
+        child(sys.argv[i + 1], int(sys.argv[i + 2]))
+    else:
+        main()

@@ -49,3 +49,19 @@ def set_warning_lead(session: Session, *, minutes: int) -> Changes:
         raise ValueError("the warning lead is between 0 and 60 minutes")
     run_log.set_setting(session=session, key=WARNING_LEAD_KEY, value=int(minutes))
     return Changes(run=True)
+
+
+def running_item_id(session: Session, *, now: datetime) -> int | None:
+    """The agenda item running at `now` on any day (for notes taken against it), or None."""
+    from dgfacil.core.run_plan import derive_state
+    from dgfacil.store import queries
+
+    workshop = queries.load_workshop(session=session)
+    logs = run_log.load_all_events(session=session)
+    for day in workshop.days:
+        events = logs.get(day.id)
+        if events:
+            state = derive_state(day, workshop.timezone, events, now, suggest=False)
+            if state.current is not None:
+                return state.current.item.id
+    return None

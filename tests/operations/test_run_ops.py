@@ -110,3 +110,13 @@ def test_kill_mid_item_and_reopen_resumes_exactly(demo_doc):
     assert countdown_text(state.remaining) == "27:00"  # 32-minute session, 5 minutes on
     later = derive_state(workshop.days[0], workshop.timezone, events, T0 + timedelta(minutes=10, seconds=30))
     assert countdown_text(later.remaining) == "21:30"
+
+
+def test_running_item_for_notes(demo_doc):
+    day = first_day(demo_doc)
+    with demo_doc.session() as s:
+        assert run_ops.running_item_id(s, now=T0) is None
+        run_ops.record_event(s, day_id=day.id, kind="start", at=T0)
+        run_ops.record_event(s, day_id=day.id, kind="next", at=T0 + timedelta(minutes=3))
+    with demo_doc.session() as s:
+        assert run_ops.running_item_id(s, now=T0 + timedelta(minutes=4)) == day.items[1].id

@@ -1,15 +1,21 @@
-"""A whole workshop day driven by a fake clock: overrun, squeeze, recovery, pause, extend, skip."""
+"""A whole workshop day driven by a fake clock: overrun, squeeze, recovery, pause, extend, skip;
+and any log of presses replays without error into a consistent state."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import subprocess
+import sys
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import AgendaItem, Day, ItemKind
 from dgfacil.core.run import EventKind as K
-from dgfacil.core.run import Phase, RunEvent, actual_times
+from dgfacil.core.run import EventKind, Phase, RunEvent, actual_times
 from dgfacil.core.run_plan import Status, derive_state, shares
 from dgfacil.core.run_text import countdown_text, day_end_text, status
 
@@ -199,3 +205,49 @@ def test_shares_split_in_proportion(lengths, total, expected):
 def test_naive_instants_are_refused():
     with pytest.raises(ValueError):
         derive_state(make_day(), ZONE, [], datetime(2024, 5, 14, 9, 0))
+
+
+events = st.lists(
+    st.tuples(
+        st.sampled_from(list(EventKind)),
+        st.integers(min_value=0, max_value=8 * 3600),  # seconds after 09:00
+        st.one_of(st.none(), st.integers(min_value=0, max_value=10)),  # item id (0 and 10 unknown)
+        st.one_of(st.none(), st.integers(min_value=-5, max_value=90)),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, st.integers(min_value=-3600, max_value=10 * 3600))
+def test_any_log_gives_a_consistent_state(log, now_offset):
+    day = make_day()
+    start = at(9, 0)
+    presses = [RunEvent(k, start + timedelta(seconds=s), item, minutes, id=n)
+               for n, (k, s, item, minutes) in enumerate(log, 1)]
+    now = start + timedelta(seconds=now_offset)
+    state = derive_state(day, ZONE, presses, now)
+    assert len(state.rows) == len(day.items)
+    current = [r for r in state.rows if r.status is Status.CURRENT]
+    assert len(current) == (1 if state.phase in (Phase.RUNNING, Phase.PAUSED) else 0)
+    for row in state.rows:
+        if row.status is Status.PENDING:
+            assert row.start is not None and row.end >= row.start
+            assert row.minutes - row.squeezed_min >= min(row.minutes, 1)
+            if row.item.fixed_start and state.current is not None:
+                assert row.start >= row.planned_start or row.start >= state.current.end
+    if state.suggestion is not None:
+        assert state.suggestion.minutes > 0
+    countdown_text(state.remaining)
+    status(state)
+    # The same log in any order of storage gives the same state (replay sorts by instant).
+    again = derive_state(day, ZONE, list(reversed(presses)), now)
+    assert again.rows == state.rows and again.remaining == state.remaining
+
+
+def test_core_and_headless_modules_do_not_load_qt():
+    code = ("import sys, dgfacil.core.run, dgfacil.core.run_plan, dgfacil.core.run_text, dgfacil.core.run_suggest, "
+            "dgfacil.core.run_outcome, dgfacil.operations.run, dgfacil.operations.ics, dgfacil.io.ics; "
+            "print('PySide6' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr

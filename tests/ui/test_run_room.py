@@ -182,3 +182,28 @@ def test_break_screenshot(ctx, clock, qtbot, screenshots):
     assert room.clocks.text() == "Seoul 16:00   Bangkok 14:00   Addis Ababa 10:00"
     room.grab().save(str(screenshots / "run_room_break.png"))
     assert ctx.tasks.read(lambda s: len(run_log.load_events(session=s, day_id=day.id))) == 4
+
+
+def test_double_click_runs_an_item_and_reset_forgets_the_run(room, qtbot):
+    view = room.table
+    rect = view.visualRect(room.model.index(2, 1))
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=rect.center())  # Qt 6: a press must precede
+    qtbot.mouseDClick(view.viewport(), Qt.LeftButton, pos=rect.center())
+    assert room.events[-1].kind is EventKind.START and room.events[-1].item_id == room.model.row_at(2).item.id
+    assert room.panel.title.text().startswith("Session 2")
+    rect = view.visualRect(room.model.index(4, 1))
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=rect.center())  # Qt 6: a press must precede
+    qtbot.mouseDClick(view.viewport(), Qt.LeftButton, pos=rect.center())
+    assert room.events[-1].kind is EventKind.JUMP and room.panel.title.text() == "Open Discussion/Q&A"
+    room.reset_run()
+    assert room.events == [] and room.state.phase.value == "not started"
+
+
+def test_chime_is_off_without_qtmultimedia(room):
+    try:
+        import PySide6.QtMultimedia  # noqa: F401
+        importable = True
+    except ImportError:
+        importable = False
+    assert room.chime.available is importable
+    room.chime.play()  # never raises, with or without sound

@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox,
+    QProgressBar, QPushButton,
     QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -95,6 +96,11 @@ class RunRoom(QWidget):
         top.addWidget(QLabel("before the end"))
         top.addSpacing(12)
         top.addWidget(self.chime_box)
+        reset = QPushButton("Reset run…")
+        reset.setFocusPolicy(Qt.NoFocus)
+        reset.setToolTip("Forget this day's run (after a rehearsal): the agenda is as planned again")
+        reset.clicked.connect(self.ask_reset)
+        top.addWidget(reset)
 
         self.panel = CountdownPanel()
         self.model = UpcomingModel(self)
@@ -103,6 +109,10 @@ class RunRoom(QWidget):
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setFocusPolicy(Qt.NoFocus)
         self.table.verticalHeader().hide()
+        self.table.setToolTip("Double-click an item to run it now; right-click for more")
+        self.table.doubleClicked.connect(lambda index: self.jump_to(self.model.row_at(index.row()).item.id))
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(False)
@@ -270,6 +280,40 @@ class RunRoom(QWidget):
         suggestion = self.state.suggestion if self.state else None
         if suggestion is not None:
             self.record(EventKind.SHORTEN, item_id=suggestion.item_id, minutes=suggestion.minutes)
+
+    def jump_to(self, item_id: int) -> None:
+        """Run this item now (from the day's list)."""
+        if self.state and self.state.phase is Phase.NOT_STARTED:
+            self.record(EventKind.START, item_id=item_id)
+        else:
+            self.record(EventKind.JUMP, item_id=item_id)
+
+    def _row_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        row = self.model.row_at(index.row())
+        item_id = row.item.id
+        menu = QMenu(self)
+        menu.addAction("Run this now", lambda: self.jump_to(item_id))
+        if row.status.value == "pending":
+            menu.addAction("Skip it", lambda: self.record(EventKind.SKIP, item_id=item_id))
+        menu.addAction("Shorten by 5 min", lambda: self.record(EventKind.SHORTEN, item_id=item_id, minutes=5))
+        menu.addAction("Extend by 5 min", lambda: self.record(EventKind.EXTEND, item_id=item_id, minutes=5))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def ask_reset(self) -> None:
+        answer = QMessageBox.question(self, "Reset run", "Forget everything pressed on this day's run?")
+        if answer == QMessageBox.Yes:
+            self.reset_run()
+
+    def reset_run(self) -> None:
+        if self.day_id is None:
+            return
+        day_id = self.day_id
+        self.ctx.tasks.run_sync(lambda s: run_ops.reset_run(s, day_id=day_id), initiator=self)
+        self.reload_events()
+        self.refresh()
 
     def open_notes(self) -> None:
         hook = self.ctx.services.get("open_notes")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QGraphicsScene, QHBoxLayout, QInputDialog, QLabel, QMenu, QToolBar, QVBoxLayout,
+    QComboBox, QGraphicsItem, QGraphicsScene, QHBoxLayout, QInputDialog, QLabel, QMenu, QToolBar, QVBoxLayout,
 )
 
 from dgfacil.core import exercises as core
@@ -18,7 +18,8 @@ from dgfacil.store import boards as store
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
 from dgfacil.ui.exercises.graphics import (
-    BOARD_H, BOARD_W, DEFAULT_NOTE, NOTE_COLOURS, BoardFrame, NoteItem, cluster_items, to_board, to_scene,
+    BOARD_H, BOARD_W, DEFAULT_NOTE, NOTE_COLOURS, BoardFrame, NoteItem, cluster_items, enough_pixmap_cache, to_board,
+    to_scene,
 )
 from dgfacil.ui.exercises.note_view import BoardView, NoteEditor
 
@@ -28,6 +29,7 @@ class NoteBoard(BoardBase):
 
     def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
+        enough_pixmap_cache()
         self.scene = QGraphicsScene(self)
         self.scene.setSceneRect(QRectF(-10, -10, BOARD_W + 20, BOARD_H + 20))
         self.scene.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
@@ -296,7 +298,13 @@ class NoteBoard(BoardBase):
     def paint_export(self, painter: QPainter, target: QRectF) -> None:
         selected = self.selected()
         self.scene.clearSelection()
+        # cached items would paint their screen pixmaps: an SVG must get real text and shapes
+        items = [self.frame, *self.notes.values()]
+        for item in items:
+            item.setCacheMode(QGraphicsItem.NoCache)
         self.scene.render(painter, target, QRectF(0, 0, BOARD_W, BOARD_H))
+        for item in items:
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         for note in selected:
             note.setSelected(True)
 

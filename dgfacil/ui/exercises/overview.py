@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 from dgfacil.core import exercises as core
 from dgfacil.core.model import Exercise, Group
 from dgfacil.store import boards as store
-from dgfacil.ui.exercises.graphics import BOARD_H, BOARD_W, INK, MUTED, BoardFrame, NoteItem, font
+from dgfacil.ui.exercises.graphics import (
+    BOARD_H, BOARD_W, INK, MUTED, BoardFrame, NoteItem, enough_pixmap_cache, font,
+)
 from dgfacil.ui.exercises.radar import paint_radar
 
 GAP = 120.0
@@ -89,11 +91,33 @@ class AllGroupsView(QGraphicsView):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        enough_pixmap_cache()
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setBackgroundBrush(QColor("#e9ecf1"))
         self.frames: dict[int | None, QGraphicsItem] = {}
         self.selected_group: int | None = None
+        self.fit = True
+        self.set_fit(True)
+
+    def set_fit(self, fit: bool) -> None:
+        """Fitted: all groups in the window, no scroll bars. Zoomed (Ctrl+wheel): scroll to pan."""
+        self.fit = fit
+        policy = Qt.ScrollBarAlwaysOff if fit else Qt.ScrollBarAsNeeded
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+        if fit:
+            self.fitInView(self.scene().sceneRect(), Qt.KeepAspectRatio)
+
+    def zoom(self, factor: float) -> None:
+        self.set_fit(False)
+        self.scale(factor, factor)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.modifiers() & Qt.ControlModifier:
+            self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+        else:
+            super().wheelEvent(event)
 
     def show_exercise(self, exercise: Exercise, groups: list[Group]) -> None:
         """Rebuild the grid: one frame per group (or the whole-room board when there are none)."""
@@ -107,7 +131,8 @@ class AllGroupsView(QGraphicsView):
         columns = max(1, math.ceil(math.sqrt(len(entries))))
         for i, (gid, name) in enumerate(entries):
             row, col = divmod(i, columns)
-            heading = f"{name} · {len(boards.get(gid, []))} notes" if exercise.kind in core.NOTE_KINDS else name
+            count = len(boards.get(gid, []))
+            heading = f"{name} · {count} note{'' if count == 1 else 's'}" if exercise.kind in core.NOTE_KINDS else name
             if exercise.kind in core.NOTE_KINDS:
                 frame = BoardFrame(exercise.kind, exercise.definition, heading)
                 for item in boards.get(gid, []):
@@ -120,7 +145,8 @@ class AllGroupsView(QGraphicsView):
             self.frames[gid] = frame
         rect = scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
         scene.setSceneRect(rect)
-        self.fitInView(rect, Qt.KeepAspectRatio)
+        if self.fit:
+            self.fitInView(rect, Qt.KeepAspectRatio)
         self.select_group(self.selected_group if self.selected_group in self.frames else entries[0][0])
 
     def select_group(self, group_id: int | None) -> None:
@@ -154,4 +180,5 @@ class AllGroupsView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)
-        self.fitInView(self.scene().sceneRect(), Qt.KeepAspectRatio)
+        if self.fit:
+            self.fitInView(self.scene().sceneRect(), Qt.KeepAspectRatio)

@@ -212,12 +212,13 @@ class ExercisesRoom(QWidget):
         self.groups, people = self.ctx.tasks.read(
             lambda s: (store.groups_for_exercise(ex_id, session=s), store.participants_by_id(session=s)))
         current = self.group_box.currentData() if self.group_box.count() else None
+        had_groups = self.group_box.count() > 1
         self.group_box.blockSignals(True)
         self.group_box.clear()
         self.group_box.addItem("Whole room", None)
         for g in self.groups:
             self.group_box.addItem(f"{g.name} ({len(g.member_ids)})", g.id)
-        index = self.group_box.findData(current)
+        index = self.group_box.findData(current) if current is not None or had_groups else -1
         self.group_box.setCurrentIndex(index if index >= 0 else (1 if self.groups else 0))
         self.group_box.blockSignals(False)
         self.groups_panel.show_groups(self.exercise, self.groups, people)

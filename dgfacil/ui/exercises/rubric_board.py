@@ -6,8 +6,8 @@ value {"current": level index, "target": level index}.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QKeySequence, QPainter
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QSplitter, QStyledItemDelegate, QTableView, QToolBar, QVBoxLayout,
 )
@@ -149,12 +149,11 @@ class RubricBoard(BoardBase):
         bar = QToolBar()
         for text, which, key in (("Mark current", "current", "C"), ("Mark target", "target", "T")):
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             action.setToolTip(f"{text}: the selected stage ({key}; double-click marks current)")
             action.triggered.connect(lambda _=False, w=which: self.mark_index(self.table.currentIndex(), w))
             self.addAction(action)
             bar.addAction(action)
+        self.table.installEventFilter(self)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.radar)
@@ -167,6 +166,16 @@ class RubricBoard(BoardBase):
             layout.addWidget(bar)
         layout.addWidget(split, 1)
         self.load()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
+        # C and T mark the selected stage; handled here, not as shortcuts, so they work wherever
+        # the table has focus and never fire twice
+        if watched is self.table and event.type() == QEvent.KeyPress and not event.modifiers() & ~Qt.KeypadModifier:
+            which = {Qt.Key_C: "current", Qt.Key_T: "target"}.get(event.key())
+            if which:
+                self.mark_index(self.table.currentIndex(), which)
+                return True
+        return super().eventFilter(watched, event)
 
     def load(self) -> None:
         ex_id, group = self.exercise.id, self.group_id

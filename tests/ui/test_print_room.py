@@ -1,0 +1,93 @@
+"""The Print room with real clicks: certificates print off the UI thread, the Verify dialog
+answers valid / invalid / unknown key."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from dgfacil.core import signing
+from dgfacil.core.model import Participant
+
+
+def _roster(ctx):
+    from dgfacil.operations.attendance import attendance_units, mark
+    from dgfacil.operations.participants import add_participant
+    from dgfacil.store import queries
+
+    def add(s):
+        for i, name in enumerate(["김민준", "<b>Bold</b> Ana", "Ольга Петрова"], start=1):
+            add_participant(s, participant=Participant(name, email=f"p{i}@example.org", country="Korea",
+                                                       badge_code=f"B{i:04d}"))
+
+    ctx.tasks.run_sync(add)
+
+    def present(s):
+        people = queries.load_participants(session=s)
+        items = [i for u in attendance_units(s) for i in u.item_ids]
+        return mark(s, participant_ids=[p.id for p in people[:2]], item_ids=items)
+
+    ctx.tasks.run_sync(present)
+
+
+def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
+    from dgfacil.ui.printing.room import PrintRoom
+
+    _roster(ctx)
+    room = PrintRoom(ctx)
+    qtbot.addWidget(room)
+    room.resize(900, 520)
+    room.show()
+    room.list.setCurrentRow(room.kinds.index("certificates"))
+    out = tmp_path / "certs.pdf"
+    room.out.setText(str(out))
+    qtbot.mouseClick(room.print_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: room.progress_handle is None and out.exists(), timeout=20000)
+    assert "2 of 3" in room.status.text() or "Wrote 1 file" in room.status.text()
+    assert room.last_files == [out]
+    assert "Signing key" in room.key_label.text()
+    room.grab().save(str(screenshots / "print-room.png"))
+
+    # attendance sheets for one session, chosen in the combo box
+    room.list.setCurrentRow(room.kinds.index("attendance"))
+    assert room.session.count() >= 2
+    room.session.setCurrentIndex(1)
+    sheet = tmp_path / "sheet.pdf"
+    room.out.setText(str(sheet))
+    qtbot.keyClick(room.list, Qt.Key_P, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: room.progress_handle is None and sheet.exists(), timeout=20000)
+
+
+def test_cancel_leaves_nothing(ctx, qtbot, tmp_path):
+    from dgfacil.ui.printing.room import PrintRoom
+
+    _roster(ctx)
+    room = PrintRoom(ctx)
+    qtbot.addWidget(room)
+    room.list.setCurrentRow(room.kinds.index("badges"))
+    out = tmp_path / "sub" / "badges.pdf"
+    room.out.setText(str(out))
+    room.start()
+    room.cancel()  # before the first page is reported: the run stops at its first check
+    qtbot.waitUntil(lambda: room.progress_handle is None, timeout=20000)
+    assert "Cancelled" in room.status.text() or out.exists()  # a tiny run may finish first
+
+
+def test_verify_dialog(qtbot, screenshots):
+    from dgfacil.ui.printing.verify import VerifyDialog
+
+    key = signing.new_private_key()
+    pub = signing.public_key(key)
+    payload = signing.sign(signing.Claim("N-1", "<img src=x> 김민준", "CODE", *[__import__("datetime").date(2023, 5, 30)] * 2), key)
+    dialog = VerifyDialog(known_keys={signing.key_id(pub): pub})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.input.setPlainText(payload)
+    assert dialog.verdict.text() == "Valid"
+    assert "<img src=x> 김민준" in dialog.details.text() and dialog.details.textFormat() == Qt.PlainText
+    dialog.grab().save(str(screenshots / "print-verify.png"))
+    dialog.input.setPlainText(payload.replace("김민준", "김민순"))
+    assert dialog.verdict.text() == "Invalid"
+    dialog.input.setPlainText(signing.sign(signing.Claim("N-1", "A", "C", *[__import__("datetime").date(2023, 5, 30)] * 2),
+                                           signing.new_private_key()))
+    assert dialog.verdict.text() == "Unknown key"
+    qtbot.mouseClick(dialog.clear_button, Qt.LeftButton)
+    assert dialog.input.toPlainText() == "" and dialog.verdict.text() == ""

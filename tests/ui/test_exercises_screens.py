@@ -180,3 +180,44 @@ def test_prompts_screenshot(ctx, qtbot, screenshots):
     values = ctx.tasks.read(lambda s: store.answers(room.exercise.id, None, session=s))
     assert values["q3"] == {"choice": 1} and values["q1"]["text"].startswith("Vision")
     room.grab().save(str(screenshots / "exercises_prompts.png"))
+
+
+OTHER_BOARDS = {  # library name -> notes per area, from the toolkit's chapters 3, 4 and 7
+    "pestle": {"political": ["Digital strategy endorsed by cabinet"], "economic": ["Tight public budgets"],
+               "social": ["Digital divide between urban and rural"], "technological": ["Cloud and AI adoption"],
+               "legal": ["Data protection law in draft"], "environmental": ["Climate-resilient data centres"]},
+    "design-thinking": {"empathize": ["Interview applicants at a rural kiosk"], "define": ["Citizens repeat the same data to 5 agencies"],
+                        "ideate": ["Once-only principle", "Pre-filled forms"], "prototype": ["Paper mock-up of a one-stop portal"],
+                        "test": ["Try it with 10 users in one province"]},
+    "empathy-map": {"says": ["“I took a day off to get one stamp”"], "thinks": ["Online services are not for people like me"],
+                    "does": ["Asks a relative to fill forms"], "feels": ["Anxious about losing documents"],
+                    "pains": ["Travel cost to the district office"], "gains": ["Service on the phone in my language"]},
+    "value-feasibility": None,
+}
+
+
+def test_other_library_boards_screenshots(ctx, qtbot, screenshots):
+    from dgfacil.core import exercises as core
+
+    room = room_with(ctx, qtbot, "pestle")
+    for name, areas in OTHER_BOARDS.items():
+        if name != "pestle":
+            room.add_from_library(first_item(ctx), name)
+        definition = room.exercise.definition
+        rects = core.area_rects(room.exercise.kind, definition)
+        notes = []
+        if areas is None:  # value x feasibility: action ideas placed on the plane
+            ideas = [("Single sign-on with the national digital ID", 0.8, 0.2), ("Open data portal", 0.62, 0.34),
+                     ("Rewrite every legacy system at once", 0.2, 0.3), ("Online birth registration", 0.75, 0.7)]
+            notes = [BoardItem(t, core.area_at("plane", definition, x, y), x, y) for t, x, y in ideas]
+        else:
+            for area, texts in areas.items():
+                taken = []
+                for text in texts:
+                    x, y = core.free_spot(rects[area], taken)
+                    taken.append((x, y))
+                    notes.append(BoardItem(text, area, x, y))
+        fill_notes(ctx, room, notes)
+        assert len(room.board.notes) == len(notes)
+        assert all(rects[n.note.area].contains(n.note.x, n.note.y) for n in room.board.notes.values())
+        room.grab().save(str(screenshots / f"exercises_{name}.png"))

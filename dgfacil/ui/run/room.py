@@ -372,10 +372,14 @@ class RunRoom(QWidget):
             self.chime.play()
         self._last_alert = alert or (item, level)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def shutdown(self) -> None:
+        """The document is closing: stop the clock and take the projector down with it."""
         self.timer.stop()
         if self.projector is not None:
             self.projector.close()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.shutdown()
         super().closeEvent(event)
 
 

@@ -1,0 +1,1 @@
+"""The People room: roster, check-in and certificate eligibility."""

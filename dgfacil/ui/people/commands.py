@@ -1,0 +1,85 @@
+"""Undoable People edits: add, edit, delete a participant; mark presence. Each step is one
+committed operation on the database worker (through ctx.tasks.run_sync)."""
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from dgfacil.core.model import Participant
+from dgfacil.operations import attendance as att
+from dgfacil.operations import participants as ops
+from dgfacil.ui.tasks import Tasks
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 30 else name[:29] + "…"
+
+
+class AddParticipant(QUndoCommand):
+    def __init__(self, tasks: Tasks, participant: Participant, initiator=None) -> None:
+        super().__init__(f"Add “{_short(participant.full_name)}”")
+        self.tasks, self.participant, self.initiator = tasks, participant, initiator
+        self.snapshot = None
+        self.participant_id: int | None = None
+
+    def redo(self) -> None:
+        if self.snapshot is not None:  # redo after undo: the same row, same badge, back again
+            self.tasks.run_sync(lambda s: ops.restore_participant(s, snapshot=self.snapshot), initiator=self.initiator)
+            return
+        changes = self.tasks.run_sync(lambda s: ops.add_participant(s, participant=self.participant),
+                                      initiator=self.initiator)
+        self.participant_id = changes.ids[0]
+
+    def undo(self) -> None:
+        _, self.snapshot = self.tasks.run_sync(
+            lambda s: ops.delete_participant(s, participant_id=self.participant_id), initiator=self.initiator)
+
+
+class EditParticipant(QUndoCommand):
+    def __init__(self, tasks: Tasks, before: Participant, change: dict, initiator=None) -> None:
+        super().__init__(f"Edit “{_short(before.full_name)}”")
+        self.tasks, self.pid, self.initiator = tasks, before.id, initiator
+        self.new = dict(change)
+        self.old = {k: getattr(before, k) for k in change}
+
+    def redo(self) -> None:
+        self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, **self.new),
+                            initiator=self.initiator)
+
+    def undo(self) -> None:
+        self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, **self.old),
+                            initiator=self.initiator)
+
+
+class DeleteParticipant(QUndoCommand):
+    def __init__(self, tasks: Tasks, participant: Participant, initiator=None) -> None:
+        super().__init__(f"Delete “{_short(participant.full_name)}”")
+        self.tasks, self.pid, self.initiator = tasks, participant.id, initiator
+        self.snapshot = None
+
+    def redo(self) -> None:
+        _, self.snapshot = self.tasks.run_sync(lambda s: ops.delete_participant(s, participant_id=self.pid),
+                                               initiator=self.initiator)
+
+    def undo(self) -> None:
+        self.tasks.run_sync(lambda s: ops.restore_participant(s, snapshot=self.snapshot), initiator=self.initiator)
+
+
+class MarkPresence(QUndoCommand):
+    """Mark people present/absent at a unit's items; undo puts back exactly the marks that changed."""
+
+    def __init__(self, tasks: Tasks, participant_ids: list[int], item_ids: list[int], present: bool,
+                 was_present: set[int], label: str, initiator=None) -> None:
+        word = "present" if present else "absent"
+        who = "1 person" if len(participant_ids) == 1 else f"{len(participant_ids)} people"
+        super().__init__(f"Mark {who} {word} at {label}")
+        self.tasks, self.item_ids, self.present, self.initiator = tasks, list(item_ids), present, initiator
+        # only those whose mark actually changes are undone
+        self.pids = [p for p in participant_ids if (p in was_present) != present]
+
+    def redo(self) -> None:
+        self.tasks.run_sync(lambda s: att.mark(s, participant_ids=self.pids, item_ids=self.item_ids,
+                                               present=self.present), initiator=self.initiator)
+
+    def undo(self) -> None:
+        self.tasks.run_sync(lambda s: att.mark(s, participant_ids=self.pids, item_ids=self.item_ids,
+                                               present=not self.present), initiator=self.initiator)

@@ -1,0 +1,138 @@
+"""Table models of the People room: the roster, the check-in list and the eligibility list.
+
+One model class with a `kind`; each view filters it through a QSortFilterProxyModel that
+searches every text column (names in any script, e-mail, country, organization, badge).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from dgfacil.core.attendance import Eligibility
+from dgfacil.core.model import Participant
+
+COLUMNS = {
+    "roster": ["Badge", "Name", "E-mail", "Country", "Organization", "Position"],
+    "checkin": ["", "Name", "Country", "Organization", "Badge"],
+    "eligibility": ["", "Name", "Country", "Attended", "Why not"],
+}
+FIELD = {"Badge": "badge_code", "Name": "full_name", "E-mail": "email", "Country": "country",
+         "Organization": "organization", "Position": "position"}
+GREEN, RED, GREY = QColor("#1b7f3b"), QColor("#b3261e"), QColor("#6b6b6b")
+
+
+class PeopleModel(QAbstractTableModel):
+    """Participants, with presence at the chosen unit (check-in) or eligibility (certificates)."""
+
+    def __init__(self, kind: str, parent=None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.columns = COLUMNS[kind]
+        self.people: list[Participant] = []
+        self.present: set[int] = set()
+        self.verdicts: dict[int, Eligibility] = {}
+
+    def set_people(self, people: list[Participant], present: set[int] | None = None,
+                   verdicts: dict[int, Eligibility] | None = None) -> None:
+        self.beginResetModel()
+        self.people = list(people)
+        self.present = set(present or ())
+        self.verdicts = dict(verdicts or {})
+        self.endResetModel()
+
+    def set_present(self, present: set[int]) -> None:
+        """Update the ticks only: the list keeps its scroll position and selection."""
+        self.present = set(present)
+        if self.people:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.people) - 1, 0))
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.people)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.columns[section]
+        return None
+
+    def row_of(self, participant_id: int) -> int:
+        return next((i for i, p in enumerate(self.people) if p.id == participant_id), -1)
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        p = self.people[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.UserRole:
+            return p.id
+        if self.kind == "checkin" and index.column() == 0:
+            if role == Qt.CheckStateRole:
+                return Qt.Checked if p.id in self.present else Qt.Unchecked
+            if role == Qt.ToolTipRole:
+                return "Present (click, or press Space)" if p.id in self.present else "Not marked"
+            return None
+        if self.kind == "eligibility":
+            return self._verdict_data(p, index.column(), role)
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return getattr(p, FIELD[column])
+        if role == Qt.FontRole and column == "Badge":
+            font = QFont("monospace")
+            font.setStyleHint(QFont.Monospace)
+            return font
+        if role == Qt.ToolTipRole and column == "Name" and p.certificate_name:
+            return f"On the certificate: {p.certificate_name}"
+        return None
+
+    def _verdict_data(self, p: Participant, column: int, role):
+        e = self.verdicts.get(p.id)
+        if e is None:
+            return None
+        if column == 0:
+            if role == Qt.DisplayRole:
+                return "✔ Eligible" if e.eligible else "✘ Not yet"
+            if role == Qt.ForegroundRole:
+                return QBrush(GREEN if e.eligible else RED)
+            if role == Qt.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.DisplayRole:
+            return [None, p.full_name, p.country, f"{e.attended} of {e.total}", e.reason][column]
+        if role == Qt.ForegroundRole and column == 4:
+            return QBrush(GREY)
+        return None
+
+    def flags(self, index: QModelIndex):
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if self.kind == "checkin" and index.column() == 0:
+            return base | Qt.ItemIsUserCheckable
+        return base
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """Case-insensitive search over every text field of a participant (not just one column)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.words: list[str] = []
+        self.setSortCaseSensitivity(Qt.CaseInsensitive)
+
+    def set_search(self, text: str) -> None:
+        self.refilter(lambda: setattr(self, "words", text.casefold().split()))
+
+    def refilter(self, change) -> None:
+        """Apply `change()` to the filter's inputs and filter again (Qt >= 6.9 API)."""
+        self.beginFilterChange()
+        change()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        if not self.words:
+            return True
+        p = self.sourceModel().people[row]
+        hay = " ".join([p.full_name, p.certificate_name, p.email, p.country, p.organization, p.position,
+                        p.badge_code]).casefold()
+        return all(w in hay for w in self.words)

@@ -20,6 +20,7 @@ from dgfacil.core.roster import name_key, normalise_badge, normalise_header
 from dgfacil.io.roster import RosterTable, write_table
 from dgfacil.operations.changes import Changes
 from dgfacil.store import people, queries
+from dgfacil.store.settings import get_setting, put_setting
 
 UNIT_KEY = "attendance.unit"
 THRESHOLD_KEY = "certificate.threshold"
@@ -40,7 +41,7 @@ class Unit:
 
 def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]:
     """The units of the workshop, in agenda order, for the chosen (or stored) unit kind."""
-    unit = unit or people.get_setting(UNIT_KEY, "item", session=session)
+    unit = unit or get_setting(UNIT_KEY, "item", session=session)
     workshop = queries.load_workshop(session=session)
     zone = workshop.timezone
     planned = [plan_day(day, zone) for day in workshop.days]
@@ -64,7 +65,7 @@ def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]
 def set_attendance_unit(session: Session, *, unit: str) -> Changes:
     if unit not in UNITS:
         raise ValueError(f"attendance is taken per {' or '.join(UNITS)}, not {unit!r}")
-    people.set_setting(UNIT_KEY, unit, session=session)
+    put_setting(UNIT_KEY, unit, session=session)
     return Changes(attendance=True)
 
 
@@ -72,7 +73,7 @@ def set_threshold(session: Session, *, threshold: float | None) -> Changes:
     """None: every session is required (the default); else a fraction in (0, 1]."""
     if threshold is not None and not 0 < threshold <= 1:
         raise ValueError("the threshold is a fraction of sessions between 0 and 1")
-    people.set_setting(THRESHOLD_KEY, threshold, session=session)
+    put_setting(THRESHOLD_KEY, threshold, session=session)
     return Changes(attendance=True)
 
 
@@ -110,7 +111,7 @@ def eligibility_all(session: Session) -> list[tuple[Participant, Eligibility]]:
     units = attendance_units(session)
     pids = [p.id for p in roster]
     present = _unit_present(units, people.present_pairs(session=session), pids)
-    threshold = people.get_setting(THRESHOLD_KEY, None, session=session)
+    threshold = get_setting(THRESHOLD_KEY, None, session=session)
     result = eligibility(pids, [u.id for u in units], present, threshold=threshold)
     return [(p, result[p.id]) for p in roster]
 

@@ -12,6 +12,7 @@ from dgfacil.core.run import EventKind
 from dgfacil.core.run_text import DEFAULT_WARNING_LEAD_MIN, WARNING_LEAD_KEY
 from dgfacil.operations.changes import Changes
 from dgfacil.store import run_log
+from dgfacil.store.settings import get_setting, put_setting
 
 NEEDS_MINUTES = (EventKind.EXTEND, EventKind.SHORTEN)
 NEEDS_ITEM = (EventKind.JUMP,)
@@ -37,7 +38,7 @@ def reset_run(session: Session, *, day_id: int) -> Changes:
 
 def warning_lead(session: Session) -> int:
     """Minutes before the end at which the countdown warns (setting run.warning_lead_min)."""
-    value = run_log.get_setting(session=session, key=WARNING_LEAD_KEY, default=DEFAULT_WARNING_LEAD_MIN)
+    value = get_setting(WARNING_LEAD_KEY, DEFAULT_WARNING_LEAD_MIN, session=session)
     try:
         return max(0, int(value))
     except (TypeError, ValueError):
@@ -47,7 +48,7 @@ def warning_lead(session: Session) -> int:
 def set_warning_lead(session: Session, *, minutes: int) -> Changes:
     if int(minutes) < 0 or int(minutes) > 60:
         raise ValueError("the warning lead is between 0 and 60 minutes")
-    run_log.set_setting(session=session, key=WARNING_LEAD_KEY, value=int(minutes))
+    put_setting(WARNING_LEAD_KEY, int(minutes), session=session)
     return Changes(run=True)
 
 

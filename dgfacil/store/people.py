@@ -1,15 +1,14 @@
-"""Participants, attendance marks and the document settings they use. Functions take `*, session`."""
+"""Participants and attendance marks (settings: store/settings.py). Functions take `*, session`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlmodel import Session, select
 
 from dgfacil.core.model import Participant
 from dgfacil.store import convert
 from dgfacil.store.queries import utc_now_iso, workshop_row
-from dgfacil.store.tables import AttendanceRow, CertificateRow, GroupMemberRow, ParticipantRow, SettingRow
+from dgfacil.store.tables import AttendanceRow, CertificateRow, GroupMemberRow, ParticipantRow
 
 # Rows that hang off a participant and go with it when it is deleted (ON DELETE CASCADE);
 # kept in the snapshot so undo brings them back exactly.
@@ -122,19 +121,3 @@ def set_presence(participant_ids: list[int], item_ids: list[int], present: bool,
                 changed += 1
     session.flush()
     return changed
-
-
-# --- settings -----------------------------------------------------------------------------
-
-def get_setting(key: str, default: Any = None, *, session: Session) -> Any:
-    row = session.exec(select(SettingRow).where(SettingRow.key == key)).first()
-    return default if row is None or row.value is None else row.value
-
-
-def set_setting(key: str, value: Any, *, session: Session) -> None:
-    row = session.exec(select(SettingRow).where(SettingRow.key == key)).first()
-    if row is None:
-        session.add(SettingRow(workshop_id=workshop_row(session=session).id, key=key, value=value))
-    else:
-        row.value = value
-    session.flush()

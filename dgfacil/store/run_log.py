@@ -1,15 +1,13 @@
-"""The run log (table run_event) and the run's per-document settings. Functions take `*, session`."""
+"""The run log (table run_event). Functions take `*, session`."""
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from typing import Any
 
 from sqlmodel import Session, select
 
 from dgfacil.core.run import EventKind, RunEvent, as_utc
-from dgfacil.store.queries import workshop_row
-from dgfacil.store.tables import DayRow, RunEventRow, SettingRow
+from dgfacil.store.tables import DayRow, RunEventRow
 
 
 def event_from_row(row: RunEventRow) -> RunEvent:
@@ -51,15 +49,3 @@ def delete_events(*, session: Session, day_id: int) -> list[int]:
     return [r.id for r in rows]
 
 
-def get_setting(*, session: Session, key: str, default: Any = None) -> Any:
-    row = session.exec(select(SettingRow).where(SettingRow.key == key)).first()
-    return default if row is None or row.value is None else row.value
-
-
-def set_setting(*, session: Session, key: str, value: Any) -> None:
-    row = session.exec(select(SettingRow).where(SettingRow.key == key)).first()
-    if row is None:
-        row = SettingRow(workshop_id=workshop_row(session=session).id, key=key)
-    row.value = value
-    session.add(row)
-    session.flush()

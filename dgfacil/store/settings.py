@@ -11,7 +11,7 @@ from dgfacil.store.tables import SettingRow
 
 def get_setting(key: str, default: Any = None, *, session: Session) -> Any:
     row = session.exec(select(SettingRow).where(SettingRow.key == key)).first()
-    return default if row is None else row.value
+    return default if row is None or row.value is None else row.value
 
 
 def put_setting(key: str, value: Any, *, session: Session) -> None:
@@ -24,3 +24,4 @@ def put_setting(key: str, value: Any, *, session: Session) -> None:
         row = SettingRow(workshop_id=workshop_row(session=session).id, key=key)
         session.add(row)
     row.value = value
+    session.flush()

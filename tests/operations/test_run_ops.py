@@ -16,6 +16,7 @@ from dgfacil.core.run_text import countdown_text
 from dgfacil.operations import run as run_ops
 from dgfacil.store import queries, run_log
 from dgfacil.store.document import open_document
+from dgfacil.store.settings import get_setting
 
 T0 = datetime(2023, 5, 30, 6, 7, tzinfo=timezone.utc)  # 15:07 in Seoul: Session 1 starts
 
@@ -59,7 +60,7 @@ def test_warning_lead_setting(demo_doc):
         run_ops.set_warning_lead(s, minutes=5)
     with demo_doc.session() as s:
         assert run_ops.warning_lead(s) == 5
-        assert run_log.get_setting(session=s, key="run.warning_lead_min") == 5
+        assert get_setting("run.warning_lead_min", session=s) == 5
     with pytest.raises(ValueError):
         with demo_doc.session() as s:
             run_ops.set_warning_lead(s, minutes=-1)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QTableView, QTimeEdit, QVBoxLayout, QWidget,
 )
 
-from dgfacil.core.agenda import hhmm, plan_day, total_minutes, workshop_zones, zone_label
+from dgfacil.core.agenda import hhmm, total_minutes, workshop_zones, zone_label
 from dgfacil.core.model import AgendaItem, ItemKind, Workshop
 from dgfacil.operations import agenda as ops
 from dgfacil.operations.changes import Changes

@@ -17,6 +17,7 @@ from dgfacil.operations import attendance as att
 from dgfacil.operations import participants as ops
 from dgfacil.operations.changes import Changes
 from dgfacil.store import people as store
+from dgfacil.store.settings import get_setting
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.people import commands
 from dgfacil.ui.people.checkin import CheckInPanel, plain_label
@@ -31,9 +32,9 @@ ROSTER_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)"
 def _load(session) -> dict:
     """Everything the room shows, read in one go on the database worker."""
     return dict(
-        people=store.participants(session=session), kind=store.get_setting(att.UNIT_KEY, "item", session=session),
+        people=store.participants(session=session), kind=get_setting(att.UNIT_KEY, "item", session=session),
         units=att.attendance_units(session), present=store.present_pairs(session=session),
-        verdicts=att.eligibility_all(session), threshold=store.get_setting(att.THRESHOLD_KEY, None, session=session),
+        verdicts=att.eligibility_all(session), threshold=get_setting(att.THRESHOLD_KEY, None, session=session),
     )
 
 

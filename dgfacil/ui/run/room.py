@@ -28,6 +28,7 @@ from dgfacil.ui.run.look import ROOM_STYLE
 from dgfacil.ui.run.panel import CountdownPanel, plain_label
 from dgfacil.ui.run.projector import city
 from dgfacil.ui.run.upcoming import UpcomingModel
+from dgfacil.store.settings import get_setting, put_setting
 
 REFRESH_MS = 200  # a repaint request; the numbers come from the clock, never from counting these
 CHIME_KEY = "run.chime"
@@ -52,9 +53,10 @@ class RunRoom(QWidget):
         self.projector = None
         self._last_alert: tuple | None = None
         self.chime = Chime(self)
+        ctx.services["item_end"] = self.item_end  # group timers follow the re-planned end
         settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s),
-                                             run_log.get_setting(session=s, key=CHIME_KEY, default=True),
-                                             run_log.get_setting(session=s, key=THEME_KEY, default="dark")))
+                                             get_setting(CHIME_KEY, True, session=s),
+                                             get_setting(THEME_KEY, "dark", session=s)))
         self.warning_lead_min, chime_on, self.projector_theme = settings
         self.chime.enabled = bool(chime_on)
         self.setStyleSheet(ROOM_STYLE)
@@ -372,6 +374,13 @@ class RunRoom(QWidget):
             self.chime.play()
         self._last_alert = alert or (item, level)
 
+    def item_end(self, item_id: int):
+        """The re-planned end of an item of the day on show (None when it is not on this day)."""
+        for row in self.state.rows if self.state else []:
+            if row.item.id == item_id:
+                return row.end or row.planned_end
+        return None
+
     def shutdown(self) -> None:
         """The document is closing: stop the clock and take the projector down with it."""
         self.timer.stop()
@@ -389,7 +398,7 @@ def _set(label: QLabel, text: str) -> None:
 
 
 def _set_setting(session, key: str, value) -> Changes:
-    run_log.set_setting(session=session, key=key, value=value)
+    put_setting(key, value, session=session)
     return Changes(run=True)
 
 

@@ -6,8 +6,10 @@ packages=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0
-  poppler-utils xvfb xauth
-  fonts-dejavu-core
+  poppler-utils zbar-tools xvfb xauth
+  # TrueType fonts for names in Korean, Japanese and Chinese (reportlab embeds TrueType only;
+  # the smaller Noto fonts for other scripts ship in resources/fonts)
+  fonts-dejavu-core fonts-nanum fonts-ipafont-gothic fonts-wqy-zenhei
 )
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: nothing we know how to check
 missing=()

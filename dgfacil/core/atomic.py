@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +29,11 @@ def atomic_write(path: Path, mode: str = "wb", encoding: str | None = None) -> I
 
 def safe_child(folder: Path, name: str) -> Path:
     """`folder/name` with `name` reduced to a plain file name that cannot leave `folder`."""
-    cleaned = "".join(ch if ch.isalnum() or ch in "-_. " else "_" for ch in name).strip(" .")
+    # Letters and digits of any script, with their combining marks (Bengali and Devanagari vowel
+    # signs are marks, not letters); everything else, path separators included, becomes "_".
+    cleaned = "".join(
+        ch if ch.isalnum() or ch in "-_. " or unicodedata.category(ch).startswith("M") else "_" for ch in name
+    ).strip(" .")
     cleaned = cleaned.replace("..", "_") or "file"
     target = (Path(folder) / cleaned[:120]).resolve()
     if target.parent != Path(folder).resolve():

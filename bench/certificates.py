@@ -1,10 +1,11 @@
 """Printing 1,214 certificates (the seeds' webinar registrations): seconds and peak memory, ours
 against a bare reportlab loop drawing the same text and QR, at 300 and 1,214 certificates.
 
-    .venv/bin/python bench/certificates.py [--repeat 3]
+    .venv/bin/python bench/certificates.py [--repeat 3] [--counts 300,1214,2500] [--only ours]
 
 Each measurement runs in a fresh child process, so peak memory (ru_maxrss) is that run's alone;
-"peak" is the rise above the process after imports and setup. "ours" = sign each payload (Ed25519)
+"peak" is the rise above the process after imports and setup. "traced" is tracemalloc's peak of
+Python allocations in a separate run of the same child (tracing slows it, so not timed). "ours" = sign each payload (Ed25519)
 + dgfacil.printing.certificate (per-script fonts, fitted names, shaping when needed, fast QR);
 "bare" = one canvas, drawCentredString of the same strings in the same TTF, and a QR from the
 `qrcode` package with its defaults (version fitting and mask search), drawn as squares;
@@ -102,7 +103,7 @@ def run_bare(count: int, out: Path, fast_qr: bool = False) -> None:
     c.save()
 
 
-def child(which: str, count: int) -> None:
+def child(which: str, count: int, trace: bool = False) -> None:
     """Run one measurement and print JSON: seconds and peak memory rise in MiB."""
     from dgfacil.printing import fonts, styles
 
@@ -112,44 +113,69 @@ def child(which: str, count: int) -> None:
         fonts.font_name(s), fonts.font_name(s, True)
     base = _rss_kb()
     out = Path(tempfile.mkdtemp()) / "c.pdf"
+    if trace:
+        import tracemalloc
+
+        tracemalloc.start()
     start = time.perf_counter()
     if which == "ours":
         run_ours(count, out)
     else:
         run_bare(count, out, fast_qr=which == "bare-fastqr")
     seconds = time.perf_counter() - start
+    traced = 0.0
+    if trace:
+        import tracemalloc
+
+        traced = tracemalloc.get_traced_memory()[1] / 2**20
     print(json.dumps({"seconds": seconds, "peak_mib": (_rss_kb() - base) / 1024,
-                      "pdf_mib": out.stat().st_size / 2**20}))
+                      "pdf_mib": out.stat().st_size / 2**20, "traced_mib": traced}))
+    out.unlink()
+
+
+def _arg(name: str, default: str) -> str:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def _run(which: str, count: int, trace: bool) -> dict:
+    cmd = [sys.executable, __file__, "--child", which, str(count)] + (["--trace"] if trace else [])
+    return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
 
 
 def main() -> None:
-    repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 3
+    repeat = int(_arg("--repeat", "3"))
+    counts = [int(c) for c in _arg("--counts", "300,1214").split(",")]
+    kinds = _arg("--only", "ours,bare,bare-fastqr").split(",")
     results: dict[tuple[str, int], list[dict]] = {}
-    for count in (300, 1214):
-        for which in ("ours", "bare", "bare-fastqr"):
+    for count in counts:
+        for which in kinds:
             for _ in range(repeat):
-                done = subprocess.run([sys.executable, __file__, "--child", which, str(count)],
-                                      capture_output=True, text=True, check=True)
-                results.setdefault((which, count), []).append(json.loads(done.stdout))
+                run = _run(which, count, trace=False)
+                run["traced_mib"] = _run(which, count, trace=True)["traced_mib"]
+                results.setdefault((which, count), []).append(run)
     print(f"certificates (median of {repeat} runs, fresh process each)")
-    print(f"{'run':<12}{'count':>6}{'seconds':>10}{'ms/cert':>9}{'peak MiB':>10}{'PDF MiB':>9}")
+    print(f"{'run':<12}{'count':>6}{'seconds':>10}{'ms/cert':>9}{'RSS MiB':>9}{'traced':>8}{'PDF MiB':>9}")
     med = {}
     for (which, count), runs in results.items():
         s = statistics.median(r["seconds"] for r in runs)
         m = statistics.median(r["peak_mib"] for r in runs)
+        t = statistics.median(r["traced_mib"] for r in runs)
         p = statistics.median(r["pdf_mib"] for r in runs)
-        med[(which, count)] = (s, m)
-        print(f"{which:<12}{count:>6}{s:>10.2f}{1000 * s / count:>9.2f}{m:>10.1f}{p:>9.1f}")
-    for count in (300, 1214):
+        med[(which, count)] = (s, m, t)
+        print(f"{which:<12}{count:>6}{s:>10.2f}{1000 * s / count:>9.2f}{m:>9.1f}{t:>8.1f}{p:>9.2f}")
+    for count in counts:
         for bare in ("bare", "bare-fastqr"):
-            ratio = med[("ours", count)][0] / med[(bare, count)][0]
-            print(f"time ours/{bare} at {count}: {ratio:.2f}x")
-    print(f"memory growth 300 -> 1214 (ours): {med[('ours', 300)][1]:.1f} -> {med[('ours', 1214)][1]:.1f} MiB")
+            if ("ours", count) in med and (bare, count) in med:
+                ratio = med[("ours", count)][0] / med[(bare, count)][0]
+                print(f"time ours/{bare} at {count}: {ratio:.2f}x")
+    if "ours" in kinds:
+        growth = " -> ".join(f"{med[('ours', c)][1]:.1f}/{med[('ours', c)][2]:.1f}" for c in counts)
+        print(f"memory (ours, RSS/traced MiB) over {counts}: {growth}")
 
 
 if __name__ == "__main__":
     if "--child" in sys.argv:
         i = sys.argv.index("--child")
-        child(sys.argv[i + 1], int(sys.argv[i + 2]))
+        child(sys.argv[i + 1], int(sys.argv[i + 2]), trace="--trace" in sys.argv)
     else:
         main()

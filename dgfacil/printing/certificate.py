@@ -2,10 +2,17 @@
 
 Everything that is the same on every page (frame, title, workshop, signatories) is laid out once
 and drawn again on each page; per person only the name, the number and the QR change. That keeps
-1,200 certificates quick, and memory flat: pages are written as they are finished.
+1,200 certificates quick.
+
+Memory stays flat in the count: reportlab holds a document's pages until it saves, so the one-PDF
+mode draws BATCH pages per reportlab document and streams each batch into the output
+(printing/merge.py). The batches share their fonts' code assignments (`_FontCarry`), so one set
+of font subsets, taken from the last batch, serves every page: fonts are embedded once.
 """
 from __future__ import annotations
 
+import copy
+import gc
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,10 +27,12 @@ from dgfacil.core.atomic import atomic_write, safe_child
 from dgfacil.core.model import Workshop
 from dgfacil.printing import fonts, qr, styles
 from dgfacil.printing.layout import check, date_range
+from dgfacil.printing.merge import StreamingJoin
 from dgfacil.printing.layout import fit_size as layout_fit
 
 NAME_MAX = 30.0  # points
 NAME_MIN = 11.0
+BATCH = 150  # pages per reportlab document: ~2 MB held at a time
 
 
 @dataclass(frozen=True)
@@ -173,10 +182,90 @@ def _open(target, pagesize, title: str):
     return canv
 
 
+class _FontCarry:
+    """Carries the subset fonts' code assignments from one reportlab document to the next.
+
+    reportlab gives each character a code in the order a document first uses it. Starting each
+    batch from the previous batch's assignments keeps every code stable, so the last batch's
+    subsets (a superset of all earlier ones) are right for every page, and are embedded once.
+    """
+
+    def __init__(self):
+        self.mapping: list[tuple[str, str, object, object]] = []  # name, internal, font, state
+
+    def take(self, doc) -> None:
+        """Copy `doc`'s font states; call before `save()`, which freezes and drops them."""
+        self.mapping = []
+        for name, internal in doc.fontMapping.items():
+            font = next((f for f in doc.delayedFonts if f.fontName == name), None)
+            state = copy.deepcopy(font.state[doc]) if font is not None else None
+            self.mapping.append((name, internal, font, state))
+
+    def give(self, doc) -> None:
+        """Install the carried fonts in a fresh document, under the same internal names."""
+        for name, internal, font, state in self.mapping:
+            if font is None:  # a standard font (Helvetica, set by every new canvas)
+                got = doc.getInternalFontName(name)
+            else:
+                state.frozen = 0
+                font.state[doc] = copy.deepcopy(state)
+                doc.fontMapping[name] = internal
+                doc.delayedFonts.append(font)
+                got = internal
+            if got != internal:  # never silently print with the wrong font
+                raise RuntimeError(f"font {name} is {got} in this batch, {internal} before")
+
+
+def _one_pdf(handle, page: "_Page", people, pagesize, title: str, count: int, progress,
+             batch: int) -> None:
+    """All certificates in one PDF, drawn BATCH pages at a time and streamed into `handle`."""
+    join = StreamingJoin(handle)
+    carry = _FontCarry()
+    last = b""
+    canv = None
+    done = 0
+
+    buf = io.BytesIO()
+
+    def start():
+        buf.seek(0)
+        buf.truncate()
+        canv = _open(buf, pagesize, title)
+        carry.give(canv._doc)
+        return canv
+
+    def close(canv) -> bytes:
+        carry.take(canv._doc)
+        canv.save()
+        data = buf.getvalue()
+        join.add(data)
+        # reportlab documents and pypdf readers hold reference cycles; without a collection
+        # each finished batch (~2 MB) lingers until the cyclic GC happens to run
+        gc.collect()
+        return data
+
+    for who in people:
+        if canv is None:
+            canv = start()
+            page.define(canv)
+        page.draw(canv, who)
+        canv.showPage()
+        done += 1
+        check(progress, done, count, who.number)
+        if done % batch == 0:
+            last, canv = close(canv), None
+    if canv is not None or not done:  # the last, partial batch (or an empty document)
+        if canv is None:
+            canv = start()
+            canv.showPage()
+        last = close(canv)
+    join.finish(last)
+
+
 def print_certificates(out: Path, workshop: Workshop, recipients: Iterable[Recipient], *,
                        signatories: Sequence[Signatory] = (), fingerprint: str = "",
                        paper: str = "A4", per_person: bool = False, total: int | None = None,
-                       progress=None) -> list[Path]:
+                       progress=None, batch: int = BATCH) -> list[Path]:
     """Write the certificates: one PDF at `out`, or (per_person) one PDF each inside folder `out`.
 
     Returns the files written. Cancel (progress.cancelled) stops before anything partial lands.
@@ -189,13 +278,7 @@ def print_certificates(out: Path, workshop: Workshop, recipients: Iterable[Recip
     written: list[Path] = []
     if not per_person:
         with atomic_write(Path(out)) as handle:
-            canv = _open(handle, pagesize, title)
-            page.define(canv)
-            for done, who in enumerate(people, start=1):
-                page.draw(canv, who)
-                canv.showPage()
-                check(progress, done, count, who.number)
-            canv.save()
+            _one_pdf(handle, page, people, pagesize, title, count, progress, batch)
         return [Path(out)]
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)

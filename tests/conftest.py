@@ -1,6 +1,7 @@
 """Shared fixtures: a private user folder per test, a fresh document per test, a screenshots folder."""
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -11,6 +12,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "screenshots"
 DEMO = "undesa-escap-webinar-2023"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_main_thread_only():
+    """As in the app (dgfacil/ui/gc_guard.py): no automatic cycle collection, which could free a
+    Qt object on the database worker thread; the test runner collects between tests instead."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests():
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

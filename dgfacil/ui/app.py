@@ -15,6 +15,10 @@ from dgfacil.paths import resources_dir, user_data_dir
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    if not hasattr(app, "gc_guard"):
+        from dgfacil.ui.gc_guard import GarbageCollector
+
+        app.gc_guard = GarbageCollector(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)

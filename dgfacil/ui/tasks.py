@@ -53,6 +53,7 @@ class Tasks(QObject):
     def __init__(self, doc: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
+        self._closed = False
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dgfacil-db")
         self._long = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dgfacil-long")
         self._finished.connect(lambda fn: fn())
@@ -144,6 +145,12 @@ class Tasks(QObject):
         future.add_done_callback(finished)
         return future, progress
 
+    @property
+    def closed(self) -> bool:
+        """True once the document's worker has shut down (a deferred redraw should then do nothing)."""
+        return self._closed
+
     def shutdown(self) -> None:
+        self._closed = True
         self._db.shutdown(wait=True)
         self._long.shutdown(wait=True, cancel_futures=True)

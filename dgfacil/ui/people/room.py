@@ -143,7 +143,11 @@ class PeopleRoom(QWidget):
             return  # the room already redrew after its own import
         if (changes.participants or changes.attendance or changes.agenda) and not self._reload_due:
             self._reload_due = True  # several changes in one event-loop turn: one reload
-            QTimer.singleShot(0, self.reload)
+            QTimer.singleShot(0, self._deferred_reload)
+
+    def _deferred_reload(self) -> None:
+        if not self.ctx.tasks.closed:  # the document may have been closed in the meantime
+            self.reload()
 
     def _run(self, op) -> None:
         self.ctx.tasks.run_sync(op)

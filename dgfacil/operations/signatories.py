@@ -72,7 +72,8 @@ def _info(row: SignatoryRow) -> SignatoryInfo:
     return SignatoryInfo(row.id, row.position, row.name, row.title or "", row.signature_png)
 
 
-def _clean(name: str, title: str) -> tuple[str, str]:
+def clean_fields(name: str, title: str) -> tuple[str, str]:
+    """The name and title with spaces tidied; SignatoryError when they cannot be printed."""
     name, title = " ".join(name.split()), " ".join(title.split())
     if not name:
         raise SignatoryError("a signatory needs a name")
@@ -98,7 +99,7 @@ def add_signatory(session: Session, *, name: str, title: str = "", signature_png
                   image: bytes | None = None) -> Changes:
     """Add a signatory at the end. `image` is a raw PNG/JPEG file to check and scale;
     `signature_png` is an already prepared picture (undo/redo). Changes.ids = (new id,)."""
-    name, title = _clean(name, title)
+    name, title = clean_fields(name, title)
     if len(store.signatories(session=session)) >= MAX_SIGNATORIES:
         raise SignatoryError(f"a certificate has room for {MAX_SIGNATORIES} signatories; remove one first")
     png = signature_image(image) if image is not None else signature_png
@@ -114,7 +115,7 @@ def update_signatory(session: Session, *, signatory_id: int, name: str | None = 
     row = session.get(SignatoryRow, signatory_id)
     if row is None:
         raise SignatoryError(f"there is no signatory {signatory_id}")
-    row.name, row.title = _clean(row.name if name is None else name, row.title if title is None else title)
+    row.name, row.title = clean_fields(row.name if name is None else name, row.title if title is None else title)
     if clear_image:
         row.signature_png = None
     elif image is not None:

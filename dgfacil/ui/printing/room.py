@@ -31,7 +31,7 @@ class PrintRoom(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.undo_stack = QUndoStack(ctx.undo_group)  # printing changes nothing undoable
+        self.undo_stack = QUndoStack(ctx.undo_group)  # signatory edits (printing itself is not undone)
         self.progress_handle = None
         self.note = ""
         self.last_files: list[Path] = []
@@ -79,8 +79,11 @@ class PrintRoom(QWidget):
         verify.clicked.connect(self.verify)
         export = QPushButton("Export public key…")
         export.clicked.connect(self.export_key)
+        signers = QPushButton("Signatories…  (Ctrl+Shift+S)")
+        signers.clicked.connect(self.signatories)
         keys_row = QHBoxLayout()
         keys_row.addWidget(self.key_label, 1)
+        keys_row.addWidget(signers)
         keys_row.addWidget(export)
         keys_row.addWidget(verify)
 
@@ -98,7 +101,8 @@ class PrintRoom(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(right, 1)
 
-        for keys_, slot in (("Ctrl+P", self.start), ("Escape", self.cancel), ("Ctrl+Shift+V", self.verify)):
+        for keys_, slot in (("Ctrl+P", self.start), ("Escape", self.cancel), ("Ctrl+Shift+V", self.verify),
+                             ("Ctrl+Shift+S", self.signatories)):
             shortcut = QShortcut(QKeySequence(keys_), self, activated=slot)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)  # this room's tab only
         self.list.currentRowChanged.connect(self._kind_changed)
@@ -214,6 +218,17 @@ class PrintRoom(QWidget):
         from dgfacil.ui.printing.verify import VerifyDialog
 
         VerifyDialog.ask(self)
+
+    def signatories(self):
+        """Open (or raise) the Signatories dialog; its edits go on this room's undo stack."""
+        from dgfacil.ui.printing.signatories import SignatoriesDialog
+
+        if getattr(self, "_signatories", None) is None:
+            self._signatories = SignatoriesDialog(self.ctx, self.undo_stack, self)
+        self._signatories.refresh()
+        self._signatories.show()
+        self._signatories.raise_()
+        return self._signatories
 
     def export_key(self) -> None:
         from dgfacil.operations import keys

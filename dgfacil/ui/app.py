@@ -44,6 +44,9 @@ def open_initial_document(window, path: str | None) -> None:
 
 def run_app(path: str | None = None) -> int:
     app = make_app()
+    from dgfacil.ui import crash
+
+    crash.install()
     from dgfacil.ui.main_window import MainWindow
 
     window = MainWindow()

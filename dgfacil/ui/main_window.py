@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from dgfacil import __version__, settings
 from dgfacil.store.errors import DamagedDocument, DocumentError
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.rooms import ROOMS, room_class
 from dgfacil.ui.tasks import Tasks
+from dgfacil.ui.widgets import show_message
 
 if TYPE_CHECKING:  # the store and the dialogs load after the window is shown
     from dgfacil.store.document import Document
@@ -104,18 +105,19 @@ class MainWindow(QMainWindow):
         except DamagedDocument as err:
             return self._offer_backup(err)
         except DocumentError as err:
-            QMessageBox.warning(self, "Cannot open the workshop", str(err))
+            show_message(self, "Cannot open the workshop", str(err))
             return False
         self.set_document(doc)
         return True
 
     def _offer_backup(self, err: DamagedDocument) -> bool:
         if err.newest_backup is None:
-            QMessageBox.critical(self, "The workshop file is damaged", str(err))
+            show_message(self, "The workshop file is damaged", str(err), QMessageBox.Critical)
             return False
-        answer = QMessageBox.question(
+        answer = show_message(
             self, "The workshop file is damaged",
             f"{err}\n\nOpen a restored copy made from that backup? The damaged file is left as it is.",
+            QMessageBox.Question, QMessageBox.Yes | QMessageBox.No,
         )
         if answer != QMessageBox.Yes:
             return False
@@ -171,19 +173,27 @@ class MainWindow(QMainWindow):
             self._action(self.view_menu, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
 
     def close_document(self) -> None:
+        """Close the open workshop without losing a keystroke: editors commit, rooms flush, the
+        worker finishes every queued write, and only then is the file closed."""
         if self.ctx is None:
             return
         self.backup_timer.stop()
-        ctx, self.ctx = self.ctx, None
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # an editor that saves on focus-out saves now, while the worker runs
         for room in self.rooms:
             if hasattr(room, "shutdown"):
                 room.shutdown()
+        ctx, self.ctx = self.ctx, None
+        for room in self.rooms:
             if getattr(room, "undo_stack", None) is not None:
                 self.undo_group.removeStack(room.undo_stack)
         self.rooms = []
         self.tabs.currentChanged.disconnect(self._room_changed)
         ctx.tasks.wait()
+        ctx.tasks.changes_applied.disconnect(self._on_changes)
         ctx.tasks.shutdown()
+        ctx.tasks.deleteLater()
         ctx.doc.close()
         self.empty = QLabel("Open a workshop, or make a new one from a template (File menu).")
         self.empty.setAlignment(Qt.AlignCenter)
@@ -194,7 +204,8 @@ class MainWindow(QMainWindow):
 
     def take_backup(self) -> None:
         if self.ctx is not None:
-            self.ctx.tasks.run(lambda _session: self.ctx.doc.take_backup(),
+            doc = self.ctx.doc  # captured: the lambda runs on the worker, after ctx may be gone
+            self.ctx.tasks.run(lambda _session: doc.take_backup(),
                                on_done=lambda path: self.statusBar().showMessage(f"Backup taken: {path.name}", 4000))
 
     # -- rooms ------------------------------------------------------------------------------
@@ -239,7 +250,7 @@ class MainWindow(QMainWindow):
         try:
             doc = new_from_template(answer.path, answer.template, start=answer.start, timezone=answer.timezone)
         except (DocumentError, ValueError, FileExistsError) as err:
-            QMessageBox.warning(self, "Cannot create the workshop", str(err))
+            show_message(self, "Cannot create the workshop", str(err))
             return
         self.set_document(doc)
 
@@ -258,7 +269,8 @@ class MainWindow(QMainWindow):
         path = dialogs.ask_save_path(self, "Save a copy as", self.ctx.doc.path.with_name(self.ctx.doc.path.stem + " copy.dgfacil"),
                                      "Workshop (*.dgfacil)")
         if path:
-            self.ctx.tasks.run(lambda _s: self.ctx.doc.save_copy(path),
+            doc = self.ctx.doc
+            self.ctx.tasks.run(lambda _s: doc.save_copy(path),
                                on_done=lambda p: self.statusBar().showMessage(f"Copy saved as {p}", 6000))
 
     def export_json(self) -> None:

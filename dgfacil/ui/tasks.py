@@ -40,6 +40,13 @@ class Progress:
         return self._cancel.is_set()
 
 
+class DocumentClosed(RuntimeError):
+    """The document was closed; its worker takes no more work."""
+
+    def __init__(self) -> None:
+        super().__init__("the workshop was closed")
+
+
 class Tasks(QObject):
     """The document's worker. One per open document."""
 
@@ -54,18 +61,24 @@ class Tasks(QObject):
         super().__init__(parent)
         self.doc = doc
         self._closed = False
+        self._running: set[Progress] = set()
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dgfacil-db")
         self._long = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dgfacil-long")
         self._finished.connect(lambda fn: fn())
-        self._progressed.connect(lambda fn, done, total, text: fn(done, total, text))
+        self._progressed.connect(lambda fn, done, total, text: None if self._closed else fn(done, total, text))
 
     # -- database -------------------------------------------------------------------------
     def _in_session(self, fn: Callable) -> Any:
         with self.doc.session() as session:
             return fn(session)
 
+    def _check_open(self) -> None:
+        if self._closed:
+            raise DocumentClosed()
+
     def read(self, fn: Callable[[Any], Any]) -> Any:
         """Run `fn(session)` on the worker and return its answer (waits; reads are short)."""
+        self._check_open()
         if threading.current_thread().name.startswith("dgfacil-db"):
             return self._in_session(fn)
         return self._db.submit(self._in_session, fn).result()
@@ -79,10 +92,13 @@ class Tasks(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future:
         """Run a write `op(session)` returning Changes (or (Changes, result)) in its own transaction."""
+        self._check_open()
         future = self._db.submit(self._in_session, op)
 
         def finished(fut: Future) -> None:
             def on_gui() -> None:
+                if self._closed:  # the rooms that asked are gone; the write itself is committed
+                    return
                 error = fut.exception()
                 if error is not None:
                     traceback.print_exception(error)
@@ -104,6 +120,7 @@ class Tasks(QObject):
 
     def run_sync(self, op: Callable[[Any], Any], *, initiator: object = None) -> Any:
         """Run a write and wait for it; changes_applied fires before this returns."""
+        self._check_open()
         result = self._db.submit(self._in_session, op).result()
         changes = result[0] if isinstance(result, tuple) else result
         if isinstance(changes, Changes):
@@ -112,7 +129,8 @@ class Tasks(QObject):
 
     def wait(self) -> None:
         """Block until every queued database action has run (tests, closing)."""
-        self._db.submit(lambda: None).result()
+        if not self._closed:
+            self._db.submit(lambda: None).result()
 
     # -- long work ------------------------------------------------------------------------
     def run_long(
@@ -124,13 +142,19 @@ class Tasks(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> tuple[Future, Progress]:
         """Run `work(progress)` off the GUI thread; callbacks arrive on the GUI thread."""
+        self._check_open()
         progress = Progress(
             (lambda d, t, s: self._progressed.emit(on_progress, d, t, s)) if on_progress else None
         )
+        self._running.add(progress)
         future = self._long.submit(work, progress)
 
         def finished(fut: Future) -> None:
+            self._running.discard(progress)
+
             def on_gui() -> None:
+                if self._closed:
+                    return
                 error = fut.exception()
                 if error is not None:
                     if on_error:
@@ -151,6 +175,9 @@ class Tasks(QObject):
         return self._closed
 
     def shutdown(self) -> None:
+        """Cancel long work, finish every queued write, then take no more."""
         self._closed = True
+        for progress in list(self._running):
+            progress.cancel()
         self._db.shutdown(wait=True)
         self._long.shutdown(wait=True, cancel_futures=True)

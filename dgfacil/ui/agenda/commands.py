@@ -1,11 +1,11 @@
 """Undoable agenda edits. Each redo/undo is one committed operation on the database worker."""
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
 
 from dgfacil.core.model import AgendaItem
 from dgfacil.operations import agenda as ops
 from dgfacil.ui.tasks import Tasks
+from dgfacil.ui.undo import OperationCommand
 
 NAMES = {
     "duration_min": "duration", "planned_start": "start", "fixed_start": "fixed start", "title": "title",
@@ -13,62 +13,62 @@ NAMES = {
 }
 
 
-class EditItem(QUndoCommand):
+class EditItem(OperationCommand):
     def __init__(self, tasks: Tasks, item: AgendaItem, change: dict, initiator=None) -> None:
         super().__init__(f"Change {', '.join(NAMES.get(k, k) for k in change)} of “{item.title[:30]}”")
         self.tasks, self.item_id, self.initiator = tasks, item.id, initiator
         self.new = dict(change)
         self.old = {name: getattr(item, name) for name in change}
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, **self.new), initiator=self.initiator)
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, **self.old), initiator=self.initiator)
 
 
-class AddItem(QUndoCommand):
+class AddItem(OperationCommand):
     def __init__(self, tasks: Tasks, day_id: int, item: AgendaItem, position: int | None) -> None:
         super().__init__(f"Add “{item.title[:30]}”")
         self.tasks, self.day_id, self.item, self.position = tasks, day_id, item, position
         self.deleted: ops.DeletedItem | None = None
         self.item_id: int | None = None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         if self.deleted is not None:  # redo after undo: bring back the same row
             self.tasks.run_sync(lambda s: ops.restore_item(s, deleted=self.deleted))
             return
         changes = self.tasks.run_sync(lambda s: ops.add_item(s, day_id=self.day_id, item=self.item, position=self.position))
         self.item_id = changes.ids[0]
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         _, self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id))
 
 
-class DeleteItem(QUndoCommand):
+class DeleteItem(OperationCommand):
     def __init__(self, tasks: Tasks, item: AgendaItem) -> None:
         super().__init__(f"Delete “{item.title[:30]}”")
         self.tasks, self.item_id = tasks, item.id
         self.deleted: ops.DeletedItem | None = None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         _, self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: ops.restore_item(s, deleted=self.deleted))
 
 
-class MoveItem(QUndoCommand):
+class MoveItem(OperationCommand):
     def __init__(self, tasks: Tasks, item_id: int, position: int, day_id: int | None = None) -> None:
         super().__init__("Move an agenda item")
         self.tasks, self.item_id, self.position, self.day_id = tasks, item_id, position, day_id
         self.before: tuple[int, int] | None = None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self.before = self.tasks.read(lambda s: ops.item_position(s, item_id=self.item_id))
         self.tasks.run_sync(lambda s: ops.move_item(s, item_id=self.item_id, position=self.position, day_id=self.day_id))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         day_id, position = self.before
         self.tasks.run_sync(lambda s: ops.move_item(s, item_id=self.item_id, position=position, day_id=day_id))
 

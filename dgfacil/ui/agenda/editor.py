@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QTimeEdit, QWidget,
 )
 
 from dgfacil.core.model import AgendaItem, ItemKind
+
+SAVE_AFTER_MS = 600  # DESIGN §3: nothing typed is held in memory for more than a second
 
 
 class ItemEditor(QWidget):
@@ -57,9 +59,14 @@ class ItemEditor(QWidget):
         self.setEnabled(False)
 
     def _on_focus_out(self, widget: QPlainTextEdit, emit) -> None:
+        """Save a text area 600 ms after typing stops, and at once when focus leaves it."""
         original = widget.focusOutEvent
+        timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
+        timer.timeout.connect(emit)
+        widget.textChanged.connect(lambda: None if self._loading else timer.start())
 
         def focus_out(event) -> None:
+            timer.stop()
             emit()
             original(event)
 

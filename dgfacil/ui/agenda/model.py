@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont
 
 from dgfacil.core.agenda import Slot, hhmm, plan_day, zone_label
 from dgfacil.core.model import Day, ItemKind
+from dgfacil.ui.widgets import plain_tooltip
 
 MIME = "application/x-dgfacil-agenda-row"
 KIND_COLOURS = {
@@ -99,7 +100,7 @@ class AgendaModel(QAbstractTableModel):
                 notes.append(f"The previous item runs {int(slot.overlap.total_seconds() // 60)} min into this fixed start")
             if slot.gap_before > timedelta(0):
                 notes.append(f"{int(slot.gap_before.total_seconds() // 60)} min free before it")
-            return "\n".join(notes) or item.description or None
+            return plain_tooltip("\n".join(notes) or item.description) or None
         if role == Qt.ForegroundRole and name == "zone" and slot.overlap > timedelta(0):
             return QColor("#b00020")  # the previous item runs into this start (the tooltip says by how much)
         if role == Qt.FontRole and name == "zone" and column == 0:

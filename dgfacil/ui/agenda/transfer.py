@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from dgfacil.ui.widgets import show_message
 
 
 class AgendaTransfer:
@@ -16,9 +18,13 @@ class AgendaTransfer:
         path, _ = QFileDialog.getSaveFileName(room, "Export the agenda as iCalendar", str(suggested), "iCalendar (*.ics)")
         if not path:
             return
-        from dgfacil.io.ics import write_ics
+        from dgfacil.operations.ics import export_ics
 
-        write_ics(room.ctx.workshop(), Path(path))
+        try:
+            room.ctx.tasks.read(lambda s: export_ics(s, path=Path(path)))
+        except OSError as err:
+            show_message(room, "Cannot export the agenda", f"{path} could not be written: {err.strerror or err}")
+            return
         room.window().statusBar().showMessage(f"Agenda exported to {path}", 6000)
 
     def import_ics(self) -> None:
@@ -28,11 +34,11 @@ class AgendaTransfer:
             return
         from dgfacil.operations.ics import import_ics_as_day
 
-        data = Path(path).read_bytes()
         try:
+            data = Path(path).read_bytes()
             room.ctx.tasks.run_sync(lambda s: import_ics_as_day(s, data=data))
-        except ValueError as err:
-            QMessageBox.warning(room, "Cannot import the calendar", str(err))
+        except (OSError, ValueError) as err:
+            show_message(room, "Cannot import the calendar", str(err))
             return
         room.day_index = len(room.workshop.days)
         room.reload()

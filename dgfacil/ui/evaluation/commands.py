@@ -1,14 +1,14 @@
 """Undoable evaluation edits: a typed form added, responses deleted, a CSV import."""
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
 
 from dgfacil.operations import evaluation as ops
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.tasks import Tasks
+from dgfacil.ui.undo import OperationCommand
 
 
-class AddResponses(QUndoCommand):
+class AddResponses(OperationCommand):
     """Responses already added (a typed form, an import): undo deletes them, redo puts them back."""
 
     def __init__(self, tasks: Tasks, ids: tuple[int, ...], text: str, initiator=None) -> None:
@@ -17,27 +17,27 @@ class AddResponses(QUndoCommand):
         self.deleted: list[ops.DeletedResponse] = []
         self._first = True
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         if self._first:  # the operation already ran (its result decided the command's ids)
             self._first = False
             return
         deleted, self.deleted = self.deleted, []
         self.tasks.run_sync(lambda s: _restore_all(s, deleted), initiator=self.initiator)
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator)[1]
 
 
-class DeleteResponses(QUndoCommand):
+class DeleteResponses(OperationCommand):
     def __init__(self, tasks: Tasks, ids: tuple[int, ...], initiator=None) -> None:
         super().__init__(f"Delete {len(ids)} evaluation form{'s' if len(ids) != 1 else ''}")
         self.tasks, self.ids, self.initiator = tasks, tuple(ids), initiator
         self.deleted: list[ops.DeletedResponse] = []
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator)[1]
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: _restore_all(s, self.deleted), initiator=self.initiator)
 
 

@@ -9,20 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from dgfacil.core.evaluation import EvaluationForm, Question
+from dgfacil.ui.widgets import plain_label
 
 HELP = "1–9 choose · Enter next (blank = no answer) · Backspace back · Enter on the last question saves · Esc clear"
-
-
-def _label(name: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.PlainText)  # form texts and answers are data, never markup
-    label.setWordWrap(wrap)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class FormEntry(QFrame):
@@ -38,18 +30,18 @@ class FormEntry(QFrame):
         self.answers: dict = {}
         self.index = 0
         self.forms_typed = 0
-        self.counter = _label("evalCounter")
-        self.group = _label("evalGroup")
-        self.question = _label("evalQuestion")
+        self.counter = plain_label(name="evalCounter", wrap=True)
+        self.group = plain_label(name="evalGroup", wrap=True)
+        self.question = plain_label(name="evalQuestion", wrap=True)
         self.question.setStyleSheet("font-size: 17pt; font-weight: 600;")
-        self.choices = _label("evalChoices")
+        self.choices = plain_label(name="evalChoices", wrap=True)
         self.choices.setStyleSheet("font-size: 13pt;")
         self.text = QLineEdit()
         self.text.setPlaceholderText("Type the answer as written on the form; Enter for the next question")
         self.text.installEventFilter(self)
-        self.strip = _label("evalStrip")
+        self.strip = plain_label(name="evalStrip", wrap=True)
         self.strip.setStyleSheet("font-family: monospace;")
-        self.hint = _label()
+        self.hint = plain_label(wrap=True)
         self.hint.setText(HELP)
         self.hint.setStyleSheet("color: #5b6472;")
         layout = QVBoxLayout(self)

@@ -149,6 +149,10 @@ class EvaluationRoom(QWidget):
             self.undo_stack.push(DeleteResponses(self.ctx.tasks, ids))
             self.reload()
 
+    def shutdown(self) -> None:
+        """The document is closing: save report text still inside its typing debounce."""
+        self.report.flush()
+
     def on_changes(self, changes: Changes, initiator: object) -> None:
         # undo/redo commands run with no initiator, so their changes redraw the room too
         if initiator is self:

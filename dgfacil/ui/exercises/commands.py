@@ -15,14 +15,16 @@ from dgfacil.operations import boards as ops
 from dgfacil.operations import exercises as ex_ops
 from dgfacil.operations import groups as group_ops
 from dgfacil.operations.changes import Changes
+from dgfacil.ui.undo import OperationCommand
 
 ANSWER_MERGE_ID = 4101  # typing in one answer box merges into one undo step
 
 
-class Step(QUndoCommand):
+class Step(OperationCommand):
     def __init__(self, text: str, target: Any) -> None:
         super().__init__(text)
         self.target = target
+        self.tasks = target.tasks
 
     def run(self, op: Callable) -> Any:
         result = self.target.tasks.run_sync(op, initiator=self.target.initiator)
@@ -46,14 +48,14 @@ class AddNote(Step):
         super().__init__(f"Add {what} {_short(item.text)}", target)
         self.item, self.item_id, self.deleted = item, None, None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         if self.deleted is not None:
             self.run(lambda s: ops.restore_items(s, deleted=self.deleted))
         else:
             ex, group = self.target.exercise.id, self.target.group_id
             self.item_id = self.run(lambda s: ops.add_item(s, exercise_id=ex, group_id=group, item=self.item)).ids[0]
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         _, self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=[self.item_id]))
 
 
@@ -71,10 +73,10 @@ class EditNote(Step):
             return Changes(boards=True, ids=tuple(values))
         self.run(op)
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self._apply(self.new)
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self._apply(self.old)
 
 
@@ -83,10 +85,10 @@ class MoveNotes(Step):
         super().__init__("Move note" if len(new) == 1 else f"Move {len(new)} notes", target)
         self.old, self.new = old, new
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self.run(lambda s: ops.move_items(s, moves=self.new))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.run(lambda s: ops.move_items(s, moves=self.old))
 
 
@@ -95,10 +97,10 @@ class DeleteNotes(Step):
         super().__init__(f"Delete {what}" if len(item_ids) == 1 else f"Delete {len(item_ids)} {what}s", target)
         self.item_ids, self.deleted = list(item_ids), None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         _, self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=self.item_ids))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.run(lambda s: ops.restore_items(s, deleted=self.deleted))
 
 
@@ -113,10 +115,10 @@ class Vote(Step):
         fn = ops.add_vote if add else ops.remove_vote
         self.run(lambda s: fn(s, item_id=self.item_id, voter=self.voter))
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self._do(self.add)
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self._do(not self.add)
 
 
@@ -125,11 +127,11 @@ class SortByVotes(Step):
         super().__init__("Sort notes by votes", target)
         self.old: dict = {}
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         ex, group = self.target.exercise.id, self.target.group_id
         _, self.old = self.run(lambda s: ops.sort_by_votes(s, exercise_id=ex, group_id=group))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.run(lambda s: ops.move_items(s, moves=self.old))
 
 
@@ -153,10 +155,10 @@ class SetAnswer(Step):
         ex, group = self.target.exercise.id, self.target.group_id
         self.run(lambda s: ops.set_answer(s, exercise_id=ex, group_id=group, key=self.key, value=value))
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         self._set(self.new)
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self._set(self.old)
 
 
@@ -169,13 +171,13 @@ class CreateGroups(Step):
         self.ids: list[int] = []
         self.deleted = None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         if self.deleted is not None:
             self.run(lambda s: group_ops.restore_groups(s, deleted=self.deleted))
         else:
             self.ids = list(self.run(lambda s: group_ops.create_groups(s, **self.args)).ids)
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         _, self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.ids))
 
 
@@ -184,10 +186,10 @@ class DeleteGroups(Step):
         super().__init__(f"Delete {len(group_ids)} groups", target)
         self.group_ids, self.deleted = list(group_ids), None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         _, self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.group_ids))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.run(lambda s: group_ops.restore_groups(s, deleted=self.deleted))
 
 
@@ -196,10 +198,10 @@ class AssignRandom(Step):
         super().__init__("Assign participants at random", target)
         self.group_ids, self.seed, self.before = list(group_ids), seed, None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         _, self.before = self.run(lambda s: group_ops.assign_random(s, group_ids=self.group_ids, seed=self.seed))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.run(lambda s: group_ops.set_members(s, members=self.before))
 
 
@@ -208,11 +210,11 @@ class MoveMember(Step):
         super().__init__(f"Move {name[:30]} to another group", target)
         self.pid, self.group_id, self.set_of, self.previous = participant_id, group_id, set_of, None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         _, self.previous = self.run(lambda s: group_ops.move_member(
             s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.run(lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of))
 
 
@@ -221,13 +223,13 @@ class AddExercise(Step):
         super().__init__(f"Add exercise “{use}”", target)
         self.item_id, self.use, self.exercise_id, self.deleted = agenda_item_id, use, None, None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         if self.deleted is not None:
             self.run(lambda s: ex_ops.restore_exercise(s, deleted=self.deleted))
         else:
             self.exercise_id = self.run(lambda s: ex_ops.add_exercise(s, agenda_item_id=self.item_id, use=self.use)).ids[0]
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         _, self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id))
 
 
@@ -236,10 +238,10 @@ class DeleteExercise(Step):
         super().__init__(f"Delete exercise {_short(title)}", target)
         self.exercise_id, self.deleted = exercise_id, None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         _, self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.run(lambda s: ex_ops.restore_exercise(s, deleted=self.deleted))
 
 
@@ -248,8 +250,8 @@ class SetVoteRule(Step):
         super().__init__(f"Give {dots} dots per {per}", target)
         self.exercise_id, self.dots, self.per, self.old = exercise_id, dots, per, None
 
-    def redo(self) -> None:
+    def do_redo(self) -> None:
         _, self.old = self.run(lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per))
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         self.run(lambda s: ex_ops.update_definition(s, exercise_id=self.exercise_id, definition=self.old))

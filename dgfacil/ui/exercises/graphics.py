@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
+from dgfacil.ui.widgets import plain_tooltip
 
 BOARD_W, BOARD_H = 1600.0, 1000.0
 NOTE_W, NOTE_H = core.NOTE_W * BOARD_W, core.NOTE_H * BOARD_H
@@ -172,7 +173,7 @@ class NoteItem(QGraphicsItem):
     def update_from(self, item: BoardItem) -> None:
         self.note = item
         self.setPos(to_scene(item.x, item.y))
-        self.setToolTip(item.text)
+        self.setToolTip(plain_tooltip(item.text))
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)

@@ -22,6 +22,7 @@ from dgfacil.ui.exercises.graphics import (
     to_scene,
 )
 from dgfacil.ui.exercises.note_view import BoardView, NoteEditor
+from dgfacil.ui.undo import macro
 
 
 class NoteBoard(BoardBase):
@@ -267,11 +268,10 @@ class NoteBoard(BoardBase):
             dots, per = core.vote_rule(self.exercise.definition)
             self.status(f"No dots left: each {per} has {dots} on this board.")
             return
-        self.host.undo_stack.beginMacro("Vote")
-        for note in notes:
-            if add or note.note.votes:
-                self.push(cmd.Vote(self, note.note.id, self.voter(), add))
-        self.host.undo_stack.endMacro()
+        with macro(self.host.undo_stack, "Vote"):
+            for note in notes:
+                if add or note.note.votes:
+                    self.push(cmd.Vote(self, note.note.id, self.voter(), add))
 
     def sort_by_votes(self) -> None:
         self.push(cmd.SortByVotes(self))

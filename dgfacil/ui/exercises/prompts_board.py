@@ -5,25 +5,17 @@ one box is one undo step. Questions are few, so a small card per question is fin
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QLabel, QPlainTextEdit, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
+    QButtonGroup, QFrame, QPlainTextEdit, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from dgfacil.store import boards as store
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
+from dgfacil.ui.widgets import plain_label
 
 DEBOUNCE_MS = 600
-
-
-def plain_label(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.PlainText)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class QuestionCard(QFrame):
@@ -32,12 +24,12 @@ class QuestionCard(QFrame):
         self.board, self.question, self.key = board, question, question["key"]
         self.setStyleSheet("QuestionCard { background: white; border: 1px solid #d8dce3; border-radius: 6px; }")
         layout = QVBoxLayout(self)
-        title = plain_label(f"{number}. {question['text']}")
+        title = plain_label(f"{number}. {question['text']}", wrap=True)
         title.setStyleSheet("font-weight: 600; font-size: 11pt; color: #1b2a41; border: none;")
         layout.addWidget(title)
         self.editor: QPlainTextEdit | None = None
         self.choices: QButtonGroup | None = None
-        self.verdict = plain_label("")
+        self.verdict = plain_label("", wrap=True)
         self.verdict.setStyleSheet("border: none;")
         if question.get("kind", "text") == "choice":
             self.choices = QButtonGroup(self)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QPushButton, QSpinBox, QSplitter, QStackedWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QListView, QPushButton, QSpinBox, QSplitter, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -24,17 +24,9 @@ from dgfacil.ui.exercises.kinds import make_board
 from dgfacil.ui.exercises.overview import AllGroupsView
 from dgfacil.ui.exercises.projector import ProjectorWindow
 from dgfacil.ui.exercises.timer import GroupTimer
+from dgfacil.ui.widgets import plain_label, plain_tooltip
 
 KIND_NAMES = {"zones": "sticky notes", "plane": "map", "table": "table", "rubric": "rubric", "prompts": "questions"}
-
-
-def _label(text: str = "", name: str = "", wrap: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.PlainText)
-    label.setWordWrap(wrap)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class ExercisesRoom(QWidget):
@@ -64,15 +56,15 @@ class ExercisesRoom(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(_label("Exercises", "roomHeading"))
+        lv.addWidget(plain_label("Exercises", name="roomHeading"))
         lv.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(delete)
         lv.addLayout(buttons)
         # centre: heading, bar, board or all groups
-        self.heading = _label("", "roomHeading", wrap=True)
-        self.instructions = _label("", "muted", wrap=True)
+        self.heading = plain_label("", name="roomHeading", wrap=True)
+        self.instructions = plain_label("", name="muted", wrap=True)
         self.group_box = QComboBox()
         self.group_box.setMinimumWidth(160)
         self.group_box.currentIndexChanged.connect(lambda _: self.open_group(self.group_box.currentData(), from_box=True))
@@ -105,7 +97,7 @@ class ExercisesRoom(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.board_holder)
         self.pages.addWidget(self.overview)
-        self.status_line = _label("", "muted")
+        self.status_line = plain_label("", name="muted")
         centre = QWidget()
         cv = QVBoxLayout(centre)
         cv.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +143,7 @@ class ExercisesRoom(QWidget):
             where = items[ex.agenda_item_id].title if ex.agenda_item_id in items else "not on the agenda"
             row = QStandardItem(f"{ex.title}\n{KIND_NAMES.get(ex.kind, ex.kind)} · {where[:40]}")
             row.setData(ex.id, Qt.UserRole)
-            row.setToolTip(where)
+            row.setToolTip(plain_tooltip(where))
             self.list_model.appendRow(row)
         ids = [e.id for e in self.exercises]
         target = keep if keep in ids else (ids[0] if ids else None)

@@ -18,6 +18,7 @@ from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
 from dgfacil.ui.exercises.graphics import font
 from dgfacil.ui.exercises.radar import CURRENT, TARGET, RadarChart, paint_radar
+from dgfacil.ui.widgets import plain_tooltip
 
 MARK_ROLE = Qt.UserRole + 1  # (is current, is target)
 
@@ -66,7 +67,7 @@ class RubricModel(QAbstractTableModel):
         if role == MARK_ROLE and level is not None:
             return (answer.get("current") == level, answer.get("target") == level)
         if role == Qt.ToolTipRole and index.column() == 0:
-            return dim.get("hint", "")
+            return plain_tooltip(dim.get("hint", ""))
         return None
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt)

@@ -14,6 +14,7 @@ from dgfacil.core.exercises import BoardItem
 from dgfacil.store import boards as store
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
+from dgfacil.ui.widgets import plain_tooltip
 
 GOAL_FILL = QColor("#eef3fb")
 
@@ -63,7 +64,7 @@ class RowsModel(QAbstractTableModel):
             if role == Qt.DisplayRole:
                 return self.columns[section]["title"]
             if role == Qt.ToolTipRole:
-                return self.columns[section].get("hint", "")
+                return plain_tooltip(self.columns[section].get("hint", ""))
         elif role == Qt.DisplayRole:
             return str(section + 1)
         return None

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from dgfacil.core.model import NoteTag
 from dgfacil.ui.notes.style import MUTED, SELECTED, SEPARATOR, TAGS
+from dgfacil.ui.widgets import plain_tooltip
 
 ITEM_ID_ROLE = Qt.UserRole + 1
 TIME_ROLE = Qt.UserRole + 2
@@ -32,7 +33,7 @@ class AgendaListModel(QStandardItemModel):
             row.setData(item_id, ITEM_ID_ROLE)
             row.setData(start, TIME_ROLE)
             row.setData(counts.get(item_id, {}), COUNTS_ROLE)
-            row.setToolTip(title)
+            row.setToolTip(plain_tooltip(title))
             self.appendRow(row)
 
     def row_of(self, item_id: int | None) -> int:

@@ -22,6 +22,7 @@ from dgfacil.ui.notes.model import NOTE_ROLE
 from dgfacil.ui.notes.pane_keys import bind_pane_keys
 from dgfacil.ui.notes.pane_layout import build_pane
 from dgfacil.ui.notes.style import TAGS
+from dgfacil.ui.widgets import plain_tooltip
 
 DRAFT_DELAY_MS = 400  # the brief allows 1 s; 400 ms is unnoticeable and loses less
 NO_ITEM = "General notes (no agenda item)"
@@ -115,7 +116,7 @@ class NotesPane(QWidget):
         item = self.items.get(self.item_id)
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(self.item_id)))
         self._title_text = self.item_labels.get(self.item_id, NO_ITEM)
-        self.title.setToolTip(self._title_text)
+        self.title.setToolTip(plain_tooltip(self._title_text))
         self._elide_title()
         self.people = ops.agenda_people(item) if item is not None else []
         self.people_label.setText(" · ".join(self.people) if self.people else "")

@@ -9,18 +9,10 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
 from dgfacil.ui.notes.entry import NoteEntry
 from dgfacil.ui.notes.model import NOTE_ROLE, NoteDelegate, NotesModel
 from dgfacil.ui.notes.tagbar import TagBar
+from dgfacil.ui.widgets import plain_label
 
 if TYPE_CHECKING:
     from dgfacil.ui.notes.pane import NotesPane
-
-
-def _plain_label(object_name: str = "") -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.PlainText)  # agenda titles and names are user text
-    label.setWordWrap(True)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 def build_pane(pane: NotesPane, show_item_chooser: bool) -> None:
@@ -32,12 +24,12 @@ def build_pane(pane: NotesPane, show_item_chooser: bool) -> None:
     pane.chooser.setMinimumContentsLength(24)
     pane.chooser.setToolTip("The agenda item these notes belong to")
     pane.chooser.activated.connect(lambda i: pane.set_item(pane.chooser.itemData(i)))
-    pane.title = _plain_label("notesItemTitle")
+    pane.title = plain_label(name="notesItemTitle", wrap=True)
     pane.title.setWordWrap(False)  # one line, elided to the width; the whole title is its tooltip
     pane.title.setMinimumWidth(100)
     pane.title.setStyleSheet("font-size: 12.5pt; font-weight: 600; color: #1b2a41;")
     pane.title.setVisible(not show_item_chooser)  # the chooser already shows the item's title
-    pane.people_label = _plain_label("muted")
+    pane.people_label = plain_label(name="muted", wrap=True)
     pane.model = NotesModel(parent=pane)
     pane.view = QListView()
     pane.view.setModel(pane.model)
@@ -48,9 +40,9 @@ def build_pane(pane: NotesPane, show_item_chooser: bool) -> None:
     pane.view.setUniformItemSizes(False)
     pane.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # notes wrap; never scroll sideways
     pane.view.doubleClicked.connect(lambda index: pane.edit_note(index.data(NOTE_ROLE)))
-    pane.empty_label = _plain_label("muted")
+    pane.empty_label = plain_label(name="muted", wrap=True)
     pane.empty_label.setAlignment(Qt.AlignCenter)
-    pane.status = _plain_label("muted")
+    pane.status = plain_label(name="muted", wrap=True)
     pane.status.hide()
     pane.tagbar = TagBar()
     pane.tagbar.sig_tag_clicked.connect(pane.tag_key)
@@ -62,7 +54,7 @@ def build_pane(pane: NotesPane, show_item_chooser: bool) -> None:
     pane.speaker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
     pane.speaker.lineEdit().setPlaceholderText("no speaker")
     pane.speaker.currentTextChanged.connect(pane._typed)
-    pane.hints = _plain_label("muted")
+    pane.hints = plain_label(name="muted", wrap=True)
 
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(8, 6, 8, 8)

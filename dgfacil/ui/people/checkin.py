@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -13,12 +13,7 @@ from dgfacil.core.model import Participant
 from dgfacil.core.roster import normalise_badge
 from dgfacil.operations.attendance import Unit
 from dgfacil.ui.people.models import PeopleModel, SearchProxy
-
-
-def plain_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.PlainText)
-    return label
+from dgfacil.ui.widgets import plain_label
 
 
 class CheckInPanel(QWidget):

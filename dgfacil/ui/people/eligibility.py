@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
 
 from dgfacil.core.attendance import Eligibility
 from dgfacil.core.model import Participant
-from dgfacil.ui.people.checkin import plain_label
 from dgfacil.ui.people.models import PeopleModel, SearchProxy
+from dgfacil.ui.widgets import plain_label
 
 RULES = [("Every session (full participation)", None), ("At least 90% of sessions", 0.9),
          ("At least 80% of sessions", 0.8), ("At least 75% of sessions", 0.75), ("At least half", 0.5)]

@@ -16,16 +16,10 @@ from dgfacil.core.roster import FIELDS, Mapping, Preview, guess_mapping
 from dgfacil.io.roster import ENCODINGS, RosterFileError, RosterTable, read_roster
 from dgfacil.operations import participants as ops
 from dgfacil.ui.context import AppContext
+from dgfacil.ui.widgets import plain_label
 
 SEPARATORS = [("Automatic", None), ("Comma", ","), ("Semicolon", ";"), ("Tab", "\t"), ("Bar |", "|")]
 PREVIEW_ROWS = 8
-
-
-def _label(text: str = "", *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.PlainText)  # file names and cells are the user's text, never markup
-    label.setWordWrap(wrap)
-    return label
 
 
 class ImportDialog(QDialog):
@@ -42,7 +36,7 @@ class ImportDialog(QDialog):
         self._fill()
 
     def _build(self) -> None:
-        self.read_as = _label()
+        self.read_as = plain_label(wrap=True)
         self.encoding = QComboBox()
         self.encoding.addItem("Automatic", None)
         for codec, name in ENCODINGS.items():
@@ -63,7 +57,7 @@ class ImportDialog(QDialog):
         pick.addWidget(QLabel("Separator"))
         pick.addWidget(self.separator)
         pick.addStretch(1)
-        self.warning = _label()
+        self.warning = plain_label(wrap=True)
         self.warning.setObjectName("importWarning")
         self.warning.setStyleSheet("color: #8a5300;")
         self.columns = QTableWidget(0, 3)
@@ -74,7 +68,7 @@ class ImportDialog(QDialog):
         self.sample.verticalHeader().setVisible(False)
         self.sample.setEditTriggers(QTableWidget.NoEditTriggers)
         self.problems = QListWidget()
-        self.summary = _label()
+        self.summary = plain_label(wrap=True)
         self.summary.setStyleSheet("font-weight: 600;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -85,7 +79,7 @@ class ImportDialog(QDialog):
             box = QWidget()
             lay = QVBoxLayout(box)
             lay.setContentsMargins(0, 4, 0, 0)
-            heading = _label(title)
+            heading = plain_label(title, wrap=True)
             heading.setStyleSheet("font-weight: 600;")
             lay.addWidget(heading)
             lay.addWidget(widget)

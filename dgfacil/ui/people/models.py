@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from dgfacil.core.attendance import Eligibility
 from dgfacil.core.model import Participant
+from dgfacil.ui.widgets import plain_tooltip
 
 COLUMNS = {
     "roster": ["Badge", "Name", "E-mail", "Country", "Organization", "Position"],
@@ -82,7 +83,7 @@ class PeopleModel(QAbstractTableModel):
             font.setStyleHint(QFont.Monospace)
             return font
         if role == Qt.ToolTipRole and column == "Name" and p.certificate_name:
-            return f"On the certificate: {p.certificate_name}"
+            return plain_tooltip(f"On the certificate: {p.certificate_name}")
         return None
 
     def _verdict_data(self, p: Participant, column: int, role):

@@ -20,11 +20,13 @@ from dgfacil.store import people as store
 from dgfacil.store.settings import get_setting
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.people import commands
-from dgfacil.ui.people.checkin import CheckInPanel, plain_label
+from dgfacil.ui.people.checkin import CheckInPanel
 from dgfacil.ui.people.editor import ParticipantDialog
 from dgfacil.ui.people.eligibility import EligibilityPanel
 from dgfacil.ui.people.import_dialog import ImportDialog
 from dgfacil.ui.people.models import PeopleModel, SearchProxy
+from dgfacil.ui.widgets import plain_label
+from dgfacil.ui.undo import macro
 
 ROSTER_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)"
 
@@ -180,10 +182,9 @@ class PeopleRoom(QWidget):
         chosen = self.selected()
         if not chosen:
             return
-        self.undo_stack.beginMacro(f"Delete {len(chosen)} participant{'s' if len(chosen) > 1 else ''}")
-        for p in chosen:
-            self.undo_stack.push(commands.DeleteParticipant(self.ctx.tasks, p))
-        self.undo_stack.endMacro()
+        with macro(self.undo_stack, f"Delete {len(chosen)} participant{'s' if len(chosen) > 1 else ''}"):
+            for p in chosen:
+                self.undo_stack.push(commands.DeleteParticipant(self.ctx.tasks, p))
 
     def mark(self, participant_ids: list[int], present: bool) -> None:
         unit = self.checkin.current_unit()

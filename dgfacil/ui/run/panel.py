@@ -10,20 +10,7 @@ from dgfacil.core.model import ItemKind
 from dgfacil.core.run import Phase
 from dgfacil.core.run_plan import RunState
 from dgfacil.core.run_text import Level, Status, countdown_text
-
-
-def plain_label(name: str, *, size: int | None = None, bold: bool = False, wrap: bool = False) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.PlainText)  # item titles are user text
-    label.setWordWrap(wrap)
-    if size or bold:
-        font = label.font()
-        if size:
-            font.setPointSize(size)
-        font.setBold(bold)
-        label.setFont(font)
-    return label
+from dgfacil.ui.widgets import plain_label
 
 
 class CountdownPanel(QFrame):
@@ -33,24 +20,24 @@ class CountdownPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("countdownPanel")
         self.setProperty("level", Level.IDLE.value)
-        self.kind = plain_label("kindLabel", size=11)
-        self.title = plain_label("itemTitle", size=17, bold=True, wrap=True)
+        self.kind = plain_label(name="kindLabel", size=11)
+        self.title = plain_label(name="itemTitle", size=17, bold=True, wrap=True)
         self.title.setMinimumHeight(48)
         self.title.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
-        self.countdown = plain_label("countdown", bold=True)
+        self.countdown = plain_label(name="countdown", bold=True)
         font = self.countdown.font()
         font.setPointSize(84)
         font.setStyleHint(QFont.SansSerif)
         font.setFeature(QFont.Tag("tnum"), 1)  # digits of one width: the number does not wobble
         self.countdown.setFont(font)
         self.countdown.setAlignment(Qt.AlignCenter)
-        self.words = plain_label("statusWords", size=18)
+        self.words = plain_label(name="statusWords", size=18)
         self.words.setAlignment(Qt.AlignCenter)
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(10)
         self.bar.setRange(0, 1000)
-        self.times = plain_label("itemTimes", size=11)
+        self.times = plain_label(name="itemTimes", size=11)
         self.times.setAlignment(Qt.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)

@@ -25,10 +25,11 @@ from dgfacil.ui.context import AppContext
 from dgfacil.ui.run.chime import Chime
 from dgfacil.ui.run.controls import RunControls
 from dgfacil.ui.run.look import ROOM_STYLE
-from dgfacil.ui.run.panel import CountdownPanel, plain_label
+from dgfacil.ui.run.panel import CountdownPanel
 from dgfacil.ui.run.projector import city
 from dgfacil.ui.run.upcoming import UpcomingModel
 from dgfacil.store.settings import get_setting, put_setting
+from dgfacil.ui.widgets import plain_label
 
 REFRESH_MS = 200  # a repaint request; the numbers come from the clock, never from counting these
 CHIME_KEY = "run.chime"
@@ -86,7 +87,7 @@ class RunRoom(QWidget):
                                   + ("" if self.chime.available else " (sound needs QtMultimedia: off here)"))
         self.chime_box.toggled.connect(self._on_chime_toggled)
         self.day_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.clocks = plain_label("clocks")
+        self.clocks = plain_label(name="clocks")
         top = QHBoxLayout()
         top.addWidget(QLabel("Day"))
         top.addWidget(self.day_box)
@@ -124,7 +125,7 @@ class RunRoom(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
         side = QVBoxLayout()
-        self.agenda_title = plain_label("sectionTitle")
+        self.agenda_title = plain_label(name="sectionTitle")
         side.addWidget(self.agenda_title)
         side.addWidget(self.table, 1)
         middle = QHBoxLayout()
@@ -135,8 +136,8 @@ class RunRoom(QWidget):
         self.day_bar.setRange(0, 1000)
         self.day_bar.setTextVisible(False)
         self.day_bar.setFixedHeight(8)
-        self.progress_label = plain_label("progress")
-        self.day_end_label = plain_label("dayEnd", size=12)
+        self.progress_label = plain_label(name="progress")
+        self.day_end_label = plain_label(name="dayEnd", size=12)
         progress = QHBoxLayout()
         progress.addWidget(self.progress_label)
         progress.addWidget(self.day_bar, 1)
@@ -155,7 +156,7 @@ class RunRoom(QWidget):
         layout.addLayout(progress)
         layout.addWidget(self.suggestion_button)
         layout.addWidget(self.controls)
-        self.message = plain_label("runMessage")
+        self.message = plain_label(name="runMessage")
         layout.addWidget(self.message)
 
     def add_action(self, text: str, keys: list[str], slot) -> QAction:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.run_plan import Row, RunState, Status
 from dgfacil.core.run_text import row_note
+from dgfacil.ui.widgets import plain_tooltip
 
 HEADERS = ("Time", "Item", "Min", "Note")
 
@@ -61,7 +62,7 @@ class UpcomingModel(QAbstractTableModel):
                 return str(shown)
             return _remark(row)
         if role == Qt.ToolTipRole and col == 1:
-            return row.item.title
+            return plain_tooltip(row.item.title)
         if role == Qt.FontRole and row.status is Status.CURRENT:
             font = QFont()
             font.setBold(True)

@@ -1,0 +1,37 @@
+"""Small widgets every room uses. User text is data everywhere (DESIGN §7): never rich text."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+
+def plain_label(text: str = "", *, name: str = "", size: int | None = None, bold: bool = False,
+                wrap: bool = False) -> QLabel:
+    """A QLabel that shows its text as typed: QLabel would otherwise guess rich text."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.PlainText)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    if size or bold:
+        font = label.font()
+        if size:
+            font.setPointSize(size)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltips are rich text when they look like it; escape user text so it shows as typed."""
+    return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>' if text else ""
+
+
+def show_message(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Warning,
+                 buttons=QMessageBox.Ok):
+    """A message box whose text (file names, user text in errors) is shown as plain text."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.PlainText)
+    return box.exec()

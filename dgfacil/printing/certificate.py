@@ -81,6 +81,7 @@ class _Page:
         self.details = self._wrap(styles.para(" \u00b7 ".join(d for d in details if d), "cert_text"),
                                   self.inner)
         self.signatories = [self._signatory(s) for s in list(signatories)[:3]]
+        self._fit(workshop.title)
 
     @staticmethod
     def _wrap(p: Paragraph, width: float) -> tuple[Paragraph, float, float]:
@@ -106,6 +107,38 @@ class _Page:
 
     NAME_ZONE = 24 * mm  # room for the name: one line at 30 pt, or a wrapped very long one
     FORM = "dg-certificate"
+    GAPS = (8 * mm, 12 * mm, 3 * mm, 2 * mm, 8 * mm, 3 * mm, 4 * mm)  # between the stacked parts
+    gap = 1.0  # how much of GAPS is kept (less when a long workshop title needs the room)
+    sign_base = 50 * mm  # the signature line; lowered to 44 mm at most (the footer is below)
+
+    def _bottom(self) -> float:
+        """Where the stacked text (kicker down to the details line) ends, with the current sizes."""
+        parts = (self.kicker, self.title, self.lead, self.attended, self.workshop_title, self.details)
+        used = sum(p[2] for p in parts) + self.NAME_ZONE + sum(self.GAPS) * self.gap
+        return self.h - 32 * mm - used
+
+    def _fit(self, title: str) -> None:
+        """Keep the text clear of the signatures: a long workshop title gets smaller type, then
+        the gaps shrink and the signature line moves down, never onto the footer."""
+        pictures = any(image is not None for _n, _t, image, _c in self.signatories)
+        above = (17.5 * mm if pictures else 3 * mm) if self.signatories else -20 * mm
+        def floor() -> float:
+            return self.sign_base + above + 3 * mm
+        size = 15.0
+
+        def smaller(limit: float) -> None:
+            nonlocal size
+            while self._bottom() < floor() and size > limit:
+                size -= 0.5
+                self.workshop_title = self._wrap(styles.para(title, "cert_workshop", size=size),
+                                                 self.inner * 0.9)
+
+        smaller(12.5)  # first a little smaller type,
+        while self._bottom() < floor() and self.sign_base > 44 * mm:  # then the signatures lower,
+            self.sign_base -= 1 * mm
+        while self._bottom() < floor() and self.gap > 0.5:  # then tighter gaps,
+            self.gap -= 0.05
+        smaller(10)  # and only then small type
 
     def define(self, canv) -> None:
         """Draw the parts shared by every page once, as a form the pages reuse (a PDF XObject):
@@ -118,17 +151,18 @@ class _Page:
         canv.setStrokeColor(styles.NAVY)
         canv.setLineWidth(0.6)
         canv.rect(15 * mm, 15 * mm, w - 30 * mm, h - 30 * mm)
+        g = [x * self.gap for x in self.GAPS]
         top = self._centre(canv, self.kicker, h - 32 * mm)
-        top = self._centre(canv, self.title, top - 8 * mm)
-        top = self._centre(canv, self.lead, top - 12 * mm)
-        self.name_top = top - 3 * mm
-        top = self.name_top - self.NAME_ZONE - 2 * mm
+        top = self._centre(canv, self.title, top - g[0])
+        top = self._centre(canv, self.lead, top - g[1])
+        self.name_top = top - g[2]
+        top = self.name_top - self.NAME_ZONE - g[3]
         canv.setStrokeColor(styles.GOLD)
         canv.setLineWidth(0.8)
         canv.line(w / 2 - 70 * mm, top, w / 2 + 70 * mm, top)
-        top = self._centre(canv, self.attended, top - 8 * mm)
-        top = self._centre(canv, self.workshop_title, top - 3 * mm)
-        self._centre(canv, self.details, top - 4 * mm)
+        top = self._centre(canv, self.attended, top - g[4])
+        top = self._centre(canv, self.workshop_title, top - g[5])
+        self._centre(canv, self.details, top - g[6])
         self._draw_signatories(canv)
         canv.endForm()
 
@@ -145,7 +179,7 @@ class _Page:
         count = len(self.signatories)
         if not count:
             return
-        base = 50 * mm
+        base = self.sign_base
         gap = (self.w - 2 * 40 * mm) / count
         for i, (name, title, image, col) in enumerate(self.signatories):
             cx = 40 * mm + gap * (i + 0.5)

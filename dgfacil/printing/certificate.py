@@ -134,7 +134,7 @@ class _Page:
                                                  self.inner * 0.9)
 
         smaller(12.5)  # first a little smaller type,
-        while self._bottom() < floor() and self.sign_base > 44 * mm:  # then the signatures lower,
+        while self._bottom() < floor() and self.sign_base > 44.5 * mm:  # then the signatures lower,
             self.sign_base -= 1 * mm
         while self._bottom() < floor() and self.gap > 0.5:  # then tighter gaps,
             self.gap -= 0.05

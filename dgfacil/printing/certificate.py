@@ -274,8 +274,11 @@ def _one_pdf(handle, page: "_Page", people, pagesize, title: str, count: int, pr
         data = buf.getvalue()
         join.add(data)
         # reportlab documents and pypdf readers hold reference cycles; without a collection
-        # each finished batch (~2 MB) lingers until the cyclic GC happens to run
-        gc.collect()
+        # each finished batch (~2 MB) lingers until the cyclic GC happens to run. In the app
+        # automatic collection is off and the GUI thread collects (ui/gc_guard.py: collecting
+        # here, on a worker, could free Qt objects off the GUI thread), so leave it to that.
+        if gc.isenabled():
+            gc.collect()
         return data
 
     for who in people:

@@ -10,6 +10,8 @@ packages=(
   # TrueType fonts for names in Korean, Japanese and Chinese (reportlab embeds TrueType only;
   # the smaller Noto fonts for other scripts ship in resources/fonts)
   fonts-dejavu-core fonts-nanum fonts-ipafont-gothic fonts-wqy-zenhei
+  # Noto for the other scripts of member countries (Khmer, Lao, Myanmar, Sinhala, Tamil...)
+  fonts-noto-core
 )
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: nothing we know how to check
 missing=()

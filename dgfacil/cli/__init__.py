@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -63,6 +64,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dgfacil: invalid template: {first}{more}", file=sys.stderr)
         for line in rest:
             print(f"  {line}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `dgfacil agenda FILE | head`: the reader left; say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except OSError as err:  # an output path that is a folder, a read-only disk, a missing folder
+        where = f" {err.filename}" if err.filename else ""
+        print(f"dgfacil: cannot use{where}: {err.strerror or err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -52,8 +52,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
     from dgfacil.operations.document import new_from_template
 
+    if args.file.suffix != ".dgfacil":
+        args.file = args.file.with_name(args.file.name + ".dgfacil")
     if args.file.exists():
         raise CommandError(f"{args.file} already exists; choose another name")
+    if not args.file.parent.is_dir():
+        raise CommandError(f"there is no folder {args.file.parent}; create it first")
     if args.tz:
         check_zone(args.tz)
     doc = new_from_template(args.file, args.template, start=args.start, timezone=args.tz)
@@ -100,7 +104,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             widths = [max(len(label), 13) for label in labels]
             print()
             print(f"{day.date:%A %d %B %Y}" + (f" — {day.title}" if day.title else ""))
-            print("  ".join(label.ljust(w) for label, w in zip(labels, widths)) + "  Min  Item")
+            print("  ".join(label.ljust(w) for label, w in zip(labels, widths)) + "  Min  Item   (* fixed start)")
             for slot in plan_day(day, workshop.timezone):
                 cells = [f"{hhmm(slot.start, z)}–{hhmm(slot.end, z)}".ljust(w) for z, w in zip(zones, widths)]
                 mark = "*" if slot.item.fixed_start else " "

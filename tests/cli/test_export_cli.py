@@ -46,3 +46,31 @@ def test_gui_without_display_says_how_to_run_it(tmp_path):
 def test_python_m_and_console_script_report_the_version():
     result = _run("--version")
     assert result.returncode == 0 and result.stdout.startswith("dgfacil ")
+
+
+def test_output_paths_that_cannot_be_written_are_one_line(demo_doc, tmp_path):
+    path = demo_doc.path
+    demo_doc.close()
+    for args in (["export", str(path), "-o", str(tmp_path)], ["agenda", str(path), "--ics", str(tmp_path)]):
+        result = _run(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_new_refuses_a_missing_folder_and_adds_the_suffix(tmp_path):
+    result = _run("new", str(tmp_path / "missing" / "x.dgfacil"), "--template", "undesa-escap-webinar-2023")
+    assert result.returncode == 2 and "no folder" in result.stderr
+    assert not (tmp_path / "missing").exists()
+    result = _run("new", str(tmp_path / "seoul"), "--template", "undesa-escap-webinar-2023")
+    assert result.returncode == 0 and (tmp_path / "seoul.dgfacil").exists()
+
+
+def test_a_closed_pipe_is_not_a_traceback(demo_doc):
+    path = demo_doc.path
+    demo_doc.close()
+    reader = subprocess.Popen([sys.executable, "-m", "dgfacil", "agenda", str(path)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    reader.stdout.read(10)
+    reader.stdout.close()  # like `| head -c 10`
+    _, err = reader.communicate(timeout=60)
+    assert b"Traceback" not in err

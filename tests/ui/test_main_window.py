@@ -37,7 +37,8 @@ def test_new_edit_close_reopen(qtbot, tmp_path, screenshots):
     assert agenda.days.currentText().startswith("Tue 02 Mar 2027")
     header = [agenda.model.headerData(c, Qt.Horizontal) for c in range(3)]
     assert header == ["Seoul (GMT+9)", "Bangkok (GMT+7)", "Addis Ababa (GMT+3)"]
-    assert agenda.model.index(0, 1).data() == "13:00–13:07"
+    assert agenda.model.index(0, 0).data() == "15:00–15:07"
+    assert [agenda.model.index(0, c).data() for c in (1, 2)] == ["13:00", "09:00"]
 
     # Edit the second item's title in the side editor, with the keyboard.
     agenda.table.setCurrentIndex(agenda.model.index(1, 0))
@@ -115,7 +116,14 @@ def test_past_day_end_is_flagged(qtbot, ctx):
 
     room = AgendaRoom(ctx)
     qtbot.addWidget(room)
-    room.day_end.setTime(room.day_end.time().fromString("16:30", "HH:mm"))
-    room._day_end_changed()
-    room.reload()
+    room.show()
+    room.day_end.setFocus()
+    room.day_end.selectAll()
+    qtbot.keyClicks(room.day_end, "16:30")
+    qtbot.keyClick(room.day_end, Qt.Key_Return)
+    assert room.day_end.text() == "16:30"
     assert "2 items past the day's end" in room.summary.text()
+    room.day_end.selectAll()
+    qtbot.keyClicks(room.day_end, "2575")  # not a time: refused, the old value stays
+    qtbot.keyClick(room.day_end, Qt.Key_Return)
+    assert room.day_end.text() == "16:30"

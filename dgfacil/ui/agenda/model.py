@@ -40,7 +40,7 @@ class AgendaModel(QAbstractTableModel):
 
     @property
     def fixed_columns(self) -> list[str]:
-        return ["Min", "Fixed", "Kind", "Title", "Lead / moderator", "Speakers"]
+        return ["Min", "Fixed", "Kind", "Title", "Lead / moderator"]  # speakers: in the side editor
 
     def column_name(self, column: int) -> str:
         n = len(self.zones)
@@ -80,10 +80,12 @@ class AgendaModel(QAbstractTableModel):
                 zone = self.zones[column]
                 if role == Qt.EditRole and column == 0:
                     return slot.start.strftime("%H:%M")
+                if column > 0:  # other zones: the start is enough, and keeps the title in view
+                    return hhmm(slot.start, zone)
                 return f"{hhmm(slot.start, zone)}–{hhmm(slot.end, zone)}"
             return {
                 "Min": item.duration_min, "Fixed": None, "Kind": ItemKind(item.kind).value, "Title": item.title,
-                "Lead / moderator": item.lead, "Speakers": "; ".join(item.speakers),
+                "Lead / moderator": item.lead,
             }.get(name)
         if role == Qt.CheckStateRole and name == "Fixed":
             return Qt.Checked if item.fixed_start else Qt.Unchecked
@@ -118,7 +120,7 @@ class AgendaModel(QAbstractTableModel):
         name = self.column_name(index.column())
         if name == "Fixed":
             return base | Qt.ItemIsUserCheckable
-        if name in ("Min", "Title", "Lead / moderator", "Speakers") or (name == "zone" and index.column() == 0):
+        if name in ("Min", "Title", "Lead / moderator") or (name == "zone" and index.column() == 0):
             return base | Qt.ItemIsEditable
         return base
 
@@ -147,8 +149,6 @@ class AgendaModel(QAbstractTableModel):
             return {"title": value} if value else {}
         if name == "Lead / moderator":
             return {"lead": value}
-        if name == "Speakers":
-            return {"speakers": [s.strip() for s in value.split(";") if s.strip()]}
         if name == "zone":
             if not value:
                 return {"planned_start": None, "fixed_start": False}

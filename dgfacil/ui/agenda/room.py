@@ -1,13 +1,14 @@
 """The Agenda room: the days and their items with times in every zone; add, edit, delete, reorder."""
 from __future__ import annotations
 
+import re
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTime
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
-    QTableView, QTimeEdit, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from dgfacil.core.agenda import hhmm, total_minutes, workshop_zones, zone_label
@@ -54,9 +55,11 @@ class AgendaRoom(QWidget):
         self.days = QComboBox()
         self.days.setMinimumWidth(260)
         self.days.currentIndexChanged.connect(self._day_chosen)
-        self.day_end = QTimeEdit()
-        self.day_end.setDisplayFormat("HH:mm")
-        self.day_end.setToolTip("Items that end after this time are flagged in red")
+        # A line edit with a mask, not a QTimeEdit: select-all and typing "16:00" must give 16:00.
+        self.day_end = QLineEdit()
+        self.day_end.setPlaceholderText("none")
+        self.day_end.setFixedWidth(64)
+        self.day_end.setToolTip("Items that end after this time are flagged in red (HH:MM, empty for none)")
         self.day_end.editingFinished.connect(self._day_end_changed)
         self.summary = QLabel()
         self.summary.setObjectName("muted")
@@ -144,16 +147,15 @@ class AgendaRoom(QWidget):
         end_text = self.ctx.tasks.read(lambda s: get_setting(day_end_key(day.id), session=s)) if day else None
         end = time.fromisoformat(end_text) if end_text else None
         self.day_end.blockSignals(True)
-        self.day_end.setTime(QTime(end.hour, end.minute) if end else QTime(18, 0))
+        self.day_end.setText(end.strftime("%H:%M") if end else "")
         self.day_end.blockSignals(False)
         self.model.set_day(day, workshop_zones(self.workshop), end)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         columns = self.model.columnCount()
-        header.setSectionResizeMode(columns - 3, QHeaderView.Stretch)  # the title takes the room
-        for column in (columns - 2, columns - 1):  # lead and speakers: a readable width, full text in the editor
-            header.setSectionResizeMode(column, QHeaderView.Interactive)
-            header.resizeSection(column, 150)
+        header.setSectionResizeMode(columns - 2, QHeaderView.Stretch)  # the title takes the room
+        header.setSectionResizeMode(columns - 1, QHeaderView.Interactive)  # lead: full text in the editor
+        header.resizeSection(columns - 1, 180)
         self._summarise()
         row = next((r for r, s in enumerate(self.model.slots) if s.item.id == keep_item), 0)
         if self.model.slots:
@@ -257,8 +259,32 @@ class AgendaRoom(QWidget):
         day = self.current_day()
         if day is None:
             return
-        value = self.day_end.time().toString("HH:mm")
+        text = self.day_end.text().strip()
+        value = None  # empty: no day end, nothing flagged
+        if text:
+            parsed = parse_time_of_day(text)
+            if parsed is None:
+                self.say(f"“{text}” is not a time of day (HH:MM)")
+                self._show_day()
+                return
+            value = parsed.strftime("%H:%M")
         self.ctx.tasks.run_sync(lambda s: set_setting(s, key=day_end_key(day.id), value=value))
+        self._show_day()
+
+    def say(self, text: str) -> None:
+        """A short message in the window's status bar (the room may stand alone in a test)."""
+        status = getattr(self.window(), "statusBar", None)
+        if status is not None:
+            status().showMessage(text, 6000)
 
     def confirm(self, question: str) -> bool:
         return QMessageBox.question(self, "Agenda", question) == QMessageBox.Yes
+
+
+def parse_time_of_day(text: str) -> time | None:
+    """'16:30', '16.30', '1630', '16h30' or '16' as a time of day; None when it is not one."""
+    match = re.fullmatch(r"(\d{1,2})(?:[:.hH]?(\d{2}))?", text.strip())
+    if not match:
+        return None
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    return time(hours, minutes) if hours < 24 and minutes < 60 else None

@@ -27,7 +27,7 @@ class ImportPage(QWidget):
         self.data: bytes | None = None
         self.path: Path | None = None
         self.read: CsvImport | None = None
-        self.choose = QPushButton("Choose CSV export… (Ctrl+O)")
+        self.choose = QPushButton("Choose CSV export… (Ctrl+I)")
         self.choose.clicked.connect(self.ask_file)
         self.encoding = QComboBox()
         for label, value in ENCODINGS:

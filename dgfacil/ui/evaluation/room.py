@@ -1,5 +1,5 @@
 """The Evaluation room: type paper forms, import an online export, see the figures, write and print
-the outcome report. Keyboard: Ctrl+1..4 switch tabs, Ctrl+O choose a CSV, Ctrl+P print, Del delete
+the outcome report. Keyboard: Alt+1..4 switch tabs, Ctrl+I choose a CSV, Ctrl+P print, Del delete
 the selected forms (undoable with the Edit menu's Undo).
 """
 from __future__ import annotations
@@ -105,9 +105,11 @@ class EvaluationRoom(QWidget):
             self.tabs.addTab(widget, name)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        # Not Ctrl+digits or Ctrl+O: the window's View and File menus own those keys.
         for n in range(4):
-            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda n=n: self.tabs.setCurrentIndex(n))
-        QShortcut(QKeySequence("Ctrl+O"), self, activated=self._open_csv)
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda n=n: self.tabs.setCurrentIndex(n))
+            self.tabs.setTabToolTip(n, f"Alt+{n + 1}")
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self._open_csv)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.report.ask_print)
         QShortcut(QKeySequence.Delete, self.table, activated=self.delete_selected)
         self.tabs.currentChanged.connect(lambda i: self.entry.setFocus() if i == 0 else None)

@@ -61,27 +61,32 @@ class NoteBoard(BoardBase):
     # -- actions -----------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        keys = [QKeySequence(k) for k in (shortcut if isinstance(shortcut, (list, tuple)) else [shortcut]) if k]
+        if keys:
+            action.setShortcuts(keys)
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString()})" if shortcut else tip or text)
+        shown = " or ".join(k.toString(QKeySequence.NativeText) for k in keys)
+        action.setToolTip(f"{tip or text} ({shown})" if keys else tip or text)
         action.triggered.connect(lambda _=False: slot())
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.add_action = self._action("Add note", lambda: self.begin_new(None), "Ctrl+N", "Add a note")
+        # Keys never clash with the main window's (File Ctrl+N/O/W/Q/Shift+S, Edit Ctrl+Z/Y/Shift+Z,
+        # View Ctrl+1..7, Help F1): a key bound twice in one window is "ambiguous" and does nothing.
+        self.add_action = self._action("Add note", lambda: self.begin_new(None), ("Ins", "N"), "Add a note")
         self.edit_action = self._action("Edit", self.edit_selected, "F2", "Edit the selected note")
         self.delete_action = self._action("Delete", self.delete_selected, QKeySequence.Delete, "Delete the selected notes")
         self.vote_action = self._action("+ Dot", self.vote_selected, "Ctrl+D", "Put a dot on the selected notes")
         self.unvote_action = self._action("− Dot", lambda: self.vote_selected(add=False), "Ctrl+Shift+D", "Take a dot back")
         self.cluster_action = self._action("Cluster…", lambda: self.cluster_selected(None), "Ctrl+G", "Put the selected notes under a heading")
         self.uncluster_action = self._action("Uncluster", lambda: self.cluster_selected(""), "Ctrl+Shift+G")
-        self.sort_action = self._action("Sort by votes", self.sort_by_votes, "Ctrl+Shift+S", "Most voted notes first in each area")
+        self.sort_action = self._action("Sort by votes", self.sort_by_votes, "Ctrl+Shift+V", "Most voted notes first in each area")
         self.fit_action = self._action("Fit", lambda: self.view.fit_board(), "Ctrl+0", "Fit the board to the window")
+        self.select_all_action = self._action("Select all", self.select_all, QKeySequence.SelectAll, "Select every note")
         self.colour_menu = QMenu("Colour", self)
         for i, (name, value) in enumerate(NOTE_COLOURS.items()):
-            self.colour_menu.addAction(self._action(name, lambda v=value: self.colour_selected(v), f"Ctrl+{i + 1}"))
+            self.colour_menu.addAction(self._action(name, lambda v=value: self.colour_selected(v), f"Alt+{i + 1}"))
         self.tag_menu = QMenu(self.exercise.definition.get("tags", {}).get("title", "Tag"), self)
         for value in self.exercise.definition.get("tags", {}).get("values", []):
             self.tag_menu.addAction(self._action(value, lambda v=value: self.tag_selected(v)))
@@ -189,6 +194,14 @@ class NoteBoard(BoardBase):
     def edit_note(self, note: NoteItem) -> None:
         self._open_editor(note, note.note.text, note.scenePos(), QColor(note.note.colour or DEFAULT_NOTE))
 
+    def _typing_keys(self) -> tuple[QAction, ...]:
+        return (self.delete_action, self.add_action, self.select_all_action)
+
+    def select_all(self) -> None:
+        """Select every note on this board (Ctrl+A)."""
+        for note in self.notes.values():
+            note.setSelected(True)
+
     def edit_selected(self) -> None:
         if self.selected():
             self.edit_note(self.selected()[0])
@@ -196,13 +209,15 @@ class NoteBoard(BoardBase):
     def _open_editor(self, note: NoteItem | None, text: str, centre: QPointF, colour: QColor) -> None:
         self.editor = NoteEditor(lambda ed, keep, new: self._editor_done(note, centre, ed, keep, new), text, centre, colour)
         self.scene.addItem(self.editor)
-        self.delete_action.setEnabled(False)  # Delete belongs to the text while typing
+        for action in self._typing_keys():  # Delete, N, Ctrl+A… belong to the text while typing
+            action.setEnabled(False)
         self.view.setFocus()
         self.editor.setFocus()
 
     def _editor_done(self, note: NoteItem | None, centre: QPointF, editor: NoteEditor, keep: bool, text: str) -> None:
         self.editor = None
-        self.delete_action.setEnabled(True)
+        for action in self._typing_keys():
+            action.setEnabled(True)
         editor.setVisible(False)
         self.scene.removeItem(editor)
         editor.deleteLater()

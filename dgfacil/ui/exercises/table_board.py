@@ -104,7 +104,7 @@ class TableBoard(BoardBase):
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         bar = QToolBar()
-        for text, slot, key in (("Add step", self.add_row, "Ctrl+N"), ("Add goal", self.add_goal, "Ctrl+Shift+N"),
+        for text, slot, key in (("Add step", self.add_row, "Ins"), ("Add goal", self.add_goal, "Ctrl+Shift+N"),
                                 ("Delete step", self.delete_rows, "Ctrl+Delete")):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))

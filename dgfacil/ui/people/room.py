@@ -70,8 +70,10 @@ class PeopleRoom(QWidget):
         self.tabs.addTab(self.certificates, "Certificates")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        for keys, slot in (("Ctrl+1", 0), ("Ctrl+2", 1), ("Ctrl+3", 2)):
+        # Alt, not Ctrl: the window's View menu owns Ctrl+1..7 (a key bound twice does nothing).
+        for keys, slot in (("Alt+1", 0), ("Alt+2", 1), ("Alt+3", 2)):
             QShortcut(QKeySequence(keys), self, lambda i=slot: self.tabs.setCurrentIndex(i))
+            self.tabs.setTabToolTip(slot, keys)
         self.tabs.currentChanged.connect(lambda i: self.checkin.scan.setFocus() if i == 1 else None)
 
     def _roster_tab(self) -> QWidget:

@@ -10,7 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
-from dgfacil.core.agenda import plan_day
+from dgfacil.core.agenda import in_zone, plan_day
 
 
 def planned_end(workshop, item_id: int | None) -> datetime | None:
@@ -23,17 +23,20 @@ def planned_end(workshop, item_id: int | None) -> datetime | None:
     return None
 
 
-def remaining_text(end: datetime | None, now: datetime) -> str:
+def remaining_text(end: datetime | None, now: datetime, zone: str | None = None) -> str:
+    """Time left, or when the item ends/ended as a wall-clock time in the workshop's zone."""
     if end is None:
         return "Not on the agenda"
     seconds = int((end - now).total_seconds())
+    # the end is an aware instant (often UTC from the store): the room reads the workshop's clock
+    local = in_zone(end, zone) if zone else end
     if seconds > 3 * 3600:  # not running yet: say when it ends rather than count hours
-        return f"Ends {end:%d %b %H:%M}"
+        return f"Ends {local:%d %b %H:%M}"
     if seconds >= 0:
         minutes, secs = divmod(seconds, 60)
         return f"{minutes}:{secs:02d} left"
     if seconds < -3600:
-        return f"Ended {end:%d %b %H:%M}"
+        return f"Ended {local:%d %b %H:%M}"
     minutes, secs = divmod(-seconds, 60)
     return f"Time is up (+{minutes}:{secs:02d})"
 
@@ -44,6 +47,7 @@ class GroupTimer(QLabel):
         self.ctx = ctx
         self.item_id: int | None = None
         self.end: datetime | None = None
+        self.zone: str | None = None
         self.setTextFormat(Qt.PlainText)
         self.setObjectName("groupTimer")
         self.ticker = QTimer(self, interval=1000)
@@ -53,14 +57,16 @@ class GroupTimer(QLabel):
     def follow(self, item_id: int | None, workshop=None) -> None:
         """Follow an agenda item's end (re-read when the agenda changes)."""
         self.item_id = item_id
+        workshop = workshop or self.ctx.workshop()
+        self.zone = workshop.timezone or None
         hook = self.ctx.services.get("item_end")
         end = hook(item_id) if hook and item_id is not None else None
-        self.end = end or planned_end(workshop or self.ctx.workshop(), item_id)
+        self.end = end or planned_end(workshop, item_id)
         self.refresh()
 
     def refresh(self) -> None:
         now = self.ctx.clock()
-        self.setText(remaining_text(self.end, now))
+        self.setText(remaining_text(self.end, now, self.zone))
         late = self.end is not None and now > self.end
         if late != self.property("late"):  # restyle only when it turns, not every second
             self.setProperty("late", late)

@@ -19,6 +19,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from dgfacil.paths import resources_dir
+from dgfacil.printing import shaping
+
+# reportlab shapes a mixed-font word with its first font only: shape each font run on its own
+shaping.install()
 
 LATIN = "latin"  # also Cyrillic, Greek and Vietnamese: Noto Sans covers them
 SERIF = "serif"
@@ -86,26 +90,39 @@ def script_of(ch: str) -> str | None:
     return LATIN if cat[0] == "L" else None
 
 
-@lru_cache(maxsize=4096)
-def _covers(script: str, ch: str) -> bool:
-    """Whether the font chosen for `script` has a glyph for `ch` (a dash in a Thai font...)."""
+@lru_cache(maxsize=8192)
+def covers(script: str, ch: str, bold: bool = False) -> bool:
+    """Whether the font chosen for `script` has a glyph for `ch` in its cmap (a dash in a Thai
+    font, a colon in the Lao font...)."""
     from reportlab.pdfbase import pdfmetrics
 
-    face = pdfmetrics.getFont(font_name(script)).face
+    face = pdfmetrics.getFont(font_name(script, bold)).face
     return ord(ch) in face.charToGlyph
 
 
-def split_scripts(text: str) -> list[tuple[str, str]]:
-    """Runs of (script, text): neutrals join the run before them (or the first strong run),
-    unless that run's font lacks them (then they go in a Latin run)."""
+# Where a character the run's font lacks goes instead: the house font first, then any other.
+_FALLBACKS = (LATIN, "han", "arabic", "devanagari", "thai")
+
+
+def _fallback(ch: str, base: str, bold: bool) -> str:
+    for script in (base, *_FALLBACKS):
+        if covers(script, ch, bold):
+            return script
+    return base
+
+
+def split_scripts(text: str, *, bold: bool = False, base: str = LATIN) -> list[tuple[str, str]]:
+    """Runs of (script, text) to set each in its own font. Neutrals (spaces, digits,
+    punctuation, bullets) join the run before them (or the first strong run); any character the
+    run's font has no glyph for goes in a run of a font that has one (no empty boxes).
+    `base` (LATIN or SERIF) is the document font that Latin runs use; runs set in it are
+    reported as LATIN."""
     runs: list[list] = []
     pending = ""
     for ch in text:
         script = script_of(ch)
         if script is None:
-            if runs and runs[-1][0] != LATIN and not ch.isspace() and not _covers(runs[-1][0], ch):
-                runs.append([LATIN, ch])
-            elif runs:
+            if runs:
                 runs[-1][1] += ch
             else:
                 pending += ch
@@ -122,10 +139,17 @@ def split_scripts(text: str) -> list[tuple[str, str]]:
         runs = [["kana" if r[0] == "han" else r[0], r[1]] for r in runs]
     merged: list[tuple[str, str]] = []
     for script, chunk in runs:
-        if merged and merged[-1][0] == script:
-            merged[-1] = (script, merged[-1][1] + chunk)
-        else:
-            merged.append((script, chunk))
+        for ch in chunk:
+            face = base if script == LATIN else script
+            if not ch.isspace() and not covers(face, ch, bold):
+                found = _fallback(ch, base, bold)
+                ch_script = LATIN if found == base else found
+            else:
+                ch_script = script
+            if merged and merged[-1][0] == ch_script:
+                merged[-1] = (ch_script, merged[-1][1] + ch)
+            else:
+                merged.append((ch_script, ch))
     return merged
 
 
@@ -218,7 +242,7 @@ def markup(text: str, *, bold: bool = False, base: str = LATIN) -> str:
     """Escaped Paragraph markup for user text: words in display order, a font per script run."""
     out = []
     default = font_name(base, bold)
-    for script, chunk in split_scripts(visual_order(text)):
+    for script, chunk in split_scripts(visual_order(text), bold=bold, base=base):
         face = default if script == LATIN else font_name(script, bold)
         safe = escape(chunk)
         out.append(safe if face == default else f'<font face="{face}">{safe}</font>')
@@ -232,7 +256,7 @@ def text_width(text: str, size: float, *, bold: bool = False, base: str = LATIN)
 
     default = font_name(base, bold)
     total = 0.0
-    for script, chunk in split_scripts(text):
+    for script, chunk in split_scripts(text, bold=bold, base=base):
         face = default if script == LATIN else font_name(script, bold)
         total += stringWidth(chunk, face, size)
     return total

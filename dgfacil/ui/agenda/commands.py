@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dgfacil.core.model import AgendaItem
 from dgfacil.operations import agenda as ops
+from dgfacil.operations import days
 from dgfacil.ui.tasks import Tasks
 from dgfacil.ui.undo import OperationCommand
 
@@ -73,3 +74,53 @@ class MoveItem(OperationCommand):
         self.tasks.run_sync(lambda s: ops.move_item(s, item_id=self.item_id, position=position, day_id=day_id))
 
 
+
+
+class AddDay(OperationCommand):
+    """Add a day (first redo), or bring the same day back (later redos)."""
+
+    def __init__(self, tasks: Tasks, add_op) -> None:
+        super().__init__("Add a day")
+        self.tasks, self.add_op = tasks, add_op
+        self.day_ids: list[int] = []
+        self.snapshots = None
+
+    def do_redo(self) -> None:
+        if self.snapshots is not None:
+            self.tasks.run_sync(lambda s: days.restore_days(s, snapshots=self.snapshots))
+        else:
+            self.day_ids = list(self.tasks.run_sync(self.add_op).ids)
+
+    def do_undo(self) -> None:
+        _, self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=self.day_ids))
+
+
+class ImportDays(AddDay):
+    def __init__(self, tasks: Tasks, import_op) -> None:
+        super().__init__(tasks, import_op)
+        self.setText("Import a calendar")
+
+
+class DeleteDay(OperationCommand):
+    def __init__(self, tasks: Tasks, day_id: int, label: str) -> None:
+        super().__init__(f"Delete {label}")
+        self.tasks, self.day_id = tasks, day_id
+        self.snapshots = None
+
+    def do_redo(self) -> None:
+        _, self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=[self.day_id]))
+
+    def do_undo(self) -> None:
+        self.tasks.run_sync(lambda s: days.restore_days(s, snapshots=self.snapshots))
+
+
+class RenameDay(OperationCommand):
+    def __init__(self, tasks: Tasks, day_id: int, old: str, new: str) -> None:
+        super().__init__(f"Rename the day “{new[:30]}”")
+        self.tasks, self.day_id, self.old, self.new = tasks, day_id, old, new
+
+    def do_redo(self) -> None:
+        self.tasks.run_sync(lambda s: days.rename_day(s, day_id=self.day_id, title=self.new))
+
+    def do_undo(self) -> None:
+        self.tasks.run_sync(lambda s: days.rename_day(s, day_id=self.day_id, title=self.old))

@@ -22,6 +22,7 @@ from dgfacil.ui.agenda.editor import ItemEditor
 from dgfacil.ui.agenda.model import AgendaModel
 from dgfacil.ui.agenda.transfer import AgendaTransfer
 from dgfacil.ui.context import AppContext
+from dgfacil.ui.widgets import show_message
 
 SHORTCUTS = [
     ("Ins", "Add an item after the selected one"), ("Del", "Delete the selected item"),
@@ -67,7 +68,13 @@ class AgendaRoom(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Day"))
         bar.addWidget(self.days)
+        self.day_title = QLineEdit()
+        self.day_title.setPlaceholderText("Day title")
+        self.day_title.setFixedWidth(180)
+        self.day_title.editingFinished.connect(self._day_title_changed)
+        bar.addWidget(self.day_title)
         bar.addWidget(self._button("Add day", self.add_day))
+        bar.addWidget(self._button("Delete day", self.delete_day))
         bar.addSpacing(16)
         bar.addWidget(QLabel("Day ends at"))
         bar.addWidget(self.day_end)
@@ -149,6 +156,9 @@ class AgendaRoom(QWidget):
         self.day_end.blockSignals(True)
         self.day_end.setText(end.strftime("%H:%M") if end else "")
         self.day_end.blockSignals(False)
+        self.day_title.blockSignals(True)
+        self.day_title.setText(day.title if day else "")
+        self.day_title.blockSignals(False)
         self.model.set_day(day, workshop_zones(self.workshop), end)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -251,9 +261,29 @@ class AgendaRoom(QWidget):
 
     def add_day(self) -> None:
         last = self.workshop.days[-1].date if self.workshop.days else date.today() - timedelta(days=1)
-        self.ctx.tasks.run_sync(lambda s: ops.add_day(s, workshop_id=self.workshop.id, on=last + timedelta(days=1)))
+        workshop_id = self.workshop.id
+        self.undo_stack.push(commands.AddDay(
+            self.ctx.tasks, lambda s: ops.add_day(s, workshop_id=workshop_id, on=last + timedelta(days=1))))
         self.day_index = len(self.workshop.days)
         self.reload()
+
+    def delete_day(self) -> None:
+        day = self.current_day()
+        if day is None:
+            return
+        label = f"{day.date:%a %d %b %Y}" + (f" ({day.title})" if day.title else "")
+        question = (f"Delete {label} with its {len(day.items)} agenda items, their attendance marks, the day's "
+                    "groups and its run log? Notes and exercises are kept without an item. Undo brings it all back.")
+        if self.confirm(question):
+            self.undo_stack.push(commands.DeleteDay(self.ctx.tasks, day.id, label))
+            self.day_index = max(0, self.day_index - 1)
+            self.reload()
+
+    def _day_title_changed(self) -> None:
+        day = self.current_day()
+        title = self.day_title.text().strip()
+        if day is not None and title != day.title:
+            self.undo_stack.push(commands.RenameDay(self.ctx.tasks, day.id, day.title, title))
 
     def _day_end_changed(self) -> None:
         day = self.current_day()
@@ -278,7 +308,8 @@ class AgendaRoom(QWidget):
             status().showMessage(text, 6000)
 
     def confirm(self, question: str) -> bool:
-        return QMessageBox.question(self, "Agenda", question) == QMessageBox.Yes
+        return show_message(self, "Agenda", question, QMessageBox.Question,
+                            QMessageBox.Yes | QMessageBox.No) == QMessageBox.Yes
 
 
 def parse_time_of_day(text: str) -> time | None:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from dgfacil.core.agenda import in_zone
+from dgfacil.ui.agenda import commands
 from dgfacil.ui.widgets import show_message
 
 
@@ -36,9 +38,17 @@ class AgendaTransfer:
 
         try:
             data = Path(path).read_bytes()
-            room.ctx.tasks.run_sync(lambda s: import_ics_as_day(s, data=data))
+            from dgfacil.io.ics import read_ics
+
+            found = read_ics(data, zone=room.workshop.timezone)
         except (OSError, ValueError) as err:
             show_message(room, "Cannot import the calendar", str(err))
             return
+        dates = sorted({in_zone(item.start, room.workshop.timezone).date() for item in found})
+        when = ", ".join(f"{d:%a %d %b %Y}" for d in dates)
+        if not room.confirm(f"Add {len(found)} events from {Path(path).name} as {len(dates)} new "
+                            f"day{'s' if len(dates) != 1 else ''} ({when})? Undo takes them out again."):
+            return
+        room.undo_stack.push(commands.ImportDays(room.ctx.tasks, lambda s: import_ics_as_day(s, data=data)))
         room.day_index = len(room.workshop.days)
         room.reload()

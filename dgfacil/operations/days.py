@@ -1,0 +1,32 @@
+"""Day edits that can be undone: rename or re-date a day, delete a day with all it holds and
+bring it back, undo an ICS import."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dgfacil.operations.changes import Changes
+from dgfacil.store.snapshot import Snapshot, delete_with_snapshot, restore_snapshot
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+EVERYTHING = Changes(agenda=True, run=True, notes=True, exercises=True, groups=True, boards=True, attendance=True)
+
+
+def delete_days(session: Session, *, day_ids: list[int]) -> tuple[Changes, list[Snapshot]]:
+    """Delete days with their items, run log, groups and attendance; notes and exercises are unlinked."""
+    snapshots = [delete_with_snapshot("day", day_id, session=session) for day_id in day_ids]
+    return Changes(**{**EVERYTHING.__dict__, "ids": tuple(day_ids)}), snapshots
+
+
+def restore_days(session: Session, *, snapshots: list[Snapshot]) -> Changes:
+    for snap in snapshots:
+        restore_snapshot(snap, session=session)
+    return EVERYTHING
+
+
+def rename_day(session: Session, *, day_id: int, title: str | None = None, on: date | None = None) -> Changes:
+    from dgfacil.operations.agenda import update_day
+
+    return update_day(session, day_id=day_id, title=title, on=on)

@@ -48,6 +48,11 @@ def workshop_row(*, session: Session) -> WorkshopRow:
     return row
 
 
+def workshop_info(*, session: Session) -> Workshop:
+    """The workshop's own fields (id, title, time zone...) without its days and exercises."""
+    return convert.workshop_from_row(workshop_row(session=session))
+
+
 def load_workshop(*, session: Session) -> Workshop:
     """The whole workshop: metadata, days with their items, exercises."""
     row = workshop_row(session=session)

@@ -5,17 +5,18 @@ so a note is on disk the moment the note-taker presses Enter.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from dgfacil.core.model import AgendaItem, Note, NoteTag
 from dgfacil.operations.changes import Changes
 from dgfacil.store import notes as store
 from dgfacil.store import queries
-from dgfacil.store.notes import Draft
-from dgfacil.store.tables import NoteRow
+from dgfacil.store.notes import DeletedNote, Draft
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 __all__ = [
     "Draft", "DeletedNote", "ItemNotes", "add_note", "update_note", "set_tag", "delete_note", "restore_note",
@@ -39,14 +40,10 @@ def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag =
     if not text:
         raise ValueError("a note needs some text")
     stamp = store.iso_utc(at)
-    row = NoteRow(workshop_id=store.workshop_id_for(item_id, session=session), agenda_item_id=item_id,
-                  created_at=stamp, updated_at=stamp, text=text, tag=NoteTag(tag).value,
-                  speaker=speaker.strip())
-    session.add(row)
+    note_id = store.insert_note(item_id, text=text, tag=tag, speaker=speaker.strip(), at=stamp, session=session)
     if clear_draft:
         store.store_draft(item_id, Draft(), session=session, at=stamp)
-    session.flush()
-    return Changes(notes=True, ids=(row.id,))
+    return Changes(notes=True, ids=(note_id,))
 
 
 _UNSET = object()
@@ -56,23 +53,24 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
                 tag: NoteTag | None = None, speaker: str | None = None, item_id: object = _UNSET,
                 clear_draft: bool = False) -> Changes:
     """Change a note's text, tag, speaker or agenda item; its creation time stays."""
-    row = store.note_row(note_id, session=session)
+    on_item = store.note_item_id(note_id, session=session)
     stamp = store.iso_utc(at)
     if clear_draft:
-        store.store_draft(row.agenda_item_id, Draft(), session=session, at=stamp)
+        store.store_draft(on_item, Draft(), session=session, at=stamp)
+    edits: dict = {}
     if text is not None:
         text = _clean(text)
         if not text:
             raise ValueError("a note needs some text; delete it instead")
-        row.text = text
+        edits["text"] = text
     if tag is not None:
-        row.tag = NoteTag(tag).value
+        edits["tag"] = NoteTag(tag)
     if speaker is not None:
-        row.speaker = speaker.strip()
+        edits["speaker"] = speaker.strip()
     if item_id is not _UNSET:
         store.workshop_id_for(item_id, session=session)  # the item must exist
-        row.agenda_item_id = item_id
-    row.updated_at = stamp
+        edits["item_id"] = item_id
+    store.write_note(note_id, at=stamp, session=session, **edits)
     return Changes(notes=True, ids=(note_id,))
 
 
@@ -81,32 +79,14 @@ def set_tag(session: Session, *, note_id: int, tag: NoteTag, at: datetime) -> Ch
     return update_note(session, note_id=note_id, tag=tag, at=at)
 
 
-@dataclass(frozen=True)
-class DeletedNote:
-    """Everything needed to put a deleted note back, with its id (for undo)."""
-
-    id: int
-    workshop_id: int
-    agenda_item_id: int | None
-    created_at: str
-    updated_at: str
-    text: str
-    tag: str
-    speaker: str
-
-
 def delete_note(session: Session, *, note_id: int) -> tuple[Changes, DeletedNote]:
-    row = store.note_row(note_id, session=session)
-    snapshot = DeletedNote(row.id, row.workshop_id, row.agenda_item_id, row.created_at, row.updated_at,
-                           row.text, row.tag, row.speaker)
-    session.delete(row)
-    return Changes(notes=True, ids=(note_id,)), snapshot
+    """Delete a note; the snapshot puts it back."""
+    return Changes(notes=True, ids=(note_id,)), store.delete_note(note_id, session=session)
 
 
 def restore_note(session: Session, *, deleted: DeletedNote) -> Changes:
     """Put a deleted note back exactly as it was, same id and times."""
-    session.add(NoteRow(**asdict(deleted)))
-    session.flush()
+    store.restore_note(deleted, session=session)
     return Changes(notes=True, ids=(deleted.id,))
 
 

@@ -6,7 +6,7 @@ not bound to an item), so a killed app still has it when the document is reopene
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
 from sqlmodel import Session, select
@@ -38,6 +38,11 @@ def get_note(note_id: int, *, session: Session) -> Note:
     return convert.note_from_row(note_row(note_id, session=session))
 
 
+def note_item_id(note_id: int, *, session: Session) -> int | None:
+    """The agenda item a note is on (None: the whole workshop); LookupError when no such note."""
+    return note_row(note_id, session=session).agenda_item_id
+
+
 def workshop_id_for(item_id: int | None, *, session: Session) -> int:
     """The workshop a note for `item_id` belongs to (the document's workshop when no item)."""
     if item_id is None:
@@ -46,6 +51,61 @@ def workshop_id_for(item_id: int | None, *, session: Session) -> int:
     if item is None:
         raise LookupError(f"no agenda item {item_id}")
     return item.workshop_id
+
+
+def insert_note(item_id: int | None, *, session: Session, text: str, tag: NoteTag, speaker: str, at: str) -> int:
+    """A new note on `item_id` (None: the whole workshop), created and updated `at`; returns its id."""
+    row = NoteRow(workshop_id=workshop_id_for(item_id, session=session), agenda_item_id=item_id,
+                  created_at=at, updated_at=at, text=text, tag=NoteTag(tag).value, speaker=speaker)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+_KEEP = object()
+
+
+def write_note(note_id: int, *, session: Session, at: str, text: str | None = None, tag: NoteTag | None = None,
+               speaker: str | None = None, item_id: object = _KEEP) -> None:
+    """Change the given fields of a note (None, or no item_id, leaves a field as it is)."""
+    row = note_row(note_id, session=session)
+    if text is not None:
+        row.text = text
+    if tag is not None:
+        row.tag = NoteTag(tag).value
+    if speaker is not None:
+        row.speaker = speaker
+    if item_id is not _KEEP:
+        row.agenda_item_id = item_id
+    row.updated_at = at
+
+
+@dataclass(frozen=True)
+class DeletedNote:
+    """Everything needed to put a deleted note back, with its id (for undo)."""
+
+    id: int
+    workshop_id: int
+    agenda_item_id: int | None
+    created_at: str
+    updated_at: str
+    text: str
+    tag: str
+    speaker: str
+
+
+def delete_note(note_id: int, *, session: Session) -> DeletedNote:
+    row = note_row(note_id, session=session)
+    snapshot = DeletedNote(row.id, row.workshop_id, row.agenda_item_id, row.created_at, row.updated_at,
+                           row.text, row.tag, row.speaker)
+    session.delete(row)
+    return snapshot
+
+
+def restore_note(deleted: DeletedNote, *, session: Session) -> None:
+    """Put a deleted note back exactly as it was, same id and times."""
+    session.add(NoteRow(**asdict(deleted)))
+    session.flush()
 
 
 def all_notes(*, session: Session) -> list[Note]:

@@ -15,7 +15,8 @@ Re-planning rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 from enum import Enum
 
 from dgfacil.core.agenda import plan_day
@@ -129,9 +130,21 @@ def planned_instants(day: Day, zone: str) -> dict[int, tuple[datetime, datetime]
     return {item.id: (start, end) for item, start, end in planned_slots(day, zone) if item.id is not None}
 
 
+def run_date(day: Day, zone: str, events: list[RunEvent]) -> date:
+    """The date the day is run on: its own, or the date of its first event for a rehearsal on
+    another day — the plan's times of day then apply to that date."""
+    if not events:
+        return day.date
+    first = min(as_utc(e.at) for e in events)
+    return first.astimezone(ZoneInfo(zone)).date()
+
+
 def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, suggest: bool = True) -> RunState:
     """Everything the run screens show, from the day, the log and the clock."""
     now = as_utc(now)
+    on = run_date(day, zone, events)
+    if on != day.date:  # a rehearsal (or a day moved): plan it on the date it is run
+        day = replace(day, date=on)
     items = [it for it in ordered_items(day) if it.id is not None]
     planned = planned_instants(day, zone)
     log = replay(day, events)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.core.run import EventKind, Phase
-from dgfacil.core.run_plan import RunState, derive_state
+from dgfacil.core.run_plan import RunState, derive_state, run_date
 from dgfacil.core.agenda import in_zone, workshop_zones
 from dgfacil.core.run_text import Level, back_at, day_end_text, progress_text, status
 from dgfacil.operations import run as run_ops
@@ -352,7 +352,11 @@ class RunRoom(QWidget):
         words = status(state, self.warning_lead_min)
         self.panel.show_state(state, words, zone, back_at(state, self.zones()))
         self.model.set_state(state, zone)
-        _set(self.agenda_title, f"Today, re-planned ({zone.rsplit('/', 1)[-1].replace('_', ' ')} time)")
+        on = run_date(day, zone, self.events)
+        heading = f"Today, re-planned ({zone.rsplit('/', 1)[-1].replace('_', ' ')} time)"
+        if on != day.date:  # a rehearsal on another date: say so, and how to clear it
+            heading = f"Rehearsal on {on:%a %d %b} (planned for {day.date:%a %d %b}) — Reset run… clears it"
+        _set(self.agenda_title, heading)
         _set(self.progress_label, progress_text(state))
         _set(self.clocks, "   ".join(f"{city(z)} {in_zone(state.now, z):%H:%M}" for z in self.zones()))
         _set(self.day_end_label, day_end_text(state, zone))

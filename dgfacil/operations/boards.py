@@ -6,42 +6,22 @@ rows with the same ids (votes included).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from sqlmodel import Session, delete, select
+from typing import TYPE_CHECKING
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
 from dgfacil.operations.changes import Changes
 from dgfacil.store import boards as store
-from dgfacil.store.queries import utc_now_iso
-from dgfacil.store.tables import BoardItemRow, DotVoteRow, ExerciseAnswerRow, ExerciseRow
+from dgfacil.store.boards import DeletedBoardItem
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 MAX_TEXT = 2000  # a sticky note is not a document; keeps a pasted book off the board
 
 
-@dataclass(frozen=True)
-class DeletedBoardItem:
-    """A deleted note or row and its votes, to put back exactly (undo)."""
-
-    id: int
-    workshop_id: int
-    exercise_id: int
-    group_id: int | None
-    fields: dict
-    created_at: str
-    votes: tuple[tuple[str, int], ...]
-
-
 def _changes(*ids: int) -> Changes:
     return Changes(boards=True, ids=tuple(ids))
-
-
-def _row(session: Session, item_id: int) -> BoardItemRow:
-    row = session.get(BoardItemRow, item_id)
-    if row is None:
-        raise LookupError(f"no board item {item_id}")
-    return row
 
 
 def _clean(fields: dict) -> dict:
@@ -58,28 +38,15 @@ def _clean(fields: dict) -> dict:
 
 def add_item(session: Session, *, exercise_id: int, group_id: int | None, item: BoardItem) -> Changes:
     """Put a new note (or table row) on a board; the new id is in Changes.ids."""
-    ex = session.get(ExerciseRow, exercise_id)
-    if ex is None:
-        raise LookupError(f"no exercise {exercise_id}")
+    store.exercise(exercise_id, session=session)  # LookupError before anything is checked
     fields = _clean(store.item_fields(item))
-    if not item.position:
-        last = session.exec(select(BoardItemRow.position).where(BoardItemRow.exercise_id == exercise_id)
-                            .order_by(BoardItemRow.position.desc())).first()
-        fields["position"] = (last or 0) + 1
-    now = utc_now_iso()
-    row = BoardItemRow(workshop_id=ex.workshop_id, exercise_id=exercise_id, group_id=group_id,
-                       created_at=now, updated_at=now, **fields)
-    session.add(row)
-    session.flush()
-    return _changes(row.id)
+    return _changes(store.insert_item(exercise_id, group_id, fields, session=session))
 
 
 def update_item(session: Session, *, item_id: int, **fields) -> Changes:
     """Change some fields of a note or row (text, colour, area, x, y, cluster, data, position)."""
-    row = _row(session, item_id)
-    for name, value in _clean(fields).items():
-        setattr(row, name, dict(value) if name == "data" else value)
-    row.updated_at = utc_now_iso()
+    store.board_of(item_id, session=session)  # LookupError before the fields are checked
+    store.write_item(item_id, _clean(fields), session=session)
     return _changes(item_id)
 
 
@@ -98,70 +65,38 @@ def set_cluster(session: Session, *, item_ids: list[int], heading: str) -> Chang
 
 
 def delete_items(session: Session, *, item_ids: list[int]) -> tuple[Changes, list[DeletedBoardItem]]:
-    snapshots = []
-    for item_id in item_ids:
-        row = _row(session, item_id)
-        votes = tuple((v.voter, v.dots) for v in session.exec(
-            select(DotVoteRow).where(DotVoteRow.board_item_id == item_id).order_by(DotVoteRow.id)))
-        snapshots.append(DeletedBoardItem(row.id, row.workshop_id, row.exercise_id, row.group_id,
-                                          store.item_fields(store.item_from_row(row)), row.created_at, votes))
-        # votes go first, in SQL, so the ORM never races the database's own ON DELETE CASCADE
-        session.exec(delete(DotVoteRow).where(DotVoteRow.board_item_id == item_id))
-        session.delete(row)
-    session.flush()
-    return _changes(*item_ids), snapshots
+    """Delete notes with their votes; the snapshots put them back."""
+    return _changes(*item_ids), store.delete_items(item_ids, session=session)
 
 
 def restore_items(session: Session, *, deleted: list[DeletedBoardItem]) -> Changes:
     """Put deleted notes back with their ids and votes."""
-    for d in deleted:
-        session.add(BoardItemRow(id=d.id, workshop_id=d.workshop_id, exercise_id=d.exercise_id, group_id=d.group_id,
-                                 created_at=d.created_at, updated_at=utc_now_iso(), **d.fields))
-    session.flush()
-    for d in deleted:
-        for voter, dots in d.votes:
-            session.add(DotVoteRow(board_item_id=d.id, voter=voter, dots=dots))
+    store.restore_items(deleted, session=session)
     return _changes(*(d.id for d in deleted))
 
 
 def add_vote(session: Session, *, item_id: int, voter: str) -> Changes:
     """One dot from `voter` on a note; refused when the voter has no dots left on this board."""
-    row = _row(session, item_id)
-    definition = store.exercise(row.exercise_id, session=session).definition
-    votes = [(v, d) for _, v, d in store.votes_on_board(row.exercise_id, row.group_id, session=session)]
+    exercise_id, group_id = store.board_of(item_id, session=session)
+    definition = store.exercise(exercise_id, session=session).definition
+    votes = [(v, d) for _, v, d in store.votes_on_board(exercise_id, group_id, session=session)]
     if core.dots_left(definition, voter, votes) <= 0:
         dots, _ = core.vote_rule(definition)
         raise ValueError(f"{voter or 'this voter'} has used all {dots} dots on this board")
-    session.add(DotVoteRow(board_item_id=item_id, voter=voter, dots=1))
+    store.add_vote(item_id, voter, session=session)
     return _changes(item_id)
 
 
 def remove_vote(session: Session, *, item_id: int, voter: str) -> Changes:
     """Take back one of `voter`'s dots from a note (nothing happens if there is none)."""
-    _row(session, item_id)
-    vote = session.exec(select(DotVoteRow).where(DotVoteRow.board_item_id == item_id, DotVoteRow.voter == voter)
-                        .order_by(DotVoteRow.id.desc())).first()
-    if vote is not None:
-        session.delete(vote)
+    store.board_of(item_id, session=session)
+    store.remove_vote(item_id, voter, session=session)
     return _changes(item_id)
 
 
 def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key: str, value: dict | None) -> Changes:
     """A group's rubric mark or prompt answer for `key`; None clears it."""
-    if session.get(ExerciseRow, exercise_id) is None:
-        raise LookupError(f"no exercise {exercise_id}")
-    cond = [ExerciseAnswerRow.exercise_id == exercise_id, ExerciseAnswerRow.key == key,
-            store._group_is(ExerciseAnswerRow.group_id, group_id)]
-    row = session.exec(select(ExerciseAnswerRow).where(*cond)).first()
-    if value is None:
-        if row is not None:
-            session.delete(row)
-    elif row is None:
-        session.add(ExerciseAnswerRow(exercise_id=exercise_id, group_id=group_id, key=key, value=dict(value),
-                                      updated_at=utc_now_iso()))
-    else:
-        row.value = dict(value)
-        row.updated_at = utc_now_iso()
+    store.set_answer(exercise_id, group_id, key, value, session=session)
     return Changes(boards=True)
 
 

@@ -6,13 +6,15 @@ or to a day (then every exercise of that day's items uses them).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, delete, select
 
 from dgfacil.core.exercises import BoardItem
 from dgfacil.core.model import Exercise, Group, Participant
 from dgfacil.store import convert
+from dgfacil.store.queries import utc_now_iso
 from dgfacil.store.tables import (
     AgendaItemRow, BoardItemRow, DotVoteRow, ExerciseAnswerRow, ExerciseRow, GroupMemberRow, GroupRow,
     ParticipantRow,
@@ -163,3 +165,125 @@ def group_set(*, session: Session, exercise_id: int | None = None, day_id: int |
 
 def participants_by_id(*, session: Session) -> dict[int, Participant]:
     return {r.id: convert.participant_from_row(r) for r in session.exec(select(ParticipantRow))}
+
+
+# -- edits --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeletedBoardItem:
+    """A deleted note or row and its votes, to put back exactly (undo)."""
+
+    id: int
+    workshop_id: int
+    exercise_id: int
+    group_id: int | None
+    fields: dict
+    created_at: str
+    votes: tuple[tuple[str, int], ...]
+
+
+def _item_row(item_id: int, *, session: Session) -> BoardItemRow:
+    row = session.get(BoardItemRow, item_id)
+    if row is None:
+        raise LookupError(f"no board item {item_id}")
+    return row
+
+
+def board_of(item_id: int, *, session: Session) -> tuple[int, int | None]:
+    """(exercise id, group id) of the board a note is on; LookupError when there is no such note."""
+    row = _item_row(item_id, session=session)
+    return row.exercise_id, row.group_id
+
+
+def insert_item(exercise_id: int, group_id: int | None, fields: dict, *, session: Session) -> int:
+    """A new note or row on a board; a falsy position puts it after the exercise's last. Returns its id."""
+    ex = session.get(ExerciseRow, exercise_id)
+    if ex is None:
+        raise LookupError(f"no exercise {exercise_id}")
+    fields = dict(fields)
+    if not fields.get("position"):
+        last = session.exec(select(BoardItemRow.position).where(BoardItemRow.exercise_id == exercise_id)
+                            .order_by(BoardItemRow.position.desc())).first()
+        fields["position"] = (last or 0) + 1
+    now = utc_now_iso()
+    row = BoardItemRow(workshop_id=ex.workshop_id, exercise_id=exercise_id, group_id=group_id,
+                       created_at=now, updated_at=now, **fields)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def write_item(item_id: int, fields: dict, *, session: Session) -> None:
+    """Set some columns (names from ITEM_FIELDS) of a note or row and stamp it updated now."""
+    row = _item_row(item_id, session=session)
+    for name, value in fields.items():
+        setattr(row, name, dict(value) if name == "data" else value)
+    row.updated_at = utc_now_iso()
+
+
+def item_ids_where(*, session: Session, exercise_id: int | None = None, group_id: int | None = None) -> list[int]:
+    """Ids of the notes of an exercise (all its boards), or of a group's boards."""
+    query = select(BoardItemRow.id)
+    if exercise_id is not None:
+        query = query.where(BoardItemRow.exercise_id == exercise_id)
+    if group_id is not None:
+        query = query.where(BoardItemRow.group_id == group_id)
+    return list(session.exec(query))
+
+
+def delete_items(item_ids: list[int], *, session: Session) -> list[DeletedBoardItem]:
+    """Delete notes with their votes; the snapshots put them back."""
+    snapshots = []
+    for item_id in item_ids:
+        row = _item_row(item_id, session=session)
+        votes = tuple((v.voter, v.dots) for v in session.exec(
+            select(DotVoteRow).where(DotVoteRow.board_item_id == item_id).order_by(DotVoteRow.id)))
+        snapshots.append(DeletedBoardItem(row.id, row.workshop_id, row.exercise_id, row.group_id,
+                                          item_fields(item_from_row(row)), row.created_at, votes))
+        # votes go first, in SQL, so the ORM never races the database's own ON DELETE CASCADE
+        session.exec(delete(DotVoteRow).where(DotVoteRow.board_item_id == item_id))
+        session.delete(row)
+    session.flush()
+    return snapshots
+
+
+def restore_items(deleted: list[DeletedBoardItem], *, session: Session) -> None:
+    """Put deleted notes back with their ids and votes."""
+    for d in deleted:
+        session.add(BoardItemRow(id=d.id, workshop_id=d.workshop_id, exercise_id=d.exercise_id, group_id=d.group_id,
+                                 created_at=d.created_at, updated_at=utc_now_iso(), **d.fields))
+    session.flush()
+    for d in deleted:
+        for voter, dots in d.votes:
+            session.add(DotVoteRow(board_item_id=d.id, voter=voter, dots=dots))
+
+
+def add_vote(item_id: int, voter: str, *, session: Session) -> None:
+    session.add(DotVoteRow(board_item_id=item_id, voter=voter, dots=1))
+
+
+def remove_vote(item_id: int, voter: str, *, session: Session) -> None:
+    """Take back `voter`'s latest dot on a note (nothing happens if there is none)."""
+    vote = session.exec(select(DotVoteRow).where(DotVoteRow.board_item_id == item_id, DotVoteRow.voter == voter)
+                        .order_by(DotVoteRow.id.desc())).first()
+    if vote is not None:
+        session.delete(vote)
+
+
+def set_answer(exercise_id: int, group_id: int | None, key: str, value: dict | None, *, session: Session) -> None:
+    """Write (or, for None, clear) a group's answer for `key`."""
+    if session.get(ExerciseRow, exercise_id) is None:
+        raise LookupError(f"no exercise {exercise_id}")
+    cond = [ExerciseAnswerRow.exercise_id == exercise_id, ExerciseAnswerRow.key == key,
+            _group_is(ExerciseAnswerRow.group_id, group_id)]
+    row = session.exec(select(ExerciseAnswerRow).where(*cond)).first()
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(ExerciseAnswerRow(exercise_id=exercise_id, group_id=group_id, key=key, value=dict(value),
+                                      updated_at=utc_now_iso()))
+    else:
+        row.value = dict(value)
+        row.updated_at = utc_now_iso()

@@ -66,7 +66,7 @@ class ExercisesRoom(QWidget):
         self.heading = plain_label("", name="roomHeading", wrap=True)
         self.instructions = plain_label("", name="muted", wrap=True)
         self.group_box = QComboBox()
-        self.group_box.setMinimumWidth(160)
+        self.group_box.setMinimumWidth(120)
         self.group_box.currentIndexChanged.connect(lambda _: self.open_group(self.group_box.currentData(), from_box=True))
         self.all_button = QPushButton("All groups")
         self.all_button.setCheckable(True)
@@ -90,7 +90,6 @@ class ExercisesRoom(QWidget):
         for w in (self.group_box, self.all_button, self.projector_button, export, self.groups_button, self.dots, self.dots_per):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.timer)
         self.board_holder = QStackedWidget()
         self.overview = AllGroupsView(ctx)
         self.overview.group_activated.connect(lambda gid: (self.all_button.setChecked(False), self.open_group(gid)))
@@ -101,7 +100,12 @@ class ExercisesRoom(QWidget):
         centre = QWidget()
         cv = QVBoxLayout(centre)
         cv.setContentsMargins(0, 0, 0, 0)
-        cv.addWidget(self.heading)
+        # The timer sits beside the heading, not in the button bar, so that the bar, the board and the
+        # Groups panel fit side by side in a 1280-pixel window without widening it.
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.timer, 0, Qt.AlignRight | Qt.AlignTop)
+        cv.addLayout(top)
         cv.addWidget(self.instructions)
         cv.addLayout(bar)
         cv.addWidget(self.pages, 1)

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from dgfacil.core.evaluation import Response, clean_answers
 from dgfacil.io.evaluation_csv import CsvImport, read_evaluation_csv
 from dgfacil.operations.changes import Changes
 from dgfacil.store import evaluation as store
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 REPORT_KEYS = ("acknowledgments", "executive_summary", "recommendations")
 
@@ -38,15 +40,13 @@ def add_response(
 
 def update_response(session: Session, *, response_id: int, answers: dict) -> Changes:
     """Replace a response's answers (a typing mistake corrected)."""
-    row = store.response_row(response_id, session=session)
-    row.answers = clean_answers(store.load_form(session=session), answers)
+    store.response(response_id, session=session)  # LookupError before the answers are checked
+    store.write_answers(response_id, clean_answers(store.load_form(session=session), answers), session=session)
     return Changes(evaluation=True, ids=(response_id,))
 
 
 def delete_response(session: Session, *, response_id: int) -> tuple[Changes, DeletedResponse]:
-    row = store.response_row(response_id, session=session)
-    deleted = DeletedResponse(store.response_from_row(row))
-    session.delete(row)
+    deleted = DeletedResponse(store.delete_response(response_id, session=session))
     return Changes(evaluation=True, ids=(response_id,)), deleted
 
 

@@ -34,6 +34,23 @@ def response_row(response_id: int, *, session: Session) -> EvaluationResponseRow
     return row
 
 
+def response(response_id: int, *, session: Session) -> Response:
+    """One response as a domain value (LookupError when it is not there)."""
+    return response_from_row(response_row(response_id, session=session))
+
+
+def write_answers(response_id: int, answers: dict, *, session: Session) -> None:
+    response_row(response_id, session=session).answers = answers
+
+
+def delete_response(response_id: int, *, session: Session) -> Response:
+    """Delete a response; returns it whole (with its id) so it can be put back."""
+    row = response_row(response_id, session=session)
+    deleted = response_from_row(row)
+    session.delete(row)
+    return deleted
+
+
 def insert_response(response: Response, *, session: Session) -> int:
     row = EvaluationResponseRow(
         id=response.id, workshop_id=workshop_row(session=session).id, answers=dict(response.answers),

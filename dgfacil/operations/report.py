@@ -5,10 +5,9 @@ what `dgfacil print report` and the Evaluation room's button call.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from dgfacil.core import run as run_core
 from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
@@ -18,6 +17,9 @@ from dgfacil.printing.outcome_report import AgendaLine, OutcomeReport, OutputTab
 from dgfacil.store import evaluation as store_eval
 from dgfacil.store import queries
 from dgfacil.store import report as store_report
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 TAG_PREFIX = {NoteTag.DECISION: "Decision", NoteTag.ACTION: "Action", NoteTag.QUESTION: "Question",
               NoteTag.QUOTE: "Quote"}
@@ -49,7 +51,7 @@ def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[
     out, recorded = [], False
     tz = workshop.timezone
     for day in workshop.days:
-        events = _events(store_report.run_events(day.id, session=session) if day.id else [])
+        events = store_report.run_events(day.id, session=session) if day.id else []
         # the log's last instant stands for "now", so a report printed later says the same thing
         actual = {a.item_id: a for a in run_core.actual_times(day, tz, events, max(e.at for e in events))} \
             if events else {}
@@ -69,17 +71,6 @@ def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[
         title = f"{day.date.day} {day.date:%B %Y}" + (f" — {day.title}" if day.title else "")
         out.append((f"{title} (times in {zone_label(tz, day.date)})", lines))
     return out, recorded
-
-
-def _events(rows) -> list:
-    events = []
-    for r in rows:
-        try:
-            events.append(run_core.RunEvent(kind=run_core.EventKind(r.kind), at=datetime.fromisoformat(r.at),
-                                            item_id=r.item_id, minutes=r.minutes, id=r.id))
-        except ValueError:  # an event kind this version does not know: leave it out
-            continue
-    return events
 
 
 def _outputs(session: Session) -> list[OutputTable]:

@@ -171,6 +171,38 @@ def load_template(path: Path) -> TemplateSpec:
     return parse_template(text, str(path))
 
 
+STANDARD_EVALUATION = Path("evaluation") / "standard.toml"
+"""The standard post-event form, relative to the sessions folder."""
+
+
+class _EvaluationFile(_Strict):
+    evaluation: EvaluationSpec
+
+
+def parse_evaluation(text: str, source: str = "<evaluation>") -> EvaluationSpec:
+    """An evaluation form file (a template's `[evaluation]` table on its own); TemplateError if bad."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise TemplateError(source, [("(toml)", str(err))]) from None
+    try:
+        return _EvaluationFile.model_validate(raw).evaluation
+    except ValidationError as err:
+        raise TemplateError(source, [(_where(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in err.errors()]) from None
+
+
+def load_standard_evaluation(sessions: Path) -> EvaluationSpec | None:
+    """The standard form shipped in `sessions`/evaluation/standard.toml; None if it is not there."""
+    path = Path(sessions) / STANDARD_EVALUATION
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        raise TemplateError(str(path), [("(file)", str(err))]) from None
+    return parse_evaluation(text, str(path))
+
+
 def _parse_hhmm(value: str | None) -> time | None:
     if value is None:
         return None
@@ -184,10 +216,13 @@ def build_workshop(
     start: date | None = None,
     timezone: str | None = None,
     library: dict[str, dict] | None = None,
+    standard_evaluation: EvaluationSpec | None = None,
 ) -> Workshop:
     """A Workshop from a template, its days moved to begin on `start` (same gaps between days).
 
     `library` maps names to exercise definitions ({"kind", "title", "definition"}) for `use`.
+    `standard_evaluation` (load_standard_evaluation) is the form a template without
+    `[evaluation]` questions gets, so every workshop can collect feedback.
     """
     shift = timedelta(0) if start is None else start - spec.days[0].date
     meta = spec.workshop
@@ -238,6 +273,7 @@ def build_workshop(
         description=meta.description,
         days=days,
         exercises=exercises,
-        evaluation_form=spec.evaluation.model_dump(),
+        evaluation_form=(spec.evaluation if spec.evaluation.questions or standard_evaluation is None
+                         else standard_evaluation).model_dump(),
         template_name=meta.name,
     )

@@ -333,3 +333,56 @@ def test_every_problem_is_reported_at_once():
     err = pytest.raises(TemplateError, parse_template, GOOD.replace('"09:00"', '"9am"').replace("10\n", "-5\n"), "x.toml")
     assert len(err.value.problems) == 2
     assert {where for where, _ in err.value.problems} == {"days.0.items.0.start", "days.0.items.0.duration"}
+
+
+# -- the standard evaluation form -----------------------------------------------------------------
+def test_the_standard_form_is_valid_and_generic():
+    from dgfacil.core.template import load_standard_evaluation
+    from dgfacil.paths import sessions_dir
+
+    form = load_standard_evaluation(sessions_dir())
+    assert form is not None and form.questions
+    keys = [q.key for q in form.questions]
+    assert len(keys) == len(set(keys))
+    for key in ("sat_topics", "sat_presentations", "sat_discussion", "sat_facilitation", "sat_organization",
+                "sat_duration", "sat_overall", "liked_most", "improve", "follow_up", "background_institution"):
+        assert key in keys
+    assert all(len(q.levels) == 5 for q in form.questions if q.kind == "likert")
+    assert [q for q in form.questions if q.key.startswith("und_")]
+    text = " ".join(q.text + q.group for q in form.questions)
+    assert "Webinar" not in text and "Toolkit" not in text
+
+
+@pytest.mark.parametrize("name", ["apo-data-governance-2021", "apo-digital-transformation-2022",
+                                  "apo-public-service-innovation-2023"])
+def test_a_template_without_a_form_gets_the_standard_one(name):
+    from dgfacil.core.template import build_workshop, load_standard_evaluation
+    from dgfacil.operations.templates import exercise_library, find_template
+    from dgfacil.paths import sessions_dir
+
+    spec = find_template(name)
+    assert not spec.evaluation.questions
+    standard = load_standard_evaluation(sessions_dir())
+    ws = build_workshop(spec, library=exercise_library(), standard_evaluation=standard)
+    assert ws.evaluation_form == standard.model_dump()
+    assert build_workshop(spec, library=exercise_library()).evaluation_form["questions"] == []
+
+
+def test_a_template_with_its_own_form_keeps_it():
+    from dgfacil.core.template import build_workshop, load_standard_evaluation
+    from dgfacil.operations.templates import exercise_library, find_template
+    from dgfacil.paths import sessions_dir
+
+    spec = find_template("undesa-escap-webinar-2023")
+    ws = build_workshop(spec, library=exercise_library(), standard_evaluation=load_standard_evaluation(sessions_dir()))
+    assert ws.evaluation_form["title"] == "Post-Event Survey"
+
+
+def test_a_broken_standard_form_names_file_and_field(tmp_path):
+    from dgfacil.core.template import TemplateError, load_standard_evaluation
+
+    assert load_standard_evaluation(tmp_path) is None
+    (tmp_path / "evaluation").mkdir()
+    (tmp_path / "evaluation" / "standard.toml").write_text('[evaluation]\n[[evaluation.questions]]\nkey = "a"\nkind = "stars"\ntext = "x"\n')
+    with pytest.raises(TemplateError, match=r"standard.toml: evaluation.questions.0.kind"):
+        load_standard_evaluation(tmp_path)

@@ -23,9 +23,10 @@ from dgfacil.ui.evaluation.report_page import ReportPage
 
 
 class ResponsesModel(QAbstractTableModel):
-    """The forms entered so far, newest last: number, source, and the answers in one line."""
+    """The forms entered so far, newest last: number, source, then one column per question,
+    headed Q1, Q2… like the typing strip (the header's tooltip gives the question)."""
 
-    HEADERS = ("#", "Source", "Answers")
+    HEADERS = ("#", "Source")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -41,27 +42,40 @@ class ResponsesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 3
+        return 0 if parent.isValid() else len(self.HEADERS) + len(self.form.questions)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.HEADERS[section]
+        if orientation != Qt.Horizontal:
+            return None
+        q = section - len(self.HEADERS)
+        if role == Qt.DisplayRole:
+            return self.HEADERS[section] if q < 0 else f"Q{q + 1}"
+        if role == Qt.ToolTipRole and q >= 0:
+            question = self.form.questions[q]
+            return f"Q{q + 1}: {question.text}"
         return None
 
     def data(self, index, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
-            return None
         r = self.rows[index.row()]
         if index.column() == 0:
-            return str(index.row() + 1)
+            return str(index.row() + 1) if role == Qt.DisplayRole else None
         if index.column() == 1:
-            return r.source
-        cells = []
-        for q in self.form.questions:
-            v = r.answers.get(q.key)
-            cells.append("·" if v is None else str(v + 1) if q.kind == "likert" and isinstance(v, int)
-                         else "✎" if q.kind == "text" else str(v)[:14])
-        return " ".join(cells)
+            return r.source if role == Qt.DisplayRole else None
+        q = self.form.questions[index.column() - len(self.HEADERS)]
+        v = r.answers.get(q.key)
+        if role == Qt.ToolTipRole and v is not None:
+            return (q.levels[v] if q.kind == "likert" and isinstance(v, int) and 0 <= v < len(q.levels) else str(v))
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignCenter)
+        if role != Qt.DisplayRole:
+            return None
+        if v is None:
+            return "·"
+        if q.kind == "likert" and isinstance(v, int):
+            return str(v + 1)
+        if q.kind == "choice" and v in q.options:
+            return str(q.options.index(v) + 1)  # the number typed, as in the strip
+        return "✎" if q.kind == "text" else str(v)[:14]
 
 
 class EvaluationRoom(QWidget):
@@ -80,7 +94,7 @@ class EvaluationRoom(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.verticalHeader().hide()
         typing = QSplitter(Qt.Vertical)
         typing.addWidget(self.entry)
@@ -121,7 +135,7 @@ class EvaluationRoom(QWidget):
         if form != self.form:
             self.form = form
             self.entry.set_form(form)
-        self.entry.forms_typed = sum(r.source == "typed" for r in responses)
+        self.entry.set_count(len(responses))  # the next form is numbered after every stored one
         self.model.reset(form, responses)
         self.table.scrollToBottom()
         self.chart.set_stats(summarize(form, responses))

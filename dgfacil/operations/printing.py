@@ -28,6 +28,29 @@ LABELS = {"certificates": "Certificates of attendance", "attendance": "Attendanc
           "outputs": "Group outputs"}
 
 
+class NothingToPrint(ValueError):
+    """The chosen document would be empty (nobody eligible, no participants, no exercises...).
+    Its message is one sentence for the user; nothing is written and nothing is recorded."""
+
+
+# Why each document can be empty, and where to fix it (one sentence each).
+EMPTY = {
+    "attendance": "There are no participants to print attendance sheets for; add or import them "
+                  "in the People room. Nothing was written.",
+    "badges": "There are no participants to print name badges for; add or import them in the "
+              "People room. Nothing was written.",
+    "tents": "There are no participants to print table tents for; add or import them in the "
+             "People room. Nothing was written.",
+    "agenda": "The workshop has no days to print an agenda for. Nothing was written.",
+    "worksheets": "The workshop has no exercises, so there are no worksheets to print; add one in "
+                  "the Exercises room. Nothing was written.",
+    "groups": "No breakout groups have been formed, so there are no group lists to print. "
+              "Nothing was written.",
+    "outputs": "No group has written anything on an exercise board yet, so there are no group "
+               "outputs to print. Nothing was written.",
+}
+
+
 @dataclass
 class PrintOptions:
     paper: str = "A4"  # A4 | Letter
@@ -64,6 +87,12 @@ def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, Pri
     workshop = queries.load_workshop(session=session)
     verdicts = eligibility_all(session)
     eligible = [p for p, e in verdicts if e.eligible]
+    if not eligible:  # before the key or any number is made: a refusal records nothing
+        raise NothingToPrint(
+            f"Nobody is eligible for a certificate yet (0 of {len(verdicts)} participants meet the "
+            "attendance rule); mark attendance in the People room. Nothing was written."
+            if verdicts else "There are no participants, so there are no certificates to print. "
+            "Nothing was written.")
     issued_rows = store.certificates(session=session)
     issued = {r.participant_id: r.number for r in issued_rows}
     numbers = assign_numbers([p.id for p in eligible], issued,
@@ -155,8 +184,15 @@ def _outputs(session: Session, options: PrintOptions) -> PrintJob:
 
 
 def prepare(session: Session, *, kind: str, options: PrintOptions | None = None) -> tuple[Changes, PrintJob]:
-    """Gather what `kind` needs from the document. Certificates also record numbers/payloads."""
-    options = options or PrintOptions()
+    """Gather what `kind` needs from the document. Certificates also record numbers/payloads.
+    Raises NothingToPrint (a ValueError) when the document would be empty."""
+    changes, job = _prepare(session, kind, options or PrintOptions())
+    if job.count == 0:
+        raise NothingToPrint(EMPTY.get(kind, "There is nothing to print. Nothing was written."))
+    return changes, job
+
+
+def _prepare(session: Session, kind: str, options: PrintOptions) -> tuple[Changes, PrintJob]:
     if kind == "certificates":
         return _certificates(session, options)
     if kind == "attendance":
@@ -179,6 +215,53 @@ def prepare(session: Session, *, kind: str, options: PrintOptions | None = None)
         run = partial(print_worksheets, workshop=workshop, paper=options.paper)
         return Changes(), PrintJob(kind, len(workshop.exercises), _wrap(run))
     raise ValueError(f"unknown document {kind!r}; choose from {', '.join(KINDS)}")
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def describe(session: Session, *, kind: str, options: PrintOptions | None = None) -> tuple[int, str]:
+    """What `kind` would print, read-only (no numbers, no key): (count, one sentence).
+    A count of 0 comes with the sentence `prepare` would refuse with."""
+    from dgfacil.printing.badge import COLS, ROWS
+
+    options = options or PrintOptions()
+    if kind == "certificates":
+        from dgfacil.operations.attendance import eligibility_all
+
+        verdicts = eligibility_all(session)
+        n = sum(1 for _p, e in verdicts if e.eligible)
+        if not n:
+            return 0, ("Nothing to print: nobody is eligible for a certificate yet "
+                       f"(0 of {len(verdicts)} participants)." if verdicts else
+                       "Nothing to print: there are no participants yet.")
+        files = f", one PDF each ({_plural(n, 'file')})" if options.per_person else ""
+        return n, (f"{_plural(n, 'certificate')} for the eligible participants "
+                   f"({n} of {len(verdicts)}){files}.")
+    if kind in ("attendance", "badges", "tents"):
+        n = len(queries.load_participants(session=session))
+        if not n:
+            return 0, EMPTY[kind].replace(" Nothing was written.", "")
+        if kind == "badges":
+            return n, f"{_plural(n, 'badge')} on {_plural(-(-n // (COLS * ROWS)), 'page')}."
+        if kind == "tents":
+            return n, f"{_plural(n, 'table tent')}, one page each."
+        sheets = 1 if options.unit is not None else max(len(queries.load_workshop(session=session).days), 1)
+        return n, f"{_plural(sheets, 'sheet')} listing {_plural(n, 'participant')}."
+    if kind == "agenda":
+        n = len(queries.load_workshop(session=session).days)
+        return n, f"The agenda of {_plural(n, 'day')}."
+    if kind == "worksheets":
+        n = len(queries.load_workshop(session=session).exercises)
+        return n, (f"{_plural(n, 'worksheet')}, one for each exercise." if n else
+                   EMPTY[kind].replace(" Nothing was written.", ""))
+    if kind in ("groups", "outputs"):
+        job = (_groups if kind == "groups" else _outputs)(session, options)  # reads only
+        word = "group" if kind == "groups" else "group output"
+        return job.count, (f"{_plural(job.count, word)}." if job.count else
+                           EMPTY[kind].replace(" Nothing was written.", ""))
+    return 1, "The outcome report."
 
 
 def print_document(doc, kind: str, out: Path, *, options: PrintOptions | None = None,

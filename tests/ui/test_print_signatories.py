@@ -44,7 +44,7 @@ def test_signatories_dialog_edits_with_undo_and_prints(ctx, qtbot, tmp_path, scr
     qtbot.addWidget(room)
     with qtbot.waitActive(room):  # shortcuts fire only in the active window
         room.show()
-    qtbot.keyClick(room.list, Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.keyClick(room.list, Qt.Key_G, Qt.ControlModifier | Qt.ShiftModifier)
     dialog = room._signatories
     assert dialog.isVisible() and dialog.list.count() == 0
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -59,7 +59,7 @@ def test_signatories_dialog_edits_with_undo_and_prints(ctx, qtbot, tmp_path, scr
     assert dialog.choose_image(_signature(tmp_path / "kim.png"))
     qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
     _type(qtbot, dialog, "Vincenzo Aquaro", "Chief, Digital Government Branch")
-    qtbot.keyClick(dialog.name, Qt.Key_N, Qt.ControlModifier)
+    qtbot.keyClick(dialog.name, Qt.Key_N, Qt.ControlModifier | Qt.ShiftModifier)
     _type(qtbot, dialog, "이 서연", "Director-General")
     qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
     assert _names(ctx) == ["Kim Jae-hong", "Vincenzo Aquaro", "이 서연"]

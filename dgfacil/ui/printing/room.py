@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.operations.changes import Changes
-from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, prepare
+from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, describe, prepare
 from dgfacil.ui.context import AppContext
 
 
@@ -23,6 +23,12 @@ def _report_available() -> bool:
     except ImportError:
         return False
     return True
+
+
+# The room's own keys: none of them is a window key (Ctrl+N/O/W/Q/Z/Y, Ctrl+Shift+S/Z,
+# Ctrl+1..7, F1), or Qt would find the key ambiguous and do neither.
+SHORTCUTS = (("Ctrl+P", "Print the chosen document"), ("Escape", "Cancel printing"),
+             ("Ctrl+Shift+V", "Verify a certificate"), ("Ctrl+Shift+G", "Certificate signatories"))
 
 
 class PrintRoom(QWidget):
@@ -40,22 +46,31 @@ class PrintRoom(QWidget):
         self.list = QListWidget()
         for kind in self.kinds:
             self.list.addItem(LABELS.get(kind, "Outcome report"))
-        self.list.setMaximumWidth(230)
+        # wide enough for every document's name (the labels were cut: "Name badg")
+        self.list.setMinimumWidth(min(self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + 12, 260))
+        self.list.setMaximumWidth(260)
         self.paper = QComboBox()
         self.paper.addItems(["A4", "Letter"])
         self.per_person = QCheckBox("One PDF per person (in a folder)")
+        self.per_person.toggled.connect(self._per_person_changed)
         self.session = QComboBox()
+        self.session.currentIndexChanged.connect(lambda _i: self._show_count())
         self.out = QLineEdit()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self.browse)
         out_row = QHBoxLayout()
         out_row.addWidget(self.out, 1)
         out_row.addWidget(browse)
-        form = QFormLayout()
+        self.count = QLabel("")  # what will print, before printing
+        self.count.setTextFormat(Qt.PlainText)
+        self.count.setWordWrap(True)
+        self.out_label = QLabel("Save to")
+        self.form = form = QFormLayout()
         form.addRow("Paper", self.paper)
         form.addRow("", self.per_person)
         form.addRow("Sheets", self.session)
-        form.addRow("Save to", out_row)
+        form.addRow(self.out_label, out_row)
+        form.addRow("Will print", self.count)
 
         self.print_button = QPushButton("Print  (Ctrl+P)")
         self.print_button.clicked.connect(self.start)
@@ -79,7 +94,7 @@ class PrintRoom(QWidget):
         verify.clicked.connect(self.verify)
         export = QPushButton("Export public key…")
         export.clicked.connect(self.export_key)
-        signers = QPushButton("Signatories…  (Ctrl+Shift+S)")
+        signers = QPushButton("Signatories…  (Ctrl+Shift+G)")
         signers.clicked.connect(self.signatories)
         keys_row = QHBoxLayout()
         keys_row.addWidget(self.key_label, 1)
@@ -101,10 +116,11 @@ class PrintRoom(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(right, 1)
 
-        for keys_, slot in (("Ctrl+P", self.start), ("Escape", self.cancel), ("Ctrl+Shift+V", self.verify),
-                             ("Ctrl+Shift+S", self.signatories)):
+        self.shortcuts: dict[str, QShortcut] = {}
+        for (keys_, _what), slot in zip(SHORTCUTS, (self.start, self.cancel, self.verify, self.signatories)):
             shortcut = QShortcut(QKeySequence(keys_), self, activated=slot)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)  # this room's tab only
+            self.shortcuts[keys_] = shortcut
         self.list.currentRowChanged.connect(self._kind_changed)
         self.list.setCurrentRow(0)
         self._show_key()
@@ -113,32 +129,73 @@ class PrintRoom(QWidget):
     def kind(self) -> str:
         return self.kinds[max(self.list.currentRow(), 0)]
 
+    def shortcuts_help(self) -> list[tuple[str, str]]:
+        """(key, what) for the window's Keyboard shortcuts table."""
+        return list(SHORTCUTS)
+
+    def per_person_on(self) -> bool:
+        return self.per_person.isChecked() and self.kind() == "certificates"
+
     def _kind_changed(self, _row: int) -> None:
         kind = self.kind()
-        self.per_person.setEnabled(kind == "certificates")
-        self.session.setEnabled(kind == "attendance")
+        # only the options that mean something for this document are shown
+        self.form.setRowVisible(self.paper, kind != "report")
+        self.form.setRowVisible(self.per_person, kind == "certificates")
+        self.form.setRowVisible(self.session, kind == "attendance")
         if kind == "attendance":
             self._fill_sessions()
-        folder = Path(self.out.text()).parent if self.out.text() else self.ctx.doc.path.parent
-        self.out.setText(str(folder / f"{self.ctx.doc.path.stem}-{kind}.pdf"))
+        if self.progress_handle is None:
+            self.status.setText("")  # a message about another document would mislead
+        self._set_out_default()
+        self._show_count()
+
+    def _set_out_default(self) -> None:
+        """A file named after the document and the kind, or a folder for one PDF per person."""
+        kind = self.kind()
+        current = Path(self.out.text()) if self.out.text() else None
+        folder = (current if current and current.suffix != ".pdf" else current.parent) if current \
+            else self.ctx.doc.path.parent
+        stem = f"{self.ctx.doc.path.stem}-{kind}"
+        if self.per_person_on():
+            self.out_label.setText("Save into folder")
+            self.out.setText(str(folder / stem))
+        else:
+            self.out_label.setText("Save to")
+            self.out.setText(str(folder / f"{stem}.pdf"))
+
+    def _per_person_changed(self, _on: bool) -> None:
+        self._set_out_default()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """Say what will print (or why nothing would) before the user presses Print."""
+        kind, options = self.kind(), self.options()
+        try:
+            _n, text = self.ctx.tasks.read(lambda s: describe(s, kind=kind, options=options))
+        except Exception as err:  # noqa: BLE001 — a count is a hint; printing still says why
+            text = f"Cannot count what will print: {err}"
+        self.count.setText(text)
 
     def _fill_sessions(self) -> None:
         from dgfacil.operations.attendance import attendance_units
 
         units = self.ctx.tasks.read(lambda s: attendance_units(s))
+        self.session.blockSignals(True)  # the count is shown once, after the list is filled
         self.session.clear()
         self.session.addItem("Every day", None)
         for i, unit in enumerate(units):
             self.session.addItem(unit.label, i)
+        self.session.blockSignals(False)
 
     def options(self) -> PrintOptions:
         return PrintOptions(paper=self.paper.currentText(),
-                            per_person=self.per_person.isChecked() and self.kind() == "certificates",
+                            per_person=self.per_person_on(),
                             unit=self.session.currentData() if self.kind() == "attendance" else None)
 
     def browse(self) -> None:
-        if self.per_person.isChecked() and self.kind() == "certificates":
-            chosen = QFileDialog.getExistingDirectory(self, "Folder for the certificates", self.out.text())
+        if self.per_person_on():  # one file per person: they go into a folder
+            start = self.out.text() if Path(self.out.text()).is_dir() else str(Path(self.out.text()).parent)
+            chosen = QFileDialog.getExistingDirectory(self, "Folder for the certificates", start)
         else:
             chosen, _ = QFileDialog.getSaveFileName(self, "Save PDF", self.out.text(), "PDF (*.pdf)")
         if chosen:
@@ -150,6 +207,12 @@ class PrintRoom(QWidget):
         if self.progress_handle is not None or not self.out.text().strip():
             return
         kind, out, options = self.kind(), Path(self.out.text().strip()), self.options()
+        if options.per_person and out.exists() and not out.is_dir():
+            self.status.setText(f"{out} is a file: one PDF per person needs a folder (Browse… to choose one).")
+            return
+        if not options.per_person and out.is_dir():
+            self.status.setText(f"{out} is a folder: choose a file name for the PDF.")
+            return
         try:
             if kind == "report":
                 from dgfacil.operations.report import assemble_report
@@ -193,8 +256,12 @@ class PrintRoom(QWidget):
     def _done(self, files: list[Path]) -> None:
         self._finish()
         self.last_files = [Path(f) for f in files]
+        if not self.last_files:
+            self.status.setText("Nothing was written.")
+            return
         where = self.last_files[0] if len(self.last_files) == 1 else self.last_files[0].parent
-        self.status.setText(f"{self.note} Wrote {len(self.last_files)} file(s): {where}".strip())
+        files = "1 file" if len(self.last_files) == 1 else f"{len(self.last_files)} files"
+        self.status.setText(f"{self.note} Wrote {files}: {where}".strip())
         self._load_preview(self.last_files[0] if self.last_files else None)
         self._show_key()  # the first certificate run creates the key
 
@@ -260,4 +327,15 @@ class PrintRoom(QWidget):
             return
         if changes.agenda and self.kind() == "attendance":
             self._fill_sessions()
+        # participants, attendance and exercises change what prints: recount when it is seen
+        if self.isVisible():
+            self._show_count()
+        else:
+            self._count_stale = True
         self._show_key()
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt's name
+        if getattr(self, "_count_stale", False):
+            self._count_stale = False
+            self._show_count()
+        super().showEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
@@ -19,63 +19,83 @@ from PySide6.QtWidgets import (
 from dgfacil.operations import signatories as ops
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.context import AppContext
+from dgfacil.ui.undo import OperationCommand
 
 
-class _Step(QUndoCommand):
+class _Command(OperationCommand):
+    """A signatory change. A refusal (the row is gone, the list is full...) is reported through
+    tasks.failed and the command drops off the stack; `done` says whether redo happened."""
+
+    def __init__(self, text: str, ctx: AppContext, initiator=None):
+        super().__init__(text)
+        self.tasks, self.initiator = ctx.tasks, initiator
+        self.done = False
+
+    def do_redo(self) -> None:
+        self.apply()
+        self.done = True
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+
+class _Step(_Command):
     """One signatory change: `do` and `undo_op` are operations run on the database worker."""
 
     def __init__(self, text: str, ctx: AppContext, do, undo_op, initiator=None):
-        super().__init__(text)
-        self.ctx, self.do, self.undo_op, self.initiator = ctx, do, undo_op, initiator
+        super().__init__(text, ctx, initiator)
+        self.do, self.undo_op = do, undo_op
 
-    def redo(self) -> None:
-        self.ctx.tasks.run_sync(self.do, initiator=self.initiator)
+    def apply(self) -> None:
+        self.tasks.run_sync(self.do, initiator=self.initiator)
 
-    def undo(self) -> None:
-        self.ctx.tasks.run_sync(self.undo_op, initiator=self.initiator)
+    def do_undo(self) -> None:
+        self.tasks.run_sync(self.undo_op, initiator=self.initiator)
 
 
-class _Remove(QUndoCommand):
+class _Remove(_Command):
     """Remove, keeping the snapshot so undo restores the same row in the same place."""
 
     def __init__(self, ctx: AppContext, who: ops.SignatoryInfo, initiator=None):
-        super().__init__(f"Remove signatory “{who.name}”")
-        self.ctx, self.sid, self.snapshot, self.initiator = ctx, who.id, who, initiator
+        super().__init__(f"Remove signatory “{who.name}”", ctx, initiator)
+        self.sid, self.snapshot = who.id, who
 
-    def redo(self) -> None:
-        _, self.snapshot = self.ctx.tasks.run_sync(
+    def apply(self) -> None:
+        _, self.snapshot = self.tasks.run_sync(
             lambda s: ops.remove_signatory(s, signatory_id=self.sid), initiator=self.initiator)
 
-    def undo(self) -> None:
-        self.ctx.tasks.run_sync(lambda s: ops.restore_signatory(s, snapshot=self.snapshot),
-                                initiator=self.initiator)
+    def do_undo(self) -> None:
+        self.tasks.run_sync(lambda s: ops.restore_signatory(s, snapshot=self.snapshot),
+                            initiator=self.initiator)
 
 
-class _Add(QUndoCommand):
+class _Add(_Command):
     """Add; undo removes it, redo after undo restores the very same row."""
 
     def __init__(self, ctx: AppContext, name: str, title: str, png: bytes | None, initiator=None):
-        super().__init__(f"Add signatory “{name}”")
-        self.ctx, self.initiator = ctx, initiator
+        super().__init__(f"Add signatory “{name}”", ctx, initiator)
         self.fields = (name, title, png)
         self.sid: int | None = None  # not `id`: that is QUndoCommand's merge id
         self.snapshot: ops.SignatoryInfo | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.snapshot is not None:
             snapshot = self.snapshot
-            self.ctx.tasks.run_sync(lambda s: ops.restore_signatory(s, snapshot=snapshot),
-                                    initiator=self.initiator)
+            self.tasks.run_sync(lambda s: ops.restore_signatory(s, snapshot=snapshot),
+                                initiator=self.initiator)
             return
         name, title, png = self.fields
-        changes = self.ctx.tasks.run_sync(
+        changes = self.tasks.run_sync(
             lambda s: ops.add_signatory(s, name=name, title=title, signature_png=png), initiator=self.initiator)
         self.sid = changes.ids[0]
 
-    def undo(self) -> None:
+    def do_undo(self) -> None:
         sid = self.sid
-        _, self.snapshot = self.ctx.tasks.run_sync(lambda s: ops.remove_signatory(s, signatory_id=sid),
-                                                   initiator=self.initiator)
+        _, self.snapshot = self.tasks.run_sync(lambda s: ops.remove_signatory(s, signatory_id=sid),
+                                               initiator=self.initiator)
+
+
+ADD_KEY = "Ctrl+Shift+N"
 
 
 class SignatoriesDialog(QDialog):
@@ -112,7 +132,7 @@ class SignatoriesDialog(QDialog):
         form.addRow("Title", self.title_edit)
         form.addRow("Signature", pic_row)
 
-        self.add_button = QPushButton("Add  (Ctrl+N)")
+        self.add_button = QPushButton("Add  (Ctrl+Shift+N)")
         self.save_button = QPushButton("Save changes  (Ctrl+S)")
         self.remove_button = QPushButton("Remove  (Del)")
         self.up_button = QPushButton("Move left  (Alt+Up)")
@@ -144,12 +164,14 @@ class SignatoriesDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.status)
-        for keys, slot in (("Ctrl+N", self.add), ("Ctrl+S", self.save), ("Delete", self.remove),
+        # not Ctrl+N: that is the window's File > New
+        for keys, slot in ((ADD_KEY, self.add), ("Ctrl+S", self.save), ("Delete", self.remove),
                            ("Alt+Up", lambda: self.move(-1)), ("Alt+Down", lambda: self.move(1)),
                            ("Ctrl+I", self.browse_image), (QKeySequence.Undo, undo_stack.undo),
                            (QKeySequence.Redo, undo_stack.redo)):
             QShortcut(QKeySequence(keys), self, activated=slot)
         ctx.tasks.changes_applied.connect(self._changed)  # undo from the Edit menu too
+        ctx.tasks.failed.connect(self._failed)  # a refused edit: say why (it left the undo stack)
         self.resize(620, 420)
         self.refresh()
 
@@ -193,6 +215,11 @@ class SignatoriesDialog(QDialog):
             self.picture.setPixmap(QPixmap())
             self.picture.setText("No signature image")
 
+    def _failed(self, text: str) -> None:
+        if self.isVisible():
+            self.status.setText(f"Not saved: {text}")
+            self.refresh()
+
     def _changed(self, changes: Changes, _initiator: object) -> None:
         if changes.workshop and self.isVisible():
             self.refresh()
@@ -235,6 +262,8 @@ class SignatoriesDialog(QDialog):
             return
         command = _Add(self.ctx, *fields, self.png, initiator=self)
         self.undo_stack.push(command)
+        if not command.done:  # refused: _failed said why
+            return
         self.refresh()
         self.list.setCurrentRow([r.id for r in self.rows].index(command.sid))
         self.status.setText(f"Added {fields[0]}.")
@@ -256,16 +285,20 @@ class SignatoriesDialog(QDialog):
             return ops.update_signatory(s, signatory_id=sid, name=old.name, title=old.title,
                                         signature_png=old.signature_png, clear_image=old.signature_png is None)
 
-        self.undo_stack.push(_Step(f"Edit signatory “{fields[0]}”", self.ctx, do, undo, initiator=self))
-        self.refresh()
-        self.status.setText(f"Saved {fields[0]}.")
+        command = _Step(f"Edit signatory “{fields[0]}”", self.ctx, do, undo, initiator=self)
+        self.undo_stack.push(command)
+        if command.done:
+            self.refresh()
+            self.status.setText(f"Saved {fields[0]}.")
 
     def remove(self) -> None:
         if (who := self.current()) is None:
             return
-        self.undo_stack.push(_Remove(self.ctx, who, initiator=self))
-        self.refresh()
-        self.status.setText(f"Removed {who.name} (Ctrl+Z brings it back).")
+        command = _Remove(self.ctx, who, initiator=self)
+        self.undo_stack.push(command)
+        if command.done:
+            self.refresh()
+            self.status.setText(f"Removed {who.name} (Ctrl+Z brings it back).")
 
     def move(self, step: int) -> None:
         who = self.current()

@@ -27,6 +27,14 @@ class Section:
     when: date | None = None
 
 
+def day_label(number: int, title: str) -> str:
+    """ "Day 2: Field visit"; just "Day 2" when the title says no more than that ("Day 2")."""
+    title = (title or "").strip()
+    if not title or title.casefold() == f"day {number}":
+        return f"Day {number}"
+    return f"Day {number}: {title}"
+
+
 def sort_key(p: Participant) -> tuple:
     """Country, then name, case-insensitively; participants without a country go last."""
     return (not p.country.strip(), p.country.strip().casefold(), p.printed_name.casefold())
@@ -109,7 +117,7 @@ def print_attendance_sheet(out: Path, workshop: Workshop, participants: Sequence
                            progress=None) -> Path:
     """Sheets for each section (by default one per day of the workshop). Returns `out`."""
     if sections is None:
-        sections = [Section(f"Day {d}" + (f": {day.title}" if day.title else ""), day.date)
+        sections = [Section(day_label(d, day.title), day.date)
                     for d, day in enumerate(workshop.days, start=1)] or [Section("", None)]
     people = sorted(participants, key=sort_key)
     pagesize = styles.page_size(paper)

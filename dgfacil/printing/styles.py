@@ -64,8 +64,9 @@ def stylesheet() -> dict[str, ParagraphStyle]:
     s = {
         "title": _style("title", size=20, bold=True, serif=True, colour=NAVY, after=4),
         "subtitle": _style("subtitle", size=11.5, colour=MUTED, after=8),
-        "h1": _style("h1", size=14, bold=True, colour=NAVY, before=10, after=4),
-        "h2": _style("h2", size=11.5, bold=True, colour=NAVY, before=8, after=3),
+        # a heading never ends a page alone: it goes over with what follows it
+        "h1": _style("h1", size=14, bold=True, colour=NAVY, before=10, after=4, keepWithNext=1),
+        "h2": _style("h2", size=11.5, bold=True, colour=NAVY, before=8, after=3, keepWithNext=1),
         "body": _style("body", size=9.5, leading=13, after=4),
         "small": _style("small", size=8, leading=10.5, colour=MUTED),
         "meta": _style("meta", size=9, leading=12, colour=MUTED),

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from dgfacil.core.agenda import hhmm, plan_day
 from dgfacil.core.attendance import Eligibility, counted_items, eligibility, half_day_blocks
@@ -21,6 +20,9 @@ from dgfacil.io.roster import RosterTable, write_table
 from dgfacil.operations.changes import Changes
 from dgfacil.store import people, queries
 from dgfacil.store.settings import get_setting, put_setting
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 UNIT_KEY = "attendance.unit"
 THRESHOLD_KEY = "certificate.threshold"

@@ -11,5 +11,5 @@ from dgfacil.store.document import Document
 def export_document_json(doc: Document, path: Path) -> Path:
     with doc.session() as session:
         tables = queries.dump_tables(session=session)
-        revision = migrate.current_revision(session.connection())
+        revision = migrate.document_revision(session=session)
     return write_json(build_export(tables, revision or ""), path)

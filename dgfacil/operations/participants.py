@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Protocol
 
 from dgfacil.core.model import Origin, Participant
 from dgfacil.core.roster import (
@@ -21,6 +19,9 @@ from dgfacil.io.roster import RosterTable, write_table
 from dgfacil.operations.changes import Changes
 from dgfacil.store import people
 from dgfacil.store.people import DeletedParticipant
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 PARTICIPANTS = Changes(participants=True)
 EXPORT_FIELDS = ["badge_code", "full_name", "certificate_name", "email", "country", "organization", "position",

@@ -5,14 +5,16 @@ A crash loses nothing that was pressed: the log is the run (see dgfacil.core.run
 from __future__ import annotations
 
 from datetime import datetime
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from dgfacil.core.run import EventKind
 from dgfacil.core.run_text import DEFAULT_WARNING_LEAD_MIN, WARNING_LEAD_KEY
 from dgfacil.operations.changes import Changes
 from dgfacil.store import run_log
 from dgfacil.store.settings import get_setting, put_setting
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 NEEDS_MINUTES = (EventKind.EXTEND, EventKind.SHORTEN)
 NEEDS_ITEM = (EventKind.JUMP,)

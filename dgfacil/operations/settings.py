@@ -1,12 +1,13 @@
 """Changing a per-document setting (day end, warning lead, certificate threshold...)."""
 from __future__ import annotations
 
-from typing import Any
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.operations.changes import Changes
 from dgfacil.store.settings import put_setting
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 def set_setting(session: Session, *, key: str, value: Any) -> Changes:

@@ -30,6 +30,11 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def document_revision(*, session) -> str | None:
+    """The schema revision of the document open in `session` (None before the first migration)."""
+    return current_revision(session.connection())
+
+
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Migrate in one transaction: all of it lands, or none of it."""
     config = alembic_config()

@@ -72,13 +72,87 @@ def normalise_header(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text)
 
 
-@dataclass
-class Mapping:
-    """Which field each column fills (None: ignored), and how sure the guess is."""
+# Synonyms that name a field only loosely: 'Title' is as often the honorific (Mr./Dr.) as the job
+# title, 'Type' may be anything. A column named by a strong synonym ('Designation', 'Position',
+# 'Job title') wins the field over one named by a weak synonym, whatever their order.
+WEAK_SYNONYMS = {"title", "post", "function", "rank", "type", "category", "code"}
+# Headers that name an honorific column outright.
+HONORIFIC_HEADERS = {"salutation", "honorific", "honorifics", "prefix", "courtesytitle", "mrms", "titre",
+                     "tratamiento", "form of address", "formofaddress"}
+# Honorifics as written in rosters, normalised (case, dots and spaces dropped): 'Mr.', 'H.E.', 'Prof. Dr.'.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "he", "hon", "sir", "madam", "madame",
+              "mme", "mlle", "sr", "sra", "srta", "dra", "don", "dona", "engr", "eng", "ing", "atty", "rev",
+              "dato", "datuk", "datin", "tansri", "puan", "encik", "shri", "smt", "ir", "mrdr", "msdr"}
 
-    columns: list[str | None]
-    confident: bool = True
-    notes: list[str] = field(default_factory=list)
+
+def is_honorific(value: str) -> bool:
+    """'Mr.', 'Ms', 'H.E.', 'Prof. Dr.' -> True; 'Director' -> False."""
+    words = [normalise_header(w) for w in re.split(r"[\s/]+", value) if w.strip(" .")]
+    return bool(words) and all(w in HONORIFICS for w in words)
+
+
+def honorific_column(values: list[str]) -> bool:
+    """True when most filled cells of a column are honorifics (so it is not a job title)."""
+    filled = [v for v in values if v.strip()]
+    return bool(filled) and sum(is_honorific(v) for v in filled) * 2 > len(filled)
+
+
+class Mapping:
+    """Which field each column fills (None: ignored), and how sure the guess is.
+
+    A mapping made by guess_mapping knows its headers and what each column looked like, so its
+    `notes` always describe the columns as they are now: a column the user assigned, by the
+    dialog or `--map`, is never said to be ignored.
+    """
+
+    def __init__(self, columns: list[str | None], confident: bool = True, notes: list[str] | None = None, *,
+                 headers: list[str] | None = None, guessed: list[str | None] | None = None,
+                 honorific: set[int] | None = None, chosen: set[int] | None = None) -> None:
+        self.columns = list(columns)
+        self.confident = confident
+        self._notes = list(notes or [])
+        self.headers = list(headers) if headers is not None else None
+        self.guessed = list(guessed) if guessed is not None else list(self.columns)
+        self.honorific = set(honorific or ())
+        self.chosen = set(chosen or ())  # columns the user assigned (or ignored) by hand
+
+    def __repr__(self) -> str:
+        return f"Mapping({self.columns!r}, confident={self.confident!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and (self.columns, self.confident) == (other.columns, other.confident)
+
+    @property
+    def notes(self) -> list[str]:
+        """What the user should know about the columns, as they are mapped now."""
+        if self.headers is None:
+            return self._notes
+        notes: list[str] = []
+        held = {f: i for i, f in enumerate(self.columns) if f}
+        for i, header in enumerate(self.headers):
+            if i >= len(self.columns) or self.columns[i] or i in self.chosen or not header.strip():
+                continue
+            guessed = self.guessed[i] if i < len(self.guessed) else None
+            if i in self.honorific:
+                notes.append(f"column {header!r} holds honorifics (Mr., Ms., Dr.…), not a position; ignored")
+            elif guessed and guessed in held:
+                notes.append(f"column {header!r} also looks like {FIELDS[guessed]}; "
+                             f"{self.headers[held[guessed]]!r} is used")
+            elif guessed:
+                notes.append(f"column {header!r} looks like {FIELDS[guessed]} but is not used")
+            else:
+                notes.append(f"column {header!r} not recognised; ignored")
+        if not ("full_name" in held or {"first_name", "last_name"} & held.keys()):
+            notes.insert(0, "no column holds the participant's name")
+        return notes
+
+    def assign(self, column: int, name: str | None) -> "Mapping":
+        """The user's choice for one column (None: ignore it). It wins: a field held by another
+        column is taken from it, and no note contradicts the choice."""
+        columns = [None if (name and c == name) else c for c in self.columns]
+        columns[column] = name
+        return Mapping(columns, True, [] if self.headers is None else None, headers=self.headers,
+                       guessed=self.guessed, honorific=self.honorific, chosen=self.chosen | {column})
 
     def column_of(self, name: str) -> int | None:
         return self.columns.index(name) if name in self.columns else None
@@ -96,33 +170,43 @@ def match_header(text: str) -> str | None:
     for needle, name in (("email", "email"), ("certificate", "certificate_name"), ("surname", "last_name"),
                          ("firstname", "first_name"), ("givenname", "first_name"), ("fullname", "full_name"),
                          ("country", "country"), ("organi", "organization"), ("agency", "organization"),
-                         ("ministry", "organization"), ("position", "position"), ("designation", "position")):
+                         ("ministry", "organization"), ("position", "position"), ("designation", "position"),
+                         ("jobtitle", "position")):
         if needle in key:
             return name
     return None
 
 
-def guess_mapping(headers: list[str]) -> Mapping:
+def guess_mapping(headers: list[str], rows: list[list[str]] | None = None) -> Mapping:
     """Guess each column's field. Not confident when there is no name column, a field is named
-    twice, or a column is not recognised: the UI then asks, the CLI reports the guess."""
+    twice as strongly, or a column is not recognised: the UI then asks, the CLI reports the guess.
+
+    With sample `rows`, a column whose cells are mostly honorifics (Mr./Ms./Dr.) is taken for
+    what it is and ignored, whatever its header says.
+    """
+    guessed = [match_header(h) for h in headers]
+    honorific = {i for i, h in enumerate(headers) if normalise_header(h) in HONORIFIC_HEADERS}
+    if rows:
+        for i in range(len(headers)):
+            if honorific_column([r[i] for r in rows if i < len(r)]):
+                honorific.add(i)
+    strength = [0 if i in honorific or not g else 1 if normalise_header(h) in WEAK_SYNONYMS else 2
+                for i, (h, g) in enumerate(zip(headers, guessed))]
     columns: list[str | None] = []
-    notes: list[str] = []
-    seen: set[str] = set()
-    for header in headers:
-        name = match_header(header)
-        if name in seen:
-            notes.append(f"column {header!r} also looks like {FIELDS[name]}; ignored")
-            name = None
-        if name:
-            seen.add(name)
-        elif header.strip():
-            notes.append(f"column {header!r} not recognised; ignored")
-        columns.append(name)
-    has_name = "full_name" in seen or {"first_name", "last_name"} & seen
-    if not has_name:
-        notes.insert(0, "no column holds the participant's name")
-    confident = bool(has_name) and not any("also looks like" in n for n in notes)
-    return Mapping(columns, confident, notes)
+    tie = False
+    for i, name in enumerate(guessed):
+        if not strength[i]:
+            columns.append(None)
+            continue
+        rivals = [j for j, g in enumerate(guessed) if g == name and j != i and strength[j]]
+        best = max(strength[j] for j in [i, *rivals])
+        first_best = min(j for j in [i, *rivals] if strength[j] == best)
+        tie |= any(strength[j] == strength[i] for j in rivals)
+        columns.append(name if first_best == i else None)
+    mapping = Mapping(columns, headers=headers, guessed=guessed, honorific=honorific)
+    has_name = "full_name" in columns or {"first_name", "last_name"} & set(columns)
+    mapping.confident = bool(has_name) and not tie
+    return mapping
 
 
 def find_header_row(rows: list[list[str]], look: int = 10) -> int:
@@ -178,6 +262,20 @@ def clean_value(text: str) -> str:
     if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
         text = text[1:]
     return text
+
+
+# Letters that are not a base letter plus a mark, so NFKD leaves them whole: fold them by hand.
+_FOLD = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe",
+                       "þ": "th", "ŧ": "t", "ŀ": "l"})
+
+
+def search_key(text: str) -> str:
+    """Text as a search compares it: no case, no accents, spacing collapsed. 'Nguyễn Đức' ->
+    'nguyen duc', so a facilitator typing on any keyboard finds the person. Scripts without
+    accents to drop (Korean, Thai, Arabic…) are kept as they are, only case-folded."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_FOLD)
+    return " ".join(unicodedata.normalize("NFC", text).split())  # NFC puts Hangul syllables back together
 
 
 def name_key(name: str) -> str:

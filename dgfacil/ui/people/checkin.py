@@ -54,6 +54,7 @@ class CheckInPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(1, Qt.AscendingOrder)  # by name, A to Z (not the first column, descending)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.verticalHeader().setVisible(False)
         self.view.setAlternatingRowColors(True)

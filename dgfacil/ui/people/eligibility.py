@@ -1,7 +1,7 @@
 """Who earns a certificate of attendance, and why not: the rule, the count, the list."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
@@ -51,6 +51,7 @@ class EligibilityPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(1, Qt.AscendingOrder)  # by name, A to Z (not the first column, descending)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.verticalHeader().setVisible(False)
         self.view.setAlternatingRowColors(True)

@@ -22,13 +22,18 @@ SEPARATORS = [("Automatic", None), ("Comma", ","), ("Semicolon", ";"), ("Tab", "
 PREVIEW_ROWS = 8
 
 
+def _guess(table: RosterTable) -> Mapping:
+    """The guessed mapping, looking at the first rows too (a 'Title' of Mr./Ms./Dr. is no position)."""
+    return guess_mapping(table.headers, [cells for _, cells in table.rows[:200]])
+
+
 class ImportDialog(QDialog):
     """Preview of one roster file. After accept(): `table` and `mapping` say what to import."""
 
     def __init__(self, ctx: AppContext, path: Path, table: RosterTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.path, self.table = ctx, Path(path), table
-        self.mapping = guess_mapping(table.headers)
+        self.mapping = _guess(table)
         self.preview: Preview | None = None
         self.setWindowTitle(f"Import roster — {self.path.name}")
         self.resize(980, 760)
@@ -129,10 +134,8 @@ class ImportDialog(QDialog):
 
     def set_field(self, column: int, field: str | None) -> None:
         """Say what a column holds; a field held by another column is taken from it."""
-        columns = [None if (field and c == field) else c for c in self.mapping.columns]
-        columns[column] = field
-        self.mapping = Mapping(columns, True, [])
-        for i, f in enumerate(columns):
+        self.mapping = self.mapping.assign(column, field)
+        for i, f in enumerate(self.mapping.columns):
             combo = self.columns.cellWidget(i, 2)
             combo.setCurrentIndex(max(0, combo.findData(f)))
         self.refresh_preview()
@@ -146,7 +149,7 @@ class ImportDialog(QDialog):
             self.warning.setVisible(True)
             self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
             return
-        self.mapping = guess_mapping(self.table.headers)
+        self.mapping = _guess(self.table)
         self._fill()
 
     def refresh_preview(self) -> None:

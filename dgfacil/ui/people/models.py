@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from dgfacil.core.attendance import Eligibility
 from dgfacil.core.model import Participant
+from dgfacil.core.roster import search_key
 from dgfacil.ui.widgets import plain_tooltip
 
 COLUMNS = {
@@ -114,7 +115,8 @@ class PeopleModel(QAbstractTableModel):
 
 
 class SearchProxy(QSortFilterProxyModel):
-    """Case-insensitive search over every text field of a participant (not just one column)."""
+    """Search over every text field of a participant (not just one column), ignoring case and
+    accents ('nguyen' finds 'Nguyễn'); sorting ignores them too, so 'Ángel' sorts with the A's."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -122,7 +124,7 @@ class SearchProxy(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseInsensitive)
 
     def set_search(self, text: str) -> None:
-        self.refilter(lambda: setattr(self, "words", text.casefold().split()))
+        self.refilter(lambda: setattr(self, "words", search_key(text).split()))
 
     def refilter(self, change) -> None:
         """Apply `change()` to the filter's inputs and filter again (Qt >= 6.9 API)."""
@@ -134,6 +136,12 @@ class SearchProxy(QSortFilterProxyModel):
         if not self.words:
             return True
         p = self.sourceModel().people[row]
-        hay = " ".join([p.full_name, p.certificate_name, p.email, p.country, p.organization, p.position,
-                        p.badge_code]).casefold()
+        hay = search_key(" ".join([p.full_name, p.certificate_name, p.email, p.country, p.organization,
+                                   p.position, p.badge_code]))
         return all(w in hay for w in self.words)
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802 (Qt)
+        a, b = left.data(self.sortRole()), right.data(self.sortRole())
+        if isinstance(a, str) and isinstance(b, str):
+            return (search_key(a), a) < (search_key(b), b)
+        return super().lessThan(left, right)

@@ -88,6 +88,7 @@ class PeopleRoom(QWidget):
         self.view = QTableView()
         self.view.setModel(self.roster_proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(1, Qt.AscendingOrder)  # by name, A to Z (not the first column, descending)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)

@@ -48,6 +48,80 @@ def test_layers_import_only_downwards():
     assert problems == []
 
 
+# Operations orchestrate (DESIGN.md §2): they call store functions and core rules and return
+# Changes. SQL, rows and the session's own methods belong to dgfacil/store. `Session` may be
+# imported for type hints only, under `if TYPE_CHECKING:`.
+OPERATIONS_MAY_NOT_IMPORT = ("sqlmodel", "sqlalchemy")
+OPERATIONS_MAY_NEVER_IMPORT = ("dgfacil.store.tables",)  # not even for type hints
+SESSION_METHODS = {"add", "add_all", "get", "exec", "execute", "delete", "flush", "merge", "query", "refresh",
+                   "connection", "scalar", "scalars", "expunge", "bulk_save_objects"}
+# Still to move into store/ (another change is under way there); remove a name once it is clean.
+OPERATIONS_PENDING = {"printing.py", "signatories.py"}
+
+
+def _is_type_checking(node: ast.AST) -> bool:
+    test = getattr(node, "test", None)
+    return isinstance(node, ast.If) and (
+        (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
+        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"))
+
+
+def _database_uses(path: Path) -> list[str]:
+    """What in an operations module reaches past store/: runtime imports of the ORM, the tables
+    module, and method calls on a session."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    hinted = {id(n) for block in ast.walk(tree) if _is_type_checking(block)
+              for stmt in block.body for n in ast.walk(stmt)}
+    found = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        for name in names:
+            if name.startswith(OPERATIONS_MAY_NEVER_IMPORT):
+                found.append(f"line {node.lineno}: imports {name}")
+            elif name.split(".")[0] in OPERATIONS_MAY_NOT_IMPORT and id(node) not in hinted:
+                found.append(f"line {node.lineno}: imports {name} outside `if TYPE_CHECKING:`")
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name) and node.func.value.id in ("session", "s")
+                and node.func.attr in SESSION_METHODS):
+            found.append(f"line {node.lineno}: calls {node.func.value.id}.{node.func.attr}()")
+    return found
+
+
+def test_operations_leave_the_database_to_store():
+    problems = []
+    for path in sorted((PACKAGE / "operations").rglob("*.py")):
+        if path.name in OPERATIONS_PENDING:
+            continue
+        problems += [f"{path.relative_to(PACKAGE)} {use}" for use in _database_uses(path)]
+    assert problems == []
+
+
+def test_the_database_check_sees_what_it_forbids(tmp_path):
+    """The check above must fail on the things it exists to catch (and pass a hint-only import)."""
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from sqlmodel import select\n"
+        "from dgfacil.store import tables\n"
+        "if TYPE_CHECKING:\n    from sqlmodel import Session\n    from dgfacil.store.tables import NoteRow\n"
+        "def f(session):\n    session.add(1)\n    return session.get(2, 3)\n",
+        encoding="utf-8")
+    uses = set(_database_uses(bad))
+    assert uses == {
+        "line 2: imports sqlmodel outside `if TYPE_CHECKING:`",
+        "line 2: imports sqlmodel.select outside `if TYPE_CHECKING:`",
+        "line 3: imports dgfacil.store.tables",
+        "line 6: imports dgfacil.store.tables",
+        "line 6: imports dgfacil.store.tables.NoteRow",
+        "line 8: calls session.add()",
+        "line 9: calls session.get()",
+    }  # line 5, Session for type hints only, is allowed
+
+
 def test_non_ui_packages_do_not_load_qt():
     """Import every module outside ui/ in a fresh interpreter: PySide6 must not come along."""
     modules = []

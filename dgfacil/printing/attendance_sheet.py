@@ -35,6 +35,14 @@ def day_label(number: int, title: str) -> str:
     return f"Day {number}: {title}"
 
 
+def other_name(p: Participant) -> str:
+    """The full name when it differs from the name printed (e.g. a Latin spelling under
+    নাসরিন আক্তার or 田中 由紀), so colleagues who cannot read one script can read the other;
+    "" when there is nothing more to say."""
+    printed, full = p.printed_name.strip(), (p.full_name or "").strip()
+    return full if full and full.casefold() != printed.casefold() else ""
+
+
 def sort_key(p: Participant) -> tuple:
     """Country, then name, case-insensitively; participants without a country go last."""
     return (not p.country.strip(), p.country.strip().casefold(), p.printed_name.casefold())
@@ -95,7 +103,10 @@ def _section_story(workshop: Workshop, people: list[Participant], section: Secti
     rows = [head]
     for n, p in enumerate(people, start=1):
         org = " \u2014 ".join(x for x in (p.organization, p.position) if x)
-        rows.append([styles.static(str(n), "td_right"), styles.para(p.printed_name, "td_bold"),
+        name = styles.para(p.printed_name, "td_bold")
+        if other := other_name(p):
+            name = [name, styles.para(other, "td_small")]
+        rows.append([styles.static(str(n), "td_right"), name,
                      styles.para(p.country, "td"), styles.para(org, "td_small"), ""])
     if not people:
         rows.append(["", styles.static("<i>No participants yet.</i>", "td"), "", "", ""])

@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from dgfacil.core.atomic import atomic_write
 from dgfacil.core.model import Participant, Workshop
 from dgfacil.printing import fonts, qr, styles
-from dgfacil.printing.attendance_sheet import sort_key
+from dgfacil.printing.attendance_sheet import other_name, sort_key
 from dgfacil.printing.layout import check, chunks, fit_size
 
 BADGE_W, BADGE_H = 90 * mm, 62 * mm
@@ -42,6 +42,11 @@ def _draw_badge(canv, x: float, y: float, workshop: Workshop, p: Participant) ->
     top = y + BADGE_H - band - 5 * mm
     name.drawOn(canv, x + 4 * mm, top - nh)
     top -= nh + 1.5 * mm
+    if other := other_name(p):  # the name in a script more colleagues read
+        line = styles.para(other, "badge_other", size=fit_size(other, inner, "badge_other", biggest=12, smallest=8))
+        _w, lh = line.wrap(inner, 10 * mm)
+        line.drawOn(canv, x + 4 * mm, top - lh)
+        top -= lh + 1 * mm
     if p.organization:
         org = styles.para(p.organization, "badge_org")
         _w, oh = org.wrap(inner, 12 * mm)
@@ -90,11 +95,17 @@ def _tent_half(canv, width: float, height: float, workshop: Workshop, p: Partici
     name = styles.para(p.printed_name, "tent_name", size=size)
     _w, nh = name.wrap(inner, height)
     name.drawOn(canv, 20 * mm, height / 2 - nh / 2 + 6 * mm)
+    below = height / 2 - nh / 2 - 2 * mm  # where the lines under the name start
+    if other := other_name(p):
+        line = styles.para(other, "badge_other", size=fit_size(other, inner, "badge_other", biggest=22, smallest=12))
+        _w, lh = line.wrap(inner, 20 * mm)
+        line.drawOn(canv, 20 * mm, below - lh)
+        below -= lh + 2 * mm
     sub = " \u00b7 ".join(x for x in (p.country, p.organization) if x)
     if sub:
         line = styles.para(sub, "badge_org", size=14)
         _w, sh = line.wrap(inner, 30 * mm)
-        line.drawOn(canv, 20 * mm, height / 2 - nh / 2 - sh - 2 * mm)
+        line.drawOn(canv, 20 * mm, below - sh)
     canv.setFillColor(styles.ACCENT)
     canv.rect(0, 0, width, 4 * mm, stroke=0, fill=1)
 

@@ -93,6 +93,7 @@ def stylesheet() -> dict[str, ParagraphStyle]:
         "cert_small": _style("cert_small", size=7.5, leading=9.5, colour=MUTED),
         # badges and table tents
         "badge_name": _style("badge_name", size=20, bold=True, colour=INK, align=TA_CENTER),
+        "badge_other": _style("badge_other", size=12, colour=INK, align=TA_CENTER),  # 2nd name
         "badge_org": _style("badge_org", size=10, leading=12.5, colour=MUTED, align=TA_CENTER),
         "badge_country": _style("badge_country", size=11, bold=True, colour=ACCENT),
         "tent_name": _style("tent_name", size=40, bold=True, colour=INK, align=TA_CENTER),

@@ -63,6 +63,10 @@ def test_no_room_key_clashes_with_the_window(qtbot, demo_doc):
     for title in ("Exercises", "People", "Evaluation"):
         clashes = {k: what for k, what in _room_keys(window.room(title)).items() if k in owned}
         assert clashes == {}, f"{title}: {clashes}"
+        # Help ▸ Keyboard shortcuts lists the room's keys, and names none of the window's
+        helped = [k for key, _ in window.room(title).shortcuts_help() for part in key.split(" / ")
+                  for k in part.split(" or ")]
+        assert helped and not set(helped) & owned, title
     window.close_document()
 
 

@@ -129,6 +129,12 @@ class EvaluationRoom(QWidget):
         self.tabs.currentChanged.connect(lambda i: self.entry.setFocus() if i == 0 else None)
         self.reload()
 
+    def shortcuts_help(self) -> list[tuple[str, str]]:
+        """The room's keys for Help ▸ Keyboard shortcuts (F1)."""
+        return [("Alt+1..4", "Type forms / Import CSV / Figures / Outcome report"), ("Ctrl+I", "Choose a CSV export"),
+                ("Ctrl+P", "Print the outcome report"), ("Del", "Delete the selected forms"),
+                ("1–9", "Typing: choose a level"), ("Enter / Backspace / Esc", "Typing: next / back / start the form over")]
+
     def reload(self) -> None:
         form, responses = self.ctx.tasks.read(
             lambda s: (store.load_form(session=s), store.load_responses(session=s)))

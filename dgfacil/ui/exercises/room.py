@@ -125,6 +125,18 @@ class ExercisesRoom(QWidget):
             QShortcut(QKeySequence(key), self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
         self.reload_exercises()
 
+    def shortcuts_help(self) -> list[tuple[str, str]]:
+        """The room's keys for Help ▸ Keyboard shortcuts (F1)."""
+        return [("F5", "Show the board on the projector"), ("Ctrl+E", "Export the board"),
+                ("F6", "All groups / one group"), ("F7", "Show or hide the Groups panel"),
+                ("Ctrl+Shift+E", "Add an exercise from the library"),
+                ("Ins or N", "Add a note (on a note board); add a step (on a table)"), ("F2", "Edit the selected note"),
+                ("Del", "Delete the selected notes"), ("Ctrl+A", "Select every note"),
+                ("Ctrl+D / Ctrl+Shift+D", "Put a dot on / take a dot from the selected notes"),
+                ("Ctrl+G / Ctrl+Shift+G", "Cluster / uncluster the selected notes"),
+                ("Ctrl+Shift+V", "Sort by votes"), ("Alt+1..6", "Colour the selected notes"),
+                ("Ctrl+0", "Fit the board to the window")]
+
     @property
     def initiator(self) -> object:
         return self

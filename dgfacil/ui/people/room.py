@@ -76,6 +76,13 @@ class PeopleRoom(QWidget):
             self.tabs.setTabToolTip(slot, keys)
         self.tabs.currentChanged.connect(lambda i: self.checkin.scan.setFocus() if i == 1 else None)
 
+    def shortcuts_help(self) -> list[tuple[str, str]]:
+        """The room's keys for Help ▸ Keyboard shortcuts (F1)."""
+        return [("Alt+1 / Alt+2 / Alt+3", "Roster / Check-in / Certificates"), ("Ctrl+F", "Search the roster"),
+                ("Ctrl+I", "Import a roster"), ("Ctrl+E", "Export the roster"), ("Ins", "Add a participant"),
+                ("F2", "Edit the selected participant"), ("Del", "Delete the selected participants"),
+                ("Space", "Check-in: tick or untick the selected people"), ("Ctrl+P", "Check-in: mark present")]
+
     def _roster_tab(self) -> QWidget:
         self.roster = PeopleModel("roster", self)
         self.roster_proxy = SearchProxy(self)

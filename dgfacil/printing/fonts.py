@@ -4,7 +4,12 @@ reportlab has no font fallback and embeds only TrueType-outline fonts, so we pic
 run of a name by its script and split mixed-script text into runs. Small Noto TTFs (Latin,
 Cyrillic, Greek, Vietnamese, Thai, Arabic, Devanagari, Bengali) ship in resources/fonts; the big
 CJK TrueType fonts come from the system (Debian: fonts-nanum, fonts-ipafont-gothic,
-fonts-wqy-zenhei; Windows and macOS folders are searched too).
+fonts-wqy-zenhei; Khmer, Lao, Myanmar, Sinhala, Tamil... from fonts-noto-core in
+/usr/share/fonts/truetype/noto; Windows and macOS folders are searched too).
+
+No empty boxes: a character goes in the run of a font whose cmap has it (a bullet or a colon
+next to Lao goes to Noto Sans), and `shaping.install()` makes reportlab shape each font run of a
+word with its own font.
 
 Arabic: reportlab + uharfbuzz joins letters in a Paragraph with `shaping=1` but keeps words in
 left-to-right order, so `visual_order` puts words in display order (python-bidi) first.

@@ -57,7 +57,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         table = read_roster(args.roster, encoding=args.encoding, delimiter=SEPARATORS.get(args.delimiter or ""))
     except RosterFileError as err:
         raise CommandError(str(err)) from None
-    mapping = _apply_overrides(guess_mapping(table.headers), table.headers, args.map)
+    sample = [cells for _, cells in table.rows[:200]]  # lets the guess see a column of honorifics
+    mapping = _apply_overrides(guess_mapping(table.headers, sample), table.headers, args.map)
     print(f"{args.roster.name}: {table.describe()}")
     for note in table.notes:
         print(f"note: {note}")

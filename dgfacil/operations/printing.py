@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from dgfacil.core import signing
 from dgfacil.core.certificates import assign_numbers, prefix_for
 from dgfacil.operations import keys
 from dgfacil.operations.changes import Changes
 from dgfacil.store import boards, printing as store, queries
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups", "outputs")
 LABELS = {"certificates": "Certificates of attendance", "attendance": "Attendance sheets",

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from dgfacil.operations.changes import Changes
 from dgfacil.store import printing as store
-from dgfacil.store.queries import workshop_row
-from dgfacil.store.tables import SignatoryRow
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 MAX_SIGNATORIES = 3  # the certificate has room for three signature blocks
 MAX_NAME = 80
@@ -68,7 +68,8 @@ def signature_image(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _info(row: SignatoryRow) -> SignatoryInfo:
+def _info(row) -> SignatoryInfo:
+    """A stored signatory as plain values."""
     return SignatoryInfo(row.id, row.position, row.name, row.title or "", row.signature_png)
 
 
@@ -82,12 +83,8 @@ def clean_fields(name: str, title: str) -> tuple[str, str]:
     return name, title
 
 
-def _renumber(session: Session, rows: list[SignatoryRow]) -> None:
-    for position, row in enumerate(rows):
-        if row.position != position:
-            row.position = position
-            session.add(row)
-    session.flush()
+def _renumber(session: Session, ids: list[int]) -> None:
+    store.order_signatories(ids, session=session)
 
 
 def list_signatories(session: Session) -> list[SignatoryInfo]:
@@ -104,7 +101,7 @@ def add_signatory(session: Session, *, name: str, title: str = "", signature_png
         raise SignatoryError(f"a certificate has room for {MAX_SIGNATORIES} signatories; remove one first")
     png = signature_image(image) if image is not None else signature_png
     new_id = store.add_signatory(name, title, png, session=session)
-    _renumber(session, store.signatories(session=session))
+    _renumber(session, [r.id for r in store.signatories(session=session)])
     return Changes(workshop=True, ids=(new_id,))
 
 
@@ -112,30 +109,30 @@ def update_signatory(session: Session, *, signatory_id: int, name: str | None = 
                      title: str | None = None, image: bytes | None = None,
                      signature_png: bytes | None = None, clear_image: bool = False) -> Changes:
     """Change a signatory's name, title or picture (`clear_image` removes the picture)."""
-    row = session.get(SignatoryRow, signatory_id)
+    row = store.get_signatory(signatory_id, session=session)
     if row is None:
         raise SignatoryError(f"there is no signatory {signatory_id}")
-    row.name, row.title = clean_fields(row.name if name is None else name, row.title if title is None else title)
+    new_name, new_title = clean_fields(row.name if name is None else name,
+                                       row.title if title is None else title)
+    png = row.signature_png
     if clear_image:
-        row.signature_png = None
+        png = None
     elif image is not None:
-        row.signature_png = signature_image(image)
+        png = signature_image(image)
     elif signature_png is not None:
-        row.signature_png = signature_png
-    session.add(row)
-    session.flush()
+        png = signature_png
+    store.update_signatory(signatory_id, name=new_name, title=new_title, signature_png=png, session=session)
     return Changes(workshop=True, ids=(signatory_id,))
 
 
 def remove_signatory(session: Session, *, signatory_id: int) -> tuple[Changes, SignatoryInfo]:
     """Remove a signatory; returns the snapshot `restore_signatory` needs to undo it."""
-    row = session.get(SignatoryRow, signatory_id)
+    row = store.get_signatory(signatory_id, session=session)
     if row is None:
         raise SignatoryError(f"there is no signatory {signatory_id}")
     snapshot = _info(row)
     store.delete_signatory(signatory_id, session=session)
-    session.flush()
-    _renumber(session, store.signatories(session=session))
+    _renumber(session, [r.id for r in store.signatories(session=session)])
     return Changes(workshop=True, ids=(signatory_id,)), snapshot
 
 
@@ -145,14 +142,12 @@ def restore_signatory(session: Session, *, snapshot: SignatoryInfo) -> Changes:
     if len(rows) >= MAX_SIGNATORIES:
         raise SignatoryError(f"a certificate has room for {MAX_SIGNATORIES} signatories")
     # the same id again, so the undo stack's later commands still point at the right row
-    back = SignatoryRow(id=snapshot.id, workshop_id=workshop_row(session=session).id,
-                        position=snapshot.position, name=snapshot.name, title=snapshot.title,
-                        signature_png=snapshot.signature_png)
-    session.add(back)
-    session.flush()
-    rows.insert(min(snapshot.position, len(rows)), back)
-    _renumber(session, rows)
-    return Changes(workshop=True, ids=(back.id,))
+    back = store.restore_signatory(snapshot.id, snapshot.position, snapshot.name, snapshot.title,
+                                   snapshot.signature_png, session=session)
+    ids = [r.id for r in rows]
+    ids.insert(min(snapshot.position, len(ids)), back)
+    _renumber(session, ids)
+    return Changes(workshop=True, ids=(back,))
 
 
 def move_signatory(session: Session, *, signatory_id: int, position: int) -> Changes:
@@ -164,5 +159,5 @@ def move_signatory(session: Session, *, signatory_id: int, position: int) -> Cha
     if not 0 <= position < len(rows):
         raise SignatoryError(f"position {position + 1} is not between 1 and {len(rows)}")
     rows.insert(position, rows.pop(index))
-    _renumber(session, rows)
+    _renumber(session, [r.id for r in rows])
     return Changes(workshop=True, ids=(signatory_id,))

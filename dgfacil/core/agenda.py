@@ -81,3 +81,11 @@ def workshop_zones(workshop: Workshop, extra: list[str] | None = None) -> list[s
     """The venue zone first, then the display zones, then any asked for, without repeats."""
     zones = [workshop.timezone, *workshop.display_zones, *(extra or [])]
     return list(dict.fromkeys(zones))
+
+
+def day_label(number: int, title: str, sep: str = ": ") -> str:
+    """ "Day 2: Field visit"; just "Day 2" when the title says no more than that ("Day 2")."""
+    title = (title or "").strip()
+    if not title or title.casefold() == f"day {number}":
+        return f"Day {number}"
+    return f"Day {number}{sep}{title}"

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 from dgfacil.core.model import Participant, Workshop
 from dgfacil.printing import styles
 from dgfacil.printing.layout import build_pdf, check
+from dgfacil.core.agenda import day_label
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,6 @@ class Section:
 
     label: str
     when: date | None = None
-
-
-def day_label(number: int, title: str) -> str:
-    """ "Day 2: Field visit"; just "Day 2" when the title says no more than that ("Day 2")."""
-    title = (title or "").strip()
-    if not title or title.casefold() == f"day {number}":
-        return f"Day {number}"
-    return f"Day {number}: {title}"
 
 
 def other_name(p: Participant) -> str:

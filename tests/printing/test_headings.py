@@ -7,7 +7,8 @@ from pypdf import PdfReader
 from reportlab.platypus import Spacer
 
 from dgfacil.printing import styles
-from dgfacil.printing.attendance_sheet import day_label, print_attendance_sheet
+from dgfacil.core.agenda import day_label
+from dgfacil.printing.attendance_sheet import print_attendance_sheet
 from dgfacil.printing.layout import build_pdf
 from dgfacil.printing.outcome_report import OutcomeReport, _participation
 from dgfacil.store import queries

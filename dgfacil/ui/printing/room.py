@@ -16,15 +16,6 @@ from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, describe, p
 from dgfacil.ui.context import AppContext
 
 
-def _report_available() -> bool:
-    try:
-        import dgfacil.operations.report  # noqa: F401
-        import dgfacil.printing.outcome_report  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 # The room's own keys: none of them is a window key (Ctrl+N/O/W/Q/Z/Y, Ctrl+Shift+S/Z,
 # Ctrl+1..7, F1), or Qt would find the key ambiguous and do neither.
 SHORTCUTS = (("Ctrl+P", "Print the chosen document"), ("Escape", "Cancel printing"),
@@ -41,7 +32,7 @@ class PrintRoom(QWidget):
         self.progress_handle = None
         self.note = ""
         self.last_files: list[Path] = []
-        self.kinds = list(KINDS) + (["report"] if _report_available() else [])
+        self.kinds = [*KINDS, "report"]
 
         self.list = QListWidget()
         for kind in self.kinds:

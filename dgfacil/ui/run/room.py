@@ -18,6 +18,7 @@ from dgfacil.core.run import EventKind, Phase
 from dgfacil.core.run_plan import RunState, derive_state, run_date
 from dgfacil.core.agenda import in_zone, workshop_zones
 from dgfacil.core.run_text import Level, back_at, day_end_text, progress_text, status
+from dgfacil.core.agenda import day_label
 from dgfacil.operations import run as run_ops
 from dgfacil.operations.changes import Changes
 from dgfacil.store import run_log
@@ -173,7 +174,7 @@ class RunRoom(QWidget):
         self.day_box.blockSignals(True)
         self.day_box.clear()
         for n, day in enumerate(self.workshop.days, 1):
-            label = f"Day {n} · {day.date:%a %d %b %Y}" + (f" — {day.title}" if day.title else "")
+            label = f"{day_label(n, day.title, ' — ')} · {day.date:%a %d %b %Y}"
             self.day_box.addItem(label, day.id)
         self.day_box.blockSignals(False)
         ids = [d.id for d in self.workshop.days]

@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from dgfacil.core.model import Workshop
-from dgfacil.core.template import TemplateError, TemplateSpec, build_workshop, load_template
+from dgfacil.core.template import (
+    TemplateError, TemplateSpec, build_workshop, load_standard_evaluation, load_template,
+)
 from dgfacil.paths import sessions_dir
 
 
@@ -55,7 +57,8 @@ def exercise_library() -> dict[str, dict]:
 def workshop_from_template(name_or_path: str, *, start: date | None = None, timezone: str | None = None) -> Workshop:
     spec = find_template(name_or_path)
     try:
-        return build_workshop(spec, start=start, timezone=timezone, library=exercise_library())
+        return build_workshop(spec, start=start, timezone=timezone, library=exercise_library(),
+                              standard_evaluation=load_standard_evaluation(sessions_dir()))
     except TemplateError as err:  # name the file, not only the workshop
         source = name_or_path if Path(name_or_path).exists() else str(sessions_dir() / f"{name_or_path}.toml")
         raise TemplateError(source, err.problems) from None

@@ -386,3 +386,10 @@ def test_a_broken_standard_form_names_file_and_field(tmp_path):
     (tmp_path / "evaluation" / "standard.toml").write_text('[evaluation]\n[[evaluation.questions]]\nkey = "a"\nkind = "stars"\ntext = "x"\n')
     with pytest.raises(TemplateError, match=r"standard.toml: evaluation.questions.0.kind"):
         load_standard_evaluation(tmp_path)
+
+
+def test_new_workshops_from_apo_templates_can_collect_feedback():
+    # the path `dgfacil new` and File > New take: the standard form is filled in for them
+    ws = workshop_from_template("apo-digital-transformation-2022")
+    keys = [q["key"] for q in ws.evaluation_form["questions"]]
+    assert "sat_overall" in keys and "liked_most" in keys

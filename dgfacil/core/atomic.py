@@ -11,8 +11,14 @@ from typing import IO
 
 
 @contextmanager
-def atomic_write(path: Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
-    """Write to a temp file beside `path`; on success fsync and rename over it, else remove it."""
+def atomic_write(path: Path, mode: str = "wb", encoding: str | None = None, *,
+                 exclusive: bool = False) -> Iterator[IO]:
+    """Write to a temp file beside `path`; on success fsync and rename over it, else remove it.
+
+    `exclusive`: never replace an existing `path` — the finished file is hard-linked into place,
+    which fails with FileExistsError if another writer got there first (a key made twice would
+    orphan every certificate signed with the first).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -21,7 +27,11 @@ def atomic_write(path: Path, mode: str = "wb", encoding: str | None = None) -> I
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if exclusive:
+            os.link(tmp, path)
+            Path(tmp).unlink()
+        else:
+            os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -7,6 +7,7 @@ can be imported so their certificates verify here too.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -20,6 +21,7 @@ from dgfacil.paths import user_config_dir
 
 KEY_FILE = "organizer-signing-key.pem"
 TRUSTED_DIR = "trusted-keys"
+_CREATING = threading.Lock()  # the GUI thread and the print worker may both ask first
 
 
 def key_path() -> Path:
@@ -27,21 +29,33 @@ def key_path() -> Path:
 
 
 def private_key() -> bytes:
-    """The organizer's raw Ed25519 private key; created and saved on first use."""
+    """The organizer's raw Ed25519 private key; created and saved on first use.
+
+    Made once only, also when two threads or two processes (the app and `dgfacil print`) ask at
+    the same moment: the loser of the race reads the winner's key instead of replacing it.
+    """
     path = key_path()
-    if path.exists():
-        key = load_pem_private_key(path.read_bytes(), password=None)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise ValueError(f"{path} is not an Ed25519 key")
-        return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    raw = signing.new_private_key()
-    pem = Ed25519PrivateKey.from_private_bytes(raw).private_bytes(
-        Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
-    with atomic_write(path) as handle:
-        if hasattr(os, "fchmod"):  # POSIX: the private key is readable by its owner only
-            os.fchmod(handle.fileno(), 0o600)
-        handle.write(pem)
-    return raw
+    with _CREATING:
+        if path.exists():
+            return _read_private_key(path)
+        raw = signing.new_private_key()
+        pem = Ed25519PrivateKey.from_private_bytes(raw).private_bytes(
+            Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+        try:
+            with atomic_write(path, exclusive=True) as handle:
+                if hasattr(os, "fchmod"):  # POSIX: the private key is readable by its owner only
+                    os.fchmod(handle.fileno(), 0o600)
+                handle.write(pem)
+        except FileExistsError:
+            return _read_private_key(path)
+        return raw
+
+
+def _read_private_key(path: Path) -> bytes:
+    key = load_pem_private_key(path.read_bytes(), password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError(f"{path} is not an Ed25519 key")
+    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
 def public_key() -> bytes:

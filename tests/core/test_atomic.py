@@ -26,3 +26,14 @@ def test_hostile_names_stay_inside(tmp_path, name):
 @pytest.mark.parametrize("name", ["শেখ হাসিনা", "राहुल शर्मा", "김민준", "Nguyễn Thị Hương", "สมชาย ใจดี"])
 def test_names_keep_their_script_and_marks(tmp_path, name):
     assert safe_child(tmp_path, name).name == name
+
+
+def test_an_exclusive_write_never_replaces_what_is_there(tmp_path):
+    target = tmp_path / "key.pem"
+    with atomic_write(target, exclusive=True) as handle:
+        handle.write(b"first")
+    with pytest.raises(FileExistsError):
+        with atomic_write(target, exclusive=True) as handle:
+            handle.write(b"second")
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["key.pem"]

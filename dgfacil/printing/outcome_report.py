@@ -148,6 +148,11 @@ def _sessions(r: OutcomeReport, width: float) -> list:
 
 
 def _evaluation(r: OutcomeReport, width: float) -> list:
+    if r.responses == 0:  # pages of "n/a (0 of 0)" would tell the reader nothing
+        return [static("VI. Evaluation of the Post-Event Survey", "h1"),
+                para(f"[No evaluation responses recorded yet. The form ({r.survey_title}) has {len(r.stats)} "
+                     "questions: type the paper forms in or import the online form's CSV in the Evaluation "
+                     "room, then print the report again.]", "meta")]
     story = [static("VI. Evaluation of the Post-Event Survey", "h1"),
              para(f"{r.responses} evaluation responses were collected ({r.survey_title}). "
                   "Shares are of the respondents who answered each question; \"satisfied\" counts the "

@@ -76,7 +76,7 @@ def test_empty_document_prints_placeholders_and_the_plan_only(demo_doc, tmp_path
     assert "[To be written: executive summary]" in text
     assert "[To be written: recommendations]" in text
     assert "no note was tagged 'key message'" in text
-    assert "0 evaluation responses" in text and "n/a (0 of 0)" in text
+    assert "No evaluation responses recorded yet" in text and "n/a (0 of 0)" not in text
     assert "only the plan is shown" in text
     assert re.search(r"Attended \(present in at least one session\) not recorded", text)
 

@@ -51,3 +51,13 @@ def test_every_page_renders(tmp_path):
     out = write_outcome_report(_report(), tmp_path / "r.pdf")
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(out), str(tmp_path / "p")], check=True, timeout=60)
     assert len(list(tmp_path.glob("p-*.png"))) == len(PdfReader(str(out)).pages) >= 5
+
+
+def test_a_report_before_any_evaluation_says_so_instead_of_empty_tables(tmp_path):
+    from dataclasses import replace
+
+    report = replace(_report(), responses=0, stats=summarize(FORM, []))
+    out = write_outcome_report(report, tmp_path / "r.pdf")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(out)).pages)
+    assert "No evaluation responses recorded yet" in text and "2 questions" in text
+    assert "0 of 0" not in text and "Key figures" not in text

@@ -62,3 +62,26 @@ def test_a_page_with_every_script(tmp_path, screenshots):
         assert plain in text
     png = to_png(pdf, screenshots / "print-all-scripts.png", dpi=90)
     assert png is None or png.exists()
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="pdftotext not installed")
+def test_arabic_punctuation_sits_at_the_end_of_its_word_on_the_left(tmp_path):
+    # Read back where each glyph run was drawn: the words right to left, and the comma, full stop
+    # and colon that end a word in logical order drawn at its LEFT edge, where an Arabic reader
+    # meets them last. (Letters are compared as sets: ligatures come back in logical order.)
+    import re
+    import subprocess
+
+    lines = {"د. أحمد، القاهرة": ["القاهرة", "،أحمد", ".د"], "عبد الله: 3": ["3", ":الله", "عبد"]}
+    story = [styles.para(text, "cert_name", size=24) for text in lines]
+    pdf = build_pdf(tmp_path / "ar.pdf", story, title="Arabic")
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    words = [(round(float(y)), float(x), unicodedata.normalize("NFKC", w)) for x, y, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', boxes)]
+    rows = sorted({y for y, _, _ in words})[:2]
+    for y, expected in zip(rows, lines.values()):
+        drawn = [w for _, w in sorted((x, w) for wy, x, w in words if wy == y)]
+        def leftmost_mark(w):
+            return w[0] if not w[0].isalnum() else ""
+        assert [(leftmost_mark(w), sorted(w)) for w in drawn] == [(leftmost_mark(e), sorted(e)) for e in expected]

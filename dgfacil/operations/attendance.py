@@ -64,6 +64,21 @@ def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]
     return out
 
 
+def attendance_unit(session: Session) -> str:
+    """The stored unit kind attendance is taken per: "item" (the default) or "half-day"."""
+    return get_setting(UNIT_KEY, "item", session=session)
+
+
+def certificate_threshold(session: Session) -> float | None:
+    """The stored certificate threshold: None (every session required) or a fraction."""
+    return get_setting(THRESHOLD_KEY, None, session=session)
+
+
+def present_pairs(session: Session) -> set[tuple[int, int]]:
+    """(participant id, agenda item id) of every mark that says present."""
+    return people.present_pairs(session=session)
+
+
 def set_attendance_unit(session: Session, *, unit: str) -> Changes:
     if unit not in UNITS:
         raise ValueError(f"attendance is taken per {' or '.join(UNITS)}, not {unit!r}")

@@ -17,6 +17,8 @@ from dgfacil.store.boards import DeletedBoardItem
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from dgfacil.core.model import Group, Participant
+
 MAX_TEXT = 2000  # a sticky note is not a document; keeps a pasted book off the board
 
 
@@ -108,3 +110,57 @@ def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -
     old = {it.id: (it.x, it.y, it.area) for it in items if it.id in new}
     moves = {i: (x, y, old[i][2]) for i, (x, y) in new.items()}
     return move_items(session, moves=moves), old
+
+
+# -- reading (what the board screens show) -------------------------------------------------
+
+
+def board_items(session: Session, *, exercise_id: int, group_id: int | None) -> list[BoardItem]:
+    """Every note or row of one board, with its vote total, in board order."""
+    return store.board_items(exercise_id, group_id, session=session)
+
+
+def items_by_ids(session: Session, *, item_ids: list[int]) -> dict[int, BoardItem]:
+    """The items that still exist among `item_ids` (a deleted one is simply missing)."""
+    return store.board_items_by_ids(list(item_ids), session=session)
+
+
+def board_votes(session: Session, *, exercise_id: int, group_id: int | None) -> list[tuple[int, str, int]]:
+    """(board item id, voter, dots) of every vote on one board."""
+    return store.votes_on_board(exercise_id, group_id, session=session)
+
+
+def board_answers(session: Session, *, exercise_id: int, group_id: int | None) -> dict[str, dict]:
+    """A group's rubric marks or prompt answers: key -> value."""
+    return store.answers(exercise_id, group_id, session=session)
+
+
+def all_boards(session: Session, *, exercise_id: int) -> tuple[dict[int | None, list[BoardItem]],
+                                                             dict[int | None, dict[str, dict]]]:
+    """Every board of an exercise at once (the side-by-side view): group id -> items, group id -> answers."""
+    return (store.all_board_items(exercise_id, session=session), store.all_answers(exercise_id, session=session))
+
+
+def exercise_day_id(session: Session, *, exercise_id: int) -> int | None:
+    """The day of the agenda item the exercise runs in (None when it is not on the agenda)."""
+    return store.exercise_day_id(exercise_id, session=session)
+
+
+def exercise_groups(session: Session, *, exercise_id: int) -> list[Group]:
+    """The exercise's own groups; else the groups of its day; else none (one whole-room board)."""
+    return store.groups_for_exercise(exercise_id, session=session)
+
+
+def participants_by_id(session: Session) -> dict[int, Participant]:
+    """Everyone on the roster by id (group members are ids)."""
+    return store.participants_by_id(session=session)
+
+
+def board_voters(session: Session, *, exercise_id: int, group_id: int | None) -> list[tuple[int, str]]:
+    """(id, name) of the people voting on a board: the group's members, or everyone."""
+    people = store.participants_by_id(session=session)
+    if group_id is None:
+        return [(p.id, p.full_name) for p in people.values()]
+    groups = {g.id: g for g in store.groups_for_exercise(exercise_id, session=session)}
+    members = groups[group_id].member_ids if group_id in groups else []
+    return [(pid, people[pid].full_name) for pid in members if pid in people]

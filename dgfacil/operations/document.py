@@ -3,10 +3,24 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dgfacil.operations.templates import workshop_from_template
 from dgfacil.store import queries
 from dgfacil.store.document import Document, create_document, open_document
+from dgfacil.store.errors import DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from dgfacil.core.model import Workshop
+
+# The document-level entry point for the UI: open a file, and the errors that opening can raise
+# (re-exported so the UI never reaches into dgfacil.store; DESIGN.md §2).
+__all__ = [
+    "DEMO_TEMPLATE", "DamagedDocument", "Document", "DocumentError", "MissingDocument", "NewerDocument",
+    "NotADocument", "contents_summary", "load_workshop", "new_from_template", "open_document", "open_or_create_demo",
+]
 
 DEMO_TEMPLATE = "undesa-escap-webinar-2023"
 
@@ -31,3 +45,13 @@ def open_or_create_demo(data_dir: Path) -> Document:
     if path.exists():
         return open_document(path)
     return new_from_template(path, DEMO_TEMPLATE)
+
+
+def load_workshop(session: Session) -> Workshop:
+    """The whole workshop: days, agenda items, exercises and zones, as every room starts from."""
+    return queries.load_workshop(session=session)
+
+
+def contents_summary(session: Session) -> list[tuple[str, int]]:
+    """How many of each thing the document holds, in the user's words ("Notes", 12)."""
+    return queries.count_contents(session=session)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from dgfacil.core.evaluation import Response, clean_answers
+from dgfacil.core.evaluation import EvaluationForm, Response, clean_answers
 from dgfacil.io.evaluation_csv import CsvImport, read_evaluation_csv
 from dgfacil.operations.changes import Changes
 from dgfacil.store import evaluation as store
@@ -81,3 +81,21 @@ def set_report_section(session: Session, *, key: str, text: str) -> Changes:
     if key not in REPORT_KEYS:
         raise ValueError(f"the outcome report has no written part {key!r}")
     return Changes(report=True, ids=(store.save_report_section(key, text, session=session),))
+
+
+# -- reading (what the evaluation screens show) --------------------------------------------
+
+
+def evaluation_form(session: Session) -> EvaluationForm:
+    """The workshop's evaluation form (questions and choices)."""
+    return store.load_form(session=session)
+
+
+def all_responses(session: Session) -> list[Response]:
+    """Every filled-in form, typed or imported."""
+    return store.load_responses(session=session)
+
+
+def report_texts(session: Session) -> dict[str, str]:
+    """The written parts of the outcome report saved so far: key -> text."""
+    return store.report_sections(session=session)

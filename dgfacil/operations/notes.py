@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Draft", "DeletedNote", "ItemNotes", "add_note", "update_note", "set_tag", "delete_note", "restore_note",
     "save_draft", "load_draft", "search_notes", "notes_by_item", "key_messages", "agenda_people", "person_name",
+    "item_notes",
 ]
 
 
@@ -153,3 +154,10 @@ def agenda_people(item: AgendaItem) -> list[str]:
     """The names a note on this item is likely to quote: the lead first, then the speakers."""
     names = [person_name(p) for p in [item.lead, *item.speakers] if p.strip()]
     return list(dict.fromkeys(names))
+
+
+def item_notes(session: Session, *, item_id: int | None) -> list[Note]:
+    """One agenda item's notes, oldest first; item None: the notes bound to no item."""
+    if item_id is None:
+        return [n for n in queries.load_notes(session=session) if n.agenda_item_id is None]
+    return queries.load_notes(session=session, agenda_item_id=item_id)

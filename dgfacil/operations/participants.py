@@ -148,6 +148,11 @@ def import_roster(session: Session, *, table: RosterTable, mapping: Mapping,
     return Changes(participants=True, ids=tuple(added + updated)), result
 
 
+def all_participants(session: Session) -> list[Participant]:
+    """Everyone on the roster, as the People room lists them."""
+    return people.participants(session=session)
+
+
 def roster_table(session: Session) -> tuple[list[str], list[list[str]]]:
     """The roster as a header and rows of text, in the column names an import understands."""
     headers = [FIELDS[f] for f in EXPORT_FIELDS]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from dgfacil.core.run import EventKind
+from dgfacil.core.run import EventKind, RunEvent
 from dgfacil.core.run_text import DEFAULT_WARNING_LEAD_MIN, WARNING_LEAD_KEY
 from dgfacil.operations.changes import Changes
 from dgfacil.store import run_log
@@ -16,6 +16,8 @@ from dgfacil.store.settings import get_setting, put_setting
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+CHIME_KEY = "run.chime"
+THEME_KEY = "run.projector_theme"
 NEEDS_MINUTES = (EventKind.EXTEND, EventKind.SHORTEN)
 NEEDS_ITEM = (EventKind.JUMP,)
 
@@ -51,6 +53,31 @@ def set_warning_lead(session: Session, *, minutes: int) -> Changes:
     if int(minutes) < 0 or int(minutes) > 60:
         raise ValueError("the warning lead is between 0 and 60 minutes")
     put_setting(WARNING_LEAD_KEY, int(minutes), session=session)
+    return Changes(run=True)
+
+
+def day_events(session: Session, *, day_id: int) -> list[RunEvent]:
+    """The run log of one day, oldest first."""
+    return run_log.load_events(session=session, day_id=day_id)
+
+
+def chime_on(session: Session) -> bool:
+    """Whether the Run room chimes at the warning and at the end (setting run.chime; on by default)."""
+    return bool(get_setting(CHIME_KEY, True, session=session))
+
+
+def set_chime(session: Session, *, on: bool) -> Changes:
+    put_setting(CHIME_KEY, bool(on), session=session)
+    return Changes(run=True)
+
+
+def projector_theme(session: Session) -> str:
+    """The projector's colours (setting run.projector_theme; "dark" by default)."""
+    return get_setting(THEME_KEY, "dark", session=session)
+
+
+def set_projector_theme(session: Session, *, theme: str) -> Changes:
+    put_setting(THEME_KEY, theme, session=session)
     return Changes(run=True)
 
 

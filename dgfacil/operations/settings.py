@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dgfacil.operations.changes import Changes
-from dgfacil.store.settings import put_setting
+from dgfacil.store.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -18,3 +18,8 @@ def set_setting(session: Session, *, key: str, value: Any) -> Changes:
 
 def day_end_key(day_id: int) -> str:
     return f"agenda.day_end.{day_id}"
+
+
+def day_end(session: Session, *, day_id: int) -> str | None:
+    """The day's stored end time ("HH:MM"), or None when the day ends with its last item."""
+    return get_setting(day_end_key(day_id), session=session)

@@ -33,8 +33,7 @@ def open_initial_document(window, path: str | None) -> None:
     if path:
         window.open_path(Path(path))
         return
-    from dgfacil.operations.document import open_or_create_demo
-    from dgfacil.store.errors import DocumentError
+    from dgfacil.operations.document import DocumentError, open_or_create_demo
 
     try:
         window.set_document(open_or_create_demo(user_data_dir()))

@@ -13,7 +13,7 @@ from dgfacil.ui.tasks import Tasks
 
 if TYPE_CHECKING:
     from dgfacil.core.model import Workshop
-    from dgfacil.store.document import Document
+    from dgfacil.operations.document import Document
 
 
 def utc_now() -> datetime:
@@ -31,6 +31,6 @@ class AppContext:
     services: dict = field(default_factory=dict)  # room-to-room hooks, e.g. "open_notes"
 
     def workshop(self) -> Workshop:
-        from dgfacil.store import queries
+        from dgfacil.operations.document import load_workshop
 
-        return self.tasks.read(lambda session: queries.load_workshop(session=session))
+        return self.tasks.read(load_workshop)

@@ -9,14 +9,13 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from dgfacil import __version__, settings
-from dgfacil.store.errors import DamagedDocument, DocumentError
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.rooms import ROOMS, room_class
 from dgfacil.ui.tasks import Tasks
 from dgfacil.ui.widgets import show_message
 
-if TYPE_CHECKING:  # the store and the dialogs load after the window is shown
-    from dgfacil.store.document import Document
+if TYPE_CHECKING:  # the store (sqlmodel, via operations) and the dialogs load after the window is shown
+    from dgfacil.operations.document import DamagedDocument, Document
 
 BACKUP_EVERY_MS = 10 * 60 * 1000
 
@@ -98,7 +97,7 @@ class MainWindow(QMainWindow):
     # -- documents --------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:
         """Open a document, saying in words what is wrong if it cannot be opened."""
-        from dgfacil.store.document import open_document
+        from dgfacil.operations.document import DamagedDocument, DocumentError, open_document
 
         try:
             doc = open_document(Path(path))
@@ -245,7 +244,7 @@ class MainWindow(QMainWindow):
         answer = dialogs.NewWorkshopDialog.ask(self)
         if answer is None:
             return
-        from dgfacil.operations.document import new_from_template
+        from dgfacil.operations.document import DocumentError, new_from_template
 
         try:
             doc = new_from_template(answer.path, answer.template, start=answer.start, timezone=answer.timezone)

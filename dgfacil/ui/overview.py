@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from dgfacil.operations.changes import Changes
-from dgfacil.store.queries import count_contents
+from dgfacil.operations.document import contents_summary
 from dgfacil.ui.context import AppContext
 
 
@@ -27,7 +27,7 @@ class OverviewRoom(QWidget):
 
     def refresh(self) -> None:
         self.tree.clear()
-        for label, count in self.ctx.tasks.read(lambda s: count_contents(session=s)):
+        for label, count in self.ctx.tasks.read(lambda s: contents_summary(s)):
             self.tree.addTopLevelItem(QTreeWidgetItem([label, str(count)]))
 
     def on_changes(self, changes: Changes, initiator: object) -> None:

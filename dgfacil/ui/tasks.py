@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from dgfacil.operations.changes import Changes
 
 if TYPE_CHECKING:  # the store (sqlmodel) loads after the window shows
-    from dgfacil.store.document import Document
+    from dgfacil.operations.document import Document
 
 
 class Progress:

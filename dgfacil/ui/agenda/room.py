@@ -15,8 +15,7 @@ from dgfacil.core.agenda import hhmm, total_minutes, workshop_zones, zone_label
 from dgfacil.core.model import AgendaItem, ItemKind, Workshop
 from dgfacil.operations import agenda as ops
 from dgfacil.operations.changes import Changes
-from dgfacil.operations.settings import day_end_key, set_setting
-from dgfacil.store.settings import get_setting
+from dgfacil.operations.settings import day_end, day_end_key, set_setting
 from dgfacil.ui.agenda import commands
 from dgfacil.ui.agenda.editor import ItemEditor
 from dgfacil.ui.agenda.model import AgendaModel
@@ -151,7 +150,7 @@ class AgendaRoom(QWidget):
 
     def _show_day(self, keep_item: int | None = None) -> None:
         day = self.current_day()
-        end_text = self.ctx.tasks.read(lambda s: get_setting(day_end_key(day.id), session=s)) if day else None
+        end_text = self.ctx.tasks.read(lambda s: day_end(s, day_id=day.id)) if day else None
         end = time.fromisoformat(end_text) if end_text else None
         self.day_end.blockSignals(True)
         self.day_end.setText(end.strftime("%H:%M") if end else "")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
 
 from dgfacil.io.evaluation_csv import CsvImport, CsvImportError, decode, read_evaluation_csv
 from dgfacil.operations import evaluation as ops
-from dgfacil.store import evaluation as store
 
 ENCODINGS = [("Detect", None), ("UTF-8", "utf-8"), ("Windows (cp1252)", "cp1252"), ("UTF-16", "utf-16"),
              ("Latin-1", "latin-1")]
@@ -74,7 +73,7 @@ class ImportPage(QWidget):
             return
         self.read = None
         self.go.setEnabled(False)
-        form = self.ctx.tasks.read(lambda s: store.load_form(session=s))
+        form = self.ctx.tasks.read(lambda s: ops.evaluation_form(s))
         encoding = self.encoding.currentData()
         try:
             self.read = read_evaluation_csv(self.data, form, encoding=encoding)

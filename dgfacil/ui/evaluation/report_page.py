@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
 
 from dgfacil.operations import evaluation as ops
 from dgfacil.operations.report import assemble_report
-from dgfacil.store import evaluation as store
 
 PARTS = [("acknowledgments", "Acknowledgments", "Who organized, who led, who spoke, who wrote the report."),
          ("executive_summary", "Executive summary", "The webinar in a page; quote the key figures from the "
@@ -65,7 +64,7 @@ class ReportPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        texts = self.ctx.tasks.read(lambda s: store.report_sections(session=s))
+        texts = self.ctx.tasks.read(lambda s: ops.report_texts(s))
         for key, edit in self.editors.items():
             if edit.toPlainText() != texts.get(key, "") and not self._timers[key].isActive():
                 edit.blockSignals(True)

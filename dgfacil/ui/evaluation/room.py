@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 from dgfacil.core.evaluation import EvaluationForm, Response, summarize
 from dgfacil.operations import evaluation as ops
 from dgfacil.operations.changes import Changes
-from dgfacil.store import evaluation as store
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.evaluation.chart import StackedBars
 from dgfacil.ui.evaluation.commands import AddResponses, DeleteResponses
@@ -137,7 +136,7 @@ class EvaluationRoom(QWidget):
 
     def reload(self) -> None:
         form, responses = self.ctx.tasks.read(
-            lambda s: (store.load_form(session=s), store.load_responses(session=s)))
+            lambda s: (ops.evaluation_form(s), ops.all_responses(s)))
         if form != self.form:
             self.form = form
             self.entry.set_form(form)

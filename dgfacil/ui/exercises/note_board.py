@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
 from dgfacil.operations.changes import Changes
-from dgfacil.store import boards as store
+from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
 from dgfacil.ui.exercises.graphics import (
@@ -101,7 +101,7 @@ class NoteBoard(BoardBase):
     # -- loading -------------------------------------------------------------------------------
     def load(self) -> None:
         ex_id, group = self.exercise.id, self.group_id
-        items = self.read(lambda s: store.board_items(ex_id, group, session=s))
+        items = self.read(lambda s: board_ops.board_items(s, exercise_id=ex_id, group_id=group))
         self.frame.kind, self.frame.definition = self.exercise.kind, self.exercise.definition
         self.frame.update()
         for note in self.notes.values():
@@ -128,7 +128,7 @@ class NoteBoard(BoardBase):
         if not changes.boards or not changes.ids:
             self.load()
             return
-        found = self.read(lambda s: store.board_items_by_ids(list(changes.ids), session=s))
+        found = self.read(lambda s: board_ops.items_by_ids(s, item_ids=list(changes.ids)))
         for item_id in changes.ids:
             item = found.get(item_id)
             if item is not None and item.exercise_id == self.exercise.id and item.group_id == self.group_id:
@@ -150,7 +150,7 @@ class NoteBoard(BoardBase):
         current = self.voter_box.currentData()
         self.voter_box.clear()
         if per == "participant":
-            people = self.read(lambda s: _members(s, self.exercise.id, self.group_id))
+            people = self.read(lambda s: board_ops.board_voters(s, exercise_id=self.exercise.id, group_id=self.group_id))
             for pid, name in people:
                 self.voter_box.addItem(name, f"participant:{pid}")
             index = self.voter_box.findData(current)
@@ -165,7 +165,7 @@ class NoteBoard(BoardBase):
         return f"group:{self.group_id if self.group_id is not None else 'room'}"
 
     def dots_left(self) -> int:
-        votes = self.read(lambda s: store.votes_on_board(self.exercise.id, self.group_id, session=s))
+        votes = self.read(lambda s: board_ops.board_votes(s, exercise_id=self.exercise.id, group_id=self.group_id))
         return core.dots_left(self.exercise.definition, self.voter(), [(v, d) for _, v, d in votes])
 
     def _refresh_counts(self) -> None:
@@ -323,12 +323,3 @@ class NoteBoard(BoardBase):
         for note in selected:
             note.setSelected(True)
 
-
-def _members(session, exercise_id: int, group_id: int | None) -> list[tuple[int, str]]:
-    """(id, name) of the people voting on a board: the group's members, or everyone."""
-    people = store.participants_by_id(session=session)
-    if group_id is None:
-        return [(p.id, p.full_name) for p in people.values()]
-    groups = {g.id: g for g in store.groups_for_exercise(exercise_id, session=session)}
-    members = groups[group_id].member_ids if group_id in groups else []
-    return [(pid, people[pid].full_name) for pid in members if pid in people]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from dgfacil.core import exercises as core
 from dgfacil.core.model import Exercise, Group
-from dgfacil.store import boards as store
+from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises.graphics import (
     BOARD_H, BOARD_W, INK, MUTED, BoardFrame, NoteItem, enough_pixmap_cache, font,
 )
@@ -123,7 +123,7 @@ class AllGroupsView(QGraphicsView):
         """Rebuild the grid: one frame per group (or the whole-room board when there are none)."""
         ex_id = exercise.id
         boards, answers = self.ctx.tasks.read(
-            lambda s: (store.all_board_items(ex_id, session=s), store.all_answers(ex_id, session=s)))
+            lambda s: board_ops.all_boards(s, exercise_id=ex_id))
         scene = self.scene()
         scene.clear()
         self.frames = {}

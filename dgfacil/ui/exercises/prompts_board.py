@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup, QFrame, QPlainTextEdit, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from dgfacil.store import boards as store
+from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
 from dgfacil.ui.widgets import plain_label
@@ -110,7 +110,7 @@ class PromptsBoard(BoardBase):
 
     def load(self) -> None:
         ex_id, group = self.exercise.id, self.group_id
-        self.values = self.read(lambda s: store.answers(ex_id, group, session=s))
+        self.values = self.read(lambda s: board_ops.board_answers(s, exercise_id=ex_id, group_id=group))
         for card in self.cards:
             card.show_value(self.values.get(card.key, {}))
 

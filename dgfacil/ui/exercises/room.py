@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from dgfacil.core import exercises as core
 from dgfacil.core.model import Exercise, Group
 from dgfacil.operations.changes import Changes
-from dgfacil.store import boards as store
+from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.add_dialog import AddExerciseDialog
 from dgfacil.ui.exercises.export import export_board
@@ -190,7 +190,7 @@ class ExercisesRoom(QWidget):
 
     def exercise_day_id(self) -> int | None:
         ex_id = self.exercise.id
-        return self.ctx.tasks.read(lambda s: store.exercise_day_id(ex_id, session=s))
+        return self.ctx.tasks.read(lambda s: board_ops.exercise_day_id(s, exercise_id=ex_id))
 
     def add_exercise(self) -> None:
         from dgfacil.operations.templates import exercise_library
@@ -218,7 +218,7 @@ class ExercisesRoom(QWidget):
     def reload_groups(self) -> None:
         ex_id = self.exercise.id
         self.groups, people = self.ctx.tasks.read(
-            lambda s: (store.groups_for_exercise(ex_id, session=s), store.participants_by_id(session=s)))
+            lambda s: (board_ops.exercise_groups(s, exercise_id=ex_id), board_ops.participants_by_id(s)))
         current = self.group_box.currentData() if self.group_box.count() else None
         had_groups = self.group_box.count() > 1
         self.group_box.blockSignals(True)

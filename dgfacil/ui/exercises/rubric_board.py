@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.core import exercises as core
-from dgfacil.store import boards as store
+from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
 from dgfacil.ui.exercises.graphics import font
@@ -180,7 +180,7 @@ class RubricBoard(BoardBase):
 
     def load(self) -> None:
         ex_id, group = self.exercise.id, self.group_id
-        answers = self.read(lambda s: store.answers(ex_id, group, session=s))
+        answers = self.read(lambda s: board_ops.board_answers(s, exercise_id=ex_id, group_id=group))
         self.model.reset(self.exercise.definition, answers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Interactive)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolB
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
-from dgfacil.store import boards as store
+from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
 from dgfacil.ui.widgets import plain_tooltip
@@ -122,7 +122,7 @@ class TableBoard(BoardBase):
 
     def load(self) -> None:
         ex_id, group = self.exercise.id, self.group_id
-        rows = self.read(lambda s: store.board_items(ex_id, group, session=s))
+        rows = self.read(lambda s: board_ops.board_items(s, exercise_id=ex_id, group_id=group))
         self.model.reset(self.exercise.definition, rows)
         self.table.clearSpans()
         if self.exercise.definition.get("group_by"):

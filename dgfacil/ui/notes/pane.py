@@ -14,7 +14,6 @@ from dgfacil.core.agenda import hhmm, plan_day
 from dgfacil.core.model import Note, NoteTag
 from dgfacil.operations import notes as ops
 from dgfacil.operations.changes import Changes
-from dgfacil.store.queries import load_notes
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.notes import commands
 from dgfacil.ui.notes.entry import KeyMap
@@ -146,10 +145,7 @@ class NotesPane(QWidget):
     def reload(self, *, scroll_to_end: bool = False, select: int | None = None) -> None:
         """Read this item's notes again; keep the selection unless told which note to select."""
         item_id = self.item_id
-        if item_id is None:
-            notes = [n for n in self.ctx.tasks.read(lambda s: load_notes(session=s)) if n.agenda_item_id is None]
-        else:
-            notes = self.ctx.tasks.read(lambda s: load_notes(session=s, agenda_item_id=item_id))
+        notes = self.ctx.tasks.read(lambda s: ops.item_notes(s, item_id=item_id))
         selected = select if select is not None else self.selected_note_id()
         grew = len(notes) > len(self.model.notes)
         self.model.set_notes(notes)

@@ -16,8 +16,6 @@ from dgfacil.io.roster import RosterFileError, read_roster
 from dgfacil.operations import attendance as att
 from dgfacil.operations import participants as ops
 from dgfacil.operations.changes import Changes
-from dgfacil.store import people as store
-from dgfacil.store.settings import get_setting
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.people import commands
 from dgfacil.ui.people.checkin import CheckInPanel
@@ -34,9 +32,9 @@ ROSTER_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)"
 def _load(session) -> dict:
     """Everything the room shows, read in one go on the database worker."""
     return dict(
-        people=store.participants(session=session), kind=get_setting(att.UNIT_KEY, "item", session=session),
-        units=att.attendance_units(session), present=store.present_pairs(session=session),
-        verdicts=att.eligibility_all(session), threshold=get_setting(att.THRESHOLD_KEY, None, session=session),
+        people=ops.all_participants(session), kind=att.attendance_unit(session),
+        units=att.attendance_units(session), present=att.present_pairs(session),
+        verdicts=att.eligibility_all(session), threshold=att.certificate_threshold(session),
     )
 
 

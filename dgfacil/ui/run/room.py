@@ -21,7 +21,6 @@ from dgfacil.core.run_text import Level, back_at, day_end_text, progress_text, s
 from dgfacil.core.agenda import day_label
 from dgfacil.operations import run as run_ops
 from dgfacil.operations.changes import Changes
-from dgfacil.store import run_log
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.run.chime import Chime
 from dgfacil.ui.run.controls import RunControls
@@ -29,12 +28,9 @@ from dgfacil.ui.run.look import ROOM_STYLE
 from dgfacil.ui.run.panel import CountdownPanel
 from dgfacil.ui.run.projector import city
 from dgfacil.ui.run.upcoming import UpcomingModel
-from dgfacil.store.settings import get_setting, put_setting
 from dgfacil.ui.widgets import plain_label
 
 REFRESH_MS = 200  # a repaint request; the numbers come from the clock, never from counting these
-CHIME_KEY = "run.chime"
-THEME_KEY = "run.projector_theme"
 
 
 class RunRoom(QWidget):
@@ -56,9 +52,8 @@ class RunRoom(QWidget):
         self._last_alert: tuple | None = None
         self.chime = Chime(self)
         ctx.services["item_end"] = self.item_end  # group timers follow the re-planned end
-        settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s),
-                                             get_setting(CHIME_KEY, True, session=s),
-                                             get_setting(THEME_KEY, "dark", session=s)))
+        settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s), run_ops.chime_on(s),
+                                             run_ops.projector_theme(s)))
         self.warning_lead_min, chime_on, self.projector_theme = settings
         self.chime.enabled = bool(chime_on)
         self.setStyleSheet(ROOM_STYLE)
@@ -204,7 +199,7 @@ class RunRoom(QWidget):
     def reload_events(self) -> None:
         day_id = self.day_id
         self.events = [] if day_id is None else self.ctx.tasks.read(
-            lambda s: run_log.load_events(session=s, day_id=day_id))
+            lambda s: run_ops.day_events(s, day_id=day_id))
         self._last_alert = None
 
     def _on_day_chosen(self, index: int) -> None:
@@ -219,11 +214,11 @@ class RunRoom(QWidget):
 
     def _on_chime_toggled(self, on: bool) -> None:
         self.chime.enabled = on
-        self.ctx.tasks.run_sync(lambda s: _set_setting(s, CHIME_KEY, on), initiator=self)
+        self.ctx.tasks.run_sync(lambda s: run_ops.set_chime(s, on=on), initiator=self)
 
     def set_projector_theme(self, theme: str) -> None:
         self.projector_theme = theme
-        self.ctx.tasks.run_sync(lambda s: _set_setting(s, THEME_KEY, theme), initiator=self)
+        self.ctx.tasks.run_sync(lambda s: run_ops.set_projector_theme(s, theme=theme), initiator=self)
         if self.projector is not None:
             self.projector.set_theme(theme)
 
@@ -401,11 +396,6 @@ class RunRoom(QWidget):
 def _set(label: QLabel, text: str) -> None:
     if label.text() != text:
         label.setText(text)
-
-
-def _set_setting(session, key: str, value) -> Changes:
-    put_setting(key, value, session=session)
-    return Changes(run=True)
 
 
 def _day_fraction(state: RunState) -> int:

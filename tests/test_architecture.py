@@ -118,6 +118,62 @@ def test_the_database_check_sees_what_it_forbids(tmp_path):
     }  # line 5, Session for type hints only, is allowed
 
 
+# The UI reaches the document only through operations (DESIGN.md §2): reads, writes, the
+# document itself and its error types. Not even a type hint under `if TYPE_CHECKING:` may name
+# dgfacil.store; dgfacil.operations.document re-exports Document and the errors.
+UI_MAY_NEVER_IMPORT = "dgfacil.store"
+
+
+def _store_imports(path: Path) -> list[str]:
+    """Every way a UI module names dgfacil.store: import statements anywhere (module level, in
+    functions, under TYPE_CHECKING), `from dgfacil import store`, and import_module("dgfacil.store...")."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+              and isinstance(node.args[0].value, str)
+              and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("import_module", "__import__")):
+            names = [node.args[0].value]
+        for name in names:
+            if name == UI_MAY_NEVER_IMPORT or name.startswith(UI_MAY_NEVER_IMPORT + "."):
+                found.append((node.lineno, name))
+                break  # one statement is one finding, however many names it brings in
+    return [f"line {line}: imports {name}" for line, name in sorted(found)]
+
+
+def test_ui_goes_through_operations():
+    problems = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        problems += [f"{path.relative_to(PACKAGE)} {use}" for use in _store_imports(path)]
+    assert problems == []
+
+
+def test_the_ui_check_sees_what_it_forbids(tmp_path):
+    """The check above must catch each form of reaching into the store, and let operations pass."""
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import importlib\n"
+        "from typing import TYPE_CHECKING\n"
+        "from dgfacil.operations.document import Document, open_document\n"
+        "from dgfacil.storefront import x\n"
+        "from dgfacil.store import boards as store\n"
+        "if TYPE_CHECKING:\n    from dgfacil.store.document import Document\n"
+        "def f():\n    from dgfacil import store\n    import dgfacil.store.queries\n"
+        "    return importlib.import_module('dgfacil.store.settings')\n",
+        encoding="utf-8")
+    assert _store_imports(bad) == [
+        "line 5: imports dgfacil.store",
+        "line 7: imports dgfacil.store.document",
+        "line 9: imports dgfacil.store",
+        "line 10: imports dgfacil.store.queries",
+        "line 11: imports dgfacil.store.settings",
+    ]  # lines 3 (operations) and 4 (a name that merely starts alike) are allowed
+
+
 def test_non_ui_packages_do_not_load_qt():
     """Import every module outside ui/ in a fresh interpreter: PySide6 must not come along."""
     modules = []

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from dgfacil.core.evaluation import EvaluationForm, Response, clean_answers
-from dgfacil.io.evaluation_csv import CsvImport, read_evaluation_csv
+from dgfacil.io.evaluation_csv import CsvImport, CsvImportError, decode, read_evaluation_csv
 from dgfacil.operations.changes import Changes
 from dgfacil.store import evaluation as store
 
@@ -99,3 +99,13 @@ def all_responses(session: Session) -> list[Response]:
 def report_texts(session: Session) -> dict[str, str]:
     """The written parts of the outcome report saved so far: key -> text."""
     return store.report_sections(session=session)
+
+
+# CsvImport and CsvImportError are imported from here by the import page too.
+def read_csv(data: bytes, form: EvaluationForm, *, encoding: str | None = None) -> tuple[CsvImport, str]:
+    """What an import would take from a survey export, and the text as decoded (for the preview).
+    Raises CsvImportError, UnicodeDecodeError or LookupError; nothing is written."""
+    read = read_evaluation_csv(data, form, encoding=encoding)
+    text, _used, _guessed = decode(data, encoding)
+    return read, text
+

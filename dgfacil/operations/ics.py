@@ -53,3 +53,8 @@ def import_ics_as_day(session: Session, *, data: bytes, title: str = IMPORTED_TI
         ]
         day_ids.append(store.insert_day(workshop.id, on, title, items, session=session, position=position + offset))
     return Changes(agenda=True, ids=tuple(day_ids))
+
+
+def calendar_events(data: bytes, *, zone: str):
+    """The timed events of a calendar file (to confirm before importing); ValueError if not a calendar."""
+    return read_ics(data, zone=zone)

@@ -15,7 +15,7 @@ from dgfacil.core.roster import (
     BADGE_ALPHABET, BADGE_LENGTH, FIELDS, Mapping, Preview, build_preview, check_row, new_badge_code,
     normalise_badge,
 )
-from dgfacil.io.roster import RosterTable, write_table
+from dgfacil.io.roster import ENCODINGS, RosterFileError, RosterTable, read_roster, write_table
 from dgfacil.operations.changes import Changes
 from dgfacil.store import people
 from dgfacil.store.people import DeletedParticipant
@@ -167,3 +167,13 @@ def export_roster(session: Session, *, path: Path) -> Path:
     headers, rows = roster_table(session)
     return write_table(path, headers, rows, sheet="Roster")
 
+
+
+# -- reading a roster file (no database): what the import dialog previews ---------------------------
+# ENCODINGS, RosterFileError and RosterTable are imported from here by the import dialog too.
+
+
+def read_roster_file(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> RosterTable:
+    """The rows of a CSV/TSV/XLSX roster; `encoding`/`delimiter` override the guesses.
+    Raises RosterFileError with a sentence for the user."""
+    return read_roster(path, encoding=encoding, delimiter=delimiter)

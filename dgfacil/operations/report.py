@@ -13,7 +13,10 @@ from dgfacil.core import run as run_core
 from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
 from dgfacil.core.evaluation import summarize
 from dgfacil.core.model import ItemKind, NoteTag, Workshop
-from dgfacil.printing.outcome_report import AgendaLine, OutcomeReport, OutputTable, SessionSummary
+from dgfacil.printing.layout import Cancelled
+from dgfacil.printing.outcome_report import (
+    AgendaLine, OutcomeReport, OutputTable, SessionSummary, write_outcome_report,
+)
 from dgfacil.store import evaluation as store_eval
 from dgfacil.store import queries
 from dgfacil.store import report as store_report
@@ -167,8 +170,16 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
 
 def print_report(doc, out, progress=None) -> Path:
     """Write the outcome report of `doc` to `out` (PDF, atomic). `progress`: report/cancelled."""
-    from dgfacil.printing.outcome_report import write_outcome_report
-
     with doc.session() as session:
-        report = assemble_report(session)
-    return write_outcome_report(report, Path(out), progress)
+        write = report_job(session)
+    return write(Path(out), progress)  # the transaction is over before the layout starts
+
+
+def report_job(session: Session):
+    """Gather the report now (on the database worker); the returned `write(out, progress)` lays
+    out the PDF later, off the database (long work with progress; Cancelled leaves no file)."""
+    report = assemble_report(session)
+    return lambda out, progress=None: write_outcome_report(report, Path(out), progress)
+
+
+# Cancelled (printing.layout) is imported from here by the rooms that print the report.

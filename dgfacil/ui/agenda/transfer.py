@@ -34,13 +34,11 @@ class AgendaTransfer:
         path, _ = QFileDialog.getOpenFileName(room, "Import an iCalendar file as a new day", "", "iCalendar (*.ics)")
         if not path:
             return
-        from dgfacil.operations.ics import import_ics_as_day
+        from dgfacil.operations.ics import calendar_events, import_ics_as_day
 
         try:
             data = Path(path).read_bytes()
-            from dgfacil.io.ics import read_ics
-
-            found = read_ics(data, zone=room.workshop.timezone)
+            found = calendar_events(data, zone=room.workshop.timezone)
         except (OSError, ValueError) as err:
             show_message(room, "Cannot import the calendar", str(err))
             return

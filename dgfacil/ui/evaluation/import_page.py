@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from dgfacil.io.evaluation_csv import CsvImport, CsvImportError, decode, read_evaluation_csv
 from dgfacil.operations import evaluation as ops
 
 ENCODINGS = [("Detect", None), ("UTF-8", "utf-8"), ("Windows (cp1252)", "cp1252"), ("UTF-16", "utf-16"),
@@ -25,7 +24,7 @@ class ImportPage(QWidget):
         self.ctx = ctx
         self.data: bytes | None = None
         self.path: Path | None = None
-        self.read: CsvImport | None = None
+        self.read: ops.CsvImport | None = None
         self.choose = QPushButton("Choose CSV export… (Ctrl+I)")
         self.choose.clicked.connect(self.ask_file)
         self.encoding = QComboBox()
@@ -76,9 +75,8 @@ class ImportPage(QWidget):
         form = self.ctx.tasks.read(lambda s: ops.evaluation_form(s))
         encoding = self.encoding.currentData()
         try:
-            self.read = read_evaluation_csv(self.data, form, encoding=encoding)
-            text, used, _ = decode(self.data, encoding)
-        except (CsvImportError, UnicodeDecodeError, LookupError) as err:
+            self.read, text = ops.read_csv(self.data, form, encoding=encoding)
+        except (ops.CsvImportError, UnicodeDecodeError, LookupError) as err:
             self.status.setText(f"{self.path.name}: {err}")
             self.report.setPlainText("")
             return

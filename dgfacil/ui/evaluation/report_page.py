@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.operations import evaluation as ops
-from dgfacil.operations.report import assemble_report
+from dgfacil.operations.report import Cancelled, report_job
 
 PARTS = [("acknowledgments", "Acknowledgments", "Who organized, who led, who spoke, who wrote the report."),
          ("executive_summary", "Executive summary", "The webinar in a page; quote the key figures from the "
@@ -90,17 +90,15 @@ class ReportPage(QWidget):
 
     def print_to(self, out: Path) -> None:
         """Read the report on the database worker, then lay out the PDF as long work with progress."""
-        from dgfacil.printing.outcome_report import write_outcome_report
-
         self.flush()
-        report = self.ctx.tasks.read(lambda s: assemble_report(s))
+        write = self.ctx.tasks.read(report_job)
         self.print_button.setEnabled(False)
         self.cancel.setEnabled(True)
         self.bar.setVisible(True)
         self.bar.setRange(0, 8)
         self.status.setText("Printing the outcome report…")
         _, self._progress = self.ctx.tasks.run_long(
-            lambda progress: write_outcome_report(report, out, progress),
+            lambda progress: write(out, progress),
             on_progress=self._on_progress, on_done=self._on_done, on_error=self._on_error)
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
@@ -119,6 +117,4 @@ class ReportPage(QWidget):
         self.printed.emit(str(path))
 
     def _on_error(self, error: BaseException) -> None:
-        from dgfacil.printing.layout import Cancelled
-
         self._finish("Cancelled; no file was written." if isinstance(error, Cancelled) else f"Not printed: {error}")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.core.roster import FIELDS, Mapping, Preview, guess_mapping
-from dgfacil.io.roster import ENCODINGS, RosterFileError, RosterTable, read_roster
+from dgfacil.operations.participants import ENCODINGS, RosterFileError, RosterTable, read_roster_file
 from dgfacil.operations import participants as ops
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.widgets import plain_label
@@ -142,7 +142,7 @@ class ImportDialog(QDialog):
 
     def _reread(self) -> None:
         try:
-            self.table = read_roster(self.path, encoding=self.encoding.currentData(),
+            self.table = read_roster_file(self.path, encoding=self.encoding.currentData(),
                                      delimiter=self.separator.currentData())
         except RosterFileError as err:
             self.warning.setText(str(err))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.core.model import Participant
-from dgfacil.io.roster import RosterFileError, read_roster
+from dgfacil.operations.participants import RosterFileError, read_roster_file
 from dgfacil.operations import attendance as att
 from dgfacil.operations import participants as ops
 from dgfacil.operations.changes import Changes
@@ -232,7 +232,7 @@ class PeopleRoom(QWidget):
         """Read the file off the GUI thread, then show the preview dialog."""
         def read(progress):
             progress.report(0, 0, f"Reading {path.name}…")
-            return read_roster(path)
+            return read_roster_file(path)
 
         def done(table) -> None:
             self._end_progress()

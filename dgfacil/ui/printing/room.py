@@ -206,11 +206,10 @@ class PrintRoom(QWidget):
             return
         try:
             if kind == "report":
-                from dgfacil.operations.report import assemble_report
-                from dgfacil.printing.outcome_report import write_outcome_report
+                from dgfacil.operations.report import report_job
 
-                report = self.ctx.tasks.read(lambda s: assemble_report(s))
-                work = lambda progress: [write_outcome_report(report, out, progress)]  # noqa: E731
+                write = self.ctx.tasks.read(report_job)
+                work = lambda progress: [write(out, progress)]  # noqa: E731
                 note = ""
             else:
                 _changes, job = self.ctx.tasks.run_sync(
@@ -257,7 +256,7 @@ class PrintRoom(QWidget):
         self._show_key()  # the first certificate run creates the key
 
     def _failed(self, error: BaseException) -> None:
-        from dgfacil.printing.layout import Cancelled
+        from dgfacil.operations.report import Cancelled
 
         self._finish()
         self.status.setText("Cancelled; nothing was written." if isinstance(error, Cancelled)

@@ -89,6 +89,9 @@ class ItemEditor(QWidget):
             self.speakers.setPlainText("\n".join(item.speakers))
             self.description.setPlainText(item.description)
             self.materials.setPlainText("\n".join(item.materials))
+            for line in (self.title, self.lead):  # a long name shows its beginning, not its tail
+                if not line.hasFocus():
+                    line.setCursorPosition(0)
         self._loading = False
 
     def _emit(self, **change) -> None:

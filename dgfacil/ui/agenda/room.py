@@ -78,13 +78,17 @@ class AgendaRoom(QWidget):
         bar.addWidget(QLabel("Day ends at"))
         bar.addWidget(self.day_end)
         bar.addStretch(1)
+        bar.addWidget(self._button("Import ICS…", self.transfer.import_ics))
+        bar.addWidget(self._button("Export ICS…", self.transfer.export_ics))
+        # Item buttons get a row of their own, so the room fits a 1280-pixel laptop screen.
+        items_bar = QHBoxLayout()
         for text, slot, tip in [
             ("Add item", self.add_item, "Ins"), ("Delete", self.delete_item, "Del"),
             ("▲", lambda: self.nudge_position(-1), "Ctrl+Up"), ("▼", lambda: self.nudge_position(1), "Ctrl+Down"),
             ("−5 min", lambda: self.nudge_duration(-5), "["), ("+5 min", lambda: self.nudge_duration(5), "]"),
-            ("Import ICS…", self.transfer.import_ics, ""), ("Export ICS…", self.transfer.export_ics, ""),
         ]:
-            bar.addWidget(self._button(text, slot, tip))
+            items_bar.addWidget(self._button(text, slot, tip))
+        items_bar.addStretch(1)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -108,6 +112,7 @@ class AgendaRoom(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(bar)
+        layout.addLayout(items_bar)
         layout.addWidget(split, 1)
         layout.addWidget(self.summary)
         for key, slot in [

@@ -70,7 +70,7 @@ def test_half_day_block_marks_its_items(doc):
 
 def test_badge_check_in(doc):
     with doc.session() as s:
-        p = ops.add_participant(s, participant=Participant("Dewi Lestari", badge_code="P-7K3R9"))
+        ops.add_participant(s, participant=Participant("Dewi Lestari", badge_code="P-7K3R9"))
         unit = att.attendance_units(s)[0]
     with doc.session() as s:
         changes, who = att.check_in_badge(s, code="p7k3r9\r", item_ids=list(unit.item_ids))

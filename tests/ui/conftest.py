@@ -18,3 +18,26 @@ def ctx(demo_doc, qtbot):
     yield context
     tasks.wait()
     tasks.shutdown()
+
+
+@pytest.fixture
+def demo_window(demo_doc, qtbot):
+    """open(width, height, *, active=True, shown=True): the real main window on the demo document.
+
+    `active` waits until the window has focus, since shortcuts reach only the active window."""
+    def open_window(width: int = 1300, height: int = 800, *, active: bool = True, shown: bool = True):
+        from dgfacil.ui.main_window import MainWindow
+
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        if shown:
+            window.show()
+        if shown and active:
+            window.activateWindow()
+            qtbot.waitUntil(window.isActiveWindow)
+        path = demo_doc.path
+        demo_doc.close()
+        assert window.open_path(path)
+        return window
+    return open_window

@@ -1,7 +1,7 @@
 """Sticky-note boards in the Exercises room: add, edit, move, vote, cluster, undo, reopen."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from dgfacil.store import boards as store

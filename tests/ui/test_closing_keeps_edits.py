@@ -6,24 +6,11 @@ from dgfacil.core.model import AgendaItem
 from dgfacil.store import queries
 from dgfacil.store.document import open_document
 from dgfacil.ui.agenda import commands
-from dgfacil.ui.main_window import MainWindow
 from dgfacil.ui.tasks import DocumentClosed
 
 
-def _window(qtbot, demo_doc) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    path = demo_doc.path
-    demo_doc.close()
-    assert window.open_path(path)
-    return window
-
-
-def test_description_typed_then_closed_at_once_is_saved(qtbot, demo_doc):
-    window = _window(qtbot, demo_doc)
+def test_description_typed_then_closed_at_once_is_saved(qtbot, demo_window):
+    window = demo_window()
     path = window.ctx.doc.path
     agenda = window.room("Agenda")
     agenda.table.setCurrentIndex(agenda.model.index(2, 0))
@@ -40,8 +27,8 @@ def test_description_typed_then_closed_at_once_is_saved(qtbot, demo_doc):
     assert item.description == "Toolkit walk-through, then questions"
 
 
-def test_description_is_saved_within_a_second_without_leaving_the_field(qtbot, demo_doc):
-    window = _window(qtbot, demo_doc)
+def test_description_is_saved_within_a_second_without_leaving_the_field(qtbot, demo_window):
+    window = demo_window()
     agenda = window.room("Agenda")
     agenda.table.setCurrentIndex(agenda.model.index(1, 0))
     editor = agenda.editor.description
@@ -53,8 +40,8 @@ def test_description_is_saved_within_a_second_without_leaving_the_field(qtbot, d
     window.close_document()
 
 
-def test_a_refused_edit_is_reported_and_leaves_no_phantom_undo(qtbot, demo_doc):
-    window = _window(qtbot, demo_doc)
+def test_a_refused_edit_is_reported_and_leaves_no_phantom_undo(qtbot, demo_window):
+    window = demo_window()
     agenda = window.room("Agenda")
     item = agenda.model.slots[0].item
     messages = []
@@ -69,8 +56,8 @@ def test_a_refused_edit_is_reported_and_leaves_no_phantom_undo(qtbot, demo_doc):
     window.close_document()
 
 
-def test_the_worker_refuses_work_after_close(qtbot, demo_doc):
-    window = _window(qtbot, demo_doc)
+def test_the_worker_refuses_work_after_close(qtbot, demo_window):
+    window = demo_window()
     tasks = window.ctx.tasks
     window.close_document()
     try:

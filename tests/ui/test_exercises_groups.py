@@ -7,8 +7,6 @@ from datetime import datetime, timezone
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
-from dgfacil.core.exercises import BoardItem
-from dgfacil.operations import boards as ops
 from dgfacil.store import boards as store
 from dgfacil.store.tables import AgendaItemRow, ParticipantRow
 

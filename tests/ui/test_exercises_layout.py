@@ -5,17 +5,10 @@ from PySide6.QtWidgets import QApplication
 from sqlmodel import select
 
 from dgfacil.store.tables import AgendaItemRow
-from dgfacil.ui.main_window import MainWindow
 
 
-def test_groups_panel_fits_in_1280(qtbot, demo_doc, screenshots):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    path = demo_doc.path
-    demo_doc.close()
-    assert window.open_path(path)
+def test_groups_panel_fits_in_1280(qtbot, demo_window, screenshots):
+    window = demo_window(1280, 800, active=False)
     room = window.show_room("Exercises")
     item = window.ctx.tasks.read(lambda s: s.exec(select(AgendaItemRow.id).order_by(AgendaItemRow.id)).first())
     room.add_from_library(item, "swot")

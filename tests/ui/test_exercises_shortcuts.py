@@ -12,19 +12,6 @@ from dgfacil.store.tables import AgendaItemRow
 from dgfacil.ui.main_window import MainWindow
 
 
-def _window(qtbot, demo_doc) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
-    path = demo_doc.path
-    demo_doc.close()
-    assert window.open_path(path)
-    return window
-
-
 # The window's keys on every platform (Close and Quit are Ctrl+W/Ctrl+Q on Linux desktops even
 # where the offscreen platform binds them differently).
 WINDOW_KEYS = {"Ctrl+N", "Ctrl+O", "Ctrl+Shift+S", "Ctrl+W", "Ctrl+Q", "Ctrl+Z", "Ctrl+Y", "Ctrl+Shift+Z", "F1",
@@ -55,8 +42,8 @@ def _add_swot(window):
     return room
 
 
-def test_no_room_key_clashes_with_the_window(qtbot, demo_doc):
-    window = _window(qtbot, demo_doc)
+def test_no_room_key_clashes_with_the_window(qtbot, demo_window):
+    window = demo_window(1280, 800)
     _add_swot(window)  # a note board, with its toolbar actions
     owned = _window_keys(window)
     assert {"Ctrl+N", "Ctrl+Shift+S", "Ctrl+1", "Ctrl+7", "F1"} <= owned
@@ -70,8 +57,8 @@ def test_no_room_key_clashes_with_the_window(qtbot, demo_doc):
     window.close_document()
 
 
-def test_board_keys_work_inside_the_main_window(qtbot, demo_doc, screenshots):
-    window = _window(qtbot, demo_doc)
+def test_board_keys_work_inside_the_main_window(qtbot, demo_window, screenshots):
+    window = demo_window(1280, 800)
     room = _add_swot(window)
     board = room.board
     board.view.setFocus()
@@ -102,8 +89,8 @@ def test_board_keys_work_inside_the_main_window(qtbot, demo_doc, screenshots):
     window.close_document()
 
 
-def test_people_and_evaluation_tabs_switch_with_alt_digits(qtbot, demo_doc):
-    window = _window(qtbot, demo_doc)
+def test_people_and_evaluation_tabs_switch_with_alt_digits(qtbot, demo_window):
+    window = demo_window(1280, 800)
     people = window.show_room("People")
     people.view.setFocus()
     qtbot.keyClick(people.view, Qt.Key_2, Qt.AltModifier)

@@ -15,17 +15,8 @@ def _press_on_message_box(button) -> None:
     box.button(button).click() if box.button(button) else box.accept()
 
 
-def _open_window(qtbot, demo_doc) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    path = demo_doc.path
-    demo_doc.close()
-    assert window.open_path(path)
-    return window
-
-
-def test_recent_copy_and_backup_timer(qtbot, demo_doc, tmp_path):
-    window = _open_window(qtbot, demo_doc)
+def test_recent_copy_and_backup_timer(qtbot, demo_window, tmp_path):
+    window = demo_window(shown=False)
     path = window.ctx.doc.path
     assert settings.recent_files()[0] == path.resolve()
     window._fill_recent()

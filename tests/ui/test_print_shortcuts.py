@@ -11,19 +11,6 @@ from dgfacil.operations import signatories as ops
 from dgfacil.ui.main_window import MainWindow
 
 
-def _window(qtbot, demo_doc) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    path = demo_doc.path
-    demo_doc.close()
-    assert window.open_path(path)
-    window.resize(1300, 800)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
-    return window
-
-
 def _window_keys(window: MainWindow) -> set[str]:
     keys = set()
     for action in window.findChildren(QAction):
@@ -41,8 +28,8 @@ def _close_modal(found: list) -> None:
         dialog.reject()
 
 
-def test_print_room_keys_work_in_the_main_window(qtbot, demo_doc, tmp_path):
-    window = _window(qtbot, demo_doc)
+def test_print_room_keys_work_in_the_main_window(qtbot, demo_window, tmp_path):
+    window = demo_window()
     room = window.show_room("Print")
     assert room is window.tabs.currentWidget()
     taken = _window_keys(window)

@@ -3,19 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from dgfacil.ui.main_window import MainWindow
 
 ROOMS = ["Agenda", "Run", "Exercises", "People", "Notes", "Evaluation", "Print"]
 
 
-def test_every_room_fits_a_1280_pixel_screen(qtbot, demo_doc, screenshots):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    path = demo_doc.path
-    demo_doc.close()
-    assert window.open_path(path)
+def test_every_room_fits_a_1280_pixel_screen(qtbot, demo_window, screenshots):
+    window = demo_window(1280, 720, active=False)
     for name in ROOMS:
         room = window.show_room(name)
         QApplication.processEvents()

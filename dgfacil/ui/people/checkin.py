@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from dgfacil.core.model import Participant
 from dgfacil.core.roster import normalise_badge
 from dgfacil.operations.attendance import Unit
-from dgfacil.ui.people.models import PeopleModel, SearchProxy
+from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list
 from dgfacil.ui.widgets import plain_label
 
 
@@ -46,18 +45,9 @@ class CheckInPanel(QWidget):
         self.scan.returnPressed.connect(self._scanned)
         self.feedback = plain_label()
         self.feedback.setObjectName("scanFeedback")
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search name, country, organization, e-mail or badge… (Enter marks the only match)")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search, self.view = searchable_list(
+            self.proxy, "Search name, country, organization, e-mail or badge… (Enter marks the only match)")
         self.search.returnPressed.connect(self._search_enter)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(1, Qt.AscendingOrder)  # by name, A to Z (not the first column, descending)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setAlternatingRowColors(True)
         head = self.view.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         head.setSectionResizeMode(1, QHeaderView.ResizeToContents)

@@ -1,14 +1,12 @@
 """Who earns a certificate of attendance, and why not: the rule, the count, the list."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
 from dgfacil.core.attendance import Eligibility
 from dgfacil.core.model import Participant
-from dgfacil.ui.people.models import PeopleModel, SearchProxy
+from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list
 from dgfacil.ui.widgets import plain_label
 
 RULES = [("Every session (full participation)", None), ("At least 90% of sessions", 0.9),
@@ -44,17 +42,7 @@ class EligibilityPanel(QWidget):
         self.summary.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.only = QCheckBox("Only those not eligible")
         self.only.toggled.connect(self._only)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search…")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(1, Qt.AscendingOrder)  # by name, A to Z (not the first column, descending)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setAlternatingRowColors(True)
+        self.search, self.view = searchable_list(self.proxy, "Search…")
         self.view.setWordWrap(False)
         head = self.view.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeToContents)

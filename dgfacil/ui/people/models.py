@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView
 
 from dgfacil.core.attendance import Eligibility
 from dgfacil.core.model import Participant
@@ -145,3 +146,20 @@ class SearchProxy(QSortFilterProxyModel):
         if isinstance(a, str) and isinstance(b, str):
             return (search_key(a), a) < (search_key(b), b)
         return super().lessThan(left, right)
+
+
+def searchable_list(proxy: SearchProxy, placeholder: str) -> tuple[QLineEdit, QTableView]:
+    """A search box filtering `proxy` and the list it shows, sorted by name A to Z — the same
+    behaviour in the roster, the check-in list and the eligibility list."""
+    search = QLineEdit()
+    search.setPlaceholderText(placeholder)
+    search.setClearButtonEnabled(True)
+    search.textChanged.connect(proxy.set_search)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(1, Qt.AscendingOrder)  # by name (not the first column, descending)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    return search, view

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLineEdit, QMessageBox, QProgressDialog,
-    QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QDialog, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox, QProgressDialog, QPushButton, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from dgfacil.core.model import Participant
@@ -22,7 +22,7 @@ from dgfacil.ui.people.checkin import CheckInPanel
 from dgfacil.ui.people.editor import ParticipantDialog
 from dgfacil.ui.people.eligibility import EligibilityPanel
 from dgfacil.ui.people.import_dialog import ImportDialog
-from dgfacil.ui.people.models import PeopleModel, SearchProxy
+from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list
 from dgfacil.ui.widgets import plain_label
 from dgfacil.ui.undo import macro
 
@@ -85,18 +85,8 @@ class PeopleRoom(QWidget):
         self.roster = PeopleModel("roster", self)
         self.roster_proxy = SearchProxy(self)
         self.roster_proxy.setSourceModel(self.roster)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the roster… (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.roster_proxy.set_search)
+        self.search, self.view = searchable_list(self.roster_proxy, "Search the roster… (Ctrl+F)")
         self.roster_count = plain_label()
-        self.view = QTableView()
-        self.view.setModel(self.roster_proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(1, Qt.AscendingOrder)  # by name, A to Z (not the first column, descending)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda _: self.edit_selected())

@@ -44,6 +44,12 @@ def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
     assert "2 of 3" in room.status.text() or "Wrote 1 file" in room.status.text()
     assert room.last_files == [out]
     assert "Signing key" in room.key_label.text()
+    # Open hands the PDF to the system's viewer (swapped here to see what it was given)
+    opened = []
+    room.opener = lambda url: opened.append(url.toLocalFile()) or True
+    assert room.open_button.isEnabled()
+    qtbot.keyClick(room.list, Qt.Key_O, Qt.ControlModifier | Qt.ShiftModifier)
+    assert opened == [str(out)]
     room.grab().save(str(screenshots / "print-room.png"))
 
     # attendance sheets for one session, chosen in the combo box
@@ -91,3 +97,22 @@ def test_verify_dialog(qtbot, screenshots):
     assert dialog.verdict.text() == "Unknown key"
     qtbot.mouseClick(dialog.clear_button, Qt.LeftButton)
     assert dialog.input.toPlainText() == "" and dialog.verdict.text() == ""
+
+
+def test_open_before_printing_and_after_the_file_is_gone_says_why(ctx, qtbot, tmp_path):
+    from dgfacil.ui.printing.room import PrintRoom
+
+    room = PrintRoom(ctx)
+    qtbot.addWidget(room)
+    opened = []
+    room.opener = lambda url: opened.append(url) or True
+    assert not room.open_button.isEnabled() and not room.open_printed()
+    assert "Nothing printed yet" in room.status.text()
+    room.last_files = [tmp_path / "moved-away.pdf"]
+    assert not room.open_printed() and "is gone" in room.status.text() and opened == []
+    # one file per person: Open shows the folder
+    folder = tmp_path / "certs"
+    folder.mkdir()
+    room.last_files = [folder / "a.pdf", folder / "b.pdf"]
+    assert room.printed_target() == folder and room.open_printed()
+    assert opened[0].toLocalFile() == str(folder)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QProgressBar, QPushButton, QVBoxLayout, QWidget,
@@ -19,7 +19,8 @@ from dgfacil.ui.context import AppContext
 # The room's own keys: none of them is a window key (Ctrl+N/O/W/Q/Z/Y, Ctrl+Shift+S/Z,
 # Ctrl+1..7, F1), or Qt would find the key ambiguous and do neither.
 SHORTCUTS = (("Ctrl+P", "Print the chosen document"), ("Escape", "Cancel printing"),
-             ("Ctrl+Shift+V", "Verify a certificate"), ("Ctrl+Shift+G", "Certificate signatories"))
+             ("Ctrl+Shift+V", "Verify a certificate"), ("Ctrl+Shift+G", "Certificate signatories"),
+             ("Ctrl+Shift+O", "Open what was printed (PDF viewer or folder)"))
 
 
 class PrintRoom(QWidget):
@@ -68,6 +69,11 @@ class PrintRoom(QWidget):
         self.cancel_button = QPushButton("Cancel  (Esc)")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
+        # No PDF preview inside the app without QtPdf: open the file in the system's viewer.
+        self.open_button = QPushButton("Open  (Ctrl+Shift+O)")
+        self.open_button.setToolTip("Open the PDF just printed (the folder, for one file per person)")
+        self.open_button.clicked.connect(self.open_printed)
+        self.open_button.setEnabled(False)
         self.bar = QProgressBar()
         self.bar.setVisible(False)
         self.status = QLabel("")
@@ -76,6 +82,7 @@ class PrintRoom(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.open_button)
         buttons.addStretch(1)
 
         self.key_label = QLabel("")
@@ -108,7 +115,8 @@ class PrintRoom(QWidget):
         layout.addLayout(right, 1)
 
         self.shortcuts: dict[str, QShortcut] = {}
-        for (keys_, _what), slot in zip(SHORTCUTS, (self.start, self.cancel, self.verify, self.signatories)):
+        for (keys_, _what), slot in zip(SHORTCUTS, (self.start, self.cancel, self.verify, self.signatories,
+                                                     self.open_printed)):
             shortcut = QShortcut(QKeySequence(keys_), self, activated=slot)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)  # this room's tab only
             self.shortcuts[keys_] = shortcut
@@ -252,6 +260,7 @@ class PrintRoom(QWidget):
         where = self.last_files[0] if len(self.last_files) == 1 else self.last_files[0].parent
         files = "1 file" if len(self.last_files) == 1 else f"{len(self.last_files)} files"
         self.status.setText(f"{self.note} Wrote {files}: {where}".strip())
+        self.open_button.setEnabled(True)
         self._load_preview(self.last_files[0] if self.last_files else None)
         self._show_key()  # the first certificate run creates the key
 
@@ -261,6 +270,26 @@ class PrintRoom(QWidget):
         self._finish()
         self.status.setText("Cancelled; nothing was written." if isinstance(error, Cancelled)
                             else f"Printing failed: {error}")
+
+    def printed_target(self) -> Path | None:
+        """What Open shows: the one PDF, or the folder of a file-per-person run."""
+        if not self.last_files:
+            return None
+        return self.last_files[0] if len(self.last_files) == 1 else self.last_files[0].parent
+
+    def open_printed(self) -> bool:
+        target = self.printed_target()
+        if target is None or not target.exists():
+            self.status.setText("Nothing printed yet to open." if target is None else f"{target} is gone.")
+            self.open_button.setEnabled(False)
+            return False
+        if not self.opener(QUrl.fromLocalFile(str(target))):
+            self.status.setText(f"No program here opens {target.name}; find it in {target.parent}.")
+            return False
+        return True
+
+    # QDesktopServices hands the file to the system's viewer; a test swaps it to see the URL.
+    opener = staticmethod(QDesktopServices.openUrl)
 
     # -- keys and preview ------------------------------------------------------------------
     def _show_key(self) -> None:

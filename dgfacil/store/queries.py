@@ -112,3 +112,17 @@ def count_contents(*, session: Session) -> list[tuple[str, int]]:
         ("Attendance marks", t.AttendanceRow), ("Evaluation responses", t.EvaluationResponseRow),
     ]
     return [(label, session.exec(select(func.count()).select_from(row)).one()) for label, row in counted]
+
+
+def workshop_details(*, session: Session) -> dict:
+    """The workshop row's own fields, by name (see core.details.FIELDS)."""
+    row = workshop_row(session=session)
+    return {name: getattr(row, name) for name in ("title", "project_code", "organizers", "modality", "venue",
+                                                  "timezone", "display_zones", "description")}
+
+
+def set_workshop_details(values: dict, *, session: Session) -> None:
+    row = workshop_row(session=session)
+    for name, value in values.items():
+        setattr(row, name, value)
+    session.add(row)

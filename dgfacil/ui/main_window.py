@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addSeparator()
+        self.details_action = self._action(file, "Workshop &details…", self.edit_details, QKeySequence("Ctrl+Shift+I"))
         self.copy_action = self._action(file, "Save a &copy as…", self.save_copy, QKeySequence("Ctrl+Shift+S"))
         self.export_action = self._action(file, "&Export as JSON…", self.export_json)
         file.addSeparator()
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self._enable_document_actions(False)
 
     def _enable_document_actions(self, enabled: bool) -> None:
-        for action in (self.copy_action, self.export_action, self.close_action):
+        for action in (self.details_action, self.copy_action, self.export_action, self.close_action):
             action.setEnabled(enabled)
 
     def _fill_recent(self) -> None:
@@ -215,6 +216,8 @@ class MainWindow(QMainWindow):
 
     def _on_changes(self, changes, initiator) -> None:
         self.saved_label.setText("All changes saved")
+        if changes.workshop and self.ctx is not None:
+            self.setWindowTitle(f"{self.ctx.workshop().title} — {self.ctx.doc.path.name} — dgfacil")
         for room in self.rooms:
             handler = getattr(room, "on_changes", None)
             if handler:
@@ -252,6 +255,14 @@ class MainWindow(QMainWindow):
             show_message(self, "Cannot create the workshop", str(err))
             return
         self.set_document(doc)
+
+    def edit_details(self) -> bool:
+        """File > Workshop details…: one undoable edit of title, organizers, venue and zones."""
+        if self.ctx is None:
+            return False
+        from dgfacil.ui.workshop_details import edit_workshop_details
+
+        return edit_workshop_details(self.ctx, self)
 
     def open_dialog(self) -> None:
         from dgfacil.ui import dialogs

@@ -1,0 +1,144 @@
+"""File > Workshop details…: title, code, organizers, modality, venue and the zones shown.
+
+One OK is one undoable edit. Bad input (an empty title, an unknown zone) is said under the form
+and the dialog stays open with everything typed still there.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QWidget,
+)
+
+from dgfacil.core.agenda import hhmm, zone_label
+from dgfacil.core.details import WorkshopDetails, cleaned
+from dgfacil.core.model import Modality
+from dgfacil.operations.workshop import update_workshop, workshop_details
+from dgfacil.ui.undo import OperationCommand
+
+MODALITIES = [(Modality.IN_PERSON, "In person"), (Modality.ONLINE, "Online"), (Modality.HYBRID, "Hybrid")]
+
+
+def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
+
+
+class WorkshopDetailsDialog(QDialog):
+    def __init__(self, details: WorkshopDetails, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Workshop details")
+        self.resize(640, 560)
+        zones = QCompleter(sorted(available_timezones()), self)
+        zones.setCaseSensitivity(Qt.CaseInsensitive)
+        zones.setFilterMode(Qt.MatchContains)  # "bangkok" finds Asia/Bangkok
+        self.title = QLineEdit(details.title)
+        self.code = QLineEdit(details.project_code)
+        self.organizers = QPlainTextEdit("\n".join(details.organizers))
+        self.organizers.setPlaceholderText("One organizer a line, as printed on certificates and the report cover")
+        self.organizers.setTabChangesFocus(True)
+        self.modality = QComboBox()
+        for value, text in MODALITIES:
+            self.modality.addItem(text, value)
+        self.modality.setCurrentIndex(self.modality.findData(Modality(details.modality)))
+        self.venue = QLineEdit(details.venue)
+        self.venue.setPlaceholderText("e.g. UN Conference Centre, Bangkok — or Via Zoom")
+        self.zone = QLineEdit(details.timezone)
+        self.zone.setCompleter(zones)
+        self.extras = QPlainTextEdit("\n".join(details.display_zones))
+        self.extras.setPlaceholderText("One IANA zone a line, e.g. Asia/Bangkok, Africa/Addis_Ababa")
+        self.extras.setTabChangesFocus(True)
+        self.extras.setMaximumHeight(90)
+        self.description = QPlainTextEdit(details.description)
+        self.description.setTabChangesFocus(True)
+        self.clock = QLabel()  # "now: 15:00 Seoul = 13:00 Bangkok" so a wrong zone shows at once
+        self.clock.setTextFormat(Qt.PlainText)
+        self.clock.setObjectName("muted")
+        self.clock.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        for line in (self.title, self.venue):
+            line.setCursorPosition(0)
+        form = QFormLayout()
+        form.addRow("&Title", self.title)
+        form.addRow("Project &code", self.code)
+        form.addRow("&Organizers", self.organizers)
+        form.addRow("&Modality", self.modality)
+        form.addRow("&Venue", self.venue)
+        form.addRow("Venue time &zone", self.zone)
+        form.addRow("&Extra zones shown", self.extras)
+        form.addRow("&Description", self.description)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.clock)
+        layout.addWidget(QLabel("Changing the venue zone keeps the planned clock times (09:00 stays 09:00)."))
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.zone.textChanged.connect(self._show_clock)
+        self.extras.textChanged.connect(self._show_clock)
+        self._show_clock()
+        self.answer: WorkshopDetails | None = None
+
+    def details(self) -> WorkshopDetails:
+        return WorkshopDetails(
+            title=self.title.text(), timezone=self.zone.text(), project_code=self.code.text(),
+            organizers=_lines(self.organizers), modality=self.modality.currentData(), venue=self.venue.text(),
+            display_zones=_lines(self.extras), description=self.description.toPlainText())
+
+    def _show_clock(self) -> None:
+        now = datetime.now(timezone.utc)
+        shown = []
+        for zone in (self.zone.text().strip(), *_lines(self.extras)):
+            try:
+                shown.append(f"{hhmm(now, zone)} {zone_label(zone, now.date())}")
+            except (ValueError, KeyError, OSError):
+                shown.append(f"{zone or '(no zone)'}: unknown")
+        self.clock.setText("Now: " + "  =  ".join(shown))
+
+    def _accept(self) -> None:
+        try:
+            self.answer = cleaned(self.details())
+        except ValueError as err:
+            self.error.setText(str(err))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, details: WorkshopDetails, parent: QWidget | None = None) -> WorkshopDetails | None:
+        dialog = cls(details, parent)
+        return dialog.answer if dialog.exec() == QDialog.Accepted else None
+
+
+class EditWorkshopDetails(OperationCommand):
+    def __init__(self, tasks, details: WorkshopDetails) -> None:
+        super().__init__("Edit workshop details")
+        self.tasks, self.details, self.before = tasks, details, None
+
+    def do_redo(self) -> None:
+        _changes, before = self.tasks.run_sync(lambda s: update_workshop(s, details=self.details))
+        self.before = self.before or before
+
+    def do_undo(self) -> None:
+        self.tasks.run_sync(lambda s: update_workshop(s, details=self.before))
+
+
+def edit_workshop_details(ctx, parent: QWidget) -> bool:
+    """Ask, then save as one undoable step on the room's undo stack that is active."""
+    answer = WorkshopDetailsDialog.ask(ctx.tasks.read(workshop_details), parent)
+    if answer is None:
+        return False
+    command = EditWorkshopDetails(ctx.tasks, answer)
+    stack = ctx.undo_group.activeStack()
+    if stack is not None:
+        stack.push(command)
+    else:
+        command.redo()
+    return True

@@ -165,3 +165,32 @@ def test_export_from_room(room, qtbot, tmp_path):
     room.export_file(tmp_path / "r.csv")
     room.export_file(tmp_path / "a.xlsx", "attendance")
     assert "'=1+1" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig") and (tmp_path / "a.xlsx").exists()
+
+
+def test_space_after_space_undoes_a_slip_and_down_moves_on(room, qtbot):
+    _import(room, qtbot, "nominees.xlsx").accept()
+    qtbot.waitUntil(lambda: room.roster.rowCount() == 15, timeout=5000)
+    room.tabs.setCurrentIndex(1)
+    panel = room.checkin
+    view = panel.view
+    room.show()
+    room.activateWindow()
+    qtbot.waitUntil(room.isActiveWindow)  # keys reach only the active window
+    view.setFocus()
+    view.setCurrentIndex(panel.proxy.index(2, 1))
+    third = panel.selected_ids()
+    assert len(third) == 1
+    qtbot.keyClick(view, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.count.text() == "1 of 15 present", timeout=3000)
+    qtbot.wait(100)  # the room's full reload (deferred to the event loop) has run
+    # the list was reloaded; the cursor is still on the same person
+    assert panel.selected_ids() == third and panel._pid(view.currentIndex()) == third[0]
+    qtbot.keyClick(view, Qt.Key_Space)  # a slip, taken back with the same key
+    qtbot.waitUntil(lambda: panel.count.text() == "0 of 15 present", timeout=3000)
+    qtbot.wait(100)  # the room's full reload (deferred to the event loop) has run
+    qtbot.keyClick(view, Qt.Key_Down)
+    qtbot.keyClick(view, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.count.text() == "1 of 15 present", timeout=3000)
+    qtbot.wait(100)  # the room's full reload (deferred to the event loop) has run
+    fourth = panel._pid(panel.proxy.index(3, 1))
+    assert panel.model.present == {fourth}

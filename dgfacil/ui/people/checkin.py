@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from dgfacil.core.model import Participant
 from dgfacil.core.roster import normalise_badge
 from dgfacil.operations.attendance import Unit
-from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list
+from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list, selection_kept
 from dgfacil.ui.widgets import plain_label
 
 
@@ -98,7 +98,8 @@ class CheckInPanel(QWidget):
         return next((u for u in self.units if u.id == self.unit.currentData()), None)
 
     def set_people(self, people: list[Participant], present: set[int]) -> None:
-        self.model.set_people(people, present)
+        with selection_kept(self.view):
+            self.model.set_people(people, present)
         self._count()
 
     def set_present(self, present: set[int]) -> None:

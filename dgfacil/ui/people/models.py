@@ -5,7 +5,11 @@ searches every text column (names in any script, e-mail, country, organization, 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from contextlib import contextmanager
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView
 
@@ -163,3 +167,24 @@ def searchable_list(proxy: SearchProxy, placeholder: str) -> tuple[QLineEdit, QT
     view.verticalHeader().setVisible(False)
     view.setAlternatingRowColors(True)
     return search, view
+
+
+@contextmanager
+def selection_kept(view: QTableView):
+    """Reloading a list must not lose the person the keyboard is on: after the model is reset,
+    select the same participants again and put the cursor back on the same one (by id), so
+    Space after Space undoes a slip and Down moves on from where the user was."""
+    proxy = view.model()
+    chosen = {proxy.data(ix, Qt.UserRole) for ix in view.selectionModel().selectedRows()}
+    current = view.currentIndex()
+    current_id = proxy.data(current, Qt.UserRole) if current.isValid() else None
+    column = max(current.column(), 0)
+    yield
+    proxy, selection = view.model(), QItemSelection()
+    for row in range(proxy.rowCount()):
+        pid = proxy.data(proxy.index(row, 0), Qt.UserRole)
+        if pid in chosen:
+            selection.select(proxy.index(row, 0), proxy.index(row, proxy.columnCount() - 1))
+        if pid == current_id:
+            view.selectionModel().setCurrentIndex(proxy.index(row, column), QItemSelectionModel.NoUpdate)
+    view.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)

@@ -22,7 +22,7 @@ from dgfacil.ui.people.checkin import CheckInPanel
 from dgfacil.ui.people.editor import ParticipantDialog
 from dgfacil.ui.people.eligibility import EligibilityPanel
 from dgfacil.ui.people.import_dialog import ImportDialog
-from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list
+from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list, selection_kept
 from dgfacil.ui.widgets import plain_label
 from dgfacil.ui.undo import macro
 
@@ -116,7 +116,8 @@ class PeopleRoom(QWidget):
         self._reload_due = False
         self.data = self.ctx.tasks.read(_load)
         people = self.data["people"]
-        self.roster.set_people(people)
+        with selection_kept(self.view):
+            self.roster.set_people(people)
         self.roster_count.setText(f"{len(people)} participant{'s' if len(people) != 1 else ''}")
         self.view.resizeColumnsToContents()
         for column in range(self.roster.columnCount()):

@@ -48,14 +48,16 @@ def cmd_print(args: argparse.Namespace) -> int:
     if not src.exists():
         raise CommandError(f"{src}: no such file")
     out = Path(args.out)
+    # A typo in -o must not make folders all over the disk: the folder that receives the PDF (or
+    # the per-person folder) must already exist.
+    home = out.parent if out.parent != Path("") else Path(".")
+    if not home.is_dir():
+        raise CommandError(f"{home}: no such folder (create it first, or check -o)")
     doc = open_document(src)
     try:
         if args.kind == "report":
-            try:
-                from dgfacil.operations.report import print_report
-            except ImportError:
-                raise CommandError("the outcome report is not available in this build "
-                                   "(dgfacil.operations.report is missing)") from None
+            from dgfacil.operations.report import print_report
+
             written = [Path(print_report(doc, out, progress=None))]
             print(f"wrote {written[0]}")
             return 0

@@ -63,3 +63,11 @@ def test_nobody_eligible_writes_nothing(empty_workshop, tmp_path):
 def test_empty_documents_are_refused(empty_workshop, tmp_path, kind, word):
     out = tmp_path / f"{kind}.pdf"
     _refused(dgfacil("print", kind, str(empty_workshop), "-o", str(out)), out, word)
+
+
+@pytest.mark.parametrize("kind", ["agenda", "report"])
+def test_a_missing_output_folder_is_refused_not_created(empty_workshop, tmp_path, kind):
+    out = tmp_path / "typo" / "deeper" / "x.pdf"
+    done = dgfacil("print", kind, str(empty_workshop), "-o", str(out))
+    assert done.returncode == 2 and "no such folder" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "typo").exists()

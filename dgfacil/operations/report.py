@@ -154,7 +154,9 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
     responses = store_eval.load_responses(session=session)
     agenda, recorded = _agenda(w, session)
     figures, countries = _participation(session)
-    issued = issued or date.today()
+    # A report drafted before or during the workshop (a rehearsal) is dated by its last day,
+    # not by a day the workshop has not reached yet.
+    issued = issued or max(date.today(), w.end_date or date.today())
     return OutcomeReport(
         title=w.title, subtitle=w.description, dates=_dates(w), times=_times(w),
         modality={"online": "Online", "hybrid": "Hybrid", "in-person": "In person"}.get(w.modality.value, w.modality.value),

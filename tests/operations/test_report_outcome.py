@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,16 @@ def test_progress_runs_to_the_end(webinar, tmp_path):
 
     print_report(webinar, tmp_path / "r.pdf", Watch())
     assert steps[0] == (0, 8) and steps[-1] == (8, 8)
+
+
+def test_a_report_drafted_before_the_workshop_is_dated_by_its_last_day(tmp_path):
+    from dgfacil.operations.document import new_from_template
+    from dgfacil.operations.report import assemble_report
+
+    doc = new_from_template(tmp_path / "w.dgfacil", "apo-digital-transformation-2022", start=date(2099, 3, 9))
+    try:
+        with doc.session() as s:
+            assert assemble_report(s).issued == "March 2099"
+            assert assemble_report(s, issued=date(2099, 4, 2)).issued == "April 2099"
+    finally:
+        doc.close()

@@ -13,8 +13,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--import", dest="import_file", type=Path, metavar="CSV",
                    help="take marks from a sheet: a row per participant, a column per session")
     p.add_argument("--export", type=Path, metavar="OUT.csv|OUT.xlsx", help="write the attendance sheet")
-    p.add_argument("--unit", choices=["item", "half-day"], help="take attendance per agenda item or half-day")
-    p.add_argument("--threshold", help="'all' (default) or the fraction of sessions required, e.g. 0.75")
+    p.add_argument("--unit", choices=["item", "half-day"],
+                   help="take attendance per agenda item or half-day (saved in the workshop)")
+    p.add_argument("--threshold", help="the certificate rule, saved in the workshop: 'all' (the APO rule, "
+                                       "default) or the fraction of sessions required, e.g. 0.75")
     p.set_defaults(func=cmd_attendance)
 
 
@@ -51,8 +53,11 @@ def cmd_attendance(args: argparse.Namespace) -> int:
         with doc.session() as session:
             if args.unit:
                 att.set_attendance_unit(session, unit=args.unit)
+                print(f"attendance is now taken per {'agenda item' if args.unit == 'item' else 'half-day'} (saved)")
             if threshold is not False:
                 att.set_threshold(session, threshold=threshold)
+                rule = "every session" if threshold is None else f"at least {threshold:.0%} of sessions"
+                print(f"certificate rule saved: {rule}")
             if args.mark_all:
                 att.mark_all(session)
                 print("marked everybody present at every session")

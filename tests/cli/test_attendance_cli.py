@@ -28,8 +28,10 @@ def test_mark_all_export_and_import(demo_doc, tmp_path):
     assert "14 of 15" in imp.stdout
     listing = run("attendance", path, "--threshold", "0.8")
     assert "15 of 15" in listing.stdout and "5/6\t김민준\teligible" in listing.stdout
+    assert "certificate rule saved: at least 80% of sessions" in listing.stdout  # said, not silent
     half = run("attendance", path, "--unit", "half-day", "--threshold", "all")
     assert "14 of 15" in half.stdout and "(1 session)" in half.stdout
+    assert "certificate rule saved: every session" in half.stdout and "per half-day (saved)" in half.stdout
 
 
 def test_bad_arguments_one_line(demo_doc, tmp_path):

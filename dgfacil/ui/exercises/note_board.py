@@ -170,7 +170,8 @@ class NoteBoard(BoardBase):
 
     def _refresh_counts(self) -> None:
         total = sum(n.note.votes for n in self.notes.values())
-        self.counts.setText(f"{len(self.notes)} notes · {total} dots · {self.dots_left()} left  ")
+        notes = f"{len(self.notes)} note{'s' if len(self.notes) != 1 else ''}"
+        self.counts.setText(f"{notes} · {total} dot{'s' if total != 1 else ''} · {self.dots_left()} left  ")
 
     # -- actions on notes ----------------------------------------------------------------------
     def selected(self) -> list[NoteItem]:

@@ -1,7 +1,7 @@
 """The whole workshop as JSON, so the user's data is never locked in.
 
 Format (documented in docs/export-format.md):
-    {"format": "dgfacil-workshop", "format_version": 1, "schema_revision": "0003",
+    {"format": "dgfacil-workshop", "format_version": 1, "schema_revision": "0004",
      "exported_at": "<UTC ISO>", "tables": {"<table>": [{"<column>": value, ...}, ...], ...}}
 Every table of the document is there, every row, every column; bytes are base64.
 """

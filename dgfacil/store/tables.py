@@ -65,6 +65,9 @@ class AgendaItemRow(SQLModel, table=True):
     speakers: list = _json()
     description: str = ""
     materials: list = _json()
+    # schema 0004: how far a recovery plan may shorten this item
+    min_duration_min: Optional[int] = None  # None: the plan's default floor
+    shorten: bool = True  # False: "do not shorten"
 
 
 class ParticipantRow(SQLModel, table=True):
@@ -122,6 +125,9 @@ class NoteRow(SQLModel, table=True):
     text: str = ""
     tag: str = "note"
     speaker: str = ""
+    # schema 0004: an action's owner and due date (ISO date), for the outcome report
+    owner: str = ""
+    due: str = ""
 
 
 class AttendanceRow(SQLModel, table=True):
@@ -143,6 +149,7 @@ class EvaluationResponseRow(SQLModel, table=True):
     source: str = "typed"  # typed | csv | phone
     external_id: str = ""
     answers: dict = _json(dict)  # question key -> answer (int level or text)
+    import_id: str = ""  # schema 0004: the import this response came from ("" when typed)
 
 
 # --- schema 0002: the running agenda and the exercise boards -------------------------------

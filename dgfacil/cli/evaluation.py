@@ -1,18 +1,39 @@
-"""`dgfacil evaluation import FILE CSV` and `dgfacil evaluation stats FILE`: the survey, headless."""
+"""`dgfacil evaluation import FILE SURVEY` and `dgfacil evaluation stats FILE`: the survey, headless.
+
+An import prints what it read and decided (columns, answers read by their place on a scale,
+numbers, metadata left out) and writes nothing, exit 2, while any answer maps to no level.
+"""
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
 
+def _pair(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise argparse.ArgumentTypeError(f"{text!r} is not TEXT=VALUE")
+    left, right = text.rsplit("=", 1)
+    return left.strip(), right.strip()
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    evaluation = sub.add_parser("evaluation", help="post-event survey: import a CSV export, show the figures")
+    evaluation = sub.add_parser("evaluation", help="post-event survey: import an online export, show the figures")
     inner = evaluation.add_subparsers(dest="evaluation_command", metavar="ACTION", required=True)
-    imp = inner.add_parser("import", help="import an online form's CSV export and report what did not match")
+    imp = inner.add_parser(
+        "import", help="import a survey export (Google Forms, Microsoft Forms, SurveyMonkey, KoboToolbox, "
+                       "LimeSurvey, plain CSV or XLSX); nothing is written while an answer maps to no level")
     imp.add_argument("file", type=Path, help="the .dgfacil workshop")
-    imp.add_argument("csv", type=Path, help="the survey export (CSV)")
+    imp.add_argument("survey", type=Path, metavar="SURVEY", help="the survey export (CSV or XLSX)")
+    imp.add_argument("--column", type=_pair, action="append", default=[], metavar='"HEADER=KEY"',
+                     help="read the column HEADER as question KEY (KEY '-' leaves the column out); repeatable")
+    imp.add_argument("--answer", type=_pair, action="append", default=[], metavar='"TEXT=LEVEL"',
+                     help="read the answer TEXT as LEVEL (LEVEL empty: no answer); repeatable")
+    imp.add_argument("--one-is-best", action="store_true",
+                     help="numbered answers run 1 = best (by default N = best, as most tools number them)")
     imp.add_argument("--encoding", help="the CSV's encoding when it is not UTF-8 (e.g. cp1252)")
-    imp.add_argument("--dry-run", action="store_true", help="match and report, but import nothing")
+    imp.add_argument("--dry-run", action="store_true", help="read and report, but import nothing")
+    imp.add_argument("--replace", action="store_true",
+                     help="remove every imported response first (typed forms are kept)")
     imp.set_defaults(func=cmd_import)
     stats = inner.add_parser("stats", help="print each question's figures, as the report writes them")
     stats.add_argument("file", type=Path)
@@ -21,37 +42,30 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
-    from dgfacil.io.evaluation_csv import CsvImportError
-    from dgfacil.operations.evaluation import import_csv
-    from dgfacil.store import evaluation as store
+    from dgfacil.io.survey import SurveyImportError
+    from dgfacil.operations.evaluation import UnmappedAnswers, import_survey
     from dgfacil.store.document import open_document
 
     try:
-        data = args.csv.read_bytes()
+        data = args.survey.read_bytes()
     except OSError as err:
-        raise CommandError(f"cannot read {args.csv}: {err.strerror or err}") from None
-    if args.encoding:
-        try:
-            data.decode(args.encoding)
-        except LookupError:
-            raise CommandError(f"unknown encoding {args.encoding!r}") from None
-        except UnicodeDecodeError as err:
-            raise CommandError(f"{args.csv} is not {args.encoding}: {err.reason} at byte {err.start}") from None
+        raise CommandError(f"cannot read {args.survey}: {err.strerror or err}") from None
     doc = open_document(args.file)
     try:
         with doc.session() as session:
-            form = store.load_form(session=session)
             try:
-                _, result = import_csv(session, data=data, encoding=args.encoding)
-            except CsvImportError as err:
-                raise CommandError(f"{args.csv}: {err}") from None
+                _, result = import_survey(
+                    session, data=data, name=args.survey.name, encoding=args.encoding, columns=dict(args.column),
+                    answers=dict(args.answer), one_best=args.one_is_best, replace_all=args.replace)
+            except UnmappedAnswers as err:
+                print("\n".join(err.read.lines()))
+                raise CommandError(f"{args.survey}: {err}") from None
+            except SurveyImportError as err:
+                raise CommandError(f"{args.survey}: {err}") from None
             if args.dry_run:
                 session.rollback()
-        for line in result.read.report.lines(form):
-            print(line)
-        verb = "would import" if args.dry_run else "imported"
-        print(f"{verb} {result.added} responses" + (f"; {result.already_there} were imported before"
-                                                     if result.already_there else ""))
+        print("\n".join(result.read.lines()))
+        print(result.summary(dry_run=args.dry_run))
     finally:
         doc.close()
     return 0

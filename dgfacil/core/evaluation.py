@@ -78,6 +78,7 @@ class Response:
     submitted_at: datetime | None = None
     external_id: str = ""
     id: int | None = None
+    import_id: str = ""  # the import that last wrote it ("" when typed)
 
 
 def clean_answers(form: EvaluationForm, answers: dict[str, Any]) -> dict[str, Any]:
@@ -124,8 +125,11 @@ def percent_text(part: int, whole: int) -> str:
     return f"{tenths // 10}.{tenths % 10}%"
 
 
-def share_text(part: int, whole: int) -> str:
-    """The report's way: '97.3% (143 of 147)'."""
+def share_text(part: int, whole: int, no_answer: int = 0) -> str:
+    """The report's way: '97.3% (143 of 147)'; when some gave no answer the denominator says so,
+    '92.9% (130 of 140 answering; 7 no answer)', so a share never hides the missing answers."""
+    if no_answer:
+        return f"{percent_text(part, whole)} ({part} of {whole} answering; {no_answer} no answer)"
     return f"{percent_text(part, whole)} ({part} of {whole})"
 
 
@@ -146,7 +150,7 @@ class QuestionStats:
 
     @property
     def satisfied_text(self) -> str:
-        return share_text(self.satisfied, self.answered)
+        return share_text(self.satisfied, self.answered, self.unanswered)
 
     def distinct_texts(self) -> list[tuple[str, int]]:
         """Free-text answers without repeats, each with how many gave it, in order of first answer."""

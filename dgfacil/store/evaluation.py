@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from dgfacil.core.evaluation import EvaluationForm, Response
 from dgfacil.store.queries import workshop_row
@@ -13,7 +13,7 @@ from dgfacil.store.tables import EvaluationResponseRow, ReportSectionRow
 def response_from_row(row: EvaluationResponseRow) -> Response:
     return Response(
         id=row.id, answers=dict(row.answers), source=row.source, external_id=row.external_id,
-        submitted_at=datetime.fromisoformat(row.submitted_at) if row.submitted_at else None,
+        import_id=row.import_id or "", submitted_at=datetime.fromisoformat(row.submitted_at) if row.submitted_at else None,
     )
 
 
@@ -54,7 +54,7 @@ def delete_response(response_id: int, *, session: Session) -> Response:
 def insert_response(response: Response, *, session: Session) -> int:
     row = EvaluationResponseRow(
         id=response.id, workshop_id=workshop_row(session=session).id, answers=dict(response.answers),
-        source=response.source, external_id=response.external_id,
+        source=response.source, external_id=response.external_id, import_id=response.import_id,
         submitted_at=response.submitted_at.isoformat() if response.submitted_at else "",
     )
     session.add(row)
@@ -62,10 +62,32 @@ def insert_response(response: Response, *, session: Session) -> int:
     return row.id
 
 
-def external_ids(source: str, *, session: Session) -> set[str]:
-    """Ids of responses already imported from `source` (re-importing a file adds only new rows)."""
-    query = select(EvaluationResponseRow.external_id).where(EvaluationResponseRow.source == source)
-    return {e for e in session.exec(query) if e}
+def imported_responses(*, session: Session) -> list[Response]:
+    """Every response an import wrote (source csv), in id order."""
+    query = select(EvaluationResponseRow).where(EvaluationResponseRow.source == "csv").order_by(EvaluationResponseRow.id)
+    return [response_from_row(r) for r in session.exec(query)]
+
+
+def overwrite_response(response: Response, *, session: Session) -> None:
+    """Write a response's answers, time, external id and import over the stored row of the same id."""
+    row = response_row(response.id, session=session)
+    row.answers = dict(response.answers)
+    row.submitted_at = response.submitted_at.isoformat() if response.submitted_at else ""
+    row.external_id = response.external_id
+    row.import_id = response.import_id
+    session.flush()
+
+
+def imports(*, session: Session) -> list[tuple[str, int]]:
+    """(import id, responses it last wrote), oldest first."""
+    query = (select(EvaluationResponseRow.import_id, func.count(), func.min(EvaluationResponseRow.id))
+             .where(EvaluationResponseRow.import_id != "").group_by(EvaluationResponseRow.import_id))
+    return [(i, n) for i, n, _ in sorted(session.exec(query), key=lambda t: t[2])]
+
+
+def responses_of_import(import_id: str, *, session: Session) -> list[int]:
+    query = select(EvaluationResponseRow.id).where(EvaluationResponseRow.import_id == import_id)
+    return list(session.exec(query))
 
 
 def report_sections(*, session: Session) -> dict[str, str]:

@@ -179,3 +179,8 @@ def all_responses(session: Session) -> list[Response]:
 def report_texts(session: Session) -> dict[str, str]:
     """The written parts of the outcome report saved so far: key -> text."""
     return store.report_sections(session=session)
+
+
+def import_csv(session: Session, *, data: bytes, encoding: str | None = None) -> tuple[Changes, ImportResult]:
+    """The earlier name of import_survey, for callers that import an unnamed export."""
+    return import_survey(session, data=data, encoding=encoding)

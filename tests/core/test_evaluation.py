@@ -32,6 +32,7 @@ def test_percent_half_up(part, whole, text):
 def test_share_text_as_the_report_writes_it():
     assert share_text(143, 147) == "97.3% (143 of 147)"
     assert share_text(0, 0) == "n/a (0 of 0)"
+    assert share_text(130, 140, 7) == "92.9% (130 of 140 answering; 7 no answer)"  # the missing are named
 
 
 def test_bad_share_refused():
@@ -60,8 +61,10 @@ def test_summarize_counts_and_satisfied_over_those_who_answered():
     ]
     q1, q2, inst, liked = summarize(FORM, responses)
     assert q1.counts == [1, 1, 1, 0, 0] and q1.answered == 3 and q1.unanswered == 1
-    assert q1.satisfied_text == "66.7% (2 of 3)"
-    assert q2.satisfied_text == "50.0% (1 of 2)"
+    # the denominator never hides those who did not answer
+    assert q1.satisfied_text == "66.7% (2 of 3 answering; 1 no answer)"
+    assert q2.satisfied_text == "50.0% (1 of 2 answering; 2 no answer)"
+    assert summarize(FORM, responses[:1])[0].satisfied_text == "100.0% (1 of 1)"
     assert inst.counts == [1, 1] and inst.satisfied == 0
     assert liked.texts == ["All of it"] and liked.unanswered == 3
 

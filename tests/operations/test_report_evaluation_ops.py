@@ -46,13 +46,14 @@ def test_bad_answers_are_refused_and_nothing_is_written(demo_doc):
 def test_import_147_then_again_adds_nothing(demo_doc):
     data = (DATA / "webinar_147.csv").read_bytes()
     with demo_doc.session() as s:
-        changes, result = ops.import_csv(s, data=data)
-    assert result.added == 147 and len(changes.ids) == 147 and result.read.report.clean
+        changes, result = ops.import_survey(s, data=data, name="webinar_147.csv")
+    assert result.added == 147 and len(changes.ids) == 147 and not result.read.blocked
     with demo_doc.session() as s:
-        _, again = ops.import_csv(s, data=data)
-    assert again.added == 0 and again.already_there == 147
+        _, again = ops.import_survey(s, data=data, name="webinar_147.csv")
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 147)
     with demo_doc.session() as s:
         stats = summarize(store.load_form(session=s), store.load_responses(session=s))
+        assert [n for _, n in ops.survey_imports(s)] == [147]  # every respondent now belongs to the latest import
     assert {x.question.key: x.satisfied_text for x in stats}["sat_overall"] == "97.3% (143 of 147)"
 
 
@@ -60,9 +61,64 @@ def test_import_is_one_transaction(demo_doc):
     data = (DATA / "webinar_147.csv").read_bytes()
     with pytest.raises(RuntimeError):
         with demo_doc.session() as s:
-            ops.import_csv(s, data=data)
+            ops.import_survey(s, data=data)
             raise RuntimeError("power cut before commit")
     assert _responses(demo_doc) == []
+
+
+def test_unmapped_answers_write_nothing(demo_doc):
+    with demo_doc.session() as s:
+        ops.add_response(s, answers={"sat_topics": 0})
+    data = b"ID,sat_topics,sat_overall\n1,Very Satisfied,Meh\n2,Satisfied,Meh\n3,Splendid,\n"
+    with pytest.raises(ops.UnmappedAnswers) as refused:
+        with demo_doc.session() as s:
+            ops.import_survey(s, data=data, name="x.csv")
+    assert [(v, n) for v, n, _ in refused.value.read.unmapped()] == [("Meh", 2), ("Splendid", 1)]
+    assert len(_responses(demo_doc)) == 1
+    with demo_doc.session() as s:
+        _, done = ops.import_survey(s, data=data, name="x.csv", answers={"Meh": "", "Splendid": "Very Satisfied"})
+    assert done.added == 3
+    assert [r.answers for r in _responses(demo_doc)[1:]] == [{"sat_topics": 0}, {"sat_topics": 1}, {"sat_topics": 0}]
+
+
+def test_rows_stored_by_the_earlier_importer_are_updated_not_doubled(demo_doc):
+    """Documents imported before this version hold a hash of each row as its id: they are matched."""
+    import hashlib
+
+    from dgfacil.core.evaluation import Response
+
+    header, *rows = (DATA / "plain.csv").read_text(encoding="utf-8").splitlines()
+    with demo_doc.session() as s:
+        for number, line in enumerate(rows[:3], start=2):
+            cells = next(__import__("csv").reader([line]))
+            legacy = hashlib.sha1("\x1f".join([str(number), *cells]).encode()).hexdigest()[:16]
+            store.insert_response(Response(answers={}, source="csv", external_id=legacy), session=s)
+    with demo_doc.session() as s:
+        _, result = ops.import_survey(s, data=(DATA / "plain.csv").read_bytes(), name="plain.csv")
+    assert (result.added, result.updated) == (33, 3) and len(_responses(demo_doc)) == 36
+
+
+def test_replace_delete_an_import_and_swap_back(demo_doc):
+    with demo_doc.session() as s:
+        ops.add_response(s, answers={"sat_topics": 4})  # a typed paper form: never touched by imports
+        _, first = ops.import_survey(s, data=(DATA / "surveymonkey.csv").read_bytes(), name="surveymonkey.csv")
+    with demo_doc.session() as s:
+        _, second = ops.import_survey(s, data=(DATA / "kobotoolbox.csv").read_bytes(), name="kobo.csv",
+                                      replace_all=True)
+    assert second.removed == 36 and second.added == 36 and len(_responses(demo_doc)) == 37
+    with demo_doc.session() as s:
+        [(import_id, n)] = ops.survey_imports(s)
+        assert n == 36 and import_id.startswith("kobo.csv (")
+        _, deleted = ops.delete_import(s, import_id=import_id)
+    assert [r.source for r in _responses(demo_doc)] == ["typed"]
+    with demo_doc.session() as s:  # undo of the delete, then undo of the replacing import
+        ops.swap_responses(s, remove=[], put=deleted)
+    assert len(_responses(demo_doc)) == 37
+    with demo_doc.session() as s:
+        ops.swap_responses(s, remove=second.after, put=second.before)
+    back = _responses(demo_doc)
+    assert len(back) == 37 and {r.import_id for r in back[1:]} == {first.import_id}
+    assert [r.answers for r in back[1:]] == [r.answers for r in first.after]
 
 
 def test_report_sections(demo_doc):

@@ -252,6 +252,7 @@ def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: 
     read.identity = (f"the column {headers[id_col]!r}" if id_col is not None else
                      f"the time in {headers[ts_col]!r}" if ts_col is not None else f"their row in {name or 'the file'}")
     seen_times: Counter = Counter()
+    seen_ids: Counter = Counter()
     for rank, (number, row) in enumerate(rows, start=1):
         got: dict = {}
         for m in matches:
@@ -268,6 +269,9 @@ def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: 
         stamp = cell(row, ts_col)
         if id_col is not None and cell(row, id_col):
             ext = cell(row, id_col)
+            seen_ids[ext] += 1
+            if seen_ids[ext] > 1:  # the same id twice in one file: two responses, never one overwriting the other
+                ext = f"{ext}#{seen_ids[ext]}"
         elif stamp:
             seen_times[stamp] += 1
             ext = f"time:{stamp}#{seen_times[stamp]}"

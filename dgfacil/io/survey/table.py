@@ -11,7 +11,6 @@ import csv
 import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 
 MAX_FIELD = 16 * 1024 * 1024  # csv's own limit is 131,072 characters a field; a long comment is not an error
@@ -162,7 +161,7 @@ def _merge_two_headers(first: list[str], second: list[str]) -> list[str]:
 
 def read_table(data: bytes, *, encoding: str | None = None) -> SurveyTable:
     """The export's header and rows; SurveyImportError when it cannot be one."""
-    if data.startswith(b"PK\x03\x04") and zipfile.is_zipfile(io.BytesIO(data)):
+    if data.startswith(b"PK\x03\x04"):  # a zip: an Excel workbook (whole or not), never a CSV
         rows, kind, used, guessed, delimiter = _xlsx_rows(data), "xlsx", "", False, ""
     else:
         text, used, guessed = decode(data, encoding)

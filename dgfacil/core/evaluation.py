@@ -128,6 +128,8 @@ def percent_text(part: int, whole: int) -> str:
 def share_text(part: int, whole: int, no_answer: int = 0) -> str:
     """The report's way: '97.3% (143 of 147)'; when some gave no answer the denominator says so,
     '92.9% (130 of 140 answering; 7 no answer)', so a share never hides the missing answers."""
+    if no_answer and not whole:
+        return f"n/a (none of {no_answer} answered)"
     if no_answer:
         return f"{percent_text(part, whole)} ({part} of {whole} answering; {no_answer} no answer)"
     return f"{percent_text(part, whole)} ({part} of {whole})"

@@ -155,7 +155,8 @@ def _evaluation(r: OutcomeReport, width: float) -> list:
                      "room, then print the report again.]", "meta")]
     story = [static("VI. Evaluation of the Post-Event Survey", "h1"),
              para(f"{r.responses} evaluation responses were collected ({r.survey_title}). "
-                  "Shares are of the respondents who answered each question; \"satisfied\" counts the "
+                  "Shares are of the respondents who answered each question, and where some did not, the "
+                  "figure says how many (\"130 of 140 answering; 7 no answer\"); \"satisfied\" counts the "
                   "top two levels, rounded half up to one decimal.")]
     likert = [s for s in r.stats if s.question.kind == "likert"]
     groups: list[tuple[str, tuple[str, ...], list[QuestionStats]]] = []
@@ -178,11 +179,13 @@ def _evaluation(r: OutcomeReport, width: float) -> list:
         first, last = width * 0.24, width * 0.19
         rest = (width - first - last) / max(len(levels), 1)
         story += [CondPageBreak(90 * mm), para(stem or "Ratings", "h2"),
-                  charts.stacked_bars(bars, levels, width=width), Spacer(1, 3 * mm),
+                  charts.stacked_bars(bars, levels, width=width, note_width=_note_width(bars, width)), Spacer(1, 3 * mm),
                   _table(headers, rows, [first, *([rest] * len(levels)), last], small=True)]
     for s in r.stats:
         if s.question.kind == "choice":
             rows = [[o, str(c), s.share(i)] for i, (o, c) in enumerate(zip(s.question.options, s.counts))]
+            if s.unanswered:  # shares are of those answering: the rest are counted, never hidden
+                rows.append(["No answer", str(s.unanswered), "—"])
             story += [para(s.question.text, "h2"),
                       _table(["Answer", "Respondents", "Share"], rows, [width * 0.5, width * 0.2, width * 0.2])]
     for s in r.stats:
@@ -194,6 +197,16 @@ def _evaluation(r: OutcomeReport, width: float) -> list:
             story += [para(f"• {t}" + (f" (×{n})" if n > 1 else ""), "body") for t, n in distinct] \
                 or [para("No answers.", "meta")]
     return story
+
+
+def _note_width(bars: list, width: float) -> float:
+    """Room for the longest figure beside the bars ("80.0% (112 of 140 answering; 7 no answer)")."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from dgfacil.printing import fonts
+
+    bold = fonts.font_name(fonts.LATIN, True)
+    return min(max(88.0, *(stringWidth(b.note, bold, 7.5) + 8 for b in bars)), width * 0.4)
 
 
 def _agenda(r: OutcomeReport, width: float) -> list:

@@ -88,20 +88,21 @@ class ImportResult:
 
 def preview_import(session: Session, *, data: bytes, name: str = "", encoding: str | None = None,
                    columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
-                   one_best: bool = False) -> SurveyRead:
+                   question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False) -> SurveyRead:
     """What importing a survey export would take, and why; nothing is written. SurveyImportError if unusable."""
     return read_survey(data, store.load_form(session=session), name=name, encoding=encoding, columns=columns,
-                       answers=answers, one_best=one_best)
+                       answers=answers, question_answers=question_answers, one_best=one_best)
 
 
 def import_survey(session: Session, *, data: bytes, name: str = "", encoding: str | None = None,
                   columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
-                  one_best: bool = False, replace_all: bool = False) -> tuple[Changes, ImportResult]:
+                  question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False,
+                  replace_all: bool = False) -> tuple[Changes, ImportResult]:
     """Import a survey export in one transaction. Respondents imported before (same respondent id,
     same time, or same row of a file of the same name) are updated, never added twice;
     `replace_all` first removes every imported response. UnmappedAnswers: nothing is written."""
     read = preview_import(session, data=data, name=name, encoding=encoding, columns=columns, answers=answers,
-                          one_best=one_best)
+                          question_answers=question_answers, one_best=one_best)
     if read.blocked:
         raise UnmappedAnswers(read)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
@@ -139,7 +140,6 @@ def swap_responses(session: Session, *, remove: list[Response], put: list[Respon
             except LookupError:
                 pass  # already out (the same id is in both lists)
             gone.add(r.id)
-    session.flush()
     for r in put:
         store.insert_response(r, session=session)
     return Changes(evaluation=True, ids=tuple(sorted(gone | {r.id for r in put})))

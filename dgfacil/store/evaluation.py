@@ -48,6 +48,7 @@ def delete_response(response_id: int, *, session: Session) -> Response:
     row = response_row(response_id, session=session)
     deleted = response_from_row(row)
     session.delete(row)
+    session.flush()  # the id is free at once: undo may put the same response back in this session
     return deleted
 
 

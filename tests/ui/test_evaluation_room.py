@@ -64,7 +64,7 @@ def test_three_paper_forms_keyboard_only(ctx, qtbot, screenshots):
     sat = {s.question.key: s for s in room.chart.stats}
     assert sat["sat_topics"].satisfied_text == "100.0% (3 of 3)"
     assert sat["sat_duration"].satisfied_text == "66.7% (2 of 3)"
-    assert sat["sat_presentations"].satisfied_text == "100.0% (2 of 2)"  # the blank is not counted
+    assert sat["sat_presentations"].satisfied_text == "100.0% (2 of 2 answering; 1 no answer)"  # the blank is named
     room.tabs.setCurrentIndex(0)
     _type_form(qtbot, entry, [2, 1, 2])  # a fourth form half typed, to show the strip
     room.grab().save(str(screenshots / "evaluation_typing.png"))
@@ -85,8 +85,9 @@ def test_import_csv_then_see_the_chart(ctx, qtbot, screenshots):
     room = _room(ctx, qtbot)
     room.tabs.setCurrentIndex(1)
     room.importer.preview(DATA / "webinar_147.csv")
-    report = room.importer.report.toPlainText()
-    assert "147 responses read (utf-8, comma-separated)" in report and "column not used: 'Email address'" in report
+    status = room.importer.status.text()
+    assert "Google Forms (utf-8, comma-separated): 147 responses" in status
+    assert room.importer.go.text() == "Import 147 responses"
     assert _responses(ctx) == []  # a preview writes nothing
     room.grab().save(str(screenshots / "evaluation_import.png"))
     qtbot.mouseClick(room.importer.go, Qt.LeftButton)

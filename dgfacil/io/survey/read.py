@@ -215,8 +215,11 @@ def _instant(text: str) -> datetime | None:
 
 def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: str | None = None,
                 columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
-                one_best: bool = False) -> SurveyRead:
-    """What importing `data` (named `name`) would write, with the reasons. Raises SurveyImportError."""
+                question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False) -> SurveyRead:
+    """What importing `data` (named `name`) would write, with the reasons. Raises SurveyImportError.
+
+    `columns` maps headers to question keys; `answers` maps answer texts to levels for every
+    question, `question_answers` for one question (key -> text -> level), taking precedence."""
     if not form.questions:
         raise SurveyImportError("the workshop has no evaluation form to match the columns to")
     table = read_table(data, encoding=encoding)
@@ -245,7 +248,8 @@ def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: 
             continue
         values = [v for _, row in rows if (v := cell(row, m.column))]
         read.counts[q.key] = Counter(values)
-        read.readings[q.key] = read_answers(q, values, user, one_best=one_best)
+        own = {normalize(k): v for k, v in (question_answers or {}).get(q.key, {}).items()}
+        read.readings[q.key] = read_answers(q, values, {**user, **own}, one_best=one_best)
     normal = [normalize(h) for h in headers]
     id_col = next((normal.index(h) for h in ID_HEADERS if h in normal and normal.index(h) in meta), None)
     ts_col = next((normal.index(h) for h in TIME_HEADERS if h in normal and normal.index(h) in meta), None)

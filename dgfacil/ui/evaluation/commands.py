@@ -50,3 +50,23 @@ def _restore_all(session, deleted):
     for d in deleted:
         ops.restore_response(session, deleted=d)
     return Changes(evaluation=True, ids=tuple(d.response.id for d in deleted))
+
+
+class SwapResponses(OperationCommand):
+    """An import, or the deletion of one, already done: undo puts `before` back in place of `after`."""
+
+    def __init__(self, tasks: Tasks, text: str, before: list, after: list, initiator=None) -> None:
+        super().__init__(text)
+        self.tasks, self.before, self.after, self.initiator = tasks, list(before), list(after), initiator
+        self._first = True
+
+    def do_redo(self) -> None:
+        if self._first:  # the operation already ran
+            self._first = False
+            return
+        before, after = self.before, self.after
+        self.tasks.run_sync(lambda s: ops.swap_responses(s, remove=before, put=after), initiator=self.initiator)
+
+    def do_undo(self) -> None:
+        before, after = self.before, self.after
+        self.tasks.run_sync(lambda s: ops.swap_responses(s, remove=after, put=before), initiator=self.initiator)

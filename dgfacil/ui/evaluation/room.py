@@ -15,7 +15,7 @@ from dgfacil.operations import evaluation as ops
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.evaluation.chart import StackedBars
-from dgfacil.ui.evaluation.commands import AddResponses, DeleteResponses
+from dgfacil.ui.evaluation.commands import AddResponses, DeleteResponses, SwapResponses
 from dgfacil.ui.evaluation.entry import FormEntry
 from dgfacil.ui.evaluation.import_page import ImportPage
 from dgfacil.ui.evaluation.report_page import ReportPage
@@ -112,8 +112,9 @@ class EvaluationRoom(QWidget):
         fl.addWidget(scroll, 1)
         self.importer = ImportPage(ctx)
         self.importer.imported.connect(self._imported)
+        self.importer.import_deleted.connect(self._import_deleted)
         self.report = ReportPage(ctx)
-        for widget, name in ((typing, "Type forms"), (self.importer, "Import CSV"), (figures, "Figures"),
+        for widget, name in ((typing, "Type forms"), (self.importer, "Import survey"), (figures, "Figures"),
                              (self.report, "Outcome report")):
             self.tabs.addTab(widget, name)
         layout = QVBoxLayout(self)
@@ -130,7 +131,7 @@ class EvaluationRoom(QWidget):
 
     def shortcuts_help(self) -> list[tuple[str, str]]:
         """The room's keys for Help ▸ Keyboard shortcuts (F1)."""
-        return [("Alt+1..4", "Type forms / Import CSV / Figures / Outcome report"), ("Ctrl+I", "Choose a CSV export"),
+        return [("Alt+1..4", "Type forms / Import survey / Figures / Outcome report"), ("Ctrl+I", "Choose a survey export"),
                 ("Ctrl+P", "Print the outcome report"), ("Del", "Delete the selected forms"),
                 ("1–9", "Typing: choose a level"), ("Enter / Backspace / Esc", "Typing: next / back / start the form over")]
 
@@ -153,11 +154,17 @@ class EvaluationRoom(QWidget):
         self.undo_stack.push(AddResponses(self.ctx.tasks, changes.ids, "Type an evaluation form"))
         self.reload()
 
-    def _imported(self, ids: tuple, skipped: int) -> None:
-        if ids:
-            self.undo_stack.push(AddResponses(self.ctx.tasks, ids, f"Import {len(ids)} evaluation responses"))
+    def _imported(self, result) -> None:
+        if result.after or result.before:
+            self.undo_stack.push(SwapResponses(self.ctx.tasks, f"Import {len(result.after)} evaluation responses",
+                                               result.before, result.after))
         self.reload()
         self.tabs.setCurrentIndex(2)
+
+    def _import_deleted(self, import_id: str, deleted: list) -> None:
+        if deleted:
+            self.undo_stack.push(SwapResponses(self.ctx.tasks, f"Delete the import {import_id}", deleted, []))
+        self.reload()
 
     def _open_csv(self) -> None:
         self.tabs.setCurrentIndex(1)
@@ -180,5 +187,6 @@ class EvaluationRoom(QWidget):
             return
         if changes.evaluation or changes.workshop:
             self.reload()
+            self.importer.reload_imports()
         if changes.report and initiator is not self.report:
             self.report.reload()

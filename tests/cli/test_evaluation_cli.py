@@ -122,17 +122,13 @@ def test_bad_input_is_one_line_exit_2(demo_doc, tmp_path):
     junk = tmp_path / "junk.csv"
     junk.write_bytes(b"Name,Email\nA,b\n")
     bom = tmp_path / "bom.csv"
-    bom.write_bytes(b"\xef\xbb\xbf\x91sat_topics\n")
-    odd16 = tmp_path / "odd16.csv"
-    odd16.write_bytes(b"\xff\xfe ")
+    bom.write_bytes(b"\xef\xbb\xbf\x91sat_topics\n")  # fuzzing found it: a UnicodeDecodeError traceback
     for args, message in [
         ((path, str(tmp_path / "missing.csv")), "cannot read"),
         ((path, str(junk)), "no column matches a question"),
         ((path, str(junk), "--encoding", "klingon"), "unknown encoding"),
         ((path, str(bom)), "not valid UTF-8"),
-        ((path, str(odd16)), "not valid UTF-16"),
         ((path, str(DATA / "google_forms.csv"), "--column", "Nope=sat_topics"), "no column 'Nope'"),
-        ((path, str(DATA / "google_forms.csv"), "--column", "Timestamp=nope"), "no question 'nope'"),
         ((str(tmp_path / "nope.dgfacil"), str(junk)), ""),
     ]:
         result = run("evaluation", "import", *args)

@@ -110,6 +110,12 @@ def test_a_broken_workbook_is_refused_in_one_line():
         read_survey(data[: len(data) // 2], FORM)
 
 
+def test_a_choice_without_listed_options_takes_any_answer():
+    form = EvaluationForm.from_dict({"questions": [{"key": "country", "kind": "choice", "text": "Country"}]})
+    read = read_survey("Country\nNepal\nBhutan\n".encode(), form)
+    assert [r.answers for r in read.responses] == [{"country": "Nepal"}, {"country": "Bhutan"}] and not read.blocked
+
+
 def test_the_same_id_twice_in_one_file_stays_two_responses():
     read = read_survey(b"ID,sat_topics\n7,Very Satisfied\n7,Somehow Satisfied\n", FORM)
     assert [r.external_id for r in read.responses] == ["7", "7#2"]

@@ -244,7 +244,7 @@ def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: 
     user = {normalize(k): v for k, v in (answers or {}).items()}
     for m in matches:
         q = form.question(m.question)
-        if q.kind == "text":
+        if q.kind == "text" or not q.choices:  # free text, or a choice the form lists no options for
             continue
         values = [v for _, row in rows if (v := cell(row, m.column))]
         read.counts[q.key] = Counter(values)
@@ -264,7 +264,7 @@ def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: 
             if not value:
                 continue
             q = form.question(m.question)
-            if q.kind == "text":
+            if q.key not in read.readings:
                 got[q.key] = value
                 continue
             r = read.readings[q.key][value]

@@ -65,6 +65,8 @@ def test_three_paper_forms_keyboard_only(ctx, qtbot, screenshots):
     assert sat["sat_topics"].satisfied_text == "100.0% (3 of 3)"
     assert sat["sat_duration"].satisfied_text == "66.7% (2 of 3)"
     assert sat["sat_presentations"].satisfied_text == "100.0% (2 of 2 answering; 1 no answer)"  # the blank is named
+    room.tabs.setCurrentIndex(2)
+    room.grab().save(str(screenshots / "evaluation_figures_no_answer.png"))  # the long figure fits beside its bar
     room.tabs.setCurrentIndex(0)
     _type_form(qtbot, entry, [2, 1, 2])  # a fourth form half typed, to show the strip
     room.grab().save(str(screenshots / "evaluation_typing.png"))

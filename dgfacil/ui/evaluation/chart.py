@@ -47,14 +47,16 @@ class StackedBars(QWidget):
         p.setRenderHint(QPainter.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
         if not self.stats:
-            p.drawText(self.rect(), Qt.AlignCenter, "No ratings yet: type a form or import a CSV export.")
+            p.drawText(self.rect(), Qt.AlignCenter, "No ratings yet: type a form or import a survey export.")
             return
         width = self.width()
-        label_w, note_w = int(width * 0.32), 150
-        bar_x, bar_w = label_w + 10, max(width - label_w - 10 - note_w - 10, 60)
         fm = QFontMetrics(self.font())
         bold = QFont(self.font())
         bold.setBold(True)
+        # room for the longest figure, "80.0% (112 of 140 answering; 7 no answer)" included
+        widest = max((QFontMetrics(bold).horizontalAdvance(s.satisfied_text) for s in self.stats), default=0)
+        label_w, note_w = int(width * 0.32), min(max(150, widest + 6), int(width * 0.34))
+        bar_x, bar_w = label_w + 10, max(width - label_w - 10 - note_w - 10, 60)
         y = 4
         for stem, levels, items in self.groups():
             p.setFont(bold)

@@ -39,6 +39,7 @@ class NoteBoard(BoardBase):
         self.notes: dict[int, NoteItem] = {}
         self.cluster_frames: list = []
         self.editor: NoteEditor | None = None
+        self.here = ""  # the area the facilitator last clicked or added to: N adds there
         self.view = BoardView(self, self.scene)
         self.voter_box = QComboBox()
         self.voter_box.setToolTip("Whose dots are placed")
@@ -180,14 +181,26 @@ class NoteBoard(BoardBase):
     def _area_at(self, x: float, y: float) -> str:
         return core.area_at(self.exercise.kind, self.exercise.definition, x, y)
 
+    def clicked_at(self, scene_pos: QPointF) -> None:
+        """A click on the board: the area under it is where the next N puts a note."""
+        x, y = to_board(scene_pos)
+        if 0 <= x <= 1 and 0 <= y <= 1:
+            self.here = self._area_at(x, y)
+
     def begin_new(self, scene_pos: QPointF | None) -> None:
-        """Open an editor where the note will be; the note exists once its text is kept."""
+        """Open an editor where the note will be; the note exists once its text is kept.
+
+        Without a position (N, Ins, Add note) the note goes to the selected note's area, else to
+        the area last clicked or added to, else to the first area."""
         if self.editor is not None:
             self.editor.finish(True)
         if scene_pos is None:
             rects = core.area_rects(self.exercise.kind, self.exercise.definition)
-            first = self.selected()[0].note.area if self.selected() else next(iter(rects), "")
-            x, y = core.free_spot(rects[first], [(n.note.x, n.note.y) for n in self.notes.values() if n.note.area == first])
+            if self.selected():
+                area = self.selected()[0].note.area
+            else:
+                area = self.here if self.here in rects else next(iter(rects), "")
+            x, y = core.free_spot(rects[area], [(n.note.x, n.note.y) for n in self.notes.values() if n.note.area == area])
         else:
             x, y = core.clamp_note(*to_board(scene_pos))
         self._open_editor(None, "", to_scene(x, y), QColor(DEFAULT_NOTE))
@@ -226,7 +239,8 @@ class NoteBoard(BoardBase):
             return
         if note is None:
             x, y = to_board(centre)
-            self.push(cmd.AddNote(self, BoardItem(text, self._area_at(x, y), x, y)))
+            self.here = self._area_at(x, y)
+            self.push(cmd.AddNote(self, BoardItem(text, self.here, x, y)))
         elif text != note.note.text:
             self.push(cmd.EditNote(self, "Edit note", {note.note.id: {"text": note.note.text}}, {note.note.id: {"text": text}}))
 

@@ -104,6 +104,7 @@ class BoardView(QGraphicsView):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().mousePressEvent(event)
+        self.board.clicked_at(self.mapToScene(event.position().toPoint()))
         self._pressed = {n.note.id: QPointF(n.pos()) for n in self.scene().selectedItems()
                          if isinstance(n, NoteItem) and n.note.id is not None}
 

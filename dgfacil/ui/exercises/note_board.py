@@ -28,8 +28,11 @@ from dgfacil.ui.undo import macro
 class NoteBoard(BoardBase):
     """One group's sticky-note board for a zones or plane exercise."""
 
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True) -> None:
+    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
+                 projected: bool = False) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
+        self.projected = projected  # on the projector: notes laid out large, not dragged
+        self.text_px: float | None = None
         enough_pixmap_cache()
         self.scene = QGraphicsScene(self)
         self.scene.setSceneRect(QRectF(-10, -10, BOARD_W + 20, BOARD_H + 20))
@@ -40,7 +43,7 @@ class NoteBoard(BoardBase):
         self.cluster_frames: list = []
         self.editor: NoteEditor | None = None
         self.here = ""  # the area the facilitator last clicked or added to: N adds there
-        self.view = BoardView(self, self.scene)
+        self.view = BoardView(self, self.scene, margin=0 if projected else 10)
         self.voter_box = QComboBox()
         self.voter_box.setToolTip("Whose dots are placed")
         self.counts = QLabel()
@@ -110,13 +113,13 @@ class NoteBoard(BoardBase):
         self.notes = {}
         for item in items:
             self._place(item)
-        self._refresh_clusters()
+        self._arranged()
         self._refresh_voters()
 
     def _place(self, item: BoardItem) -> None:
         note = self.notes.get(item.id)
         if note is None:
-            note = NoteItem(item)
+            note = NoteItem(item, movable=not self.projected)
             note.setParentItem(self.frame)
             self.notes[item.id] = note
         else:
@@ -136,13 +139,24 @@ class NoteBoard(BoardBase):
                 self._place(item)
             elif item_id in self.notes:
                 self.scene.removeItem(self.notes.pop(item_id))
-        self._refresh_clusters()
+        self._arranged()
         self._refresh_counts()
+
+    def view_fitted(self, fit_scale: float) -> None:
+        """The view was fitted to a new size: the projector sizes its text against the screen."""
+        if self.projected:
+            self._arranged(fit_scale)
+
+    def _arranged(self, fit_scale: float | None = None) -> None:
+        if self.projected:
+            from dgfacil.ui.exercises.note_projection import arrange
+            self.text_px = arrange(self, self.window().height(), fit_scale or self.view.fit_scale())
+        self._refresh_clusters()
 
     def _refresh_clusters(self) -> None:
         for frame in self.cluster_frames:
             self.scene.removeItem(frame)
-        self.cluster_frames = cluster_items(self.notes)
+        self.cluster_frames = cluster_items(self.notes, self.frame.text_px if self.projected else None)
         for frame in self.cluster_frames:
             frame.setParentItem(self.frame)
 
@@ -221,7 +235,8 @@ class NoteBoard(BoardBase):
             self.edit_note(self.selected()[0])
 
     def _open_editor(self, note: NoteItem | None, text: str, centre: QPointF, colour: QColor) -> None:
-        self.editor = NoteEditor(lambda ed, keep, new: self._editor_done(note, centre, ed, keep, new), text, centre, colour)
+        self.editor = NoteEditor(lambda ed, keep, new: self._editor_done(note, centre, ed, keep, new), text, centre, colour,
+                                 self.text_px if self.projected else None)
         self.scene.addItem(self.editor)
         for action in self._typing_keys():  # Delete, N, Ctrl+A… belong to the text while typing
             action.setEnabled(False)

@@ -7,7 +7,7 @@ value {"current": level index, "target": level index}.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QSplitter, QStyledItemDelegate, QTableView, QToolBar, QVBoxLayout,
 )
@@ -16,7 +16,7 @@ from dgfacil.core import exercises as core
 from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
-from dgfacil.ui.exercises.graphics import font
+from dgfacil.ui.exercises.graphics import font, pixel_font
 from dgfacil.ui.exercises.radar import CURRENT, TARGET, RadarChart, paint_radar
 from dgfacil.ui.widgets import plain_tooltip
 
@@ -88,6 +88,16 @@ class MarkDelegate(QStyledItemDelegate):
 
     BAND = 18
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.text_px: int | None = None  # the projector's descriptor size; other text scales with it
+
+    def font_of(self, points: float, bold: bool = False) -> QFont:
+        return pixel_font(self.text_px * points / 8.5, bold) if self.text_px else font(points, bold)
+
+    def k(self) -> float:
+        return self.text_px / (8.5 * 96 / 72) if self.text_px else 1.0
+
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         marks = index.data(MARK_ROLE)
         rect = QRectF(option.rect)
@@ -106,40 +116,44 @@ class MarkDelegate(QStyledItemDelegate):
         if selected:
             painter.setPen(QColor("#0b3d91"))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        k = self.k()
         x = rect.left() + 5
         for on, text, colour in ((marks and marks[0], "CURRENT", CURRENT), (marks and marks[1], "TARGET", TARGET)):
             if on:
-                painter.setFont(font(7, True))
-                w = QFontMetrics(painter.font()).horizontalAdvance(text) + 10
+                painter.setFont(self.font_of(7, True))
+                w = QFontMetrics(painter.font()).horizontalAdvance(text) + 10 * k
                 painter.setPen(Qt.NoPen)
                 painter.setBrush(colour)
-                painter.drawRoundedRect(QRectF(x, rect.top() + 4, w, 13), 6, 6)
+                painter.drawRoundedRect(QRectF(x, rect.top() + 4, w, 13 * k), 6 * k, 6 * k)
                 painter.setPen(QColor("white"))
-                painter.drawText(QRectF(x, rect.top() + 4, w, 13), Qt.AlignCenter, text)
+                painter.drawText(QRectF(x, rect.top() + 4, w, 13 * k), Qt.AlignCenter, text)
                 x += w + 4
-        top = self.BAND if index.column() not in (0, index.model().columnCount() - 1) else 4
+        top = self.BAND * k if index.column() not in (0, index.model().columnCount() - 1) else 4
         painter.setPen(QColor("#1b2a41"))
-        painter.setFont(font(10 if index.column() == 0 else 8.5, index.column() == 0))
+        painter.setFont(self.font_of(10 if index.column() == 0 else 8.5, index.column() == 0))
         align = Qt.AlignCenter if index.column() == index.model().columnCount() - 1 else Qt.AlignLeft | Qt.AlignTop
         if index.column() == index.model().columnCount() - 1:
-            painter.setFont(font(13, True))
+            painter.setFont(self.font_of(13, True))
         painter.drawText(rect.adjusted(6, top, -6, -3), align | Qt.TextWordWrap, str(index.data() or ""))
         painter.restore()
 
     def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 (Qt)
         width = max(60, option.rect.width() or 180)
-        f = font(10 if index.column() == 0 else 8.5, index.column() == 0)
+        f = self.font_of(10 if index.column() == 0 else 8.5, index.column() == 0)
         text_rect = QFontMetrics(f).boundingRect(0, 0, width - 12, 10000, Qt.TextWordWrap, str(index.data() or ""))
-        return QSize(width, text_rect.height() + self.BAND + 8)
+        return QSize(width, text_rect.height() + round(self.BAND * self.k()) + 8)
 
 
 class RubricBoard(BoardBase):
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True) -> None:
+    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
+                 projected: bool = False) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
         self.model = RubricModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(MarkDelegate(self.table))
+        self.delegate = MarkDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.first_width = 170
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -185,10 +199,18 @@ class RubricBoard(BoardBase):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setSectionResizeMode(self.model.columnCount() - 1, QHeaderView.Fixed)
-        self.table.setColumnWidth(0, 170)
-        self.table.setColumnWidth(self.model.columnCount() - 1, 56)
+        self.table.setColumnWidth(0, self.first_width)
+        self.table.setColumnWidth(self.model.columnCount() - 1, round(self.first_width / 3))
         self.table.resizeRowsToContents()
         self.radar.set_data(self.gaps(), [lv.get("title", "") for lv in self.model.levels])
+
+    def show_readable(self, text_px: int) -> None:
+        self.delegate.text_px = text_px
+        f = self.table.font()
+        f.setPixelSize(text_px)
+        self.table.horizontalHeader().setFont(f)
+        self.first_width = round(170 * self.delegate.k())
+        self.load()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)

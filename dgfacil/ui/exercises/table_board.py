@@ -115,9 +115,14 @@ class RowsModel(QAbstractTableModel):
         return True
 
 
+GOAL_WIDTH = 170  # the goal column at the room's text size; it grows with the projector's text
+
+
 class TableBoard(BoardBase):
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True) -> None:
+    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
+                 projected: bool = False) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
+        self.goal_width = GOAL_WIDTH
         self.model = RowsModel(self)
         self.table = CellWalkView(self.model.covered, self.step_after_last)
         self.table.setModel(self.model)
@@ -173,12 +178,21 @@ class TableBoard(BoardBase):
                     self.table.setSpan(start, 0, len(members), 1)
                 start += len(members)
             self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
-            self.table.setColumnWidth(0, 170)
+            self.table.setColumnWidth(0, self.goal_width)
         self.table.resizeRowsToContents()
         if where is not None and self.model.row_of(where[0]) >= 0:
             self.table.setCurrentIndex(self.model.index(self.model.row_of(where[0]), where[1]))
             if typing is not None:
                 self.start_typing(where[0], where[1], typing[1])
+
+    def show_readable(self, text_px: int) -> None:
+        f = self.table.font()
+        f.setPixelSize(text_px)
+        self.table.setFont(f)
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setFont(f)
+        self.goal_width = round(GOAL_WIDTH * text_px / 13)
+        self.load()
 
     def start_typing(self, item_id: int | None, column: int, text: str | None = None) -> None:
         """Open the editor on a row's cell (a new step's first cell, a new goal's name)."""

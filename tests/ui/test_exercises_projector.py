@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QFontInfo, QImage
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
-from dgfacil.ui.exercises.graphics import BASE_TEXT_PX
 
 from .test_exercises_screens import ACTION_PLAN, PILLARS, STAKEHOLDERS, fill_notes, first_item, room_with, styled_room
 
@@ -54,12 +53,33 @@ def open_projector(room, qtbot, width: int, height: int):
     return projector
 
 
+def first_line_ink(image: QImage, rect: QRect) -> int:
+    """Pixel height of the first line of dark text inside `rect` of a screenshot, as an eye sees it."""
+    rows = []
+    for y in range(rect.top(), rect.bottom() + 1):
+        line = bytes(image.constScanLine(y))[rect.left() * 4:(rect.right() + 1) * 4]
+        if any(line[i] < 110 and line[i + 1] < 110 and line[i + 2] < 110 for i in range(0, len(line), 4)):
+            rows.append(y)
+    run = 1 if rows else 0
+    while run < len(rows) and rows[run] == rows[run - 1] + 1:
+        run += 1
+    return run
+
+
 def assert_notes_readable(projector, height: int) -> None:
     board = projector.board
     view = board.view
     scale = view.transform().m22()
     floor = height / 40
     assert board.notes
+    # what the room sees: a line of note text is at least 0.7 of the floor high in ink (caps and
+    # ascenders to descenders span about 0.9 of a font's size)
+    shot = view.viewport().grab().toImage().convertToFormat(QImage.Format_RGB32)
+    for note in board.notes.values():
+        inside = view.mapFromScene(note.sceneBoundingRect()).boundingRect().adjusted(6, 4, -6, -4)
+        ink = first_line_ink(shot, inside.intersected(shot.rect()))
+        assert ink >= 0.7 * floor, f"{note.note.text!r}: a line of text is {ink} px high on screen"
+    from dgfacil.ui.exercises.graphics import BASE_TEXT_PX
     for note in board.notes.values():
         on_screen = note.text_font().pixelSize() * scale
         assert on_screen >= floor, f"{note.note.text!r}: {on_screen:.1f} px < {floor:.1f} px"
@@ -136,10 +156,14 @@ def test_table_rubric_and_prompts_are_readable_on_the_projector(ctx, qtbot, scre
         return ops.Changes(boards=True)
     ctx.tasks.run_sync(marks)
     projector = open_projector(room, qtbot, 1366, height)
-    delegate = projector.board.delegate
-    assert QFontInfo(delegate.font_of(8.5)).pixelSize() >= height / 40  # the descriptors, the smallest text
-    assert QFontInfo(delegate.font_of(7, True)).pixelSize() >= 0.8 * height / 40  # the CURRENT / TARGET badges
+    board = projector.board
     projector.grab().save(str(screenshots / "projector_nine_pillars_1366x768.png"))
+    delegate = board.delegate
+    assert QFontInfo(delegate.font_of(8.5)).pixelSize() >= height / 40  # the smallest text
+    assert QFontInfo(delegate.font_of(7, True)).pixelSize() >= 0.8 * height / 40  # the CURRENT / TARGET badges
+    assert widget_px(board.table.horizontalHeader()) >= height / 40 and board.radar.text_px >= height / 40
+    # the nine pillars with their marks and gaps fit on the screen, no scrolling
+    assert not board.table.verticalScrollBar().isVisible() and not board.table.horizontalScrollBar().isVisible()
     projector.close()
 
     from dgfacil.operations import exercises as ex_ops

@@ -6,7 +6,7 @@ together and the goal cell spans them, as on the toolkit's printed action plan.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolBar, QVBoxLayout
 
 from dgfacil.core import exercises as core
@@ -130,8 +130,10 @@ class TableBoard(BoardBase):
         self.table.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        # long column titles ("Key Performance Indicators (KPIs)") wrap instead of being cut
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.fit_header())
         bar = QToolBar()
         for text, slot, key in (("Add step", lambda: self.start_typing(self.add_row(), 1), "Ins"),
                                 ("Add goal", lambda: self.start_typing(self.add_goal(), 0), "Ctrl+Shift+N"),
@@ -180,17 +182,29 @@ class TableBoard(BoardBase):
             self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
             self.table.setColumnWidth(0, self.goal_width)
         self.table.resizeRowsToContents()
+        self.fit_header()
         if where is not None and self.model.row_of(where[0]) >= 0:
             self.table.setCurrentIndex(self.model.index(self.model.row_of(where[0]), where[1]))
             if typing is not None:
                 self.start_typing(where[0], where[1], typing[1])
 
+    def fit_header(self) -> None:
+        """As high as the longest wrapped column title (Qt sizes a header for one line)."""
+        header = self.table.horizontalHeader()
+        bold = header.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        lines = [metrics.boundingRect(0, 0, max(20, header.sectionSize(i) - 14), 10000, Qt.TextWordWrap,
+                                      str(self.model.headerData(i, Qt.Horizontal))).height()
+                 for i in range(self.model.columnCount())]
+        header.setFixedHeight(max(lines, default=metrics.height()) + 12)
+
     def show_readable(self, text_px: int) -> None:
         f = self.table.font()
         f.setPixelSize(text_px)
         self.table.setFont(f)
-        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
-            header.setFont(f)
+        # the window's style sheet draws the header sections: their size is set the same way
+        self.table.setStyleSheet(f"QHeaderView {{ font-size: {text_px}px; }}")
         self.goal_width = round(GOAL_WIDTH * text_px / 13)
         self.load()
 

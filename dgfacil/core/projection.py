@@ -14,13 +14,13 @@ from dgfacil.core.exercises import BoardItem
 
 
 def reading_order(notes: Iterable[BoardItem]) -> list[BoardItem]:
-    """A cluster's notes together (clusters in the order they first appear), then top to bottom,
-    left to right, as the group placed them."""
+    """Top to bottom, left to right, as the group placed them; a cluster's notes together, where
+    the first of them comes."""
     placed = sorted(notes, key=lambda n: (round(n.y, 2), n.x, n.id or 0))
     first: dict[str, int] = {}
     for i, n in enumerate(placed):
         first.setdefault(n.cluster, i)
-    ranked = sorted(enumerate(placed), key=lambda p: (first[p[1].cluster] if p[1].cluster else len(placed), p[0]))
+    ranked = sorted(enumerate(placed), key=lambda p: (first[p[1].cluster] if p[1].cluster else p[0], p[0]))
     return [n for _, n in ranked]
 
 

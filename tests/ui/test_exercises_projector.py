@@ -9,7 +9,15 @@ from PySide6.QtGui import QFontInfo, QImage
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
 
-from .test_exercises_screens import ACTION_PLAN, PILLARS, STAKEHOLDERS, fill_notes, first_item, room_with, styled_room
+from .test_exercises_screens import (
+    ACTION_PLAN,
+    PILLARS,
+    STAKEHOLDERS,
+    fill_notes,
+    first_item,
+    room_with,
+    styled_room,
+)
 
 SWOT_12 = {  # what a country group of a digital-government workshop writes in a SWOT
     "strengths": ["National digital strategy aligned with the SDGs", "CIO office with budget authority",

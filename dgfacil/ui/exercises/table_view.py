@@ -8,7 +8,12 @@ also knows the editor it has open, so a reload under it can keep what is being t
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QTableView,
+)
 from shiboken6 import isValid
 
 
@@ -19,7 +24,7 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.editor = None
 
-    def createEditor(self, parent, option, index):  # noqa: N802 (Qt)
+    def createEditor(self, parent, option, index):
         self.editor = super().createEditor(parent, option, index)
         return self.editor
 
@@ -35,7 +40,7 @@ class CellWalkView(QTableView):
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
 
-    def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802 (Qt)
+    def moveCursor(self, action, modifiers) -> QModelIndex:
         if action not in (QAbstractItemView.MoveNext, QAbstractItemView.MovePrevious):
             return super().moveCursor(action, modifiers)
         model, current = self.model(), self.currentIndex()

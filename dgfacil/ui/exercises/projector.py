@@ -48,7 +48,6 @@ class ProjectorWindow(QWidget):
         self.timer.set_size(f"{round(px * 1.1)}px")
         self.board.show_readable(px)
         super().resizeEvent(event)
-        self.layout().activate()  # the layout ran before this resize's new text sizes: place them now
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -126,3 +126,61 @@ def test_cluster_colour_delete_and_reopen(ctx, qtbot, tmp_path):
         after = [(n.text, n.cluster, n.colour, n.area) for n in store.board_items(ex, room.board.group_id, session=s)]
     reopened.engine.dispose()
     assert after == before
+
+
+def click_at(qtbot, board, x: float, y: float) -> None:
+    """A real click on the board at board coordinates (0..1)."""
+    from dgfacil.ui.exercises.graphics import to_scene
+    view = board.view
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(board.frame.mapToScene(to_scene(x, y))))
+
+
+def press_n_and_type(qtbot, board, text: str) -> None:
+    qtbot.keyClick(board.view, Qt.Key_N)
+    assert board.editor is not None, "N opens a new note"
+    qtbot.keyClicks(board.view.viewport(), text)
+    qtbot.keyClick(board.view.viewport(), Qt.Key_Return)
+
+
+def active_room(ctx, qtbot, use):
+    room = make_room(ctx, qtbot, use)
+    room.activateWindow()
+    qtbot.waitUntil(room.isActiveWindow)
+    room.board.view.setFocus()
+    return room
+
+
+def test_n_adds_the_note_in_the_zone_clicked_or_selected(ctx, qtbot):
+    room = active_room(ctx, qtbot, "swot")
+    board = room.board
+    click_at(qtbot, board, 0.8, 0.9)  # an empty spot in Threats
+    press_n_and_type(qtbot, board, "Cyber threats to legacy systems")
+    press_n_and_type(qtbot, board, "Digital divide in rural areas")  # the next one goes there too
+    click_at(qtbot, board, 0.3, 0.85)  # Opportunities
+    press_n_and_type(qtbot, board, "Open government data")
+    threat = next(n for n in board.notes.values() if n.note.text.startswith("Cyber"))
+    click_at(qtbot, board, threat.note.x, threat.note.y)  # selecting a note: its zone
+    assert board.selected() == [threat]
+    press_n_and_type(qtbot, board, "Loss of trust after data breaches")
+    areas = {n.text: n.area for n in notes_in_db(ctx, room)}
+    assert areas == {"Cyber threats to legacy systems": "threats", "Digital divide in rural areas": "threats",
+                     "Open government data": "opportunities", "Loss of trust after data breaches": "threats"}
+    from dgfacil.core import exercises as core
+    rects = core.zone_rects(room.exercise.definition)
+    assert all(rects[n.area].contains(n.x, n.y) for n in notes_in_db(ctx, room))
+
+
+def test_n_on_a_plane_adds_the_note_in_the_quadrant_clicked(ctx, qtbot):
+    room = active_room(ctx, qtbot, "stakeholder-map")
+    board = room.board
+    click_at(qtbot, board, 0.8, 0.75)  # bottom-right: high interest, low influence
+    press_n_and_type(qtbot, board, "Rural women farmers")
+    click_at(qtbot, board, 0.25, 0.2)  # top-left: low interest, high influence
+    press_n_and_type(qtbot, board, "Ministry of Finance")
+    stored = {n.text: n for n in notes_in_db(ctx, room)}
+    from dgfacil.core import exercises as core
+    quadrants = {q["corner"]: q["key"] for q in room.exercise.definition["quadrants"]}
+    assert stored["Rural women farmers"].area == quadrants["bottom-right"]
+    assert stored["Ministry of Finance"].area == quadrants["top-left"]
+    rects = core.area_rects("plane", room.exercise.definition)
+    assert all(rects[n.area].contains(n.x, n.y) for n in stored.values())

@@ -96,7 +96,9 @@ def test_each_group_has_its_own_board_and_all_are_shown_side_by_side(ctx, qtbot,
     room.open_group(room.groups[3].id)
     room.board.type_note("Digital divide in rural areas", 0.75, 0.8)
     assert len(projector.board.notes) == 3
+    projector.showNormal()  # the offscreen screen is small: size the window as a 1280x720 projector
     projector.resize(1280, 720)
+    qtbot.wait(20)
     projector.grab().save(str(screenshots / "exercises_projector.png"))
     projector.close()
 

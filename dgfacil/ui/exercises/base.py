@@ -51,6 +51,10 @@ class BoardBase(QWidget):
         if changes.boards or changes.groups:
             self.load()
 
+    def show_readable(self, text_px: int) -> None:
+        """On the projector: make the board's text at least `text_px` pixels high. A sticky-note
+        board sizes itself against its window instead (note_projection)."""
+
     # -- export ---------------------------------------------------------------------------
     def export_size(self) -> QSize:
         return self.size()

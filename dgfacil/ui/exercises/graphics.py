@@ -6,6 +6,8 @@ the board's (BOARD_W x BOARD_H); the side-by-side view of all groups reuses the 
 """
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmapCache, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
@@ -44,6 +46,17 @@ def font(points: float, bold: bool = False) -> QFont:
     return f
 
 
+def pixel_font(pixels: float, bold: bool = False) -> QFont:
+    """A font sized in scene units (the projector sizes its text against the screen's height)."""
+    f = QFont()
+    f.setPixelSize(max(1, math.ceil(pixels)))
+    f.setBold(bold)
+    return f
+
+
+BASE_TEXT_PX = 11 * 96 / 72  # the room's note text (11 pt at 96 dpi): badges and dots scale from it
+
+
 def to_scene(x: float, y: float) -> QPointF:
     return QPointF(x * BOARD_W, y * BOARD_H)
 
@@ -67,6 +80,7 @@ class BoardFrame(QGraphicsItem):
     def __init__(self, kind: str, definition: dict, heading: str = "") -> None:
         super().__init__()
         self.kind, self.definition, self.heading = kind, definition, heading
+        self.text_px: float | None = None  # set on the projector: titles and labels grow with the notes
         self.setZValue(-10)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
@@ -92,9 +106,9 @@ class BoardFrame(QGraphicsItem):
         painter.setBrush(colour)
         painter.drawRoundedRect(inner, 10, 10)
         painter.setPen(INK)
-        painter.setFont(font(15, True))
+        painter.setFont(self.title_font())
         painter.drawText(inner.adjusted(12, 6, -12, 0), Qt.AlignLeft | Qt.AlignTop, title)
-        if hint:
+        if hint and self.text_px is None:  # the group's instructions stay off the projector
             painter.setPen(MUTED)
             painter.setFont(font(9.5))
             metrics = QFontMetricsF(painter.font())
@@ -109,7 +123,7 @@ class BoardFrame(QGraphicsItem):
             self._area(painter, _r(rect), zone.get("title", key), zone.get("hint", ""), _tint(zone.get("colour", "")).lighter(104))
         band = core.LABEL_BAND
         painter.setPen(MUTED)
-        painter.setFont(font(11, True))
+        painter.setFont(self.label_font(11))
         columns = self.definition.get("column_labels") or []
         left = band if self.definition.get("row_labels") else 0.0
         for i, label in enumerate(columns):
@@ -124,6 +138,17 @@ class BoardFrame(QGraphicsItem):
             painter.rotate(-90)
             painter.drawText(QRectF(-h * BOARD_H / 2, -band * BOARD_W / 2, h * BOARD_H, band * BOARD_W), Qt.AlignCenter, label.upper())
             painter.restore()
+
+    def title_font(self) -> QFont:
+        return pixel_font(self.text_px * 1.3, True) if self.text_px else font(15, True)
+
+    def label_font(self, points: float, bold: bool = True) -> QFont:
+        """Row, column and axis labels: as large as the note text on the projector."""
+        return pixel_font(self.text_px, bold) if self.text_px else font(points, bold)
+
+    def title_band(self) -> float:
+        """Scene height an area's title takes on the projector (notes go below it)."""
+        return self.text_px * 1.3 * 1.45 + 10 if self.text_px else 0.075 * BOARD_H
 
     def _paint_plane(self, painter: QPainter) -> None:
         tints = {"top-right": "#FFE0E0", "top-left": "#FFF3D6", "bottom-right": "#E3F0FF", "bottom-left": "#EEF1F5"}
@@ -150,11 +175,11 @@ class BoardFrame(QGraphicsItem):
 
     def _axis_labels(self, painter: QPainter, band: QRectF, axis: dict) -> None:
         painter.setPen(MUTED)
-        painter.setFont(font(10))
+        painter.setFont(self.label_font(10, False))
         painter.drawText(band, Qt.AlignLeft | Qt.AlignVCenter, axis.get("low", ""))
         painter.drawText(band, Qt.AlignRight | Qt.AlignVCenter, axis.get("high", ""))
         painter.setPen(INK)
-        painter.setFont(font(12, True))
+        painter.setFont(self.label_font(12))
         painter.drawText(band, Qt.AlignCenter, f"{axis.get('title', '')} →")
 
 
@@ -168,6 +193,8 @@ class NoteItem(QGraphicsItem):
         self.setFlags(flags)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.setAcceptHoverEvents(False)
+        self.w, self.h = NOTE_W, NOTE_H
+        self.text_px: float | None = None  # the projector's text size, in scene units
         self.update_from(item)
 
     def update_from(self, item: BoardItem) -> None:
@@ -176,16 +203,43 @@ class NoteItem(QGraphicsItem):
         self.setToolTip(plain_tooltip(item.text))
         self.update()
 
+    def project(self, centre: QPointF, w: float, h: float, text_px: float) -> None:
+        """Show the note at a projector's place and size (the stored place is not changed)."""
+        if (w, h, text_px) != (self.w, self.h, self.text_px):
+            self.prepareGeometryChange()
+            self.w, self.h, self.text_px = w, h, text_px
+        self.setPos(centre)
+        self.update()
+
+    def scale_of_marks(self) -> float:
+        """How much larger than in the room the tag chip and the dots are drawn."""
+        return self.text_px / BASE_TEXT_PX if self.text_px else 1.0
+
+    def rect(self) -> QRectF:
+        return QRectF(-self.w / 2, -self.h / 2, self.w, self.h)
+
+    def text_font(self) -> QFont:
+        if self.text_px:
+            return pixel_font(self.text_px)
+        n = len(self.note.text)
+        return font(11 if n < 40 else 9.5 if n < 90 else 8)
+
+    def text_rect(self) -> QRectF:
+        k = self.scale_of_marks()
+        bottom = 20 * k if (self.note.data.get("tag") or self.note.votes) else 4 * k
+        return self.rect().adjusted(7 * k, 5 * k, -7 * k, -bottom)
+
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
-        return QRectF(-NOTE_W / 2 - 2, -NOTE_H / 2 - 2, NOTE_W + 7, NOTE_H + 7)
+        return self.rect().adjusted(-2, -2, 5, 5)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRect(QRectF(-NOTE_W / 2, -NOTE_H / 2, NOTE_W, NOTE_H))
+        path.addRect(self.rect())
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        rect = QRectF(-NOTE_W / 2, -NOTE_H / 2, NOTE_W, NOTE_H)
+        rect = self.rect()
+        k = self.scale_of_marks()
         painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 40))
         painter.fillRect(rect, _tint(self.note.colour, DEFAULT_NOTE))
         selected = bool(self.isSelected())
@@ -193,51 +247,51 @@ class NoteItem(QGraphicsItem):
         painter.setBrush(Qt.NoBrush)
         painter.drawRect(rect)
         tag = self.note.data.get("tag", "")
-        bottom = 20 if (tag or self.note.votes) else 4
-        text = self.note.text
-        size = 11 if len(text) < 40 else 9.5 if len(text) < 90 else 8
-        painter.setFont(font(size))
+        painter.setFont(self.text_font())
         painter.setPen(QColor("#222"))
         painter.save()
-        painter.setClipRect(rect.adjusted(6, 5, -6, -bottom))
-        painter.drawText(rect.adjusted(7, 5, -7, -bottom), Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, text)
+        text_rect = self.text_rect()
+        painter.setClipRect(text_rect.adjusted(-1, 0, 1, 0))
+        painter.drawText(text_rect, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, self.note.text)
         painter.restore()
         if tag:
-            painter.setFont(font(7.5, True))
+            painter.setFont(pixel_font(self.text_px * 0.7, True) if self.text_px else font(7.5, True))
             metrics = QFontMetricsF(painter.font())
-            chip = QRectF(rect.left() + 5, rect.bottom() - 17, metrics.horizontalAdvance(tag) + 10, 14)
+            chip = QRectF(rect.left() + 5 * k, rect.bottom() - 17 * k, metrics.horizontalAdvance(tag) + 10 * k, 14 * k)
             painter.setPen(Qt.NoPen)
             painter.setBrush(QColor("#0b3d91"))
-            painter.drawRoundedRect(chip, 7, 7)
+            painter.drawRoundedRect(chip, 7 * k, 7 * k)
             painter.setPen(QColor("white"))
             painter.drawText(chip, Qt.AlignCenter, tag)
         if self.note.votes:
             self._paint_dots(painter, rect)
 
     def _paint_dots(self, painter: QPainter, rect: QRectF) -> None:
+        k = self.scale_of_marks()
         painter.setRenderHint(QPainter.Antialiasing)
-        painter.setPen(QPen(QColor("white"), 1.2))
+        painter.setPen(QPen(QColor("white"), 1.2 * k))
         painter.setBrush(QColor("#D32F2F"))
         shown = min(self.note.votes, 5)
         for i in range(shown):
-            painter.drawEllipse(QPointF(rect.right() - 9 - i * 11, rect.bottom() - 10), 5, 5)
+            painter.drawEllipse(QPointF(rect.right() - 9 * k - i * 11 * k, rect.bottom() - 10 * k), 5 * k, 5 * k)
         if self.note.votes > 5:
             painter.setPen(QColor("#D32F2F"))
-            painter.setFont(font(8, True))
-            painter.drawText(QRectF(rect.right() - 90, rect.bottom() - 18, 24, 16), Qt.AlignRight | Qt.AlignVCenter,
-                             str(self.note.votes))
+            painter.setFont(pixel_font(self.text_px * 0.8, True) if self.text_px else font(8, True))
+            painter.drawText(QRectF(rect.right() - 90 * k, rect.bottom() - 18 * k, 24 * k, 16 * k),
+                             Qt.AlignRight | Qt.AlignVCenter, str(self.note.votes))
 
 
 class ClusterItem(QGraphicsItem):
     """A dashed frame around the notes of one cluster, its heading (and dot total) on top."""
 
-    def __init__(self, heading: str, rect: QRectF, votes: int) -> None:
+    def __init__(self, heading: str, rect: QRectF, votes: int, text_px: float | None = None) -> None:
         super().__init__()
-        self.heading, self.frame, self.votes = heading, rect, votes
+        self.heading, self.frame, self.votes, self.text_px = heading, rect, votes, text_px
+        self.band = text_px * 1.5 if text_px else 22
         self.setZValue(-5)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
-        return self.frame.adjusted(-12, -34, 12, 12)
+        return self.frame.adjusted(-12, -12 - self.band, 12, 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         frame = self.frame.adjusted(-8, -8, 8, 8)
@@ -245,10 +299,10 @@ class ClusterItem(QGraphicsItem):
         painter.setPen(QPen(QColor("#0b3d91"), 2, Qt.DashLine))
         painter.setBrush(QBrush(QColor(255, 255, 255, 110)))
         painter.drawRoundedRect(frame, 8, 8)
-        painter.setFont(font(10, True))
+        painter.setFont(pixel_font(self.text_px, True) if self.text_px else font(10, True))
         label = self.heading + (f"  ● {self.votes}" if self.votes else "")
         metrics = QFontMetricsF(painter.font())
-        band = QRectF(frame.left(), frame.top() - 24, metrics.horizontalAdvance(label) + 16, 22)
+        band = QRectF(frame.left(), frame.top() - self.band - 2, metrics.horizontalAdvance(label) + 16, self.band)
         painter.setPen(Qt.NoPen)
         painter.setBrush(QColor("#0b3d91"))
         painter.drawRoundedRect(band, 5, 5)
@@ -256,15 +310,15 @@ class ClusterItem(QGraphicsItem):
         painter.drawText(band, Qt.AlignCenter, label)
 
 
-def cluster_items(notes: dict[int, NoteItem]) -> list[ClusterItem]:
-    """Cluster frames for the notes as they are placed now."""
+def cluster_items(notes: dict[int, NoteItem], text_px: float | None = None) -> list[ClusterItem]:
+    """Cluster frames for the notes as they are placed (and sized) now."""
     out = []
     for cluster in core.clusters(n.note for n in notes.values()):
         rect = QRectF()
         for item_id in cluster.item_ids:
             item = notes.get(item_id)
             if item is not None:
-                note_rect = QRectF(item.pos().x() - NOTE_W / 2, item.pos().y() - NOTE_H / 2, NOTE_W, NOTE_H)
+                note_rect = item.rect().translated(item.pos())
                 rect = note_rect if rect.isNull() else rect.united(note_rect)
-        out.append(ClusterItem(cluster.heading, rect, cluster.votes))
+        out.append(ClusterItem(cluster.heading, rect, cluster.votes, text_px))
     return out

@@ -28,8 +28,11 @@ from dgfacil.ui.undo import macro
 class NoteBoard(BoardBase):
     """One group's sticky-note board for a zones or plane exercise."""
 
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True) -> None:
+    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
+                 projected: bool = False) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
+        self.projected = projected  # on the projector: notes laid out large, not dragged
+        self.text_px: float | None = None
         enough_pixmap_cache()
         self.scene = QGraphicsScene(self)
         self.scene.setSceneRect(QRectF(-10, -10, BOARD_W + 20, BOARD_H + 20))
@@ -39,7 +42,8 @@ class NoteBoard(BoardBase):
         self.notes: dict[int, NoteItem] = {}
         self.cluster_frames: list = []
         self.editor: NoteEditor | None = None
-        self.view = BoardView(self, self.scene)
+        self.here = ""  # the area the facilitator last clicked or added to: N adds there
+        self.view = BoardView(self, self.scene, margin=0 if projected else 10)
         self.voter_box = QComboBox()
         self.voter_box.setToolTip("Whose dots are placed")
         self.counts = QLabel()
@@ -109,13 +113,13 @@ class NoteBoard(BoardBase):
         self.notes = {}
         for item in items:
             self._place(item)
-        self._refresh_clusters()
+        self._arranged()
         self._refresh_voters()
 
     def _place(self, item: BoardItem) -> None:
         note = self.notes.get(item.id)
         if note is None:
-            note = NoteItem(item)
+            note = NoteItem(item, movable=not self.projected)
             note.setParentItem(self.frame)
             self.notes[item.id] = note
         else:
@@ -135,13 +139,24 @@ class NoteBoard(BoardBase):
                 self._place(item)
             elif item_id in self.notes:
                 self.scene.removeItem(self.notes.pop(item_id))
-        self._refresh_clusters()
+        self._arranged()
         self._refresh_counts()
+
+    def view_fitted(self, fit_scale: float) -> None:
+        """The view was fitted to a new size: the projector sizes its text against the screen."""
+        if self.projected:
+            self._arranged(fit_scale)
+
+    def _arranged(self, fit_scale: float | None = None) -> None:
+        if self.projected:
+            from dgfacil.ui.exercises.note_projection import arrange
+            self.text_px = arrange(self, self.window().height(), fit_scale or self.view.fit_scale())
+        self._refresh_clusters()
 
     def _refresh_clusters(self) -> None:
         for frame in self.cluster_frames:
             self.scene.removeItem(frame)
-        self.cluster_frames = cluster_items(self.notes)
+        self.cluster_frames = cluster_items(self.notes, self.frame.text_px if self.projected else None)
         for frame in self.cluster_frames:
             frame.setParentItem(self.frame)
 
@@ -180,14 +195,26 @@ class NoteBoard(BoardBase):
     def _area_at(self, x: float, y: float) -> str:
         return core.area_at(self.exercise.kind, self.exercise.definition, x, y)
 
+    def clicked_at(self, scene_pos: QPointF) -> None:
+        """A click on the board: the area under it is where the next N puts a note."""
+        x, y = to_board(scene_pos)
+        if 0 <= x <= 1 and 0 <= y <= 1:
+            self.here = self._area_at(x, y)
+
     def begin_new(self, scene_pos: QPointF | None) -> None:
-        """Open an editor where the note will be; the note exists once its text is kept."""
+        """Open an editor where the note will be; the note exists once its text is kept.
+
+        Without a position (N, Ins, Add note) the note goes to the selected note's area, else to
+        the area last clicked or added to, else to the first area."""
         if self.editor is not None:
             self.editor.finish(True)
         if scene_pos is None:
             rects = core.area_rects(self.exercise.kind, self.exercise.definition)
-            first = self.selected()[0].note.area if self.selected() else next(iter(rects), "")
-            x, y = core.free_spot(rects[first], [(n.note.x, n.note.y) for n in self.notes.values() if n.note.area == first])
+            if self.selected():
+                area = self.selected()[0].note.area
+            else:
+                area = self.here if self.here in rects else next(iter(rects), "")
+            x, y = core.free_spot(rects[area], [(n.note.x, n.note.y) for n in self.notes.values() if n.note.area == area])
         else:
             x, y = core.clamp_note(*to_board(scene_pos))
         self._open_editor(None, "", to_scene(x, y), QColor(DEFAULT_NOTE))
@@ -208,7 +235,8 @@ class NoteBoard(BoardBase):
             self.edit_note(self.selected()[0])
 
     def _open_editor(self, note: NoteItem | None, text: str, centre: QPointF, colour: QColor) -> None:
-        self.editor = NoteEditor(lambda ed, keep, new: self._editor_done(note, centre, ed, keep, new), text, centre, colour)
+        self.editor = NoteEditor(lambda ed, keep, new: self._editor_done(note, centre, ed, keep, new), text, centre, colour,
+                                 self.text_px if self.projected else None)
         self.scene.addItem(self.editor)
         for action in self._typing_keys():  # Delete, N, Ctrl+A… belong to the text while typing
             action.setEnabled(False)
@@ -226,7 +254,8 @@ class NoteBoard(BoardBase):
             return
         if note is None:
             x, y = to_board(centre)
-            self.push(cmd.AddNote(self, BoardItem(text, self._area_at(x, y), x, y)))
+            self.here = self._area_at(x, y)
+            self.push(cmd.AddNote(self, BoardItem(text, self.here, x, y)))
         elif text != note.note.text:
             self.push(cmd.EditNote(self, "Edit note", {note.note.id: {"text": note.note.text}}, {note.note.id: {"text": text}}))
 

@@ -9,19 +9,20 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QGraphicsView
 
-from dgfacil.ui.exercises.graphics import BOARD_H, BOARD_W, NOTE_H, NOTE_W, NoteItem, font
+from dgfacil.ui.exercises.graphics import BOARD_H, BOARD_W, NOTE_H, NOTE_W, NoteItem, font, pixel_font
 
 
 class NoteEditor(QGraphicsTextItem):
     """Plain-text editing on top of a note: Enter keeps, Shift+Enter breaks a line, Esc cancels."""
 
-    def __init__(self, on_done, text: str, centre: QPointF, colour: QColor) -> None:
+    def __init__(self, on_done, text: str, centre: QPointF, colour: QColor, text_px: float | None = None) -> None:
         super().__init__()
         self.on_done, self.colour, self.done = on_done, colour, False
         self.setPlainText(text)
-        self.setFont(font(11))
-        self.setTextWidth(NOTE_W + 40)
-        self.setPos(centre - QPointF((NOTE_W + 40) / 2, NOTE_H / 2))
+        self.setFont(pixel_font(text_px) if text_px else font(11))
+        k = text_px / (11 * 96 / 72) if text_px else 1.0  # the projector's editor is as large as its notes
+        self.setTextWidth((NOTE_W + 40) * k)
+        self.setPos(centre - QPointF((NOTE_W + 40) * k / 2, NOTE_H * k / 2))
         self.setZValue(1000)
         self.setTextInteractionFlags(Qt.TextEditorInteraction)
         cursor = self.textCursor()
@@ -56,9 +57,10 @@ class NoteEditor(QGraphicsTextItem):
 class BoardView(QGraphicsView):
     """Shows one board; fits it to the window unless zoomed with Ctrl+wheel."""
 
-    def __init__(self, board, scene, parent=None) -> None:
+    def __init__(self, board, scene, parent=None, *, margin: float = 10) -> None:
         super().__init__(scene, parent)
         self.board = board
+        self.margin = margin
         self.fit = True
         self._pressed: dict[int, QPointF] = {}
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
@@ -70,7 +72,15 @@ class BoardView(QGraphicsView):
         self.set_fit(True)
 
     def board_rect(self) -> QRectF:
-        return QRectF(-10, -10, BOARD_W + 20, BOARD_H + 20)
+        m = self.margin
+        return QRectF(-m, -m, BOARD_W + 2 * m, BOARD_H + 2 * m)
+
+    def fit_scale(self) -> float:
+        """The scale at which the whole board fills the view (fitInView's own, when fitted)."""
+        if self.fit:
+            return self.transform().m11()
+        rect, viewport = self.board_rect(), self.viewport().rect()
+        return min(viewport.width() / rect.width(), viewport.height() / rect.height())
 
     def fit_board(self) -> None:
         self.set_fit(True)
@@ -87,6 +97,7 @@ class BoardView(QGraphicsView):
         super().resizeEvent(event)
         if self.fit:
             self.fitInView(self.board_rect(), Qt.KeepAspectRatio)
+        self.board.view_fitted(self.fit_scale())
 
     def wheelEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.modifiers() & Qt.ControlModifier:
@@ -104,6 +115,7 @@ class BoardView(QGraphicsView):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().mousePressEvent(event)
+        self.board.clicked_at(self.mapToScene(event.position().toPoint()))
         self._pressed = {n.note.id: QPointF(n.pos()) for n in self.scene().selectedItems()
                          if isinstance(n, NoteItem) and n.note.id is not None}
 

@@ -25,7 +25,7 @@ class QuestionCard(QFrame):
         self.setStyleSheet("QuestionCard { background: white; border: 1px solid #d8dce3; border-radius: 6px; }")
         layout = QVBoxLayout(self)
         title = plain_label(f"{number}. {question['text']}", wrap=True)
-        title.setStyleSheet("font-weight: 600; font-size: 11pt; color: #1b2a41; border: none;")
+        title.setObjectName("question")
         layout.addWidget(title)
         self.editor: QPlainTextEdit | None = None
         self.choices: QButtonGroup | None = None
@@ -89,9 +89,14 @@ class QuestionCard(QFrame):
         self.board.push(cmd.SetAnswer(self.board, self.key, old, {"choice": index}, f"Choose for {self.key}"))
 
 
+QUESTION_STYLE = "QLabel#question { font-weight: 600; font-size: %s; color: #1b2a41; border: none; }"
+
+
 class PromptsBoard(BoardBase):
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True) -> None:
+    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
+                 projected: bool = False) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
+        self.setStyleSheet(QUESTION_STYLE % "11pt")
         self.values: dict[str, dict] = {}
         self.inner = QWidget()
         self.inner.setObjectName("promptsInner")
@@ -117,6 +122,14 @@ class PromptsBoard(BoardBase):
     def apply(self, changes) -> None:
         if changes.boards or changes.groups:
             self.load()
+
+    def show_readable(self, text_px: int) -> None:
+        size = f"{text_px}px"
+        self.setStyleSheet(QUESTION_STYLE % f"{round(text_px * 1.15)}px"
+                           + f" QPlainTextEdit, QRadioButton, QLabel {{ font-size: {size}; }}")
+        for card in self.cards:
+            if card.editor is not None:
+                card.editor.setMaximumHeight(max(160, text_px * 7))
 
     def flush(self) -> None:
         for card in self.cards:

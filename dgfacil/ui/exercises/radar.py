@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from dgfacil.core.exercises import Gap
-from dgfacil.ui.exercises.graphics import INK, MUTED, font
+from dgfacil.ui.exercises.graphics import INK, MUTED, font, pixel_font
 
 CURRENT = QColor("#1f6fd1")
 TARGET = QColor("#e8710a")
@@ -19,16 +19,21 @@ def _point(centre: QPointF, radius: float, i: int, n: int) -> QPointF:
     return QPointF(centre.x() + radius * math.cos(angle), centre.y() + radius * math.sin(angle))
 
 
-def paint_radar(painter: QPainter, rect: QRectF, gaps: list[Gap], levels: list[str], *, labels: bool = True) -> None:
-    """Rings for the levels, a spoke per dimension, current (blue) and target (orange) polygons."""
+def paint_radar(painter: QPainter, rect: QRectF, gaps: list[Gap], levels: list[str], *, labels: bool = True,
+                text_px: float | None = None, numbered: bool = False) -> None:
+    """Rings for the levels, a spoke per dimension, current (blue) and target (orange) polygons.
+
+    `text_px` sizes the labels in pixels (the projector's); otherwise they are 8 pt. `numbered`
+    labels the spokes 1, 2, 3… (the projector's table beside the chart names them)."""
     n, steps = len(gaps), max(1, len(levels))
+    k = text_px / (8 * 96 / 72) if text_px else 1.0
     if n < 3:
         return
     painter.save()
     painter.setRenderHint(QPainter.Antialiasing)
-    label_room = 0.36 if labels else 0.04
-    radius = min(rect.width(), rect.height() - 30) * (0.5 - label_room / 2)
-    centre = QPointF(rect.center().x(), rect.top() + 8 + (rect.height() - 30) / 2)
+    label_room = (0.16 if numbered else 0.36) if labels else 0.04
+    radius = min(rect.width(), rect.height() - 30 * k) * (0.5 - label_room / 2)
+    centre = QPointF(rect.center().x(), rect.top() + 8 + (rect.height() - 30 * k) / 2)
     painter.setPen(QPen(QColor("#c9cfd8"), 1))
     painter.setBrush(Qt.NoBrush)
     for level in range(1, steps + 1):
@@ -49,12 +54,13 @@ def paint_radar(painter: QPainter, rect: QRectF, gaps: list[Gap], levels: list[s
             if v is not None:
                 painter.drawEllipse(points[i], 3.5, 3.5)
     if labels:
-        painter.setFont(font(8))
+        painter.setFont(pixel_font(text_px) if text_px else font(8))
         metrics = QFontMetricsF(painter.font())
         for i, g in enumerate(gaps):
             p = _point(centre, radius + 12, i, n)
-            w = min(rect.width() * 0.26, metrics.horizontalAdvance(g.title) + 4)
-            box = QRectF(p.x() - w / 2, p.y() - 24, w, 48)
+            title = str(i + 1) if numbered else g.title
+            w = min(rect.width() * 0.26, metrics.horizontalAdvance(title) + 4)
+            box = QRectF(p.x() - w / 2, p.y() - 24 * k, w, 48 * k)
             if p.x() > centre.x() + 5:
                 box.moveLeft(p.x())
             elif p.x() < centre.x() - 5:
@@ -62,18 +68,18 @@ def paint_radar(painter: QPainter, rect: QRectF, gaps: list[Gap], levels: list[s
             # keep every label inside the chart's rectangle
             box.moveLeft(min(max(box.left(), rect.left() + 2), rect.right() - box.width() - 2))
             painter.setPen(INK)
-            painter.drawText(box, Qt.AlignCenter | Qt.TextWordWrap, g.title)
+            painter.drawText(box, Qt.AlignCenter | Qt.TextWordWrap, title)
         # legend under the chart
-        painter.setFont(font(9, True))
-        y = rect.bottom() - 14
-        x = rect.center().x() - 90
+        painter.setFont(pixel_font(text_px, True) if text_px else font(9, True))
+        y = rect.bottom() - 14 * k
+        x = rect.center().x() - 90 * k
         for text, colour in (("Current", CURRENT), ("Target", TARGET)):
             painter.setPen(Qt.NoPen)
             painter.setBrush(colour)
-            painter.drawRoundedRect(QRectF(x, y - 6, 22, 12), 3, 3)
+            painter.drawRoundedRect(QRectF(x, y - 6 * k, 22 * k, 12 * k), 3, 3)
             painter.setPen(MUTED)
-            painter.drawText(QPointF(x + 28, y + 5), text)
-            x += 100
+            painter.drawText(QPointF(x + 28 * k, y + 5 * k), text)
+            x += 100 * k
     painter.restore()
 
 
@@ -84,6 +90,8 @@ class RadarChart(QWidget):
         super().__init__(parent)
         self.gaps: list[Gap] = []
         self.levels: list[str] = []
+        self.text_px: float | None = None  # the projector's label size
+        self.numbered = False
         self.setMinimumSize(300, 300)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
@@ -97,4 +105,4 @@ class RadarChart(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt)
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
-        paint_radar(painter, QRectF(self.rect()), self.gaps, self.levels)
+        paint_radar(painter, QRectF(self.rect()), self.gaps, self.levels, text_px=self.text_px, numbered=self.numbered)

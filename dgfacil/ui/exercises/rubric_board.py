@@ -7,7 +7,7 @@ value {"current": level index, "target": level index}.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QSplitter, QStyledItemDelegate, QTableView, QToolBar, QVBoxLayout,
 )
@@ -16,7 +16,7 @@ from dgfacil.core import exercises as core
 from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
-from dgfacil.ui.exercises.graphics import font
+from dgfacil.ui.exercises.graphics import font, pixel_font
 from dgfacil.ui.exercises.radar import CURRENT, TARGET, RadarChart, paint_radar
 from dgfacil.ui.widgets import plain_tooltip
 
@@ -68,6 +68,8 @@ class RubricModel(QAbstractTableModel):
             return (answer.get("current") == level, answer.get("target") == level)
         if role == Qt.ToolTipRole and index.column() == 0:
             return plain_tooltip(dim.get("hint", ""))
+        if role == Qt.ToolTipRole and level is not None:
+            return plain_tooltip(dim.get("descriptors", [""] * len(self.levels))[level])
         return None
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt)
@@ -88,6 +90,22 @@ class MarkDelegate(QStyledItemDelegate):
 
     BAND = 18
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.text_px: int | None = None  # the projector's text size; other text scales with it
+
+    @property
+    def compact(self) -> bool:
+        """On the projector a level cell shows the group's marks, not the descriptor's paragraph
+        (nine pillars of four paragraphs cannot be read from the back of a room)."""
+        return self.text_px is not None
+
+    def font_of(self, points: float, bold: bool = False) -> QFont:
+        return pixel_font(self.text_px * points / 8.5, bold) if self.text_px else font(points, bold)
+
+    def k(self) -> float:
+        return self.text_px / (8.5 * 96 / 72) if self.text_px else 1.0
+
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         marks = index.data(MARK_ROLE)
         rect = QRectF(option.rect)
@@ -106,40 +124,64 @@ class MarkDelegate(QStyledItemDelegate):
         if selected:
             painter.setPen(QColor("#0b3d91"))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
-        x = rect.left() + 5
+        k = self.k()
+        x, y = rect.left() + 5, rect.top() + 4
         for on, text, colour in ((marks and marks[0], "CURRENT", CURRENT), (marks and marks[1], "TARGET", TARGET)):
             if on:
-                painter.setFont(font(7, True))
-                w = QFontMetrics(painter.font()).horizontalAdvance(text) + 10
+                painter.setFont(self.font_of(7, True))
+                w = QFontMetrics(painter.font()).horizontalAdvance(text) + 10 * k
                 painter.setPen(Qt.NoPen)
                 painter.setBrush(colour)
-                painter.drawRoundedRect(QRectF(x, rect.top() + 4, w, 13), 6, 6)
+                painter.drawRoundedRect(QRectF(x, y, w, 13 * k), 6 * k, 6 * k)
                 painter.setPen(QColor("white"))
-                painter.drawText(QRectF(x, rect.top() + 4, w, 13), Qt.AlignCenter, text)
-                x += w + 4
-        top = self.BAND if index.column() not in (0, index.model().columnCount() - 1) else 4
+                painter.drawText(QRectF(x, y, w, 13 * k), Qt.AlignCenter, text)
+                if self.compact:
+                    y += 13 * k + 4
+                else:
+                    x += w + 4
+        if self.compact and self.is_level(index):
+            painter.restore()
+            return
+        top = self.BAND * k if self.is_level(index) else 4
         painter.setPen(QColor("#1b2a41"))
-        painter.setFont(font(10 if index.column() == 0 else 8.5, index.column() == 0))
+        painter.setFont(self.text_font(index))
         align = Qt.AlignCenter if index.column() == index.model().columnCount() - 1 else Qt.AlignLeft | Qt.AlignTop
-        if index.column() == index.model().columnCount() - 1:
-            painter.setFont(font(13, True))
-        painter.drawText(rect.adjusted(6, top, -6, -3), align | Qt.TextWordWrap, str(index.data() or ""))
+        painter.drawText(rect.adjusted(6, top, -6, -3), align | Qt.TextWordWrap, self.text(index))
         painter.restore()
+
+    def text_font(self, index: QModelIndex) -> QFont:
+        if index.column() == index.model().columnCount() - 1:
+            return self.font_of(11 if self.compact else 13, True)  # the gap
+        if index.column() == 0:  # the dimension: on the projector as large as the rest, numbered
+            return self.font_of(8.5 if self.compact else 10, True)
+        return self.font_of(8.5)
+
+    def text(self, index: QModelIndex) -> str:
+        text = str(index.data() or "")
+        return f"{index.row() + 1}. {text}" if self.compact and index.column() == 0 else text
+
+    def is_level(self, index: QModelIndex) -> bool:
+        return 0 < index.column() < index.model().columnCount() - 1
 
     def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 (Qt)
         width = max(60, option.rect.width() or 180)
-        f = font(10 if index.column() == 0 else 8.5, index.column() == 0)
-        text_rect = QFontMetrics(f).boundingRect(0, 0, width - 12, 10000, Qt.TextWordWrap, str(index.data() or ""))
-        return QSize(width, text_rect.height() + self.BAND + 8)
+        if self.compact and self.is_level(index):
+            return QSize(width, round(2 * (13 + 4) * self.k()) + 8)
+        text_rect = QFontMetrics(self.text_font(index)).boundingRect(0, 0, width - 12, 10000, Qt.TextWordWrap, self.text(index))
+        band = round(self.BAND * self.k()) if self.is_level(index) else 0
+        return QSize(width, text_rect.height() + band + 8)
 
 
 class RubricBoard(BoardBase):
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True) -> None:
+    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
+                 projected: bool = False) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
         self.model = RubricModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(MarkDelegate(self.table))
+        self.delegate = MarkDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.first_width = 170
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -155,7 +197,7 @@ class RubricBoard(BoardBase):
             self.addAction(action)
             bar.addAction(action)
         self.table.installEventFilter(self)
-        split = QSplitter(Qt.Horizontal)
+        self.split = split = QSplitter(Qt.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.radar)
         split.setStretchFactor(0, 1)
@@ -185,10 +227,18 @@ class RubricBoard(BoardBase):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setSectionResizeMode(self.model.columnCount() - 1, QHeaderView.Fixed)
-        self.table.setColumnWidth(0, 170)
-        self.table.setColumnWidth(self.model.columnCount() - 1, 56)
+        self.table.setColumnWidth(0, self.first_width)
+        self.table.setColumnWidth(self.model.columnCount() - 1, round(self.first_width / 3))
         self.table.resizeRowsToContents()
         self.radar.set_data(self.gaps(), [lv.get("title", "") for lv in self.model.levels])
+
+    def show_readable(self, text_px: int) -> None:
+        self.delegate.text_px = self.radar.text_px = text_px
+        self.radar.numbered = True  # the spokes carry the rows' numbers: the names are in the table
+        self.table.setStyleSheet(f"QHeaderView {{ font-size: {text_px}px; }}")
+        self.first_width = round(132 * self.delegate.k())
+        self.split.setSizes([600, 400])
+        self.load()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)

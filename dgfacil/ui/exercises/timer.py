@@ -45,6 +45,7 @@ class GroupTimer(QLabel):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.text_size = "13pt"
         self.item_id: int | None = None
         self.end: datetime | None = None
         self.zone: str | None = None
@@ -70,5 +71,13 @@ class GroupTimer(QLabel):
         late = self.end is not None and now > self.end
         if late != self.property("late"):  # restyle only when it turns, not every second
             self.setProperty("late", late)
-            self.setStyleSheet("#groupTimer { font-size: 13pt; font-weight: 600; padding: 0 8px; color: %s; }"
-                               % ("#c62828" if late else "#0b3d91"))
+            self._restyle()
+
+    def set_size(self, size: str) -> None:
+        """The text size as a style sheet length ("13pt"; the projector's is larger)."""
+        self.text_size = size
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.setStyleSheet("#groupTimer { font-size: %s; font-weight: 600; padding: 0 8px; color: %s; }"
+                           % (self.text_size, "#c62828" if self.property("late") else "#0b3d91"))

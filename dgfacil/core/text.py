@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from datetime import date
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Workshops happen in these years. The bounds leave millennia of room at both ends, so a zone
+# shift, a week's agenda or a year of time-zone rules around a date never leaves the calendar.
 FIRST_DATE = date(1900, 1, 1)
-LAST_DATE = date(9998, 12, 31)  # a day short of the end of time: zone shifts and week ends stay in range
+LAST_DATE = date(2999, 12, 31)
 
 
 class TextError(ValueError):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from dgfacil.core.model import Origin, Participant
+from dgfacil.core.text import check_fields
 from dgfacil.core.roster import (
     BADGE_ALPHABET, BADGE_LENGTH, FIELDS, Mapping, Preview, build_preview, check_row, new_badge_code,
     normalise_badge,
@@ -46,6 +47,7 @@ class InvalidParticipant(ValueError):
 
 
 def _check(p: Participant) -> None:
+    check_fields(**{k: v for k, v in vars(p).items() if isinstance(v, str)})
     values = {k: getattr(p, k) for k in FIELDS if hasattr(p, k) and isinstance(getattr(p, k), str)}
     errors = [x.message for x in check_row(0, values) if x.error]
     if errors:

@@ -10,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dgfacil.core.roster import build_preview, guess_mapping
 from dgfacil.io.roster import RosterFileError, neutralise, read_roster, read_roster_bytes, write_table
@@ -134,3 +136,37 @@ def test_cli_prints_the_formula_warning(demo_doc, tmp_path):
     run = subprocess.run([sys.executable, "-m", "dgfacil", "roster", "import", "--dry-run", str(demo_doc.path),
                           str(roster)], capture_output=True, text=True, timeout=60)
     assert "note: row 2: cells start like a spreadsheet formula" in run.stdout, run.stdout + run.stderr
+
+
+PARTS = _parts()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(PARTS)), st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=3)),
+                                                 min_size=1, max_size=5), st.booleans())
+def test_fuzz_workbook_parts_read_or_refuse(name, edits, replace_whole):
+    """A workbook with one part scrambled or replaced: a table or a RosterFileError, nothing else."""
+    data = bytearray(PARTS[name])
+    if replace_whole:
+        data = bytearray(b"".join(chunk for _, chunk in edits))
+    for at, chunk in edits:
+        i = int(at * (len(data) - 1)) if data else 0
+        data[i:i + len(chunk)] = chunk
+    try:
+        table = read_roster_bytes(_zip({**PARTS, name: bytes(data)}), name="x.xlsx")
+    except RosterFileError as err:
+        assert str(err).startswith("cannot read this spreadsheet") or "empty" in str(err)
+        return
+    build_preview(table.headers, table.rows, guess_mapping(table.headers), [])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(WORKBOOK) - 1), st.binary(min_size=1, max_size=8))
+def test_fuzz_workbook_bytes_read_or_refuse(at, chunk):
+    """The workbook file itself damaged anywhere (headers, compressed data, directory)."""
+    data = bytearray(WORKBOOK)
+    data[at:at + len(chunk)] = chunk
+    try:
+        read_roster_bytes(bytes(data), name="x.xlsx")
+    except RosterFileError as err:
+        assert "\n" not in str(err)

@@ -32,10 +32,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _iso_date(text: str) -> date:
+    from dgfacil.core.text import check_date
+
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+    try:
+        check_date("the first day", value)  # 9999-12-31 plus the template's days is past the calendar's end
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return value
 
 
 def check_zone(zone: str) -> str:

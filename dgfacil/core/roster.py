@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from dgfacil.core.model import Origin, Participant
+from dgfacil.core.text import broken_text, formula_start
 
 # The fields a roster column can fill. first_name / last_name are joined into full_name.
 FIELDS: dict[str, str] = {
@@ -259,7 +260,7 @@ def clean_value(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text.replace("\u00a0", " "))
     text = " ".join(text.split())
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+    if len(text) > 1 and text[0] == "'" and formula_start(text[1:]):
         text = text[1:]
     return text
 
@@ -373,6 +374,9 @@ def check_row(number: int, values: dict[str, str]) -> list[Problem]:
     """Problems of one row on its own (duplicates need the other rows; see build_preview)."""
     problems = []
     for name, value in values.items():
+        if "\ufffd" in value or broken_text(value):  # a byte the file's encoding could not read
+            problems.append(Problem(number, "unreadable", f"{FIELDS[name]} {value[:60]!r} holds a character that "
+                                    "could not be read; fix it in the file or choose another encoding", name))
         limit = MAX_LENGTH.get(name, 300)
         if len(value) > limit:
             problems.append(Problem(number, "too long", f"{FIELDS[name]} is {len(value):,} characters "

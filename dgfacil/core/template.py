@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from dgfacil.core.model import AgendaItem, Day, Exercise, ItemKind, Modality, Workshop
+from dgfacil.core.text import check_date
 
 EXERCISE_KINDS = ("zones", "plane", "table", "rubric", "prompts")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -65,6 +66,12 @@ class DaySpec(_Strict):
     date: date
     title: str = ""
     items: list[ItemSpec] = Field(min_length=1)
+
+    @field_validator("date")
+    @classmethod
+    def _in_range(cls, value: date) -> date:
+        check_date("the day", value)  # year 1 or 9999 would overflow every zone shift later
+        return value
 
     @model_validator(mode="after")
     def _first_has_start(self) -> "DaySpec":

@@ -18,6 +18,7 @@ import icalendar
 from dgfacil.core.atomic import atomic_write
 from dgfacil.core.model import ItemKind, Workshop
 from dgfacil.core.run_plan import planned_slots
+from dgfacil.core.text import check_date, check_fields
 
 PRODID = "-//dgfacil//Workshop agenda//EN"
 MAX_BYTES = 5 * 1024 * 1024  # an agenda is small; a bigger file is not one
@@ -142,22 +143,37 @@ def read_ics(data: bytes, *, zone: str = "UTC") -> list[IcsItem]:
     items: list[IcsItem] = []
     for cal in calendars:
         for event in cal.walk("VEVENT"):
-            start = _aware(event.decoded("dtstart", None), tz)
-            if start is None:
-                continue
-            end = _aware(event.decoded("dtend", None), tz)
-            if end is None:
-                duration = event.decoded("duration", None)
-                end = start + (duration if isinstance(duration, timedelta) else timedelta(0))
-            kind = str(event.get("x-dgfacil-kind", ItemKind.SESSION.value)).lower()
-            items.append(IcsItem(
-                title=str(event.get("summary", "")).strip() or "Untitled",
-                start=start, end=end,
-                **_split_description(str(event.get("description", ""))),
-                location=str(event.get("location", "")),
-                kind=kind if kind in {k.value for k in ItemKind} else ItemKind.SESSION.value,
-                fixed=str(event.get("x-dgfacil-fixed", "")).upper() == "TRUE",
-            ))
+            try:
+                item = _item(event, tz)
+            except (OverflowError, ValueError, TypeError, KeyError) as err:
+                # a date at the end of time, a duration of a million years, a value of the wrong kind
+                title = " ".join(str(event.get("summary", "")).split())[:60] or "an event"
+                raise ValueError(f"{title!r}: {err}") from None
+            if item is not None:
+                items.append(item)
     if not items:
         raise ValueError("the calendar holds no timed events")
     return sorted(items, key=lambda it: it.start)
+
+
+def _item(event, tz: ZoneInfo) -> IcsItem | None:
+    """One VEVENT as an IcsItem; None for an all-day entry. Raises ValueError for a date out of range."""
+    start = _aware(event.decoded("dtstart", None), tz)
+    if start is None:
+        return None
+    end = _aware(event.decoded("dtend", None), tz)
+    if end is None:
+        duration = event.decoded("duration", None)
+        end = start + (duration if isinstance(duration, timedelta) else timedelta(0))
+    for moment in (start, end):  # far enough from the ends of time for any zone shift
+        check_date("the date", moment.date())
+    title = str(event.get("summary", "")).strip() or "Untitled"
+    kind = str(event.get("x-dgfacil-kind", ItemKind.SESSION.value)).lower()
+    fields = _split_description(str(event.get("description", "")))
+    check_fields(title=title, **fields)
+    return IcsItem(
+        title=title, start=start, end=end, **fields,
+        location=str(event.get("location", "")),
+        kind=kind if kind in {k.value for k in ItemKind} else ItemKind.SESSION.value,
+        fixed=str(event.get("x-dgfacil-fixed", "")).upper() == "TRUE",
+    )

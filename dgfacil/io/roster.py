@@ -10,12 +10,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dgfacil.core.atomic import atomic_write
 from dgfacil.core.roster import find_header_row, match_header
+from dgfacil.core.text import formula_start, looks_like_formula
 
 ENCODINGS = {  # codec -> what the user sees
     "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16 (Excel Unicode text)",
@@ -74,9 +74,23 @@ def read_roster_bytes(data: bytes, *, name: str = "the file", encoding: str | No
     text, used, ambiguous = decode(data, name, encoding)
     table = _read_csv(text, name, delimiter)
     table.encoding, table.ambiguous_encoding = used, ambiguous
-    if ambiguous:
+    if used == "utf-8" and "\ufffd" in text and not encoding:
+        bad = bad_utf8(data)
+        table.notes.insert(0, f"read as UTF-8, but {len(bad)}{'+' if len(bad) == 5 else ''} byte"
+                           f"{'s are' if len(bad) > 1 else ' is'} not UTF-8 (shown as \ufffd): " + "; ".join(bad))
+    elif ambiguous:
         table.notes.insert(0, f"read as {ENCODINGS.get(used, used)}; check the names in the preview")
+    _warn_formulas(table)
     return table
+
+
+def _warn_formulas(table: RosterTable) -> None:
+    """A note naming the rows whose cells a spreadsheet would run as formulas ('=HYPERLINK(...)')."""
+    rows = [n for n, cells in table.rows if any(looks_like_formula(c) for c in cells)]
+    if rows:
+        listed = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+        table.notes.append(f"row{'s' if len(rows) > 1 else ''} {listed}: cells start like a spreadsheet formula "
+                           "(=, +, -, @); kept as plain text, and neutralised when exported")
 
 
 def decode(data: bytes, name: str = "the file", encoding: str | None = None) -> tuple[str, str, bool]:
@@ -108,9 +122,40 @@ def decode(data: bytes, name: str = "the file", encoding: str | None = None) -> 
         return _check_text(text, name), "utf-8", looks_doubled
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):  # a UTF-8 file with a stray byte: keep its names, flag the byte's row
+        return _check_text(data.decode("utf-8", errors="replace"), name), "utf-8", True
     # Not UTF-8: Windows-1252 is what Excel writes as "CSV" on a Western Windows. It is always
     # a guess (cp1250, cp1251... read the same bytes differently), so the preview must show it.
     return _check_text(data.decode("cp1252", errors="replace"), name), "cp1252", True
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More characters read as UTF-8 multi-byte sequences than bytes that are not UTF-8.
+
+    Windows-1252 text almost never holds a valid multi-byte sequence ('é' is one byte, E9,
+    followed by ASCII), so one 'é' decoded as UTF-8 outweighs a stray byte pasted in.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good > bad
+
+
+def bad_utf8(data: bytes, limit: int = 5) -> list[str]:
+    """'line 7: byte 0xE9 after "Jos"' for each of the first `limit` bytes that are not UTF-8."""
+    found, start = [], 0
+    while len(found) < limit:
+        try:
+            data[start:].decode("utf-8")
+            break
+        except UnicodeDecodeError as err:
+            at = start + err.start
+            line_start = data.rfind(b"\n", 0, at) + 1
+            before = data[max(line_start, at - 20):at].decode("utf-8", errors="replace")
+            line = data.count(b"\n", 0, at) + 1
+            found.append(f"line {line}: byte 0x{data[at]:02X} after {before!r}")
+            start = at + max(1, err.end - err.start)
+    return found
 
 
 def _strip_bom(text: str) -> str:
@@ -200,24 +245,35 @@ def _table(rows: list[list[str]], kind: str, name: str, delimiter: str = "") -> 
 
 def _read_xlsx(data: bytes, name: str) -> RosterTable:
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+
+    # A damaged workbook makes openpyxl (and zipfile, zlib, the XML parser under it) raise
+    # almost anything: BadZipFile, zlib.error, ParseError, KeyError, TypeError,
+    # NotImplementedError... Whatever it is, the file is unreadable; say so in one sentence.
+    def unreadable(err: BaseException) -> RosterFileError:
+        return RosterFileError(f"cannot read this spreadsheet: {name} is not a readable Excel workbook "
+                               f"({type(err).__name__})")
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as err:
-        raise RosterFileError(f"{name} is not a readable Excel workbook ({type(err).__name__})") from None
+    except Exception as err:
+        raise unreadable(err) from None
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
-            raise RosterFileError(f"{name} has no sheet")
+            raise RosterFileError(f"cannot read this spreadsheet: {name} has no sheet")
         rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     except RosterFileError:
         raise
-    except Exception as err:  # openpyxl raises many kinds on a damaged workbook
-        raise RosterFileError(f"{name} is a damaged Excel workbook ({type(err).__name__})") from None
+    except Exception as err:
+        raise unreadable(err) from None
     finally:
-        book.close()
-    return _table(rows, "xlsx", name)
+        try:
+            book.close()
+        except Exception:  # noqa: S110 - closing a damaged archive may fail too; nothing to keep
+            pass
+    table = _table(rows, "xlsx", name)
+    _warn_formulas(table)
+    return table
 
 
 def _cell_text(value: object) -> str:
@@ -232,16 +288,14 @@ def _cell_text(value: object) -> str:
 
 # --- writing ----------------------------------------------------------------------------
 
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
 def neutralise(value: object) -> object:
     """A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP).
 
-    '=HYPERLINK(...)', '+1 202...', '-2+3', '@SUM(...)' and cells starting with tab/CR/LF are
-    all shown as text. Numbers are left alone; only text can carry a formula.
+    '=HYPERLINK(...)', '+1 202...', '-2+3', '@SUM(...)', cells starting with tab/CR/LF, and the
+    same after leading spaces or in full-width forms (' =1', '＝1+1') are all shown as text.
+    Numbers are left alone; only text can carry a formula.
     """
-    if isinstance(value, str) and value.startswith(DANGEROUS_START):
+    if isinstance(value, str) and formula_start(value):
         return "'" + value
     return value
 

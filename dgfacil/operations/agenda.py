@@ -6,6 +6,7 @@ from datetime import time
 from typing import TYPE_CHECKING
 
 from dgfacil.core.model import AgendaItem
+from dgfacil.core.text import check_date, check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import agenda as store
 from dgfacil.store.agenda import DeletedItem
@@ -22,7 +23,13 @@ FIXED = ("id", "day_id", "position")  # set by where an item is, never by an edi
 
 def add_item(session: Session, *, day_id: int, item: AgendaItem, position: int | None = None) -> Changes:
     """Insert `item` into a day at `position` (end of day when None)."""
+    _check(item)
     return Changes(agenda=True, ids=(store.insert_item(day_id, item, position=position, session=session),))
+
+
+def _check(item: AgendaItem) -> None:
+    check_fields(title=item.title, lead=item.lead, speakers=item.speakers, description=item.description,
+                 materials=item.materials)
 
 
 def update_item(session: Session, *, item_id: int, **fields) -> Changes:
@@ -34,6 +41,7 @@ def update_item(session: Session, *, item_id: int, **fields) -> Changes:
         setattr(current, name, value)
     if current.duration_min <= 0:
         raise ValueError("a duration must be at least one minute")
+    _check(current)
     store.write_item(item_id, current, session=session)
     return Changes(agenda=True, ids=(item_id,))
 
@@ -64,6 +72,8 @@ def item_position(session: Session, *, item_id: int) -> tuple[int, int]:
 
 def add_day(session: Session, *, workshop_id: int, on: date_type, title: str = "") -> Changes:
     """Append a day (with one opening item so the day has a start)."""
+    check_fields(day_title=title)
+    check_date("the day", on)
     opening = AgendaItem(title="Opening", kind="opening", duration_min=15, planned_start=time(9, 0))
     day_id = store.insert_day(workshop_id, on, title, [opening], session=session,
                               position=store.day_count(workshop_id, session=session))
@@ -71,6 +81,8 @@ def add_day(session: Session, *, workshop_id: int, on: date_type, title: str = "
 
 
 def update_day(session: Session, *, day_id: int, on: date_type | None = None, title: str | None = None) -> Changes:
+    check_fields(day_title=title)
+    check_date("the day", on)
     store.update_day(day_id, on=on, title=title, session=session)
     return Changes(agenda=True, ids=(day_id,))
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from dgfacil.core.model import AgendaItem, Note, NoteTag
+from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import notes as store
 from dgfacil.store import queries
@@ -40,6 +41,7 @@ def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag =
     text = _clean(text)
     if not text:
         raise ValueError("a note needs some text")
+    check_fields(note=text, speaker=speaker)
     stamp = store.iso_utc(at)
     note_id = store.insert_note(item_id, text=text, tag=tag, speaker=speaker.strip(), at=stamp, session=session)
     if clear_draft:
@@ -54,6 +56,7 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
                 tag: NoteTag | None = None, speaker: str | None = None, item_id: object = _UNSET,
                 clear_draft: bool = False) -> Changes:
     """Change a note's text, tag, speaker or agenda item; its creation time stays."""
+    check_fields(note=text, speaker=speaker)
     on_item = store.note_item_id(note_id, session=session)
     stamp = store.iso_utc(at)
     if clear_draft:

@@ -15,6 +15,7 @@ from dgfacil.core.roster import (
     BADGE_ALPHABET, BADGE_LENGTH, FIELDS, Mapping, Preview, build_preview, check_row, new_badge_code,
     normalise_badge,
 )
+from dgfacil.core.text import check_fields
 from dgfacil.io.roster import ENCODINGS, RosterFileError, RosterTable, read_roster, write_table
 from dgfacil.operations.changes import Changes
 from dgfacil.store import people
@@ -46,6 +47,7 @@ class InvalidParticipant(ValueError):
 
 
 def _check(p: Participant) -> None:
+    check_fields(**{k: v for k, v in vars(p).items() if isinstance(v, str)})
     values = {k: getattr(p, k) for k in FIELDS if hasattr(p, k) and isinstance(getattr(p, k), str)}
     errors = [x.message for x in check_row(0, values) if x.error]
     if errors:

@@ -62,7 +62,7 @@ def print_agenda(out: Path, workshop: Workshop, *, extra_zones: list[str] | None
             rows.append([*times, cell])
         widths = [24 * mm] + [time_w] * (len(zones) - 1)
         widths.append(usable - sum(widths))
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)  # a pasted abstract may outgrow a page
         style = styles.table_style(zebra=False)
         style.add("VALIGN", (0, 1), (-1, -1), "TOP")
         for row in breaks:

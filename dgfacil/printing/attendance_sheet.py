@@ -105,7 +105,7 @@ def _section_story(workshop: Workshop, people: list[Participant], section: Secti
         rows.append(["", styles.static("<i>No participants yet.</i>", "td"), "", "", ""])
     widths = [10 * mm, 0.27 * usable, 0.14 * usable, 0.25 * usable]
     widths.append(usable - sum(widths))
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     style = styles.table_style(rows=len(rows))
     # tall rows leave room to sign; padding (not a fixed height) lets a long name grow the row
     style.add("TOPPADDING", (0, 1), (-1, -1), 10)

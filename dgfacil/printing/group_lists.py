@@ -39,7 +39,7 @@ def group_table(group: Group, members: Sequence[Participant], index: int, width:
                      styles.para(p.organization, "td_small")])
     if not members:
         rows.append([styles.static("<i>No members yet.</i>", "td_small"), "", ""])
-    table = Table(rows, colWidths=[width * 0.38, width * 0.2, width * 0.42])
+    table = Table(rows, colWidths=[width * 0.38, width * 0.2, width * 0.42], splitInRow=1)
     table.setStyle(styles.TableStyle([
         ("SPAN", (0, 0), (-1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), _swatch(group, index)),

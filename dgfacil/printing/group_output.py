@@ -52,7 +52,7 @@ def _table_rows(d: dict, items: list[BoardItem], width: float) -> list:
     columns = [c for c in d.get("columns", []) if isinstance(c, dict)]
     group = d.get("group_by") or {}
     heads = ([group.get("title", "Goal")] if group else []) + [c.get("title", "") for c in columns]
-    rows = [[styles.para(h, "th") for h in heads]]
+    rows = [[styles.head(h) for h in heads]]
     for goal, its in table_groups(items):
         for it in its:
             cells = it.data.get("cells", {}) if isinstance(it.data, dict) else {}
@@ -61,7 +61,7 @@ def _table_rows(d: dict, items: list[BoardItem], width: float) -> list:
             rows.append(row)
     if len(rows) == 1:
         return [styles.static("<i>No rows yet.</i>", "small")]
-    table = Table(rows, colWidths=[width / len(heads)] * len(heads), repeatRows=1)
+    table = Table(rows, colWidths=[width / len(heads)] * len(heads), repeatRows=1, splitInRow=1)
     table.setStyle(styles.table_style(rows=len(rows)))
     return [table]
 
@@ -77,7 +77,8 @@ def _rubric(d: dict, answers: dict, width: float) -> list:
         rows.append([styles.para(g.title, "td_bold"), styles.para(name(g.current), "td"),
                      styles.para(name(g.target), "td"),
                      styles.static("" if g.gap is None else f"{g.gap:+d}", "td_right")])
-    table = Table(rows, colWidths=[width * 0.4, width * 0.25, width * 0.25, width * 0.1], repeatRows=1)
+    table = Table(rows, colWidths=[width * 0.4, width * 0.25, width * 0.25, width * 0.1], repeatRows=1,
+                  splitInRow=1)
     table.setStyle(styles.table_style(rows=len(rows)))
     return [table]
 

@@ -98,8 +98,8 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[float], *, sm
     cell = "td_small" if small else "td"
     head = _th_small() if small else "th"
     # headers can be user text too (level names, column titles from a template): escape them
-    data = [[para(h, head) for h in headers]] + [[para(v, cell) for v in row] for row in rows]
-    t = Table(data, colWidths=widths, repeatRows=1)
+    data = [[styles.head(h, head) for h in headers]] + [[para(v, cell) for v in row] for row in rows]
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)  # a cell may outgrow a page
     t.setStyle(styles.table_style(rows=len(data)))
     return t
 

@@ -138,6 +138,19 @@ def para(text: object, style_name: str | ParagraphStyle = "body", *, bold: bool 
     return Paragraph(body, chosen)
 
 
+HEAD_CHARS = 200  # a column title longer than this is not a title; beyond it, a repeated head fills the page
+
+
+def head(text: object, style_name: str | ParagraphStyle = "th") -> Paragraph:
+    """A table's column title from USER text, cut to HEAD_CHARS with an ellipsis.
+
+    A table's head row repeats on every page and cannot split, so a pasted paragraph as a column
+    title would be taller than the page (reportlab's LayoutError): the whole title is never needed.
+    """
+    value = " ".join(("" if text is None else str(text)).split())
+    return para(value if len(value) <= HEAD_CHARS else value[:HEAD_CHARS - 1] + "\u2026", style_name)
+
+
 def static(markup: str, style_name: str | ParagraphStyle = "body") -> Paragraph:
     """A Paragraph of OUR OWN markup (labels, headings we wrote). Never pass user text here."""
     base = style(style_name) if isinstance(style_name, str) else style_name

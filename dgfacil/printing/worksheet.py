@@ -139,12 +139,12 @@ def _table(d: dict, width: float, height: float) -> list:
     if not heads:
         return []
     hints = ([""] if group else []) + [c.get("hint", "") for c in columns]
-    rows = [[styles.para(h, "th") for h in heads],
+    rows = [[styles.head(h) for h in heads],
             [styles.para(h, "td_small") for h in hints]]
     rows += [[""] * len(heads) for _ in range(BLANK_ROWS)]
     table = Table(rows, colWidths=[width / len(heads)] * len(heads),
                   rowHeights=[None, None] + [min(14 * mm, (height - 30 * mm) / BLANK_ROWS)] * BLANK_ROWS,
-                  repeatRows=1)
+                  repeatRows=1, splitInRow=1)
     style = styles.table_style(zebra=False)
     style.add("GRID", (0, 1), (-1, -1), 0.4, styles.RULE)
     style.add("VALIGN", (0, 1), (-1, 1), "TOP")
@@ -158,7 +158,7 @@ def _rubric(d: dict, width: float, height: float) -> list:
     if not levels or not dims:
         return []
     head = [styles.static("Pillar", "th")]
-    head += [styles.para(f"{i}. {lv.get('title', '')}", "th") for i, lv in enumerate(levels, 1)]
+    head += [styles.head(f"{i}. {lv.get('title', '')}") for i, lv in enumerate(levels, 1)]
     head += [styles.static("Now", "th"), styles.static("Target", "th")]
     rows = [head]
     for dim in dims:
@@ -170,7 +170,7 @@ def _rubric(d: dict, width: float, height: float) -> list:
         rows.append(row)
     first_w, box_w = 30 * mm, 16 * mm
     level_w = (width - first_w - 2 * box_w) / len(levels)
-    table = Table(rows, colWidths=[first_w] + [level_w] * len(levels) + [box_w, box_w], repeatRows=1)
+    table = Table(rows, colWidths=[first_w] + [level_w] * len(levels) + [box_w, box_w], repeatRows=1, splitInRow=1)
     style = styles.table_style(rows=len(rows))
     style.add("VALIGN", (0, 1), (-1, -1), "TOP")
     style.add("GRID", (-2, 1), (-1, -1), 0.6, styles.NAVY)

@@ -101,6 +101,7 @@ def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, Pri
                              prefix_for(workshop.project_code, workshop.start_date),
                              taken=[r.number for r in issued_rows])
     signer = signing.Signer(keys.private_key())
+    keys.record_workshop_key(session, signer.public_raw)  # the file then verifies anywhere
     start, end = workshop.start_date, workshop.end_date
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     recipients = []

@@ -98,7 +98,9 @@ def covers(script: str, ch: str, bold: bool = False) -> bool:
     font, a colon in the Lao font...). False when no font of that family is installed."""
     from reportlab.pdfbase import pdfmetrics
 
-    if font_path(script, bold) is None:
+    # private-use code points mean nothing portable, and reportlab adds its own to a font's
+    # map while shaping (glyphs with no character): never trust them
+    if font_path(script, bold) is None or unicodedata.category(ch) == "Co":
         return False
     face = pdfmetrics.getFont(font_name(script, bold)).face
     return ord(ch) in face.charToGlyph

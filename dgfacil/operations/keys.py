@@ -256,11 +256,11 @@ def key_warning(session: Session) -> str | None:
     recorded = workshop_key(session)
     if recorded is None:
         return None
-    here = public_key() if key_path().exists() else None
+    here = public_key()  # made now if need be: printing would make it anyway, and it is named
     if here == recorded:
         return None
-    mine = signing.fingerprint(here) if here else "a new key made on this laptop"
     return (f"This workshop's certificates were signed with the organization key "
-            f"{signing.fingerprint(recorded)}, but this laptop signs with {mine}. Reprinted "
+            f"{signing.fingerprint(recorded)}, but this laptop signs with "
+            f"{signing.fingerprint(here)}. Reprinted "
             "certificates would carry another key: import the organization's key first "
             "(dgfacil key import FILE), or print anyway.")

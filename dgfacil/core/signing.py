@@ -63,6 +63,15 @@ class Verdict:
     def valid(self) -> bool:
         return self.status is Status.VALID
 
+    def facts(self) -> list[tuple[str, str]]:
+        """(label, value) of what the code states, untrusted text escaped (see `shown`)."""
+        if self.claim is None:
+            return []
+        c = self.claim
+        return [("certificate", shown(c.number)), ("name", shown(c.name)),
+                ("workshop", shown(c.workshop_code)),
+                ("dates", f"{c.start.isoformat()} to {c.end.isoformat()}")]
+
     def lines(self) -> list[str]:
         """The verdict for a person: the claim as fact only when valid; otherwise marked as a
         claim that was NOT verified. Control and direction characters in the (untrusted) text
@@ -70,10 +79,7 @@ class Verdict:
         head = self.status.value.upper() + (f": {self.reason}" if self.reason and not self.valid else "")
         if self.claim is None:
             return [head]
-        c = self.claim
-        facts = [("certificate", c.number), ("name", c.name), ("workshop", c.workshop_code),
-                 ("dates", f"{c.start.isoformat()} to {c.end.isoformat()}")]
-        rows = [f"{label:<12}{shown(value)}" for label, value in facts]
+        rows = [f"{label:<12}{value}" for label, value in self.facts()]
         if self.valid:
             return [head, *rows, f"{'key':<12}{self.key_id}"]
         return [head, "The code claims (NOT verified, do not rely on it):",

@@ -96,7 +96,7 @@ def _section_story(workshop: Workshop, people: list[Participant], section: Secti
     rows = [head]
     for n, p in enumerate(people, start=1):
         org = " \u2014 ".join(x for x in (p.organization, p.position) if x)
-        name = styles.para(p.printed_name, "td_bold")
+        name = styles.para(p.printed_name, "td_bold", japanese=fonts.japanese_country(p.country))
         if other := other_name(p):
             name = [name, styles.para(other, "td_small")]
         rows.append([styles.static(str(n), "td_right"), name,

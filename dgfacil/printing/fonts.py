@@ -140,12 +140,22 @@ def _fallback(ch: str, base: str, bold: bool) -> str:
     return base if found in (None, LATIN) else found
 
 
-def split_scripts(text: str, *, bold: bool = False, base: str = LATIN) -> list[tuple[str, str]]:
+_JAPAN = frozenset({"japan", "日本", "jp", "jpn", "nippon", "nihon"})
+
+
+def japanese_country(country: str | None) -> bool:
+    """Whether a participant's country is Japan (their kanji then take the Japanese font)."""
+    return (country or "").strip().casefold() in _JAPAN
+
+
+def split_scripts(text: str, *, bold: bool = False, base: str = LATIN,
+                  japanese: bool = False) -> list[tuple[str, str]]:
     """Runs of (family, text) to set each in its own font. Neutrals (spaces, digits,
     punctuation, marks) join the run before them (or the first strong run); any character the
     run's font has no glyph for goes in a run of a font that has one (no empty boxes).
     `base` (LATIN or SERIF) is the document font that Latin runs use; runs set in it are
-    reported as LATIN. Han ideographs in a name with kana take the Japanese font."""
+    reported as LATIN. Han ideographs take the Japanese font in a name with kana, or when
+    `japanese` (the person is from Japan: 山田 太郎 has no kana)."""
     runs: list[list] = []
     pending = ""
     for ch in text:
@@ -165,7 +175,7 @@ def split_scripts(text: str, *, bold: bool = False, base: str = LATIN) -> list[t
             pending = ""
     if pending:
         runs.append([LATIN, pending])
-    if any(_is_kana(ch) for ch in text) and font_path("kana", bold) is not None:
+    if (japanese or any(_is_kana(ch) for ch in text)) and font_path("kana", bold) is not None:
         runs = [["kana" if r[0] == "han" else r[0], r[1]] for r in runs]
     merged: list[tuple[str, str]] = []
     for script, chunk in runs:
@@ -270,11 +280,11 @@ def missing_scripts(scripts: tuple[str, ...] = ("hangul", "kana", "han", "thai",
     return [s for s in scripts if font_path(s) is None]
 
 
-def markup(text: str, *, bold: bool = False, base: str = LATIN) -> str:
+def markup(text: str, *, bold: bool = False, base: str = LATIN, japanese: bool = False) -> str:
     """Escaped Paragraph markup for user text: words in display order, a font per script run."""
     out = []
     default = font_name(base, bold)
-    for script, chunk in split_scripts(visual_order(text), bold=bold, base=base):
+    for script, chunk in split_scripts(visual_order(text), bold=bold, base=base, japanese=japanese):
         face = default if script == LATIN else font_name(script, bold)
         safe = escape(chunk)
         out.append(safe if face == default else f'<font face="{face}">{safe}</font>')

@@ -117,3 +117,19 @@ def test_a_character_no_font_has_is_named():
     assert fonts.unprintable(f"Ana {NO_FONT}") == list(NO_FONT)
     assert fonts.unprintable("Ana \ue000") == ["\ue000"]  # private use: nobody's font
     assert fonts.unprintable("زهرا\u200cاحمدی Kim") == []  # ZWNJ draws nothing: not missing
+
+
+def test_a_japanese_name_gets_the_japanese_font_by_country_or_kana(tmp_path):
+    assert [s for s, _ in fonts.split_scripts("山田 太郎")] == ["han"]  # Chinese reading by default
+    assert [s for s, _ in fonts.split_scripts("山田 太郎", japanese=True)] == ["kana"]
+    assert fonts.japanese_country(" Japan ") and fonts.japanese_country("日本")
+    assert not fonts.japanese_country("China")
+    people = [certificate.Recipient("J-1", "山田 太郎", "DGF1|1", country="Japan"),
+              certificate.Recipient("C-1", "山田 太郎", "DGF1|2", country="China")]
+    pdf = certificate.print_certificates(tmp_path / "c.pdf", WORKSHOP, people, fingerprint="T")[0]
+    japan, china = _fonts_drawing_text(pdf)
+    assert any(_stem("kana") in f for f in japan) and not any(_stem("han") in f for f in japan)
+    assert any(_stem("han") in f for f in china)
+    tents = badge.print_table_tents(tmp_path / "t.pdf", WORKSHOP,
+                                    [Participant("山田 太郎", country="Japan")])
+    assert any(_stem("kana") in f for f in set().union(*_fonts_drawing_text(Path(tents))))

@@ -274,12 +274,6 @@ def font_name(script: str = LATIN, bold: bool = False) -> str:
     return name
 
 
-def missing_scripts(scripts: tuple[str, ...] = ("hangul", "kana", "han", "thai", "arabic",
-                                                  "devanagari", "bengali")) -> list[str]:
-    """Scripts the organizer asked for that have no font here (names would print as boxes)."""
-    return [s for s in scripts if font_path(s) is None]
-
-
 def markup(text: str, *, bold: bool = False, base: str = LATIN, japanese: bool = False) -> str:
     """Escaped Paragraph markup for user text: words in display order, a font per script run."""
     out = []

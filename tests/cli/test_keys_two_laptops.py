@@ -24,7 +24,7 @@ class Laptop:
                         DGFACIL_DATA_DIR=str(home / "data"))
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True,
+        return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True, check=False,
                               text=True, env=self.env, timeout=120, input=stdin,
                               stdin=None if stdin is not None else subprocess.DEVNULL)
 

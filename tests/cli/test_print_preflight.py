@@ -16,7 +16,7 @@ ARMENIAN = "Արմեն Սարգսյան"
 
 
 def dgfacil(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True, check=False, text=True,
                           env=dict(os.environ, **env), timeout=120, stdin=subprocess.DEVNULL)
 
 

@@ -99,7 +99,7 @@ def test_spare_bits_of_the_signature_are_not_ignored():
 
 def test_a_misread_byte_is_invalid_not_a_crash():
     payload = signing.sign(CLAIM, KEY)
-    broken = payload.encode("utf-8").replace("김".encode("utf-8")[:1], b"\xff", 1)
+    broken = payload.encode("utf-8").replace("김".encode()[:1], b"\xff", 1)
     verdict = signing.verify(broken.decode("utf-8", errors="surrogateescape"), KNOWN)
     assert verdict.status is Status.INVALID and verdict.claim is None
     assert verdict.lines() == [f"INVALID: {verdict.reason}"]

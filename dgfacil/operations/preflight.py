@@ -43,7 +43,7 @@ def unprintable_names(session: Session, kind: str = "badges") -> list[Unprintabl
         from dgfacil.operations.attendance import eligibility_all
 
         people = [p for p, e in eligibility_all(session) if e.eligible]
-        fields = ("printed_name",)
+        fields: tuple[str, ...] = ("printed_name",)
     else:
         people = queries.load_participants(session=session)
         fields = ("printed_name", "organization", "country")

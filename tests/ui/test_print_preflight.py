@@ -114,3 +114,25 @@ def test_verify_trusts_the_workshops_key_and_marks_claims(ctx, qtbot, tmp_path, 
     assert alone.verdict.text() == "Unknown key"
     assert "NOT verified" in alone.details.text()
     alone.grab().save(str(screenshots / "print-verify-unknown.png"))
+
+
+def test_printing_under_another_key_names_both_and_cancel_keeps_the_file_unsigned(ctx, qtbot, tmp_path):
+    from dgfacil.core import signing
+    from dgfacil.operations import keys
+    from dgfacil.store import printing as store
+    from dgfacil.ui.printing.room import PrintRoom
+
+    _people(ctx, ["Nguyễn Thị Minh Khai"])
+    organization = signing.public_key(signing.new_private_key())  # signed elsewhere before
+    ctx.tasks.run_sync(lambda s: keys.record_workshop_key(s, organization))
+    room = PrintRoom(ctx)
+    qtbot.addWidget(room)
+    room.list.setCurrentRow(room.kinds.index("certificates"))
+    out = tmp_path / "c.pdf"
+    room.out.setText(str(out))
+    seen: list = []
+    _answer(qtbot, seen, button="cancel")
+    room.start()
+    listed = seen[0].list.toPlainText()
+    assert signing.fingerprint(organization) in listed and keys.fingerprint() in listed
+    assert not out.exists() and ctx.tasks.read(lambda s: store.certificates(session=s)) == []

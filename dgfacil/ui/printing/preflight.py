@@ -37,13 +37,13 @@ class PreflightDialog(QDialog):
                       "anyway if a blank is acceptable.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
-        self.go_button = buttons.addButton("Print anyway", QDialogButtonBox.AcceptRole)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.go_button = buttons.addButton("Print anyway", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        cancel = buttons.button(QDialogButtonBox.Cancel)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)
-        cancel.setFocus(Qt.OtherFocusReason)
+        cancel.setFocus(Qt.FocusReason.OtherFocusReason)
         layout.addWidget(buttons)
 
 
@@ -54,4 +54,4 @@ def confirm(parent: QWidget, ctx, kind: str) -> bool:
     found = ctx.tasks.read(lambda session: warnings(session, kind))
     if not found:
         return True
-    return PreflightDialog(found, parent).exec() == QDialog.Accepted
+    return PreflightDialog(found, parent).exec() == QDialog.DialogCode.Accepted

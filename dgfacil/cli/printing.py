@@ -23,7 +23,28 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="attendance: only session N (1 = first, as in the People room)")
     p.add_argument("--zone", action="append", default=[], metavar="IANA",
                    help="agenda: another time zone to show (repeatable)")
+    p.add_argument("--force", action="store_true",
+                   help="print even with names no font can draw or another signing key")
     p.set_defaults(func=cmd_print)
+
+
+def _preflight(doc, kind: str, force: bool) -> None:
+    """Name what would print wrong (blank characters, another signing key) and go on only with
+    --force or a 'y' at a terminal; else refuse (exit 2) with nothing written."""
+    from dgfacil.operations.preflight import warnings
+
+    with doc.session() as session:
+        found = warnings(session, kind)
+    if not found:
+        return
+    for line in found:
+        print(f"warning: {line}", file=sys.stderr)
+    if force:
+        return
+    if sys.stdin.isatty() and input("Print anyway? [y/N] ").strip().lower() in ("y", "yes"):
+        return
+    raise CommandError(f"not printed: {len(found)} warning{'s' if len(found) > 1 else ''} above "
+                       "(use --force to print anyway)")
 
 
 class _Dots:
@@ -70,6 +91,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         )
         if args.per_person and args.kind != "certificates":
             raise CommandError("--per-person applies to certificates only")
+        _preflight(doc, args.kind, args.force)
         try:
             job, written = print_document(doc, args.kind, out, options=options, progress=_Dots())
         except ValueError as err:

@@ -52,6 +52,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class Verdict:
+    """The answer for one code. `claim` is what the code SAYS; it is a fact only when valid."""
+
     status: Status
     claim: Claim | None = None
     key_id: str = ""
@@ -60,6 +62,42 @@ class Verdict:
     @property
     def valid(self) -> bool:
         return self.status is Status.VALID
+
+    def facts(self) -> list[tuple[str, str]]:
+        """(label, value) of what the code states, untrusted text escaped (see `shown`)."""
+        if self.claim is None:
+            return []
+        c = self.claim
+        return [("certificate", shown(c.number)), ("name", shown(c.name)),
+                ("workshop", shown(c.workshop_code)),
+                ("dates", f"{c.start.isoformat()} to {c.end.isoformat()}")]
+
+    def lines(self) -> list[str]:
+        """The verdict for a person: the claim as fact only when valid; otherwise marked as a
+        claim that was NOT verified. Control and direction characters in the (untrusted) text
+        are shown as escapes, so a forged name cannot rewrite the screen."""
+        head = self.status.value.upper() + (f": {self.reason}" if self.reason and not self.valid else "")
+        if self.claim is None:
+            return [head]
+        rows = [f"{label:<12}{value}" for label, value in self.facts()]
+        if self.valid:
+            return [head, *rows, f"{'key':<12}{self.key_id}"]
+        return [head, "The code claims (NOT verified, do not rely on it):",
+                *("  " + r for r in rows), f"{'key':<12}{shown(self.key_id)}"]
+
+
+JOINERS = "\u200c\u200d"  # ZWNJ and ZWJ are part of Persian and Indic names
+
+
+def shown(text: str) -> str:
+    """`text` with control, format and unpaired surrogate characters as \\u escapes."""
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in JOINERS:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _esc(text: str) -> str:
@@ -126,6 +164,10 @@ def sign(claim: Claim, private_raw: bytes) -> str:
 def parse(payload: str) -> tuple[Claim, str, bytes, str]:
     """(claim, key id, signature, signed text) from a payload; PayloadError if malformed."""
     text = payload.strip()
+    try:  # a misread byte (0xFF) arrives as a lone surrogate: no text signs to that
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PayloadError("the code holds bytes that are not text: misread or altered") from None
     parts = text.split(SEP)
     if len(parts) != FIELDS or parts[0] != MAGIC:
         raise PayloadError("not a dgfacil certificate code")

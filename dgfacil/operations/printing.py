@@ -101,6 +101,7 @@ def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, Pri
                              prefix_for(workshop.project_code, workshop.start_date),
                              taken=[r.number for r in issued_rows])
     signer = signing.Signer(keys.private_key())
+    keys.record_workshop_key(session, signer.public_raw)  # the file then verifies anywhere
     start, end = workshop.start_date, workshop.end_date
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     recipients = []
@@ -108,7 +109,7 @@ def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, Pri
         claim = signing.Claim(numbers[p.id], p.printed_name, workshop_code(workshop), start, end)
         payload = signer.sign(claim)
         store.save_certificate(p.id, numbers[p.id], payload, now, session=session)
-        recipients.append(certificate.Recipient(numbers[p.id], claim.name, payload, p.id))
+        recipients.append(certificate.Recipient(numbers[p.id], claim.name, payload, p.id, p.country))
     sigs = [certificate.Signatory(r.name, r.title, r.signature_png)
             for r in store.signatories(session=session)][:3]
     run = partial(certificate.print_certificates, workshop=workshop, recipients=recipients,

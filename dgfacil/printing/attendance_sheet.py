@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from dgfacil.core.model import Participant, Workshop
-from dgfacil.printing import styles
+from dgfacil.printing import fonts, styles
 from dgfacil.printing.layout import build_pdf, check
 from dgfacil.core.agenda import day_label
 
@@ -96,14 +96,16 @@ def _section_story(workshop: Workshop, people: list[Participant], section: Secti
     rows = [head]
     for n, p in enumerate(people, start=1):
         org = " \u2014 ".join(x for x in (p.organization, p.position) if x)
-        name = styles.para(p.printed_name, "td_bold")
+        name = styles.para(p.printed_name, "td_bold", japanese=fonts.japanese_country(p.country))
         if other := other_name(p):
             name = [name, styles.para(other, "td_small")]
         rows.append([styles.static(str(n), "td_right"), name,
                      styles.para(p.country, "td"), styles.para(org, "td_small"), ""])
     if not people:
         rows.append(["", styles.static("<i>No participants yet.</i>", "td"), "", "", ""])
-    widths = [10 * mm, 0.27 * usable, 0.14 * usable, 0.25 * usable]
+    # the widest row number on one line ("1000" once split into "100" over "0"), padding included
+    number = max(10 * mm, fonts.text_width(str(max(len(people), 1)), 9) + 12)
+    widths = [number, 0.27 * usable, 0.14 * usable, 0.25 * usable]
     widths.append(usable - sum(widths))
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     style = styles.table_style(rows=len(rows))

@@ -36,7 +36,7 @@ def _draw_badge(canv, x: float, y: float, workshop: Workshop, p: Participant) ->
     title.drawOn(canv, x + 4 * mm, y + BADGE_H - band / 2 - min(th, band - 2 * mm) / 2)
 
     inner = BADGE_W - 8 * mm
-    name = styles.para(p.printed_name, "badge_name",
+    name = styles.para(p.printed_name, "badge_name", japanese=fonts.japanese_country(p.country),
                        size=fit_size(p.printed_name, inner, "badge_name", biggest=20, smallest=10))
     _w, nh = name.wrap(inner, 20 * mm)
     top = y + BADGE_H - band - 5 * mm
@@ -92,7 +92,7 @@ def _tent_half(canv, width: float, height: float, workshop: Workshop, p: Partici
     """One readable half of a tent, drawn upright in a width x height box at the origin."""
     inner = width - 40 * mm
     size = fit_size(p.printed_name, inner, "tent_name", biggest=48, smallest=18)
-    name = styles.para(p.printed_name, "tent_name", size=size)
+    name = styles.para(p.printed_name, "tent_name", size=size, japanese=fonts.japanese_country(p.country))
     _w, nh = name.wrap(inner, height)
     name.drawOn(canv, 20 * mm, height / 2 - nh / 2 + 6 * mm)
     below = height / 2 - nh / 2 - 2 * mm  # where the lines under the name start

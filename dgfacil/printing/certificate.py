@@ -50,6 +50,7 @@ class Recipient:
     name: str
     payload: str
     participant_id: int | None = None
+    country: str = ""  # Japan: the name's kanji in the Japanese font
 
 
 def fit_size(name: str, width: float) -> float:
@@ -169,7 +170,8 @@ class _Page:
     def draw(self, canv, who: Recipient) -> None:
         """One certificate: the shared form, then this person's name, number and QR."""
         canv.doForm(self.FORM)
-        name = styles.para(who.name, "cert_name", size=fit_size(who.name, self.inner))
+        name = styles.para(who.name, "cert_name", size=fit_size(who.name, self.inner),
+                           japanese=fonts.japanese_country(who.country))
         _, name_h = name.wrap(self.inner, self.NAME_ZONE)
         # centred in the name zone, so a shrunk or wrapped name never moves anything else
         name.drawOn(canv, (self.w - self.inner) / 2, self.name_top - (self.NAME_ZONE + name_h) / 2)

@@ -1,18 +1,19 @@
-"""Fonts per script: names from every country print right.
+"""Fonts per script: names from every country print right, or we say which cannot.
 
-reportlab has no font fallback and embeds only TrueType-outline fonts, so we pick a font for each
-run of a name by its script and split mixed-script text into runs. Small Noto TTFs (Latin,
-Cyrillic, Greek, Vietnamese, Thai, Arabic, Devanagari, Bengali) ship in resources/fonts; the big
-CJK TrueType fonts come from the system (Debian: fonts-nanum, fonts-ipafont-gothic,
-fonts-wqy-zenhei; Khmer, Lao, Myanmar, Sinhala, Tamil... from fonts-noto-core in
-/usr/share/fonts/truetype/noto; Windows and macOS folders are searched too).
+reportlab has no font fallback and embeds only TrueType-outline fonts, so a name is split into
+runs and each run set in a font whose cmap HAS its characters: a letter goes to the house font
+when it covers it (Latin, Cyrillic, Greek, Vietnamese), else to the first font in FAMILY_ORDER
+that covers it. No Unicode ranges decide anything (a range table once sent Armenian to the Latin
+font and forgot Tibetan: blank names). Small Noto TTFs ship in resources/fonts; the rest come
+from the system (Debian fonts-noto-core, fonts-nanum, fonts-ipafont-gothic, fonts-wqy-zenhei;
+Windows and macOS folders are searched too). A character that no font here has is reported by
+`unprintable()` before printing, never drawn as a silent blank.
 
-No empty boxes: a character goes in the run of a font whose cmap has it (a bullet or a colon
-next to Lao goes to Noto Sans), and `shaping.install()` makes reportlab shape each font run of a
-word with its own font.
-
-Arabic: reportlab + uharfbuzz joins letters in a Paragraph with `shaping=1` but keeps words in
-left-to-right order, so `visual_order` puts words in display order (python-bidi) first.
+Han ideographs are in the Korean and Japanese fonts too: they go to the Chinese font, or to the
+Japanese one when the name has kana. `shaping.install()` makes reportlab shape each font run of
+a word with its own font. Arabic: reportlab + uharfbuzz joins letters in a Paragraph with
+`shaping=1` but keeps words in left-to-right order, so `visual_order` puts words in display
+order (python-bidi) first.
 """
 from __future__ import annotations
 
@@ -29,10 +30,11 @@ from dgfacil.printing import shaping
 # reportlab shapes a mixed-font word with its first font only: shape each font run on its own
 shaping.install()
 
-LATIN = "latin"  # also Cyrillic, Greek and Vietnamese: Noto Sans covers them
+LATIN = "latin"  # the house sans font: Noto Sans has Latin, Cyrillic, Greek and Vietnamese
 SERIF = "serif"
+BUNDLED_ONLY = "DGFACIL_BUNDLED_FONTS_ONLY"  # "1": ignore system fonts (what a bare install has)
 
-# script -> (regular candidates, bold candidates); file names, first found wins.
+# family -> (regular candidates, bold candidates); file names, first found wins.
 # A ".ttc" entry is read at sub-font 0.
 _CANDIDATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     LATIN: (("NotoSans-Regular.ttf", "DejaVuSans.ttf", "arial.ttf"),
@@ -50,82 +52,116 @@ _CANDIDATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                    ("NotoSansDevanagari-Bold.ttf", "mangalb.ttf")),
     "bengali": (("NotoSansBengali-Regular.ttf", "vrinda.ttf", "Nirmala.ttf"),
                 ("NotoSansBengali-Bold.ttf", "vrindab.ttf")),
+    "tibetan": (("NotoSerifTibetan-Regular.ttf", "NotoSansTibetan-Regular.ttf", "himalaya.ttf"),
+                ("NotoSerifTibetan-Bold.ttf", "NotoSansTibetan-Bold.ttf")),
 }
-# Scripts of other member countries: found when the system has the Noto file (fonts-noto-core).
+# Scripts of other member states: found when the system has the Noto file (fonts-noto-core).
 for _name, _file in {"hebrew": "Hebrew", "tamil": "Tamil", "sinhala": "Sinhala", "khmer": "Khmer",
                      "lao": "Lao", "myanmar": "Myanmar", "georgian": "Georgian",
                      "armenian": "Armenian", "gujarati": "Gujarati", "gurmukhi": "Gurmukhi",
                      "telugu": "Telugu", "kannada": "Kannada", "malayalam": "Malayalam",
-                     "oriya": "Oriya", "mongolian": "Mongolian"}.items():
+                     "oriya": "Oriya", "mongolian": "Mongolian", "ethiopic": "Ethiopic",
+                     "thaana": "Thaana", "tifinagh": "Tifinagh", "syriac": "Syriac",
+                     "nko": "NKo", "adlam": "Adlam", "cherokee": "Cherokee"}.items():
     _CANDIDATES[_name] = ((f"NotoSans{_file}-Regular.ttf",), (f"NotoSans{_file}-Bold.ttf",))
 
-# (first, last, script) — checked in order; anything else is Latin or neutral.
-_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0590, 0x05FF, "hebrew"), (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"),
-    (0x08A0, 0x08FF, "arabic"), (0xFB50, 0xFDFF, "arabic"), (0xFE70, 0xFEFF, "arabic"),
-    (0x0900, 0x097F, "devanagari"), (0xA8E0, 0xA8FF, "devanagari"), (0x0980, 0x09FF, "bengali"),
-    (0x0A00, 0x0A7F, "gurmukhi"), (0x0A80, 0x0AFF, "gujarati"), (0x0B00, 0x0B7F, "oriya"),
-    (0x0B80, 0x0BFF, "tamil"), (0x0C00, 0x0C7F, "telugu"), (0x0C80, 0x0CFF, "kannada"),
-    (0x0D00, 0x0D7F, "malayalam"), (0x0D80, 0x0DFF, "sinhala"), (0x0E00, 0x0E7F, "thai"),
-    (0x0E80, 0x0EFF, "lao"), (0x1000, 0x109F, "myanmar"), (0x10A0, 0x10FF, "georgian"),
-    (0x0530, 0x058F, "armenian"), (0x1780, 0x17FF, "khmer"), (0x1800, 0x18AF, "mongolian"),
-    (0x1100, 0x11FF, "hangul"), (0x3130, 0x318F, "hangul"), (0xA960, 0xA97F, "hangul"),
-    (0xAC00, 0xD7FF, "hangul"), (0x3040, 0x30FF, "kana"), (0x31F0, 0x31FF, "kana"),
-    (0xFF65, 0xFF9F, "kana"), (0x2E80, 0x2FDF, "han"), (0x3000, 0x303F, "han"),
-    (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"), (0xF900, 0xFAFF, "han"),
-    (0xFF00, 0xFF64, "han"), (0x20000, 0x3FFFF, "han"),
-)
+# Who is asked for a letter the house font lacks, in this order: one-script fonts first, the
+# big CJK fonts (which also carry Latin, Cyrillic, kana, Hangul...) last.
+FAMILY_ORDER = ("arabic", "hebrew", "devanagari", "bengali", "gurmukhi", "gujarati", "oriya",
+                "tamil", "telugu", "kannada", "malayalam", "sinhala", "thai", "lao", "tibetan",
+                "myanmar", "khmer", "mongolian", "armenian", "georgian", "ethiopic", "thaana",
+                "tifinagh", "syriac", "nko", "adlam", "cherokee", "kana", "hangul", "han")
+# Families whose text HarfBuzz must shape (joining, conjuncts, stacked or reordered marks).
 COMPLEX = frozenset({"arabic", "hebrew", "devanagari", "bengali", "thai", "tamil", "sinhala",
                      "khmer", "lao", "myanmar", "gujarati", "gurmukhi", "telugu", "kannada",
-                     "malayalam", "oriya", "mongolian"})
+                     "malayalam", "oriya", "mongolian", "tibetan", "thaana", "syriac", "nko",
+                     "adlam"})
 _RTL = frozenset({"R", "AL"})
 
 
-def script_of(ch: str) -> str | None:
-    """The script of one character; None for neutrals (spaces, digits, punctuation, marks)."""
-    code = ord(ch)
-    if code < 0x0590:
-        cat = unicodedata.category(ch)
-        return LATIN if cat[0] == "L" else None
-    for first, last, name in _RANGES:
-        if first <= code <= last:
-            # CJK punctuation and full-width forms follow their neighbours when possible
-            return name
-    cat = unicodedata.category(ch)
-    return LATIN if cat[0] == "L" else None
+def _needs_no_glyph(ch: str) -> bool:
+    """Spaces and invisible format characters (ZWJ, ZWNJ, direction marks) draw nothing."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")
+
+
+def _is_ideograph(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
+
+
+def _is_kana(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith(("HIRAGANA", "KATAKANA"))
 
 
 @lru_cache(maxsize=8192)
 def covers(script: str, ch: str, bold: bool = False) -> bool:
     """Whether the font chosen for `script` has a glyph for `ch` in its cmap (a dash in a Thai
-    font, a colon in the Lao font...)."""
+    font, a colon in the Lao font...). False when no font of that family is installed."""
     from reportlab.pdfbase import pdfmetrics
 
+    # private-use code points mean nothing portable, and reportlab adds its own to a font's
+    # map while shaping (glyphs with no character): never trust them
+    if font_path(script, bold) is None or unicodedata.category(ch) == "Co":
+        return False
     face = pdfmetrics.getFont(font_name(script, bold)).face
     return ord(ch) in face.charToGlyph
 
 
-# Where a character the run's font lacks goes instead: the house font first, then any other.
-_FALLBACKS = (LATIN, "han", "arabic", "devanagari", "thai")
+@lru_cache(maxsize=8192)
+def family_of(ch: str, bold: bool = False, base: str = LATIN) -> str | None:
+    """The family that draws the letter `ch`: the house font if its cmap has it, else the first
+    of FAMILY_ORDER whose cmap has it; None when no font here has it."""
+    if covers(base, ch, bold) and not _is_ideograph(ch):
+        return LATIN
+    order = ("han", *FAMILY_ORDER) if _is_ideograph(ch) else FAMILY_ORDER
+    return next((f for f in order if covers(f, ch, bold)), None)
+
+
+def script_of(ch: str) -> str | None:
+    """The family of one character; None for neutrals (spaces, digits, punctuation, marks),
+    which follow their neighbours."""
+    if unicodedata.category(ch)[0] != "L":
+        return None
+    return family_of(ch) or LATIN
+
+
+def unprintable(text: str, *, bold: bool = False, base: str = LATIN) -> list[str]:
+    """The characters of `text` (each once, in order) that no font here can draw."""
+    out: list[str] = []
+    for ch in text:
+        if ch in out or _needs_no_glyph(ch):
+            continue
+        if family_of(ch, bold, base) is None and not covers(base, ch, bold):
+            out.append(ch)
+    return out
 
 
 def _fallback(ch: str, base: str, bold: bool) -> str:
-    for script in (base, *_FALLBACKS):
-        if covers(script, ch, bold):
-            return script
-    return base
+    found = family_of(ch, bold, base)
+    return base if found in (None, LATIN) else found
 
 
-def split_scripts(text: str, *, bold: bool = False, base: str = LATIN) -> list[tuple[str, str]]:
-    """Runs of (script, text) to set each in its own font. Neutrals (spaces, digits,
-    punctuation, bullets) join the run before them (or the first strong run); any character the
+_JAPAN = frozenset({"japan", "日本", "jp", "jpn", "nippon", "nihon"})
+
+
+def japanese_country(country: str | None) -> bool:
+    """Whether a participant's country is Japan (their kanji then take the Japanese font)."""
+    return (country or "").strip().casefold() in _JAPAN
+
+
+def split_scripts(text: str, *, bold: bool = False, base: str = LATIN,
+                  japanese: bool = False) -> list[tuple[str, str]]:
+    """Runs of (family, text) to set each in its own font. Neutrals (spaces, digits,
+    punctuation, marks) join the run before them (or the first strong run); any character the
     run's font has no glyph for goes in a run of a font that has one (no empty boxes).
     `base` (LATIN or SERIF) is the document font that Latin runs use; runs set in it are
-    reported as LATIN."""
+    reported as LATIN. Han ideographs take the Japanese font in a name with kana, or when
+    `japanese` (the person is from Japan: 山田 太郎 has no kana)."""
     runs: list[list] = []
     pending = ""
     for ch in text:
-        script = script_of(ch)
+        script = family_of(ch, bold, base) if unicodedata.category(ch)[0] == "L" else None
+        if unicodedata.category(ch)[0] == "L" and script is None:
+            script = LATIN  # nothing has it: unprintable() names it before printing
         if script is None:
             if runs:
                 runs[-1][1] += ch
@@ -139,14 +175,13 @@ def split_scripts(text: str, *, bold: bool = False, base: str = LATIN) -> list[t
             pending = ""
     if pending:
         runs.append([LATIN, pending])
-    # Han inside Japanese text takes the Japanese font (same reading, consistent glyphs).
-    if any(r[0] == "kana" for r in runs):
+    if (japanese or any(_is_kana(ch) for ch in text)) and font_path("kana", bold) is not None:
         runs = [["kana" if r[0] == "han" else r[0], r[1]] for r in runs]
     merged: list[tuple[str, str]] = []
     for script, chunk in runs:
         for ch in chunk:
             face = base if script == LATIN else script
-            if not ch.isspace() and not covers(face, ch, bold):
+            if not _needs_no_glyph(ch) and not covers(face, ch, bold):
                 found = _fallback(ch, base, bold)
                 ch_script = LATIN if found == base else found
             else:
@@ -160,7 +195,7 @@ def split_scripts(text: str, *, bold: bool = False, base: str = LATIN) -> list[t
 
 def needs_shaping(text: str) -> bool:
     """True when some run needs HarfBuzz (joined letters, conjuncts, vowel marks)."""
-    return any(script_of(ch) in COMPLEX for ch in text)
+    return any(unicodedata.category(ch)[0] == "M" or family_of(ch) in COMPLEX for ch in text)
 
 
 def visual_order(text: str) -> str:
@@ -178,6 +213,8 @@ def visual_order(text: str) -> str:
 
 def _search_dirs() -> list[Path]:
     dirs = [resources_dir() / "fonts"]
+    if os.environ.get(BUNDLED_ONLY) == "1":
+        return dirs
     home = Path.home()
     if sys.platform.startswith("win"):
         windir = Path(os.environ.get("WINDIR", "C:/Windows"))
@@ -237,17 +274,11 @@ def font_name(script: str = LATIN, bold: bool = False) -> str:
     return name
 
 
-def missing_scripts(scripts: tuple[str, ...] = ("hangul", "kana", "han", "thai", "arabic",
-                                                  "devanagari", "bengali")) -> list[str]:
-    """Scripts the organizer asked for that have no font here (names would print as boxes)."""
-    return [s for s in scripts if font_path(s) is None]
-
-
-def markup(text: str, *, bold: bool = False, base: str = LATIN) -> str:
+def markup(text: str, *, bold: bool = False, base: str = LATIN, japanese: bool = False) -> str:
     """Escaped Paragraph markup for user text: words in display order, a font per script run."""
     out = []
     default = font_name(base, bold)
-    for script, chunk in split_scripts(visual_order(text), bold=bold, base=base):
+    for script, chunk in split_scripts(visual_order(text), bold=bold, base=base, japanese=japanese):
         face = default if script == LATIN else font_name(script, bold)
         safe = escape(chunk)
         out.append(safe if face == default else f'<font face="{face}">{safe}</font>')

@@ -1,44 +1,33 @@
-"""QR codes drawn as vector squares, encoded fast.
+"""QR codes drawn as vector squares, the text declared as UTF-8.
 
-`qrcode` spends most of its time fitting the version and trying all eight masks (DESIGN §11:
-7.4 ms -> 1.2 ms a code with a fixed mask). We pick the version from the byte-mode capacity
-table ourselves and fix the mask; the codes still decode (a test reads them with zbarimg).
+A byte-mode QR without an ECI designator leaves the character set to the scanner's guess: zbar
+with default options reads the bytes as ISO-8859-1 or Shift-JIS, and most non-ASCII names came
+back garbled, so genuine certificates failed to verify. Every code here starts with ECI 26
+(UTF-8), which zbar and phone camera apps honour (tests/printing/test_qr_scripts.py scans names in
+every script with `zbarimg` defaults). segno picks the version; the mask is fixed because trying
+all eight is most of the encoding time and any mask decodes.
 """
 from __future__ import annotations
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
+import segno
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-# Byte-mode capacity at error correction M, versions 1..25 (ISO/IEC 18004 table 7).
-_CAPACITY_M = (14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450,
-               504, 560, 624, 666, 711, 779, 857, 911, 997)
 MASK = 2  # any fixed mask decodes; 2 (vertical stripes) keeps horizontal runs long to draw
 QUIET = 4  # modules of white border the standard asks for
 
 
-def version_for(data: bytes) -> int:
-    """The smallest version whose byte-mode capacity at level M holds `data`."""
-    for version, capacity in enumerate(_CAPACITY_M, start=1):
-        if len(data) <= capacity:
-            return version
-    raise ValueError(f"QR payload too long ({len(data)} bytes)")
-
-
-def matrix(text: str) -> list[list[bool]]:
-    """The module matrix of `text` (UTF-8 bytes), without the quiet zone."""
-    data = text.encode("utf-8")
-    code = qrcode.QRCode(version=version_for(data), error_correction=ERROR_CORRECT_M,
-                         border=0, mask_pattern=MASK)
-    code.add_data(data, optimize=0)
-    code.make(fit=False)
-    return code.modules
+def make_qr(payload: str) -> tuple[bytearray, ...]:
+    """The module matrix (rows of 0/1, dark = 1, no quiet zone) of `payload`: byte mode, UTF-8
+    declared with ECI, error correction M."""
+    code = segno.make(payload, encoding="utf-8", eci=True, error="m", micro=False,
+                      boost_error=False, mask=MASK)
+    return code.matrix
 
 
 def draw(canv, text: str, x: float, y: float, size: float, *, colour=colors.black) -> None:
     """Draw the code for `text` with its lower-left corner (quiet zone included) at x, y."""
-    modules = matrix(text)
+    modules = make_qr(text)
     count = len(modules)
     cell = size / (count + 2 * QUIET)
     canv.saveState()

@@ -6,10 +6,15 @@ no colon) the colon is looked up in the Lao font and prints as an empty box (.no
 glyph ids of the next fragment are read against the wrong font. `install()` replaces the
 paragraph module's `shapeFragWord` with one that cuts a word where its font changes, shapes each
 piece with reportlab's own function, and joins the results.
+
+It also turns off discretionary ligatures, which reportlab asks HarfBuzz for: with `dlig`, Noto
+Sans Arabic draws محمد as the single glyph U+FDF4, with vowel marks (مُحَمَّد) nobody typed. A name
+prints with the letters the person gave; only the required forms (joining, conjuncts) apply.
 """
 from __future__ import annotations
 
 _installed = False
+FEATURES = {"kern": True, "liga": True}  # reportlab's defaults minus dlig (see above)
 
 
 def _font_key(frag) -> tuple[str, float] | None:
@@ -50,6 +55,8 @@ def install() -> None:
                    for f, s in piece if not hasattr(f, "cbDefn"))
 
     def shape_per_font(w, *args, **kwargs):
+        if not args:
+            kwargs.setdefault("features", FEATURES)
         if isinstance(w, ttfonts.ShapedFragWord) or len(w) < 3:
             return original(w, *args, **kwargs)
         pieces = _pieces(w)
@@ -71,4 +78,8 @@ def install() -> None:
         return joined
 
     paragraph.shapeFragWord = shape_per_font
+    ttfonts.shapeFragWord = shape_per_font  # shapeStr looks it up here
+    from reportlab.pdfgen import canvas
+
+    canvas.shapeFragWord = shape_per_font  # drawString(..., shaping=True)
     _installed = True

@@ -124,13 +124,14 @@ def _sized(base: ParagraphStyle, size: float) -> ParagraphStyle:
 
 
 def para(text: object, style_name: str | ParagraphStyle = "body", *, bold: bool = False,
-         size: float | None = None) -> Paragraph:
-    """A Paragraph of USER text: escaped, a font per script, shaped when the script needs it."""
+         size: float | None = None, japanese: bool = False) -> Paragraph:
+    """A Paragraph of USER text: escaped, a font per script, shaped when the script needs it.
+    `japanese`: a name of a person from Japan (kanji in the Japanese font)."""
     base = style(style_name) if isinstance(style_name, str) else style_name
     value = "" if text is None else str(text)
     serif = "Serif" in base.fontName
     bold = bold or "Bold" in base.fontName  # the other scripts follow the style's weight
-    body = fonts.markup(value, bold=bold, base=fonts.SERIF if serif else fonts.LATIN)
+    body = fonts.markup(value, bold=bold, base=fonts.SERIF if serif else fonts.LATIN, japanese=japanese)
     if fonts.needs_shaping(value):
         chosen = _shaped(base, size)
     else:

@@ -95,3 +95,27 @@ def test_spare_bits_of_the_signature_are_not_ignored():
     for spare in range(1, 4):
         forged = payload[:-1] + alphabet[last ^ spare]
         assert signing.verify(forged, KNOWN).status is Status.INVALID
+
+
+def test_a_misread_byte_is_invalid_not_a_crash():
+    payload = signing.sign(CLAIM, KEY)
+    broken = payload.encode("utf-8").replace("김".encode()[:1], b"\xff", 1)
+    verdict = signing.verify(broken.decode("utf-8", errors="surrogateescape"), KNOWN)
+    assert verdict.status is Status.INVALID and verdict.claim is None
+    assert verdict.lines() == [f"INVALID: {verdict.reason}"]
+
+
+def test_claims_of_codes_that_do_not_verify_are_not_stated_as_facts():
+    unknown = signing.verify(signing.sign(CLAIM, signing.new_private_key()), KNOWN)
+    lines = unknown.lines()
+    assert lines[0].startswith("UNKNOWN KEY: ") and "NOT verified" in lines[1]
+    assert not any(line.startswith(("name", "dates", "certificate")) for line in lines)
+    valid = signing.verify(signing.sign(CLAIM, KEY), KNOWN).lines()
+    assert valid[0] == "VALID" and valid[2].startswith("name ") and "NOT" not in "".join(valid)
+
+
+def test_control_characters_in_a_claimed_name_are_shown_escaped():
+    forged = CLAIM.__class__("N-1", "Ana\x1b[2J\u202eevil", "C", date(2023, 1, 2), date(2023, 1, 2))
+    lines = signing.verify(signing.sign(forged, signing.new_private_key()), KNOWN).lines()
+    assert "\x1b" not in "".join(lines) and "\u202e" not in "".join(lines)
+    assert "Ana\\u001b[2J\\u202eevil" in "".join(lines)

@@ -212,6 +212,11 @@ class PrintRoom(QWidget):
         if not options.per_person and out.is_dir():
             self.status.setText(f"{out} is a folder: choose a file name for the PDF.")
             return
+        from dgfacil.ui.printing.preflight import confirm
+
+        if kind != "report" and not confirm(self, self.ctx, kind):  # blank names, another key
+            self.status.setText("Not printed; nothing was written.")
+            return
         try:
             if kind == "report":
                 from dgfacil.operations.report import report_job
@@ -303,7 +308,9 @@ class PrintRoom(QWidget):
     def verify(self) -> None:
         from dgfacil.ui.printing.verify import VerifyDialog
 
-        VerifyDialog.ask(self)
+        from dgfacil.operations import keys
+
+        VerifyDialog.ask(self, also=self.ctx.tasks.read(keys.workshop_keys))  # the file's own key
 
     def signatories(self):
         """Open (or raise) the Signatories dialog; its edits go on this room's undo stack."""

@@ -17,14 +17,15 @@ COLOURS = {signing.Status.VALID: "#1b7f3b", signing.Status.INVALID: "#b3261e",
 class VerifyDialog(QDialog):
     """Checks certificate codes against the keys this computer knows."""
 
-    def __init__(self, parent: QWidget | None = None, known_keys: dict[str, bytes] | None = None):
+    def __init__(self, parent: QWidget | None = None, known_keys: dict[str, bytes] | None = None,
+                 also: list[bytes] | None = None):
         super().__init__(parent)
         self.setWindowTitle("Verify a certificate")
-        self.resize(560, 440)
+        self.resize(580, 500)
         if known_keys is None:
             from dgfacil.operations import keys
 
-            known_keys = keys.known_keys()
+            known_keys = keys.known_keys(also=also)
         self.known = known_keys
         layout = QVBoxLayout(self)
         hint = QLabel("Scan the certificate's QR code, or paste its text:")
@@ -46,6 +47,7 @@ class VerifyDialog(QDialog):
         self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
+        layout.addStretch(1)  # extra height below the answer, not between the parts
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         self.clear_button = buttons.addButton("Clear for the next scan (Ctrl+L)", QDialogButtonBox.ResetRole)
@@ -71,19 +73,21 @@ class VerifyDialog(QDialog):
         verdict = signing.verify(text, self.known)
         self.verdict.setText(verdict.status.value.capitalize())
         self.verdict.setStyleSheet(f"color: {COLOURS[verdict.status]}")
-        lines = []
-        if verdict.claim:
-            c = verdict.claim
-            lines += [f"Certificate {c.number}", f"Name: {c.name}", f"Workshop: {c.workshop_code}",
-                      f"Dates: {c.start.isoformat()} to {c.end.isoformat()}"]
-        if verdict.key_id:
-            lines.append(f"Key: {verdict.key_id}")
-        if verdict.reason:
-            lines.append(verdict.reason)
+        # only a valid code's name and dates are facts; otherwise they are what the code claims
+        facts = [f"{label.capitalize()}: {value}" for label, value in verdict.facts()]
+        if verdict.valid:
+            lines = [*facts, f"Key: {verdict.key_id}"]
+        else:
+            lines = [verdict.reason[0].upper() + verdict.reason[1:] + "."]
+            if facts:
+                lines += ["", "The code claims (NOT verified, do not rely on it):",
+                          *(f"    {f}" for f in facts)]
         self.details.setText("\n".join(lines))
+        self.layout().activate()  # room for every line now, not at the next event
         return verdict
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> None:
-        """Open the dialog modally."""
-        cls(parent).exec()
+    def ask(cls, parent: QWidget | None = None, also: list[bytes] | None = None) -> None:
+        """Open the dialog modally; `also`: keys to trust besides this computer's (the open
+        workshop's own)."""
+        cls(parent, also=also).exec()

@@ -34,6 +34,8 @@ def update_item(session: Session, *, item_id: int, **fields) -> Changes:
         setattr(current, name, value)
     if current.duration_min <= 0:
         raise ValueError("a duration must be at least one minute")
+    if current.min_duration_min is not None and int(current.min_duration_min) <= 0:
+        raise ValueError("a shortest length must be at least one minute (or empty: the default)")
     store.write_item(item_id, current, session=session)
     return Changes(agenda=True, ids=(item_id,))
 

@@ -18,9 +18,12 @@ SPECS = [
     ("skip", "Skip", ["S"], "S", "skip", None),
     ("notes", "Notes", ["N"], "N", "open_notes", None),
     ("projector", "Projector", ["F5"], "F5", "toggle_projector", None),
-    ("recover", "Recover time", ["R"], "R", "apply_suggestion", None),
+    ("recover", "Recovery plan", ["R"], "R", "show_plan", None),
+    ("apply", "Apply plan", ["Return", "Enter"], "Enter", "apply_plan", None),
+    ("close_plan", "Close plan", ["Escape"], "Esc", "close_plan", None),
 ]
-NO_BUTTON = {"recover"}  # shown on the suggestion itself
+NO_BUTTON = {"recover", "apply", "close_plan"}  # on the "behind" bar and in the plan's preview
+PLAN_ONLY = ("apply", "close_plan")  # Enter and Esc mean something only while a plan is on show
 
 
 class RunControls(QWidget):
@@ -54,6 +57,11 @@ class RunControls(QWidget):
             if name in ("next", "minus1", "skip"):
                 layout.addSpacing(14)
         layout.addStretch(1)
+        self.plan_shown(False, False)
+
+    def plan_shown(self, shown: bool, applicable: bool) -> None:
+        self.actions_by_name["apply"].setEnabled(shown and applicable)
+        self.actions_by_name["close_plan"].setEnabled(shown)
 
     def show_state(self, state: RunState) -> None:
         label = {Phase.NOT_STARTED: "Start", Phase.RUNNING: "Pause", Phase.PAUSED: "Resume",

@@ -6,8 +6,8 @@ this order and only as much as still needed:
 1. breaks, down to their floor;
 2. Q&A and open discussion, down to their floor;
 3. the other flexible items, in proportion to what each can give, down to their floor;
-4. if that is not enough, it skips the shortest item that lets the rest cover what is left
-   (and trims the others for the remainder only).
+4. if that is not enough, it skips the shortest item (a break last) that lets the rest cover what
+   is left, and trims the others for the remainder only.
 An item's floor is its own shortest length (`min_duration_min`), else 60 % of its planned
 length (a break: half, at least 5 min); "do not shorten" (`shorten=False`) leaves it whole.
 Items already shorter than their floor are left alone. The plan is checked by replaying it:
@@ -135,7 +135,8 @@ def _plan_stretch(rows: list[Row], need: int) -> list[Change]:
         for candidate in (r for r in rows if r.item.shorten and r.minutes > 0):
             rest = [r for r in rows if r is not candidate]
             trial = _trim(rest, max(0, need - candidate.minutes))
-            key = (trial[2], candidate.minutes, sum(r.minutes - trial[0][r.item.id] for r in rest))
+            trimmed = sum(r.minutes - trial[0][r.item.id] for r in rest)
+            key = (trial[2], is_break(candidate.item), candidate.minutes, trimmed)
             if best is None or key < best[0]:
                 best = (key, candidate, trial)
         if best is not None and best[0][0] < missing:

@@ -12,7 +12,7 @@ from dgfacil.core.run_text import day_end_text, span_words
 from dgfacil.operations import run as run_ops
 from dgfacil.ui.widgets import plain_label
 
-HOW = {"break": "shorter break", "discussion": "shorter Q&A / discussion", "trim": "trimmed", "skip": "skipped"}
+HOW = {"break": "shorter break", "discussion": "shorter Q&A / discussion", "trim": "trimmed", "skip": "left out"}
 HEADERS = ("Item", "Before", "After", "")
 
 
@@ -87,6 +87,8 @@ class RecoveryPreview(QFrame):
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                if c == 0:
+                    cell.setToolTip(plan.changes[r].title)
                 if c == 2 and text == "skipped":
                     cell.setForeground(Qt.darkRed)
                 self.table.setItem(r, c, cell)

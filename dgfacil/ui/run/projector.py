@@ -83,7 +83,7 @@ class ProjectorWindow(QWidget):
         venue = self.zones[0]
         row, texts = state.current, {}
         texts["header"] = self.workshop_title
-        texts["alert"] = "   ·   ".join(conflict_texts(state, venue))  # the facilitator's strip
+        texts["alert"] = "   ·   ".join(conflict_texts(state, venue, brief=True))  # the facilitator's strip
         texts["progress"] = progress_text(state)
         nxt = state.next_row()
         if row is not None:

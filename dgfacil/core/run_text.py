@@ -134,7 +134,7 @@ def row_note(row: Row) -> str:
         notes.append("fixed start")
     change = row.minutes - row.item.duration_min
     if change:
-        notes.append(f"{change:+d} min")
+        notes.append(f"{'+' if change > 0 else '−'}{abs(change)} min")
     if row.start is not None and row.late_min > 0 and not row.item.fixed_start:
         notes.append(lateness_words(row.late_min))
     if row.unfit_min:

@@ -27,7 +27,7 @@ def rows(room) -> list[str]:
             for r in range(model.rowCount())]
 
 
-def test_the_demo_opened_on_another_date_is_a_rehearsal_from_the_start(ctx, qtbot):
+def test_the_demo_opened_on_another_date_is_a_rehearsal_from_the_start(ctx, qtbot, screenshots):
     from dgfacil.ui.run.room import RunRoom
 
     ctx.clock = FakeClock(datetime(2026, 11, 30, 4, 8, tzinfo=timezone.utc))  # the demo's first start, today
@@ -41,6 +41,7 @@ def test_the_demo_opened_on_another_date_is_a_rehearsal_from_the_start(ctx, qtbo
     assert not any("late" in line for line in rows(room)), rows(room)
     assert room.day_end_label.text() == "Day ends 14:48 (on time)"  # 100 min from now, 13:08 Seoul
     assert room.panel.countdown.text() == "Starts at 13:08"
+    room.grab().save(str(screenshots / "run_room_rehearsal.png"))
     qtbot.keyClick(room, Qt.Key_Space)
     ctx.clock.now += timedelta(minutes=9)  # the opening runs 2 over
     qtbot.keyClick(room, Qt.Key_Right)
@@ -101,9 +102,12 @@ def test_webinar_opening_30_over_plan_enter_and_ctrl_z(demo_doc, qtbot, screensh
     assert [e.kind for e in room.events[2:]] == [EventKind.SHORTEN, EventKind.SHORTEN, EventKind.SKIP]
     assert room.conflict.isHidden() and room.day_end_label.text() == "Day ends 16:40 (on time)"
     assert rows(room)[4] == "— | Open Discussion/Q&A | 13 | skipped"
+    print("\n".join(rows(room)))
+    window.grab().save(str(screenshots / "run_room_plan_applied_1366.png"))
 
     qtbot.keyClick(room, Qt.Key_Z, Qt.ControlModifier)  # Edit > Undo: the whole plan, in one step
     assert len(room.events) == 2 and room.conflict.isVisible()
+    assert room.message.text().startswith("Recovery plan undone")
     assert room.day_end_label.text() == "Day ends 16:40 (as planned) — 30 min of content do not fit"
     qtbot.keyClick(room, Qt.Key_Y, Qt.ControlModifier)  # and Redo takes it again
     assert len(room.events) == 5 and room.conflict.isHidden()

@@ -120,6 +120,7 @@ class ApplyPlan(QUndoCommand):
         ids = list(self.ids)
         self.room.ctx.tasks.run_sync(lambda s: run_ops.remove_events(s, ids=ids), initiator=self.room)
         self.room.after_plan_change()
+        self.room.message.setText("Recovery plan undone — Ctrl+Y applies it again.")
 
 
 def conflict_label() -> QLabel:

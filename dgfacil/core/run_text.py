@@ -64,7 +64,7 @@ def status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) ->
     remaining = state.remaining
     if remaining <= timedelta(0):
         over = math.floor(-remaining.total_seconds() / 60 + 1e-9)
-        words = "Time is up" + (f" — {over} min over" if over >= 1 else "")
+        words = "Time is up" + (f" — {span_words(over)} over" if over >= 1 else "")
         level = Level.OVER
     else:
         left = math.ceil(remaining.total_seconds() / 60 - 1e-9)

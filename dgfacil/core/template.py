@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from dgfacil.core.agenda import following_starts
 from dgfacil.core.model import AgendaItem, Day, Exercise, ItemKind, Modality, Workshop
 
 EXERCISE_KINDS = ("zones", "plane", "table", "rubric", "prompts")
@@ -210,21 +211,6 @@ def _parse_hhmm(value: str | None) -> time | None:
     return time(int(hours), int(minutes))
 
 
-def _written_starts(items: list) -> list[time | None]:
-    """The start each item keeps: a contiguous programme is transcribed as items that follow each
-    other, so only the first item of a day, a fixed item, or one after a gap keeps its time; a start
-    that equals the previous end is dropped, and lengthening an item then moves what follows."""
-    out: list[time | None] = []
-    cursor: datetime | None = None
-    for n, it in enumerate(items):
-        start = _parse_hhmm(it.start)
-        moment = datetime.combine(date.min, start) if start is not None else cursor
-        keep = n == 0 or it.fixed or (start is not None and moment != cursor)
-        out.append(start if keep else None)
-        cursor = moment + timedelta(minutes=it.duration) if moment is not None else None
-    return out
-
-
 def build_workshop(
     spec: TemplateSpec,
     *,
@@ -261,7 +247,7 @@ def build_workshop(
                 by_key[key].item_ref = (d, i)
     days = []
     for position, day in enumerate(spec.days):
-        starts = _written_starts(day.items)
+        starts = following_starts([(_parse_hhmm(it.start), it.duration, it.fixed) for it in day.items])
         items = [
             AgendaItem(
                 title=it.title,

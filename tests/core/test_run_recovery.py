@@ -127,3 +127,12 @@ def test_an_items_own_floor_is_where_its_trim_stops():
     assert changes(plan) == [("Session A", 60, 50, "trim"), ("Coffee", 20, 10, "break"),
                              ("Q&A", 20, 12, "discussion")]
     assert plan.recovers
+
+
+def test_an_overrun_past_an_hour_reads_in_hours():
+    from dgfacil.core.run_text import status
+
+    events, now = opening_over(75)
+    state = derive_state(make_day(), ZONE, events, now)
+    assert status(state).words == "Time is up — 1:15 h over"
+    assert conflict_texts(state, ZONE)[0].startswith("Closing is fixed at 11:30 — 1:15 h of")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from dgfacil.core.run import Phase
@@ -23,7 +24,7 @@ SPECS = [
     ("close_plan", "Close plan", ["Escape"], "Esc", "close_plan", None),
 ]
 NO_BUTTON = {"recover", "apply", "close_plan"}  # on the "behind" bar and in the plan's preview
-PLAN_ONLY = ("apply", "close_plan")  # Enter and Esc mean something only while a plan is on show
+PLAN_ONLY = {"apply": ["Return", "Enter"], "close_plan": ["Escape"]}  # keys only while a plan is on show
 
 
 class RunControls(QWidget):
@@ -60,8 +61,12 @@ class RunControls(QWidget):
         self.plan_shown(False, False)
 
     def plan_shown(self, shown: bool, applicable: bool) -> None:
-        self.actions_by_name["apply"].setEnabled(shown and applicable)
-        self.actions_by_name["close_plan"].setEnabled(shown)
+        """Enter and Esc are the window's keys only while the plan is on show (elsewhere they
+        belong to other rooms and dialogs)."""
+        for name, keys in PLAN_ONLY.items():
+            action = self.actions_by_name[name]
+            action.setShortcuts([QKeySequence(k) for k in keys] if shown else [])
+            action.setEnabled(shown and (applicable or name == "close_plan"))
 
     def show_state(self, state: RunState) -> None:
         label = {Phase.NOT_STARTED: "Start", Phase.RUNNING: "Pause", Phase.PAUSED: "Resume",

@@ -74,3 +74,19 @@ def test_the_recovery_floor_and_do_not_shorten_are_set_in_the_editor(room, ctx, 
     room.undo_stack.undo()
     item = ctx.workshop().days[0].items[3]
     assert item.min_duration_min is None and item.shorten
+
+
+def test_moving_or_deleting_the_first_item_keeps_the_days_start(room, qtbot):
+    select(room, 0)
+    qtbot.keyClick(room.table, Qt.Key_Down, Qt.ControlModifier)  # the opening after Session 1
+    assert [s.item.title[:9] for s in room.model.slots[:2]] == ["Session 1", "Opening"]
+    assert starts(room)[:2] == ["15:00", "15:00"]  # the fixed opening holds: an overlap, said
+    assert "row 2 starts 32 min before row 1 ends" in room.summary.text()
+    room.undo_stack.undo()
+    assert starts(room) == ["15:00", "15:07", "15:39", "15:54", "16:24", "16:37"]
+    assert room.model.slots[1].item.planned_start is None  # Session 1 follows again
+    select(room, 0)
+    qtbot.keyClick(room.table, Qt.Key_Delete)
+    assert starts(room) == ["15:00", "15:32", "15:47", "16:17", "16:37"]  # the day still starts at 15:00
+    room.undo_stack.undo()
+    assert starts(room) == ["15:00", "15:07", "15:39", "15:54", "16:24", "16:37"]

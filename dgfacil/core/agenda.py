@@ -47,6 +47,20 @@ def plan_day(day: Day, zone: str) -> list[Slot]:
     return slots
 
 
+def following_starts(items: list[tuple[time | None, int, bool]]) -> list[time | None]:
+    """The starts a contiguous programme keeps, from (written start, minutes, fixed) per item:
+    only the first item, a fixed one, or one after a gap or an overlap keeps its time; a start
+    equal to the previous end becomes "follows", so lengthening an item moves what comes after."""
+    out: list[time | None] = []
+    cursor: datetime | None = None
+    for n, (start, minutes, fixed) in enumerate(items):
+        moment = datetime.combine(date.min, start) if start is not None else cursor
+        keep = n == 0 or fixed or (start is not None and moment != cursor)
+        out.append(start if keep else None)
+        cursor = moment + timedelta(minutes=minutes) if moment is not None else None
+    return out
+
+
 def day_end(day: Day, zone: str) -> datetime | None:
     slots = plan_day(day, zone)
     return slots[-1].end if slots else None

@@ -46,6 +46,8 @@ class AgendaItem:
     kind: ItemKind = ItemKind.SESSION
     planned_start: time | None = None  # None: follows the previous item
     fixed_start: bool = False  # holds its time when earlier items overrun
+    min_duration_min: int | None = None  # how short a recovery plan may make it (None: the default floor)
+    shorten: bool = True  # False: "do not shorten" (a recovery plan leaves it whole)
     lead: str = ""  # lead or moderator
     speakers: list[str] = field(default_factory=list)
     description: str = ""

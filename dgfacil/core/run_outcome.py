@@ -42,7 +42,7 @@ def actual_times(day: Day, zone: str, events: list[RunEvent], now: datetime | No
 
     `now` matters only for an item still running (its time so far); it defaults to the real clock.
     """
-    state = derive_state(day, zone, events, now or datetime.now(timezone.utc), suggest=False)
+    state = derive_state(day, zone, events, now or datetime.now(timezone.utc), rehearse=False)
     out = []
     for row in state.rows:
         ran = row.status in (Status.DONE, Status.CURRENT) or (row.status is Status.SKIPPED and row.start)

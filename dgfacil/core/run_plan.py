@@ -1,23 +1,24 @@
 """What a running day looks like now: the current item's countdown and the re-planned rest.
 
 `derive_state(day, zone, events, now)` is a pure function of the log and the clock.
-Re-planning rules:
+Re-planning rules (as stage timers and session planners do it):
 - items that are done keep their actual times; the current item ends when its countdown does
   (or now, if it is already over);
-- a flexible item follows the one before; one written with a start time does not start earlier
-  than that time (the gap absorbs delay);
-- an item with a fixed start holds its time; the flexible items before it that no longer fit
-  are shown squeezed, in whole minutes, in proportion to their length (each keeps a minute);
-  only when even that cannot fit does the fixed item start late;
-- the day's end is compared with the planned end ("day ends 16:47 (+7 min)"), and a recovery
-  suggestion (`run_suggest.suggest`) says where to win the time back.
+- a delay PUSHES the following flexible items later at their planned lengths; nothing is
+  shortened unless the facilitator decides it (a recovery plan, `run_suggest.recovery_plan`);
+- an item written with a start time does not start earlier than that time (the gap absorbs delay);
+- an item with a fixed start holds its time. When the items before it no longer fit, that is a
+  `Conflict`: "Closing is fixed at 16:37 — 23 min of Session 3 and Q&A do not fit";
+- the day's end is honest: planned end, projected end, and the minutes that do not fit;
+- a day run on another date than its own is a rehearsal: its plan moves to start when the
+  rehearsal starts (or now, before it starts), so lateness means lateness against the plan.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 from enum import Enum
+from zoneinfo import ZoneInfo
 
 from dgfacil.core.agenda import plan_day
 from dgfacil.core.model import AgendaItem, Day, ItemKind
@@ -45,8 +46,8 @@ class Row:
     start: datetime | None  # actual when started, projected when pending, None when not run
     end: datetime | None
     minutes: int  # planned length, extended or shortened
-    squeezed_min: int = 0  # shown shorter than `minutes` so a fixed item can hold
     ran: timedelta = timedelta(0)  # countdown time used (pauses excluded)
+    unfit_min: int = 0  # minutes of it that fall after the next fixed start: they do not fit
 
     @property
     def late_min(self) -> int:
@@ -54,19 +55,23 @@ class Row:
         return round((self.start - self.planned_start) / MINUTE) if self.start else 0
 
     @property
+    def ran_min(self) -> int:
+        return round(self.ran / MINUTE)
+
+    @property
     def over_min(self) -> int:
         """How much longer than planned it ran (done items), in whole minutes."""
-        planned = self.item.duration_min
-        return round(self.ran / MINUTE) - planned if self.status is Status.DONE else 0
+        return self.ran_min - self.item.duration_min if self.status is Status.DONE else 0
 
 
 @dataclass(frozen=True)
-class Suggestion:
-    """A one-click recovery: shorten `item_id` by `minutes` (recorded as a `shorten` event)."""
+class Conflict:
+    """A fixed start that the items before it no longer fit in front of."""
 
-    item_id: int
-    minutes: int
-    text: str
+    item: AgendaItem  # the fixed item
+    hold: datetime  # its start, which holds
+    minutes: int  # how much of the content before it does not fit
+    titles: tuple[str, ...]  # the items (in part) past its start
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,8 @@ class RunState:
     remaining: timedelta  # negative when over time
     planned_end: datetime | None
     projected_end: datetime | None
-    suggestion: Suggestion | None = None
+    conflicts: tuple[Conflict, ...] = ()
+    rehearsal_on: date | None = None  # the date of a rehearsal (run on another date than the day's)
     replayed: Replay | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -98,8 +104,14 @@ class RunState:
         return round((self.projected_end - self.planned_end) / MINUTE)
 
     @property
-    def squeezed_min(self) -> int:
-        return sum(r.squeezed_min for r in self.rows)
+    def unfit_min(self) -> int:
+        """Minutes of content that do not fit before fixed starts."""
+        return sum(c.minutes for c in self.conflicts)
+
+    @property
+    def behind_min(self) -> int:
+        """What a recovery plan has to win back: a late end plus content that does not fit."""
+        return max(self.day_delta_min, 0) + self.unfit_min
 
     def upcoming(self) -> list[Row]:
         return [r for r in self.rows if r.status is Status.PENDING]
@@ -130,23 +142,28 @@ def planned_instants(day: Day, zone: str) -> dict[int, tuple[datetime, datetime]
     return {item.id: (start, end) for item, start, end in planned_slots(day, zone) if item.id is not None}
 
 
-def run_date(day: Day, zone: str, events: list[RunEvent]) -> date:
-    """The date the day is run on: its own, or the date of its first event for a rehearsal on
-    another day — the plan's times of day then apply to that date."""
-    if not events:
+def run_date(day: Day, zone: str, events: list[RunEvent], now: datetime | None = None) -> date:
+    """The date the day is run on: the date of its first event; before any event, today (`now`),
+    so a day opened on another date is a rehearsal from the start. Without either, its own date."""
+    moments = [as_utc(e.at) for e in events] or ([as_utc(now)] if now is not None else [])
+    if not moments:
         return day.date
-    first = min(as_utc(e.at) for e in events)
-    return first.astimezone(ZoneInfo(zone)).date()
+    return min(moments).astimezone(ZoneInfo(zone)).date()
 
 
-def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, suggest: bool = True) -> RunState:
-    """Everything the run screens show, from the day, the log and the clock."""
+def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, rehearse: bool = True) -> RunState:
+    """Everything the run screens show, from the day, the log and the clock.
+
+    `rehearse=False` keeps the day's own dates even before any event (the outcome report)."""
     now = as_utc(now)
-    on = run_date(day, zone, events)
-    if on != day.date:  # a rehearsal (or a day moved): plan it on the date it is run
-        day = replace(day, date=on)
+    on = run_date(day, zone, events, now if rehearse else None)
+    rehearsal = on != day.date
+    planned = planned_instants(replace(day, date=on) if rehearsal else day, zone)
     items = [it for it in ordered_items(day) if it.id is not None]
-    planned = planned_instants(day, zone)
+    if rehearsal and items:  # the plan moves to start when the rehearsal does
+        anchor = min((as_utc(e.at) for e in events), default=now)
+        shift = anchor - planned[items[0].id][0]
+        planned = {k: (s + shift, e + shift) for k, (s, e) in planned.items()}
     log = replay(day, events)
     minutes = {it.id: max(0, it.duration_min + log.tracks[it.id].adjust_min) for it in items}
     current_id = log.current
@@ -174,85 +191,66 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
             rows[it.id] = Row(status=Status.PENDING, start=None, end=None, **base)
 
     pending = [it for it in items if rows[it.id].status is Status.PENDING]
+    lead = [rows[current_id]] if current_id is not None else []
     cursor = rows[current_id].end if current_id is not None else now
-    for placed in _project(pending, planned, minutes, cursor, first_id=items[0].id if items else None):
-        rows[placed.item.id] = replace(rows[placed.item.id], **placed.fields)
+    placed, conflicts, chain_end = _push(pending, lead, planned, minutes, cursor, now,
+                                         first_id=items[0].id if items else None)
+    for item_id, fields in placed.items():
+        rows[item_id] = replace(rows[item_id], **fields)
 
     ordered = [rows[it.id] for it in items]
     planned_end = max((planned[it.id][1] for it in items), default=None)
-    ends = [r.end for r in ordered if r.end is not None]
+    ends = [r.end for r in ordered if r.end is not None and r.status is not Status.PENDING]
+    if pending:
+        ends.append(chain_end)
     projected_end = max(ends) if ends else planned_end
-    state = RunState(
+    return RunState(
         now=now, phase=log.phase, rows=ordered, current=rows.get(current_id) if current_id else None,
         elapsed=elapsed, remaining=remaining, planned_end=planned_end, projected_end=projected_end,
-        replayed=log,
+        conflicts=tuple(conflicts), rehearsal_on=on if rehearsal else None, replayed=log,
     )
-    if suggest and log.phase is not Phase.FINISHED:
-        from dgfacil.core.run_suggest import suggest as make_suggestion
-
-        state = replace(state, suggestion=make_suggestion(day, zone, events, now, state))
-    return state
 
 
-@dataclass
-class _Placed:
-    item: AgendaItem
-    fields: dict
+def _push(pending: list[AgendaItem], lead: list[Row], planned: dict, minutes: dict, cursor: datetime,
+          now: datetime, *, first_id: int | None) -> tuple[dict[int, dict], list[Conflict], datetime]:
+    """Place pending items from `cursor` at their full lengths; fixed items hold their start.
 
-
-def _project(pending: list[AgendaItem], planned: dict, minutes: dict, cursor: datetime,
-             *, first_id: int | None) -> list[_Placed]:
-    """Place pending items from `cursor`: fixed items hold, flexible ones before them squeeze."""
-    placed: list[_Placed] = []
-    run: list[AgendaItem] = []  # flexible items since the last fixed one
-    run_start = cursor
+    Returns the fields per item id, the conflicts, and where the chain of items ends (a fixed
+    item resets it to its own end: what does not fit before it is counted, not pushed past it).
+    """
+    placed: dict[int, dict] = {}
+    conflicts: list[Conflict] = []
+    run: list[tuple[int, str, datetime, datetime]] = [  # (item id, title, start, end) since the last hold
+        (r.item.id, r.item.title, r.start or cursor, r.end) for r in lead if r.end is not None]
     for item in pending:
+        length = timedelta(minutes=minutes[item.id])
         if item.fixed_start:
-            out, end = _place_flexible(run, planned, minutes, run_start, first_id)
-            hold = planned[item.id][0]
-            if end > hold:
-                out, end = _squeeze(run, minutes, run_start, hold)
-            placed += out
-            start = max(hold, end)
-            finish = start + timedelta(minutes=minutes[item.id])
-            placed.append(_Placed(item, dict(start=start, end=finish)))
-            run, run_start = [], finish
-        else:
-            run.append(item)
-    out, _ = _place_flexible(run, planned, minutes, run_start, first_id)
-    return placed + out
-
-
-def _place_flexible(run, planned, minutes, cursor, first_id) -> tuple[list[_Placed], datetime]:
-    out = []
-    for item in run:
+            hold = max(planned[item.id][0], now)
+            if cursor > hold:
+                titles = []
+                for item_id, title, start, end in run:
+                    past = max(timedelta(0), end - max(start, hold))
+                    if past > timedelta(0):
+                        titles.append(" ".join(title.split()))
+                        placed.setdefault(item_id, {})["unfit_min"] = round(past / MINUTE)
+                conflicts.append(Conflict(item, hold, round((cursor - hold) / MINUTE), tuple(titles)))
+            placed[item.id] = dict(start=hold, end=hold + length)
+            cursor, run = hold + length, []
+            continue
         anchored = item.planned_start is not None or item.id == first_id
         start = max(cursor, planned[item.id][0]) if anchored else cursor
-        cursor = start + timedelta(minutes=minutes[item.id])
-        out.append(_Placed(item, dict(start=start, end=cursor)))
-    return out, cursor
+        placed[item.id] = dict(start=start, end=start + length)
+        run.append((item.id, item.title, start, start + length))
+        cursor = start + length
+    return placed, conflicts, cursor
 
 
-def _squeeze(run, minutes, cursor, limit) -> tuple[list[_Placed], datetime]:
-    """Back to back from `cursor`, shortened in proportion so the run ends by `limit`."""
-    lengths = [minutes[it.id] for it in run]
-    room = max(int((limit - cursor) // MINUTE), 0)
-    cut = shares(lengths, sum(lengths) - room, floor=1)
-    out = []
-    for item, length, less in zip(run, lengths, cut):
-        end = cursor + timedelta(minutes=length - less)
-        out.append(_Placed(item, dict(start=cursor, end=end, squeezed_min=less)))
-        cursor = end
-    return out, cursor
-
-
-def shares(lengths: list[int], total: int, *, floor: int = 1) -> list[int]:
-    """Split `total` minutes of cuts over `lengths` in proportion (largest remainder), each
-    length keeping at least `floor`. Returns the cut per length."""
-    caps = [max(n - floor, 0) for n in lengths]
+def shares(caps: list[int], total: int) -> list[int]:
+    """Split `total` minutes of cuts over items that can give at most `caps` minutes each, in
+    proportion to what each can give (largest remainder). Returns the cut per item."""
     total = max(0, min(total, sum(caps)))
     if total == 0:
-        return [0] * len(lengths)
+        return [0] * len(caps)
     weight = sum(caps)
     exact = [total * c / weight for c in caps]
     cut = [int(x) for x in exact]

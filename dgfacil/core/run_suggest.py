@@ -1,26 +1,71 @@
-"""Where to win back lost time: a one-click suggestion, itself a `shorten` event when taken.
+"""A recovery plan: where to win back lost time, as a facilitator would, shown before it is taken.
 
-The "pressure" on a running day is how late it now ends plus how much the flexible items
-before fixed ones are squeezed. Each upcoming flexible item is tried: a break may give all but
-five minutes, any other item up to a quarter of its length. The try that relieves the most
-pressure wins; breaks are preferred on a tie, then the earliest.
+The time to win back is counted per stretch of the day: the content that does not fit before each
+fixed start, and after the last one how late the day ends. Within a stretch the plan takes, in
+this order and only as much as still needed:
+1. breaks, down to their floor;
+2. Q&A and open discussion, down to their floor;
+3. the other flexible items, in proportion to what each can give, down to their floor;
+4. if that is not enough, it skips the shortest item (a break last) that lets the rest cover what
+   is left, and trims the others for the remainder only.
+An item's floor is its own shortest length (`min_duration_min`), else 60 % of its planned
+length (a break: half, at least 5 min); "do not shorten" (`shorten=False`) leaves it whole.
+Items already shorter than their floor are left alone. The plan is checked by replaying it:
+`after` is what the day would really look like, and a plan that wins nothing is no plan.
 """
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
 from datetime import datetime
 
-from dgfacil.core.agenda import hhmm
-from dgfacil.core.model import Day
+from dgfacil.core.model import AgendaItem, Day
 from dgfacil.core.run import EventKind, RunEvent
-from dgfacil.core.run_plan import RunState, Suggestion, derive_state, is_break
+from dgfacil.core.run_plan import Row, RunState, derive_state, is_break, shares
 
+FLOOR_SHARE = 0.6  # a trimmed session keeps at least 60 % of its planned length
+BREAK_SHARE = 0.5
 MIN_BREAK_MIN = 5  # a break shorter than this is no break
-SESSION_SHARE = 4  # a session gives at most 1/4 of its length
+DISCUSSION = re.compile(r"\b(q\s*&\s*a|questions?|discussions?|open floor|debate)\b", re.IGNORECASE)
 
 
-def pressure(state: RunState) -> int:
-    """Minutes the day is behind: late end plus squeezing before fixed items."""
-    return max(state.day_delta_min, 0) + state.squeezed_min
+@dataclass(frozen=True)
+class Change:
+    """One item in the plan: its length before and after (0: skipped)."""
+
+    item_id: int
+    title: str
+    before_min: int
+    after_min: int
+    how: str  # "break", "discussion", "trim", "skip"
+
+    @property
+    def skip(self) -> bool:
+        return self.after_min == 0
+
+    def event(self, at: datetime) -> RunEvent:
+        if self.skip:
+            return RunEvent(EventKind.SKIP, at, self.item_id)
+        return RunEvent(EventKind.SHORTEN, at, self.item_id, self.before_min - self.after_min)
+
+
+@dataclass(frozen=True)
+class RecoveryPlan:
+    changes: tuple[Change, ...]
+    before: RunState
+    after: RunState
+
+    @property
+    def recovers(self) -> bool:
+        return self.after.behind_min == 0
+
+    @property
+    def won_min(self) -> int:
+        return self.before.behind_min - self.after.behind_min
+
+    def events(self, at: datetime) -> list[RunEvent]:
+        return [c.event(at) for c in self.changes]
 
 
 def short_title(title: str, limit: int = 42) -> str:
@@ -28,35 +73,95 @@ def short_title(title: str, limit: int = 42) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
-def suggest(day: Day, zone: str, events: list[RunEvent], now: datetime, state: RunState) -> Suggestion | None:
-    """The best single shortening of an upcoming item, or None when the day is on time."""
-    behind = pressure(state)
-    if behind <= 0:
-        return None
-    best: tuple[tuple, Suggestion] | None = None
-    for position, row in enumerate(state.upcoming()):
-        item = row.item
-        if item.fixed_start or item.id is None:
-            continue
-        cap = row.minutes - MIN_BREAK_MIN if is_break(item) else row.minutes // SESSION_SHARE
-        cut = min(behind, cap)
-        if cut <= 0:
-            continue
-        trial_event = RunEvent(EventKind.SHORTEN, now, item.id, cut)
-        trial = derive_state(day, zone, [*events, trial_event], now, suggest=False)
-        gain = behind - pressure(trial)
-        if gain <= 0:
-            continue
-        if trial.day_delta_min <= 0 and trial.squeezed_min == 0:
-            outcome = "the day then ends on time"
+def is_discussion(item: AgendaItem) -> bool:
+    return bool(DISCUSSION.search(item.title))
+
+
+def floor_min(item: AgendaItem) -> int:
+    """The shortest a plan may make this item."""
+    if not item.shorten:
+        return item.duration_min
+    if item.min_duration_min is not None:
+        return max(1, int(item.min_duration_min))
+    if is_break(item):
+        return max(MIN_BREAK_MIN, math.ceil(item.duration_min * BREAK_SHARE))
+    return max(1, math.ceil(item.duration_min * FLOOR_SHARE))
+
+
+def stretches(state: RunState) -> list[tuple[list[Row], int]]:
+    """The pending flexible rows between fixed starts, each with the minutes it must give back."""
+    out: list[tuple[list[Row], int]] = []
+    run: list[Row] = []
+    conflicts = {c.item.id: c.minutes for c in state.conflicts}
+    for row in state.upcoming():
+        if row.item.fixed_start:
+            out.append((run, conflicts.get(row.item.id, 0)))
+            run = []
         else:
-            delta = trial.day_delta_min
-            outcome = f"the day then ends {hhmm(trial.projected_end, zone)} ({delta:+d} min)"
-            if trial.squeezed_min and delta <= 0:
-                outcome = f"still {trial.squeezed_min} min squeezed before a fixed start"
-        what = f"the break “{short_title(item.title)}”" if is_break(item) else f"“{short_title(item.title)}”"
-        text = f"Shorten {what} by {cut} min — {outcome}"
-        key = (-gain, not is_break(item), position)
-        if best is None or key < best[0]:
-            best = (key, Suggestion(item_id=item.id, minutes=cut, text=text))
-    return best[1] if best else None
+            run.append(row)
+    if run:
+        out.append((run, max(state.day_delta_min, 0)))
+    return [(rows, need) for rows, need in out if need > 0 and rows]
+
+
+def _stage(rows: list[Row], lengths: dict[int, int], need: int, how: dict[int, str], label: str) -> int:
+    """Cut up to `need` from `rows` in proportion, down to their floors. Returns what was cut."""
+    caps = [max(0, lengths[r.item.id] - floor_min(r.item)) for r in rows]
+    cuts = shares(caps, need)
+    for row, cut in zip(rows, cuts):
+        if cut:
+            lengths[row.item.id] -= cut
+            how[row.item.id] = label
+    return sum(cuts)
+
+
+def _trim(rows: list[Row], need: int) -> tuple[dict[int, int], dict[int, str], int]:
+    """Lengths after the three trimming stages, how each was changed, and what is still missing."""
+    lengths = {r.item.id: r.minutes for r in rows}
+    how: dict[int, str] = {}
+    breaks = [r for r in rows if is_break(r.item)]
+    talks = [r for r in rows if not is_break(r.item) and is_discussion(r.item)]
+    others = [r for r in rows if r not in breaks and r not in talks]
+    for group, label in ((breaks, "break"), (talks, "discussion"), (others, "trim")):
+        need -= _stage(group, lengths, need, how, label)
+    return lengths, how, need
+
+
+def _plan_stretch(rows: list[Row], need: int) -> list[Change]:
+    lengths, how, missing = _trim(rows, need)
+    skipped: Row | None = None
+    if missing > 0:  # skip the item that best covers what is left, then trim the rest for the remainder
+        best = None
+        for candidate in (r for r in rows if r.item.shorten and r.minutes > 0):
+            rest = [r for r in rows if r is not candidate]
+            trial = _trim(rest, max(0, need - candidate.minutes))
+            trimmed = sum(r.minutes - trial[0][r.item.id] for r in rest)
+            key = (trial[2], is_break(candidate.item), candidate.minutes, trimmed)
+            if best is None or key < best[0]:
+                best = (key, candidate, trial)
+        if best is not None and best[0][0] < missing:
+            _, skipped, (lengths, how, missing) = best
+    changes = []
+    for row in rows:
+        if row is skipped:
+            changes.append(Change(row.item.id, row.item.title, row.minutes, 0, "skip"))
+        elif lengths[row.item.id] < row.minutes:
+            changes.append(Change(row.item.id, row.item.title, row.minutes, lengths[row.item.id], how[row.item.id]))
+    return changes
+
+
+def recovery_plan(day: Day, zone: str, events: list[RunEvent], now: datetime,
+                  state: RunState | None = None) -> RecoveryPlan | None:
+    """The plan that wins back the most time, or None when the day is not behind or nothing can
+    be won back (every flexible item is at its floor or marked "do not shorten")."""
+    before = state or derive_state(day, zone, events, now)
+    if before.behind_min <= 0:
+        return None
+    changes = [c for rows, need in stretches(before) for c in _plan_stretch(rows, need)]
+    if not changes:
+        return None
+    trial = [*events, *(c.event(now) for c in changes)]
+    after = derive_state(day, zone, trial, now)
+    if after.behind_min >= before.behind_min:
+        return None  # never a proposal that changes nothing
+    return RecoveryPlan(tuple(changes), before, after)

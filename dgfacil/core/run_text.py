@@ -13,6 +13,7 @@ from enum import Enum
 from dgfacil.core.agenda import hhmm, in_zone, zone_label
 from dgfacil.core.run import Phase
 from dgfacil.core.run_plan import Row, RunState, is_break
+from dgfacil.core.run_suggest import short_title
 
 DEFAULT_WARNING_LEAD_MIN = 2
 WARNING_LEAD_KEY = "run.warning_lead_min"
@@ -63,7 +64,7 @@ def status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) ->
     remaining = state.remaining
     if remaining <= timedelta(0):
         over = math.floor(-remaining.total_seconds() / 60 + 1e-9)
-        words = "Time is up" + (f" — {over} min over" if over >= 1 else "")
+        words = "Time is up" + (f" — {span_words(over)} over" if over >= 1 else "")
         level = Level.OVER
     else:
         left = math.ceil(remaining.total_seconds() / 60 - 1e-9)
@@ -74,33 +75,78 @@ def status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) ->
     return Status(level, words)
 
 
+def span_words(minutes: int) -> str:
+    """Lateness as people say it: '45 min' up to an hour, '1:05 h' above."""
+    minutes = abs(int(minutes))
+    if minutes <= 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}:{rest:02d} h"
+
+
 def day_end_text(state: RunState, zone: str) -> str:
-    """'Day ends 16:47 (+7 min)', '(on time)' or '(3 min early)'."""
+    """The honest end of the day: when it ends, against plan, and what does not fit.
+
+    'Day ends 16:40 (on time)', 'Day ends 17:10 (planned 16:40, 30 min late)',
+    'Day ends 16:40 as planned — 30 min of content do not fit'."""
     if state.projected_end is None:
         return "No items today"
     delta = state.day_delta_min
     verb = "Day ended" if state.phase is Phase.FINISHED else "Day ends"
     when = hhmm(state.projected_end, zone)
+    planned = hhmm(state.planned_end, zone) if state.planned_end else when
     if delta > 0:
-        return f"{verb} {when} (+{delta} min)"
-    if delta < 0:
-        return f"{verb} {when} ({-delta} min early)"
-    return f"{verb} {when} (on time)"
+        text = f"{verb} {when} (planned {planned}, {span_words(delta)} late)"
+    elif delta < 0:
+        text = f"{verb} {when} ({span_words(delta)} early)"
+    else:
+        text = f"{verb} {when} ({'as planned' if state.unfit_min else 'on time'})"
+    if state.unfit_min and state.phase is not Phase.FINISHED:
+        text += f" — {span_words(state.unfit_min)} of content do not fit"
+    return text
+
+
+def conflict_texts(state: RunState, zone: str, *, brief: bool = False) -> list[str]:
+    """'Closing is fixed at 16:37 — 23 min of Session 3 and Q&A do not fit', one per conflict
+    (brief, for the projector's one-line strip: 'Closing is fixed at 16:37 — 23 min do not fit')."""
+    out = []
+    for conflict in state.conflicts:
+        if brief:
+            out.append(f"{short_title(conflict.item.title, 32)} is fixed at {hhmm(conflict.hold, zone)} — "
+                       f"{span_words(conflict.minutes)} do not fit")
+            continue
+        names = [short_title(t, 32) for t in conflict.titles]
+        what = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or "the items before it"
+        title = short_title(conflict.item.title, 32)
+        out.append(f"{title} is fixed at {hhmm(conflict.hold, zone)} — "
+                   f"{span_words(conflict.minutes)} of {what} do not fit")
+    return out
+
+
+def lateness_words(minutes: int) -> str:
+    return f"{span_words(minutes)} late" if minutes > 0 else f"{span_words(minutes)} early"
 
 
 def row_note(row: Row) -> str:
-    """Short remarks on an upcoming item: fixed, squeezed, late, changed length."""
+    """Short remarks on an upcoming item: fixed, changed length, late, does not fit."""
     notes = []
     if row.item.fixed_start:
         notes.append("fixed start")
-    if row.squeezed_min:
-        notes.append(f"squeezed −{row.squeezed_min} min")
     change = row.minutes - row.item.duration_min
     if change:
-        notes.append(f"{change:+d} min")
-    if row.start is not None and row.late_min > 0 and not row.squeezed_min:
-        notes.append(f"{row.late_min} min late")
+        notes.append(f"{'+' if change > 0 else '−'}{abs(change)} min")
+    if row.start is not None and row.late_min > 0 and not row.item.fixed_start:
+        notes.append(lateness_words(row.late_min))
+    if row.unfit_min:
+        whole = row.unfit_min >= row.minutes
+        notes.append("does not fit" if whole else f"{row.unfit_min} min do not fit")
     return " · ".join(notes)
+
+
+def done_note(row: Row) -> str:
+    """'ran 9 min, +2' against its planned length ('ran 7 min' when on plan)."""
+    over = row.over_min
+    return f"ran {row.ran_min} min" + (f", {over:+d}" if over else "")
 
 
 def back_at(state: RunState, zones: list[str]) -> list[str] | None:

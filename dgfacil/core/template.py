@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from dgfacil.core.agenda import following_starts
 from dgfacil.core.model import AgendaItem, Day, Exercise, ItemKind, Modality, Workshop
 from dgfacil.core.text import check_date
 
@@ -253,11 +254,12 @@ def build_workshop(
                 by_key[key].item_ref = (d, i)
     days = []
     for position, day in enumerate(spec.days):
+        starts = following_starts([(_parse_hhmm(it.start), it.duration, it.fixed) for it in day.items])
         items = [
             AgendaItem(
                 title=it.title,
                 kind=ItemKind(it.kind),
-                planned_start=_parse_hhmm(it.start),
+                planned_start=starts[i],
                 duration_min=it.duration,
                 fixed_start=it.fixed,
                 lead=it.lead,

@@ -24,7 +24,10 @@ FIXED = ("id", "day_id", "position")  # set by where an item is, never by an edi
 def add_item(session: Session, *, day_id: int, item: AgendaItem, position: int | None = None) -> Changes:
     """Insert `item` into a day at `position` (end of day when None)."""
     _check(item)
-    return Changes(agenda=True, ids=(store.insert_item(day_id, item, position=position, session=session),))
+    start = store.day_start(day_id, session=session)
+    item_id = store.insert_item(day_id, item, position=position, session=session)
+    store.keep_day_start(day_id, start, session=session)
+    return Changes(agenda=True, ids=(item_id,))
 
 
 def _check(item: AgendaItem) -> None:
@@ -42,26 +45,39 @@ def update_item(session: Session, *, item_id: int, **fields) -> Changes:
     if current.duration_min <= 0:
         raise ValueError("a duration must be at least one minute")
     _check(current)
+    if current.min_duration_min is not None and int(current.min_duration_min) <= 0:
+        raise ValueError("a shortest length must be at least one minute (or empty: the default)")
     store.write_item(item_id, current, session=session)
     return Changes(agenda=True, ids=(item_id,))
 
 
 def delete_item(session: Session, *, item_id: int) -> tuple[Changes, DeletedItem]:
     """Delete an item; notes and exercises on it are unlinked. The snapshot undoes it."""
+    day_id, _ = store.item_position(item_id, session=session)
+    start = store.day_start(day_id, session=session)
     snapshot = store.delete_item(item_id, session=session)
+    store.keep_day_start(day_id, start, session=session)  # the next item takes over the day's start
     return Changes(agenda=True, ids=(item_id,)), snapshot
 
 
 def restore_item(session: Session, *, deleted: DeletedItem) -> Changes:
     """Put a deleted item back, with its id, so anything that pointed to it points again."""
+    start = store.day_start(deleted.day_id, session=session)
     store.restore_item(deleted, session=session)
+    store.keep_day_start(deleted.day_id, start, session=session)
     return Changes(agenda=True, notes=bool(deleted.note_ids), exercises=bool(deleted.exercise_ids),
                    attendance=bool(deleted.attendance), ids=(deleted.id,))
 
 
 def move_item(session: Session, *, item_id: int, position: int, day_id: int | None = None) -> Changes:
-    """Move an item to `position` within its day, or to another day."""
+    """Move an item to `position` within its day, or to another day. The day keeps its start
+    whichever item comes first; the rest follow (see store.keep_day_start)."""
+    source, _ = store.item_position(item_id, session=session)
+    target = day_id if day_id is not None else source
+    starts = {d: store.day_start(d, session=session) for d in {source, target}}
     store.move_item(item_id, position, day_id=day_id, session=session)
+    for d, start in starts.items():
+        store.keep_day_start(d, start, session=session)
     return Changes(agenda=True, ids=(item_id,))
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from dgfacil.core.agenda import following_starts
 from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.io.ics import read_ics, write_ics
 from dgfacil.operations.changes import Changes
@@ -51,6 +52,9 @@ def import_ics_as_day(session: Session, *, data: bytes, title: str = IMPORTED_TI
             )
             for event in day_events
         ]
+        starts = following_starts([(it.planned_start, it.duration_min, it.fixed_start) for it in items])
+        for item, start in zip(items, starts):
+            item.planned_start = start  # a contiguous calendar comes back as items that follow each other
         day_ids.append(store.insert_day(workshop.id, on, title, items, session=session, position=position + offset))
     return Changes(agenda=True, ids=tuple(day_ids))
 

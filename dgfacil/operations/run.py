@@ -35,6 +35,22 @@ def record_event(session: Session, *, day_id: int, kind: EventKind | str, at: da
     return Changes(run=True, ids=(event_id,))
 
 
+def apply_plan(session: Session, *, day_id: int, events: list[RunEvent]) -> Changes:
+    """Store a recovery plan's shortenings and skips together: one action, undone as one."""
+    ids = []
+    for event in events:
+        if event.kind is EventKind.SHORTEN and (event.minutes is None or event.minutes <= 0):
+            raise ValueError("a plan shortens by a positive number of minutes")
+        ids.append(run_log.add_event(session=session, day_id=day_id, kind=event.kind, at=event.at,
+                                     item_id=event.item_id, minutes=event.minutes))
+    return Changes(run=True, ids=tuple(ids))
+
+
+def remove_events(session: Session, *, ids: list[int]) -> Changes:
+    """Take back stored events (Undo of a recovery plan)."""
+    return Changes(run=True, ids=tuple(run_log.delete_event_ids(session=session, ids=list(ids))))
+
+
 def reset_run(session: Session, *, day_id: int) -> Changes:
     """Forget a day's run (after a rehearsal): the agenda is as planned again."""
     return Changes(run=True, ids=tuple(run_log.delete_events(session=session, day_id=day_id)))
@@ -91,7 +107,7 @@ def running_item_id(session: Session, *, now: datetime) -> int | None:
     for day in workshop.days:
         events = logs.get(day.id)
         if events:
-            state = derive_state(day, workshop.timezone, events, now, suggest=False)
+            state = derive_state(day, workshop.timezone, events, now)
             if state.current is not None:
                 return state.current.item.id
     return None

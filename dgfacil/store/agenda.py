@@ -36,6 +36,26 @@ def _day_items(session: Session, day_id: int) -> list[AgendaItemRow]:
     ))
 
 
+def day_start(day_id: int, *, session: Session) -> str | None:
+    """The written start ("HH:MM") of a day's first item, or None."""
+    rows = _day_items(session, day_id)
+    return rows[0].planned_start if rows else None
+
+
+def keep_day_start(day_id: int, start: str | None, *, session: Session) -> None:
+    """After a move, delete, insert or restore: the first item carries the day's start `start`,
+    and a flexible item further down that still carries it (the former first) follows again."""
+    rows = _day_items(session, day_id)
+    if not rows or start is None:
+        return
+    if rows[0].planned_start is None:
+        rows[0].planned_start = start
+    for row in rows[1:]:
+        if not row.fixed_start and row.planned_start == start:
+            row.planned_start = None
+    session.flush()
+
+
 def _renumber(rows: list) -> None:
     for position, row in enumerate(rows):
         row.position = position

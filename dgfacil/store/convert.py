@@ -25,6 +25,7 @@ def item_from_row(row: AgendaItemRow) -> AgendaItem:
         planned_start=time_or_none(row.planned_start), duration_min=row.duration_min,
         fixed_start=row.fixed_start, lead=row.lead, speakers=list(row.speakers),
         description=row.description, materials=list(row.materials),
+        min_duration_min=row.min_duration_min, shorten=bool(row.shorten),
     )
 
 
@@ -34,6 +35,8 @@ def item_fields(item: AgendaItem) -> dict:
         kind=ItemKind(item.kind).value, title=item.title, planned_start=hhmm_or_none(item.planned_start),
         duration_min=int(item.duration_min), fixed_start=bool(item.fixed_start), lead=item.lead,
         speakers=list(item.speakers), description=item.description, materials=list(item.materials),
+        min_duration_min=None if item.min_duration_min is None else int(item.min_duration_min),
+        shorten=bool(item.shorten),
     )
 
 

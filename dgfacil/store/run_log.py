@@ -49,3 +49,12 @@ def delete_events(*, session: Session, day_id: int) -> list[int]:
     return [r.id for r in rows]
 
 
+
+
+def delete_event_ids(*, session: Session, ids: list[int]) -> list[int]:
+    """Delete these events (undoing a recovery plan); returns the ids that were there."""
+    rows = [row for row in (session.get(RunEventRow, i) for i in ids) if row is not None]
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    return [r.id for r in rows]

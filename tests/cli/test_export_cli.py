@@ -21,7 +21,8 @@ def test_export_holds_every_table_and_row(demo_doc, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["format"] == "dgfacil-workshop" and data["schema_revision"]
     items = data["tables"]["agenda_item"]
-    assert [i["planned_start"] for i in items][:2] == ["15:00", "15:07"]
+    assert [i["planned_start"] for i in items] == ["15:00", None, None, None, None, "16:37"]  # followers: None
+    assert [i["shorten"] for i in items] == [True] * 6 and items[0]["min_duration_min"] is None
     assert data["tables"]["workshop"][0]["display_zones"] == ["Asia/Bangkok", "Africa/Addis_Ababa"]
     assert {"note", "participant", "run_event", "board_item", "certificate"} <= set(data["tables"])
 

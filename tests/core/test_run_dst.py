@@ -34,7 +34,7 @@ def test_back_at_in_new_york_across_its_spring_forward():
         "07:10 London (GMT+0)",
     ]
     assert countdown_text(state.remaining) == "15:00"
-    assert day_end_text(state, "America/New_York") == "Day ends 04:05 (+5 min)"
+    assert day_end_text(state, "America/New_York") == "Day ends 04:05 (planned 04:00, 5 min late)"
 
 
 def test_countdown_across_the_venue_zones_own_change():

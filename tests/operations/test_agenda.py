@@ -47,8 +47,8 @@ def test_following_items_shift_and_fixed_items_hold(demo_doc):
         ops.update_item(s, item_id=session1.id, planned_start=None, duration_min=42)
         ops.update_item(s, item_id=day.items[2].id, planned_start=None)
     slots = plan_day(_day(demo_doc), "Asia/Seoul")
-    assert [hhmm(s.start) for s in slots[:4]] == ["15:00", "15:07", "15:49", "15:54"]
-    assert slots[3].overlap.total_seconds() == 10 * 60  # session 3 has a start time: it holds
+    assert [hhmm(s.start) for s in slots] == ["15:00", "15:07", "15:49", "16:04", "16:34", "16:37"]
+    assert slots[5].overlap.total_seconds() == 10 * 60  # the fixed closing holds: the overlap is kept
 
 
 def test_bad_edits_are_refused(demo_doc):

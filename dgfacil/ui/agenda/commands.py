@@ -11,6 +11,7 @@ from dgfacil.ui.undo import OperationCommand
 NAMES = {
     "duration_min": "duration", "planned_start": "start", "fixed_start": "fixed start", "title": "title",
     "lead": "lead", "speakers": "speakers", "kind": "kind", "description": "description", "materials": "materials",
+    "min_duration_min": "shortest length", "shorten": "“do not shorten”",
 }
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.core.model import AgendaItem, ItemKind
+from dgfacil.core.run_suggest import FLOOR_SHARE
 
 SAVE_AFTER_MS = 600  # DESIGN §3: nothing typed is held in memory for more than a second
 
@@ -33,6 +34,12 @@ class ItemEditor(QWidget):
         self.duration = QSpinBox()
         self.duration.setRange(1, 24 * 60)
         self.duration.setSuffix(" min")
+        self.floor = QSpinBox()  # how short a recovery plan may make it; 0 shows "default"
+        self.floor.setRange(0, 24 * 60)
+        self.floor.setSuffix(" min")
+        self.floor.setSpecialValueText(f"default ({round(FLOOR_SHARE * 100)} %)")
+        self.floor.setToolTip("The shortest a recovery plan may make this item while the workshop runs")
+        self.keep_whole = QCheckBox("Do not shorten (a recovery plan leaves it whole)")
         self.lead = QLineEdit()
         self.speakers = QPlainTextEdit()
         self.speakers.setPlaceholderText("One speaker a line")
@@ -42,7 +49,8 @@ class ItemEditor(QWidget):
         form = QFormLayout(self)
         for label, widget in [
             ("Title", self.title), ("Kind", self.kind), ("", self.follows), ("Start", self.start), ("", self.fixed),
-            ("Duration", self.duration), ("Lead / moderator", self.lead), ("Speakers", self.speakers),
+            ("Duration", self.duration), ("Shortest", self.floor), ("", self.keep_whole),
+            ("Lead / moderator", self.lead), ("Speakers", self.speakers),
             ("Description", self.description), ("Materials", self.materials),
         ]:
             form.addRow(label, widget)
@@ -52,6 +60,8 @@ class ItemEditor(QWidget):
         self.start.editingFinished.connect(self._start_changed)
         self.fixed.toggled.connect(lambda on: self._emit(fixed_start=on))
         self.duration.editingFinished.connect(lambda: self._emit(duration_min=self.duration.value()))
+        self.floor.editingFinished.connect(lambda: self._emit(min_duration_min=self.floor.value() or None))
+        self.keep_whole.toggled.connect(self._keep_whole_toggled)
         self.lead.editingFinished.connect(lambda: self._emit(lead=self.lead.text().strip()))
         self._on_focus_out(self.speakers, lambda: self._emit(speakers=_lines(self.speakers)))
         self._on_focus_out(self.description, lambda: self._emit(description=self.description.toPlainText().strip()))
@@ -85,6 +95,9 @@ class ItemEditor(QWidget):
             self.start.setEnabled(item.planned_start is not None)
             self.fixed.setChecked(item.fixed_start)
             self.duration.setValue(item.duration_min)
+            self.floor.setValue(item.min_duration_min or 0)
+            self.floor.setEnabled(item.shorten)
+            self.keep_whole.setChecked(not item.shorten)
             self.lead.setText(item.lead)
             self.speakers.setPlainText("\n".join(item.speakers))
             self.description.setPlainText(item.description)
@@ -102,6 +115,10 @@ class ItemEditor(QWidget):
             change.pop("title")
         if change:
             self.edited.emit(self.item.id, change)
+
+    def _keep_whole_toggled(self, whole: bool) -> None:
+        self.floor.setEnabled(not whole)
+        self._emit(shorten=not whole)
 
     def _follows_toggled(self, follows: bool) -> None:
         self.start.setEnabled(not follows)

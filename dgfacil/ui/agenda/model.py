@@ -105,6 +105,8 @@ class AgendaModel(QAbstractTableModel):
             return plain_tooltip("\n".join(notes) or item.description) or None
         if role == Qt.ForegroundRole and name == "zone" and slot.overlap > timedelta(0):
             return QColor("#b00020")  # the previous item runs into this start (the tooltip says by how much)
+        if role == Qt.ForegroundRole and name == "zone" and slot.gap_before > timedelta(0):
+            return QColor("#a15c00")  # free time before this start (the summary and tooltip say how much)
         if role == Qt.FontRole and name == "zone" and column == 0:
             font = QFont()
             font.setBold(True)
@@ -181,3 +183,15 @@ class AgendaModel(QAbstractTableModel):
         new_position = target - 1 if target > source else target
         self.move_requested.emit(self.slots[source].item.id, new_position)
         return False  # the room reloads from the document; the view must not remove the row itself
+
+
+def timing_notes(slots: list[Slot]) -> list[str]:
+    """Gaps and overlaps of a day in words, so a re-timed agenda is never silently wrong:
+    '5 min gap before row 4', 'row 6 starts 3 min before row 5 ends'."""
+    notes = []
+    for row, slot in enumerate(slots, 1):
+        if slot.gap_before > timedelta(0):
+            notes.append(f"{int(slot.gap_before.total_seconds() // 60)} min gap before row {row}")
+        if slot.overlap > timedelta(0):
+            notes.append(f"row {row} starts {int(slot.overlap.total_seconds() // 60)} min before row {row - 1} ends")
+    return notes

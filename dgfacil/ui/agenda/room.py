@@ -18,6 +18,7 @@ from dgfacil.operations.changes import Changes
 from dgfacil.operations.settings import day_end, day_end_key, set_setting
 from dgfacil.ui.agenda import commands
 from dgfacil.ui.agenda.editor import ItemEditor
+from dgfacil.ui.agenda.model import timing_notes
 from dgfacil.ui.agenda.model import AgendaModel
 from dgfacil.ui.agenda.transfer import AgendaTransfer
 from dgfacil.ui.context import AppContext
@@ -185,10 +186,8 @@ class AgendaRoom(QWidget):
         zones = workshop_zones(self.workshop)
         spans = "  =  ".join(f"{hhmm(slots[0].start, z)}–{hhmm(slots[-1].end, z)} {zone_label(z, day.date)}" for z in zones)
         late = sum(1 for s in slots if self.model.past_end(s))
-        clashes = sum(1 for s in slots if s.overlap)
         flag = f"   ·   {late} item{'s' if late != 1 else ''} past the day's end" if late else ""
-        if clashes:
-            flag += f"   ·   {clashes} start{'s' if clashes != 1 else ''} overrun by the item before"
+        flag += "".join(f"   ·   {words}" for words in timing_notes(slots))
         self.summary.setText(f"{len(slots)} items · {total_minutes(day)} min planned · {spans}{flag}")
 
     def selected_item(self) -> AgendaItem | None:

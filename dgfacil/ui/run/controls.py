@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from dgfacil.core.run import Phase
@@ -18,9 +19,12 @@ SPECS = [
     ("skip", "Skip", ["S"], "S", "skip", None),
     ("notes", "Notes", ["N"], "N", "open_notes", None),
     ("projector", "Projector", ["F5"], "F5", "toggle_projector", None),
-    ("recover", "Recover time", ["R"], "R", "apply_suggestion", None),
+    ("recover", "Recovery plan", ["R"], "R", "show_plan", None),
+    ("apply", "Apply plan", ["Return", "Enter"], "Enter", "apply_plan", None),
+    ("close_plan", "Close plan", ["Escape"], "Esc", "close_plan", None),
 ]
-NO_BUTTON = {"recover"}  # shown on the suggestion itself
+NO_BUTTON = {"recover", "apply", "close_plan"}  # on the "behind" bar and in the plan's preview
+PLAN_ONLY = {"apply": ["Return", "Enter"], "close_plan": ["Escape"]}  # keys only while a plan is on show
 
 
 class RunControls(QWidget):
@@ -54,6 +58,15 @@ class RunControls(QWidget):
             if name in ("next", "minus1", "skip"):
                 layout.addSpacing(14)
         layout.addStretch(1)
+        self.plan_shown(False, False)
+
+    def plan_shown(self, shown: bool, applicable: bool) -> None:
+        """Enter and Esc are the window's keys only while the plan is on show (elsewhere they
+        belong to other rooms and dialogs)."""
+        for name, keys in PLAN_ONLY.items():
+            action = self.actions_by_name[name]
+            action.setShortcuts([QKeySequence(k) for k in keys] if shown else [])
+            action.setEnabled(shown and (applicable or name == "close_plan"))
 
     def show_state(self, state: RunState) -> None:
         label = {Phase.NOT_STARTED: "Start", Phase.RUNNING: "Pause", Phase.PAUSED: "Resume",

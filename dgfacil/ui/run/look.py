@@ -55,6 +55,9 @@ QLabel#kindLabel { color: #475569; font-weight: 600; letter-spacing: 1px; }
 QLabel#statusWords { font-weight: 600; }
 QLabel#dayEnd { font-weight: 600; }
 QLabel#sectionTitle { color: #475569; font-weight: 600; }
+QLabel#runConflict { background: #FEF2F2; color: #991B1B; border: 1px solid #FCA5A5; border-radius: 6px;
+    padding: 6px 10px; }
+QLabel#planHeading { color: #1E1B4B; font-weight: 600; }
 QPushButton#suggestion { background: #EEF2FF; border: 1px solid #6366F1; border-radius: 6px;
     padding: 6px 10px; color: #1E1B4B; text-align: left; }
 QToolButton[role="run"] { min-width: 84px; min-height: 46px; padding: 4px 8px; border: 1px solid #94A3B8;

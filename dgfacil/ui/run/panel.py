@@ -13,6 +13,10 @@ from dgfacil.core.run_text import Level, Status, countdown_text
 from dgfacil.ui.widgets import plain_label
 
 
+COUNTDOWN_PT = 84
+STARTS_AT_PT = 34  # "Starts at 15:00" before the start: a clock time, never mistaken for a countdown
+
+
 class CountdownPanel(QFrame):
     """Current item, large countdown derived from the clock, status words, item progress."""
 
@@ -26,7 +30,7 @@ class CountdownPanel(QFrame):
         self.title.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         self.countdown = plain_label(name="countdown", bold=True)
         font = self.countdown.font()
-        font.setPointSize(84)
+        font.setPointSize(COUNTDOWN_PT)
         font.setStyleHint(QFont.SansSerif)
         font.setFeature(QFont.Tag("tnum"), 1)  # digits of one width: the number does not wobble
         self.countdown.setFont(font)
@@ -56,12 +60,11 @@ class CountdownPanel(QFrame):
         if row is None:
             kind = "THE DAY IS OVER" if state.phase is Phase.FINISHED else "READY"
             nxt = state.next_row()
-            title = f"Next: {nxt.item.title}" if nxt else "Nothing left to run today"
+            title = f"Next: {' '.join(nxt.item.title.split())}" if nxt else "Nothing left to run today"
             digits = "—:—"
-            if nxt and nxt.start:
-                digits = hhmm(nxt.start, zone)
-                title = f"Starts at {digits}: {' '.join(nxt.item.title.split())}"
             times = ""
+            if nxt and nxt.start:  # a time of day, in words and smaller type: not a countdown
+                digits = f"Starts at {hhmm(nxt.start, zone)}"
             progress = 0
         else:
             kind = f"NOW · {ItemKind(row.item.kind).value.upper()}" + (" · FIXED START" if row.item.fixed_start else "")
@@ -77,6 +80,11 @@ class CountdownPanel(QFrame):
                 times = "   ·   ".join(back)
         _set(self.kind, kind)
         _set(self.title, title)
+        size = COUNTDOWN_PT if row is not None else STARTS_AT_PT
+        if self.countdown.font().pointSize() != size:
+            font = self.countdown.font()
+            font.setPointSize(size)
+            self.countdown.setFont(font)
         _set(self.countdown, digits)
         _set(self.words, status.words)
         _set(self.times, times)

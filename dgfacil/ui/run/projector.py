@@ -14,7 +14,7 @@ from dgfacil.core.agenda import hhmm, in_zone, workshop_zones
 from dgfacil.core.model import Workshop
 from dgfacil.core.run import Phase
 from dgfacil.core.run_plan import RunState
-from dgfacil.core.run_text import Level, Status, back_at, countdown_text, progress_text
+from dgfacil.core.run_text import Level, Status, back_at, conflict_texts, countdown_text, progress_text
 from dgfacil.core.run_suggest import short_title
 from dgfacil.ui.run.look import THEMES
 from dgfacil.ui.run.projector_paint import paint
@@ -83,6 +83,7 @@ class ProjectorWindow(QWidget):
         venue = self.zones[0]
         row, texts = state.current, {}
         texts["header"] = self.workshop_title
+        texts["alert"] = "   ·   ".join(conflict_texts(state, venue, brief=True))  # the facilitator's strip
         texts["progress"] = progress_text(state)
         nxt = state.next_row()
         if row is not None:

@@ -32,21 +32,24 @@ def elide(text: str, font: QFont, width: float) -> str:
 
 def paint(painter: QPainter, width: int, height: int, theme: Theme, level: Level, texts: dict[str, str],
           clocks: list[str]) -> None:
-    """Draw the whole view. `texts`: header, progress, title, countdown, words, back, zones, next."""
+    """Draw the whole view. `texts`: header, alert, progress, title, countdown, words, back, zones, next."""
     painter.setRenderHint(QPainter.Antialiasing)
     painter.setRenderHint(QPainter.TextAntialiasing)
     painter.fillRect(0, 0, width, height, QColor(theme.background))
     side, top = width * 0.05, height * 0.035
     inner = width - 2 * side
 
-    # Header: the workshop (muted, left) and where we are in the day (right).
+    # Header: the workshop (muted, left) and where we are in the day (right). The left is the
+    # facilitator's strip when a fixed start is in conflict: the words, in the "over" colour.
     header = font_for("header", height)
     line = QFontMetricsF(header).height()
     painter.setFont(header)
-    painter.setPen(QColor(theme.muted))
+    alert = texts.get("alert", "")
+    painter.setPen(QColor(theme.level_bg[Level.OVER] if alert else theme.muted))
     progress_w = QFontMetricsF(header).horizontalAdvance(texts.get("progress", "")) + line
     painter.drawText(QRectF(side, top, inner - progress_w, line), Qt.AlignLeft | Qt.AlignVCenter,
-                     elide(texts.get("header", ""), header, inner - progress_w - line))
+                     elide(alert or texts.get("header", ""), header, inner - progress_w - line))
+    painter.setPen(QColor(theme.muted))
     painter.drawText(QRectF(side, top, inner, line), Qt.AlignRight | Qt.AlignVCenter, texts.get("progress", ""))
     upper = top + line * 1.6
 

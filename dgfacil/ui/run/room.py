@@ -8,27 +8,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox,
-    QProgressBar, QPushButton,
-    QSpinBox, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
+from dgfacil.core.agenda import day_label, in_zone, workshop_zones
 from dgfacil.core.run import EventKind, Phase
-from dgfacil.core.run_plan import RunState, derive_state, run_date
-from dgfacil.core.agenda import in_zone, workshop_zones
-from dgfacil.core.run_text import Level, back_at, day_end_text, progress_text, status
-from dgfacil.core.agenda import day_label
+from dgfacil.core.run_plan import RunState, derive_state
+from dgfacil.core.run_suggest import recovery_plan
+from dgfacil.core.run_text import Level, back_at, conflict_texts, day_end_text, progress_text, span_words, status
 from dgfacil.operations import run as run_ops
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.run.chime import Chime
-from dgfacil.ui.run.controls import RunControls
 from dgfacil.ui.run.look import ROOM_STYLE
-from dgfacil.ui.run.panel import CountdownPanel
 from dgfacil.ui.run.projector import city
-from dgfacil.ui.run.upcoming import UpcomingModel
-from dgfacil.ui.widgets import plain_label
+from dgfacil.ui.run.controls import PLAN_ONLY
+from dgfacil.ui.run.layout import build_room
+from dgfacil.ui.run.recovery import ApplyPlan
 
 REFRESH_MS = 200  # a repaint request; the numbers come from the clock, never from counting these
 
@@ -43,7 +38,8 @@ class RunRoom(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.undo_stack = QUndoStack(ctx.undo_group)  # run presses are not undone: "previous" is the undo
+        # run presses are not undone ("previous" is their undo); a recovery plan is, as one action
+        self.undo_stack = QUndoStack(ctx.undo_group)
         self.workshop = ctx.workshop()
         self.day_id: int | None = None
         self.events = []
@@ -57,7 +53,7 @@ class RunRoom(QWidget):
         self.warning_lead_min, chime_on, self.projector_theme = settings
         self.chime.enabled = bool(chime_on)
         self.setStyleSheet(ROOM_STYLE)
-        self._build(chime_on)
+        build_room(self, chime_on)
         self._load_days()
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -66,94 +62,6 @@ class RunRoom(QWidget):
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------------
-    def _build(self, chime_on: bool) -> None:
-        self.day_box = QComboBox()
-        self.day_box.setFocusPolicy(Qt.ClickFocus)
-        self.day_box.currentIndexChanged.connect(self._on_day_chosen)
-        self.lead_box = QSpinBox()
-        self.lead_box.setRange(0, 60)
-        self.lead_box.setSuffix(" min")
-        self.lead_box.setValue(self.warning_lead_min)
-        self.lead_box.setFocusPolicy(Qt.ClickFocus)
-        self.lead_box.valueChanged.connect(self._on_lead_changed)
-        self.chime_box = QCheckBox("Chime")
-        self.chime_box.setChecked(bool(chime_on))
-        self.chime_box.setFocusPolicy(Qt.ClickFocus)
-        self.chime_box.setToolTip("A soft chime at the warning and at time up"
-                                  + ("" if self.chime.available else " (sound needs QtMultimedia: off here)"))
-        self.chime_box.toggled.connect(self._on_chime_toggled)
-        self.day_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.clocks = plain_label(name="clocks")
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Day"))
-        top.addWidget(self.day_box)
-        top.addSpacing(16)
-        top.addWidget(self.clocks, 1)
-        top.addSpacing(16)
-        top.addWidget(QLabel("Warn"))
-        top.addWidget(self.lead_box)
-        top.addWidget(QLabel("before the end"))
-        top.addSpacing(12)
-        top.addWidget(self.chime_box)
-        reset = QPushButton("Reset run…")
-        reset.setFocusPolicy(Qt.NoFocus)
-        reset.setToolTip("Forget this day's run (after a rehearsal): the agenda is as planned again")
-        reset.clicked.connect(self.ask_reset)
-        top.addWidget(reset)
-
-        self.panel = CountdownPanel()
-        self.model = UpcomingModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionMode(QAbstractItemView.NoSelection)
-        self.table.setFocusPolicy(Qt.NoFocus)
-        self.table.verticalHeader().hide()
-        self.table.setToolTip("Double-click an item to run it now; right-click for more")
-        self.table.doubleClicked.connect(lambda index: self.jump_to(self.model.row_at(index.row()).item.id))
-        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._row_menu)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
-        side = QVBoxLayout()
-        self.agenda_title = plain_label(name="sectionTitle")
-        side.addWidget(self.agenda_title)
-        side.addWidget(self.table, 1)
-        middle = QHBoxLayout()
-        middle.addWidget(self.panel, 3)
-        middle.addLayout(side, 2)
-
-        self.day_bar = QProgressBar()
-        self.day_bar.setRange(0, 1000)
-        self.day_bar.setTextVisible(False)
-        self.day_bar.setFixedHeight(8)
-        self.progress_label = plain_label(name="progress")
-        self.day_end_label = plain_label(name="dayEnd", size=12)
-        progress = QHBoxLayout()
-        progress.addWidget(self.progress_label)
-        progress.addWidget(self.day_bar, 1)
-        progress.addWidget(self.day_end_label)
-
-        self.suggestion_button = QPushButton()
-        self.suggestion_button.setObjectName("suggestion")
-        self.suggestion_button.setFocusPolicy(Qt.NoFocus)
-        self.suggestion_button.clicked.connect(self.apply_suggestion)
-        self.suggestion_button.hide()
-
-        self.controls = RunControls(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(middle, 1)
-        layout.addLayout(progress)
-        layout.addWidget(self.suggestion_button)
-        layout.addWidget(self.controls)
-        self.message = plain_label(name="runMessage")
-        layout.addWidget(self.message)
 
     def add_action(self, text: str, keys: list[str], slot) -> QAction:
         """An action with shortcuts that work in this window and in the projector window."""
@@ -275,10 +183,33 @@ class RunRoom(QWidget):
         if self.state and self.state.current:
             self.record(EventKind.SKIP)
 
-    def apply_suggestion(self) -> None:
-        suggestion = self.state.suggestion if self.state else None
-        if suggestion is not None:
-            self.record(EventKind.SHORTEN, item_id=suggestion.item_id, minutes=suggestion.minutes)
+    def show_plan(self) -> None:
+        """R: preview the recovery plan (or say why there is none); Enter applies it, Esc closes it."""
+        day = self.day()
+        if day is None or self.state is None:
+            return
+        zone = self.workshop.timezone
+        plan = recovery_plan(day, zone, self.events, self.state.now, self.state)
+        self.preview.show_plan(plan, self.state, zone)
+        self.side_stack.setCurrentWidget(self.preview)
+        self.controls.plan_shown(True, plan is not None)
+
+    def close_plan(self) -> None:
+        self.side_stack.setCurrentWidget(self.table)
+        self.controls.plan_shown(False, False)
+
+    def apply_plan(self) -> None:
+        """Enter: take the plan on show, as one undoable action."""
+        plan = self.preview.plan if self.side_stack.currentWidget() is self.preview else None
+        if plan is None or self.day_id is None:
+            return
+        self.close_plan()
+        self.undo_stack.push(ApplyPlan(self, plan, self.day_id, self.ctx.clock()))
+        self.message.setText(f"Recovery plan applied: {span_words(plan.won_min)} won back — Ctrl+Z undoes it.")
+
+    def after_plan_change(self) -> None:
+        self.reload_events()
+        self.refresh()
 
     def jump_to(self, item_id: int) -> None:
         """Run this item now (from the day's list)."""
@@ -328,8 +259,10 @@ class RunRoom(QWidget):
 
         if self.projector is None:
             self.projector = ProjectorWindow(self.workshop, theme=self.projector_theme)
+            plan_keys = {self.controls.actions_by_name[n] for n in PLAN_ONLY}
             for action in self.actions():
-                self.projector.addAction(action)
+                if action not in plan_keys:  # Enter and Esc: the projector's own Esc closes it
+                    self.projector.addAction(action)
             self.projector.sig_theme_did_change.connect(self.set_projector_theme)
         if not self.projector.isVisible():
             self.projector.show_on(projector_screen(self.window().screen()))
@@ -348,16 +281,21 @@ class RunRoom(QWidget):
         words = status(state, self.warning_lead_min)
         self.panel.show_state(state, words, zone, back_at(state, self.zones()))
         self.model.set_state(state, zone)
-        on = run_date(day, zone, self.events)
         heading = f"Today, re-planned ({zone.rsplit('/', 1)[-1].replace('_', ' ')} time)"
-        if on != day.date:  # a rehearsal on another date: say so, and how to clear it
-            heading = f"Rehearsal on {on:%a %d %b} (planned for {day.date:%a %d %b}) — Reset run… clears it"
+        on = state.rehearsal_on
+        if on is not None:  # a rehearsal on another date: say so, and how to clear it
+            heading = (f"Rehearsal on {on:%a %d %b} (planned for {day.date:%a %d %b %Y}): times move to "
+                       f"when you start — Reset run… clears it")
         _set(self.agenda_title, heading)
         _set(self.progress_label, progress_text(state))
         _set(self.clocks, "   ".join(f"{city(z)} {in_zone(state.now, z):%H:%M}" for z in self.zones()))
         _set(self.day_end_label, day_end_text(state, zone))
         self.day_bar.setValue(_day_fraction(state))
-        text = f"Recover time: {state.suggestion.text}   [R]" if state.suggestion else ""
+        conflicts = "\n".join(conflict_texts(state, zone))
+        _set(self.conflict, conflicts)
+        self.conflict.setVisible(bool(conflicts))
+        behind = state.behind_min > 0 and state.phase is not Phase.FINISHED
+        text = f"Behind by {span_words(state.behind_min)} — show a recovery plan   [R]" if behind else ""
         if self.suggestion_button.text() != text:
             self.suggestion_button.setText(text)
         self.suggestion_button.setVisible(bool(text))

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QFont
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.run_plan import Row, RunState, Status
-from dgfacil.core.run_text import row_note
+from dgfacil.core.run_text import done_note, row_note
 from dgfacil.ui.widgets import plain_tooltip
 
 HEADERS = ("Time", "Item", "Min", "Note")
@@ -32,7 +32,7 @@ class UpcomingModel(QAbstractTableModel):
 
     @staticmethod
     def _key(row: Row, zone: str) -> tuple:
-        return (row.item.id, row.status, _times(row, zone), row.minutes, row.squeezed_min, row_note(row))
+        return (row.item.id, row.status, _times(row, zone), row.minutes, _remark(row))
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -58,8 +58,7 @@ class UpcomingModel(QAbstractTableModel):
             if col == 1:
                 return " ".join(row.item.title.split())
             if col == 2:
-                shown = row.minutes - row.squeezed_min
-                return str(shown)
+                return str(row.ran_min if row.status is Status.DONE else row.minutes)
             return _remark(row)
         if role == Qt.ToolTipRole and col == 1:
             return plain_tooltip(row.item.title)
@@ -70,7 +69,9 @@ class UpcomingModel(QAbstractTableModel):
         if role == Qt.ForegroundRole:
             if row.status in (Status.DONE, Status.SKIPPED, Status.MISSED):
                 return QColor("#64748B")
-            if col == 3 and (row.squeezed_min or row.late_min > 0):
+            if row.status is Status.PENDING and row.unfit_min:
+                return QColor("#B91C1C")
+            if col == 3 and row.late_min > 0:
                 return QColor("#9A3412")
         if role == Qt.BackgroundRole and row.status is Status.CURRENT:
             return QColor("#DBEAFE")
@@ -88,10 +89,9 @@ def _times(row: Row, zone: str) -> str:
 
 def _remark(row: Row) -> str:
     if row.status is Status.CURRENT:
-        return "now"
+        return "now" + (f" · {row.minutes - row.item.duration_min:+d} min" if row.minutes != row.item.duration_min else "")
     if row.status is Status.DONE:
-        over = row.over_min
-        return f"done, {over:+d} min" if over else "done"
+        return done_note(row)
     if row.status is Status.SKIPPED:
         return "skipped"
     if row.status is Status.MISSED:

@@ -1,0 +1,113 @@
+"""The Run room's layout: top bar, countdown beside the day's list (or the plan preview), bars, buttons."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+    QSpinBox, QStackedWidget, QTableView, QVBoxLayout,
+)
+
+from dgfacil.ui.run.controls import RunControls
+from dgfacil.ui.run.panel import CountdownPanel
+from dgfacil.ui.run.recovery import RecoveryPreview, conflict_label
+from dgfacil.ui.run.upcoming import UpcomingModel
+from dgfacil.ui.widgets import plain_label
+
+
+def build_room(self, chime_on: bool) -> None:
+    """Lay out the Run room: top bar, countdown and day list (or plan preview), bars, buttons."""
+    self.day_box = QComboBox()
+    self.day_box.setFocusPolicy(Qt.ClickFocus)
+    self.day_box.currentIndexChanged.connect(self._on_day_chosen)
+    self.lead_box = QSpinBox()
+    self.lead_box.setRange(0, 60)
+    self.lead_box.setSuffix(" min")
+    self.lead_box.setValue(self.warning_lead_min)
+    self.lead_box.setFocusPolicy(Qt.ClickFocus)
+    self.lead_box.valueChanged.connect(self._on_lead_changed)
+    self.chime_box = QCheckBox("Chime")
+    self.chime_box.setChecked(bool(chime_on))
+    self.chime_box.setFocusPolicy(Qt.ClickFocus)
+    self.chime_box.setToolTip("A soft chime at the warning and at time up"
+                              + ("" if self.chime.available else " (sound needs QtMultimedia: off here)"))
+    self.chime_box.toggled.connect(self._on_chime_toggled)
+    self.day_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+    self.clocks = plain_label(name="clocks")
+    top = QHBoxLayout()
+    top.addWidget(QLabel("Day"))
+    top.addWidget(self.day_box)
+    top.addSpacing(16)
+    top.addWidget(self.clocks, 1)
+    top.addSpacing(16)
+    top.addWidget(QLabel("Warn"))
+    top.addWidget(self.lead_box)
+    top.addWidget(QLabel("before the end"))
+    top.addSpacing(12)
+    top.addWidget(self.chime_box)
+    reset = QPushButton("Reset run…")
+    reset.setFocusPolicy(Qt.NoFocus)
+    reset.setToolTip("Forget this day's run (after a rehearsal): the agenda is as planned again")
+    reset.clicked.connect(self.ask_reset)
+    top.addWidget(reset)
+
+    self.panel = CountdownPanel()
+    self.model = UpcomingModel(self)
+    self.table = QTableView()
+    self.table.setModel(self.model)
+    self.table.setSelectionMode(QAbstractItemView.NoSelection)
+    self.table.setFocusPolicy(Qt.NoFocus)
+    self.table.verticalHeader().hide()
+    self.table.setToolTip("Double-click an item to run it now; right-click for more")
+    self.table.doubleClicked.connect(lambda index: self.jump_to(self.model.row_at(index.row()).item.id))
+    self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+    self.table.customContextMenuRequested.connect(self._row_menu)
+    self.table.setShowGrid(False)
+    self.table.setWordWrap(False)
+    self.table.setAlternatingRowColors(False)
+    header = self.table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.Stretch)
+    header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+    self.preview = RecoveryPreview()
+    self.preview.apply_button.clicked.connect(self.apply_plan)
+    self.preview.cancel_button.clicked.connect(self.close_plan)
+    self.side_stack = QStackedWidget()
+    self.side_stack.addWidget(self.table)
+    self.side_stack.addWidget(self.preview)
+    side = QVBoxLayout()
+    self.agenda_title = plain_label(name="sectionTitle", wrap=True)
+    side.addWidget(self.agenda_title)
+    side.addWidget(self.side_stack, 1)
+    middle = QHBoxLayout()
+    middle.addWidget(self.panel, 3)
+    middle.addLayout(side, 2)
+
+    self.day_bar = QProgressBar()
+    self.day_bar.setRange(0, 1000)
+    self.day_bar.setTextVisible(False)
+    self.day_bar.setFixedHeight(8)
+    self.progress_label = plain_label(name="progress")
+    self.day_end_label = plain_label(name="dayEnd", size=12)
+    progress = QHBoxLayout()
+    progress.addWidget(self.progress_label)
+    progress.addWidget(self.day_bar, 1)
+    progress.addWidget(self.day_end_label)
+
+    self.conflict = conflict_label()
+    self.suggestion_button = QPushButton()
+    self.suggestion_button.setObjectName("suggestion")
+    self.suggestion_button.setFocusPolicy(Qt.NoFocus)
+    self.suggestion_button.clicked.connect(self.show_plan)
+    self.suggestion_button.hide()
+
+    self.controls = RunControls(self)
+    layout = QVBoxLayout(self)
+    layout.addLayout(top)
+    layout.addLayout(middle, 1)
+    layout.addWidget(self.conflict)
+    layout.addLayout(progress)
+    layout.addWidget(self.suggestion_button)
+    layout.addWidget(self.controls)
+    self.message = plain_label(name="runMessage")
+    layout.addWidget(self.message)

@@ -4,16 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QMenu, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from dgfacil.operations.templates import bundled_templates
+from dgfacil.core.zones import resolve_zone
 from dgfacil.paths import user_data_dir
+from dgfacil.ui.zone_field import ZoneField
 
 FILE_FILTER = "Workshop (*.dgfacil)"
 
@@ -54,9 +55,10 @@ class NewWorkshopDialog(QDialog):
         self.start = QDateEdit(QDate.currentDate())
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.zone = QLineEdit()
-        self.zone.setPlaceholderText("the template's zone")
-        self.zone.setCompleter(QCompleter(sorted(available_timezones()), self))
+        self.zone = ZoneField(on=self.start.date().toPython())
+        self.zone.edit.setPlaceholderText("the template's zone; or a city, e.g. Seoul, Geneva")
+        self.start.dateChanged.connect(lambda d: self.zone.set_date(d.toPython()))
+        self.zone.zone_changed.connect(lambda zone: self.error.setText("") if zone and "zone" in self.error.text() else None)
         self.path = QLineEdit()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -100,7 +102,7 @@ class NewWorkshopDialog(QDialog):
             template=item.data(Qt.UserRole) if item else "",
             path=path,
             start=date(qdate.year(), qdate.month(), qdate.day()),
-            timezone=self.zone.text().strip() or None,
+            timezone=(resolve_zone(self.zone.text()) or self.zone.text().strip()) or None,
         )
 
     def _accept(self) -> None:
@@ -109,8 +111,8 @@ class NewWorkshopDialog(QDialog):
             self.error.setText("Choose a template.")
         elif answer.path.exists():
             self.error.setText(f"{answer.path.name} already exists there; choose another name.")
-        elif answer.timezone and answer.timezone not in available_timezones():
-            self.error.setText(f"Unknown time zone {answer.timezone!r}; start typing a city, e.g. Asia/Bangkok.")
+        elif answer.timezone and resolve_zone(answer.timezone) is None:
+            self.error.setText(f"Unknown time zone {answer.timezone!r}; start typing a city, e.g. Bangkok.")
         else:
             self.accept()
 

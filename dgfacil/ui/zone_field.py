@@ -9,7 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from dgfacil.core.zones import find_zones, is_zone, resolve_zone, utc_offset
 
@@ -17,7 +17,7 @@ ZONE_ROLE = Qt.UserRole + 1
 
 
 class ZoneField(QWidget):
-    """A line edit with a place completer and the zone's UTC offset on `on` shown beside it."""
+    """A line edit with a place completer and, under it, the zone's UTC offset on `on`."""
 
     zone_changed = Signal(str)
     """Fires when the text changes: the IANA zone it means, or '' when it names none."""
@@ -37,10 +37,11 @@ class ZoneField(QWidget):
         self.offset = QLabel()
         self.offset.setTextFormat(Qt.PlainText)
         self.offset.setObjectName("muted")
-        self.offset.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)  # always read in full
-        layout = QHBoxLayout(self)
+        self.offset.setWordWrap(True)  # under the field, so a long name never widens the dialog
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
         layout.addWidget(self.offset)
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._suggest)

@@ -35,6 +35,7 @@ def test_typing_a_city_offers_its_zone_with_the_offset_on_the_workshop_date(qtbo
         qtbot.waitUntil(popup.isVisible)
         seen["rows"] = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
         seen["error_after"] = dialog.error.text()
+        QApplication.processEvents()
         dialog.grab().save(str(screenshots / "zone_field_dialog.png"))
         popup.grab().save(str(screenshots / "zone_completer_seoul.png"))
         qtbot.keyClick(popup, Qt.Key_Down)

@@ -117,8 +117,11 @@ class NewWorkshopDialog(QDialog):
             self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> NewWorkshop | None:
+    def ask(cls, parent: QWidget | None = None, template: str | None = None) -> NewWorkshop | None:
         dialog = cls(parent)
+        names = [info.name for info in dialog.templates]
+        if template in names:
+            dialog.list.setCurrentRow(names.index(template))
         return dialog.answer() if dialog.exec() == QDialog.Accepted else None
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QMenu, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from dgfacil.operations.templates import bundled_templates
@@ -123,28 +123,3 @@ class NewWorkshopDialog(QDialog):
         if template in names:
             dialog.list.setCurrentRow(names.index(template))
         return dialog.answer() if dialog.exec() == QDialog.Accepted else None
-
-
-class ShortcutsDialog(QDialog):
-    """Every keyboard shortcut of the window and its rooms, in one table."""
-
-    @classmethod
-    def show_for(cls, parent: QWidget, rooms: list[QWidget]) -> None:
-        dialog = cls(parent)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        rows = [("Window", a.text().replace("&", ""), a.shortcut().toString())
-                for menu in parent.menuBar().findChildren(QMenu)
-                for a in menu.actions() if not a.shortcut().isEmpty()]
-        for room in rooms:
-            for key, what in getattr(room, "shortcuts_help", lambda: [])():
-                rows.append((getattr(room, "title", ""), what, key))
-        table = QTableWidget(len(rows), 3)
-        table.setHorizontalHeaderLabels(["Where", "What", "Key"])
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        dialog.resize(560, 480)
-        dialog.exec()

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.aboutToShow.connect(self._sync_view_menu)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         self._action(help_menu, "&About dgfacil", self.show_about)
@@ -215,6 +216,19 @@ class MainWindow(QMainWindow):
         self.view_menu.clear()
         for index, (title, _) in enumerate(ROOMS):
             self._action(self.view_menu, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
+        run = self.room("Run")
+        if run is not None and hasattr(run, "set_projector_theme"):
+            # The projector's T key, also as a menu item for those who never press it.
+            self.view_menu.addSeparator()
+            self.light_projector = self._action(
+                self.view_menu, "&Light projector (T on the projector)",
+                lambda on: run.set_projector_theme("light" if on else "dark"))
+            self.light_projector.setCheckable(True)
+
+    def _sync_view_menu(self) -> None:
+        run = self.room("Run")
+        if run is not None and hasattr(run, "projector_theme"):
+            self.light_projector.setChecked(run.projector_theme == "light")
 
     def close_document(self) -> None:
         """Close the open workshop without losing a keystroke: editors commit, rooms flush, the
@@ -347,9 +361,9 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
-        from dgfacil.ui import dialogs
+        from dgfacil.ui.shortcuts_help import ShortcutsDialog
 
-        dialogs.ShortcutsDialog.show_for(self, self.rooms)
+        ShortcutsDialog.show_for(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
         self.close_document()

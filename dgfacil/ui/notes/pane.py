@@ -165,7 +165,7 @@ class NotesPane(QWidget):
         return note.id if note is not None else None
 
     def clear_selection(self) -> None:
-        self.view.selectionModel().clear()  # also forgets the current row, so Ctrl+1 tags the last note
+        self.view.selectionModel().clear()  # also forgets the current row, so Alt+1 tags the last note
 
     def select_note(self, note_id: int) -> None:
         row = self.model.row_of(note_id)
@@ -245,7 +245,7 @@ class NotesPane(QWidget):
         self._typed()
 
     def tag_key(self, tag: NoteTag) -> None:
-        """Ctrl+1..5: tag what is being typed; with an empty entry, tag the selected or last note."""
+        """Alt+1..5: tag what is being typed; with an empty entry, tag the selected or last note."""
         if self.entry.text().strip() or self.editing is not None:
             self.set_entry_tag(NoteTag.NOTE if self.tag == tag else tag)
             return

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from dgfacil.operations.templates import bundled_templates
 from dgfacil.core.zones import resolve_zone
 from dgfacil.paths import user_data_dir
+from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.zone_field import ZoneField
 
 FILE_FILTER = "Workshop (*.dgfacil)"
@@ -43,7 +44,7 @@ class NewWorkshopDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New workshop from a template")
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         self.templates = bundled_templates()
         self.list = QListWidget()
         for info in self.templates:

@@ -12,6 +12,7 @@ from dgfacil import __version__, settings
 from dgfacil.paths import user_data_dir
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.rooms import ROOMS, room_class
+from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.tasks import Tasks
 from dgfacil.ui.widgets import show_message
 
@@ -30,7 +31,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("dgfacil")
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)  # a 1280×720 or 1366×768 laptop: the whole window on screen
         self.ctx: AppContext | None = None
         self.rooms: list[QWidget] = []
         self.undo_group = QUndoGroup(self)

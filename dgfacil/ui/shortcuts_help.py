@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.ui.rooms import ROOMS
+from dgfacil.ui.screen_fit import fit_to_screen
 
 Row = tuple[str, str, str]  # where, key, what
 
@@ -89,8 +90,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        self.resize(min(900, screen.width() - 40), min(640, screen.height() - 80))
+        fit_to_screen(self, 900, 640)
 
     @classmethod
     def show_for(cls, window) -> None:

@@ -19,6 +19,7 @@ from dgfacil.core.model import Modality
 from dgfacil.core.zones import resolve_zone
 from dgfacil.operations.workshop import update_workshop, workshop_details
 from dgfacil.ui.undo import OperationCommand
+from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.zone_field import ZoneField
 
 MODALITIES = [(Modality.IN_PERSON, "In person"), (Modality.ONLINE, "Online"), (Modality.HYBRID, "Hybrid")]
@@ -36,7 +37,7 @@ class WorkshopDetailsDialog(QDialog):
     def __init__(self, details: WorkshopDetails, parent: QWidget | None = None, on: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Workshop details")
-        self.resize(640, 560)
+        fit_to_screen(self, 640, 560)
         self.title = QLineEdit(details.title)
         self.code = QLineEdit(details.project_code)
         self.organizers = QPlainTextEdit("\n".join(details.organizers))

@@ -21,7 +21,7 @@ def help_rows() -> list[tuple[str, str]]:
         ("Alt+1 … Alt+5", "Tag key message, decision, action, quote, question (again: untag)"),
         ("Alt+0", "Plain note"), ("Tab / Shift+Tab", "Next / previous speaker of the item"),
         ("Ctrl+K", "Type any speaker's name"), ("Up / Down", "Edit the previous / next note"),
-        ("Esc", "Stop editing"), ("Ctrl+Del", "Delete the note being edited"),
+        ("Esc", "Stop editing"), ("Alt+3, then Owner / Due", "An action: who does it, by when (YYYY-MM-DD)"), ("Ctrl+Del", "Delete the note being edited"),
         ("Ctrl+PgUp / Ctrl+PgDown", "Previous / next agenda item"), ("Ctrl+L", "Go to the list of notes"), ("Del (list)", "Delete the selected note"),
         ("Enter (list)", "Edit the selected note"), ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a note change"),
     ]
@@ -85,6 +85,9 @@ def bind_pane_keys(pane: NotesPane) -> None:
     for key, mods in ((Qt.Key_Z, CTRL | SHIFT), (Qt.Key_Y, CTRL)):
         keys.bind(key, redo_in_entry, mods, on=in_entry)
         keys.bind(key, pane.undo_stack.redo, mods)
-    keys.watch(entry, view, pane.speaker.lineEdit())
+    in_action = (pane.action.owner, pane.action.due)
+    keys.bind(Qt.Key_Return, pane.submit, on=in_action)  # Enter in the owner or due field adds the note too
+    keys.bind(Qt.Key_Escape, pane.focus_entry, on=in_action)
+    keys.watch(entry, view, pane.speaker.lineEdit(), *in_action)
     pane.speaker.lineEdit().returnPressed.connect(pane.focus_entry)
     pane.hints.setText(hint_line())

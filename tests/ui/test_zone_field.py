@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from dgfacil.operations.workshop import workshop_details
@@ -37,7 +38,11 @@ def test_typing_a_city_offers_its_zone_with_the_offset_on_the_workshop_date(qtbo
         seen["error_after"] = dialog.error.text()
         QApplication.processEvents()
         dialog.grab().save(str(screenshots / "zone_field_dialog.png"))
-        popup.grab().save(str(screenshots / "zone_completer_seoul.png"))
+        shot = dialog.grab()  # the dialog with its completer drawn where it opened
+        painter = QPainter(shot)
+        painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - dialog.mapToGlobal(QPoint(0, 0)), popup.grab())
+        painter.end()
+        shot.save(str(screenshots / "zone_completer_seoul.png"))
         qtbot.keyClick(popup, Qt.Key_Down)
         qtbot.keyClick(popup, Qt.Key_Return)
         seen["text"] = field.text()

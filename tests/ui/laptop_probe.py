@@ -82,6 +82,7 @@ def main(out: Path) -> None:
     from dgfacil.ui.main_window import MainWindow
 
     window = MainWindow()
+    asked = window.size()
     window.show()
     path = user_data_dir() / "probe.dgfacil"
     doc = new_from_template(path, "undesa-escap-webinar-2023")
@@ -91,7 +92,7 @@ def main(out: Path) -> None:
         update_workshop(session, details=replace(details, display_zones=extra))
     doc.close()
     window.open_path(path)
-    seen["window"] = judge(window, area)
+    seen["window"] = {**judge(window, area), "asked": [asked.width(), asked.height()]}
     tag = f"{area.width()}x{area.height()}"
     for title, _ in ROOMS:
         room = window.show_room(title)
@@ -126,8 +127,9 @@ def main(out: Path) -> None:
     }
     for name, make in dialogs.items():
         dialog = make()
+        asked = dialog.size()  # before show: a window system may clamp it, a window manager will not
         dialog.show()
-        seen["dialogs"][name] = judge(dialog, area)
+        seen["dialogs"][name] = {**judge(dialog, area), "asked": [asked.width(), asked.height()]}
         dialog.grab().save(str(out / f"dialog_{tag}_{name}.png"))
         dialog.reject()
         dialog.deleteLater()

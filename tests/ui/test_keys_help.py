@@ -70,6 +70,12 @@ def test_f1_lists_run_and_projector_keys_with_a_readable_key_column(qtbot, demo_
 
     def look():
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsDialog) and w.isVisible())
+        try:
+            read(dialog)
+        finally:  # never leave a modal dialog open
+            dialog.reject()
+
+    def read(dialog):
         table = dialog.table
         rows = [tuple(table.item(r, c).text() for c in range(3)) for r in range(table.rowCount())]
         seen["rows"] = rows
@@ -79,7 +85,6 @@ def test_f1_lists_run_and_projector_keys_with_a_readable_key_column(qtbot, demo_
         seen["fits"] = dialog.frameGeometry().height() <= 720 and dialog.width() <= 1280
         QApplication.processEvents()
         dialog.grab().save(str(screenshots / "f1_shortcuts.png"))
-        dialog.reject()
 
     QTimer.singleShot(100, look)
     qtbot.keyClick(window, Qt.Key_F1)

@@ -34,12 +34,14 @@ def test_window_and_every_dialog_fit_a_laptop_screen(tmp_path, screenshots, widt
     window = seen["window"]
     assert window["area"] == [width, height]
     assert window["size"][0] <= width and window["size"][1] <= height, window  # the default size, frame and all
+    assert window["asked"][0] <= room[0] and window["asked"][1] <= room[1], window
     assert window["min"][0] <= room[0] and window["min"][1] <= room[1], window
     assert window["cut"] == []
 
     assert sorted(seen["dialogs"]) == seen["classes"]  # every QDialog of the app was opened
     for name, dialog in seen["dialogs"].items():
         assert dialog["size"][0] <= width and dialog["size"][1] <= height, (name, dialog)
+        assert dialog["asked"][0] <= room[0] and dialog["asked"][1] <= room[1], (name, dialog)
         assert dialog["min"][0] <= room[0] and dialog["min"][1] <= room[1], (name, dialog)
         assert dialog["cut"] == [], (name, dialog)
 

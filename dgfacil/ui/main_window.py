@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._action(file, "&Open…", self.open_dialog, QKeySequence.Open)
         self.recent_menu = file.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file, "Open the de&mo workshop (a copy)", self.open_demo)
         file.addSeparator()
         self.details_action = self._action(file, "Workshop &details…", self.edit_details, QKeySequence("Ctrl+Shift+I"))
         self.copy_action = self._action(file, "Save a &copy as…", self.save_copy, QKeySequence("Ctrl+Shift+S"))

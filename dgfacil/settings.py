@@ -36,3 +36,22 @@ def remember_recent(path: Path) -> None:
     recent = [p for p in settings.get("recent", []) if p != path_text]
     settings["recent"] = [path_text, *recent][:MAX_RECENT]
     save(settings)
+
+
+def last_open() -> Path | None:
+    """The workshop that was open when the app last closed (None: none was, or the user closed it)."""
+    text = load().get("last_open")
+    return Path(text) if text else None
+
+
+def set_last_open(path: Path | None) -> None:
+    settings = load()
+    settings["last_open"] = str(Path(path).resolve()) if path else None
+    save(settings)
+
+
+def forget_recent(path: Path) -> None:
+    settings = load()
+    path_text = str(Path(path).resolve())
+    settings["recent"] = [p for p in settings.get("recent", []) if p != path_text]
+    save(settings)

@@ -5,7 +5,6 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -13,7 +12,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument("file", type=Path)
     new.add_argument("--template", required=True, help="a bundled template's name, or a .toml file")
     new.add_argument("--start", type=_iso_date, help="first day, YYYY-MM-DD (default: the template's)")
-    new.add_argument("--tz", help="the venue's IANA time zone (default: the template's)")
+    new.add_argument("--tz", help="the venue's time zone: a city or an IANA name (default: the template's)")
     new.set_defaults(func=cmd_new)
 
     templates = sub.add_parser("templates", help="list the bundled templates, one a line, name first")
@@ -46,13 +45,16 @@ def _iso_date(text: str) -> date:
 
 
 def check_zone(zone: str) -> str:
+    """The IANA zone meant: an IANA name, or a city or country with one zone ("Seoul")."""
     from dgfacil.cli import CommandError
+    from dgfacil.core.zones import find_zones, resolve_zone
 
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise CommandError(f"unknown time zone {zone!r} (use an IANA name such as Asia/Bangkok)") from None
-    return zone
+    resolved = resolve_zone(zone)
+    if resolved is None:
+        candidates = ", ".join(m.zone for m in find_zones(zone, limit=5))
+        hint = f"; did you mean {candidates}?" if candidates else " (use a city or an IANA name such as Asia/Bangkok)"
+        raise CommandError(f"unknown time zone {zone!r}{hint}")
+    return resolved
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -66,7 +68,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not args.file.parent.is_dir():
         raise CommandError(f"there is no folder {args.file.parent}; create it first")
     if args.tz:
-        check_zone(args.tz)
+        args.tz = check_zone(args.tz)
     doc = new_from_template(args.file, args.template, start=args.start, timezone=args.tz)
     doc.close()
     print(f"created {args.file}")

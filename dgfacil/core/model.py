@@ -116,6 +116,8 @@ class Note:
     speaker: str = ""
     agenda_item_id: int | None = None
     id: int | None = None
+    owner: str = ""  # an action's owner (who will do it)
+    due: str = ""  # an action's due date, ISO "2026-12-31" (or "")
 
 
 @dataclass

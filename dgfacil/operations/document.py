@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # (re-exported so the UI never reaches into dgfacil.store; DESIGN.md §2).
 __all__ = [
     "DEMO_TEMPLATE", "DamagedDocument", "Document", "DocumentError", "MissingDocument", "NewerDocument",
-    "NotADocument", "contents_summary", "load_workshop", "new_from_template", "open_document", "open_or_create_demo",
+    "NotADocument", "contents_summary", "demo_path", "load_workshop", "new_from_template", "open_document", "open_or_create_demo",
 ]
 
 DEMO_TEMPLATE = "undesa-escap-webinar-2023"
@@ -39,9 +39,14 @@ def new_from_template(path: Path, template: str, *, start: date | None = None, t
     return doc
 
 
+def demo_path(data_dir: Path) -> Path:
+    """Where the demo workshop's copy lives: a file there is the demo, whatever its title."""
+    return Path(data_dir) / "demo.dgfacil"
+
+
 def open_or_create_demo(data_dir: Path) -> Document:
     """The demo workshop: a copy in the user data folder, so the shipped template is never written."""
-    path = Path(data_dir) / "demo.dgfacil"
+    path = demo_path(data_dir)
     if path.exists():
         return open_document(path)
     return new_from_template(path, DEMO_TEMPLATE)

@@ -6,7 +6,7 @@ so a note is on disk the moment the note-taker presses Enter.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from dgfacil.core.model import AgendaItem, Note, NoteTag
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Draft", "DeletedNote", "ItemNotes", "add_note", "update_note", "set_tag", "delete_note", "restore_note",
     "save_draft", "load_draft", "search_notes", "notes_by_item", "key_messages", "agenda_people", "person_name",
-    "item_notes",
+    "item_notes", "due_date",
 ]
 
 
@@ -31,8 +31,19 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+def due_date(text: str) -> str:
+    """An action's due date as stored: ISO "2026-12-31", or "" for none; ValueError in words."""
+    text = text.strip()
+    if not text:
+        return ""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"the due date {text!r} is not a date as YYYY-MM-DD") from None
+
+
 def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag = NoteTag.NOTE,
-             speaker: str = "", at: datetime, clear_draft: bool = False) -> Changes:
+             speaker: str = "", at: datetime, clear_draft: bool = False, owner: str = "", due: str = "") -> Changes:
     """Add a note to an agenda item (None: a note of the whole workshop), stamped `at` (aware).
 
     With `clear_draft` the item's draft is forgotten in the same transaction, so a crash can
@@ -41,9 +52,10 @@ def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag =
     text = _clean(text)
     if not text:
         raise ValueError("a note needs some text")
-    check_fields(note=text, speaker=speaker)
+    check_fields(note=text, speaker=speaker, owner=owner)
     stamp = store.iso_utc(at)
-    note_id = store.insert_note(item_id, text=text, tag=tag, speaker=speaker.strip(), at=stamp, session=session)
+    note_id = store.insert_note(item_id, text=text, tag=tag, speaker=speaker.strip(), at=stamp, session=session,
+                                owner=" ".join(owner.split()), due=due_date(due))
     if clear_draft:
         store.store_draft(item_id, Draft(), session=session, at=stamp)
     return Changes(notes=True, ids=(note_id,))
@@ -54,9 +66,9 @@ _UNSET = object()
 
 def update_note(session: Session, *, note_id: int, at: datetime, text: str | None = None,
                 tag: NoteTag | None = None, speaker: str | None = None, item_id: object = _UNSET,
-                clear_draft: bool = False) -> Changes:
-    """Change a note's text, tag, speaker or agenda item; its creation time stays."""
-    check_fields(note=text, speaker=speaker)
+                clear_draft: bool = False, owner: str | None = None, due: str | None = None) -> Changes:
+    """Change a note's text, tag, speaker, action owner and due date, or agenda item; its creation time stays."""
+    check_fields(note=text, speaker=speaker, owner=owner)
     on_item = store.note_item_id(note_id, session=session)
     stamp = store.iso_utc(at)
     if clear_draft:
@@ -71,6 +83,10 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
         edits["tag"] = NoteTag(tag)
     if speaker is not None:
         edits["speaker"] = speaker.strip()
+    if owner is not None:
+        edits["owner"] = " ".join(owner.split())
+    if due is not None:
+        edits["due"] = due_date(due)
     if item_id is not _UNSET:
         store.workshop_id_for(item_id, session=session)  # the item must exist
         edits["item_id"] = item_id

@@ -129,6 +129,21 @@ def _participation(session: Session) -> tuple[list[tuple[str, str]], list[tuple[
     return figures, p.by_country
 
 
+def _owner_due(note) -> str:
+    if note.tag != NoteTag.ACTION or not (note.owner or note.due):
+        return ""
+    return " (" + ", ".join(p for p in (note.owner, f"due {note.due}" if note.due else "") if p) + ")"
+
+
+def _actions(notes, items) -> list[list[str]]:
+    """The actions agreed, in agenda order: action, owner, due date, session."""
+    order = {it.id: n for n, it in enumerate(items)}
+    titles = {it.id: it.title.split(":")[0] for it in items}  # "Session 1", as the notes name it
+    tagged = sorted((n for n in notes if n.tag == NoteTag.ACTION),
+                    key=lambda n: (order.get(n.agenda_item_id, len(order)), n.created_at))
+    return [[n.text, n.owner or "—", n.due or "—", titles.get(n.agenda_item_id, "General")] for n in tagged]
+
+
 def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeReport:
     """Everything the outcome report says, read from the document as plain values."""
     w = queries.load_workshop(session=session)
@@ -143,7 +158,7 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
             it = slot.item
             if it.kind == ItemKind.BREAK:
                 continue
-            mine = [(n.speaker, f"{TAG_PREFIX[n.tag]}: {n.text}" if n.tag in TAG_PREFIX else n.text)
+            mine = [(n.speaker, f"{TAG_PREFIX[n.tag]}: {n.text}{_owner_due(n)}" if n.tag in TAG_PREFIX else n.text)
                     for n in notes if n.agenda_item_id == it.id and n.tag != NoteTag.KEY_MESSAGE]
             sessions.append(SessionSummary(f"{len(sessions) + 1})", it.title, f"{hhmm(slot.start)}–{hhmm(slot.end)}",
                                            it.lead, list(it.speakers), mine))
@@ -165,7 +180,7 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
         outputs=_outputs(session), responses=len(responses), survey_title=form.title,
         stats=summarize(form, responses), agenda=agenda, run_recorded=recorded,
         run_note="" if recorded else "The agenda was not run in dgfacil, so only the plan is shown.",
-        participation=figures, countries=countries,
+        participation=figures, countries=countries, actions=_actions(notes, items),
         footer=f"Outcome report · {w.project_code or w.title[:60]}",
     )
 

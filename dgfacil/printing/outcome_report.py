@@ -81,6 +81,7 @@ class OutcomeReport:
     participation: list[tuple[str, str]] = field(default_factory=list)  # (label, figure)
     countries: list[tuple[str, int]] = field(default_factory=list)
     footer: str = ""
+    actions: list[list[str]] = field(default_factory=list)  # [action, owner, due, session]
 
 
 def _written(report: OutcomeReport, key: str, what: str) -> list:
@@ -266,6 +267,9 @@ def story_of(r: OutcomeReport, width: float, progress=None) -> list:
         story.append(para(PLACEHOLDER.format(what="no exercise board holds anything"), "meta"))
     layout.check(progress, 4, parts, "recommendations")
     story += [static("V. Recommendations", "h1"), *_written(r, "recommendations", "recommendations")]
+    if r.actions:  # the notes tagged Action, with who does them and by when
+        story += [para("Actions agreed", "h2"),
+                  _table(["Action", "Owner", "Due", "Session"], r.actions, [w * width for w in (.45, .2, .12, .23)])]
     layout.check(progress, 5, parts, "evaluation")
     story += [PageBreak(), *_evaluation(r, width)]
     layout.check(progress, 6, parts, "annexes")

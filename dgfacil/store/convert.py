@@ -78,7 +78,7 @@ def group_from_row(row: GroupRow, member_ids: list[int]) -> Group:
 def note_from_row(row: NoteRow) -> Note:
     return Note(
         id=row.id, text=row.text, created_at=datetime.fromisoformat(row.created_at), tag=NoteTag(row.tag),
-        speaker=row.speaker, agenda_item_id=row.agenda_item_id,
+        speaker=row.speaker, agenda_item_id=row.agenda_item_id, owner=row.owner or "", due=row.due or "",
     )
 
 

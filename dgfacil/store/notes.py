@@ -53,10 +53,12 @@ def workshop_id_for(item_id: int | None, *, session: Session) -> int:
     return item.workshop_id
 
 
-def insert_note(item_id: int | None, *, session: Session, text: str, tag: NoteTag, speaker: str, at: str) -> int:
+def insert_note(item_id: int | None, *, session: Session, text: str, tag: NoteTag, speaker: str, at: str,
+                owner: str = "", due: str = "") -> int:
     """A new note on `item_id` (None: the whole workshop), created and updated `at`; returns its id."""
     row = NoteRow(workshop_id=workshop_id_for(item_id, session=session), agenda_item_id=item_id,
-                  created_at=at, updated_at=at, text=text, tag=NoteTag(tag).value, speaker=speaker)
+                  created_at=at, updated_at=at, text=text, tag=NoteTag(tag).value, speaker=speaker,
+                  owner=owner, due=due)
     session.add(row)
     session.flush()
     return row.id
@@ -66,7 +68,8 @@ _KEEP = object()
 
 
 def write_note(note_id: int, *, session: Session, at: str, text: str | None = None, tag: NoteTag | None = None,
-               speaker: str | None = None, item_id: object = _KEEP) -> None:
+               speaker: str | None = None, item_id: object = _KEEP, owner: str | None = None,
+               due: str | None = None) -> None:
     """Change the given fields of a note (None, or no item_id, leaves a field as it is)."""
     row = note_row(note_id, session=session)
     if text is not None:
@@ -75,6 +78,10 @@ def write_note(note_id: int, *, session: Session, at: str, text: str | None = No
         row.tag = NoteTag(tag).value
     if speaker is not None:
         row.speaker = speaker
+    if owner is not None:
+        row.owner = owner
+    if due is not None:
+        row.due = due
     if item_id is not _KEEP:
         row.agenda_item_id = item_id
     row.updated_at = at
@@ -92,12 +99,14 @@ class DeletedNote:
     text: str
     tag: str
     speaker: str
+    owner: str = ""
+    due: str = ""
 
 
 def delete_note(note_id: int, *, session: Session) -> DeletedNote:
     row = note_row(note_id, session=session)
     snapshot = DeletedNote(row.id, row.workshop_id, row.agenda_item_id, row.created_at, row.updated_at,
-                           row.text, row.tag, row.speaker)
+                           row.text, row.tag, row.speaker, row.owner or "", row.due or "")
     session.delete(row)
     return snapshot
 
@@ -130,7 +139,7 @@ def search(*, session: Session, text: str = "", tag: NoteTag | None = None,
     words = text.casefold().split()
     found = []
     for row in session.exec(query):
-        haystack = f"{row.text}\n{row.speaker}".casefold()
+        haystack = f"{row.text}\n{row.speaker}\n{row.owner or ''}".casefold()
         if all(word in haystack for word in words):
             found.append(convert.note_from_row(row))
     return found
@@ -156,6 +165,8 @@ class Draft:
     tag: NoteTag = NoteTag.NOTE
     speaker: str = ""
     editing: int | None = None
+    owner: str = ""  # an action's owner and due date, as typed
+    due: str = ""
 
     @property
     def empty(self) -> bool:
@@ -182,7 +193,8 @@ def load_draft(item_id: int | None, *, session: Session) -> Draft:
         tag = NoteTag.NOTE
     editing = value.get("editing")
     return Draft(text=str(value.get("text", "")), tag=tag, speaker=str(value.get("speaker", "")),
-                 editing=editing if isinstance(editing, int) else None)
+                 editing=editing if isinstance(editing, int) else None, owner=str(value.get("owner", "")),
+                 due=str(value.get("due", "")))
 
 
 def store_draft(item_id: int | None, draft: Draft, *, session: Session, at: str) -> None:
@@ -193,7 +205,7 @@ def store_draft(item_id: int | None, draft: Draft, *, session: Session, at: str)
             session.delete(row)
         return
     value = {"text": draft.text, "tag": NoteTag(draft.tag).value, "speaker": draft.speaker,
-             "editing": draft.editing, "saved_at": at}
+             "editing": draft.editing, "owner": draft.owner, "due": draft.due, "saved_at": at}
     if row is None:
         session.add(SettingRow(workshop_id=workshop_id_for(item_id, session=session),
                                key=draft_key(item_id), value=value))

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from dgfacil import APP_NAME, __version__
-from dgfacil.paths import resources_dir, user_data_dir
+from dgfacil import APP_NAME, __version__, settings
+from dgfacil.paths import resources_dir
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -29,16 +29,20 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def open_initial_document(window, path: str | None) -> None:
-    """The file asked for, or the bundled demo workshop (a copy in the user data folder)."""
+    """The file asked for; else the workshop open when the app last closed; else the start page
+    (recent workshops, the templates, the demo), saying so when the last workshop is gone."""
     if path:
-        window.open_path(Path(path))
+        if not window.open_path(Path(path)):
+            window.show_start(f"Could not open {path}.")
         return
-    from dgfacil.operations.document import DocumentError, open_or_create_demo
-
-    try:
-        window.set_document(open_or_create_demo(user_data_dir()))
-    except DocumentError as err:
-        window.statusBar().showMessage(str(err))
+    last = settings.last_open()
+    if last is None:
+        window.show_start()
+    elif not last.exists():
+        settings.forget_recent(last)
+        window.show_start(f"The workshop open last time, {last}, was not found (moved, renamed or deleted).")
+    elif not window.open_path(last):
+        window.show_start(f"The workshop open last time, {last}, could not be opened.")
 
 
 def run_app(path: str | None = None) -> int:

@@ -4,16 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QMenu, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from dgfacil.operations.templates import bundled_templates
+from dgfacil.core.zones import resolve_zone
 from dgfacil.paths import user_data_dir
+from dgfacil.ui.screen_fit import fit_to_screen
+from dgfacil.ui.zone_field import ZoneField
 
 FILE_FILTER = "Workshop (*.dgfacil)"
 
@@ -42,7 +44,7 @@ class NewWorkshopDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New workshop from a template")
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         self.templates = bundled_templates()
         self.list = QListWidget()
         for info in self.templates:
@@ -54,9 +56,10 @@ class NewWorkshopDialog(QDialog):
         self.start = QDateEdit(QDate.currentDate())
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.zone = QLineEdit()
-        self.zone.setPlaceholderText("the template's zone")
-        self.zone.setCompleter(QCompleter(sorted(available_timezones()), self))
+        self.zone = ZoneField(on=self.start.date().toPython())
+        self.zone.edit.setPlaceholderText("the template's zone; or a city, e.g. Seoul, Geneva")
+        self.start.dateChanged.connect(lambda d: self.zone.set_date(d.toPython()))
+        self.zone.zone_changed.connect(lambda zone: self.error.setText("") if zone and "zone" in self.error.text() else None)
         self.path = QLineEdit()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -100,7 +103,7 @@ class NewWorkshopDialog(QDialog):
             template=item.data(Qt.UserRole) if item else "",
             path=path,
             start=date(qdate.year(), qdate.month(), qdate.day()),
-            timezone=self.zone.text().strip() or None,
+            timezone=(resolve_zone(self.zone.text()) or self.zone.text().strip()) or None,
         )
 
     def _accept(self) -> None:
@@ -109,37 +112,15 @@ class NewWorkshopDialog(QDialog):
             self.error.setText("Choose a template.")
         elif answer.path.exists():
             self.error.setText(f"{answer.path.name} already exists there; choose another name.")
-        elif answer.timezone and answer.timezone not in available_timezones():
-            self.error.setText(f"Unknown time zone {answer.timezone!r}; start typing a city, e.g. Asia/Bangkok.")
+        elif answer.timezone and resolve_zone(answer.timezone) is None:
+            self.error.setText(f"Unknown time zone {answer.timezone!r}; start typing a city, e.g. Bangkok.")
         else:
             self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> NewWorkshop | None:
+    def ask(cls, parent: QWidget | None = None, template: str | None = None) -> NewWorkshop | None:
         dialog = cls(parent)
+        names = [info.name for info in dialog.templates]
+        if template in names:
+            dialog.list.setCurrentRow(names.index(template))
         return dialog.answer() if dialog.exec() == QDialog.Accepted else None
-
-
-class ShortcutsDialog(QDialog):
-    """Every keyboard shortcut of the window and its rooms, in one table."""
-
-    @classmethod
-    def show_for(cls, parent: QWidget, rooms: list[QWidget]) -> None:
-        dialog = cls(parent)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        rows = [("Window", a.text().replace("&", ""), a.shortcut().toString())
-                for menu in parent.menuBar().findChildren(QMenu)
-                for a in menu.actions() if not a.shortcut().isEmpty()]
-        for room in rooms:
-            for key, what in getattr(room, "shortcuts_help", lambda: [])():
-                rows.append((getattr(room, "title", ""), what, key))
-        table = QTableWidget(len(rows), 3)
-        table.setHorizontalHeaderLabels(["Where", "What", "Key"])
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        dialog.resize(560, 480)
-        dialog.exec()

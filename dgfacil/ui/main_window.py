@@ -4,13 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from dgfacil import __version__, settings
+from dgfacil.paths import user_data_dir
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.rooms import ROOMS, room_class
+from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.tasks import Tasks
 from dgfacil.ui.widgets import show_message
 
@@ -29,16 +31,14 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("dgfacil")
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)  # a 1280×720 or 1366×768 laptop: the whole window on screen
         self.ctx: AppContext | None = None
         self.rooms: list[QWidget] = []
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._room_changed)
-        self.empty = QLabel("Open a workshop, or make a new one from a template (File menu).")
-        self.empty.setAlignment(Qt.AlignCenter)
-        self.setCentralWidget(self.empty)
+        self.setCentralWidget(self._start_page())
         self.tabs.hide()
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -61,12 +61,13 @@ class MainWindow(QMainWindow):
         self._action(file, "&Open…", self.open_dialog, QKeySequence.Open)
         self.recent_menu = file.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file, "Open the de&mo workshop (a copy)", self.open_demo)
         file.addSeparator()
         self.details_action = self._action(file, "Workshop &details…", self.edit_details, QKeySequence("Ctrl+Shift+I"))
         self.copy_action = self._action(file, "Save a &copy as…", self.save_copy, QKeySequence("Ctrl+Shift+S"))
         self.export_action = self._action(file, "&Export as JSON…", self.export_json)
         file.addSeparator()
-        self.close_action = self._action(file, "&Close", self.close_document, QKeySequence.Close)
+        self.close_action = self._action(file, "&Close", self.close_by_user, QKeySequence.Close)
         self._action(file, "&Quit", self.close, QKeySequence.Quit)
         edit = self.menuBar().addMenu("&Edit")
         undo = self.undo_group.createUndoAction(self, "&Undo")
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.aboutToShow.connect(self._sync_view_menu)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         self._action(help_menu, "&About dgfacil", self.show_about)
@@ -151,12 +153,57 @@ class MainWindow(QMainWindow):
         self._replace_central(self.tabs)
         self._room_changed(0)
         self._build_view_menu()
-        self.setWindowTitle(f"{self.ctx.workshop().title} — {doc.path.name} — dgfacil")
+        self._show_title()
         self.saved_label.setText("All changes saved")
         self._enable_document_actions(True)
         settings.remember_recent(doc.path)
+        settings.set_last_open(doc.path)
         self.backup_timer.start()
         self.document_opened.emit(doc)
+
+    def is_demo(self) -> bool:
+        """True when the open file is the demo's copy in the user data folder."""
+        from dgfacil.operations.document import demo_path
+
+        return self.ctx is not None and self.ctx.doc.path.resolve() == demo_path(user_data_dir()).resolve()
+
+    def _show_title(self) -> None:
+        # The demo says so, so a real workshop of the same title is never taken for it (or it for one).
+        where = "DEMO (a copy)" if self.is_demo() else self.ctx.doc.path.name
+        self.setWindowTitle(f"{self.ctx.workshop().title} — {where} — dgfacil")
+
+    def _start_page(self) -> QWidget:
+        from dgfacil.ui.start_page import StartPage
+
+        self.start_page = StartPage()
+        self.start_page.open_requested.connect(self.open_path)
+        self.start_page.template_requested.connect(self.new_from_template)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.browse_requested.connect(self.open_dialog)
+        return self.start_page
+
+    def show_start(self, message: str = "") -> None:
+        """The start page (no workshop open), with a line saying why, if there is one."""
+        if self.ctx is not None:
+            self.close_document()
+        else:
+            self.start_page.refresh()
+        self.start_page.say(message)
+
+    def open_demo(self) -> bool:
+        from dgfacil.operations.document import DocumentError, open_or_create_demo
+
+        try:
+            self.set_document(open_or_create_demo(user_data_dir()))
+        except DocumentError as err:
+            show_message(self, "Cannot open the demo", str(err))
+            return False
+        return True
+
+    def close_by_user(self) -> None:
+        """File ▸ Close: next time the app starts on the start page, not on this workshop."""
+        settings.set_last_open(None)
+        self.close_document()
 
     def _replace_central(self, widget: QWidget) -> None:
         """Swap the central widget; the old one is deleted later, never under a running handler."""
@@ -171,6 +218,19 @@ class MainWindow(QMainWindow):
         self.view_menu.clear()
         for index, (title, _) in enumerate(ROOMS):
             self._action(self.view_menu, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
+        run = self.room("Run")
+        if run is not None and hasattr(run, "set_projector_theme"):
+            # The projector's T key, also as a menu item for those who never press it.
+            self.view_menu.addSeparator()
+            self.light_projector = self._action(
+                self.view_menu, "&Light projector (T on the projector)",
+                lambda on: run.set_projector_theme("light" if on else "dark"))
+            self.light_projector.setCheckable(True)
+
+    def _sync_view_menu(self) -> None:
+        run = self.room("Run")
+        if run is not None and hasattr(run, "projector_theme"):
+            self.light_projector.setChecked(run.projector_theme == "light")
 
     def close_document(self) -> None:
         """Close the open workshop without losing a keystroke: editors commit, rooms flush, the
@@ -195,9 +255,8 @@ class MainWindow(QMainWindow):
         ctx.tasks.shutdown()
         ctx.tasks.deleteLater()
         ctx.doc.close()
-        self.empty = QLabel("Open a workshop, or make a new one from a template (File menu).")
-        self.empty.setAlignment(Qt.AlignCenter)
-        self._replace_central(self.empty)
+        self._replace_central(self._start_page())
+        self.start_page.refresh()
         self.setWindowTitle("dgfacil")
         self.saved_label.setText("")
         self._enable_document_actions(False)
@@ -217,7 +276,7 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes, initiator) -> None:
         self.saved_label.setText("All changes saved")
         if changes.workshop and self.ctx is not None:
-            self.setWindowTitle(f"{self.ctx.workshop().title} — {self.ctx.doc.path.name} — dgfacil")
+            self._show_title()
         for room in self.rooms:
             handler = getattr(room, "on_changes", None)
             if handler:
@@ -241,10 +300,10 @@ class MainWindow(QMainWindow):
             room.focus_item(item_id)
 
     # -- dialogs ----------------------------------------------------------------------------
-    def new_from_template(self) -> None:
+    def new_from_template(self, template: str | None = None) -> None:
         from dgfacil.ui import dialogs
 
-        answer = dialogs.NewWorkshopDialog.ask(self)
+        answer = dialogs.NewWorkshopDialog.ask(self, template if isinstance(template, str) else None)
         if answer is None:
             return
         from dgfacil.operations.document import DocumentError, new_from_template
@@ -304,9 +363,9 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
-        from dgfacil.ui import dialogs
+        from dgfacil.ui.shortcuts_help import ShortcutsDialog
 
-        dialogs.ShortcutsDialog.show_for(self, self.rooms)
+        ShortcutsDialog.show_for(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
         self.close_document()

@@ -5,22 +5,28 @@ and the dialog stays open with everything typed still there.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from zoneinfo import available_timezones
+from datetime import date, datetime, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
     QWidget,
 )
 
 from dgfacil.core.agenda import hhmm, zone_label
 from dgfacil.core.details import WorkshopDetails, cleaned
 from dgfacil.core.model import Modality
+from dgfacil.core.zones import resolve_zone
 from dgfacil.operations.workshop import update_workshop, workshop_details
 from dgfacil.ui.undo import OperationCommand
+from dgfacil.ui.screen_fit import fit_to_screen
+from dgfacil.ui.zone_field import ZoneField
 
 MODALITIES = [(Modality.IN_PERSON, "In person"), (Modality.ONLINE, "Online"), (Modality.HYBRID, "Hybrid")]
+
+
+def _zone(text: str) -> str:
+    return resolve_zone(text) or text
 
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -28,13 +34,10 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
 
 
 class WorkshopDetailsDialog(QDialog):
-    def __init__(self, details: WorkshopDetails, parent: QWidget | None = None) -> None:
+    def __init__(self, details: WorkshopDetails, parent: QWidget | None = None, on: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Workshop details")
-        self.resize(640, 560)
-        zones = QCompleter(sorted(available_timezones()), self)
-        zones.setCaseSensitivity(Qt.CaseInsensitive)
-        zones.setFilterMode(Qt.MatchContains)  # "bangkok" finds Asia/Bangkok
+        fit_to_screen(self, 640, 560)
         self.title = QLineEdit(details.title)
         self.code = QLineEdit(details.project_code)
         self.organizers = QPlainTextEdit("\n".join(details.organizers))
@@ -46,10 +49,9 @@ class WorkshopDetailsDialog(QDialog):
         self.modality.setCurrentIndex(self.modality.findData(Modality(details.modality)))
         self.venue = QLineEdit(details.venue)
         self.venue.setPlaceholderText("e.g. UN Conference Centre, Bangkok — or Via Zoom")
-        self.zone = QLineEdit(details.timezone)
-        self.zone.setCompleter(zones)
+        self.zone = ZoneField(details.timezone, on)  # "Seoul" finds Asia/Seoul; the offset on the first day
         self.extras = QPlainTextEdit("\n".join(details.display_zones))
-        self.extras.setPlaceholderText("One IANA zone a line, e.g. Asia/Bangkok, Africa/Addis_Ababa")
+        self.extras.setPlaceholderText("One zone a line: a city (Geneva) or an IANA name (Africa/Addis_Ababa)")
         self.extras.setTabChangesFocus(True)
         self.extras.setMaximumHeight(90)
         self.description = QPlainTextEdit(details.description)
@@ -82,21 +84,34 @@ class WorkshopDetailsDialog(QDialog):
         layout.addWidget(QLabel("Changing the venue zone keeps the planned clock times (09:00 stays 09:00)."))
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.zone.textChanged.connect(self._show_clock)
-        self.extras.textChanged.connect(self._show_clock)
+        for changed in (self.zone.edit.textChanged, self.extras.textChanged, self.title.textChanged):
+            changed.connect(self._show_clock)
+            changed.connect(self._recheck)
         self._show_clock()
         self.answer: WorkshopDetails | None = None
 
     def details(self) -> WorkshopDetails:
+        """What is typed, with city names ("Geneva") read as the zone they name."""
         return WorkshopDetails(
-            title=self.title.text(), timezone=self.zone.text(), project_code=self.code.text(),
+            title=self.title.text(), timezone=_zone(self.zone.text()), project_code=self.code.text(),
             organizers=_lines(self.organizers), modality=self.modality.currentData(), venue=self.venue.text(),
-            display_zones=_lines(self.extras), description=self.description.toPlainText())
+            display_zones=tuple(_zone(z) for z in _lines(self.extras)), description=self.description.toPlainText())
+
+    def _recheck(self) -> None:
+        """Once an error is shown, it follows the typing: it goes away as soon as the entry is valid."""
+        if not self.error.text():
+            return
+        try:
+            cleaned(self.details())
+        except ValueError as err:
+            self.error.setText(str(err))
+        else:
+            self.error.setText("")
 
     def _show_clock(self) -> None:
         now = datetime.now(timezone.utc)
         shown = []
-        for zone in (self.zone.text().strip(), *_lines(self.extras)):
+        for zone in (self.details().timezone.strip(), *self.details().display_zones):
             try:
                 shown.append(f"{hhmm(now, zone)} {zone_label(zone, now.date())}")
             except (ValueError, KeyError, OSError):
@@ -112,8 +127,9 @@ class WorkshopDetailsDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, details: WorkshopDetails, parent: QWidget | None = None) -> WorkshopDetails | None:
-        dialog = cls(details, parent)
+    def ask(cls, details: WorkshopDetails, parent: QWidget | None = None,
+            on: date | None = None) -> WorkshopDetails | None:
+        dialog = cls(details, parent, on)
         return dialog.answer if dialog.exec() == QDialog.Accepted else None
 
 
@@ -132,7 +148,8 @@ class EditWorkshopDetails(OperationCommand):
 
 def edit_workshop_details(ctx, parent: QWidget) -> bool:
     """Ask, then save as one undoable step on the room's undo stack that is active."""
-    answer = WorkshopDetailsDialog.ask(ctx.tasks.read(workshop_details), parent)
+    days = ctx.workshop().days
+    answer = WorkshopDetailsDialog.ask(ctx.tasks.read(workshop_details), parent, days[0].date if days else None)
     if answer is None:
         return False
     command = EditWorkshopDetails(ctx.tasks, answer)

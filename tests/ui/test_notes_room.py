@@ -202,7 +202,7 @@ def test_screenshots_of_the_notes_room(room, qtbot, screenshots):
     room.focus_item(room.items[1])
     qtbot.keyClicks(room.pane.entry, "Three key challenges: changing digital environments, a new paradigm and "
                                      "regulatory framework, the leading and adaptive capacity of government")
-    qtbot.keyClick(room.pane.entry, Qt.Key_1, Qt.ControlModifier)
+    qtbot.keyClick(room.pane.entry, Qt.Key_1, Qt.AltModifier)
     for _ in range(4):
         qtbot.keyClick(room.pane.entry, Qt.Key_Tab)
     assert room.pane.speaker.currentText() == "Mr. Sean Doral"

@@ -7,8 +7,8 @@ from datetime import date, time, timedelta
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from dgfacil.core.agenda import hhmm, total_minutes, workshop_zones, zone_label
@@ -17,6 +17,7 @@ from dgfacil.operations import agenda as ops
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.settings import day_end, day_end_key, set_setting
 from dgfacil.ui.agenda import commands
+from dgfacil.ui.agenda.columns import fit_columns
 from dgfacil.ui.agenda.editor import ItemEditor
 from dgfacil.ui.agenda.model import timing_notes
 from dgfacil.ui.agenda.model import AgendaModel
@@ -106,7 +107,13 @@ class AgendaRoom(QWidget):
         self.editor.edited.connect(self.edit_item)
         split = QSplitter()
         split.addWidget(self.table)
-        split.addWidget(self.editor)
+        editor_area = QScrollArea()  # the editor scrolls rather than make the room taller than a laptop
+        editor_area.setWidget(self.editor)
+        editor_area.setWidgetResizable(True)
+        editor_area.setFrameShape(QFrame.NoFrame)
+        editor_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        editor_area.setMinimumWidth(self.editor.minimumSizeHint().width() + editor_area.verticalScrollBar().sizeHint().width())
+        split.addWidget(editor_area)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([1000, 300])
@@ -165,12 +172,7 @@ class AgendaRoom(QWidget):
         self.day_title.setText(day.title if day else "")
         self.day_title.blockSignals(False)
         self.model.set_day(day, workshop_zones(self.workshop), end)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        columns = self.model.columnCount()
-        header.setSectionResizeMode(columns - 2, QHeaderView.Stretch)  # the title takes the room
-        header.setSectionResizeMode(columns - 1, QHeaderView.Interactive)  # lead: full text in the editor
-        header.resizeSection(columns - 1, 180)
+        fit_columns(self.table, len(workshop_zones(self.workshop)))  # the title keeps 30 characters in view
         self._summarise()
         row = next((r for r, s in enumerate(self.model.slots) if s.item.id == keep_item), 0)
         if self.model.slots:

@@ -35,9 +35,11 @@ class NoteCommand(QUndoCommand):
 
 
 class AddNote(NoteCommand):
-    def __init__(self, *, item_id: int | None, text: str, tag: NoteTag, speaker: str, **kw) -> None:
+    def __init__(self, *, item_id: int | None, text: str, tag: NoteTag, speaker: str, owner: str = "",
+                 due: str = "", **kw) -> None:
         super().__init__("Add note", **kw)
         self.item_id, self.note_text, self.tag, self.speaker = item_id, text, tag, speaker
+        self.owner, self.due = owner, due
         self.note_id: int | None = None
         self.deleted: ops.DeletedNote | None = None
 
@@ -45,7 +47,8 @@ class AddNote(NoteCommand):
         if self.deleted is None:
             at = self.clock()
             result = self._run(lambda s: ops.add_note(s, item_id=self.item_id, text=self.note_text, tag=self.tag,
-                                                      speaker=self.speaker, at=at, clear_draft=True))
+                                                      speaker=self.speaker, at=at, clear_draft=True,
+                                                      owner=self.owner, due=self.due))
             if result is None:
                 return
             self.note_id = result.ids[0]
@@ -62,13 +65,14 @@ class AddNote(NoteCommand):
 
 
 class EditNote(NoteCommand):
-    """Change text, tag or speaker; undo puts back what `before` held."""
+    """Change text, tag, speaker, owner or due date; undo puts back what `before` held."""
 
     def __init__(self, *, before: Note, text: str | None = None, tag: NoteTag | None = None,
-                 speaker: str | None = None, label: str = "Edit note", clear_draft: bool = False, **kw) -> None:
+                 speaker: str | None = None, label: str = "Edit note", clear_draft: bool = False,
+                 owner: str | None = None, due: str | None = None, **kw) -> None:
         super().__init__(label, **kw)
         self.before = before
-        self.after = dict(text=text, tag=tag, speaker=speaker)
+        self.after = dict(text=text, tag=tag, speaker=speaker, owner=owner, due=due)
         self.clear_draft = clear_draft
 
     def _apply(self, fields: dict, clear_draft: bool) -> None:
@@ -83,7 +87,7 @@ class EditNote(NoteCommand):
 
     def undo(self) -> None:
         b = self.before
-        self._apply(dict(text=b.text, tag=b.tag, speaker=b.speaker), False)
+        self._apply(dict(text=b.text, tag=b.tag, speaker=b.speaker, owner=b.owner, due=b.due), False)
 
 
 def tag_command(*, before: Note, tag: NoteTag, **kw) -> EditNote:

@@ -1,7 +1,7 @@
 """The note entry and the keys of the notes pane.
 
 Keys are handled where the focus is (an event filter), and claimed through ShortcutOverride, so a
-window-wide shortcut on the same key (Ctrl+1 switching rooms, say) cannot steal them while the
+window-wide shortcut on the same key (Ctrl+K elsewhere, say) cannot steal them while the
 note-taker types; they also work without an active window (tests, a second screen).
 """
 from __future__ import annotations

@@ -61,8 +61,16 @@ class NotesModel(QAbstractListModel):
         if role == Qt.AccessibleTextRole:
             look = TAGS[note.tag]
             who = f", {note.speaker}" if note.speaker else ""
-            return f"{hhmm(note.created_at, self.zone)}, {look.word}{who}: {note.text}"
+            action = f" ({action_line(note)[2:]})" if action_line(note) else ""
+            return f"{hhmm(note.created_at, self.zone)}, {look.word}{who}{action}: {note.text}"
         return None
+
+
+def action_line(note: Note) -> str:
+    """'→ Ms. Lee · due 2026-12-31' for an action with an owner or a due date, else ''."""
+    if note.tag != NoteTag.ACTION or not (note.owner or note.due):
+        return ""
+    return "→ " + " · ".join(p for p in (note.owner, f"due {note.due}" if note.due else "") if p)
 
 
 class NoteDelegate(QStyledItemDelegate):
@@ -156,6 +164,13 @@ class NoteDelegate(QStyledItemDelegate):
             room = max(0, text_rect.right() - x)
             painter.drawText(QRect(x, y, room, header_h), Qt.AlignLeft | Qt.AlignVCenter,
                              fm.elidedText(note.speaker, Qt.ElideRight, room))
+            x += min(room, fm.horizontalAdvance(note.speaker)) + 10
+        if action_line(note):
+            painter.setFont(small)
+            painter.setPen(QColor(MUTED))
+            room = max(0, text_rect.right() - x)
+            painter.drawText(QRect(x, y, room, header_h), Qt.AlignLeft | Qt.AlignVCenter,
+                             QFontMetrics(small).elidedText(action_line(note), Qt.ElideRight, room))
         if self._has_header(note):
             y += header_h
 

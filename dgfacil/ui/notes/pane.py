@@ -120,6 +120,7 @@ class NotesPane(QWidget):
         self.people = ops.agenda_people(item) if item is not None else []
         self.people_label.setText(" · ".join(self.people) if self.people else "")
         self.people_label.setVisible(bool(self.people))
+        self.action.set_people(self.people)
         keep = self.speaker.currentText()
         self.speaker.blockSignals(True)
         self.speaker.clear()
@@ -165,7 +166,7 @@ class NotesPane(QWidget):
         return note.id if note is not None else None
 
     def clear_selection(self) -> None:
-        self.view.selectionModel().clear()  # also forgets the current row, so Ctrl+1 tags the last note
+        self.view.selectionModel().clear()  # also forgets the current row, so Alt+1 tags the last note
 
     def select_note(self, note_id: int) -> None:
         row = self.model.row_of(note_id)
@@ -211,21 +212,29 @@ class NotesPane(QWidget):
         """Enter: add the typed note, or save the note being edited."""
         text = self.entry.text().strip()
         speaker = self.speaker.currentText().strip()
+        owner, due = self.action.values()
+        try:
+            due = ops.due_date(due)
+        except ValueError as err:  # said under the notes; the entry keeps everything typed
+            self.say(str(err)[0].upper() + str(err)[1:] + ".")
+            self.action.due.setFocus()
+            return
         self.draft_timer.stop()
         if self.editing is not None:
             before = self.editing
             if not text:
                 self.say("A note cannot be empty: Ctrl+Del deletes it, Esc keeps it.")
                 return
-            if (text, self.tag, speaker) != (before.text, before.tag, before.speaker):
-                self.push(commands.EditNote(before=before, text=text, tag=self.tag, speaker=speaker,
-                                            clear_draft=True, **self._command_kw()))
+            if (text, self.tag, speaker, owner, due) != (before.text, before.tag, before.speaker, before.owner,
+                                                         before.due):
+                self.push(commands.EditNote(before=before, text=text, tag=self.tag, speaker=speaker, owner=owner,
+                                            due=due, clear_draft=True, **self._command_kw()))
             else:
                 self.save_draft(clear=True)
             self.say(f"Saved the note of {hhmm(before.created_at, self.zone)}.")
         elif text:
             self.push(commands.AddNote(item_id=self.item_id, text=text, tag=self.tag, speaker=speaker,
-                                       **self._command_kw()))
+                                       owner=owner, due=due, **self._command_kw()))
             self.say("")
         else:
             return
@@ -235,6 +244,8 @@ class NotesPane(QWidget):
         self._loading = True
         self.editing = None
         self.entry.set_text("")
+        self.speaker.setEditText("")  # each note names its speaker: none is carried over unseen
+        self.action.set_values("", "")
         self.set_entry_tag(NoteTag.NOTE)
         self._loading = False
         self.clear_selection()
@@ -242,10 +253,11 @@ class NotesPane(QWidget):
     def set_entry_tag(self, tag: NoteTag) -> None:
         self.tag = tag
         self.tagbar.set_current(tag)
+        self.action.setVisible(tag == NoteTag.ACTION)
         self._typed()
 
     def tag_key(self, tag: NoteTag) -> None:
-        """Ctrl+1..5: tag what is being typed; with an empty entry, tag the selected or last note."""
+        """Alt+1..5: tag what is being typed; with an empty entry, tag the selected or last note."""
         if self.entry.text().strip() or self.editing is not None:
             self.set_entry_tag(NoteTag.NOTE if self.tag == tag else tag)
             return
@@ -272,8 +284,10 @@ class NotesPane(QWidget):
         self.editing = note
         self.entry.set_text(note.text)
         self.speaker.setEditText(note.speaker)
+        self.action.set_values(note.owner, note.due)
         self.tag = note.tag
         self.tagbar.set_current(note.tag)
+        self.action.setVisible(note.tag == NoteTag.ACTION)
         self._loading = False
         self.select_note(note.id)
         self.say(f"Editing the note of {hhmm(note.created_at, self.zone)} — Enter saves, Esc cancels, "
@@ -320,8 +334,9 @@ class NotesPane(QWidget):
             self.draft_timer.start()
 
     def current_draft(self) -> ops.Draft:
+        owner, due = self.action.values()
         return ops.Draft(text=self.entry.text(), tag=self.tag, speaker=self.speaker.currentText().strip(),
-                         editing=self.editing.id if self.editing is not None else None)
+                         editing=self.editing.id if self.editing is not None else None, owner=owner, due=due)
 
     def save_draft(self, clear: bool = False) -> None:
         """Keep what is in the entry for this item now (queued on the worker, before any later edit)."""
@@ -339,8 +354,10 @@ class NotesPane(QWidget):
         self.editing = editing
         self.entry.set_text(draft.text)
         self.speaker.setEditText(draft.speaker)
+        self.action.set_values(draft.owner, draft.due)
         self.tag = draft.tag
         self.tagbar.set_current(draft.tag)
+        self.action.setVisible(draft.tag == NoteTag.ACTION)
         self._loading = False
         if editing is not None:
             self.select_note(editing.id)

@@ -11,24 +11,24 @@ from dgfacil.ui.notes.style import TAG_BY_KEY
 if TYPE_CHECKING:
     from dgfacil.ui.notes.pane import NotesPane
 
-CTRL, SHIFT = Qt.ControlModifier, Qt.ShiftModifier
+CTRL, SHIFT, ALT = Qt.ControlModifier, Qt.ShiftModifier, Qt.AltModifier
 
 
 def help_rows() -> list[tuple[str, str]]:
     """(key, what it does) for the Help ▸ Keyboard shortcuts table."""
     return [
         ("Enter", "Add the note (or save the note being edited)"), ("Shift+Enter", "New line in a note"),
-        ("Ctrl+1 … Ctrl+5", "Tag key message, decision, action, quote, question (again: untag)"),
-        ("Ctrl+0", "Plain note"), ("Tab / Shift+Tab", "Next / previous speaker of the item"),
+        ("Alt+1 … Alt+5", "Tag key message, decision, action, quote, question (again: untag)"),
+        ("Alt+0", "Plain note"), ("Tab / Shift+Tab", "Next / previous speaker of the item"),
         ("Ctrl+K", "Type any speaker's name"), ("Up / Down", "Edit the previous / next note"),
-        ("Esc", "Stop editing"), ("Ctrl+Del", "Delete the note being edited"),
+        ("Esc", "Stop editing"), ("Alt+3, then Owner / Due", "An action: who does it, by when (YYYY-MM-DD)"), ("Ctrl+Del", "Delete the note being edited"),
         ("Ctrl+PgUp / Ctrl+PgDown", "Previous / next agenda item"), ("Ctrl+L", "Go to the list of notes"), ("Del (list)", "Delete the selected note"),
         ("Enter (list)", "Edit the selected note"), ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a note change"),
     ]
 
 
 def hint_line() -> str:
-    return (f"Enter adds · Shift+Enter new line · Ctrl+1–5 tag · Tab next speaker · "
+    return (f"Enter adds · Shift+Enter new line · Alt+1–5 tag · Tab next speaker · "
             f"{shortcut_text(Qt.Key_K)} any speaker · ↑ edit last · Esc stop editing · "
             f"{shortcut_text(Qt.Key_L)} list · Ctrl+PgUp/PgDn item · Ctrl+Z undo")
 
@@ -66,7 +66,7 @@ def bind_pane_keys(pane: NotesPane) -> None:
     keys.bind(Qt.Key_Return, lambda: pane.edit_note(pane.selected_note()), on=in_view)
     keys.bind(Qt.Key_Return, lambda: entry.insertPlainText("\n"), SHIFT, on=in_entry)
     for key, tag in TAG_BY_KEY.items():
-        keys.bind(key, lambda t=tag: pane.tag_key(t), CTRL)
+        keys.bind(key, lambda t=tag: pane.tag_key(t), ALT)
     keys.bind(Qt.Key_Tab, lambda: pane.cycle_speaker(+1), on=in_entry)
     keys.bind(Qt.Key_Backtab, lambda: pane.cycle_speaker(-1), SHIFT, on=in_entry)
     keys.bind(Qt.Key_K, to_speaker, CTRL)
@@ -85,6 +85,9 @@ def bind_pane_keys(pane: NotesPane) -> None:
     for key, mods in ((Qt.Key_Z, CTRL | SHIFT), (Qt.Key_Y, CTRL)):
         keys.bind(key, redo_in_entry, mods, on=in_entry)
         keys.bind(key, pane.undo_stack.redo, mods)
-    keys.watch(entry, view, pane.speaker.lineEdit())
+    in_action = (pane.action.owner, pane.action.due)
+    keys.bind(Qt.Key_Return, pane.submit, on=in_action)  # Enter in the owner or due field adds the note too
+    keys.bind(Qt.Key_Escape, pane.focus_entry, on=in_action)
+    keys.watch(entry, view, pane.speaker.lineEdit(), *in_action)
     pane.speaker.lineEdit().returnPressed.connect(pane.focus_entry)
     pane.hints.setText(hint_line())

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QVBoxLayout
 
+from dgfacil.ui.notes.action_fields import ActionFields
 from dgfacil.ui.notes.entry import NoteEntry
 from dgfacil.ui.notes.model import NOTE_ROLE, NoteDelegate, NotesModel
 from dgfacil.ui.notes.tagbar import TagBar
@@ -54,6 +55,8 @@ def build_pane(pane: NotesPane, show_item_chooser: bool) -> None:
     pane.speaker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
     pane.speaker.lineEdit().setPlaceholderText("no speaker")
     pane.speaker.currentTextChanged.connect(pane._typed)
+    pane.action = ActionFields()  # owner and due date, while the note is tagged Action
+    pane.action.sig_edited.connect(pane._typed)
     pane.hints = plain_label(name="muted", wrap=True)
 
     layout = QVBoxLayout(pane)
@@ -72,4 +75,5 @@ def build_pane(pane: NotesPane, show_item_chooser: bool) -> None:
     who.addWidget(who_label)
     who.addWidget(pane.speaker, 1)
     layout.addLayout(who)
+    layout.addWidget(pane.action)
     layout.addWidget(pane.hints)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from dgfacil.core.model import NoteTag
 from dgfacil.operations import notes as ops
+from dgfacil.operations import run as run_ops
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.notes.agenda_list import ITEM_ID_ROLE, AgendaItemDelegate, AgendaListModel
@@ -26,6 +27,7 @@ class NotesRoom(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._syncing = False
+        self._followed: int | None = None  # the running item the room last opened on
         self.pane = NotesPane(ctx, show_item_chooser=False)
         self.undo_stack = self.pane.undo_stack
         self._build()
@@ -124,6 +126,7 @@ class NotesRoom(QWidget):
             self.agenda_model.set_items(rows, counts)
         finally:
             self._syncing = False
+        self._followed: int | None = None  # the running item the room last opened on
         self._select_in_list(current)
 
     def _item_chosen(self, current, _previous) -> None:
@@ -202,6 +205,19 @@ class NotesRoom(QWidget):
             self.pane.focus_entry()
 
     # -- room protocol ----------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        self.follow_run()
+
+    def follow_run(self) -> None:
+        """Open on the item that is running (from the run log), once each time the run moves on:
+        an item chosen by hand stays chosen while the same item runs."""
+        now = self.ctx.clock()
+        running = self.ctx.tasks.read(lambda s: run_ops.running_item_id(s, now=now))
+        if running is not None and running != self._followed:
+            self._followed = running
+            self.focus_item(running)
+
     def _pane_changed_notes(self) -> None:
         self.refresh_counts()
         if self.searching():

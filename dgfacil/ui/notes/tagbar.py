@@ -26,10 +26,10 @@ class TagBar(QWidget):
                 continue
             button = QToolButton()
             # Three ways to label a button, widest first; resizeEvent picks the widest that fits.
-            button.setProperty("labels", [f"{look.label}  {shortcut_text(look.key)}", look.label,
-                                          f"{look.symbol} {shortcut_text(look.key).rsplit('+', 1)[-1]}"])
+            button.setProperty("labels", [f"{look.label}  {shortcut_text(look.key, Qt.AltModifier)}", look.label,
+                                          f"{look.symbol} {shortcut_text(look.key, Qt.AltModifier).rsplit('+', 1)[-1]}"])
             button.setText(button.property("labels")[0])
-            button.setToolTip(f"Tag the note as {look.word.lower()} ({shortcut_text(look.key)}); "
+            button.setToolTip(f"Tag the note as {look.word.lower()} ({shortcut_text(look.key, Qt.AltModifier)}); "
                               f"press again for a plain note")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.NoFocus)

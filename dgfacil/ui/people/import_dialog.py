@@ -16,6 +16,7 @@ from dgfacil.core.roster import FIELDS, Mapping, Preview, guess_mapping
 from dgfacil.operations.participants import ENCODINGS, RosterFileError, RosterTable, read_roster_file
 from dgfacil.operations import participants as ops
 from dgfacil.ui.context import AppContext
+from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.widgets import plain_label
 
 SEPARATORS = [("Automatic", None), ("Comma", ","), ("Semicolon", ";"), ("Tab", "\t"), ("Bar |", "|")]
@@ -36,7 +37,7 @@ class ImportDialog(QDialog):
         self.mapping = _guess(table)
         self.preview: Preview | None = None
         self.setWindowTitle(f"Import roster — {self.path.name}")
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 760)  # a 1280×720 laptop shows it whole, buttons included
         self._build()
         self._fill()
 

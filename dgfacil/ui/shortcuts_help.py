@@ -1,0 +1,98 @@
+"""Help ▸ Keyboard shortcuts (F1): every key of the window, its rooms and the projector, in one table.
+
+Rooms that describe their keys (`shortcuts_help()`) say them in their own words; the others
+(the Run room) are read from their actions, so the table cannot drift from the keys that work.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QMenu, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from dgfacil.ui.rooms import ROOMS
+from dgfacil.ui.screen_fit import fit_to_screen
+
+Row = tuple[str, str, str]  # where, key, what
+
+
+def _keys_text(keys: list[QKeySequence]) -> str:
+    return " or ".join(k.toString(QKeySequence.NativeText) for k in keys if not k.isEmpty())
+
+
+def widget_keys(widget: QWidget) -> list[tuple[str, str]]:
+    """(key, what) for the actions and shortcuts a widget owns itself."""
+    rows = []
+    for action in widget.actions():
+        if action.parent() is widget and action.shortcuts():
+            rows.append((_keys_text(action.shortcuts()), action.text().replace("&", "")))
+    for shortcut in widget.findChildren(QShortcut):
+        if shortcut.parent() is widget and shortcut.whatsThis():
+            rows.append((_keys_text(shortcut.keys()), shortcut.whatsThis()))
+    return rows
+
+
+def _projector_rows(run_room: QWidget) -> list[Row]:
+    """The Run projector's own keys, read from a projector (the open one, or one made to ask)."""
+    from dgfacil.ui.run.projector import ProjectorWindow
+
+    projector = getattr(run_room, "projector", None)
+    made = projector is None
+    if made:
+        projector = ProjectorWindow(run_room.workshop)
+    try:
+        rows = [("Projector", key, what) for key, what in widget_keys(projector)]
+    finally:
+        if made:
+            projector.deleteLater()
+    run_keys = ", ".join(key for key, _ in widget_keys(run_room))
+    rows.append(("Projector", "Run keys", f"The Run room's keys work on the projector too ({run_keys})"))
+    return rows
+
+
+def help_rows(window) -> list[Row]:
+    rows: list[Row] = [("Window", _keys_text(a.shortcuts()), a.text().replace("&", ""))
+                       for menu in window.menuBar().findChildren(QMenu)
+                       for a in menu.actions() if a.shortcuts()]
+    for (title, _spec), room in zip(ROOMS, window.rooms):
+        described = getattr(room, "shortcuts_help", None)
+        pairs = described() if described else widget_keys(room)
+        rows.extend((title, key, what) for key, what in pairs)
+        if title == "Run":
+            rows.extend(_projector_rows(room))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """Where, key, what: the key column is always wide enough to read; the description wraps."""
+
+    def __init__(self, rows: list[Row], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.table = QTableWidget(len(rows), 3)
+        self.table.setHorizontalHeaderLabels(["Where", "Key", "What"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 900, 640)
+
+    @classmethod
+    def show_for(cls, window) -> None:
+        dialog = cls(help_rows(window), window)
+        dialog.exec()

@@ -47,6 +47,8 @@ def _context():
 def _start_worker(cancel, reports) -> None:
     global _cancel, _reports
     _cancel, _reports = cancel, reports
+    if hasattr(os, "nice"):  # the window comes first when the cores are busy
+        os.nice(5)
 
 
 class _WorkerProgress:
@@ -70,6 +72,17 @@ class _WorkerProgress:
     @property
     def cancelled(self) -> bool:
         return _cancel.is_set()
+
+
+def draw_certificates(*, out: Path, recipients: list[tuple], signatories: list[tuple], progress=None,
+                      **options) -> list[Path]:
+    """Certificates from plain tuples: (number, name, payload, participant id) per person and
+    (name, title, signature PNG) per signatory; `options` as printing.certificate takes them."""
+    from dgfacil.printing import certificate
+
+    return certificate.print_certificates(
+        out, recipients=[certificate.Recipient(*r) for r in recipients],
+        signatories=[certificate.Signatory(*s) for s in signatories], progress=progress, **options)
 
 
 def _draw(render: partial, out: str) -> list[str]:

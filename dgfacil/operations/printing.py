@@ -83,7 +83,7 @@ def workshop_code(workshop) -> str:
 
 def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, PrintJob]:
     from dgfacil.operations.attendance import eligibility_all
-    from dgfacil.printing import certificate
+    from dgfacil.operations.print_jobs import draw_certificates
 
     workshop = queries.load_workshop(session=session)
     verdicts = eligibility_all(session)
@@ -107,10 +107,10 @@ def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, Pri
         claim = signing.Claim(numbers[p.id], p.printed_name, workshop_code(workshop), start, end)
         payload = signer.sign(claim)
         store.save_certificate(p.id, numbers[p.id], payload, now, session=session)
-        recipients.append(certificate.Recipient(numbers[p.id], claim.name, payload, p.id))
-    sigs = [certificate.Signatory(r.name, r.title, r.signature_png)
-            for r in store.signatories(session=session)][:3]
-    run = partial(certificate.print_certificates, workshop=workshop, recipients=recipients,
+        recipients.append((numbers[p.id], claim.name, payload, p.id))
+    sigs = [(r.name, r.title, r.signature_png) for r in store.signatories(session=session)][:3]
+    # plain tuples: this process need not load the layout (reportlab, pypdf) to hand them over
+    run = partial(draw_certificates, workshop=workshop, recipients=recipients,
                   signatories=sigs, fingerprint=signing.fingerprint(signer.public_raw),
                   paper=options.paper, per_person=options.per_person)
     note = f"{len(eligible)} of {len(verdicts)} participants are eligible for a certificate."

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.print_jobs import run_job
 from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, describe, prepare
 from dgfacil.ui.context import AppContext
 
@@ -254,8 +255,6 @@ class PrintRoom(QWidget):
             work = lambda progress: [job(out, progress)]  # noqa: E731
             self.note = ""
         else:
-            from dgfacil.operations.print_jobs import run_job
-
             work = lambda progress: run_job(job, out, progress)  # noqa: E731
             self.note = job.note
         self.status.setText(self.note or "Printing…")

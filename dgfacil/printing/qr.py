@@ -1,45 +1,29 @@
 """QR codes drawn as vector squares, encoded fast.
 
-`qrcode` spends most of its time fitting the version and trying all eight masks (DESIGN §11:
-7.4 ms -> 1.2 ms a code with a fixed mask). We pick the version from the byte-mode capacity
-table ourselves and fix the mask; the codes still decode (a test reads them with zbarimg).
+The text is UTF-8 in byte mode with the encoding declared (ECI 26), error correction M and one
+fixed mask (any mask decodes; trying all eight is most of a general encoder's time). The encoding
+itself is in qr_codec: per-version tables make it several times cheaper than segno or qrcode,
+with the same symbol bit for bit; the codes decode with zbarimg (tests/printing).
 """
 from __future__ import annotations
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-# Byte-mode capacity at error correction M, versions 1..25 (ISO/IEC 18004 table 7).
-_CAPACITY_M = (14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450,
-               504, 560, 624, 666, 711, 779, 857, 911, 997)
+from dgfacil.printing import qr_codec
+
 MASK = 2  # any fixed mask decodes; 2 (vertical stripes) keeps horizontal runs long to draw
 QUIET = 4  # modules of white border the standard asks for
 
 
-def version_for(data: bytes) -> int:
-    """The smallest version whose byte-mode capacity at level M holds `data`."""
-    for version, capacity in enumerate(_CAPACITY_M, start=1):
-        if len(data) <= capacity:
-            return version
-    raise ValueError(f"QR payload too long ({len(data)} bytes)")
-
-
 def matrix(text: str) -> list[list[bool]]:
-    """The module matrix of `text` (UTF-8 bytes), without the quiet zone."""
-    data = text.encode("utf-8")
-    code = qrcode.QRCode(version=version_for(data), error_correction=ERROR_CORRECT_M,
-                         border=0, mask_pattern=MASK)
-    code.add_data(data, optimize=0)
-    code.make(fit=False)
-    return code.modules
+    """The module matrix of `text` (UTF-8 bytes, ECI 26), without the quiet zone."""
+    return qr_codec.matrix(text, MASK)
 
 
 def draw(canv, text: str, x: float, y: float, size: float, *, colour=colors.black) -> None:
     """Draw the code for `text` with its lower-left corner (quiet zone included) at x, y."""
-    modules = matrix(text)
-    count = len(modules)
+    count, ops = qr_codec.runs(text, MASK)  # one rectangle per horizontal run of dark modules
     cell = size / (count + 2 * QUIET)
     canv.saveState()
     # draw in module units (small integers): the page stream stays ~3x smaller than with
@@ -47,17 +31,6 @@ def draw(canv, text: str, x: float, y: float, size: float, *, colour=colors.blac
     canv.translate(x + QUIET * cell, y + size - QUIET * cell)
     canv.scale(cell, -cell)
     canv.setFillColor(colour)
-    ops = []
-    for r, row in enumerate(modules):
-        c = 0
-        while c < count:  # one rectangle per horizontal run of dark modules
-            if row[c]:
-                start = c
-                while c < count and row[c]:
-                    c += 1
-                ops.append(f"{start} {r} {c - start} 1 re")
-            else:
-                c += 1
     # integer operators written directly: reportlab's path API formats every number through a
     # pure-Python float formatter, which was most of the time of a 1,200-certificate run
     if ops:

@@ -9,7 +9,6 @@ values). `print_document(doc, ...)` prepares and prints (CLI, tests).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import operator
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from segno import consts, encoder
 
@@ -138,7 +138,7 @@ def _placement(free) -> list[tuple[int, int]]:
     return cells
 
 
-@lru_cache(maxsize=None)
+@cache
 def _version(version: int, mask: int) -> _Version:
     return _Version(version, mask)
 

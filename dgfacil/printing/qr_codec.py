@@ -70,6 +70,9 @@ class _Version:
                   for i in range(n) for j in range(width)]
         self.fixed = fixed
         self.pick = operator.itemgetter(*source)
+        # the start of a run's operator by its place in the row string, and its end by length
+        self.at = [f"{k % width} {k // width} " for k in range(n * width)]
+        self.lengths = [f"{w} 1 re" for w in range(n + 1)]
 
     def message(self, data: bytes) -> int:
         """The final message (data and error correction codewords, interleaved) as an integer."""
@@ -156,14 +159,10 @@ def matrix(text: str, mask: int) -> list[list[bool]]:
     return [[c == "1" for c in rows[r * (n + 1):r * (n + 1) + n]] for r in range(n)]
 
 
-@lru_cache(maxsize=65536)
-def _op(start: int, end: int, width: int) -> str:
-    r, c = divmod(start, width)
-    return f"{c} {r} {end - start} 1 re"
-
-
 def runs(text: str, mask: int) -> tuple[int, list[str]]:
     """(size, PDF path operators): one `x y w 1 re` per horizontal run of dark modules, in
     module units with rows counted downwards."""
-    n, rows = symbol(text, mask)
-    return n, [_op(*m.span(), n + 1) for m in _RUN.finditer(rows)]
+    data = text.encode("utf-8")
+    v = _version(version_for(data), mask)
+    at, lengths = v.at, v.lengths
+    return v.size, [at[m.start()] + lengths[m.end() - m.start()] for m in _RUN.finditer(v.rows(data))]

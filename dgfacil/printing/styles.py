@@ -135,7 +135,9 @@ def para(text: object, style_name: str | ParagraphStyle = "body", *, bold: bool 
         chosen = _shaped(base, size)
     else:
         chosen = _sized(base, size) if size is not None else base
-    return Paragraph(body, chosen)
+    paragraph = Paragraph(body, chosen)
+    paragraph.source = value  # the text in logical order (markup reorders RTL words for display)
+    return paragraph
 
 
 def static(markup: str, style_name: str | ParagraphStyle = "body") -> Paragraph:

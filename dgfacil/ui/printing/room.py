@@ -198,7 +198,9 @@ class PrintRoom(QWidget):
             start = self.out.text() if Path(self.out.text()).is_dir() else str(Path(self.out.text()).parent)
             chosen = QFileDialog.getExistingDirectory(self, "Folder for the certificates", start)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save PDF", self.out.text(), "PDF (*.pdf)")
+            kinds = "PDF (*.pdf);;Word document, to finish editing (*.docx)" if self.kind() == "report" \
+                else "PDF (*.pdf)"
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save as", self.out.text(), kinds)
         if chosen:
             self.out.setText(chosen)
 

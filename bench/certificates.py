@@ -7,13 +7,16 @@ Each measurement runs in a fresh child process, so peak memory (ru_maxrss) is th
 "peak" is the rise above the process after imports and setup. "traced" is tracemalloc's peak of
 Python allocations in a separate run of the same child (tracing slows it, so not timed).
 "ours" = sign each payload (Ed25519) + dgfacil.printing.certificate (per-script fonts, fitted
-names, shaping when needed, the signed QR) in one process, one core; "bare" = one canvas,
+names, shaping when needed, the signed QR) in one process, one core; "workers" = the same,
+as the app prints: signed here, drawn by print worker processes (both cores), joined (its memory
+is this process's; each worker holds one chunk); "bare" = one canvas,
 drawCentredString of the same strings in the same TTF, no QR. Goal: ours within 4x of bare at
 1,214, and memory flat in the count.
 """
 from __future__ import annotations
 
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -59,6 +62,29 @@ def run_ours(count: int, out: Path) -> None:
                                    fingerprint=signing.fingerprint(signer.public_raw), total=count)
 
 
+def run_workers(count: int, out: Path) -> None:
+    """What the Print room and the CLI do: sign here, draw in worker processes, join."""
+    from functools import partial
+
+    from dgfacil.core import signing
+    from dgfacil.operations.print_jobs import draw_certificates, run_job
+    from dgfacil.operations.printing import PrintJob
+
+    workshop = _workshop()
+    signer = signing.Signer(signing.new_private_key())
+    people = []
+    for i in range(count):
+        number = f"UNPOG-CDW-2023-05-{i + 1:04d}"
+        name = f"{NAMES[i % len(NAMES)]} {i}"
+        claim = signing.Claim(number, name, "UNPOG-CDW-2023-05", date(2023, 5, 30), date(2023, 5, 30))
+        people.append((number, name, signer.sign(claim), None))
+    render = partial(draw_certificates, workshop=workshop, recipients=people,
+                     signatories=[("Kim Jae-hong", "Head, UNPOG", None),
+                                  ("Vincenzo Aquaro", "Chief, Digital Government Branch", None)],
+                     fingerprint=signing.fingerprint(signer.public_raw), paper="A4", per_person=False)
+    run_job(PrintJob("certificates", count, render), out)
+
+
 def run_bare(count: int, out: Path) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
@@ -95,6 +121,9 @@ def child(which: str, count: int, trace: bool = False) -> None:
     styles.stylesheet()
     for s in ("hangul", "han", "thai", "arabic", "devanagari"):  # both sides load the same fonts
         fonts.font_name(s), fonts.font_name(s, True)
+    import gc
+
+    gc.freeze()  # as the print workers do after loading (operations/print_jobs.py)
     base = _rss_kb()
     out = Path(tempfile.mkdtemp()) / "c.pdf"
     if trace:
@@ -104,6 +133,8 @@ def child(which: str, count: int, trace: bool = False) -> None:
     start = time.perf_counter()
     if which == "ours":
         run_ours(count, out)
+    elif which == "workers":
+        run_workers(count, out)
     else:
         run_bare(count, out)
     seconds = time.perf_counter() - start
@@ -129,7 +160,7 @@ def _run(which: str, count: int, trace: bool) -> dict:
 def main() -> None:
     repeat = int(_arg("--repeat", "3"))
     counts = [int(c) for c in _arg("--counts", "100,400,1214").split(",")]
-    kinds = _arg("--only", "ours,bare").split(",")
+    kinds = _arg("--only", "ours,workers,bare").split(",")
     results: dict[tuple[str, int], list[dict]] = {}
     for count in counts:
         for which in kinds:
@@ -151,6 +182,9 @@ def main() -> None:
         if ("ours", count) in med and ("bare", count) in med:
             ratio = med[("ours", count)][0] / med[("bare", count)][0]
             print(f"time ours/bare (no QR) at {count}: {ratio:.2f}x (goal <= 4x)")
+        if ("workers", count) in med and ("bare", count) in med:
+            ratio = med[("workers", count)][0] / med[("bare", count)][0]
+            print(f"time workers/bare (no QR) at {count}: {ratio:.2f}x (wall clock, {os.cpu_count()} cores)")
     if "ours" in kinds:
         growth = " -> ".join(f"{med[('ours', c)][1]:.1f}/{med[('ours', c)][2]:.1f}" for c in counts)
         print(f"memory (ours, RSS/traced MiB) over {counts}: {growth}")

@@ -13,6 +13,7 @@ removes the staging folder, and the `Cancelled` message says exactly what was ke
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import queue
@@ -49,6 +50,11 @@ def _start_worker(cancel, reports) -> None:
     _cancel, _reports = cancel, reports
     if hasattr(os, "nice"):  # the window comes first when the cores are busy
         os.nice(5)
+    import dgfacil.printing.certificate  # noqa: F401 — loaded now, before the freeze
+
+    # Everything loaded so far lives as long as the worker: the collections that free each
+    # batch's reportlab and pypdf cycles need not walk it again and again.
+    gc.freeze()
 
 
 class _WorkerProgress:

@@ -206,7 +206,7 @@ def run_job(job, out: Path, progress=None, *, workers: int = WORKERS) -> list[Pa
         try:
             run.wait_all(futures)
         except Cancelled:
-            raise Cancelled(_cancelled(job, out, run.done, per_person)) from None
+            raise Cancelled(_cancelled(job, out, run.done, per_person, created)) from None
         if per_person:
             return _move_into(out, [Path(f) for fut in futures for f in fut.result()])
         if len(parts) == 1:
@@ -217,7 +217,7 @@ def run_job(job, out: Path, progress=None, *, workers: int = WORKERS) -> list[Pa
             try:
                 run.wait_all([run.pool.submit(_join, parts, str(out))])
             except Cancelled:
-                raise Cancelled(_cancelled(job, out, run.done, per_person)) from None
+                raise Cancelled(_cancelled(job, out, run.done, per_person, created)) from None
         return [out]
     finally:
         run.close()
@@ -236,13 +236,14 @@ def _move_into(folder: Path, files: list[Path]) -> list[Path]:
     return placed
 
 
-def _cancelled(job, out: Path, done: int, per_person: bool) -> str:
-    """Exactly what Cancel kept: nothing, and where things stand."""
-    drawn = f"after {min(done, job.count):,} of {_plural(job.count, _WORD.get(job.kind, 'item'))}"
+def _cancelled(job, out: Path, done: int, per_person: bool, created: bool) -> str:
+    """Exactly what Cancel kept (nothing), and where things stand."""
+    drawn = min(done, job.count)
+    head = f"Cancelled after {drawn:,} of {_plural(job.count, _WORD.get(job.kind, 'item'))}"
     if per_person:
-        kept = f"none of the PDFs drawn were kept; {out} is as it was before printing"
-    elif out.exists():
-        kept = f"nothing was written; the earlier {out.name} was left as it was"
-    else:
-        kept = f"nothing was written; there is no {out.name}"
-    return f"Cancelled {drawn}: {kept}."
+        kept = f"none of the {drawn:,} PDFs drawn were kept"
+        return f"{head}: {kept}; there is no folder {out}." if created else \
+            f"{head}: {kept}; {out} is as it was before printing."
+    if out.exists():
+        return f"{head}: nothing was written; the earlier {out.name} was left as it was."
+    return f"{head}: nothing was written; there is no {out.name}."

@@ -52,10 +52,11 @@ def test_cancel_one_pdf_per_person_keeps_nothing_and_says_so(ctx, qtbot, tmp_pat
     room.per_person.setChecked(True)
     room.out.setText(str(folder))
     drawn = _cancel_mid_print(room, qtbot)
-    m = re.fullmatch(rf"Cancelled after (\d+) of {COUNT} certificates: none of the PDFs drawn were "
-                     rf"kept; {re.escape(str(folder))} is as it was before printing\.", room.status.text())
+    m = re.fullmatch(rf"Cancelled after (\d+) of {COUNT} certificates: none of the (\d+) PDFs drawn were "
+                     rf"kept; there is no folder {re.escape(str(folder))}\.", room.status.text())
     assert m, room.status.text()
-    assert drawn <= int(m[1]) < COUNT
+    assert drawn <= int(m[1]) < COUNT and m[1] == m[2]
+    assert "Signing key" in room.key_label.text()  # the key made while gathering is shown
     assert not folder.exists()  # the folder was made for this run, and is gone with it
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dgfacil-printing-")]
     assert room.print_button.isEnabled() and not room.cancel_button.isEnabled()
@@ -69,6 +70,8 @@ def test_cancel_into_a_folder_that_had_files_leaves_them_as_they_were(ctx, qtbot
     room.per_person.setChecked(True)
     room.out.setText(str(folder))
     _cancel_mid_print(room, qtbot)
+    assert re.fullmatch(rf"Cancelled after (\d+) of {COUNT} certificates: none of the \1 PDFs drawn were "
+                        rf"kept; {re.escape(str(folder))} is as it was before printing\.", room.status.text())
     assert sorted(p.name for p in folder.iterdir()) == ["kept.pdf"]
     assert (folder / "kept.pdf").read_bytes() == b"%PDF-1.4 earlier run"
 

@@ -303,6 +303,7 @@ class PrintRoom(QWidget):
             self.status.setText(str(error) or "Cancelled; nothing was written.")
         else:
             self.status.setText(f"Printing failed: {error}")
+        self._show_key()  # gathering certificates made the key even when drawing stopped
 
     def printed_target(self) -> Path | None:
         """What Open shows: the one PDF, or the folder of a file-per-person run."""

@@ -1,9 +1,12 @@
-"""QR codes drawn as vector squares, encoded fast.
+"""QR codes drawn as vector squares, the text declared as UTF-8, encoded fast.
 
-The text is UTF-8 in byte mode with the encoding declared (ECI 26), error correction M and one
-fixed mask (any mask decodes; trying all eight is most of a general encoder's time). The encoding
-itself is in qr_codec: per-version tables make it several times cheaper than segno or qrcode,
-with the same symbol bit for bit; the codes decode with zbarimg (tests/printing).
+A byte-mode QR without an ECI designator leaves the character set to the scanner's guess: zbar
+with default options reads the bytes as ISO-8859-1 or Shift-JIS, and most non-ASCII names came
+back garbled, so genuine certificates failed to verify. Every code here starts with ECI 26
+(UTF-8), which zbar and phone camera apps honour. The mask is fixed (trying all eight is most of
+a general encoder's time and any mask decodes), and the encoding itself is qr_codec: per-version
+tables make it several times cheaper than segno, with segno's symbol bit for bit
+(tests/printing/test_qr_codec.py).
 """
 from __future__ import annotations
 
@@ -16,9 +19,10 @@ MASK = 2  # any fixed mask decodes; 2 (vertical stripes) keeps horizontal runs l
 QUIET = 4  # modules of white border the standard asks for
 
 
-def matrix(text: str) -> list[list[bool]]:
-    """The module matrix of `text` (UTF-8 bytes, ECI 26), without the quiet zone."""
-    return qr_codec.matrix(text, MASK)
+def make_qr(payload: str) -> tuple[bytearray, ...]:
+    """The module matrix (rows of 0/1, dark = 1, no quiet zone) of `payload`: byte mode, UTF-8
+    declared with ECI, error correction M."""
+    return tuple(bytearray(row) for row in qr_codec.matrix(payload, MASK))
 
 
 def draw(canv, text: str, x: float, y: float, size: float, *, colour=colors.black) -> None:

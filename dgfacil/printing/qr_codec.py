@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import operator
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from segno import consts, encoder
 

@@ -13,20 +13,25 @@ from pathlib import Path
 from dgfacil import APP_NAME
 
 
-def _root() -> Path:
+def _data(name: str) -> Path:
+    """A bundled data folder: in a PyInstaller bundle, inside the installed package (a wheel
+    puts resources/ and sessions/ there, see pyproject.toml), or beside the package in a
+    source checkout."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
-        return Path(bundle)
-    return Path(__file__).resolve().parent.parent
+        return Path(bundle) / name
+    package = Path(__file__).resolve().parent
+    inside = package / name
+    return inside if inside.is_dir() else package.parent / name
 
 
 def resources_dir() -> Path:
-    return _root() / "resources"
+    return _data("resources")
 
 
 def sessions_dir() -> Path:
     """The bundled workshop templates."""
-    return _root() / "sessions"
+    return _data("sessions")
 
 
 def user_data_dir() -> Path:

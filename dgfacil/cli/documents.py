@@ -76,9 +76,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
+    from dgfacil.cli import CommandError
     from dgfacil.operations.templates import bundled_templates
+    from dgfacil.paths import sessions_dir
 
-    for t in bundled_templates():
+    found = bundled_templates()
+    if not found:  # an install without its data: say so, never an empty list and success
+        raise CommandError(f"no workshop templates found in {sessions_dir()}; the installation "
+                           "is missing its data (reinstall dgfacil)")
+    for t in found:
         print(f"{t.name}\t{t.days} day{'s' if t.days != 1 else ''}\t{t.title}")
     return 0
 

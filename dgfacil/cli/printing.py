@@ -16,7 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
     p.add_argument("file", help="the .dgfacil workshop file")
     p.add_argument("-o", "--out", required=True,
-                   help="the PDF to write (a folder with --per-person)")
+                   help="the PDF to write (a folder with --per-person); for the report, a .docx "
+                   "writes an editable Word document")
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     p.add_argument("--per-person", action="store_true", help="certificates: one PDF per person in OUT")
     p.add_argument("--session", type=int, metavar="N",

@@ -3,11 +3,12 @@
 Two steps, so the UI can read on the database worker and render on the long-work thread:
 `prepare(session, kind=..., options=...)` returns a `PrintJob` (plain values only; for
 certificates it also records numbers and signed payloads, so it returns Changes too), and
-`job.run(out, progress)` writes the PDF(s). `print_document(doc, ...)` does both (CLI, tests).
+`job.run(out, progress)` writes the PDF(s) in this process; `print_jobs.run_job(job, out,
+progress)` writes them in worker processes (the job's `render` is a picklable call on plain
+values). `print_document(doc, ...)` prepares and prints (CLI, tests).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
@@ -65,16 +66,13 @@ class PrintOptions:
 class PrintJob:
     kind: str
     count: int  # how many things will be printed (certificates, people, pages...)
-    run: Callable[..., list[Path]]  # run(out, progress=None) -> files written
+    render: partial  # a printing function on plain values; called with out= and progress=
     note: str = ""  # a sentence for the user, e.g. "12 of 40 participants are eligible"
 
-
-def _wrap(fn) -> Callable[..., list[Path]]:
-    def run(out: Path, progress=None) -> list[Path]:
-        result = fn(out=Path(out), progress=progress)
+    def run(self, out: Path, progress=None) -> list[Path]:
+        """Write the PDF(s) here, in this process; returns the files written."""
+        result = self.render(out=Path(out), progress=progress)
         return result if isinstance(result, list) else [result]
-
-    return run
 
 
 def workshop_code(workshop) -> str:
@@ -84,7 +82,7 @@ def workshop_code(workshop) -> str:
 
 def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, PrintJob]:
     from dgfacil.operations.attendance import eligibility_all
-    from dgfacil.printing import certificate
+    from dgfacil.operations.print_jobs import draw_certificates
 
     workshop = queries.load_workshop(session=session)
     verdicts = eligibility_all(session)
@@ -109,16 +107,16 @@ def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, Pri
         claim = signing.Claim(numbers[p.id], p.printed_name, workshop_code(workshop), start, end)
         payload = signer.sign(claim)
         store.save_certificate(p.id, numbers[p.id], payload, now, session=session)
-        recipients.append(certificate.Recipient(numbers[p.id], claim.name, payload, p.id, p.country))
-    sigs = [certificate.Signatory(r.name, r.title, r.signature_png)
-            for r in store.signatories(session=session)][:3]
-    run = partial(certificate.print_certificates, workshop=workshop, recipients=recipients,
+        recipients.append((numbers[p.id], claim.name, payload, p.id, p.country))
+    sigs = [(r.name, r.title, r.signature_png) for r in store.signatories(session=session)][:3]
+    # plain tuples: this process need not load the layout (reportlab, pypdf) to hand them over
+    run = partial(draw_certificates, workshop=workshop, recipients=recipients,
                   signatories=sigs, fingerprint=signing.fingerprint(signer.public_raw),
                   paper=options.paper, per_person=options.per_person)
     note = f"{len(eligible)} of {len(verdicts)} participants are eligible for a certificate."
     # certificate numbers belong to the people: the People room shows them
     changes = Changes(participants=True, ids=tuple(p.id for p in eligible)) if eligible else Changes()
-    return changes, PrintJob("certificates", len(recipients), _wrap(run), note)
+    return changes, PrintJob("certificates", len(recipients), run, note)
 
 
 def _attendance(session: Session, options: PrintOptions) -> PrintJob:
@@ -137,7 +135,7 @@ def _attendance(session: Session, options: PrintOptions) -> PrintJob:
         sections = [Section(unit.label, workshop.days[unit.day_index].date)]
     run = partial(print_attendance_sheet, workshop=workshop, participants=participants,
                   sections=sections, paper=options.paper)
-    return PrintJob("attendance", len(participants), _wrap(run))
+    return PrintJob("attendance", len(participants), run)
 
 
 def _people(kind: str, session: Session, options: PrintOptions) -> PrintJob:
@@ -147,7 +145,7 @@ def _people(kind: str, session: Session, options: PrintOptions) -> PrintJob:
     participants = queries.load_participants(session=session)
     fn = badge.print_badges if kind == "badges" else badge.print_table_tents
     run = partial(fn, workshop=workshop, participants=participants, paper=options.paper)
-    return PrintJob(kind, len(participants), _wrap(run))
+    return PrintJob(kind, len(participants), run)
 
 
 def _groups(session: Session, options: PrintOptions) -> PrintJob:
@@ -163,7 +161,7 @@ def _groups(session: Session, options: PrintOptions) -> PrintJob:
         members = [people[m] for m in g.member_ids if m in people]
         sets.setdefault(heading, GroupSet(heading)).groups.append((g, members))
     run = partial(print_group_lists, workshop=workshop, sets=list(sets.values()), paper=options.paper)
-    return PrintJob("groups", sum(len(s.groups) for s in sets.values()), _wrap(run))
+    return PrintJob("groups", sum(len(s.groups) for s in sets.values()), run)
 
 
 def _outputs(session: Session, options: PrintOptions) -> PrintJob:
@@ -183,7 +181,7 @@ def _outputs(session: Session, options: PrintOptions) -> PrintJob:
         if items.get(None) or answers.get(None):  # the plenary board, when no groups were formed
             outputs.append(GroupOutput(ex, "Plenary", [], items.get(None, []), answers.get(None, {})))
     run = partial(print_group_outputs, workshop=workshop, outputs=outputs, paper=options.paper)
-    return PrintJob("outputs", len(outputs), _wrap(run))
+    return PrintJob("outputs", len(outputs), run)
 
 
 def prepare(session: Session, *, kind: str, options: PrintOptions | None = None) -> tuple[Changes, PrintJob]:
@@ -211,12 +209,12 @@ def _prepare(session: Session, kind: str, options: PrintOptions) -> tuple[Change
         from dgfacil.printing.agenda import print_agenda
 
         run = partial(print_agenda, workshop=workshop, extra_zones=options.extra_zones, paper=options.paper)
-        return Changes(), PrintJob(kind, len(workshop.days), _wrap(run))
+        return Changes(), PrintJob(kind, len(workshop.days), run)
     if kind == "worksheets":
         from dgfacil.printing.worksheet import print_worksheets
 
         run = partial(print_worksheets, workshop=workshop, paper=options.paper)
-        return Changes(), PrintJob(kind, len(workshop.exercises), _wrap(run))
+        return Changes(), PrintJob(kind, len(workshop.exercises), run)
     raise ValueError(f"unknown document {kind!r}; choose from {', '.join(KINDS)}")
 
 
@@ -268,8 +266,17 @@ def describe(session: Session, *, kind: str, options: PrintOptions | None = None
 
 
 def print_document(doc, kind: str, out: Path, *, options: PrintOptions | None = None,
-                   progress=None) -> tuple[PrintJob, list[Path]]:
-    """Prepare in one transaction, then write the PDF(s) outside it. For the CLI and tests."""
+                   progress=None, workers: bool | None = None) -> tuple[PrintJob, list[Path]]:
+    """Prepare in one transaction, then write the PDF(s) outside it. For the CLI and tests.
+
+    `workers`: draw in worker processes (print_jobs); by default for certificates when there are
+    many or one file per person (which then also cleans up after Ctrl+C)."""
+    from dgfacil.operations import print_jobs
+
     with doc.session() as session:
         _changes, job = prepare(session, kind=kind, options=options)
+    if workers is None:
+        workers = kind == "certificates" and (job.count > print_jobs.CHUNK or bool(options and options.per_person))
+    if workers:
+        return job, print_jobs.run_job(job, Path(out), progress)
     return job, job.run(Path(out), progress)

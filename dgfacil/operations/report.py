@@ -186,7 +186,8 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
 
 
 def print_report(doc, out, progress=None) -> Path:
-    """Write the outcome report of `doc` to `out` (PDF, atomic). `progress`: report/cancelled."""
+    """Write the outcome report of `doc` to `out` (atomic): PDF, or an editable Word document
+    when `out` ends in .docx. `progress`: report/cancelled."""
     with doc.session() as session:
         write = report_job(session)
     return write(Path(out), progress)  # the transaction is over before the layout starts
@@ -196,7 +197,15 @@ def report_job(session: Session):
     """Gather the report now (on the database worker); the returned `write(out, progress)` lays
     out the PDF later, off the database (long work with progress; Cancelled leaves no file)."""
     report = assemble_report(session)
-    return lambda out, progress=None: write_outcome_report(report, Path(out), progress)
+
+    def write(out, progress=None) -> Path:
+        if Path(out).suffix.lower() == ".docx":  # the editable report for a word processor
+            from dgfacil.printing.report_docx import write_outcome_report_docx
+
+            return write_outcome_report_docx(report, Path(out), progress)
+        return write_outcome_report(report, Path(out), progress)
+
+    return write
 
 
 # Cancelled (printing.layout) is imported from here by the rooms that print the report.

@@ -255,6 +255,15 @@ class _FontCarry:
 def _one_pdf(handle, page: "_Page", people, pagesize, title: str, count: int, progress,
              batch: int) -> None:
     """All certificates in one PDF, drawn BATCH pages at a time and streamed into `handle`."""
+    if count <= batch:  # one batch (a print worker's chunk): reportlab writes it straight out
+        canv = _open(handle, pagesize, title)
+        page.define(canv)
+        for done, who in enumerate(people, start=1):
+            page.draw(canv, who)
+            canv.showPage()
+            check(progress, done, count, who.number)
+        canv.save()
+        return
     join = StreamingJoin(handle)
     carry = _FontCarry()
     last = b""

@@ -11,6 +11,10 @@ assignments, so the LAST batch's font dictionary (whose subsets contain every gl
 batch) serves all pages: fonts are embedded once. Identical resources (the certificate's shared
 form XObject and its signature images, repeated in every batch) are written once, found by the
 hash of their bytes.
+
+Chunks drawn in separate worker processes cannot share code assignments: `StreamingJoin(handle,
+shared_fonts=False)` keeps each chunk's own font dictionary (a few subsets per chunk), and
+`join_files` joins such chunk files in order.
 """
 from __future__ import annotations
 
@@ -30,14 +34,15 @@ _DROP_ON_PAGE = {"/Parent"}
 class StreamingJoin:
     """Write pages from several PDFs into `handle` as they come; call `finish()` once at the end."""
 
-    def __init__(self, handle: BinaryIO):
+    def __init__(self, handle: BinaryIO, *, shared_fonts: bool = True):
         self.out = handle
+        self.shared_fonts = shared_fonts
         self.pos = 0
         self.offsets: list[int] = [0]  # index = object number; 0 is the free-list head
         self._write(_HEADER)
         self.catalog = self._reserve()
         self.pages = self._reserve()
-        self.fonts = self._reserve()  # filled from the last batch by finish()
+        self.fonts = self._reserve() if shared_fonts else 0  # filled from the last batch by finish()
         self.kids: list[int] = []
         self.shared: dict[bytes, int] = {}  # digest of a written resource -> its object number
         self.info: DictionaryObject | None = None
@@ -94,7 +99,8 @@ class StreamingJoin:
             for key, value in obj.items():
                 if page and key in _DROP_ON_PAGE:
                     continue
-                if key == "/Font" and in_resources and isinstance(value, IndirectObject):
+                if (key == "/Font" and in_resources and self.shared_fonts
+                        and isinstance(value, IndirectObject)):
                     copy[NameObject(key)] = IndirectObject(self.fonts, 0, None)
                     continue
                 copy[NameObject(key)] = self._copy(value, memo, in_resources=in_resources
@@ -118,11 +124,13 @@ class StreamingJoin:
             self.kids.append(num)
         return len(reader.pages)
 
-    def finish(self, fonts_from: bytes | BinaryIO) -> None:
-        """Write the fonts (taken from `fonts_from`, the last batch), the page tree and the xref."""
-        reader = PdfReader(io.BytesIO(fonts_from) if isinstance(fonts_from, bytes) else fonts_from)
-        fonts = reader.pages[0]["/Resources"].get_object()["/Font"].get_object()
-        self._emit(self.fonts, self._bytes(self._copy(fonts, {})))
+    def finish(self, fonts_from: bytes | BinaryIO | None = None) -> None:
+        """Write the fonts (taken from `fonts_from`, the last batch, when they are shared), the
+        page tree and the xref."""
+        if self.shared_fonts:
+            reader = PdfReader(io.BytesIO(fonts_from) if isinstance(fonts_from, bytes) else fonts_from)
+            fonts = reader.pages[0]["/Resources"].get_object()["/Font"].get_object()
+            self._emit(self.fonts, self._bytes(self._copy(fonts, {})))
         kids = b" ".join(b"%d 0 R" % k for k in self.kids)
         self._emit(self.pages, b"<< /Type /Pages /Count %d /Kids [ %s ] >>" % (len(self.kids), kids))
         self._emit(self.catalog, b"<< /Type /Catalog /Pages %d 0 R /PageMode /UseNone >>" % self.pages)
@@ -141,3 +149,16 @@ class StreamingJoin:
         trailer += b" /ID [ <%s> <%s> ] >>\nstartxref\n%d\n%%%%EOF\n" % (ident, ident, xref)
         self._write(trailer)
 
+
+
+def join_files(out: BinaryIO, parts: list, cancelled=lambda: False) -> int:
+    """Join the PDF files `parts` (paths, in order) into `out`, each keeping its own fonts.
+    Stops (returns -1) as soon as `cancelled()` is true between parts; else the page count."""
+    join = StreamingJoin(out, shared_fonts=False)
+    for part in parts:
+        if cancelled():
+            return -1
+        with open(part, "rb") as handle:
+            join.add(handle)
+    join.finish()
+    return len(join.kids)

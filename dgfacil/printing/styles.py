@@ -136,7 +136,9 @@ def para(text: object, style_name: str | ParagraphStyle = "body", *, bold: bool 
         chosen = _shaped(base, size)
     else:
         chosen = _sized(base, size) if size is not None else base
-    return Paragraph(body, chosen)
+    paragraph = Paragraph(body, chosen)
+    paragraph.source = value  # the text in logical order (markup reorders RTL words for display)
+    return paragraph
 
 
 HEAD_CHARS = 200  # a column title longer than this is not a title; beyond it, a repeated head fills the page

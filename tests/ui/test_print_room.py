@@ -40,7 +40,7 @@ def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
     out = tmp_path / "certs.pdf"
     room.out.setText(str(out))
     qtbot.mouseClick(room.print_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: room.progress_handle is None and out.exists(), timeout=20000)
+    qtbot.waitUntil(lambda: not room.busy() and out.exists(), timeout=20000)
     assert "2 of 3" in room.status.text() or "Wrote 1 file" in room.status.text()
     assert room.last_files == [out]
     assert "Signing key" in room.key_label.text()
@@ -59,7 +59,7 @@ def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
     sheet = tmp_path / "sheet.pdf"
     room.out.setText(str(sheet))
     qtbot.keyClick(room.list, Qt.Key_P, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: room.progress_handle is None and sheet.exists(), timeout=20000)
+    qtbot.waitUntil(lambda: not room.busy() and sheet.exists(), timeout=20000)
 
 
 def test_cancel_leaves_nothing(ctx, qtbot, tmp_path):
@@ -72,9 +72,10 @@ def test_cancel_leaves_nothing(ctx, qtbot, tmp_path):
     out = tmp_path / "sub" / "badges.pdf"
     room.out.setText(str(out))
     room.start()
-    room.cancel()  # before the first page is reported: the run stops at its first check
-    qtbot.waitUntil(lambda: room.progress_handle is None, timeout=20000)
-    assert "Cancelled" in room.status.text() or out.exists()  # a tiny run may finish first
+    room.cancel()  # while the values are gathered: printing never starts
+    qtbot.waitUntil(lambda: not room.busy(), timeout=20000)
+    assert room.status.text() == "Cancelled before printing started; nothing was written."
+    assert not out.exists() and room.print_button.isEnabled()
 
 
 def test_verify_dialog(qtbot, screenshots):

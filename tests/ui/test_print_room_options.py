@@ -54,6 +54,7 @@ def test_nobody_eligible_is_refused_in_words(ctx, qtbot, tmp_path, screenshots):
     out = tmp_path / "c3.pdf"
     room.out.setText(str(out))
     qtbot.mouseClick(room.print_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not room.busy(), timeout=5000)  # the refusal comes from the worker
     assert room.progress_handle is None and not out.exists()
     assert room.status.text().startswith("There are no participants") and "Nothing was written" in room.status.text()
     assert "Wrote" not in room.status.text() and room.status.textFormat() == Qt.PlainText
@@ -62,6 +63,7 @@ def test_nobody_eligible_is_refused_in_words(ctx, qtbot, tmp_path, screenshots):
     assert room.status.text() == ""  # an old message does not stay under another document
     room.out.setText(str(out))
     room.start()
+    qtbot.waitUntil(lambda: not room.busy(), timeout=5000)
     assert not out.exists()
     assert "no participants to print name badges" in room.status.text()
 
@@ -82,7 +84,7 @@ def test_one_pdf_per_person_goes_into_a_folder(ctx, qtbot, tmp_path, monkeypatch
     room.browse()
     assert asked == ["folder"] and room.out.text() == str(folder)
     qtbot.mouseClick(room.print_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: room.progress_handle is None and bool(room.last_files), timeout=20000)
+    qtbot.waitUntil(lambda: not room.busy() and bool(room.last_files), timeout=20000)
     assert folder.is_dir() and len(list(folder.glob("*.pdf"))) == 2
     assert "Wrote 2 files" in room.status.text()
     # unticked: a file again, asked for with a save dialog

@@ -72,7 +72,7 @@ def test_print_room_keys_work_in_the_main_window(qtbot, demo_window, tmp_path):
     room.out.setText(str(out))
     with qtbot.waitSignal(room.shortcuts["Ctrl+P"].activated, timeout=3000):
         qtbot.keyClick(room.list, Qt.Key_P, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: room.progress_handle is None and out.exists(), timeout=20000)
+    qtbot.waitUntil(lambda: not room.busy() and out.exists(), timeout=20000)
     with qtbot.waitSignal(room.shortcuts["Escape"].activated, timeout=3000):
         qtbot.keyClick(room.list, Qt.Key_Escape)
     window.close_document()

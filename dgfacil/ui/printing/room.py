@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.print_jobs import run_job
 from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, describe, prepare
 from dgfacil.ui.context import AppContext
 
@@ -31,6 +32,7 @@ class PrintRoom(QWidget):
         self.ctx = ctx
         self.undo_stack = QUndoStack(ctx.undo_group)  # signatory edits (printing itself is not undone)
         self.progress_handle = None
+        self._preparing = self._cancel_asked = False
         self.note = ""
         self.last_files: list[Path] = []
         self.kinds = [*KINDS, "report"]
@@ -143,7 +145,7 @@ class PrintRoom(QWidget):
         self.form.setRowVisible(self.session, kind == "attendance")
         if kind == "attendance":
             self._fill_sessions()
-        if self.progress_handle is None:
+        if not self.busy():
             self.status.setText("")  # a message about another document would mislead
         self._set_out_default()
         self._show_count()
@@ -196,14 +198,17 @@ class PrintRoom(QWidget):
             start = self.out.text() if Path(self.out.text()).is_dir() else str(Path(self.out.text()).parent)
             chosen = QFileDialog.getExistingDirectory(self, "Folder for the certificates", start)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save PDF", self.out.text(), "PDF (*.pdf)")
+            kinds = "PDF (*.pdf);;Word document, to finish editing (*.docx)" if self.kind() == "report" \
+                else "PDF (*.pdf)"
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save as", self.out.text(), kinds)
         if chosen:
             self.out.setText(chosen)
 
     # -- printing --------------------------------------------------------------------------
     def start(self) -> None:
-        """Gather on the database worker, then lay out on the long-work thread."""
-        if self.progress_handle is not None or not self.out.text().strip():
+        """Gather on the database worker (certificates: numbers and signatures are recorded),
+        then draw in worker processes; the window only shows progress."""
+        if self.busy() or not self.out.text().strip():
             return
         kind, out, options = self.kind(), Path(self.out.text().strip()), self.options()
         if options.per_person and out.exists() and not out.is_dir():
@@ -217,27 +222,49 @@ class PrintRoom(QWidget):
         if kind != "report" and not confirm(self, self.ctx, kind):  # blank names, another key
             self.status.setText("Not printed; nothing was written.")
             return
-        try:
-            if kind == "report":
-                from dgfacil.operations.report import report_job
-
-                write = self.ctx.tasks.read(report_job)
-                work = lambda progress: [write(out, progress)]  # noqa: E731
-                note = ""
-            else:
-                _changes, job = self.ctx.tasks.run_sync(
-                    lambda s: prepare(s, kind=kind, options=options), initiator=self)
-                work = lambda progress: job.run(out, progress)  # noqa: E731
-                note = job.note
-        except ValueError as err:
-            self.status.setText(str(err))
-            return
-        self.note = note
-        self.status.setText(note or "Printing…")
+        self._preparing = True
+        self._cancel_asked = False
+        self.status.setText("Preparing…")
         self.bar.setRange(0, 0)
         self.bar.setVisible(True)
         self.print_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        if kind == "report":
+            from dgfacil.operations.report import report_job
+
+            def gather(s):
+                return Changes(), report_job(s)
+        else:
+            def gather(s):
+                try:
+                    return prepare(s, kind=kind, options=options)
+                except ValueError as err:  # a refusal in one sentence; nothing was recorded
+                    return Changes(), err
+        self.ctx.tasks.run(gather, initiator=self, on_done=lambda result: self._launch(kind, out, result[1]),
+                           on_error=lambda _err: self._finish())
+
+    def busy(self) -> bool:
+        return self.progress_handle is not None or self._preparing
+
+    def _launch(self, kind: str, out: Path, job) -> None:
+        """The document's values are gathered: draw it off the GUI thread (certificates and the
+        other documents in worker processes; the short outcome report on the long-work thread)."""
+        self._preparing = False
+        if isinstance(job, Exception):
+            self._finish()
+            self.status.setText(str(job))
+            return
+        if self._cancel_asked:
+            self._finish()
+            self.status.setText("Cancelled before printing started; nothing was written.")
+            return
+        if kind == "report":
+            work = lambda progress: [job(out, progress)]  # noqa: E731
+            self.note = ""
+        else:
+            work = lambda progress: run_job(job, out, progress)  # noqa: E731
+            self.note = job.note
+        self.status.setText(self.note or "Printing…")
         _future, self.progress_handle = self.ctx.tasks.run_long(
             work, on_progress=self._progressed, on_done=self._done, on_error=self._failed)
 
@@ -249,9 +276,13 @@ class PrintRoom(QWidget):
         if self.progress_handle is not None:
             self.progress_handle.cancel()
             self.status.setText("Cancelling…")
+        elif self._preparing:
+            self._cancel_asked = True
+            self.status.setText("Cancelling…")
 
     def _finish(self) -> None:
         self.progress_handle = None
+        self._preparing = False
         self.bar.setVisible(False)
         self.print_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
@@ -263,7 +294,7 @@ class PrintRoom(QWidget):
             self.status.setText("Nothing was written.")
             return
         where = self.last_files[0] if len(self.last_files) == 1 else self.last_files[0].parent
-        files = "1 file" if len(self.last_files) == 1 else f"{len(self.last_files)} files"
+        files = "1 file" if len(self.last_files) == 1 else f"{len(self.last_files):,} files"
         self.status.setText(f"{self.note} Wrote {files}: {where}".strip())
         self.open_button.setEnabled(True)
         self._load_preview(self.last_files[0] if self.last_files else None)
@@ -273,8 +304,11 @@ class PrintRoom(QWidget):
         from dgfacil.operations.report import Cancelled
 
         self._finish()
-        self.status.setText("Cancelled; nothing was written." if isinstance(error, Cancelled)
-                            else f"Printing failed: {error}")
+        if isinstance(error, Cancelled):  # its message says what was kept
+            self.status.setText(str(error) or "Cancelled; nothing was written.")
+        else:
+            self.status.setText(f"Printing failed: {error}")
+        self._show_key()  # gathering certificates made the key even when drawing stopped
 
     def printed_target(self) -> Path | None:
         """What Open shows: the one PDF, or the folder of a file-per-person run."""

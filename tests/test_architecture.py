@@ -1,4 +1,4 @@
-"""DESIGN.md §2: dependencies point one way, ui → operations → (store, io, printing) → core."""
+"""Dependencies point one way, ui → operations → (store, io, printing) → core (docs/architecture.md)."""
 from __future__ import annotations
 
 import ast
@@ -48,8 +48,8 @@ def test_layers_import_only_downwards():
     assert problems == []
 
 
-# Operations orchestrate (DESIGN.md §2): they call store functions and core rules and return
-# Changes. SQL, rows and the session's own methods belong to dgfacil/store. `Session` may be
+# Operations orchestrate (docs/architecture.md, Layers): they call store functions and core rules
+# and return Changes. SQL, rows and the session's own methods belong to dgfacil/store. `Session` may be
 # imported for type hints only, under `if TYPE_CHECKING:`.
 OPERATIONS_MAY_NOT_IMPORT = ("sqlmodel", "sqlalchemy")
 OPERATIONS_MAY_NEVER_IMPORT = ("dgfacil.store.tables",)  # not even for type hints
@@ -118,7 +118,7 @@ def test_the_database_check_sees_what_it_forbids(tmp_path):
     }  # line 5, Session for type hints only, is allowed
 
 
-# The UI reaches the document only through operations (DESIGN.md §2): reads, writes, the
+# The UI reaches the document only through operations (docs/architecture.md, Layers): reads, writes, the
 # document itself and its error types. Not even a type hint under `if TYPE_CHECKING:` may name
 # dgfacil.store; dgfacil.operations.document re-exports Document and the errors. Files are read
 # and printed through operations too (a roster preview, a survey CSV, the outcome report).

@@ -1,6 +1,6 @@
 """Exercise definitions and what is derived from a board: no Qt, no SQL.
 
-An exercise is a kind plus a definition (a dict, see the brief's EXERCISES.md). Everything a board
+An exercise is a kind plus a definition (a dict, see sessions/README.md). Everything a board
 shows is computed from that data: the zone rectangles, the quadrant a note sits in, the vote
 order, the clusters, the rubric gap per dimension. A new exercise is new data, never new code.
 Board coordinates are 0..1 on both axes, origin top-left (so "high" on a plane's y axis is up).

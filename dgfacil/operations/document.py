@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from dgfacil.core.model import Workshop
 
 # The document-level entry point for the UI: open a file, and the errors that opening can raise
-# (re-exported so the UI never reaches into dgfacil.store; DESIGN.md §2).
+# (re-exported so the UI never reaches into dgfacil.store; docs/architecture.md, Layers).
 __all__ = [
     "DEMO_TEMPLATE", "DamagedDocument", "Document", "DocumentError", "MissingDocument", "NewerDocument",
     "NotADocument", "contents_summary", "demo_path", "load_workshop", "new_from_template", "open_document", "open_or_create_demo",

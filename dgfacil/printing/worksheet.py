@@ -1,6 +1,6 @@
 """Blank worksheets, one per exercise, so a group without a laptop can work on paper.
 
-Each kind draws its own shape from the definition alone (EXERCISES.md): zones as a grid of boxes,
+Each kind draws its own shape from the definition alone (sessions/README.md): zones as a grid of boxes,
 plane as two axes with quadrant names, table as empty rows under the columns, rubric as the
 dimension x level grid with descriptors and boxes for current and target, prompts as questions
 with ruled space. A new exercise is new data, never new code here.

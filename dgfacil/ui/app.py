@@ -54,7 +54,8 @@ def run_app(path: str | None = None) -> int:
 
     window = MainWindow()
     window.show()
-    # Show the window first; open the document behind it (DESIGN §10: sqlmodel costs ~0.7 s).
+    # Show the window first; open the document behind it: importing sqlmodel alone takes ~0.6-0.8 s
+    # (bench/cold_start.py measures both moments).
     probe = os.environ.get("DGFACIL_STARTUP_PROBE")  # bench/cold_start.py: report and quit
 
     def open_document() -> None:

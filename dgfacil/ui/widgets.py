@@ -1,4 +1,4 @@
-"""Small widgets every room uses. User text is data everywhere (DESIGN §7): never rich text."""
+"""Small widgets every room uses. User text is data everywhere: never rich text."""
 from __future__ import annotations
 
 import html

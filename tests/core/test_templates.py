@@ -188,7 +188,7 @@ def _keyed(items, where: str, *required: str) -> None:
 
 
 def check_definition(kind: str, d: dict, where: str) -> None:
-    """A small structural check per kind, following brief/EXERCISES.md (the engine has the real one)."""
+    """A small structural check per kind, following sessions/README.md (the engine has the real one)."""
     if kind == "zones":
         _keyed(d.get("zones"), f"{where}.zones", "title", "hint", "colour")
         assert isinstance(d.get("columns"), int) and d["columns"] >= 1

@@ -1,4 +1,4 @@
-"""DESIGN §11: PySide6 6.12.0 on Python 3.11 aborts after ~5,000 calls returning None. This test
+"""PySide6 6.12.0 on Python 3.11 aborts after ~5,000 calls returning None. This test
 makes 20,000 such calls so an upgrade that brings the bug back fails here, not in a workshop."""
 from __future__ import annotations
 

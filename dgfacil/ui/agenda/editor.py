@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.core.run_suggest import FLOOR_SHARE
 
-SAVE_AFTER_MS = 600  # DESIGN §3: nothing typed is held in memory for more than a second
+SAVE_AFTER_MS = 600  # nothing typed is held only in memory for more than a second
 
 
 class ItemEditor(QWidget):

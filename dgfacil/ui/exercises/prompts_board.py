@@ -1,6 +1,6 @@
 """Prompts exercises: questions with each group's written answer (or choice, for a quiz).
 
-An answer is saved as it is typed (debounced 600 ms, under the 1 s the design allows); typing in
+An answer is saved as it is typed (debounced 600 ms, under the 1 s a keystroke may wait); typing in
 one box is one undo step. Questions are few, so a small card per question is fine here.
 """
 from __future__ import annotations

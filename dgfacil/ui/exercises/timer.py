@@ -1,6 +1,6 @@
 """The group timer: time left until the agenda item's planned end, derived from the clock.
 
-It never counts ticks (DESIGN §4): each refresh asks the injected clock. When the Run room offers
+It never counts ticks (docs/architecture.md, Time): each refresh asks the injected clock. When the Run room offers
 a re-planned end (ctx.services["item_end"](item_id) -> aware datetime), that end is used.
 """
 from __future__ import annotations

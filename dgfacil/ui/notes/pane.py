@@ -23,7 +23,7 @@ from dgfacil.ui.notes.pane_layout import build_pane
 from dgfacil.ui.notes.style import TAGS
 from dgfacil.ui.widgets import plain_tooltip
 
-DRAFT_DELAY_MS = 400  # the brief allows 1 s; 400 ms is unnoticeable and loses less
+DRAFT_DELAY_MS = 400  # under the 1 s a keystroke may wait; 400 ms is unnoticeable and loses less
 NO_ITEM = "General notes (no agenda item)"
 
 

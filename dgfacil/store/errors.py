@@ -1,7 +1,15 @@
-"""What can go wrong opening a document, in words a facilitator understands."""
+"""What can go wrong opening or writing a document, in words a facilitator understands.
+
+`explain(err, path)` turns any SQLite or SQLAlchemy failure into one of these: one line naming the
+file and what to do, never SQL text or parameters.
+"""
 from __future__ import annotations
 
+import sqlite3
+import traceback
 from pathlib import Path
+
+from sqlalchemy import exc as sa_exc
 
 
 class DocumentError(Exception):
@@ -32,11 +40,102 @@ class NewerDocument(DocumentError):
 
 
 class DamagedDocument(DocumentError):
-    def __init__(self, path: Path, newest_backup: Path | None) -> None:
+    def __init__(self, path: Path, newest_backup: Path | None, why: str = "") -> None:
         if newest_backup:
-            hint = f" The newest backup is {newest_backup.name}, from which it can be restored."
+            hint = f" The newest backup is {newest_backup}, from which it can be restored."
         else:
             hint = " No backup of it was found."
-        super().__init__(f"{path.name} is damaged and cannot be opened safely.{hint}")
+        what = f" ({why})" if why else ""
+        super().__init__(f"{path.name} is damaged and cannot be opened safely{what}.{hint}")
         self.path = path
         self.newest_backup = newest_backup
+
+
+class ReadOnlyDocument(DocumentError):
+    """An edit on a document opened read-only (write-protected stick, read-only folder, full disk)."""
+
+    def __init__(self, path: Path, why: str = "") -> None:
+        because = f" ({why})" if why else ""
+        super().__init__(f"Not saved: {path.name} is open read-only{because}. "
+                         "Use File > Save a copy as… (or copy it to the laptop) to edit it.")
+        self.path = path
+
+
+class LockedDocument(DocumentError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path.name} is busy: another dgfacil window or command kept it locked. "
+                         "Close the other one and try again.")
+        self.path = path
+
+
+class DiskFull(DocumentError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Not saved: the disk holding {path.name} is full. "
+                         "Free some space, or save a copy elsewhere.")
+        self.path = path
+
+
+class CannotWrite(DocumentError):
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(f"Cannot write {path}: {why}. Choose a folder you can write to.")
+        self.path = path
+
+
+class UnreadableRecord(DocumentError):
+    def __init__(self, path: Path, newest_backup: Path | None) -> None:
+        hint = f" The newest backup is {newest_backup}." if newest_backup else ""
+        super().__init__(f"{path.name} holds a record this version cannot read (the file may be damaged or "
+                         f"edited by another program).{hint}")
+        self.path = path
+        self.newest_backup = newest_backup
+
+
+_READ_ONLY = {"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"}
+_DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+_DECODE_ERRORS = (ValueError, LookupError, TypeError, AttributeError)
+
+
+def _sqlite_error(err: BaseException) -> sqlite3.Error | None:
+    if isinstance(err, sa_exc.DBAPIError) and isinstance(err.orig, sqlite3.Error):
+        return err.orig
+    return err if isinstance(err, sqlite3.Error) else None
+
+
+def _raised_while_decoding(err: BaseException) -> bool:
+    """A stored value that does not decode (bad JSON, a date that is not one, an unknown enum) is
+    raised inside SQLAlchemy, json, zoneinfo or a core model built by the store; our own "no such
+    item" LookupErrors are raised by the store itself and are not this."""
+    frames = [f.filename.replace("\\", "/") for f in traceback.extract_tb(err.__traceback__)]
+    if not frames or not any("/dgfacil/store/" in f or "/sqlalchemy/" in f for f in frames):
+        return False
+    innermost = frames[-1]
+    return any(part in innermost for part in _DECODERS)
+
+
+_DECODERS = ("/sqlalchemy/", "/json/", "/pydantic", "/zoneinfo/", "/_strptime", "/dgfacil/core/", "/enum.py")
+
+
+def explain(err: BaseException, path: Path, *, newest_backup: Path | None = None) -> DocumentError | None:
+    """The one-line DocumentError for a database failure on `path`, or None if it is not one."""
+    if isinstance(err, DocumentError):
+        return err
+    sqlite_err = _sqlite_error(err)
+    if sqlite_err is not None:
+        name = getattr(sqlite_err, "sqlite_errorname", "") or ""
+        text = str(sqlite_err).lower()
+        if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in text:
+            return LockedDocument(path)
+        if name == "SQLITE_FULL" or "disk is full" in text or name == "SQLITE_IOERR_SHMSIZE":
+            return DiskFull(path)
+        if any(name.startswith(n) for n in _READ_ONLY) or "readonly" in text or "read-only" in text:
+            return ReadOnlyDocument(path)
+        if any(name.startswith(n) for n in _DAMAGED) or "malformed" in text:
+            return DamagedDocument(path, newest_backup, "SQLite reports the file malformed")
+        if name.startswith("SQLITE_IOERR"):
+            return CannotWrite(path, "the disk reported an error (is the USB stick still plugged in?)")
+        return CannotWrite(path, f"the database refused the change ({name or type(sqlite_err).__name__})")
+    if isinstance(err, sa_exc.SQLAlchemyError):
+        return CannotWrite(path, f"the database layer failed ({type(err).__name__})")
+    if isinstance(err, _DECODE_ERRORS) and _raised_while_decoding(err):
+        return UnreadableRecord(path, newest_backup)
+    return None

@@ -69,6 +69,7 @@ class Document:
             self.engine = make_engine(self.path, read_only=read_only_reason is not None)
         self.document_id: str | None = None
         self.last_backup: datetime | None = None
+        self.opened_as: Path | None = None  # the backup of the file as it was opened (not a way back)
 
     @property
     def read_only(self) -> bool:
@@ -81,10 +82,13 @@ class Document:
         return found
 
     def newest_backup(self) -> Path | None:
+        """The newest backup from before this opening: the one taken as it opened holds the same
+        records, so it is no way back from a record that cannot be read."""
         try:
-            return backup.newest_backup(self.path, self.document_id)
+            found = backup.list_backups(self.path, self.document_id)
         except OSError:
             return None
+        return next((b for b in found if b != self.opened_as), None)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -373,7 +377,7 @@ def _open_checked(path: Path, revision: str | None, *, backup_before_migrate: bo
         ensure_document_id(doc)
     if backup_on_open:
         try:
-            doc.take_backup(reason="open", skip_unchanged=True)
+            doc.opened_as = doc.take_backup(reason="open", skip_unchanged=True)
         except (OSError, DocumentError):
             pass  # a backup folder that cannot be written must not keep the workshop closed
     return doc

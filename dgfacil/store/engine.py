@@ -14,6 +14,7 @@ mode switch, no checkpoint.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
@@ -21,7 +22,9 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-BUSY_TIMEOUT_S = 20  # how long a writer waits for another one before giving up
+# How long a writer waits for another one before giving up (DGFACIL_BUSY_TIMEOUT_S: slow network
+# drives may want more, tests less).
+BUSY_TIMEOUT_S = float(os.environ.get("DGFACIL_BUSY_TIMEOUT_S", "20"))
 
 
 def sqlite_uri(path: Path, *, read_only: bool = False, immutable: bool = False) -> str:

@@ -105,10 +105,13 @@ def _raised_while_decoding(err: BaseException) -> bool:
     """A stored value that does not decode (bad JSON, a date that is not one, an unknown enum) is
     raised inside SQLAlchemy, json, zoneinfo or a core model built by the store; our own "no such
     item" LookupErrors are raised by the store itself and are not this."""
-    frames = [f.filename.replace("\\", "/") for f in traceback.extract_tb(err.__traceback__)]
-    if not frames or not any("/dgfacil/store/" in f or "/sqlalchemy/" in f for f in frames):
+    frames = traceback.extract_tb(err.__traceback__)
+    files = [f.filename.replace("\\", "/") for f in frames]
+    if not files or not any("/dgfacil/store/" in f or "/sqlalchemy/" in f for f in files):
         return False
-    innermost = frames[-1]
+    innermost = files[-1]
+    if "/dgfacil/store/" in innermost:  # our own code: a deliberate `raise` is a refusal, not a decode
+        return not (frames[-1].line or "").lstrip().startswith("raise")
     return any(part in innermost for part in _DECODERS)
 
 

@@ -67,6 +67,7 @@ class Document:
             self.engine = make_engine(view.path, read_only=True, immutable=view.immutable)
         else:
             self.engine = make_engine(self.path, read_only=read_only_reason is not None)
+        self.read_engine = self.engine if self.read_only else make_engine(self.path, immediate=False)
         self.document_id: str | None = None
         self.last_backup: datetime | None = None
         self.opened_as: Path | None = None  # the backup of the file as it was opened (not a way back)
@@ -91,9 +92,12 @@ class Document:
         return next((b for b in found if b != self.opened_as), None)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """One transaction. A write session takes the write lock at BEGIN; `write=False` is for
+        pure reads, which in WAL mode never wait for a writer."""
+        engine = self.engine if write else self.read_engine
         try:
-            with Session(self.engine, expire_on_commit=False) as session:
+            with Session(engine, expire_on_commit=False) as session:
                 with session.begin():
                     yield session
         except Exception as err:
@@ -148,6 +152,7 @@ class Document:
             except (sqlite3.Error, sa_exc.SQLAlchemyError):
                 pass
         self.engine.dispose()
+        self.read_engine.dispose()  # the same engine when read-only: disposing twice is harmless
         if self.view is not None:
             self.view.discard()
 

@@ -38,7 +38,9 @@ def sqlite_uri(path: Path, *, read_only: bool = False, immutable: bool = False) 
     return f"file:{quote(str(Path(path).absolute()))}{query}"
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False, immutable: bool = False) -> Engine:
+def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False, immutable: bool = False,
+                immediate: bool = True) -> Engine:
+    """`immediate=False`: transactions start with a plain BEGIN (for reads, which need no write lock)."""
     uri = sqlite_uri(path, read_only=read_only, immutable=immutable)
     engine = create_engine(
         "sqlite://",
@@ -59,6 +61,6 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if writable else "BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writable and immediate else "BEGIN")
 
     return engine

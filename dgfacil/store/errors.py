@@ -5,11 +5,22 @@ file and what to do, never SQL text or parameters.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 import traceback
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
+
+
+def backup_time(backup: Path) -> str:
+    """", taken 30 Nov 2026 at 04:20 UTC" from a backup's name, or nothing."""
+    found = re.search(r"-(\d{8})-(\d{6})-\d{6}-", Path(backup).name)
+    if not found:
+        return ""
+    when = datetime.strptime(found.group(1) + found.group(2), "%Y%m%d%H%M%S")
+    return f", taken {when:%d %b %Y} at {when:%H:%M} UTC,"
 
 
 class DocumentError(Exception):
@@ -42,7 +53,7 @@ class NewerDocument(DocumentError):
 class DamagedDocument(DocumentError):
     def __init__(self, path: Path, newest_backup: Path | None, why: str = "") -> None:
         if newest_backup:
-            hint = f" The newest backup is {newest_backup}, from which it can be restored."
+            hint = f" The newest backup{backup_time(newest_backup)} is {newest_backup}; it can be restored."
         else:
             hint = " No backup of it was found."
         what = f" ({why})" if why else ""
@@ -56,7 +67,7 @@ class ReadOnlyDocument(DocumentError):
 
     def __init__(self, path: Path, why: str = "") -> None:
         because = f" ({why})" if why else ""
-        super().__init__(f"Not saved: {path.name} is open read-only{because}. "
+        super().__init__(f"{path.name} is open read-only{because}: nothing can be saved to it. "
                          "Use File > Save a copy as… (or copy it to the laptop) to edit it.")
         self.path = path
 
@@ -70,7 +81,7 @@ class LockedDocument(DocumentError):
 
 class DiskFull(DocumentError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"Not saved: the disk holding {path.name} is full. "
+        super().__init__(f"The disk holding {path.name} is full. "
                          "Free some space, or save a copy elsewhere.")
         self.path = path
 
@@ -83,7 +94,7 @@ class CannotWrite(DocumentError):
 
 class UnreadableRecord(DocumentError):
     def __init__(self, path: Path, newest_backup: Path | None) -> None:
-        hint = f" The newest backup is {newest_backup}." if newest_backup else ""
+        hint = f" The newest backup{backup_time(newest_backup)} is {newest_backup}." if newest_backup else ""
         super().__init__(f"{path.name} holds a record this version cannot read (the file may be damaged or "
                          f"edited by another program).{hint}")
         self.path = path

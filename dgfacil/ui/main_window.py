@@ -132,7 +132,9 @@ class MainWindow(QMainWindow):
         self.ctx.services["open_notes"] = self.open_notes
         self.ctx.services["show_room"] = self.show_room
         tasks.changes_applied.connect(self._on_changes)
-        tasks.failed.connect(lambda text: self.statusBar().showMessage(f"Not saved: {text}", 8000))
+        from dgfacil.ui.document_banner import show_banner, status_text
+
+        tasks.failed.connect(lambda text: self.statusBar().showMessage(f"Not saved: {status_text(text)}", 8000))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.rooms = []
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.ctx.workshop().title} — {doc.path.name} — dgfacil")
         self.saved_label.setText("All changes saved")
         self._enable_document_actions(True)
+        self.read_only_banner = show_banner(self, doc)  # None unless the file cannot be written here
         settings.remember_recent(doc.path)
         self.backup_timer.start()
         self.document_opened.emit(doc)
@@ -195,6 +198,10 @@ class MainWindow(QMainWindow):
         ctx.tasks.shutdown()
         ctx.tasks.deleteLater()
         ctx.doc.close()
+        from dgfacil.ui.document_banner import hide_banner
+
+        hide_banner(self, getattr(self, "read_only_banner", None))
+        self.read_only_banner = None
         self.empty = QLabel("Open a workshop, or make a new one from a template (File menu).")
         self.empty.setAlignment(Qt.AlignCenter)
         self._replace_central(self.empty)

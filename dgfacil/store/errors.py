@@ -118,12 +118,20 @@ def _raised_while_decoding(err: BaseException) -> bool:
     item" LookupErrors are raised by the store itself and are not this."""
     frames = traceback.extract_tb(err.__traceback__)
     files = [f.filename.replace("\\", "/") for f in frames]
-    if not files or not any("/dgfacil/store/" in f or "/sqlalchemy/" in f for f in files):
+    inside = [i for i, f in enumerate(files) if _reads_rows(f)]
+    if not inside:
         return False
-    innermost = files[-1]
-    if "/dgfacil/store/" in innermost:  # our own code: a deliberate `raise` is a refusal, not a decode
-        return not (frames[-1].line or "").lstrip().startswith("raise")
-    return any(part in innermost for part in _DECODERS)
+    below = files[inside[-1] + 1:]
+    if any(f"/dgfacil/{layer}/" in f for f in below for layer in ("operations", "ui", "cli", "io")):
+        return False  # raised by code the store called back into, not by decoding a row
+    if _reads_rows(files[-1]) and "/dgfacil/store/" in files[-1]:
+        return not (frames[-1].line or "").lstrip().startswith("raise")  # a `raise` of ours is a refusal
+    return any(part in files[-1] for part in _DECODERS)
+
+
+def _reads_rows(filename: str) -> bool:
+    return ("/dgfacil/store/" in filename and not filename.endswith("/dgfacil/store/document.py")) \
+        or "/sqlalchemy/" in filename
 
 
 _DECODERS = ("/sqlalchemy/", "/json/", "/pydantic", "/zoneinfo/", "/_strptime", "/dgfacil/core/", "/enum.py")

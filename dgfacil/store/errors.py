@@ -113,28 +113,25 @@ def _sqlite_error(err: BaseException) -> sqlite3.Error | None:
 
 
 def _raised_while_decoding(err: BaseException) -> bool:
-    """A stored value that does not decode (bad JSON, a date that is not one, an unknown enum) is
-    raised inside SQLAlchemy, json, zoneinfo or a core model built by the store; our own "no such
-    item" LookupErrors are raised by the store itself and are not this."""
+    """A stored value that does not decode (bad JSON, a date that is not one, an unknown enum):
+    raised while SQLAlchemy loads a row, or while the store turns rows into the core model. A
+    refusal raised by our own code on the way in (a naive time, a bad definition) is not this."""
     frames = traceback.extract_tb(err.__traceback__)
     files = [f.filename.replace("\\", "/") for f in frames]
-    inside = [i for i, f in enumerate(files) if _reads_rows(f)]
-    if not inside:
+    if frames and "/dgfacil/" in files[-1] and (frames[-1].line or "").lstrip().startswith("raise"):
+        return False  # our own deliberate refusal ("no agenda item 7"), not a decode
+    ours = [i for i, f in enumerate(files) if "/dgfacil/" in f and not f.endswith("/dgfacil/store/document.py")]
+    if not ours:
         return False
-    below = files[inside[-1] + 1:]
-    if any(f"/dgfacil/{layer}/" in f for f in below for layer in ("operations", "ui", "cli", "io")):
-        return False  # raised by code the store called back into, not by decoding a row
-    if _reads_rows(files[-1]) and "/dgfacil/store/" in files[-1]:
-        return not (frames[-1].line or "").lstrip().startswith("raise")  # a `raise` of ours is a refusal
-    return any(part in files[-1] for part in _DECODERS)
+    last = files[ours[-1]]
+    if any(last.endswith(f"/dgfacil/store/{name}") for name in _ROW_READERS):
+        return True
+    beyond = files[ours[-1] + 1:]  # frames past our code: in SQLAlchemy's loading, then a decoder
+    return bool(beyond) and "/sqlalchemy/" in beyond[0] and any(part in files[-1] for part in _DECODERS)
 
 
-def _reads_rows(filename: str) -> bool:
-    return ("/dgfacil/store/" in filename and not filename.endswith("/dgfacil/store/document.py")) \
-        or "/sqlalchemy/" in filename
-
-
-_DECODERS = ("/sqlalchemy/", "/json/", "/pydantic", "/zoneinfo/", "/_strptime", "/dgfacil/core/", "/enum.py")
+_ROW_READERS = ("convert.py", "queries.py")  # where rows become the core model
+_DECODERS = ("/sqlalchemy/", "/json/", "/enum.py", "/_strptime", "/zoneinfo/")
 
 
 def explain(err: BaseException, path: Path, *, newest_backup: Path | None = None) -> DocumentError | None:

@@ -35,8 +35,9 @@ def child(path: Path, kill: int, ack_fd: int) -> None:
 
     doc = Document(path)
     with doc.session(write=False) as s:
-        from dgfacil.store.tables import DayRow
         from sqlmodel import select
+
+        from dgfacil.store.tables import DayRow
 
         day_id = s.exec(select(DayRow.id)).first()
     for n in range(10_000):

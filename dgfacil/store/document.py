@@ -28,8 +28,15 @@ from dgfacil.paths import backups_dir
 from dgfacil.store import backup, migrate
 from dgfacil.store.engine import make_engine, sqlite_uri
 from dgfacil.store.errors import (
-    CannotWrite, DamagedDocument, DiskFull, DocumentError, MissingDocument, NewerDocument, NotADocument,
-    ReadOnlyDocument, explain,
+    CannotWrite,
+    DamagedDocument,
+    DiskFull,
+    DocumentError,
+    MissingDocument,
+    NewerDocument,
+    NotADocument,
+    ReadOnlyDocument,
+    explain,
 )
 from dgfacil.store.tables import SettingRow, WorkshopRow
 

@@ -142,7 +142,7 @@ def explain(err: BaseException, path: Path, *, newest_backup: Path | None = None
     if sqlite_err is not None:
         name = getattr(sqlite_err, "sqlite_errorname", "") or ""
         text = str(sqlite_err).lower()
-        if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in text:
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
             return LockedDocument(path)
         if name == "SQLITE_FULL" or "disk is full" in text or name == "SQLITE_IOERR_SHMSIZE":
             return DiskFull(path)

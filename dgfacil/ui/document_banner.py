@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
 if TYPE_CHECKING:
     from dgfacil.ui.main_window import MainWindow
 
-_SQL_TAIL = re.compile(r"\s*(\[SQL:|\[parameters:|\(Background on this error).*", re.S)
+_SQL_TAIL = re.compile(r"\s*(\[SQL:|\[parameters:|\(Background on this error).*", re.DOTALL)
 _DRIVER_PREFIX = re.compile(r"^\((sqlite3|sqlalchemy)[\w.]*\)\s*")
 
 
@@ -27,7 +27,7 @@ def status_text(text: str) -> str:
     return text.splitlines()[0] if text else "the change could not be saved"
 
 
-def show_banner(window: MainWindow, doc) -> QToolBar | None:  # noqa: ANN001
+def show_banner(window: MainWindow, doc) -> QToolBar | None:
     """Put the read-only bar on `window` for `doc`; None when the document can be written."""
     reason = getattr(doc, "read_only_reason", None)
     if reason is None:

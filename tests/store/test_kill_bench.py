@@ -11,7 +11,7 @@ from tests.store.conftest import ROOT
 
 def test_random_kills_lose_nothing_acknowledged(tmp_path):
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "kill_test.py"), "--kills", "12", "--max-delay-ms", "700"],
-                          capture_output=True, text=True, timeout=120, env={"DGFACIL_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True, timeout=120, check=False, env={"DGFACIL_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
     found = re.search(r"kills (\d+)  acknowledged (\d+)  lost (\d+)  corrupt (\d+)", done.stdout)
     assert found, done.stdout + done.stderr
     kills, acknowledged, lost, corrupt = map(int, found.groups())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import textwrap
@@ -35,9 +34,8 @@ def _place(demo_doc, folder):
 def _refused_edit(doc):
     with doc.session() as s:
         day_id = queries.load_workshop(session=s).days[0].id
-    with pytest.raises(ReadOnlyDocument) as caught:
-        with doc.session() as s:
-            add_item(s, day_id=day_id, item=AgendaItem(title="late edit", duration_min=5))
+    with pytest.raises(ReadOnlyDocument) as caught, doc.session() as s:
+        add_item(s, day_id=day_id, item=AgendaItem(title="late edit", duration_min=5))
     return str(caught.value)
 
 

@@ -75,3 +75,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # a database failure no command caught: one line naming the file
+        found = _explain_store_error(err, args)
+        if found is None:
+            raise
+        print(f"dgfacil: {found}", file=sys.stderr)
+        return 2
+
+
+def _explain_store_error(err: Exception, args: argparse.Namespace):
+    from pathlib import Path
+
+    from dgfacil.store.errors import explain
+
+    return explain(err, Path(getattr(args, "file", None) or "the workshop file"))

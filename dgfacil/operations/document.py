@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from dgfacil.operations.templates import workshop_from_template
 from dgfacil.store import queries
-from dgfacil.store.document import Document, create_document, open_document
-from dgfacil.store.errors import DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument
+from dgfacil.store.document import Document, create_document, ensure_document_id, open_document
+from dgfacil.store.errors import (
+    DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument, ReadOnlyDocument,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -19,7 +21,8 @@ if TYPE_CHECKING:
 # (re-exported so the UI never reaches into dgfacil.store; docs/architecture.md, Layers).
 __all__ = [
     "DEMO_TEMPLATE", "DamagedDocument", "Document", "DocumentError", "MissingDocument", "NewerDocument",
-    "NotADocument", "contents_summary", "demo_path", "load_workshop", "new_from_template", "open_document", "open_or_create_demo",
+    "NotADocument", "ReadOnlyDocument", "contents_summary", "demo_path", "load_workshop", "new_from_template",
+    "open_document", "open_or_create_demo",
 ]
 
 DEMO_TEMPLATE = "undesa-escap-webinar-2023"
@@ -32,9 +35,11 @@ def new_from_template(path: Path, template: str, *, start: date | None = None, t
     try:
         with doc.session() as session:
             queries.insert_workshop(workshop, session=session)
+        ensure_document_id(doc)
     except BaseException:
         doc.engine.dispose()
-        Path(path).unlink(missing_ok=True)
+        for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
         raise
     return doc
 

@@ -1,7 +1,26 @@
-"""What can go wrong opening a document, in words a facilitator understands."""
+"""What can go wrong opening or writing a document, in words a facilitator understands.
+
+`explain(err, path)` turns any SQLite or SQLAlchemy failure into one of these: one line naming the
+file and what to do, never SQL text or parameters.
+"""
 from __future__ import annotations
 
+import re
+import sqlite3
+import traceback
+from datetime import datetime
 from pathlib import Path
+
+from sqlalchemy import exc as sa_exc
+
+
+def backup_time(backup: Path) -> str:
+    """", taken 30 Nov 2026 at 04:20 UTC" from a backup's name, or nothing."""
+    found = re.search(r"-(\d{8})-(\d{6})-\d{6}-", Path(backup).name)
+    if not found:
+        return ""
+    when = datetime.strptime(found.group(1) + found.group(2), "%Y%m%d%H%M%S")
+    return f", taken {when:%d %b %Y} at {when:%H:%M} UTC,"
 
 
 class DocumentError(Exception):
@@ -32,11 +51,110 @@ class NewerDocument(DocumentError):
 
 
 class DamagedDocument(DocumentError):
-    def __init__(self, path: Path, newest_backup: Path | None) -> None:
+    def __init__(self, path: Path, newest_backup: Path | None, why: str = "") -> None:
         if newest_backup:
-            hint = f" The newest backup is {newest_backup.name}, from which it can be restored."
+            hint = f" The newest backup{backup_time(newest_backup)} is {newest_backup}; it can be restored."
         else:
             hint = " No backup of it was found."
-        super().__init__(f"{path.name} is damaged and cannot be opened safely.{hint}")
+        what = f" ({why})" if why else ""
+        super().__init__(f"{path.name} is damaged and cannot be opened safely{what}.{hint}")
         self.path = path
         self.newest_backup = newest_backup
+
+
+class ReadOnlyDocument(DocumentError):
+    """An edit on a document opened read-only (write-protected stick, read-only folder, full disk)."""
+
+    def __init__(self, path: Path, why: str = "") -> None:
+        because = f" ({why})" if why else ""
+        super().__init__(f"{path.name} is open read-only{because}: nothing can be saved to it. "
+                         "Use File > Save a copy as… (or copy it to the laptop) to edit it.")
+        self.path = path
+
+
+class LockedDocument(DocumentError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path.name} is busy: another dgfacil window or command kept it locked. "
+                         "Close the other one and try again.")
+        self.path = path
+
+
+class DiskFull(DocumentError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"The disk holding {path.name} is full. "
+                         "Free some space, or save a copy elsewhere.")
+        self.path = path
+
+
+class CannotWrite(DocumentError):
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(f"Cannot write {path}: {why}. Choose a folder you can write to.")
+        self.path = path
+
+
+class UnreadableRecord(DocumentError):
+    def __init__(self, path: Path, newest_backup: Path | None) -> None:
+        hint = f" The newest backup{backup_time(newest_backup)} is {newest_backup}." if newest_backup else ""
+        super().__init__(f"{path.name} holds a record this version cannot read (the file may be damaged or "
+                         f"edited by another program).{hint}")
+        self.path = path
+        self.newest_backup = newest_backup
+
+
+_READ_ONLY = {"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"}
+_DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
+_DECODE_ERRORS = (ValueError, LookupError, TypeError, AttributeError)
+
+
+def _sqlite_error(err: BaseException) -> sqlite3.Error | None:
+    if isinstance(err, sa_exc.DBAPIError) and isinstance(err.orig, sqlite3.Error):
+        return err.orig
+    return err if isinstance(err, sqlite3.Error) else None
+
+
+def _raised_while_decoding(err: BaseException) -> bool:
+    """A stored value that does not decode (bad JSON, a date that is not one, an unknown enum):
+    raised while SQLAlchemy loads a row, or while the store turns rows into the core model. A
+    refusal raised by our own code on the way in (a naive time, a bad definition) is not this."""
+    frames = traceback.extract_tb(err.__traceback__)
+    files = [f.filename.replace("\\", "/") for f in frames]
+    if frames and "/dgfacil/" in files[-1] and (frames[-1].line or "").lstrip().startswith("raise"):
+        return False  # our own deliberate refusal ("no agenda item 7"), not a decode
+    ours = [i for i, f in enumerate(files) if "/dgfacil/" in f and not f.endswith("/dgfacil/store/document.py")]
+    if not ours:
+        return False
+    last = files[ours[-1]]
+    if any(last.endswith(f"/dgfacil/store/{name}") for name in _ROW_READERS):
+        return True
+    beyond = files[ours[-1] + 1:]  # frames past our code: in SQLAlchemy's loading, then a decoder
+    return bool(beyond) and "/sqlalchemy/" in beyond[0] and any(part in files[-1] for part in _DECODERS)
+
+
+_ROW_READERS = ("convert.py", "queries.py")  # where rows become the core model
+_DECODERS = ("/sqlalchemy/", "/json/", "/enum.py", "/_strptime", "/zoneinfo/")
+
+
+def explain(err: BaseException, path: Path, *, newest_backup: Path | None = None) -> DocumentError | None:
+    """The one-line DocumentError for a database failure on `path`, or None if it is not one."""
+    if isinstance(err, DocumentError):
+        return err
+    sqlite_err = _sqlite_error(err)
+    if sqlite_err is not None:
+        name = getattr(sqlite_err, "sqlite_errorname", "") or ""
+        text = str(sqlite_err).lower()
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+            return LockedDocument(path)
+        if name == "SQLITE_FULL" or "disk is full" in text or name == "SQLITE_IOERR_SHMSIZE":
+            return DiskFull(path)
+        if any(name.startswith(n) for n in _READ_ONLY) or "readonly" in text or "read-only" in text:
+            return ReadOnlyDocument(path)
+        if any(name.startswith(n) for n in _DAMAGED) or "malformed" in text:
+            return DamagedDocument(path, newest_backup, "SQLite reports the file malformed")
+        if name.startswith("SQLITE_IOERR"):
+            return CannotWrite(path, "the disk reported an error (is the USB stick still plugged in?)")
+        return CannotWrite(path, f"the database refused the change ({name or type(sqlite_err).__name__})")
+    if isinstance(err, sa_exc.SQLAlchemyError):
+        return CannotWrite(path, f"the database layer failed ({type(err).__name__})")
+    if isinstance(err, _DECODE_ERRORS) and _raised_while_decoding(err):
+        return UnreadableRecord(path, newest_backup)
+    return None

@@ -134,7 +134,9 @@ class MainWindow(QMainWindow):
         self.ctx.services["open_notes"] = self.open_notes
         self.ctx.services["show_room"] = self.show_room
         tasks.changes_applied.connect(self._on_changes)
-        tasks.failed.connect(lambda text: self.statusBar().showMessage(f"Not saved: {text}", 8000))
+        from dgfacil.ui.document_banner import show_banner, status_text
+
+        tasks.failed.connect(lambda text: self.statusBar().showMessage(f"Not saved: {status_text(text)}", 8000))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.rooms = []
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         self._show_title()
         self.saved_label.setText("All changes saved")
         self._enable_document_actions(True)
+        self.read_only_banner = show_banner(self, doc)  # None unless the file cannot be written here
         settings.remember_recent(doc.path)
         settings.set_last_open(doc.path)
         self.backup_timer.start()
@@ -255,6 +258,10 @@ class MainWindow(QMainWindow):
         ctx.tasks.shutdown()
         ctx.tasks.deleteLater()
         ctx.doc.close()
+        from dgfacil.ui.document_banner import hide_banner
+
+        hide_banner(self, getattr(self, "read_only_banner", None))
+        self.read_only_banner = None
         self._replace_central(self._start_page())
         self.start_page.refresh()
         self.setWindowTitle("dgfacil")

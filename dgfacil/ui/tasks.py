@@ -68,8 +68,8 @@ class Tasks(QObject):
         self._progressed.connect(lambda fn, done, total, text: None if self._closed else fn(done, total, text))
 
     # -- database -------------------------------------------------------------------------
-    def _in_session(self, fn: Callable) -> Any:
-        with self.doc.session() as session:
+    def _in_session(self, fn: Callable, write: bool = True) -> Any:
+        with self.doc.session(write=write) as session:
             return fn(session)
 
     def _check_open(self) -> None:
@@ -80,8 +80,8 @@ class Tasks(QObject):
         """Run `fn(session)` on the worker and return its answer (waits; reads are short)."""
         self._check_open()
         if threading.current_thread().name.startswith("dgfacil-db"):
-            return self._in_session(fn)
-        return self._db.submit(self._in_session, fn).result()
+            return self._in_session(fn, False)
+        return self._db.submit(self._in_session, fn, False).result()  # a read never waits for a writer
 
     def run(
         self,

@@ -12,6 +12,16 @@ from dgfacil.link.server import COOKIE, COOKIE_DAYS, STATE, LinkState
 from dgfacil.operations.link import Refused, device_key
 
 
+def safe_json(value: object) -> str:
+    """JSON in which no `<`, `>` or `&` appears raw: safe to embed in a page, inert if sniffed."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def reply(data: object, status: int = 200) -> web.Response:
+    return web.json_response(data, status=status, dumps=safe_json)
+
+
 def state_of(request: web.Request) -> LinkState:
     return request.app[STATE]
 

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import asyncio
 import html
-import json
 from pathlib import Path
 from string import Template
 
 from aiohttp import web
 
 from dgfacil.link import texts, views
-from dgfacil.link.http import body, device, give_cookie, integer, limit, state_of, write
+from dgfacil.link.http import body, device, give_cookie, integer, limit, reply, safe_json, state_of, write
 from dgfacil.operations import boards as board_ops
 from dgfacil.operations import evaluation
 from dgfacil.operations import link as ops
@@ -37,12 +36,6 @@ def joined(request: web.Request) -> None:
     state.check(request.match_info["token"], state.tokens.join)
 
 
-def data_json(value: object) -> str:
-    """JSON safe inside a <script type="application/json"> block: no tag can close it."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
 async def page(request: web.Request) -> web.Response:
     joined(request)
     state = state_of(request)
@@ -51,7 +44,7 @@ async def page(request: web.Request) -> web.Response:
     base = f"/j/{request.match_info['token']}"
     markup = Template((STATIC / "phone.html").read_text(encoding="utf-8")).substitute(
         lang=html.escape(texts.PHONE["lang"]), title=html.escape(title), base=html.escape(base),
-        texts=data_json(texts.PHONE), heading=html.escape(texts.PHONE["title"]),
+        texts=safe_json(texts.PHONE), heading=html.escape(texts.PHONE["title"]),
         now=html.escape(texts.PHONE["now"]), agenda=html.escape(texts.PHONE["agenda"]),
         board=html.escape(texts.PHONE["board"]), survey=html.escape(texts.PHONE["survey"]),
         nav=html.escape(texts.PHONE["nav_label"]))
@@ -81,7 +74,7 @@ async def get_state(request: web.Request) -> web.Response:
         return {**views.state_json(room, now=now), "board": views.board_json(ops.current_board(s, now=now)),
                 "survey": survey if form.questions else None}
 
-    return web.json_response(await state.writer.read(read))
+    return reply(await state.writer.read(read))
 
 
 async def get_board(request: web.Request) -> web.Response:
@@ -107,7 +100,7 @@ async def get_board(request: web.Request) -> web.Response:
         return {"board": views.board_json(found), **views.notes_json(notes, revealed=found.revealed, dots_left=left)}
 
     try:
-        return web.json_response(await state.writer.read(read))
+        return reply(await state.writer.read(read))
     except LookupError:
         raise web.HTTPNotFound() from None
 
@@ -138,7 +131,7 @@ async def post_note(request: web.Request) -> web.Response:
     changes, target = await write(request, op)
     note_id = changes.ids[0]
     state.events.publish({"type": "note", "id": note_id, "exercise": target, "group": group_id})
-    return web.json_response({"id": note_id, "exercise_id": target}, status=201)
+    return reply({"id": note_id, "exercise_id": target}, status=201)
 
 
 async def post_vote(request: web.Request) -> web.Response:
@@ -157,7 +150,7 @@ async def post_vote(request: web.Request) -> web.Response:
 
     _changes, item, left = await write(request, op)
     state.events.publish({"type": "vote", "id": item_id, "exercise": item.exercise_id, "group": item.group_id})
-    return web.json_response({"item_id": item_id, "dots_left": left})
+    return reply({"item_id": item_id, "dots_left": left})
 
 
 async def post_evaluation(request: web.Request) -> web.Response:
@@ -172,7 +165,7 @@ async def post_evaluation(request: web.Request) -> web.Response:
     now = state.clock()
     changes = await write(request, lambda s: ops.phone_response(s, device=me, answers=answers, now=now))
     state.events.publish({"type": "survey"})
-    return web.json_response({"response_id": changes.ids[0]})
+    return reply({"response_id": changes.ids[0]})
 
 
 async def events(request: web.Request) -> web.StreamResponse:

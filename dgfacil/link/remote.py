@@ -12,8 +12,7 @@ from string import Template
 from aiohttp import web
 
 from dgfacil.link import texts
-from dgfacil.link.http import address, body, integer, state_of, too_many, write
-from dgfacil.link.phone import data_json
+from dgfacil.link.http import address, body, integer, reply, safe_json, state_of, too_many, write
 from dgfacil.operations import link as ops
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -42,7 +41,7 @@ async def page(request: web.Request) -> web.Response:
     facilitator(request)
     base = f"/f/{request.match_info['token']}"
     markup = Template((STATIC / "remote.html").read_text(encoding="utf-8")).substitute(
-        title=html.escape(texts.REMOTE["title"]), base=html.escape(base), texts=data_json(texts.REMOTE))
+        title=html.escape(texts.REMOTE["title"]), base=html.escape(base), texts=safe_json(texts.REMOTE))
     return web.Response(text=markup, content_type="text/html", charset="utf-8")
 
 
@@ -76,7 +75,7 @@ async def run_action(request: web.Request) -> web.Response:
     now = state.clock()
     await write(request, lambda s: ops.remote_press(s, action=action, now=now))
     state.events.publish({"type": "run"})
-    return web.json_response({"ok": True})
+    return reply({"ok": True})
 
 
 async def hide(request: web.Request) -> web.Response:
@@ -84,7 +83,7 @@ async def hide(request: web.Request) -> web.Response:
     item_id, hidden = _path_id(request, "item"), _flag(await body(request), "hidden")
     await write(request, lambda s: ops.hide_note(s, item_id=item_id, hidden=hidden))
     state_of(request).events.publish({"type": "board", "id": item_id})
-    return web.json_response({"ok": True})
+    return reply({"ok": True})
 
 
 async def reveal(request: web.Request) -> web.Response:
@@ -92,7 +91,7 @@ async def reveal(request: web.Request) -> web.Response:
     exercise_id, on = _path_id(request, "exercise"), _flag(await body(request), "revealed")
     await write(request, lambda s: ops.reveal_votes(s, exercise_id=exercise_id, revealed=on))
     state_of(request).events.publish({"type": "board", "exercise": exercise_id})
-    return web.json_response({"ok": True})
+    return reply({"ok": True})
 
 
 async def close_board(request: web.Request) -> web.Response:
@@ -100,7 +99,7 @@ async def close_board(request: web.Request) -> web.Response:
     exercise_id, on = _path_id(request, "exercise"), _flag(await body(request), "closed")
     await write(request, lambda s: ops.close_board(s, exercise_id=exercise_id, closed=on))
     state_of(request).events.publish({"type": "board", "exercise": exercise_id})
-    return web.json_response({"ok": True})
+    return reply({"ok": True})
 
 
 async def choose_board(request: web.Request) -> web.Response:
@@ -108,7 +107,7 @@ async def choose_board(request: web.Request) -> web.Response:
     exercise_id = integer(await body(request), "exercise_id", optional=True)
     await write(request, lambda s: ops.choose_board(s, exercise_id=exercise_id))
     state_of(request).events.publish({"type": "board", "exercise": exercise_id})
-    return web.json_response({"ok": True})
+    return reply({"ok": True})
 
 
 async def close_survey(request: web.Request) -> web.Response:
@@ -116,7 +115,7 @@ async def close_survey(request: web.Request) -> web.Response:
     on = _flag(await body(request), "closed")
     await write(request, lambda s: ops.close_survey(s, closed=on))
     state_of(request).events.publish({"type": "survey"})
-    return web.json_response({"ok": True})
+    return reply({"ok": True})
 
 
 async def rotate(request: web.Request) -> web.Response:
@@ -125,5 +124,5 @@ async def rotate(request: web.Request) -> web.Response:
     state = state_of(request)
     _changes, token = await write(request, ops.rotate_join_token)
     state.tokens = ops.Tokens(token, state.tokens.facilitator, state.tokens.rapporteurs)
-    return web.json_response({"join": f"/j/{token}"})
+    return reply({"join": f"/j/{token}"})
 

@@ -86,15 +86,15 @@
   }
 
   function renderAgenda() {
-    var vf = venueFormat();
-    $("col-mine").textContent = T.your_time;
-    $("col-venue").textContent = T.venue_time + " (" + state.workshop.venue_zone + ")";
+    var vf = venueFormat(), same = mine.resolvedOptions().timeZone === state.workshop.venue_zone;
+    $("col-mine").textContent = same ? T.venue_time : T.your_time + " / " + T.venue_time + " (" + state.workshop.venue_zone + ")";
     var body = document.querySelector("#agenda-table tbody"); body.textContent = "";
     state.agenda.forEach(function (row) {
       var tr = el("tr", null, row.status === "current" ? "current" : row.status === "done" ? "done" : "");
-      var s = new Date(row.start), e = new Date(row.end);
-      tr.appendChild(el("td", mine.format(s) + "–" + mine.format(e), "time"));
-      tr.appendChild(el("td", vf.format(s) + "–" + vf.format(e), "time"));
+      var start = new Date(row.start), cell = el("td", null, "time");
+      cell.appendChild(el("span", mine.format(start), "mine"));
+      if (!same) cell.appendChild(el("span", vf.format(start), "venue"));
+      tr.appendChild(cell);
       tr.appendChild(el("td", row.title));
       body.appendChild(tr);
     });

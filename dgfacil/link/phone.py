@@ -9,7 +9,7 @@ from string import Template
 from aiohttp import web
 
 from dgfacil.link import texts, views
-from dgfacil.link.http import body, device, give_cookie, integer, limit, reply, safe_json, state_of, write
+from dgfacil.link.http import body, cookie, device, give_cookie, integer, limit, reply, safe_json, state_of, write
 from dgfacil.operations import boards as board_ops
 from dgfacil.operations import evaluation
 from dgfacil.operations import link as ops
@@ -39,7 +39,8 @@ def joined(request: web.Request) -> None:
 async def page(request: web.Request) -> web.Response:
     joined(request)
     state = state_of(request)
-    limit(request, state.limits.reads)
+    if cookie(request) is not None:  # a first visit is limited per address, by give_cookie
+        limit(request, state.limits.reads)
     title = await state.writer.read(lambda s: ops.room_state(s, now=state.clock()).workshop.title)
     base = f"/j/{request.match_info['token']}"
     markup = Template((STATIC / "phone.html").read_text(encoding="utf-8")).substitute(

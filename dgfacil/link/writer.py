@@ -23,6 +23,9 @@ class DocumentWriter:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
+        # Held open while serving: with one connection per session, closing the last one makes
+        # SQLite checkpoint the WAL on every write (measured: half of each phone note's time).
+        self._held = doc.engine.connect()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dgfacil-db")
 
     def _in_session(self, fn: Callable[[Any], Any]) -> Any:
@@ -42,3 +45,4 @@ class DocumentWriter:
     def close(self) -> None:
         """Finish every queued action, then take no more."""
         self._pool.shutdown(wait=True)
+        self._held.close()

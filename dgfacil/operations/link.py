@@ -20,13 +20,15 @@ from dgfacil.core.run import EventKind, Phase
 from dgfacil.core.run_plan import RunState, derive_state
 from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
+from dgfacil.store import boards as board_store
+from dgfacil.store import link as store
 from dgfacil.store import queries, run_log
 from dgfacil.store.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from dgfacil.core.model import Day, Workshop
+    from dgfacil.core.model import Day, Exercise, Workshop
 
 JOIN_KEY = "link.join_token"
 FACILITATOR_KEY = "link.facilitator_token"
@@ -39,6 +41,7 @@ SURVEY_CLOSED_KEY = "link.survey_closed"
 NOTE_BOARDS = ("zones", "plane")
 TOKEN_BYTES = 24  # 192 bits; DESIGN asks for at least 128
 PHONE_SOURCE = "phone"
+FREE_SPOT_LIMIT = 100  # beyond this many notes in a zone, looking for a gap costs more than it helps
 
 
 class Refused(ValueError):
@@ -177,10 +180,15 @@ def current_board(session: Session, *, now: datetime) -> Board | None:
     return None if exercise is None else board(session, exercise_id=exercise.id)
 
 
-def board(session: Session, *, exercise_id: int) -> Board:
-    exercise = next((e for e in queries.load_workshop(session=session).exercises if e.id == exercise_id), None)
-    if exercise is None or exercise.kind not in NOTE_BOARDS:
+def _note_board(session: Session, exercise_id: int) -> Exercise:
+    exercise = board_store.exercise(exercise_id, session=session)  # LookupError when there is none
+    if exercise.kind not in NOTE_BOARDS:
         raise LookupError(f"no note board {exercise_id}")
+    return exercise
+
+
+def board(session: Session, *, exercise_id: int) -> Board:
+    exercise = _note_board(session, exercise_id)
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
     titles = {a["key"]: a.get("title", a["key"])
               for a in exercise.definition.get("zones", []) + exercise.definition.get("quadrants", [])}
@@ -232,13 +240,14 @@ def phone_note(session: Session, *, exercise_id: int, group_id: int | None, area
     text = text.strip()
     if not text:
         raise Refused("a note needs some text")
-    definition = next(e for e in queries.load_workshop(session=session).exercises if e.id == exercise_id).definition
-    rects = core_ex.area_rects(found.kind, definition)
+    rects = core_ex.area_rects(found.kind, _note_board(session, exercise_id).definition)
     if area not in rects:
         raise Refused("this board has no such zone")
-    taken = [(it.x, it.y) for it in boards.board_items(session, exercise_id=exercise_id, group_id=group_id)
-             if it.area == area]
-    x, y = core_ex.free_spot(rects[area], taken)
+    taken = store.area_positions(exercise_id, group_id, area, session=session)
+    if len(taken) < FREE_SPOT_LIMIT:
+        x, y = core_ex.free_spot(rects[area], taken)
+    else:  # a crowded zone: the next cell in turn, without comparing with every note
+        *_, (x, y) = core_ex.grid_cells(rects[area], len(taken) + 1)
     item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device})
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
 

@@ -58,3 +58,17 @@ REMOTE = {
     "close_survey": "Close survey",
     "done": "Done.",
 }
+
+RAPPORTEUR = {
+    "title": "Group notes",
+    "tag": "Kind",
+    "text": "Note",
+    "add": "Add note",
+    "save": "Save",
+    "edit": "Edit",
+    "saved": "Saved.",
+    "yours": "Your group's notes",
+    "error": "Could not save: {}",
+    "note": "Note", "key message": "Key message", "decision": "Decision", "action": "Action",
+    "quote": "Quote", "question": "Question",
+}

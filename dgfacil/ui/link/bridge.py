@@ -6,10 +6,14 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from dgfacil.link.writer import GroupCommit
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.tasks import Tasks
+
+
+COALESCE_MS = 100  # within a second on the projector, with room to spare
 
 
 class TasksWriter(QObject):
@@ -21,19 +25,33 @@ class TasksWriter(QObject):
         super().__init__(parent)
         self.tasks = tasks
         self._arrived.connect(self._announce)
+        self._waiting: Changes | None = None
+        self._flush = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._flush.timeout.connect(self._announce_now)
+        self._group = GroupCommit(self._on_worker)
 
-    async def read(self, fn: Callable[[Any], Any]) -> Any:
-        return await asyncio.get_running_loop().run_in_executor(None, self.tasks.read, fn)
-
-    async def write(self, fn: Callable[[Any], Any]) -> Any:
+    async def _on_worker(self, fn: Callable[[Any], Any]) -> Any:
         # tasks.read runs fn in its own committed transaction on the one database worker; the
         # refusals a phone gets (no dots left, closed board) stay out of the app's status bar.
-        result = await asyncio.get_running_loop().run_in_executor(None, self.tasks.read, fn)
+        return await asyncio.get_running_loop().run_in_executor(None, self.tasks.read, fn)
+
+    async def read(self, fn: Callable[[Any], Any]) -> Any:
+        return await self._on_worker(fn)
+
+    async def write(self, fn: Callable[[Any], Any]) -> Any:
+        result = await self._group.write(fn)  # phone writes that arrive together share one commit
         changes = result[0] if isinstance(result, tuple) else result
         if isinstance(changes, Changes):
             self._arrived.emit(changes)
         return result
 
     def _announce(self, changes: Changes) -> None:
-        if not self.tasks.closed:
+        """Phone input arriving together is announced together: the rooms redraw once, not per note."""
+        self._waiting = changes if self._waiting is None else self._waiting | changes
+        if not self._flush.isActive():
+            self._flush.start()
+
+    def _announce_now(self) -> None:
+        changes, self._waiting = self._waiting, None
+        if changes is not None and not self.tasks.closed:
             self.tasks.changes_applied.emit(changes, self)

@@ -13,6 +13,7 @@ import asyncio
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -154,6 +155,8 @@ def main() -> None:
     process, join, facilitator = start_server(path)
     try:
         crowd, sent, heard, elapsed = asyncio.run(run(join, facilitator, args.phones, args.notes, args.seconds))
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        server_cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -170,6 +173,9 @@ def main() -> None:
         everyone += [(t - at) * 1000 for _, t in arrivals]
         own += [(t - at) * 1000 for n, t in arrivals if n == writer]
     print(f"phones {args.phones}, notes sent {notes_ok} in {elapsed:.1f} s, votes sent {votes_ok}, refused {len(errors)} {sorted(set(errors))[:5]}")
+    phones_cpu = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"CPU seconds: server {server_cpu:.1f}, simulated phones {phones_cpu.ru_utime + phones_cpu.ru_stime:.1f}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"committed: notes {stored_notes} (lost {notes_ok - stored_notes}), votes {stored_votes} (lost {votes_ok - stored_votes})")
     print(f"note events missing on streams: {missing} of {len(sent) * args.phones}")
     print(f"write-to-event, own stream:  median {statistics.median(own):.1f} ms, p99 {percentile(own, 0.99):.1f} ms, "

@@ -1,7 +1,6 @@
 """The participant's side, under /j/<join token>: the phone page, its JSON API and its events."""
 from __future__ import annotations
 
-import asyncio
 import html
 from pathlib import Path
 from string import Template
@@ -10,12 +9,10 @@ from aiohttp import web
 
 from dgfacil.link import texts, views
 from dgfacil.link.http import body, cookie, device, give_cookie, integer, limit, reply, safe_json, state_of, write
-from dgfacil.operations import boards as board_ops
 from dgfacil.operations import evaluation
 from dgfacil.operations import link as ops
 
 STATIC = Path(__file__).resolve().parent / "static"
-HEARTBEAT_S = 15
 ASSETS = {"phone.js": "text/javascript", "phone.css": "text/css"}
 
 
@@ -144,12 +141,7 @@ async def post_vote(request: web.Request) -> web.Response:
     item_id = integer(data, "item_id")
     remove = data.get("remove") is True
 
-    def op(s):
-        changes = ops.phone_vote(s, item_id=item_id, device=me, remove=remove)
-        item = board_ops.items_by_ids(s, item_ids=[item_id])[item_id]
-        return changes, item, ops.dots_left(s, exercise_id=item.exercise_id, group_id=item.group_id, device=me)
-
-    _changes, item, left = await write(request, op)
+    _changes, item, left = await write(request, lambda s: ops.phone_vote(s, item_id=item_id, device=me, remove=remove))
     state.events.publish({"type": "vote", "id": item_id, "exercise": item.exercise_id, "group": item.group_id})
     return reply({"item_id": item_id, "dots_left": left})
 
@@ -179,14 +171,8 @@ async def events(request: web.Request) -> web.StreamResponse:
     queue = state.events.subscribe()
     try:
         await response.write(b"retry: 2000\n: joined\n\n")
-        while True:
-            try:
-                first = await asyncio.wait_for(queue.get(), HEARTBEAT_S)
-            except asyncio.TimeoutError:
-                if not state.events.listening(queue):
-                    break
-                await response.write(b": alive\n\n")
-                continue
+        while True:  # the broadcaster's heartbeat keeps an idle stream alive (and finds dead ones)
+            first = await queue.get()
             if first is None:
                 break
             chunk = [first]

@@ -226,51 +226,56 @@ def visible_notes(session: Session, *, exercise_id: int, group_id: int | None, d
 
 
 def dots_left(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> int:
-    total = board(session, exercise_id=exercise_id).dots
-    used = sum(d for _, v, d in boards.board_votes(session, exercise_id=exercise_id, group_id=group_id) if v == device)
-    return max(0, total - used)
+    total = core_ex.vote_rule(_note_board(session, exercise_id).definition)[0]
+    return max(0, total - store.voter_dots(exercise_id, group_id, device, session=session))
 
 
-def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Board:
-    found = board(session, exercise_id=exercise_id)
-    if found.closed:
+def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Exercise:
+    """The note board a phone writes to, refused when closed; read with as few queries as a
+    phone's write can afford (hundreds a minute)."""
+    exercise = _note_board(session, exercise_id)
+    if exercise_id in _ids(CLOSED_KEY, session):
         raise Refused("this board is closed")
-    if group_id is not None and group_id not in found.groups:
+    if group_id is not None and group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
         raise Refused("this board has no such group")
-    return found
+    return exercise
 
 
 def phone_note(session: Session, *, exercise_id: int, group_id: int | None, area: str, text: str,
                device: str) -> Changes:
     """A sticky note from a phone, placed in a free spot of its zone."""
-    found = _open_board(session, exercise_id, group_id)
+    exercise = _open_board(session, exercise_id, group_id)
     text = text.strip()
     if not text:
         raise Refused("a note needs some text")
-    rects = core_ex.area_rects(found.kind, _note_board(session, exercise_id).definition)
+    rects = core_ex.area_rects(exercise.kind, exercise.definition)
     if area not in rects:
         raise Refused("this board has no such zone")
-    taken = store.area_positions(exercise_id, group_id, area, session=session)
-    if len(taken) < FREE_SPOT_LIMIT:
+    count, taken = store.area_positions(exercise_id, group_id, area, limit=FREE_SPOT_LIMIT, session=session)
+    if count < FREE_SPOT_LIMIT:
         x, y = core_ex.free_spot(rects[area], taken)
     else:  # a crowded zone: the next cell in turn, without comparing with every note
-        *_, (x, y) = core_ex.grid_cells(rects[area], len(taken) + 1)
+        *_, (x, y) = core_ex.grid_cells(rects[area], count + 1)
     item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device})
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
 
 
-def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> Changes:
-    """One dot from a device (its own allowance on the board), or one taken back."""
+def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> tuple[Changes, BoardItem, int]:
+    """One dot from a device (its own allowance on the board), or one taken back.
+    Returns the changes, the note and the dots the device has left on its board."""
     found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
     if found is None or item_id in _ids(HIDDEN_KEY, session):
         raise LookupError(f"no note {item_id}")
-    _open_board(session, found.exercise_id, found.group_id)
+    exercise = _open_board(session, found.exercise_id, found.group_id)
     if remove:
-        return boards.remove_vote(session, item_id=item_id, voter=device)
-    try:
-        return boards.add_vote(session, item_id=item_id, voter=device)
-    except ValueError as err:
-        raise Refused("you have used all your dots on this board") from err
+        changes = boards.remove_vote(session, item_id=item_id, voter=device)
+    else:
+        try:
+            changes = boards.add_vote(session, item_id=item_id, voter=device)
+        except ValueError as err:
+            raise Refused("you have used all your dots on this board") from err
+    used = store.voter_dots(found.exercise_id, found.group_id, device, session=session)
+    return changes, found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)
 
 
 def hide_note(session: Session, *, item_id: int, hidden: bool = True) -> Changes:

@@ -1,17 +1,35 @@
 """Small reads the room link needs at phone speed (hundreds of writes a minute on one board)."""
 from __future__ import annotations
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
-from dgfacil.store.tables import BoardItemRow
+from dgfacil.store.tables import BoardItemRow, DotVoteRow
 
 
-def area_positions(exercise_id: int, group_id: int | None, area: str, *, session: Session) -> list[tuple[float, float]]:
-    """Where the notes of one area of a board sit: (x, y) only, without loading the notes."""
+def _on_board(exercise_id: int, group_id: int | None) -> tuple:
     group = BoardItemRow.group_id.is_(None) if group_id is None else BoardItemRow.group_id == group_id
-    query = select(BoardItemRow.x, BoardItemRow.y).where(
-        BoardItemRow.exercise_id == exercise_id, group, BoardItemRow.area == area).order_by(BoardItemRow.id)
-    return [(x, y) for x, y in session.exec(query)]
+    return BoardItemRow.exercise_id == exercise_id, group
+
+
+def area_positions(exercise_id: int, group_id: int | None, area: str, *, limit: int,
+                   session: Session) -> tuple[int, list[tuple[float, float]]]:
+    """How many notes one area of a board holds, and where they sit (x, y) when there are fewer
+    than `limit` (a crowded area's places are not worth loading)."""
+    where = (*_on_board(exercise_id, group_id), BoardItemRow.area == area)
+    count = session.exec(select(func.count()).select_from(BoardItemRow).where(*where)).one()
+    if count >= limit:
+        return count, []
+    query = select(BoardItemRow.x, BoardItemRow.y).where(*where).order_by(BoardItemRow.id)
+    return count, [(x, y) for x, y in session.exec(query)]
+
+
+def voter_dots(exercise_id: int, group_id: int | None, voter: str, *, session: Session) -> int:
+    """The dots one voter has placed on one board."""
+    query = (select(func.coalesce(func.sum(DotVoteRow.dots), 0))
+             .join(BoardItemRow, BoardItemRow.id == DotVoteRow.board_item_id)
+             .where(*_on_board(exercise_id, group_id), DotVoteRow.voter == voter))
+    return int(session.exec(query).one())
 
 
 def each_in_savepoint(actions: list, *, session: Session) -> list[tuple[bool, object]]:

@@ -158,3 +158,26 @@ def test_the_remote_presses_run_keys_and_phones_hear_it(served, tmp_path):
     kinds = [e["kind"] for e in served.export(tmp_path)["tables"]["run_event"]]
     assert kinds == ["start", "extend", "next"]
     assert served.remote("/api/run", {"action": "fly"})[0] == 400
+
+
+def test_a_break_says_when_the_room_is_back(new_doc, tmp_path):
+    from link_phone import start_serve, stop_serve
+
+    doc = new_doc("apo-data-governance-2021")
+    path = doc.path
+    doc.close()
+    served = start_serve(path)
+    try:
+        phone = served.phone()
+        phone.join()
+        assert phone.get("/api/state")[1]["back_at"] is None
+        assert served.remote("/api/run", {"action": "toggle"})[0] == 200
+        for _ in range(10):
+            state = phone.get("/api/state")[1]
+            if state["current"]["is_break"]:
+                break
+            assert served.remote("/api/run", {"action": "next"})[0] == 200
+        assert state["current"]["is_break"] and state["back_at"] == state["current"]["ends_at"]
+        assert state["next"][0]["start"] >= state["back_at"]
+    finally:
+        stop_serve(served)

@@ -13,7 +13,7 @@ from dgfacil.operations.changes import Changes
 from dgfacil.ui.tasks import Tasks
 
 
-COALESCE_MS = 100  # within a second on the projector, with room to spare
+COALESCE_MS = 300  # the rooms redraw at most ~3 times a second for phone input; under a second to the board
 
 
 class TasksWriter(QObject):

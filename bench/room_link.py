@@ -113,9 +113,9 @@ async def run(join: str, facilitator: str, phones: int, notes: int, seconds: flo
     note_ids: list[int] = []
     stop = asyncio.Event()
     connector = aiohttp.TCPConnector(limit=0)
-    async with aiohttp.ClientSession() as boss:
-        async with boss.post(facilitator + "/api/boards/current", json={"exercise_id": 1}) as response:
-            assert response.status == 200
+    async with aiohttp.ClientSession() as boss, boss.post(facilitator + "/api/boards/current",
+                                                          json={"exercise_id": 1}) as response:
+        assert response.status == 200
     crowd = [Phone(n, join, sent, heard) for n in range(phones)]
     sessions = [aiohttp.ClientSession(connector=connector, connector_owner=False,
                                       cookie_jar=aiohttp.CookieJar(unsafe=True))  # unsafe: cookies for an IP host
@@ -141,7 +141,7 @@ async def run(join: str, facilitator: str, phones: int, notes: int, seconds: flo
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:

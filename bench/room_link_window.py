@@ -21,8 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 TICK_MS = 10
 
@@ -46,9 +46,9 @@ def main() -> None:
     assert window.room_link.turn_on(bind="127.0.0.1", port=0)
     link = window.room_link.link
     join, facilitator = link.join_url("127.0.0.1"), link.facilitator_url("127.0.0.1")
-    code = ("import asyncio, sys; sys.path.insert(0, %r); import bench.room_link as b; "
-            "r = asyncio.run(b.run(%r, %r, %d, %d, %f)); print(sum(p.notes for p in r[0]))"
-            % (str(ROOT), join, facilitator, args.phones, args.notes, args.seconds))
+    code = (f"import asyncio, sys; sys.path.insert(0, {str(ROOT)!r}); import bench.room_link as b; "
+            f"r = asyncio.run(b.run({join!r}, {facilitator!r}, {args.phones}, {args.notes}, {args.seconds})); "
+            "print(sum(p.notes for p in r[0]))")
     phones = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                               text=True)
     lates: list[float] = []

@@ -5,6 +5,7 @@ import argparse
 import signal
 import socket
 import threading
+from datetime import UTC
 from pathlib import Path
 
 
@@ -31,7 +32,7 @@ def lan_addresses() -> list[str]:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from dgfacil.cli import CommandError
     from dgfacil.link.server import LinkServer, LinkState
@@ -46,7 +47,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         _changes, tokens = writer.call(ensure_tokens)
         names = writer.call(group_names)
-        state = LinkState(writer, tokens, clock=lambda: datetime.now(timezone.utc))
+        state = LinkState(writer, tokens, clock=lambda: datetime.now(UTC))
         server = LinkServer(state, bind=args.bind, port=args.port)
         try:
             server.start()

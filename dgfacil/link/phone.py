@@ -8,7 +8,18 @@ from string import Template
 from aiohttp import web
 
 from dgfacil.link import texts, views
-from dgfacil.link.http import body, cookie, device, give_cookie, integer, limit, reply, safe_json, state_of, write
+from dgfacil.link.http import (
+    body,
+    cookie,
+    device,
+    give_cookie,
+    integer,
+    limit,
+    reply,
+    safe_json,
+    state_of,
+    write,
+)
 from dgfacil.operations import evaluation
 from dgfacil.operations import link as ops
 

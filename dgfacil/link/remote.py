@@ -12,7 +12,16 @@ from string import Template
 from aiohttp import web
 
 from dgfacil.link import texts
-from dgfacil.link.http import address, body, integer, reply, safe_json, state_of, too_many, write
+from dgfacil.link.http import (
+    address,
+    body,
+    integer,
+    reply,
+    safe_json,
+    state_of,
+    too_many,
+    write,
+)
 from dgfacil.operations import link as ops
 
 STATIC = Path(__file__).resolve().parent / "static"

@@ -115,7 +115,7 @@ class LinkServer:
         asyncio.set_event_loop(self.loop)
         try:
             self.loop.run_until_complete(self._listen())
-        except BaseException as err:  # a port in use: told to the caller of start()
+        except BaseException as err:  # noqa: BLE001 - a port in use: raised again in start()
             self._error = err
             self._ready.set()
             return

@@ -49,8 +49,8 @@ class GroupCommit:
                 batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
                 actions = [fn for fn, _ in batch]
                 try:
-                    outcomes = await self._run(lambda s: run_together(s, actions=actions))
-                except Exception as err:  # the commit itself failed: none of them is saved
+                    outcomes = await self._run(lambda s, actions=actions: run_together(s, actions=actions))
+                except Exception as err:  # noqa: BLE001 - the commit itself failed: none of them is saved
                     outcomes = [(False, err)] * len(batch)
                 for (_, future), (ok, value) in zip(batch, outcomes):
                     if future.done():  # the phone hung up; its write is committed all the same

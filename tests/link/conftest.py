@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # link_phone: the tests' phone and server
-from link_phone import start_serve, stop_serve  # noqa: E402
+from link_phone import start_serve, stop_serve
 
 
 @pytest.fixture

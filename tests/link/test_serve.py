@@ -31,7 +31,7 @@ def test_a_wrong_or_missing_token_is_a_bare_404(served, path):
     phone.join()
     wrong = re.sub(r"/j/.*", "/j/" + "A" * 32, served.join)
     for base in (wrong, re.sub(r"/j/.*", "/j", served.join), re.sub(r"/j/.*", "", served.join)):
-        status, headers, payload = Phone(base).request("GET", path)
+        status, _headers, payload = Phone(base).request("GET", path)
         assert (status, payload) == (404, b"")
     # the facilitator's token does not open the phone side, nor the join token the remote
     facilitator_token = served.facilitator.rsplit("/", 1)[1]

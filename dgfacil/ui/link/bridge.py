@@ -12,7 +12,6 @@ from dgfacil.link.writer import GroupCommit
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.tasks import Tasks
 
-
 COALESCE_MS = 300  # the rooms redraw at most ~3 times a second for phone input; under a second to the board
 
 

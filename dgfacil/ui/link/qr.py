@@ -30,10 +30,10 @@ class QrView(QWidget):
         self.setAccessibleName(f"QR code for {text}" if text else "No QR code")
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+    def sizeHint(self) -> QSize:
         return QSize(260, 260)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt)
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         side = min(self.width(), self.height())
         painter.fillRect(self.rect(), QColor("white"))

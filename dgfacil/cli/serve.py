@@ -18,15 +18,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def lan_addresses() -> list[str]:
-    """The machine's IPv4 addresses other than loopback, from its own name (no internet needed)."""
+    """The machine's IPv4 addresses other than loopback, without the internet: those its name
+    resolves to, and the source address of its route to each private network (a UDP "connect"
+    sends nothing)."""
     found: list[str] = []
     try:
         infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
     except OSError:
         infos = []
-    for info in infos:
-        ip = info[4][0]
-        if not ip.startswith("127.") and ip not in found:
+    candidates = [info[4][0] for info in infos]
+    for network in ("10.255.255.255", "172.31.255.255", "192.168.255.255"):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            try:
+                probe.connect((network, 9))
+                candidates.append(probe.getsockname()[0])
+            except OSError:
+                continue
+    for ip in candidates:
+        if not ip.startswith(("127.", "0.")) and ip not in found:
             found.append(ip)
     return found
 

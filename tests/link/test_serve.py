@@ -181,3 +181,27 @@ def test_a_break_says_when_the_room_is_back(new_doc, tmp_path):
         assert state["next"][0]["start"] >= state["back_at"]
     finally:
         stop_serve(served)
+
+
+def test_serving_on_all_addresses_prints_the_lan_ones(board_doc):
+    import subprocess
+    import sys
+
+    from dgfacil.cli.serve import lan_addresses
+
+    process = subprocess.Popen([sys.executable, "-m", "dgfacil", "serve", str(board_doc), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        while not (line := process.stdout.readline()).startswith("serving"):
+            assert line, process.stderr.read()
+            lines.append(line.strip())
+        joins = [line.split(": ", 1)[1] for line in lines if line.startswith("join: ")]
+        expected = lan_addresses() or ["127.0.0.1"]
+        assert [re.match(r"http://([\d.]+):", url).group(1) for url in joins] == expected
+        assert Phone(joins[0]).join()  # reachable on that address
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        process.stdout.close()
+        process.stderr.close()

@@ -12,6 +12,8 @@ packages=(
   fonts-dejavu-core fonts-nanum fonts-ipafont-gothic fonts-wqy-zenhei
   # Noto for the other scripts of member countries (Khmer, Lao, Myanmar, Sinhala, Tamil...)
   fonts-noto-core
+  # the room link's browser test drives the phone page in headless Chromium
+  chromium chromium-driver
 )
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: nothing we know how to check
 missing=()

@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.aboutToShow.connect(self._sync_view_menu)
+        from dgfacil.ui.link.menu import RoomLinkMenu
+
+        self.room_link = RoomLinkMenu(self, self.menuBar().addMenu("Room &link"))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         self._action(help_menu, "&About dgfacil", self.show_about)
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         self.backup_timer.stop()
+        self.room_link.stop()  # phones stop writing before the worker finishes
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()  # an editor that saves on focus-out saves now, while the worker runs

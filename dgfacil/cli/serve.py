@@ -1,0 +1,85 @@
+"""`dgfacil serve FILE`: the room link without the app (a mini PC at the venue, tests, CI)."""
+from __future__ import annotations
+
+import argparse
+import signal
+import socket
+import threading
+from datetime import UTC
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    serve = sub.add_parser("serve", help="let phones in the room join the workshop (the room link)")
+    serve.add_argument("file", type=Path)
+    serve.add_argument("--bind", default="0.0.0.0", metavar="ADDR", help="address to listen on (default: all)")
+    serve.add_argument("--port", type=int, default=8765, metavar="N", help="port (default 8765; 0 picks a free one)")
+    serve.set_defaults(func=cmd_serve)
+
+
+def lan_addresses() -> list[str]:
+    """The machine's IPv4 addresses other than loopback, without the internet: those its name
+    resolves to, and the source address of its route to each private network (a UDP "connect"
+    sends nothing)."""
+    found: list[str] = []
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        infos = []
+    candidates = [info[4][0] for info in infos]
+    for network in ("10.255.255.255", "172.31.255.255", "192.168.255.255"):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            try:
+                probe.connect((network, 9))
+                candidates.append(probe.getsockname()[0])
+            except OSError:
+                continue
+    for ip in candidates:
+        if not ip.startswith(("127.", "0.")) and ip not in found:
+            found.append(ip)
+    return found
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from dgfacil.cli import CommandError
+    from dgfacil.link.server import LinkServer, LinkState
+    from dgfacil.link.writer import DocumentWriter
+    from dgfacil.operations.document import open_document
+    from dgfacil.operations.link import ensure_tokens, group_names
+
+    if not 0 <= args.port <= 65535:
+        raise CommandError(f"port {args.port} is not between 0 and 65535")
+    doc = open_document(args.file)
+    writer = DocumentWriter(doc)
+    try:
+        _changes, tokens = writer.call(ensure_tokens)
+        names = writer.call(group_names)
+        state = LinkState(writer, tokens, clock=lambda: datetime.now(UTC))
+        server = LinkServer(state, bind=args.bind, port=args.port)
+        try:
+            server.start()
+        except OSError as err:
+            raise CommandError(f"cannot listen on {args.bind}:{args.port}: {err.strerror or err}") from None
+        hosts = [args.bind] if args.bind not in ("0.0.0.0", "") else (lan_addresses() or ["127.0.0.1"])
+        for host in hosts:
+            base = f"http://{host}:{server.port}"
+            print(f"join: {base}/j/{tokens.join}")
+        base = f"http://{hosts[0]}:{server.port}"
+        print(f"facilitator: {base}/f/{tokens.facilitator}")
+        for group_id, token in tokens.rapporteurs.items():
+            print(f"rapporteur {names.get(group_id, group_id)}: {base}/r/{token}")
+        print("serving; press Ctrl+C to stop", flush=True)
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+        server.stop()
+    finally:
+        writer.close()
+        doc.close()
+    return 0

@@ -1,0 +1,202 @@
+"""The participant's side, under /j/<join token>: the phone page, its JSON API and its events."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from string import Template
+
+from aiohttp import web
+
+from dgfacil.link import texts, views
+from dgfacil.link.http import (
+    body,
+    cookie,
+    device,
+    give_cookie,
+    integer,
+    limit,
+    reply,
+    safe_json,
+    state_of,
+    write,
+)
+from dgfacil.operations import evaluation
+from dgfacil.operations import link as ops
+
+STATIC = Path(__file__).resolve().parent / "static"
+ASSETS = {"phone.js": "text/javascript", "phone.css": "text/css"}
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/j/{token}", page)
+    app.router.add_get("/j/{token}/{asset:phone\\.(js|css)}", asset)
+    app.router.add_get("/j/{token}/api/state", get_state)
+    app.router.add_get("/j/{token}/api/board", get_board)
+    app.router.add_post("/j/{token}/api/notes", post_note)
+    app.router.add_post("/j/{token}/api/votes", post_vote)
+    app.router.add_post("/j/{token}/api/evaluation", post_evaluation)
+    app.router.add_get("/j/{token}/events", events)
+
+
+def joined(request: web.Request) -> None:
+    """404 unless the URL holds the current join token."""
+    state = state_of(request)
+    state.check(request.match_info["token"], state.tokens.join)
+
+
+async def page(request: web.Request) -> web.Response:
+    joined(request)
+    state = state_of(request)
+    if cookie(request) is not None:  # a first visit is limited per address, by give_cookie
+        limit(request, state.limits.reads)
+    title = await state.writer.read(lambda s: ops.room_state(s, now=state.clock()).workshop.title)
+    base = f"/j/{request.match_info['token']}"
+    markup = Template((STATIC / "phone.html").read_text(encoding="utf-8")).substitute(
+        lang=html.escape(texts.PHONE["lang"]), title=html.escape(title), base=html.escape(base),
+        texts=safe_json(texts.PHONE), heading=html.escape(texts.PHONE["title"]),
+        now=html.escape(texts.PHONE["now"]), agenda=html.escape(texts.PHONE["agenda"]),
+        board=html.escape(texts.PHONE["board"]), survey=html.escape(texts.PHONE["survey"]),
+        nav=html.escape(texts.PHONE["nav_label"]))
+    response = web.Response(text=markup, content_type="text/html", charset="utf-8")
+    give_cookie(request, response)
+    return response
+
+
+async def asset(request: web.Request) -> web.Response:
+    joined(request)
+    name = request.match_info["asset"]
+    return web.Response(text=(STATIC / name).read_text(encoding="utf-8"), content_type=ASSETS[name],
+                        charset="utf-8")
+
+
+async def get_state(request: web.Request) -> web.Response:
+    joined(request)
+    state = state_of(request)
+    limit(request, state.limits.reads)
+    me = device(request)
+    now = state.clock()
+
+    def read(s):
+        room = ops.room_state(s, now=now)
+        form = evaluation.evaluation_form(s)
+        survey = views.survey_json(form, closed=ops.survey_closed(s), answers=ops.device_answers(s, device=me))
+        return {**views.state_json(room, now=now), "board": views.board_json(ops.current_board(s, now=now)),
+                "survey": survey if form.questions else None}
+
+    return reply(await state.writer.read(read))
+
+
+async def get_board(request: web.Request) -> web.Response:
+    """The notes of a board (the current one unless ?exercise= names another) for this device."""
+    joined(request)
+    state = state_of(request)
+    limit(request, state.limits.reads)
+    me = device(request)
+    try:
+        exercise_id = int(request.query["exercise"]) if "exercise" in request.query else None
+        group_id = int(request.query["group"]) if request.query.get("group") else None
+    except ValueError:
+        raise web.HTTPNotFound() from None
+    now = state.clock()
+
+    def read(s):
+        found = (ops.board(s, exercise_id=exercise_id) if exercise_id is not None
+                 else ops.current_board(s, now=now))
+        if found is None:
+            return {"board": None}
+        notes = ops.visible_notes(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
+        left = ops.dots_left(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
+        return {"board": views.board_json(found), **views.notes_json(notes, revealed=found.revealed, dots_left=left)}
+
+    try:
+        return reply(await state.writer.read(read))
+    except LookupError:
+        raise web.HTTPNotFound() from None
+
+
+async def post_note(request: web.Request) -> web.Response:
+    joined(request)
+    state = state_of(request)
+    limit(request, state.limits.writes)
+    me = device(request)
+    data = await body(request)
+    text, area = data.get("text"), data.get("area")
+    if not isinstance(text, str) or not isinstance(area, str):
+        raise web.HTTPBadRequest(text='{"error": "text and area are needed"}', content_type="application/json")
+    exercise_id = integer(data, "exercise_id", optional=True)
+    group_id = integer(data, "group_id", optional=True)
+    now = state.clock()
+
+    def op(s):
+        target = exercise_id
+        if target is None:
+            current = ops.current_board(s, now=now)
+            if current is None:
+                raise ops.Refused("there is no board open for notes right now")
+            target = current.exercise_id
+        changes = ops.phone_note(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me)
+        return changes, target
+
+    changes, target = await write(request, op)
+    note_id = changes.ids[0]
+    state.events.publish({"type": "note", "id": note_id, "exercise": target, "group": group_id})
+    return reply({"id": note_id, "exercise_id": target}, status=201)
+
+
+async def post_vote(request: web.Request) -> web.Response:
+    joined(request)
+    state = state_of(request)
+    limit(request, state.limits.writes)
+    me = device(request)
+    data = await body(request)
+    item_id = integer(data, "item_id")
+    remove = data.get("remove") is True
+
+    _changes, item, left = await write(request, lambda s: ops.phone_vote(s, item_id=item_id, device=me, remove=remove))
+    state.events.publish({"type": "vote", "id": item_id, "exercise": item.exercise_id, "group": item.group_id})
+    return reply({"item_id": item_id, "dots_left": left})
+
+
+async def post_evaluation(request: web.Request) -> web.Response:
+    joined(request)
+    state = state_of(request)
+    limit(request, state.limits.writes)
+    me = device(request)
+    data = await body(request)
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        raise web.HTTPBadRequest(text='{"error": "answers are needed"}', content_type="application/json")
+    now = state.clock()
+    changes = await write(request, lambda s: ops.phone_response(s, device=me, answers=answers, now=now))
+    state.events.publish({"type": "survey"})
+    return reply({"response_id": changes.ids[0]})
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    """Server-sent events: one `data:` line of JSON per change; a comment line keeps it alive."""
+    joined(request)
+    state = state_of(request)
+    limit(request, state.limits.reads)
+    response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"})
+    await response.prepare(request)
+    queue = state.events.subscribe()
+    try:
+        await response.write(b"retry: 2000\n: joined\n\n")
+        while True:  # the broadcaster's heartbeat keeps an idle stream alive (and finds dead ones)
+            first = await queue.get()
+            if first is None:
+                break
+            chunk = [first]
+            while not queue.empty():  # everything waiting goes out in one write
+                more = queue.get_nowait()
+                if more is None:
+                    break
+                chunk.append(more)
+            await response.write("".join(chunk).encode())
+            if not state.events.listening(queue) and queue.empty():
+                break
+    except ConnectionResetError:  # the phone went away
+        pass
+    finally:
+        state.events.unsubscribe(queue)
+    return response

@@ -1,0 +1,137 @@
+"""The facilitator's side, under /f/<facilitator token>: a run remote and moderation.
+
+The run actions record the same events as the Run room's keys, so the countdown, the projector
+and the log agree. Stream Deck-style controllers can POST these too (docs/room-link.md).
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from string import Template
+
+from aiohttp import web
+
+from dgfacil.link import texts
+from dgfacil.link.http import (
+    address,
+    body,
+    integer,
+    reply,
+    safe_json,
+    state_of,
+    too_many,
+    write,
+)
+from dgfacil.operations import link as ops
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/f/{token}", page)
+    app.router.add_get("/f/{token}/{asset:remote\\.(js|css)}", asset)
+    app.router.add_post("/f/{token}/api/run", run_action)
+    app.router.add_post("/f/{token}/api/notes/{item}/hide", hide)
+    app.router.add_post("/f/{token}/api/boards/{exercise}/reveal", reveal)
+    app.router.add_post("/f/{token}/api/boards/{exercise}/close", close_board)
+    app.router.add_post("/f/{token}/api/boards/current", choose_board)
+    app.router.add_post("/f/{token}/api/survey/close", close_survey)
+    app.router.add_post("/f/{token}/api/rotate", rotate)
+
+
+def facilitator(request: web.Request) -> None:
+    state = state_of(request)
+    state.check(request.match_info["token"], state.tokens.facilitator)
+    if not state.limits.writes.allow(("facilitator", address(request))):
+        raise too_many()
+
+
+async def page(request: web.Request) -> web.Response:
+    facilitator(request)
+    base = f"/f/{request.match_info['token']}"
+    markup = Template((STATIC / "remote.html").read_text(encoding="utf-8")).substitute(
+        title=html.escape(texts.REMOTE["title"]), base=html.escape(base), texts=safe_json(texts.REMOTE))
+    return web.Response(text=markup, content_type="text/html", charset="utf-8")
+
+
+async def asset(request: web.Request) -> web.Response:
+    facilitator(request)
+    name = request.match_info["asset"]
+    kind = "text/javascript" if name.endswith(".js") else "text/css"
+    return web.Response(text=(STATIC / name).read_text(encoding="utf-8"), content_type=kind, charset="utf-8")
+
+
+def _path_id(request: web.Request, key: str) -> int:
+    try:
+        return int(request.match_info[key])
+    except ValueError:
+        raise web.HTTPNotFound() from None
+
+
+def _flag(data: dict, key: str) -> bool:
+    value = data.get(key, True)
+    if not isinstance(value, bool):
+        raise web.HTTPBadRequest(text=f'{{"error": "{key} is true or false"}}', content_type="application/json")
+    return value
+
+
+async def run_action(request: web.Request) -> web.Response:
+    facilitator(request)
+    state = state_of(request)
+    action = (await body(request)).get("action")
+    if action not in ops.REMOTE_ACTIONS:
+        raise web.HTTPBadRequest(text='{"error": "unknown action"}', content_type="application/json")
+    now = state.clock()
+    await write(request, lambda s: ops.remote_press(s, action=action, now=now))
+    state.events.publish({"type": "run"})
+    return reply({"ok": True})
+
+
+async def hide(request: web.Request) -> web.Response:
+    facilitator(request)
+    item_id, hidden = _path_id(request, "item"), _flag(await body(request), "hidden")
+    await write(request, lambda s: ops.hide_note(s, item_id=item_id, hidden=hidden))
+    state_of(request).events.publish({"type": "board", "id": item_id})
+    return reply({"ok": True})
+
+
+async def reveal(request: web.Request) -> web.Response:
+    facilitator(request)
+    exercise_id, on = _path_id(request, "exercise"), _flag(await body(request), "revealed")
+    await write(request, lambda s: ops.reveal_votes(s, exercise_id=exercise_id, revealed=on))
+    state_of(request).events.publish({"type": "board", "exercise": exercise_id})
+    return reply({"ok": True})
+
+
+async def close_board(request: web.Request) -> web.Response:
+    facilitator(request)
+    exercise_id, on = _path_id(request, "exercise"), _flag(await body(request), "closed")
+    await write(request, lambda s: ops.close_board(s, exercise_id=exercise_id, closed=on))
+    state_of(request).events.publish({"type": "board", "exercise": exercise_id})
+    return reply({"ok": True})
+
+
+async def choose_board(request: web.Request) -> web.Response:
+    facilitator(request)
+    exercise_id = integer(await body(request), "exercise_id", optional=True)
+    await write(request, lambda s: ops.choose_board(s, exercise_id=exercise_id))
+    state_of(request).events.publish({"type": "board", "exercise": exercise_id})
+    return reply({"ok": True})
+
+
+async def close_survey(request: web.Request) -> web.Response:
+    facilitator(request)
+    on = _flag(await body(request), "closed")
+    await write(request, lambda s: ops.close_survey(s, closed=on))
+    state_of(request).events.publish({"type": "survey"})
+    return reply({"ok": True})
+
+
+async def rotate(request: web.Request) -> web.Response:
+    """A new join token: old links and QR codes stop working at once."""
+    facilitator(request)
+    state = state_of(request)
+    _changes, token = await write(request, ops.rotate_join_token)
+    state.tokens = ops.Tokens(token, state.tokens.facilitator, state.tokens.rapporteurs)
+    return reply({"join": f"/j/{token}"})
+

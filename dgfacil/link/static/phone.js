@@ -1,0 +1,229 @@
+// The phone page: no framework. Every text from the server is put in with textContent, never as markup.
+"use strict";
+(function () {
+  var T = JSON.parse(document.getElementById("texts").textContent);
+  var base = document.body.getAttribute("data-base");
+  var state = null, fetchedAt = 0, boardTimer = null, stateTimer = null;
+  var $ = function (id) { return document.getElementById(id); };
+  var fmt = function (key, value) { return T[key].replace("{}", value); };
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+  function say(text) { $("status").textContent = text || ""; }
+
+  function api(method, path, data) {
+    var init = { method: method, credentials: "same-origin", headers: {} };
+    if (data !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(data); }
+    return fetch(base + path, init).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        if (r.status === 429) throw new Error(T.too_fast);
+        if (!r.ok) throw new Error(body.error || String(r.status));
+        return body;
+      });
+    });
+  }
+
+  // -- sections ---------------------------------------------------------------------------
+  var SECTIONS = ["now", "agenda", "board", "survey"];
+  function show() {
+    var name = (location.hash || "#now").slice(1);
+    if (SECTIONS.indexOf(name) < 0) name = "now";
+    SECTIONS.forEach(function (s) {
+      $(s).hidden = s !== name;
+      if (s === name) $("tab-" + s).setAttribute("aria-current", "page"); else $("tab-" + s).removeAttribute("aria-current");
+    });
+  }
+  window.addEventListener("hashchange", show);
+
+  // -- time -------------------------------------------------------------------------------
+  var mine = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+  function venueFormat() {
+    try { return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone: state.workshop.venue_zone }); }
+    catch (e) { return mine; }
+  }
+  function clock(seconds) {
+    var s = Math.abs(Math.round(seconds)), h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), r = s % 60;
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return (h ? h + ":" + two(m) : m) + ":" + two(r);
+  }
+  function tick() {
+    var out = $("countdown");
+    if (!state || !state.current) { out.textContent = ""; return; }
+    var left = state.current.remaining_s - (state.current.paused ? 0 : (Date.now() - fetchedAt) / 1000);
+    out.textContent = (state.current.paused ? T.paused + " · " : "") + (left >= 0 ? fmt("remaining", clock(left)) : fmt("over", clock(left)));
+    out.className = left < 0 ? "countdown over" : "countdown";
+  }
+
+  // -- state --------------------------------------------------------------------------------
+  function loadState() {
+    return api("GET", "/api/state").then(function (s) {
+      state = s; fetchedAt = Date.now(); say("");
+      renderNow(); renderAgenda(); renderSurvey(); loadBoard();
+    }).catch(function (e) { say(fmt("error", e.message)); });
+  }
+  function later(fn, timer, ms) { clearTimeout(timer); return setTimeout(fn, ms); }
+
+  function renderNow() {
+    var vf = venueFormat();
+    $("workshop").textContent = state.workshop.title;
+    document.title = state.workshop.title;
+    $("next-h").textContent = T.next;
+    var cur = state.current;
+    $("current").textContent = cur ? cur.title : (state.phase === "finished" ? T.finished : T.not_started);
+    $("back").textContent = "";
+    if (state.back_at) {
+      var at = new Date(state.back_at);
+      $("back").textContent = fmt("back_at", mine.format(at)) + " " + fmt("back_at_venue", vf.format(at));
+    }
+    var next = $("next"); next.textContent = "";
+    state.next.forEach(function (row) { next.appendChild(el("li", mine.format(new Date(row.start)) + " · " + row.title)); });
+    $("dayend").textContent = state.day_end ? fmt("day_end", mine.format(new Date(state.day_end))) : "";
+    tick();
+  }
+
+  function renderAgenda() {
+    var vf = venueFormat(), same = mine.resolvedOptions().timeZone === state.workshop.venue_zone;
+    $("col-mine").textContent = same ? T.venue_time : T.your_time + " / " + T.venue_time + " (" + state.workshop.venue_zone + ")";
+    var body = document.querySelector("#agenda-table tbody"); body.textContent = "";
+    state.agenda.forEach(function (row) {
+      var tr = el("tr", null, row.status === "current" ? "current" : row.status === "done" ? "done" : "");
+      var start = new Date(row.start), cell = el("td", null, "time");
+      cell.appendChild(el("span", mine.format(start), "mine"));
+      if (!same) cell.appendChild(el("span", vf.format(start), "venue"));
+      tr.appendChild(cell);
+      tr.appendChild(el("td", row.title));
+      body.appendChild(tr);
+    });
+  }
+
+  // -- board --------------------------------------------------------------------------------
+  function fillSelect(select, options, keep) {
+    var old = select.value; select.textContent = "";
+    options.forEach(function (o) { var opt = el("option", o[1]); opt.value = o[0]; select.appendChild(opt); });
+    if (keep && old) select.value = old;
+  }
+  function loadBoard() {
+    var b = state && state.board, form = $("note-form");
+    $("area-label").textContent = T.zone; $("note-label").textContent = T.your_note;
+    $("note-send").textContent = T.add_note; document.querySelector("#group-row label").textContent = T.group;
+    if (!b) { $("board-info").textContent = T.no_board; form.hidden = true; $("notes").textContent = ""; $("dots").textContent = ""; return; }
+    $("board-h").textContent = b.title;
+    form.hidden = b.closed;
+    $("board-info").textContent = b.closed ? T.board_closed : "";
+    $("group-row").hidden = !b.groups.length;
+    fillSelect($("group"), [["", T.whole_room]].concat(b.groups.map(function (g) { return [String(g.id), g.name]; })), true);
+    fillSelect($("area"), b.areas.map(function (a) { return [a.key, a.title]; }), true);
+    var q = "?exercise=" + b.exercise_id + ($("group").value ? "&group=" + $("group").value : "");
+    api("GET", "/api/board" + q).then(renderNotes).catch(function (e) { say(fmt("error", e.message)); });
+  }
+  function renderNotes(data) {
+    var box = $("notes"); box.textContent = "";
+    var b = data.board, closed = b.closed;
+    $("dots").textContent = fmt("dots_left", data.dots_left) + (data.revealed ? "" : " · " + T.votes_hidden);
+    b.areas.forEach(function (area) {
+      var notes = data.notes.filter(function (n) { return n.area === area.key; });
+      if (!notes.length) return;
+      var zone = el("section", null, "zone"); zone.setAttribute("aria-label", area.title);
+      zone.appendChild(el("h3", area.title));
+      notes.forEach(function (n) {
+        var card = el("article", null, "note");
+        card.appendChild(el("p", n.text));
+        var meta = (n.votes !== null ? fmt("votes", n.votes) + " · " : "") + fmt("your_dots", n.mine);
+        card.appendChild(el("div", meta, "meta"));
+        if (!closed) {
+          var row = el("div", null, "row");
+          var up = el("button", T.vote); up.type = "button"; up.disabled = data.dots_left <= 0;
+          up.setAttribute("aria-label", T.vote + ": " + n.text.slice(0, 60));
+          up.addEventListener("click", function () { vote(n.id, false); });
+          row.appendChild(up);
+          if (n.mine > 0) {
+            var down = el("button", T.unvote, "secondary"); down.type = "button";
+            down.addEventListener("click", function () { vote(n.id, true); });
+            row.appendChild(down);
+          }
+          card.appendChild(row);
+        }
+        zone.appendChild(card);
+      });
+      box.appendChild(zone);
+    });
+  }
+  function vote(id, remove) {
+    api("POST", "/api/votes", { item_id: id, remove: remove }).then(loadBoard).catch(function (e) { say(fmt("error", e.message)); });
+  }
+  $("group").addEventListener("change", loadBoard);
+  $("note-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var text = $("note-text").value.trim(); if (!text) return;
+    var data = { text: text, area: $("area").value, exercise_id: state.board.exercise_id };
+    if ($("group").value) data.group_id = Number($("group").value);
+    $("note-send").disabled = true;
+    api("POST", "/api/notes", data).then(function () {
+      $("note-text").value = ""; say(T.note_added); loadBoard();
+    }).catch(function (e) { say(fmt("error", e.message)); }).then(function () { $("note-send").disabled = false; });
+  });
+
+  // -- survey -------------------------------------------------------------------------------
+  function renderSurvey() {
+    var s = state.survey, form = $("survey-form");
+    if (form.getAttribute("data-drawn")) return;  // never wipe what is being typed
+    form.textContent = "";
+    if (!s) { $("survey-info").textContent = T.no_survey; return; }
+    $("survey-h").textContent = s.title;
+    if (s.closed) { $("survey-info").textContent = T.survey_closed; return; }
+    form.setAttribute("data-drawn", "1");
+    s.groups.forEach(function (group) {
+      if (group.stem) form.appendChild(el("h3", group.stem));
+      group.questions.forEach(function (q) {
+        var given = s.answers[q.key];
+        if (q.kind === "text") {
+          var p = el("p"), id = "q-" + q.key, label = el("label", q.text), area = el("textarea");
+          label.htmlFor = id; area.id = id; area.name = q.key; area.rows = 3; area.maxLength = 2000;
+          if (given) area.value = given;
+          p.appendChild(label); p.appendChild(area); form.appendChild(p); return;
+        }
+        var set = el("fieldset"); set.appendChild(el("legend", q.text));
+        q.choices.forEach(function (choice, i) {
+          var label = el("label", null, "choice"), input = el("input");
+          input.type = "radio"; input.name = q.key; input.value = q.kind === "likert" ? String(i) : choice;
+          if (given !== undefined && String(given) === input.value) input.checked = true;
+          label.appendChild(input); label.appendChild(document.createTextNode(choice)); set.appendChild(label);
+        });
+        form.appendChild(set);
+      });
+    });
+    var send = el("button", T.send_survey); send.type = "submit"; send.id = "survey-send"; form.appendChild(send);
+  }
+  $("survey-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var answers = {};
+    state.survey.groups.forEach(function (g) { g.questions.forEach(function (q) {
+      if (q.kind === "text") { var t = document.getElementsByName(q.key)[0].value.trim(); if (t) answers[q.key] = t; return; }
+      var picked = document.querySelector('input[name="' + CSS.escape(q.key) + '"]:checked');
+      if (picked) answers[q.key] = q.kind === "likert" ? Number(picked.value) : picked.value;
+    }); });
+    api("POST", "/api/evaluation", { answers: answers }).then(function () { say(T.survey_sent); $("survey-info").textContent = T.survey_sent; })
+      .catch(function (e) { say(fmt("error", e.message)); });
+  });
+
+  // -- live updates ---------------------------------------------------------------------------
+  function listen() {
+    if (!window.EventSource) { setInterval(loadState, 15000); return; }
+    var source = new EventSource(base + "/events");
+    source.onmessage = function (m) {
+      var event = JSON.parse(m.data);
+      if (event.type === "note" || event.type === "vote" || event.type === "board") boardTimer = later(loadBoard, boardTimer, 300);
+      else stateTimer = later(loadState, stateTimer, 200);
+    };
+    source.onerror = function () { say(T.offline); };
+    source.onopen = function () { say(""); };
+  }
+
+  show(); loadState(); listen();
+  setInterval(tick, 1000);
+  setInterval(loadState, 60000);  // the projected times move while nobody presses anything
+})();

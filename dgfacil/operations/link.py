@@ -1,0 +1,359 @@
+"""The room link's actions: its tokens, what a phone sees, and phone input with moderation.
+
+Phones write through the same board, evaluation and run operations as the app. What is only the
+link's (tokens, which board phones see, hidden notes, revealed votes, closed boards, the closed
+survey) lives in the `setting` table under `link.*`, so no migration is needed.
+A device is a random cookie; only a short hash of it is stored (as a voter name and a response id).
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from dgfacil.core import exercises as core_ex
+from dgfacil.core.agenda import in_zone
+from dgfacil.core.exercises import BoardItem
+from dgfacil.core.model import NoteTag
+from dgfacil.core.run import EventKind, Phase
+from dgfacil.core.run_plan import RunState, derive_state
+from dgfacil.operations import boards, evaluation, notes, run
+from dgfacil.operations.changes import Changes
+from dgfacil.store import boards as board_store
+from dgfacil.store import link as store
+from dgfacil.store import queries, run_log
+from dgfacil.store.settings import get_setting, put_setting
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from dgfacil.core.model import Day, Exercise, Note, Workshop
+
+JOIN_KEY = "link.join_token"
+FACILITATOR_KEY = "link.facilitator_token"
+RAPPORTEUR_KEY = "link.rapporteur_tokens"  # {group id: token}
+BOARD_KEY = "link.board"  # exercise id phones are shown (None: the running item's board)
+HIDDEN_KEY = "link.hidden"  # board item ids hidden from phones and the projector
+REVEALED_KEY = "link.revealed"  # exercise ids whose vote totals phones may see
+CLOSED_KEY = "link.closed"  # exercise ids closed to new notes and votes
+SURVEY_CLOSED_KEY = "link.survey_closed"
+NOTE_BOARDS = ("zones", "plane")
+TOKEN_BYTES = 24  # 192 bits; DESIGN asks for at least 128
+PHONE_SOURCE = "phone"
+FREE_SPOT_LIMIT = 100  # beyond this many notes in a zone, looking for a gap costs more than it helps
+
+
+class Refused(ValueError):
+    """Phone input the room does not take (closed board, no dots left, unknown zone)."""
+
+
+@dataclass(frozen=True)
+class Tokens:
+    join: str
+    facilitator: str
+    rapporteurs: dict[int, str] = field(default_factory=dict)  # group id -> token
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def device_key(cookie: str) -> str:
+    """What is stored of a device: a short hash of its cookie (the cookie itself stays secret)."""
+    return "phone-" + hashlib.sha256(cookie.encode()).hexdigest()[:16]
+
+
+def run_together(session: Session, *, actions: list) -> list[tuple[bool, object]]:
+    """Phone writes that arrived together, one commit for all (group commit): each is all or
+    nothing on its own, and none is answered before the commit is on disk."""
+    return store.each_in_savepoint(actions, session=session)
+
+
+# -- tokens ------------------------------------------------------------------------------------
+
+def ensure_tokens(session: Session) -> tuple[Changes, Tokens]:
+    """The link's tokens, created on first use (and one per group added since)."""
+    join = get_setting(JOIN_KEY, session=session) or new_token()
+    facilitator = get_setting(FACILITATOR_KEY, session=session) or new_token()
+    stored = {int(k): v for k, v in (get_setting(RAPPORTEUR_KEY, {}, session=session) or {}).items()}
+    groups = {g.id: g for g in queries.load_groups(session=session)}
+    rapporteurs = {gid: stored.get(gid) or new_token() for gid in groups}
+    put_setting(JOIN_KEY, join, session=session)
+    put_setting(FACILITATOR_KEY, facilitator, session=session)
+    put_setting(RAPPORTEUR_KEY, {str(k): v for k, v in rapporteurs.items()}, session=session)
+    return Changes(workshop=True), Tokens(join, facilitator, rapporteurs)
+
+
+def rotate_join_token(session: Session) -> tuple[Changes, str]:
+    """A new join token: every old link (and QR) stops working at once."""
+    token = new_token()
+    put_setting(JOIN_KEY, token, session=session)
+    return Changes(workshop=True), token
+
+
+def group_names(session: Session) -> dict[int, str]:
+    return {g.id: g.name for g in queries.load_groups(session=session)}
+
+
+# -- the run, as phones see it ---------------------------------------------------------------
+
+def run_day(workshop: Workshop, logs: dict, now: datetime) -> Day | None:
+    """The day being run: one with a current item, else today's in the venue zone, else the first."""
+    for day in workshop.days:
+        events = logs.get(day.id)
+        if events and derive_state(day, workshop.timezone, events, now, suggest=False).current is not None:
+            return day
+    today = in_zone(now, workshop.timezone).date()
+    return next((d for d in workshop.days if d.date == today), workshop.days[0] if workshop.days else None)
+
+
+@dataclass(frozen=True)
+class RoomState:
+    workshop: Workshop
+    day: Day | None
+    run: RunState | None
+
+
+def room_state(session: Session, *, now: datetime) -> RoomState:
+    workshop = queries.load_workshop(session=session)
+    logs = run_log.load_all_events(session=session)
+    day = run_day(workshop, logs, now)
+    state = None if day is None else derive_state(day, workshop.timezone, logs.get(day.id, []), now, suggest=False)
+    return RoomState(workshop, day, state)
+
+
+REMOTE_ACTIONS = ("toggle", "start", "pause", "next", "previous", "plus1", "plus5")
+
+
+def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
+    """The facilitator's phone pressing a run key: the same event the Run room's key records."""
+    if action not in REMOTE_ACTIONS:
+        raise Refused(f"unknown run action {action!r}")
+    room = room_state(session, now=now)
+    if room.day is None or room.run is None:
+        raise Refused("the workshop has no days")
+    phase = room.run.phase
+    if action == "toggle":
+        action = {Phase.RUNNING: "pause", Phase.PAUSED: "resume"}.get(phase, "start")
+    if action == "pause" and phase is Phase.PAUSED:
+        action = "resume"
+    kinds = {"start": EventKind.START, "pause": EventKind.PAUSE, "resume": EventKind.RESUME,
+             "next": EventKind.NEXT, "previous": EventKind.PREVIOUS}
+    if action in ("plus1", "plus5"):
+        if room.run.current is None:
+            raise Refused("nothing is running")
+        return run.record_event(session, day_id=room.day.id, kind=EventKind.EXTEND, at=now,
+                                item_id=room.run.current.item.id, minutes=1 if action == "plus1" else 5)
+    if action == "start" and phase is not Phase.NOT_STARTED:
+        raise Refused("the day has started")
+    return run.record_event(session, day_id=room.day.id, kind=kinds[action], at=now)
+
+
+# -- boards ------------------------------------------------------------------------------------
+
+def _ids(key: str, session: Session) -> list[int]:
+    return [int(i) for i in get_setting(key, [], session=session) or []]
+
+
+def _put_flag(key: str, item: int, on: bool, session: Session) -> None:
+    ids = set(_ids(key, session))
+    ids = ids | {item} if on else ids - {item}
+    put_setting(key, sorted(ids), session=session)
+
+
+@dataclass(frozen=True)
+class Board:
+    exercise_id: int
+    kind: str
+    title: str
+    areas: list[tuple[str, str]]  # (key, title)
+    dots: int
+    closed: bool
+    revealed: bool
+    groups: dict[int, str]
+
+
+def current_board(session: Session, *, now: datetime) -> Board | None:
+    """The note board phones are shown: the one the facilitator chose, else the running item's."""
+    workshop = queries.load_workshop(session=session)
+    chosen = get_setting(BOARD_KEY, session=session)
+    candidates = [e for e in workshop.exercises if e.kind in NOTE_BOARDS]
+    exercise = next((e for e in candidates if e.id == chosen), None)
+    if exercise is None:
+        running = run.running_item_id(session, now=now)
+        exercise = next((e for e in candidates if running is not None and e.agenda_item_id == running), None)
+    return None if exercise is None else board(session, exercise_id=exercise.id)
+
+
+def _note_board(session: Session, exercise_id: int) -> Exercise:
+    exercise = board_store.exercise(exercise_id, session=session)  # LookupError when there is none
+    if exercise.kind not in NOTE_BOARDS:
+        raise LookupError(f"no note board {exercise_id}")
+    return exercise
+
+
+def board(session: Session, *, exercise_id: int) -> Board:
+    exercise = _note_board(session, exercise_id)
+    rects = core_ex.area_rects(exercise.kind, exercise.definition)
+    titles = {a["key"]: a.get("title", a["key"])
+              for a in exercise.definition.get("zones", []) + exercise.definition.get("quadrants", [])}
+    groups = {g.id: g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
+    return Board(exercise_id, exercise.kind, exercise.title, [(k, titles.get(k, k)) for k in rects],
+                 core_ex.vote_rule(exercise.definition)[0], exercise_id in _ids(CLOSED_KEY, session),
+                 exercise_id in _ids(REVEALED_KEY, session), groups)
+
+
+def choose_board(session: Session, *, exercise_id: int | None) -> Changes:
+    """Show phones this board (None: follow the running agenda item)."""
+    if exercise_id is not None:
+        board(session, exercise_id=exercise_id)
+    put_setting(BOARD_KEY, exercise_id, session=session)
+    return Changes(boards=True)
+
+
+def visible_notes(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict]:
+    """The board's notes a phone may see (hidden ones left out), with the device's own dots."""
+    hidden = set(_ids(HIDDEN_KEY, session))
+    mine: dict[int, int] = {}
+    for item_id, voter, dots in boards.board_votes(session, exercise_id=exercise_id, group_id=group_id):
+        if voter == device:
+            mine[item_id] = mine.get(item_id, 0) + dots
+    return [{"id": it.id, "text": it.text, "area": it.area, "votes": it.votes, "mine": mine.get(it.id, 0),
+             "own": it.data.get("device") == device}
+            for it in boards.board_items(session, exercise_id=exercise_id, group_id=group_id) if it.id not in hidden]
+
+
+def dots_left(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> int:
+    total = core_ex.vote_rule(_note_board(session, exercise_id).definition)[0]
+    return max(0, total - store.voter_dots(exercise_id, group_id, device, session=session))
+
+
+def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Exercise:
+    """The note board a phone writes to, refused when closed; read with as few queries as a
+    phone's write can afford (hundreds a minute)."""
+    exercise = _note_board(session, exercise_id)
+    if exercise_id in _ids(CLOSED_KEY, session):
+        raise Refused("this board is closed")
+    if group_id is not None and group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
+        raise Refused("this board has no such group")
+    return exercise
+
+
+def phone_note(session: Session, *, exercise_id: int, group_id: int | None, area: str, text: str,
+               device: str) -> Changes:
+    """A sticky note from a phone, placed in a free spot of its zone."""
+    exercise = _open_board(session, exercise_id, group_id)
+    text = text.strip()
+    if not text:
+        raise Refused("a note needs some text")
+    rects = core_ex.area_rects(exercise.kind, exercise.definition)
+    if area not in rects:
+        raise Refused("this board has no such zone")
+    count, taken = store.area_positions(exercise_id, group_id, area, limit=FREE_SPOT_LIMIT, session=session)
+    if count < FREE_SPOT_LIMIT:
+        x, y = core_ex.free_spot(rects[area], taken)
+    else:  # a crowded zone: the next cell in turn, without comparing with every note
+        *_, (x, y) = core_ex.grid_cells(rects[area], count + 1)
+    item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device})
+    return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
+
+
+def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> tuple[Changes, BoardItem, int]:
+    """One dot from a device (its own allowance on the board), or one taken back.
+    Returns the changes, the note and the dots the device has left on its board."""
+    found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
+    if found is None or item_id in _ids(HIDDEN_KEY, session):
+        raise LookupError(f"no note {item_id}")
+    exercise = _open_board(session, found.exercise_id, found.group_id)
+    if remove:
+        changes = boards.remove_vote(session, item_id=item_id, voter=device)
+    else:
+        try:
+            changes = boards.add_vote(session, item_id=item_id, voter=device)
+        except ValueError as err:
+            raise Refused("you have used all your dots on this board") from err
+    used = store.voter_dots(found.exercise_id, found.group_id, device, session=session)
+    return changes, found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)
+
+
+def hide_note(session: Session, *, item_id: int, hidden: bool = True) -> Changes:
+    if item_id not in boards.items_by_ids(session, item_ids=[item_id]):
+        raise LookupError(f"no note {item_id}")
+    _put_flag(HIDDEN_KEY, item_id, hidden, session)
+    return Changes(boards=True, ids=(item_id,))
+
+
+def reveal_votes(session: Session, *, exercise_id: int, revealed: bool = True) -> Changes:
+    board(session, exercise_id=exercise_id)
+    _put_flag(REVEALED_KEY, exercise_id, revealed, session)
+    return Changes(boards=True)
+
+
+def close_board(session: Session, *, exercise_id: int, closed: bool = True) -> Changes:
+    board(session, exercise_id=exercise_id)
+    _put_flag(CLOSED_KEY, exercise_id, closed, session)
+    return Changes(boards=True)
+
+
+# -- the survey --------------------------------------------------------------------------------
+
+def survey_closed(session: Session) -> bool:
+    return bool(get_setting(SURVEY_CLOSED_KEY, False, session=session))
+
+
+def close_survey(session: Session, *, closed: bool = True) -> Changes:
+    put_setting(SURVEY_CLOSED_KEY, bool(closed), session=session)
+    return Changes(evaluation=True)
+
+
+def device_answers(session: Session, *, device: str) -> dict:
+    """The answers this device sent before (editable until the survey closes), or {}."""
+    for response in evaluation.all_responses(session):
+        if response.source == PHONE_SOURCE and response.external_id == device:
+            return dict(response.answers)
+    return {}
+
+
+def phone_response(session: Session, *, device: str, answers: dict, now: datetime) -> Changes:
+    """The device's one evaluation response: added the first time, replaced after."""
+    if survey_closed(session):
+        raise Refused("the survey is closed")
+    for response in evaluation.all_responses(session):
+        if response.source == PHONE_SOURCE and response.external_id == device:
+            return evaluation.update_response(session, response_id=response.id, answers=answers)
+    return evaluation.add_response(session, answers=answers, source=PHONE_SOURCE, submitted_at=now,
+                                   external_id=device)
+
+
+
+# -- rapporteurs -------------------------------------------------------------------------------
+
+RAPPORTEUR_NOTES_KEY = "link.rapporteur_notes"  # {note id: group id}: whose notes are whose
+
+
+def _owners(session: Session) -> dict[int, int]:
+    return {int(k): int(v) for k, v in (get_setting(RAPPORTEUR_NOTES_KEY, {}, session=session) or {}).items()}
+
+
+def rapporteur_note(session: Session, *, group_id: int, text: str, tag: str, now: datetime) -> Changes:
+    """A group's discussion note, on the agenda item running now (or the whole workshop)."""
+    item_id = run.running_item_id(session, now=now)
+    changes = notes.add_note(session, item_id=item_id, text=text, tag=NoteTag(tag), at=now)
+    owners = _owners(session)
+    owners[changes.ids[0]] = group_id
+    put_setting(RAPPORTEUR_NOTES_KEY, {str(k): v for k, v in owners.items()}, session=session)
+    return changes
+
+
+def rapporteur_edit(session: Session, *, group_id: int, note_id: int, text: str, tag: str, now: datetime) -> Changes:
+    """Change one of the group's own notes; another group's (or the facilitator's) is not there."""
+    if _owners(session).get(note_id) != group_id:
+        raise LookupError(f"no note {note_id} of this group")
+    return notes.update_note(session, note_id=note_id, text=text, tag=NoteTag(tag), at=now)
+
+
+def rapporteur_notes(session: Session, *, group_id: int) -> list[Note]:
+    mine = {n for n, g in _owners(session).items() if g == group_id}
+    return [n for n in queries.load_notes(session=session) if n.id in mine]

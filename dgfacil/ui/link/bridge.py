@@ -1,0 +1,56 @@
+"""The link's writer under the app: phone input runs on the app's one database worker, and the
+rooms hear of it through `changes_applied` — delivered on the GUI thread by a queued signal."""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from dgfacil.link.writer import GroupCommit
+from dgfacil.operations.changes import Changes
+from dgfacil.ui.tasks import Tasks
+
+COALESCE_MS = 300  # the rooms redraw at most ~3 times a second for phone input; under a second to the board
+
+
+class TasksWriter(QObject):
+    """A `dgfacil.link.writer.Writer` over the app's Tasks; it is the initiator of phone changes."""
+
+    _arrived = Signal(object)  # emitted on a link thread, received on the GUI thread (queued)
+
+    def __init__(self, tasks: Tasks, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self._arrived.connect(self._announce)
+        self._waiting: Changes | None = None
+        self._flush = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._flush.timeout.connect(self._announce_now)
+        self._group = GroupCommit(self._on_worker)
+
+    async def _on_worker(self, fn: Callable[[Any], Any]) -> Any:
+        # tasks.read runs fn in its own committed transaction on the one database worker; the
+        # refusals a phone gets (no dots left, closed board) stay out of the app's status bar.
+        return await asyncio.get_running_loop().run_in_executor(None, self.tasks.read, fn)
+
+    async def read(self, fn: Callable[[Any], Any]) -> Any:
+        return await self._on_worker(fn)
+
+    async def write(self, fn: Callable[[Any], Any]) -> Any:
+        result = await self._group.write(fn)  # phone writes that arrive together share one commit
+        changes = result[0] if isinstance(result, tuple) else result
+        if isinstance(changes, Changes):
+            self._arrived.emit(changes)
+        return result
+
+    def _announce(self, changes: Changes) -> None:
+        """Phone input arriving together is announced together: the rooms redraw once, not per note."""
+        self._waiting = changes if self._waiting is None else self._waiting | changes
+        if not self._flush.isActive():
+            self._flush.start()
+
+    def _announce_now(self) -> None:
+        changes, self._waiting = self._waiting, None
+        if changes is not None and not self.tasks.closed:
+            self.tasks.changes_applied.emit(changes, self)

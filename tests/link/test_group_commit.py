@@ -1,0 +1,39 @@
+"""Phone writes that arrive together share one commit, and a refused one is undone alone."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from dgfacil.link.writer import DocumentWriter
+from dgfacil.operations import link as ops
+
+
+def test_writes_together_commit_together_and_a_refusal_is_undone_alone(board_doc):
+    from dgfacil.operations.document import open_document
+
+    doc = open_document(board_doc)
+    writer = DocumentWriter(doc)
+
+    def note(text):
+        return lambda s: ops.phone_note(s, exercise_id=1, group_id=None, area="threats", text=text, device="phone-a")
+
+    def refused(s):
+        ops.phone_note(s, exercise_id=1, group_id=None, area="threats", text="half done", device="phone-a")
+        raise ops.Refused("changed my mind")  # after a row was written: the savepoint takes it back
+
+    async def main():
+        return await asyncio.gather(writer.write(note("first")), writer.write(refused), writer.write(note("third")),
+                                    return_exceptions=True)
+
+    try:
+        first, middle, third = asyncio.run(main())
+        assert isinstance(middle, ops.Refused)
+        texts = writer.call(lambda s: [n["text"] for n in ops.visible_notes(s, exercise_id=1, group_id=None,
+                                                                           device="phone-a")])
+        assert texts == ["first", "third"] and first.ids != third.ids
+    finally:
+        writer.close()
+        doc.close()
+    with pytest.raises(RuntimeError):  # closed: takes no more
+        writer.call(lambda s: None)

@@ -1,0 +1,96 @@
+"""The phone page in headless Chromium at 360×740: join, add a note, vote, answer the survey."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "link"
+HOSTILE = '<script>alert("x")</script> <b>Open data law</b>'
+
+pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
+                                reason="Debian chromium and chromium-driver are not installed")
+
+
+@pytest.fixture
+def browser():
+    profile = tempfile.mkdtemp(prefix="dgfacil-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=360,740",
+                 f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+    driver.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "Europe/Paris"})  # not the venue's
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _shot(driver, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def _wait(driver, condition, timeout: float = 10):
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def test_join_note_vote_and_survey_on_a_small_phone(served, browser, tmp_path):
+    assert served.remote("/api/boards/current", {"exercise_id": 1})[0] == 200
+    assert served.remote("/api/run", {"action": "toggle"})[0] == 200
+    driver = browser
+    driver.get(served.join)
+    _wait(driver, lambda d: "left" in d.find_element(By.ID, "countdown").text)
+    assert driver.find_element(By.ID, "current").text == "Opening"
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= 360  # no sideways scroll
+    assert driver.find_elements(By.CSS_SELECTOR, "header nav[aria-label]") and driver.find_elements(By.TAG_NAME, "main")
+    _shot(driver, "join")
+
+    driver.find_element(By.ID, "tab-agenda").click()
+    assert driver.find_element(By.ID, "col-mine").text == "Your time / Venue time (Asia/Seoul)"
+    first = driver.find_element(By.CSS_SELECTOR, "#agenda-table tbody td.time")
+    mine, venue = [s.text for s in first.find_elements(By.TAG_NAME, "span")]
+    assert mine != venue  # Paris and Seoul differ (by 8 hours in November)
+    assert driver.find_element(By.CSS_SELECTOR, "#agenda-table tbody tr").get_attribute("class") == "current"
+    _shot(driver, "agenda")
+
+    driver.find_element(By.ID, "tab-board").click()
+    Select(driver.find_element(By.ID, "area")).select_by_visible_text("Threats")
+    driver.find_element(By.ID, "note-text").send_keys(HOSTILE)
+    driver.find_element(By.ID, "note-send").click()
+    note = _wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#notes .note p")))
+    assert note.text == HOSTILE  # shown literally: no script ran, no bold
+    assert driver.find_elements(By.CSS_SELECTOR, "#notes b") == []
+    driver.find_element(By.CSS_SELECTOR, "#notes .note button").click()
+    _wait(driver, lambda d: d.find_element(By.ID, "dots").text.startswith("Dots left: 2"))
+    _wait(driver, lambda d: "your dots: 1" in d.find_element(By.CSS_SELECTOR, "#notes .note .meta").text)
+    _shot(driver, "board")
+
+    driver.find_element(By.ID, "tab-survey").click()
+    sets = driver.find_elements(By.CSS_SELECTOR, "#survey-form fieldset")
+    assert sets and all(s.find_element(By.TAG_NAME, "legend").text for s in sets)
+    for fieldset in sets:  # the first choice (for Likert rows: the best level) of each question
+        fieldset.find_element(By.CSS_SELECTOR, "input[type=radio]").click()
+    _shot(driver, "survey")
+    button = driver.find_element(By.ID, "survey-send")
+    driver.execute_script("arguments[0].scrollIntoView()", button)
+    button.click()
+    _wait(driver, lambda d: d.find_element(By.ID, "survey-info").text.startswith("Answers saved"))
+
+    data = served.export(tmp_path)
+    assert [i["text"] for i in data["tables"]["board_item"]] == [HOSTILE]
+    assert len(data["tables"]["dot_vote"]) == 1
+    phone_rows = [r for r in data["tables"]["evaluation_response"] if r["source"] == "phone"]
+    assert len(phone_rows) == 1 and len(phone_rows[0]["answers"]) == len(sets)

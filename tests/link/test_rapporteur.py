@@ -1,0 +1,40 @@
+"""Rapporteur links: one per group; a group's notes are its own to list and edit."""
+from __future__ import annotations
+
+import pytest
+from link_phone import Phone, start_serve, stop_serve
+
+
+@pytest.fixture
+def grouped(new_doc):
+    from dgfacil.operations import exercises, groups
+    from dgfacil.operations.document import load_workshop
+
+    doc = new_doc()
+    with doc.session() as s:
+        exercise = exercises.add_exercise(s, agenda_item_id=load_workshop(s).days[0].items[0].id, use="swot").ids[0]
+        groups.create_groups(s, count=2, exercise_id=exercise)
+    path = doc.path
+    doc.close()
+    running = start_serve(path)
+    yield running
+    stop_serve(running)
+
+
+def test_each_group_writes_and_edits_only_its_own_notes(grouped, tmp_path):
+    links = [line.split(": ", 1) for line in grouped.lines if line.startswith("rapporteur ")]
+    assert len(links) == 2
+    a, b = Phone(links[0][1]), Phone(links[1][1])
+    assert a.request("GET", "")[0] == 200
+    status, created = a.post("/api/notes", {"text": "Ministry to publish the data law", "tag": "action"})
+    assert status == 201
+    assert a.post("/api/notes", {"text": "x", "tag": "gossip"})[0] == 400
+    assert [n["text"] for n in a.get("/api/notes")[1]["notes"]] == ["Ministry to publish the data law"]
+    assert b.get("/api/notes")[1]["notes"] == []
+    assert b.post(f"/api/notes/{created['id']}", {"text": "Hijacked", "tag": "note"})[0] == 404
+    assert a.post(f"/api/notes/{created['id']}", {"text": "Ministry to publish the data law by June",
+                                                   "tag": "decision"})[0] == 200
+    wrong = Phone(links[0][1][:-4] + "AAAA")
+    assert wrong.request("GET", "/api/notes")[:3:2] == (404, b"")
+    notes = grouped.export(tmp_path)["tables"]["note"]
+    assert [(n["text"], n["tag"]) for n in notes] == [("Ministry to publish the data law by June", "decision")]

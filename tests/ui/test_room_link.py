@@ -1,0 +1,74 @@
+"""The Room link menu: off by default; on, a phone's note appears on the desktop board at once;
+the join QR on the projector decodes to the join link; rotating locks out the old link."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "link"))
+from link_phone import Phone
+
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "link"
+
+
+@pytest.fixture
+def linked(demo_window, qtbot):
+    window = demo_window()
+    room = window.show_room("Exercises")
+    first = window.ctx.workshop().days[0].items[0].id
+    room.add_from_library(first, "swot")
+    assert not window.room_link.link.on and not window.room_link.toggle.isChecked()  # off by default
+    assert window.room_link.turn_on(bind="127.0.0.1", port=0)
+    yield window, room
+    window.close_document()
+    assert not window.room_link.link.on
+
+
+def test_a_phone_note_appears_on_the_desktop_board_without_reload(linked, qtbot):
+    window, room = linked
+    link = window.room_link.link
+    assert window.room_link.toggle.isChecked()
+    heard = []
+    window.ctx.tasks.changes_applied.connect(lambda changes, initiator: heard.append((changes, initiator)))
+    phone = Phone(link.join_url("127.0.0.1"))
+    phone.join()
+    status, created = phone.post("/api/notes", {"text": "<b>From a phone</b>", "area": "threats",
+                                                "exercise_id": room.exercise.id})
+    assert status == 201
+    qtbot.waitUntil(lambda: created["id"] in room.board.notes, timeout=3000)
+    assert room.board.notes[created["id"]].note.text == "<b>From a phone</b>"
+    assert heard and heard[-1][1] is link.writer and heard[-1][0].boards  # delivered on the GUI thread
+    # the app's undo covers the facilitator's own edits only: the phone's note is not on its stack
+    assert room.undo_stack.count() == 1  # adding the exercise
+
+
+def test_the_projector_qr_holds_the_join_link_and_rotation_locks_out(linked, qtbot, tmp_path):
+    window, _room = linked
+    link = window.room_link.link
+    old = link.join_url("127.0.0.1")
+    dialog = window.room_link.show_dialog()
+    qtbot.waitExposed(dialog)
+    index = dialog.hosts.findText("127.0.0.1")
+    dialog.hosts.setCurrentIndex(max(index, 0))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SHOTS / "desktop_dialog.png"))
+    dialog.show_on_projector()
+    projector = dialog.projector
+    qtbot.waitExposed(projector)
+    projector.resize(1280, 720)
+    image = projector.grab()
+    image.save(str(SHOTS / "projector_qr.png"))
+    if shutil.which("zbarimg"):
+        decoded = subprocess.run(["zbarimg", "-q", "--raw", str(SHOTS / "projector_qr.png")],
+                                 capture_output=True, text=True, check=False)
+        assert decoded.stdout.strip() == dialog.url.text() == link.join_url(dialog.hosts.currentText())
+    phone = Phone(old)
+    phone.join()
+    link.rotate()
+    assert phone.get("/api/state")[0] == 404
+    assert dialog.url.text() != old and dialog.url.text().startswith("http://")
+    assert projector.qr.text == dialog.url.text()

@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="read the answer TEXT as LEVEL (LEVEL empty: no answer); repeatable")
     imp.add_argument("--one-is-best", action="store_true",
                      help="numbered answers run 1 = best (by default N = best, as most tools number them)")
+    imp.add_argument("--sheet", metavar="NAME",
+                     help="the workbook's sheet to read (by default the one whose header matches the form best)")
     imp.add_argument("--encoding", help="the CSV's encoding when it is not UTF-8 (e.g. cp1252)")
     imp.add_argument("--dry-run", action="store_true", help="read and report, but import nothing")
     imp.add_argument("--replace", action="store_true",
@@ -56,7 +58,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             try:
                 _, result = import_survey(
                     session, data=data, name=args.survey.name, encoding=args.encoding, columns=dict(args.column),
-                    answers=dict(args.answer), one_best=args.one_is_best, replace_all=args.replace)
+                    answers=dict(args.answer), one_best=args.one_is_best, replace_all=args.replace,
+                    sheet=args.sheet)
             except UnmappedAnswers as err:
                 print("\n".join(err.read.lines()))
                 raise CommandError(f"{args.survey}: {err}") from None

@@ -105,6 +105,11 @@ def clean_answers(form: EvaluationForm, answers: dict[str, Any]) -> dict[str, An
     return cleaned
 
 
+def counted(n: int, word: str, words: str = "") -> str:
+    """'1 response', '2 responses' ('1 reply', '2 replies' with `words`)."""
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
 # -- shares, rounded the way a report is read ---------------------------------------------
 
 def tenths_half_up(part: int, whole: int) -> int | None:

@@ -21,12 +21,13 @@ from make_tool_exports import respondents  # noqa: E402
 FORM = EvaluationForm.from_dict(load_template(ROOT / "sessions" / "undesa-escap-webinar-2023.toml").evaluation.model_dump())
 SAT = FORM.question("sat_topics")
 
-TOOLS = [("google_forms.csv", "Google Forms", "the time in 'Timestamp'"),
-         ("microsoft_forms.xlsx", "Microsoft Forms", "the column 'ID'"),
-         ("surveymonkey.csv", "SurveyMonkey", "the column 'Respondent ID'"),
-         ("surveymonkey.xlsx", "SurveyMonkey", "the column 'Respondent ID'"),
-         ("kobotoolbox.csv", "KoboToolbox", "the column '_uuid'"),
-         ("limesurvey.csv", "LimeSurvey", "the column 'Response ID'"),
+SM = "the column 'Respondent ID', the time in 'End Date' and the e-mail in 'Email Address'"
+TOOLS = [("google_forms.csv", "Google Forms", "the time in 'Timestamp' and the e-mail in 'Email address'"),
+         ("microsoft_forms.xlsx", "Microsoft Forms", "the column 'ID', the time in 'Completion time' and the e-mail in 'Email'"),
+         ("surveymonkey.csv", "SurveyMonkey", SM),
+         ("surveymonkey.xlsx", "SurveyMonkey", SM),
+         ("kobotoolbox.csv", "KoboToolbox", "the column '_uuid' and the time in '_submission_time'"),
+         ("limesurvey.csv", "LimeSurvey", "the column 'Response ID' and the time in 'Date submitted'"),
          ("plain.csv", "plain table", "their row in plain.csv")]
 
 
@@ -116,9 +117,10 @@ def test_a_choice_without_listed_options_takes_any_answer():
     assert [r.answers for r in read.responses] == [{"country": "Nepal"}, {"country": "Bhutan"}] and not read.blocked
 
 
-def test_the_same_id_twice_in_one_file_stays_two_responses():
+def test_the_same_id_twice_in_one_file_stays_two_responses_and_is_flagged():
     read = read_survey(b"ID,sat_topics\n7,Very Satisfied\n7,Somehow Satisfied\n", FORM)
-    assert [r.external_id for r in read.responses] == ["7", "7#2"]
+    assert [r.answers for r in read.responses] == [{"sat_topics": 0}, {"sat_topics": 1}]
+    assert "WARNING respondent id 7 answered twice (rows 2 and 3); both are counted" in read.lines()
 
 
 def _bytes_or_refusal(data: bytes) -> None:

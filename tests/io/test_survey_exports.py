@@ -21,12 +21,12 @@ from make_tool_exports import respondents  # noqa: E402
 FORM = EvaluationForm.from_dict(load_template(ROOT / "sessions" / "undesa-escap-webinar-2023.toml").evaluation.model_dump())
 SAT = FORM.question("sat_topics")
 
-SM = "the column 'Respondent ID', the time in 'End Date' and the e-mail in 'Email Address'"
+SM = "the column 'Respondent ID', the time in 'Start Date' and the e-mail in 'Email Address'"
 TOOLS = [("google_forms.csv", "Google Forms", "the time in 'Timestamp' and the e-mail in 'Email address'"),
-         ("microsoft_forms.xlsx", "Microsoft Forms", "the column 'ID', the time in 'Completion time' and the e-mail in 'Email'"),
+         ("microsoft_forms.xlsx", "Microsoft Forms", "the column 'ID', the time in 'Start time' and the e-mail in 'Email'"),
          ("surveymonkey.csv", "SurveyMonkey", SM),
          ("surveymonkey.xlsx", "SurveyMonkey", SM),
-         ("kobotoolbox.csv", "KoboToolbox", "the column '_uuid' and the time in '_submission_time'"),
+         ("kobotoolbox.csv", "KoboToolbox", "the column '_uuid' and the time in 'start'"),
          ("limesurvey.csv", "LimeSurvey", "the column 'Response ID' and the time in 'Date submitted'"),
          ("plain.csv", "plain table", "their row in plain.csv")]
 

@@ -1,7 +1,7 @@
 """Who a respondent of a survey export is, so that importing again updates instead of doubling.
 
-A respondent is known by what the export says of them: the tool's respondent id, the submission
-time, the e-mail address and name when the tool records them — or, when the file has none of
+A respondent is known by what the export says of them: the tool's respondent id, the time they
+started (Google's Timestamp; Microsoft's Start time: it stays when a response is edited), the e-mail address and name when the tool records them — or, when the file has none of
 these, their row in a file of that name. Two identities are the same respondent when their key
 (the id, else the time) agrees and nothing else they both state disagrees:
 
@@ -12,7 +12,7 @@ these, their row in a file of that name. Two identities are the same respondent 
   another time, e-mail or name is another respondent, never an update.
 
 Stored as `external_id` "survey:" + a query string; ids of earlier dgfacil versions ("7", "7#2",
-"time:STAMP#n", "row:NAME#n") are still read, with the stored time as theirs.
+"time:STAMP#n", "row:NAME#n") are still read.
 """
 from __future__ import annotations
 
@@ -103,16 +103,15 @@ class Identity:
             return cls(id=f.get("id", ""), time=datetime.fromisoformat(f["time"]) if f.get("time") else None,
                        minute=bool(f.get("minute")), email=f.get("email", ""), name=f.get("name", ""),
                        row=f.get("row", ""))
-        # ids of earlier versions: the stored time (the wall clock it was written with) stands in
-        wall = submitted_at.replace(tzinfo=None) if submitted_at else None
-        minute = bool(wall and wall.second == 0 and wall.microsecond == 0)
+        # ids of earlier versions ("7#2": the second row with id 7 in one file)
         if text.startswith("row:"):
             return cls(row=text[4:])
         if text.startswith("time:"):
             stamp = text[5:].rsplit("#", 1)[0]
             got = parse_time(stamp, time_format([stamp]))
-            return cls(time=got[0] if got else wall, minute=got[1] if got else minute)
-        return cls(id=text.rsplit("#", 1)[0] if re.search(r"#\d+$", text) else text, time=wall, minute=minute)
+            wall = submitted_at.replace(tzinfo=None) if submitted_at else None
+            return cls(time=got[0] if got else wall, minute=got[1] if got else False)
+        return cls(id=text.rsplit("#", 1)[0] if re.search(r"#\d+$", text) else text)
 
     @property
     def key(self) -> str:
@@ -160,8 +159,11 @@ def name_of(*parts: str) -> str:
 
 
 ID_HEADERS = ("respondent id", "response id", "uuid", "id", "meta instanceid")
-TIME_HEADERS = ("timestamp", "completion time", "submission time", "date submitted", "submitdate", "end date",
-                "end", "start time", "start date", "date started", "startdate")
+# The time a respondent is known by is when they started: it stays when a response is edited later
+# (SurveyMonkey's End Date and Microsoft's Last modified time move). Submitted: when they finished.
+START_HEADERS = ("timestamp", "start time", "start date", "date started", "startdate", "start")
+SUBMITTED_HEADERS = ("timestamp", "completion time", "submission time", "date submitted", "submitdate", "end date",
+                     "end", *START_HEADERS)
 EMAIL_HEADERS = ("email address", "email", "e mail", "e mail address")
 NAME_HEADERS = (("name",), ("first name", "last name"))
 
@@ -185,7 +187,10 @@ def identify(headers: list[str], rows: list[tuple[int, list[str]]], meta: set[in
     def cell(row: list[str], c: int | None) -> str:
         return row[c] if c is not None and c < len(row) else ""
 
-    id_col, ts_col, email_col = column(ID_HEADERS), column(TIME_HEADERS), column(EMAIL_HEADERS)
+    id_col, ts_col, email_col = column(ID_HEADERS), column(START_HEADERS), column(EMAIL_HEADERS)
+    done_col = column(SUBMITTED_HEADERS)
+    ts_col = done_col if ts_col is None else ts_col  # LimeSurvey may export only "Date submitted"
+    done_fmt = time_format([cell(row, done_col) for _, row in rows]) if done_col is not None else None
     name_cols = next(([normal.index(h) for h in names] for names in NAME_HEADERS
                       if all(h in normal and normal.index(h) in meta for h in names)), [])
     fmt = time_format([cell(row, ts_col) for _, row in rows]) if ts_col is not None else None
@@ -197,14 +202,15 @@ def identify(headers: list[str], rows: list[tuple[int, list[str]]], meta: set[in
     out = []
     for rank, (_, row) in enumerate(rows, start=1):
         when = parse_time(cell(row, ts_col), fmt)
+        done = parse_time(cell(row, done_col), done_fmt)
         ident = Identity(id=cell(row, id_col), time=when[0] if when else None, minute=bool(when and when[1]),
                          email=email_of(cell(row, email_col)), name=name_of(*(cell(row, c) for c in name_cols)),
-                         instant=when[2] if when else None)
+                         instant=done[2] if done else None)
         if not ident.id and ident.time is None:
             ident = Identity(row=f"{file_name}#{rank}")
         out.append(ident)
     repeats = []
-    for what, of in (("e-mail", lambda i: i.email), ("respondent id", lambda i: i.id)):
+    for what, of in (("e-mail", lambda i: i.email), ("respondent id", lambda i: i.id), ("name", lambda i: i.name)):
         seen: dict[str, list[int]] = {}
         for (number, _), ident in zip(rows, out):
             if of(ident):

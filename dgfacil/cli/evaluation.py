@@ -75,7 +75,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from dgfacil.core.evaluation import summarize
+    from dgfacil.core.evaluation import NOT_ASKED, counted, summarize
     from dgfacil.store import evaluation as store
     from dgfacil.store.document import open_document
 
@@ -86,14 +86,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
             responses = store.load_responses(session=session)
     finally:
         doc.close()
-    print(f"{len(responses)} responses")
+    print(counted(len(responses), "response"))
     for s in summarize(form, responses):
         q = s.question
         if q.kind == "likert":
             dist = ", ".join(f"{level} {n}" for level, n in zip(q.levels, s.counts))
             print(f"{q.key}\t{s.satisfied_text}\t{dist}")
         elif q.kind == "choice":
-            print(f"{q.key}\t" + ", ".join(f"{o} {n}" for o, n in zip(q.options, s.counts)))
+            figures = ", ".join(f"{o} {n}" for o, n in zip(q.options, s.counts))
+            no_answer = f", no answer {s.unanswered}" if s.unanswered else ""
+            print(f"{q.key}\t" + (figures + no_answer if s.asked else NOT_ASKED))
         else:
-            print(f"{q.key}\t{len(s.texts)} written answers")
+            print(f"{q.key}\t" + (counted(len(s.texts), "written answer") if s.asked else NOT_ASKED))
     return 0

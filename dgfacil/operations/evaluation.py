@@ -191,6 +191,7 @@ def import_survey(session: Session, *, data: bytes, name: str = "", encoding: st
             result.unchanged += old.answers == new.answers
             result.updated += old.answers != new.answers
         result.after.append(new)
+    store.record_not_asked(result.import_id, read.missing_questions, session=session)
     for old in stored:  # what an earlier import of this source had and this file has not
         if old.id not in known.taken and (old.import_id in matched_imports or _source(old.import_id) == name):
             source = _source(old.import_id) or "an unnamed export"

@@ -92,6 +92,7 @@ class AnswersTable(QTableWidget):
         super().__init__(0, 5, parent)
         self.setObjectName("surveyAnswers")
         self.setHorizontalHeaderLabels(["Answer in the file", "Times", "Questions", "Read as", "Why"])
+        self.resizeColumnsToContents()  # empty, the headers still read whole
         self.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QTableWidget.NoEditTriggers)

@@ -113,7 +113,10 @@ def test_a_column_is_mapped_by_hand(ctx, qtbot, tmp_path, screenshots):
 
 def test_empty_tables_show_whole_headers_and_a_twice_answering_respondent_is_flagged(ctx, qtbot, tmp_path,
                                                                                       screenshots):
+    from dgfacil.paths import resources_dir
+
     room = _room(ctx, qtbot)
+    room.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))  # bold, padded headers
     page = room.importer
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
@@ -121,7 +124,7 @@ def test_empty_tables_show_whole_headers_and_a_twice_answering_respondent_is_fla
     header = page.answers.horizontalHeader()
     for column in range(page.answers.columnCount() - 1):  # the last one stretches
         text = page.answers.horizontalHeaderItem(column).text()
-        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text), text
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), text
     page.grab().save(str(screenshots / "evaluation_import_empty.png"))
     twice = tmp_path / "twice.csv"
     twice.write_text("Timestamp,Email address,Importance and relevance of the topics\n"

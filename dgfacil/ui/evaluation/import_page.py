@@ -138,7 +138,7 @@ class ImportPage(QWidget):
             self.status.setText(f"{name}: {err}")
             self.findings.setText("")
             self.findings.setVisible(False)
-            self.answers.setRowCount(0)
+            self.answers.clear_rows()
             self.columns.setRowCount(0)
             return
         form = self.read.form

@@ -92,13 +92,27 @@ class AnswersTable(QTableWidget):
         super().__init__(0, 5, parent)
         self.setObjectName("surveyAnswers")
         self.setHorizontalHeaderLabels(["Answer in the file", "Times", "Questions", "Read as", "Why"])
-        self.resizeColumnsToContents()  # empty, the headers still read whole
         self.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QTableWidget.NoEditTriggers)
         self.chosen: dict[str, dict[str, str]] = {}  # question key -> answer -> level text ("" = no answer)
         self.rows: list[tuple[str, list[str]]] = []  # (answer, question keys) per row
         self.shapes: list[tuple] = []  # (answer, levels) per row: the rows' identity across re-reads
+
+    def clear_rows(self) -> None:
+        """No answers to show: the columns fit their headers (bold, padded by the style), never clipped."""
+        self.setRowCount(0)
+        self.shapes = []
+        self._fit_headers()
+
+    def _fit_headers(self) -> None:
+        for column in range(self.columnCount() - 1):  # the last column stretches
+            self.resizeColumnToContents(column)
+
+    def showEvent(self, event) -> None:  # noqa: N802 — the style's header font is known once shown
+        super().showEvent(event)
+        if not self.rowCount():
+            self._fit_headers()
 
     def fill(self, read, form: EvaluationForm) -> None:
         """Unmapped answers first, then the ones read by scale, number or near spelling, then exact

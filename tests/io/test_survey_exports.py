@@ -149,3 +149,25 @@ def test_any_bytes_give_answers_or_a_clear_refusal(head, data):
 @given(HEADS, st.binary(max_size=2000))
 def test_any_bytes_long_run(head, data):
     _bytes_or_refusal(head + data)
+
+
+def test_surveymonkey_other_please_specify_is_the_forms_other():
+    text = ("Respondent ID,Collector ID,Start Date,Type of institution,\n"
+            ",,,Response,Other (please specify)\n"
+            "1,9,05/30/2023 07:10:00 AM,Other (please specify),Parliament secretariat\n"
+            "2,9,05/30/2023 07:12:00 AM,National government,\n")
+    read = read_survey(text.encode(), FORM)
+    assert not read.blocked and [r.answers for r in read.responses] == [
+        {"background_institution": "Other"}, {"background_institution": "National government"}]
+    assert read.ignored_columns == ["Type of institution [Other (please specify)]"]  # no text question for it
+    assert "answer 'Other (please specify)' -> 'Other' (the tool's label for the form's Other): 1x" in read.lines()
+
+
+def test_grid_columns_stay_distinguishable_in_the_preview():
+    stem = "6. Please rate your level of satisfaction with the following aspects of the webinar"
+    rows = ["Overall facilitation/delivery of the Webinar", "Overall, the Webinar"]
+    header = ",".join(f'"{stem} [{row}]"' for row in rows)
+    read = read_survey(f"{header}\nVery Satisfied,Very Satisfied\n".encode(), FORM)
+    shown = [line for line in read.lines() if " -> sat_" in line]
+    assert len(shown) == 2 and "[Overall facilitation/delivery of the Webinar]'" in shown[0]
+    assert "[Overall, the Webinar]'" in shown[1] and all(len(line) < 140 for line in shown)

@@ -209,17 +209,22 @@ def identify(headers: list[str], rows: list[tuple[int, list[str]]], meta: set[in
         if not ident.id and ident.time is None:
             ident = Identity(row=f"{file_name}#{rank}")
         out.append(ident)
-    repeats = []
+    shown = {i: " ".join(cell(row, c) for c in name_cols if cell(row, c)) for i, (_, row) in enumerate(rows)}
+    repeats, flagged = [], set()
     for what, of in (("e-mail", lambda i: i.email), ("respondent id", lambda i: i.id), ("name", lambda i: i.name)):
         seen: dict[str, list[int]] = {}
-        for (number, _), ident in zip(rows, out):
+        for index, ident in enumerate(out):
             if of(ident):
-                seen.setdefault(of(ident), []).append(number)
-        for value, numbers in seen.items():
-            if len(numbers) > 1:
-                times = "twice" if len(numbers) == 2 else f"{len(numbers)} times"
-                repeats.append(f"{what} {value} answered {times} (rows {_and(numbers)}); "
-                               f"{'both' if len(numbers) == 2 else 'all'} are counted")
+                seen.setdefault(of(ident), []).append(index)
+        for value, indexes in seen.items():
+            numbers = tuple(rows[i][0] for i in indexes)
+            if len(numbers) < 2 or numbers in flagged:  # the same rows said once, by the strongest sign
+                continue
+            flagged.add(numbers)
+            times = "twice" if len(numbers) == 2 else f"{len(numbers)} times"
+            value = shown[indexes[0]] if what == "name" else value
+            repeats.append(f"{what} {value} answered {times} (rows {_and(list(numbers))}); "
+                           f"{'both' if len(numbers) == 2 else 'all'} are counted")
     return Respondents(out, _and(said) if said else f"their row in {file_name or 'the file'}", repeats)
 
 

@@ -175,8 +175,8 @@ def _evaluation(r: OutcomeReport, width: float) -> list:
     for stem, levels, items in groups:
         bars = [charts.Bar(s.question.text, tuple(s.counts), s.satisfied_text) for s in items]
         headers = ["Aspect", *levels, "Top two"]
-        rows = [[s.question.text, *(f"{c} ({s.share(i)})" for i, c in enumerate(s.counts)), s.satisfied_text]
-                for s in items]
+        rows = [[s.question.text, *(f"{c} ({s.share(i)})" if s.asked else "—" for i, c in enumerate(s.counts)),
+                 s.satisfied_text] for s in items]
         first, last = width * 0.24, width * 0.19
         rest = (width - first - last) / max(len(levels), 1)
         story += [CondPageBreak(90 * mm), para(stem or "Ratings", "h2"),

@@ -2,10 +2,10 @@
 answer is which level, who each respondent is — and, in words, everything that was decided.
 
 Columns match questions by text similarity (or by the user's hand); metadata columns of the
-survey tools are recognised and left out; answers are read as scales.py says. A respondent is
-known by the export's respondent id, else by the submission time (and its rank among equal
-times), else by its row in a file of the same name — so importing a corrected export again
-updates those respondents instead of adding them twice.
+survey tools are recognised and left out; answers are read as scales.py says; who a respondent
+is, identity.py says (id, start time, e-mail, name), so importing a corrected export again
+updates those respondents instead of adding them twice. Of a workbook, the sheet whose header
+matches the form best is read.
 """
 from __future__ import annotations
 

@@ -82,19 +82,19 @@ class ImportResult:
 
     def summary(self, dry_run: bool = False) -> str:
         verb = "would import" if dry_run else "imported"
-        parts = [f"{verb} {counted(len(self.read.responses), 'response')}: {self.added} new, {self.updated} updated, "
-                 f"{self.unchanged} unchanged"]
+        parts = [(f"{verb} {counted(len(self.read.responses), 'response')}: {self.added} new, "
+                  f"{self.updated} updated, {self.unchanged} unchanged")]
         if self.removed:
-            parts.append(f"{counted(self.removed, 'earlier imported response')} "
-                         f"{('would be' if dry_run else 'were') if self.removed > 1 else ('would be' if dry_run else 'was')}"
-                         " replaced")
+            be = "would be" if dry_run else "were" if self.removed > 1 else "was"
+            parts.append(f"{counted(self.removed, 'earlier imported response')} {be} replaced")
         lines = ["; ".join(parts)]
         if self.letters_kept:
             lines.append(f"{counted(self.letters_kept, 'written answer')} kept as imported before: in this file "
                          "letters outside the file's encoding became '?'")
         for source, n in self.missing.items():
             lines.append(f"WARNING {counted(n, 'response')} of the earlier import of {source} "
-                         f"{'is' if n == 1 else 'are'} not in this file — they are kept; use --replace to drop them")
+                         f"{'is' if n == 1 else 'are'} not in this file — {'it is' if n == 1 else 'they are'} kept; "
+                         "use --replace to drop them")
         return "\n".join(lines)
 
 

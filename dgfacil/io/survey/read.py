@@ -245,7 +245,7 @@ def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: 
     Of a workbook, the sheet named `sheet` is read, else the one whose header matches the form best."""
     if not form.questions:
         raise SurveyImportError("the workshop has no evaluation form to match the columns to")
-    table, hand, meta, matches = _best_sheet(read_tables(data, encoding=encoding), form, columns or {}, sheet)
+    table, _, meta, matches = _best_sheet(read_tables(data, encoding=encoding), form, columns or {}, sheet)
     headers = table.headers
     if not matches:
         raise SurveyImportError("no column matches a question of the form; is this the right survey?")

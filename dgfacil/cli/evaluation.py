@@ -67,7 +67,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 raise CommandError(f"{args.survey}: {err}") from None
             if args.dry_run:
                 session.rollback()
-        print("\n".join(result.read.lines()))
+        lines = result.read.lines()
+        print("\n".join(line + ("; --sheet NAME reads another" if line.startswith("  read the sheet") else "")
+                        for line in lines))
         print(result.summary(dry_run=args.dry_run))
     finally:
         doc.close()

@@ -43,7 +43,8 @@ def test_the_sheet_that_matches_the_form_is_read_and_named(demo_doc, tmp_path):
     _workbook(book)
     done = run("evaluation", "import", path, str(book))
     assert done.returncode == 0, done.stderr
-    assert "read the sheet 'Data', whose header matches the form best (sheets: 'Summary', 'Data'" in done.stdout
+    assert "read the sheet 'Data', whose header matches the form best (sheets: 'Summary', 'Data'); " \
+           "--sheet NAME reads another" in done.stdout
     assert "imported 3 responses: 3 new" in done.stdout
     wrong = run("evaluation", "import", path, str(book), "--sheet", "Summary", "--dry-run")
     assert wrong.returncode == 2 and "no column matches a question of the form" in wrong.stderr

@@ -230,7 +230,7 @@ def _best_sheet(tables: list[SurveyTable], form: EvaluationForm, columns: dict[s
         raise SurveyImportError(f"no sheet has every column asked for (sheets: {names})")
     best = max(scored, key=lambda t: (len(t[3]), -tables.index(t[0])))
     best[0].notes.append(f"read the sheet {best[0].sheet!r}, whose header matches the form best "
-                         f"(sheets: {names}; choose another with --sheet NAME)")
+                         f"(sheets: {names})")
     return best
 
 

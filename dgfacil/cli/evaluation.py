@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="read the answer TEXT as LEVEL (LEVEL empty: no answer); repeatable")
     imp.add_argument("--one-is-best", action="store_true",
                      help="numbered answers run 1 = best (by default N = best, as most tools number them)")
+    imp.add_argument("--sheet", metavar="NAME",
+                     help="the workbook's sheet to read (by default the one whose header matches the form best)")
     imp.add_argument("--encoding", help="the CSV's encoding when it is not UTF-8 (e.g. cp1252)")
     imp.add_argument("--dry-run", action="store_true", help="read and report, but import nothing")
     imp.add_argument("--replace", action="store_true",
@@ -56,7 +58,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             try:
                 _, result = import_survey(
                     session, data=data, name=args.survey.name, encoding=args.encoding, columns=dict(args.column),
-                    answers=dict(args.answer), one_best=args.one_is_best, replace_all=args.replace)
+                    answers=dict(args.answer), one_best=args.one_is_best, replace_all=args.replace,
+                    sheet=args.sheet)
             except UnmappedAnswers as err:
                 print("\n".join(err.read.lines()))
                 raise CommandError(f"{args.survey}: {err}") from None
@@ -64,7 +67,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 raise CommandError(f"{args.survey}: {err}") from None
             if args.dry_run:
                 session.rollback()
-        print("\n".join(result.read.lines()))
+        lines = result.read.lines()
+        print("\n".join(line + ("; --sheet NAME reads another" if line.startswith("  read the sheet") else "")
+                        for line in lines))
         print(result.summary(dry_run=args.dry_run))
     finally:
         doc.close()
@@ -72,7 +77,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from dgfacil.core.evaluation import summarize
+    from dgfacil.core.evaluation import NOT_ASKED, counted, summarize
     from dgfacil.store import evaluation as store
     from dgfacil.store.document import open_document
 
@@ -83,14 +88,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
             responses = store.load_responses(session=session)
     finally:
         doc.close()
-    print(f"{len(responses)} responses")
+    print(counted(len(responses), "response"))
     for s in summarize(form, responses):
         q = s.question
         if q.kind == "likert":
             dist = ", ".join(f"{level} {n}" for level, n in zip(q.levels, s.counts))
             print(f"{q.key}\t{s.satisfied_text}\t{dist}")
         elif q.kind == "choice":
-            print(f"{q.key}\t" + ", ".join(f"{o} {n}" for o, n in zip(q.options, s.counts)))
+            figures = ", ".join(f"{o} {n}" for o, n in zip(q.options, s.counts))
+            no_answer = f", no answer {s.unanswered}" if s.unanswered else ""
+            print(f"{q.key}\t" + (figures + no_answer if s.asked else NOT_ASKED))
         else:
-            print(f"{q.key}\t{len(s.texts)} written answers")
+            print(f"{q.key}\t" + (counted(len(s.texts), "written answer") if s.asked else NOT_ASKED))
     return 0

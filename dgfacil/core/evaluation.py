@@ -18,6 +18,7 @@ from typing import Any
 
 DEFAULT_LEVELS = ("Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied")
 QUESTION_KINDS = ("likert", "text", "choice")
+NOT_ASKED = "not asked in the imported survey"
 TOP_LEVELS = 2  # "satisfied" = the top two levels, as the UN outcome reports count it
 
 
@@ -79,6 +80,7 @@ class Response:
     external_id: str = ""
     id: int | None = None
     import_id: str = ""  # the import that last wrote it ("" when typed)
+    not_asked: frozenset[str] = frozenset()  # questions its survey did not have (an import with no column)
 
 
 def clean_answers(form: EvaluationForm, answers: dict[str, Any]) -> dict[str, Any]:
@@ -103,6 +105,11 @@ def clean_answers(form: EvaluationForm, answers: dict[str, Any]) -> dict[str, An
             value = str(value)
         cleaned[key] = value
     return cleaned
+
+
+def counted(n: int, word: str, words: str = "") -> str:
+    """'1 response', '2 responses' ('1 reply', '2 replies' with `words`)."""
+    return f"{n} {word if n == 1 else words or word + 's'}"
 
 
 # -- shares, rounded the way a report is read ---------------------------------------------
@@ -144,6 +151,7 @@ class QuestionStats:
     answered: int = 0
     unanswered: int = 0
     texts: list[str] = field(default_factory=list)  # free-text answers, in response order
+    asked: bool = True  # False: no response's survey had the question (imports without its column)
 
     @property
     def satisfied(self) -> int:
@@ -152,6 +160,8 @@ class QuestionStats:
 
     @property
     def satisfied_text(self) -> str:
+        if not self.asked:
+            return NOT_ASKED
         return share_text(self.satisfied, self.answered, self.unanswered)
 
     def distinct_texts(self) -> list[tuple[str, int]]:
@@ -187,5 +197,6 @@ def summarize(form: EvaluationForm, responses: list[Response]) -> list[QuestionS
                 s.unanswered += 1  # a stale answer the form no longer offers
                 continue
             s.answered += 1
+        s.asked = bool(s.answered) or not responses or not all(q.key in r.not_asked for r in responses)
         stats.append(s)
     return stats

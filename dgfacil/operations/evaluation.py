@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from dgfacil.core.evaluation import EvaluationForm, Response, clean_answers
+from dgfacil.core.evaluation import EvaluationForm, Response, clean_answers, counted
 from dgfacil.io.survey import SurveyImportError, SurveyRead, read_survey
+from dgfacil.io.survey.identity import Identity
 from dgfacil.operations.changes import Changes
 from dgfacil.store import evaluation as store
 
@@ -74,35 +75,90 @@ class ImportResult:
     updated: int = 0  # respondents imported before whose answers changed
     unchanged: int = 0  # respondents imported before, answers the same
     removed: int = 0  # imported responses swapped out by replace=True
+    letters_kept: int = 0  # written answers kept as stored: this file had lost their letters ("?")
+    missing: dict[str, int] = field(default_factory=dict)  # earlier import (file) -> its responses not in this file
     before: list[Response] = field(default_factory=list)  # stored versions this import overwrote or removed
     after: list[Response] = field(default_factory=list)  # what it wrote, with ids
 
     def summary(self, dry_run: bool = False) -> str:
         verb = "would import" if dry_run else "imported"
-        parts = [f"{verb} {len(self.read.responses)} responses: {self.added} new, {self.updated} updated, "
-                 f"{self.unchanged} unchanged"]
+        parts = [(f"{verb} {counted(len(self.read.responses), 'response')}: {self.added} new, "
+                  f"{self.updated} updated, {self.unchanged} unchanged")]
         if self.removed:
-            parts.append(f"{self.removed} earlier imported responses {'would be' if dry_run else 'were'} replaced")
-        return "; ".join(parts)
+            be = "would be" if dry_run else "were" if self.removed > 1 else "was"
+            parts.append(f"{counted(self.removed, 'earlier imported response')} {be} replaced")
+        lines = ["; ".join(parts)]
+        if self.letters_kept:
+            lines.append(f"{counted(self.letters_kept, 'written answer')} kept as imported before: in this file "
+                         "letters outside the file's encoding became '?'")
+        for source, n in self.missing.items():
+            lines.append(f"WARNING {counted(n, 'response')} of the earlier import of {source} "
+                         f"{'is' if n == 1 else 'are'} not in this file — {'it is' if n == 1 else 'they are'} kept; "
+                         "use --replace to drop them")
+        return "\n".join(lines)
 
 
 def preview_import(session: Session, *, data: bytes, name: str = "", encoding: str | None = None,
                    columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
-                   question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False) -> SurveyRead:
+                   question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False,
+                   sheet: str | None = None) -> SurveyRead:
     """What importing a survey export would take, and why; nothing is written. SurveyImportError if unusable."""
     return read_survey(data, store.load_form(session=session), name=name, encoding=encoding, columns=columns,
-                       answers=answers, question_answers=question_answers, one_best=one_best)
+                       answers=answers, question_answers=question_answers, one_best=one_best, sheet=sheet)
+
+
+def _source(import_id: str) -> str:
+    """The file an import read: "google_forms.csv (2026-11-30 05:00:00 UTC)" -> "google_forms.csv"."""
+    return import_id.rsplit(" (", 1)[0]
+
+
+def _lost_letters(old: str, new: str) -> bool:
+    """`new` is `old` saved by a program that wrote '?' for every letter its encoding lacks (Excel's CSV)."""
+    if len(old) != len(new) or "?" not in new or old == new:
+        return False
+    return all(a == b or (b == "?" and not a.isascii()) for a, b in zip(old, new))
+
+
+def _keep_lost_letters(old: dict, new: dict) -> tuple[dict, int]:
+    kept = {k: old[k] for k, v in new.items() if isinstance(v, str) and isinstance(old.get(k), str)
+            and _lost_letters(old[k], v)}
+    return {**new, **kept}, len(kept)
+
+
+class _Stored:
+    """The responses imported before, looked up by identity: each is matched at most once, in file order."""
+
+    def __init__(self, stored: list[Response]) -> None:
+        self.by_key: dict[str, list[tuple[Identity, Response]]] = {}
+        self.by_legacy = {r.external_id: r for r in stored if r.external_id}
+        self.taken: set[int] = set()
+        for r in stored:
+            ident = Identity.decode(r.external_id, r.submitted_at)
+            for key in {ident.key, f"id:{ident.id}" if ident.id else ident.key}:  # by time, and by id
+                self.by_key.setdefault(key, []).append((ident, r))
+
+    def take(self, ident: Identity, legacy: str) -> tuple[Identity, Response] | None:
+        candidates = self.by_key.get(ident.key, []) + (self.by_key.get(f"id:{ident.id}", []) if ident.id else [])
+        for old_ident, old in candidates:
+            if old.id not in self.taken and ident.same(old_ident):
+                self.taken.add(old.id)
+                return old_ident, old
+        old = self.by_legacy.get(legacy)
+        if old is not None and old.id not in self.taken:
+            self.taken.add(old.id)
+            return Identity(), old
+        return None
 
 
 def import_survey(session: Session, *, data: bytes, name: str = "", encoding: str | None = None,
                   columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
                   question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False,
-                  replace_all: bool = False) -> tuple[Changes, ImportResult]:
-    """Import a survey export in one transaction. Respondents imported before (same respondent id,
-    same time, or same row of a file of the same name) are updated, never added twice;
-    `replace_all` first removes every imported response. UnmappedAnswers: nothing is written."""
+                  replace_all: bool = False, sheet: str | None = None) -> tuple[Changes, ImportResult]:
+    """Import a survey export in one transaction. Respondents imported before (see io.survey.identity)
+    are updated, never added twice; `replace_all` first removes every imported response.
+    UnmappedAnswers: nothing is written."""
     read = preview_import(session, data=data, name=name, encoding=encoding, columns=columns, answers=answers,
-                          question_answers=question_answers, one_best=one_best)
+                          question_answers=question_answers, one_best=one_best, sheet=sheet)
     if read.blocked:
         raise UnmappedAnswers(read)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
@@ -112,21 +168,34 @@ def import_survey(session: Session, *, data: bytes, name: str = "", encoding: st
         for old in stored:
             store.delete_response(old.id, session=session)
         result.before, result.removed, stored = list(stored), len(stored), []
-    known = {r.external_id: r for r in stored if r.external_id}
+    known = _Stored(stored)
+    matched_imports = set()
     for response, legacy in zip(read.responses, read.legacy_ids):
         new = replace(response, import_id=result.import_id)
-        old = known.pop(response.external_id, None) or known.pop(legacy, None)
-        if old is None:
+        found = known.take(Identity.decode(response.external_id), legacy)
+        if found is None:
             new.id = store.insert_response(new, session=session)
             result.added += 1
         else:
-            new.id = old.id
+            old_ident, old = found
+            new.answers, kept = _keep_lost_letters(old.answers, new.answers)
+            result.letters_kept += kept
+            matched_imports.add(old.import_id)
+            merged = Identity.decode(new.external_id).merged(old_ident)
+            keep_time = merged.time == old_ident.time and old.submitted_at is not None
+            new = replace(new, id=old.id, external_id=merged.encode(),
+                          submitted_at=old.submitted_at if keep_time else new.submitted_at)
             store.overwrite_response(new, session=session)
             result.before.append(old)
-            same = old.answers == new.answers and old.submitted_at == new.submitted_at
-            result.unchanged += same
-            result.updated += not same
+            # only answers count: the same answers re-saved with another time format are unchanged
+            result.unchanged += old.answers == new.answers
+            result.updated += old.answers != new.answers
         result.after.append(new)
+    store.record_not_asked(result.import_id, read.missing_questions, session=session)
+    for old in stored:  # what an earlier import of this source had and this file has not
+        if old.id not in known.taken and (old.import_id in matched_imports or _source(old.import_id) == name):
+            source = _source(old.import_id) or "an unnamed export"
+            result.missing[source] = result.missing.get(source, 0) + 1
     return Changes(evaluation=True, ids=tuple(r.id for r in result.after)), result
 
 

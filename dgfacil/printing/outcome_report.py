@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from dgfacil.core.evaluation import QuestionStats
+from dgfacil.core.evaluation import NOT_ASKED, QuestionStats, counted
 from dgfacil.printing import charts, layout, styles
 from dgfacil.printing.styles import para, static
 
@@ -155,7 +155,8 @@ def _evaluation(r: OutcomeReport, width: float) -> list:
                      "questions: type the paper forms in or import the online form's CSV in the Evaluation "
                      "room, then print the report again.]", "meta")]
     story = [static("VI. Evaluation of the Post-Event Survey", "h1"),
-             para(f"{r.responses} evaluation responses were collected ({r.survey_title}). "
+             para(f"{counted(r.responses, 'evaluation response')} {'was' if r.responses == 1 else 'were'} "
+                  f"collected ({r.survey_title}). "
                   "Shares are of the respondents who answered each question, and where some did not, the "
                   "figure says how many (\"130 of 140 answering; 7 no answer\"); \"satisfied\" counts the "
                   "top two levels, rounded half up to one decimal.")]
@@ -169,14 +170,14 @@ def _evaluation(r: OutcomeReport, width: float) -> list:
     if likert:
         story += [para("Key figures", "h2"), para(
             "Share of respondents who chose one of the top two levels (for the executive summary):", "meta")]
-        story += [para(f"• {s.question.text}: {s.satisfied_text} — "
-                       f"{s.question.levels[0]} or {s.question.levels[1]}", "body") for s in likert
+        story += [para(f"• {s.question.text}: {s.satisfied_text}" + (
+            f" — {s.question.levels[0]} or {s.question.levels[1]}" if s.asked else ""), "body") for s in likert
                   if len(s.question.levels) >= 2]
     for stem, levels, items in groups:
         bars = [charts.Bar(s.question.text, tuple(s.counts), s.satisfied_text) for s in items]
         headers = ["Aspect", *levels, "Top two"]
-        rows = [[s.question.text, *(f"{c} ({s.share(i)})" for i, c in enumerate(s.counts)), s.satisfied_text]
-                for s in items]
+        rows = [[s.question.text, *(f"{c} ({s.share(i)})" if s.asked else "—" for i, c in enumerate(s.counts)),
+                 s.satisfied_text] for s in items]
         first, last = width * 0.24, width * 0.19
         rest = (width - first - last) / max(len(levels), 1)
         story += [CondPageBreak(90 * mm), para(stem or "Ratings", "h2"),
@@ -187,14 +188,17 @@ def _evaluation(r: OutcomeReport, width: float) -> list:
             rows = [[o, str(c), s.share(i)] for i, (o, c) in enumerate(zip(s.question.options, s.counts))]
             if s.unanswered:  # shares are of those answering: the rest are counted, never hidden
                 rows.append(["No answer", str(s.unanswered), "—"])
-            story += [para(s.question.text, "h2"),
-                      _table(["Answer", "Respondents", "Share"], rows, [width * 0.5, width * 0.2, width * 0.2])]
+            story += [para(s.question.text, "h2"), _table(["Answer", "Respondents", "Share"], rows, [
+                width * 0.5, width * 0.2, width * 0.2]) if s.asked else para(NOT_ASKED.capitalize() + ".", "meta")]
     for s in r.stats:
         if s.question.kind == "text":
             distinct = s.distinct_texts()
+            if not s.asked:
+                story += [para(s.question.text, "h2"), para(NOT_ASKED.capitalize() + ".", "meta")]
+                continue
             story += [CondPageBreak(35 * mm), para(s.question.text, "h2"), para(
-                f"{len(s.texts)} answers, {len(distinct)} different; all are listed (repeats counted once, "
-                "with their number). Choose the quotes to keep.", "meta")]
+                f"{counted(len(s.texts), 'answer')}, {len(distinct)} different; all are listed (repeats counted "
+                "once, with their number). Choose the quotes to keep.", "meta")]
             story += [para(f"• {t}" + (f" (×{n})" if n > 1 else ""), "body") for t, n in distinct] \
                 or [para("No answers.", "meta")]
     return story

@@ -7,11 +7,16 @@ from sqlmodel import Session, func, select
 
 from dgfacil.core.evaluation import EvaluationForm, Response
 from dgfacil.store.queries import workshop_row
+from dgfacil.store.settings import get_setting, put_setting
 from dgfacil.store.tables import EvaluationResponseRow, ReportSectionRow
 
 
-def response_from_row(row: EvaluationResponseRow) -> Response:
+NOT_ASKED = "evaluation_not_asked"  # setting: import id -> question keys its file had no column for
+
+
+def response_from_row(row: EvaluationResponseRow, not_asked: dict | None = None) -> Response:
     return Response(
+        not_asked=frozenset((not_asked or {}).get(row.import_id or "", ())),
         id=row.id, answers=dict(row.answers), source=row.source, external_id=row.external_id,
         import_id=row.import_id or "", submitted_at=datetime.fromisoformat(row.submitted_at) if row.submitted_at else None,
     )
@@ -24,7 +29,18 @@ def load_form(*, session: Session) -> EvaluationForm:
 
 def load_responses(*, session: Session) -> list[Response]:
     rows = session.exec(select(EvaluationResponseRow).order_by(EvaluationResponseRow.id))
-    return [response_from_row(r) for r in rows]
+    not_asked = get_setting(NOT_ASKED, {}, session=session)
+    return [response_from_row(r, not_asked) for r in rows]
+
+
+def record_not_asked(import_id: str, keys: list[str], *, session: Session) -> None:
+    """Remember the questions an import's file had no column for (so the report says "not asked")."""
+    known = dict(get_setting(NOT_ASKED, {}, session=session))
+    if keys:
+        known[import_id] = list(keys)
+    else:
+        known.pop(import_id, None)
+    put_setting(NOT_ASKED, known or None, session=session)
 
 
 def response_row(response_id: int, *, session: Session) -> EvaluationResponseRow:

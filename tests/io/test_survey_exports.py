@@ -21,12 +21,13 @@ from make_tool_exports import respondents  # noqa: E402
 FORM = EvaluationForm.from_dict(load_template(ROOT / "sessions" / "undesa-escap-webinar-2023.toml").evaluation.model_dump())
 SAT = FORM.question("sat_topics")
 
-TOOLS = [("google_forms.csv", "Google Forms", "the time in 'Timestamp'"),
-         ("microsoft_forms.xlsx", "Microsoft Forms", "the column 'ID'"),
-         ("surveymonkey.csv", "SurveyMonkey", "the column 'Respondent ID'"),
-         ("surveymonkey.xlsx", "SurveyMonkey", "the column 'Respondent ID'"),
-         ("kobotoolbox.csv", "KoboToolbox", "the column '_uuid'"),
-         ("limesurvey.csv", "LimeSurvey", "the column 'Response ID'"),
+SM = "the column 'Respondent ID', the time in 'Start Date' and the e-mail in 'Email Address'"
+TOOLS = [("google_forms.csv", "Google Forms", "the time in 'Timestamp' and the e-mail in 'Email address'"),
+         ("microsoft_forms.xlsx", "Microsoft Forms", "the column 'ID', the time in 'Start time' and the e-mail in 'Email'"),
+         ("surveymonkey.csv", "SurveyMonkey", SM),
+         ("surveymonkey.xlsx", "SurveyMonkey", SM),
+         ("kobotoolbox.csv", "KoboToolbox", "the column '_uuid' and the time in 'start'"),
+         ("limesurvey.csv", "LimeSurvey", "the column 'Response ID' and the time in 'Date submitted'"),
          ("plain.csv", "plain table", "their row in plain.csv")]
 
 
@@ -116,9 +117,10 @@ def test_a_choice_without_listed_options_takes_any_answer():
     assert [r.answers for r in read.responses] == [{"country": "Nepal"}, {"country": "Bhutan"}] and not read.blocked
 
 
-def test_the_same_id_twice_in_one_file_stays_two_responses():
+def test_the_same_id_twice_in_one_file_stays_two_responses_and_is_flagged():
     read = read_survey(b"ID,sat_topics\n7,Very Satisfied\n7,Somehow Satisfied\n", FORM)
-    assert [r.external_id for r in read.responses] == ["7", "7#2"]
+    assert [r.answers for r in read.responses] == [{"sat_topics": 0}, {"sat_topics": 1}]
+    assert "WARNING respondent id 7 answered twice (rows 2 and 3); both are counted" in read.lines()
 
 
 def _bytes_or_refusal(data: bytes) -> None:
@@ -147,3 +149,25 @@ def test_any_bytes_give_answers_or_a_clear_refusal(head, data):
 @given(HEADS, st.binary(max_size=2000))
 def test_any_bytes_long_run(head, data):
     _bytes_or_refusal(head + data)
+
+
+def test_surveymonkey_other_please_specify_is_the_forms_other():
+    text = ("Respondent ID,Collector ID,Start Date,Type of institution,\n"
+            ",,,Response,Other (please specify)\n"
+            "1,9,05/30/2023 07:10:00 AM,Other (please specify),Parliament secretariat\n"
+            "2,9,05/30/2023 07:12:00 AM,National government,\n")
+    read = read_survey(text.encode(), FORM)
+    assert not read.blocked and [r.answers for r in read.responses] == [
+        {"background_institution": "Other"}, {"background_institution": "National government"}]
+    assert read.ignored_columns == ["Type of institution [Other (please specify)]"]  # no text question for it
+    assert "answer 'Other (please specify)' -> 'Other' (the tool's label for the form's Other): 1x" in read.lines()
+
+
+def test_grid_columns_stay_distinguishable_in_the_preview():
+    stem = "6. Please rate your level of satisfaction with the following aspects of the webinar"
+    rows = ["Overall facilitation/delivery of the Webinar", "Overall, the Webinar"]
+    header = ",".join(f'"{stem} [{row}]"' for row in rows)
+    read = read_survey(f"{header}\nVery Satisfied,Very Satisfied\n".encode(), FORM)
+    shown = [line for line in read.lines() if " -> sat_" in line]
+    assert len(shown) == 2 and "[Overall facilitation/delivery of the Webinar]'" in shown[0]
+    assert "[Overall, the Webinar]'" in shown[1] and all(len(line) < 140 for line in shown)

@@ -56,3 +56,15 @@ def test_denominator_in_the_stats(missing, expected):
     responses = [Response({"sat_overall": 0}) for _ in range(147 - missing)] + [Response({}) for _ in range(missing)]
     stats = {s.question.key: s for s in summarize(FORM, responses)}
     assert stats["sat_overall"].satisfied_text.endswith(expected)
+
+
+def test_a_question_no_import_asked_says_so_and_one_response_is_singular(tmp_path):
+    not_asked = frozenset({"sat_overall", "liked_most", "background_institution"})
+    stats = summarize(FORM, [Response({"sat_topics": 0}, source="csv", not_asked=not_asked)])
+    report = replace(_report(), responses=1, survey_title=FORM.title, stats=stats)
+    out = write_outcome_report(report, tmp_path / "r.pdf")
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages)
+    assert "1 evaluation response was collected" in text
+    assert "Overall, the Webinar: not asked in the imported survey" in text
+    assert text.count("Not asked in the imported survey.") == 2  # the institution table and the comments
+    assert "n/a (none of 1 answered)" in text  # sat_presentations was asked and left blank: said as before

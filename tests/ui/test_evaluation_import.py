@@ -109,3 +109,31 @@ def test_a_column_is_mapped_by_hand(ctx, qtbot, tmp_path, screenshots):
     qtbot.mouseClick(page.go, Qt.LeftButton)
     rows = _responses(ctx)
     assert len(rows) == 36 and all("sat_duration" not in r.answers for r in rows)
+
+
+def test_empty_tables_show_whole_headers_and_a_twice_answering_respondent_is_flagged(ctx, qtbot, tmp_path,
+                                                                                      screenshots):
+    from dgfacil.paths import resources_dir
+
+    room = _room(ctx, qtbot)
+    room.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))  # bold, padded headers
+    page = room.importer
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    page.preview(empty)
+    header = page.answers.horizontalHeader()
+    for column in range(page.answers.columnCount() - 1):  # the last one stretches
+        text = page.answers.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), text
+    page.grab().save(str(screenshots / "evaluation_import_empty.png"))
+    twice = tmp_path / "twice.csv"
+    twice.write_text("Timestamp,Email address,Importance and relevance of the topics\n"
+                     "2023/05/30 4:20:51 PM GMT+9,a@example.org,Very satisfied\n"
+                     "2023/05/30 5:02:10 PM GMT+9,b@example.org,Satisfied\n"
+                     "2023/05/31 9:15:00 AM GMT+9,A@example.org,Neutral\n", encoding="utf-8")
+    page.preview(twice)
+    assert "e-mail a@example.org answered twice (rows 2 and 4); both are counted" in page.findings.text()
+    assert page.findings.isVisible() and page.go.text() == "Import 3 responses"
+    qtbot.mouseClick(page.go, Qt.LeftButton)
+    assert len(_responses(ctx)) == 3
+    page.grab().save(str(screenshots / "evaluation_import_twice.png"))

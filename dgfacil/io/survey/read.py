@@ -2,10 +2,10 @@
 answer is which level, who each respondent is — and, in words, everything that was decided.
 
 Columns match questions by text similarity (or by the user's hand); metadata columns of the
-survey tools are recognised and left out; answers are read as scales.py says. A respondent is
-known by the export's respondent id, else by the submission time (and its rank among equal
-times), else by its row in a file of the same name — so importing a corrected export again
-updates those respondents instead of adding them twice.
+survey tools are recognised and left out; answers are read as scales.py says; who a respondent
+is, identity.py says (id, start time, e-mail, name), so importing a corrected export again
+updates those respondents instead of adding them twice. Of a workbook, the sheet whose header
+matches the form best is read.
 """
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from difflib import SequenceMatcher
 
-from dgfacil.core.evaluation import EvaluationForm, Question, Response
+from dgfacil.core.evaluation import EvaluationForm, Question, Response, counted
+from dgfacil.io.survey.identity import identify
 from dgfacil.io.survey.scales import Reading, read_answers
-from dgfacil.io.survey.table import SurveyImportError, SurveyTable, normalize, read_table
+from dgfacil.io.survey.table import SurveyImportError, SurveyTable, normalize, read_tables
 
 COLUMN_THRESHOLD = 0.72  # below this a header is not taken to be a question
 # Respondent metadata the tools write (normalised): never answers, never reported as unused. In order:
@@ -33,9 +33,6 @@ METADATA = frozenset({
     "start language", "startlanguage", "seed", "date started", "startdate", "date last action", "datestamp",
     "ipaddr", "referrer url", "refurl", "token",
 })
-ID_HEADERS = ("respondent id", "response id", "uuid", "id", "meta instanceid")
-TIME_HEADERS = ("timestamp", "completion time", "submission time", "date submitted", "submitdate", "end date",
-                "end", "start time", "start date", "date started", "startdate")
 
 
 def _is_metadata(header: str) -> bool:
@@ -67,6 +64,7 @@ class SurveyRead:
     readings: dict[str, dict[str, Reading]] = field(default_factory=dict)  # key -> value -> reading
     counts: dict[str, Counter] = field(default_factory=dict)  # key -> value -> how often
     empty_rows: int = 0
+    repeats: list[str] = field(default_factory=list)  # respondents who answered more than once, in words
     identity: str = ""
     one_best: bool = False
 
@@ -102,11 +100,12 @@ class SurveyRead:
     def lines(self) -> list[str]:
         """The preview in words, one finding a line, for the command line and the app."""
         t = self.table
-        out = [f"{t.describe()}: {len(self.responses)} responses" +
-               (f"; {self.empty_rows} empty rows skipped" if self.empty_rows else "")]
+        out = [f"{t.describe()}: {counted(len(self.responses), 'response')}" +
+               (f"; {counted(self.empty_rows, 'empty row')} skipped" if self.empty_rows else "")]
         out += [f"  {note}" for note in t.notes]
         out.append(f"respondents known by {self.identity}")
-        out.append(f"{len(self.columns)} columns matched to questions:")
+        out += [f"WARNING {line}" for line in self.repeats]
+        out.append(f"{counted(len(self.columns), 'column')} matched to questions:")
         for m in self.columns:
             how = "by hand" if m.by_hand else "same text" if m.score >= 0.999 else f"similarity {m.score:.2f}"
             out.append(f"  {_short(m.header)} -> {m.question} ({how})")
@@ -132,7 +131,12 @@ class SurveyRead:
 
 
 def _short(text: str, width: int = 90) -> str:
-    return repr(text if len(text) <= width else text[: width - 1] + "…")
+    """Cut from the middle: a grid's columns share a long stem and differ in the "[Row]" at the end."""
+    if len(text) <= width:
+        return repr(text)
+    tail = max(width // 3, len(text) - text.rfind("[") if text.endswith("]") and "[" in text else 0)
+    tail = min(tail, width - 20)
+    return repr(text[: width - tail - 1] + "…" + text[-tail:])
 
 
 def _similarity(a: str, b: str) -> float:
@@ -200,33 +204,49 @@ def _hand_columns(headers: list[str], form: EvaluationForm, columns: dict[str, s
     return out
 
 
-def _instant(text: str) -> datetime | None:
-    text = text.strip()
-    for fmt in (None, "%Y/%m/%d %I:%M:%S %p GMT%z", "%Y/%m/%d %H:%M:%S", "%m/%d/%Y %H:%M:%S", "%d/%m/%Y %H:%M:%S",
-                "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M:%S"):
+def _columns_of(table: SurveyTable, form: EvaluationForm, columns: dict[str, str]):
+    hand = _hand_columns(table.headers, form, columns)
+    meta = {c for c, h in enumerate(table.headers) if _is_metadata(h) and c not in hand}
+    return hand, meta, match_columns(table.headers, form, hand, meta | {c for c, k in hand.items() if not k})
+
+
+def _best_sheet(tables: list[SurveyTable], form: EvaluationForm, columns: dict[str, str], sheet: str | None):
+    """(table, hand columns, metadata columns, matches) of the sheet asked for or matching the form best."""
+    names = ", ".join(repr(t.sheet) for t in tables)
+    if sheet:
+        chosen = [t for t in tables if t.sheet == sheet] or [t for t in tables if normalize(t.sheet) == normalize(sheet)]
+        if not chosen or not tables[0].sheet:
+            raise SurveyImportError(f"no sheet {sheet!r} in the file" + (f" (sheets: {names})" if tables[0].sheet else ""))
+        return (chosen[0], *_columns_of(chosen[0], form, columns))
+    if len(tables) == 1:
+        return (tables[0], *_columns_of(tables[0], form, columns))
+    scored = []
+    for table in tables:
         try:
-            moment = datetime.fromisoformat(text) if fmt is None else datetime.strptime(text, fmt)
-        except ValueError:
+            scored.append((table, *_columns_of(table, form, columns)))
+        except SurveyImportError:  # a column asked for by hand is not on this sheet
             continue
-        # a naive export time is taken as UTC: the form service's zone is not in the file
-        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    return None
+    if not scored:
+        raise SurveyImportError(f"no sheet has every column asked for (sheets: {names})")
+    best = max(scored, key=lambda t: (len(t[3]), -tables.index(t[0])))
+    best[0].notes.append(f"read the sheet {best[0].sheet!r}, whose header matches the form best "
+                         f"(sheets: {names})")
+    return best
 
 
 def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: str | None = None,
                 columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
-                question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False) -> SurveyRead:
+                question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False,
+                sheet: str | None = None) -> SurveyRead:
     """What importing `data` (named `name`) would write, with the reasons. Raises SurveyImportError.
 
     `columns` maps headers to question keys; `answers` maps answer texts to levels for every
-    question, `question_answers` for one question (key -> text -> level), taking precedence."""
+    question, `question_answers` for one question (key -> text -> level), taking precedence.
+    Of a workbook, the sheet named `sheet` is read, else the one whose header matches the form best."""
     if not form.questions:
         raise SurveyImportError("the workshop has no evaluation form to match the columns to")
-    table = read_table(data, encoding=encoding)
+    table, _, meta, matches = _best_sheet(read_tables(data, encoding=encoding), form, columns or {}, sheet)
     headers = table.headers
-    hand = _hand_columns(headers, form, columns or {})
-    meta = {c for c, h in enumerate(headers) if _is_metadata(h) and c not in hand}
-    matches = match_columns(headers, form, hand, meta | {c for c, k in hand.items() if not k})
     if not matches:
         raise SurveyImportError("no column matches a question of the form; is this the right survey?")
     read = SurveyRead(table=table, form=form, columns=matches, one_best=one_best)
@@ -250,14 +270,9 @@ def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: 
         read.counts[q.key] = Counter(values)
         own = {normalize(k): v for k, v in (question_answers or {}).get(q.key, {}).items()}
         read.readings[q.key] = read_answers(q, values, {**user, **own}, one_best=one_best)
-    normal = [normalize(h) for h in headers]
-    id_col = next((normal.index(h) for h in ID_HEADERS if h in normal and normal.index(h) in meta), None)
-    ts_col = next((normal.index(h) for h in TIME_HEADERS if h in normal and normal.index(h) in meta), None)
-    read.identity = (f"the column {headers[id_col]!r}" if id_col is not None else
-                     f"the time in {headers[ts_col]!r}" if ts_col is not None else f"their row in {name or 'the file'}")
-    seen_times: Counter = Counter()
-    seen_ids: Counter = Counter()
-    for rank, (number, row) in enumerate(rows, start=1):
+    who = identify(headers, rows, meta, name)
+    read.identity, read.repeats = who.known_by, who.repeats
+    for (number, row), ident in zip(rows, who.identities):
         got: dict = {}
         for m in matches:
             value = cell(row, m.column)
@@ -270,18 +285,8 @@ def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: 
             r = read.readings[q.key][value]
             if r.level is not None:
                 got[q.key] = r.level if q.kind == "likert" else q.options[r.level]
-        stamp = cell(row, ts_col)
-        if id_col is not None and cell(row, id_col):
-            ext = cell(row, id_col)
-            seen_ids[ext] += 1
-            if seen_ids[ext] > 1:  # the same id twice in one file: two responses, never one overwriting the other
-                ext = f"{ext}#{seen_ids[ext]}"
-        elif stamp:
-            seen_times[stamp] += 1
-            ext = f"time:{stamp}#{seen_times[stamp]}"
-        else:
-            ext = f"row:{name}#{rank}"
-        read.responses.append(Response(answers=got, source="csv", submitted_at=_instant(stamp), external_id=ext))
+        read.responses.append(Response(answers=got, source="csv", submitted_at=ident.instant,
+                                       external_id=ident.encode()))
         # the id an earlier dgfacil gave this row, so files imported before are updated too
         read.legacy_ids.append(hashlib.sha1("\x1f".join([str(number), *row]).encode()).hexdigest()[:16])
     return read

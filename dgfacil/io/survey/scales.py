@@ -44,13 +44,13 @@ class Reading:
 
     value: str
     level: int | None  # index into the question's choices; None = unmapped
-    how: str  # exact | user | scale | number | close | blank | unmapped
+    how: str  # exact | user | scale | number | other | close | blank | unmapped
 
     def said(self, q: Question) -> str:
         target = "no answer" if self.how == "blank" else repr(q.choices[self.level]) if self.level is not None else "?"
         place = f"{(self.level or 0) + 1} of {len(q.choices)}"
         why = {"scale": f"the same place on the scale, {place}", "number": f"a number on the scale, {place}",
-               "close": "a near spelling", "user": "as you mapped it", "blank": "as you mapped it"}.get(self.how, "")
+               "close": "a near spelling", "other": "the tool's label for the form's Other", "user": "as you mapped it", "blank": "as you mapped it"}.get(self.how, "")
         return f"{self.value!r} -> {target}" + (f" ({why})" if why else "")
 
 
@@ -123,6 +123,10 @@ def read_answers(q: Question, values: list[str], user: dict[str, str], *, one_be
             if n is not None and 1 <= n <= len(choices):
                 out[value] = Reading(value, n - 1 if one_best else len(choices) - n, "number")
                 continue
+        other = next((i for i, n in enumerate(names) if n == "other" or n.startswith("other ")), None)
+        if q.kind == "choice" and other is not None and re.fullmatch(r"other( please)?( specify| describe)?", v):
+            out[value] = Reading(value, other, "other")  # SurveyMonkey's "Other (please specify)"
+            continue
         if names:
             scored = sorted(((SequenceMatcher(None, v, c).ratio(), i) for i, c in enumerate(names)), reverse=True)
             if scored[0][0] >= CLOSE and (len(scored) == 1 or scored[0][0] - scored[1][0] > 0.05):

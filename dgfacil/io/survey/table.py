@@ -31,6 +31,7 @@ class SurveyTable:
     encoding: str = ""
     delimiter: str = ","
     encoding_guessed: bool = False  # cp1252 chosen because the bytes were not UTF-8
+    sheet: str = ""  # the workbook's sheet the table is
     notes: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
@@ -112,7 +113,8 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
+def _xlsx_sheets(data: bytes) -> list[tuple[str, list[list[str]]]]:
+    """Every sheet of a workbook: (name, rows of text)."""
     import openpyxl
 
     try:
@@ -122,7 +124,8 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
     try:
         if not book.worksheets:
             raise SurveyImportError("the workbook has no sheet")
-        return [[_cell_text(v).strip() for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+        return [(sheet.title, [[_cell_text(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)])
+                for sheet in book.worksheets]
     except SurveyImportError:
         raise
     except Exception as err:
@@ -159,24 +162,37 @@ def _merge_two_headers(first: list[str], second: list[str]) -> list[str]:
     return merged
 
 
-def read_table(data: bytes, *, encoding: str | None = None) -> SurveyTable:
-    """The export's header and rows; SurveyImportError when it cannot be one."""
+def read_tables(data: bytes, *, encoding: str | None = None) -> list[SurveyTable]:
+    """One table for a CSV, one for each sheet of a workbook that has a header row.
+    SurveyImportError when there is none."""
     if data.startswith(b"PK\x03\x04"):  # a zip: an Excel workbook (whole or not), never a CSV
-        rows, kind, used, guessed, delimiter = _xlsx_rows(data), "xlsx", "", False, ""
+        sheets = _xlsx_sheets(data)
+        tables = [_table(rows, "xlsx", "", False, "", sheet=name) for name, rows in sheets if rows and any(rows[0])]
     else:
         text, used, guessed = decode(data, encoding)
         text = text.replace("\x00", "")
         delimiter = _delimiter(text)
-        rows, kind = [[cell.strip() for cell in row] for row in _csv_rows(text, delimiter)], "csv"
-    if not rows or not any(rows[0]):
+        rows = [[cell.strip() for cell in row] for row in _csv_rows(text, delimiter)]
+        tables = [_table(rows, "csv", used, guessed, delimiter)] if rows and any(rows[0]) else []
+    if not tables:
         raise SurveyImportError("the file is empty or has no header row")
+    return tables
+
+
+def read_table(data: bytes, *, encoding: str | None = None) -> SurveyTable:
+    """The export's header and rows (a workbook's first sheet with a header); SurveyImportError when
+    it cannot be one."""
+    return read_tables(data, encoding=encoding)[0]
+
+
+def _table(rows: list[list[str]], kind: str, used: str, guessed: bool, delimiter: str, sheet: str = "") -> SurveyTable:
     headers = list(rows[0])
     tool = _tool({normalize(h) for h in headers}, kind)
     start = 1
     if tool == "SurveyMonkey" and len(rows) > 1:
         headers, start = _merge_two_headers(rows[0], rows[1]), 2
     table = SurveyTable(headers=headers, rows=[(n + 1, r) for n, r in enumerate(rows) if n >= start], tool=tool,
-                        kind=kind, encoding=used, delimiter=delimiter, encoding_guessed=guessed)
+                        kind=kind, encoding=used, delimiter=delimiter, encoding_guessed=guessed, sheet=sheet)
     if tool == "SurveyMonkey":
         table.notes.append("two header rows (question, then row or option) read as one")
     return table

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from dgfacil.core.evaluation import counted
 from dgfacil.operations import evaluation as ops
 from dgfacil.ui.evaluation.mapping import AnswersTable, ColumnsTable
 from dgfacil.ui.widgets import plain_label
@@ -137,7 +138,7 @@ class ImportPage(QWidget):
             self.status.setText(f"{name}: {err}")
             self.findings.setText("")
             self.findings.setVisible(False)
-            self.answers.setRowCount(0)
+            self.answers.clear_rows()
             self.columns.setRowCount(0)
             return
         form = self.read.form
@@ -145,7 +146,8 @@ class ImportPage(QWidget):
         self.answers.fill(self.read, form)
         lines = self.read.lines()
         self.status.setText(f"{name} — {lines[0]}; respondents known by {self.read.identity}.")
-        keep = [line for line in lines[1:] if line.startswith(("no column", "numbers", "column not used"))]
+        keep = [line.strip() for line in lines[1:] if line.startswith(("WARNING", "  read the sheet"))]
+        keep += [line for line in lines[1:] if line.startswith(("no column", "numbers", "column not used"))]
         self.findings.setText("\n".join(keep[:6]) + (f"\n… and {len(keep) - 6} more" if len(keep) > 6 else ""))
         self.findings.setVisible(bool(keep))
         unmapped = self.read.unmapped()
@@ -189,6 +191,7 @@ class ImportPage(QWidget):
         if not import_id:
             return
         _, deleted = self.ctx.tasks.run_sync(lambda s: ops.delete_import(s, import_id=import_id), initiator=self)
-        self.status.setText(f"Deleted the import {import_id}: {len(deleted)} responses (Ctrl+Z brings them back).")
+        self.status.setText(f"Deleted the import {import_id}: {counted(len(deleted), 'response')} "
+                            "(Ctrl+Z brings them back).")
         self.reload_imports()
         self.import_deleted.emit(import_id, deleted)

@@ -99,6 +99,21 @@ class AnswersTable(QTableWidget):
         self.rows: list[tuple[str, list[str]]] = []  # (answer, question keys) per row
         self.shapes: list[tuple] = []  # (answer, levels) per row: the rows' identity across re-reads
 
+    def clear_rows(self) -> None:
+        """No answers to show: the columns fit their headers (bold, padded by the style), never clipped."""
+        self.setRowCount(0)
+        self.shapes = []
+        self._fit_headers()
+
+    def _fit_headers(self) -> None:
+        for column in range(self.columnCount() - 1):  # the last column stretches
+            self.resizeColumnToContents(column)
+
+    def showEvent(self, event) -> None:  # noqa: N802 — the style's header font is known once shown
+        super().showEvent(event)
+        if not self.rowCount():
+            self._fit_headers()
+
     def fill(self, read, form: EvaluationForm) -> None:
         """Unmapped answers first, then the ones read by scale, number or near spelling, then exact
         texts; the same file read again keeps its rows in place, so a keyboard user stays put."""

@@ -105,8 +105,10 @@ def main(out: Path) -> None:
     from dgfacil.operations.templates import exercise_library
     from dgfacil.ui.dialogs import NewWorkshopDialog
     from dgfacil.ui.exercises.add_dialog import AddExerciseDialog
+    from dgfacil.ui.link.dialog import LinkDialog
     from dgfacil.ui.people.editor import ParticipantDialog
     from dgfacil.ui.people.import_dialog import ImportDialog
+    from dgfacil.ui.printing.preflight import PreflightDialog
     from dgfacil.ui.printing.signatories import SignatoriesDialog
     from dgfacil.ui.printing.verify import VerifyDialog
     from dgfacil.ui.shortcuts_help import ShortcutsDialog, help_rows
@@ -124,6 +126,10 @@ def main(out: Path) -> None:
         "ParticipantDialog": lambda: ParticipantDialog(parent=window),
         "SignatoriesDialog": lambda: SignatoriesDialog(ctx, window.room("Print").undo_stack, window),
         "VerifyDialog": lambda: VerifyDialog(window),
+        "LinkDialog": lambda: LinkDialog(window.room_link.link, lambda: None, window),
+        "PreflightDialog": lambda: PreflightDialog(
+            ["Kim Min-jun: 𐀀 (LINEAR B SYLLABLE B008 A) cannot be drawn by any font here; it would print blank."]
+            * 12, window),
     }
     for name, make in dialogs.items():
         dialog = make()

@@ -103,6 +103,9 @@ def day_end_text(state: RunState, zone: str) -> str:
         text = f"{verb} {when} ({'as planned' if state.unfit_min else 'on time'})"
     if state.unfit_min and state.phase is not Phase.FINISHED:
         text += f" — {span_words(state.unfit_min)} of content do not fit"
+    elif state.ahead and state.phase is not Phase.FINISHED:  # time to spare before a fixed start: say so
+        item, hold, spare = state.ahead[0]
+        text += f" — {span_words(spare)} ahead: {short_title(item.title, 32)} at {hhmm(hold, zone)} fixed"
     return text
 
 
@@ -135,11 +138,13 @@ def row_note(row: Row) -> str:
     change = row.minutes - row.item.duration_min
     if change:
         notes.append(f"{'+' if change > 0 else '−'}{abs(change)} min")
+    if row.unfit_whole:  # it does not run at all: no time, no lateness
+        notes.append("does not fit")
+        return " · ".join(notes)
     if row.start is not None and row.late_min > 0 and not row.item.fixed_start:
         notes.append(lateness_words(row.late_min))
     if row.unfit_min:
-        whole = row.unfit_min >= row.minutes
-        notes.append("does not fit" if whole else f"{row.unfit_min} min do not fit")
+        notes.append(f"{span_words(row.unfit_min)} do not fit")
     return " · ".join(notes)
 
 

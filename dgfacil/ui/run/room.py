@@ -23,7 +23,7 @@ from dgfacil.ui.run.look import ROOM_STYLE
 from dgfacil.ui.run.projector import city
 from dgfacil.ui.run.controls import PLAN_ONLY
 from dgfacil.ui.run.layout import build_room
-from dgfacil.ui.run.recovery import ApplyPlan
+from dgfacil.ui.run.commands import ApplyPlan, RecordAdjust
 
 REFRESH_MS = 200  # a repaint request; the numbers come from the clock, never from counting these
 
@@ -38,7 +38,8 @@ class RunRoom(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        # run presses are not undone ("previous" is their undo); a recovery plan is, as one action
+        # Space/Next/Skip are taken back with Previous; length changes and recovery plans are undone
+        # here, on one stack, so a new change always clears a stale redo (see ui.run.commands)
         self.undo_stack = QUndoStack(ctx.undo_group)
         self.workshop = ctx.workshop()
         self.day_id: int | None = None
@@ -173,11 +174,18 @@ class RunRoom(QWidget):
 
     def extend(self, minutes: int) -> None:
         if self.state and self.state.current:
-            self.record(EventKind.EXTEND, minutes=minutes)
+            self.adjust(EventKind.EXTEND, self.state.current.item, minutes)
 
     def shorten(self, minutes: int = 1) -> None:
         if self.state and self.state.current:
-            self.record(EventKind.SHORTEN, minutes=minutes)
+            self.adjust(EventKind.SHORTEN, self.state.current.item, minutes)
+
+    def adjust(self, kind: EventKind, item, minutes: int) -> None:
+        """A length change, as an undoable command (Ctrl+Z takes it back)."""
+        if self.day_id is None:
+            return
+        self.undo_stack.push(RecordAdjust(self, kind, item.id, item.title, minutes, self.ctx.clock()))
+        self.message.setText(f"{self.undo_stack.undoText()} — Ctrl+Z undoes it.")
 
     def skip(self) -> None:
         if self.state and self.state.current:
@@ -228,8 +236,8 @@ class RunRoom(QWidget):
         menu.addAction("Run this now", lambda: self.jump_to(item_id))
         if row.status.value == "pending":
             menu.addAction("Skip it", lambda: self.record(EventKind.SKIP, item_id=item_id))
-        menu.addAction("Shorten by 5 min", lambda: self.record(EventKind.SHORTEN, item_id=item_id, minutes=5))
-        menu.addAction("Extend by 5 min", lambda: self.record(EventKind.EXTEND, item_id=item_id, minutes=5))
+        menu.addAction("Shorten by 5 min", lambda: self.adjust(EventKind.SHORTEN, row.item, 5))
+        menu.addAction("Extend by 5 min", lambda: self.adjust(EventKind.EXTEND, row.item, 5))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def ask_reset(self) -> None:

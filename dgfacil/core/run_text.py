@@ -111,12 +111,12 @@ def day_end_text(state: RunState, zone: str) -> str:
 
 def conflict_texts(state: RunState, zone: str, *, brief: bool = False) -> list[str]:
     """'Closing is fixed at 16:37 — 23 min of Session 3 and Q&A do not fit', one per conflict
-    (brief, for the projector's one-line strip: 'Closing is fixed at 16:37 — 23 min do not fit')."""
+    (brief, for the projector's facilitator strip: 'Closing at 16:37 (fixed) · 23 min to re-plan before it')."""
     out = []
     for conflict in state.conflicts:
-        if brief:
-            out.append(f"{short_title(conflict.item.title, 32)} is fixed at {hhmm(conflict.hold, zone)} — "
-                       f"{span_words(conflict.minutes)} do not fit")
+        if brief:  # the audience may read it too: a plain note, no alarm
+            out.append(f"{short_title(conflict.item.title, 32)} at {hhmm(conflict.hold, zone)} (fixed) · "
+                       f"{span_words(conflict.minutes)} to re-plan before it")
             continue
         names = [short_title(t, 32) for t in conflict.titles]
         what = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or "the items before it"

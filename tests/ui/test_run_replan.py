@@ -81,7 +81,8 @@ def test_webinar_opening_30_over_plan_enter_and_ctrl_z(demo_doc, qtbot, screensh
     assert room.day_end_label.text() == "Day ends 16:40 (as planned) — 30 min of content do not fit"
     window.grab().save(str(screenshots / "run_room_conflict_1366.png"))
     qtbot.keyClick(room, Qt.Key_F5)  # the projector: its facilitator strip says the conflict too
-    assert room.projector.texts["alert"] == "Closing: Summary and Way Forward is fixed at 16:37 — 30 min do not fit"
+    assert room.projector.texts["alert"] == ("Closing: Summary and Way Forward at 16:37 (fixed) · "
+                                             "30 min to re-plan before it")
     room.projector.resize(1366, 768)
     room.projector.grab().save(str(screenshots / "projector_conflict.png"))
     room.projector.close()

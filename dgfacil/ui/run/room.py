@@ -50,11 +50,16 @@ class RunRoom(QWidget):
         self.chime = Chime(self)
         ctx.services["item_end"] = self.item_end  # group timers follow the re-planned end
         settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s), run_ops.chime_on(s),
-                                             run_ops.projector_theme(s)))
-        self.warning_lead_min, chime_on, self.projector_theme = settings
+                                             run_ops.projector_theme(s), run_ops.projector_strip(s)))
+        self.warning_lead_min, chime_on, self.projector_theme, strip_on = settings
         self.chime.enabled = bool(chime_on)
         self.setStyleSheet(ROOM_STYLE)
         build_room(self, chime_on)
+        # The View menu shows this same action; the projector gets it with the other run keys.
+        self.strip_action = self.add_action("Facilitator strip on the projector", ["Shift+F5"],
+                                            self.set_projector_strip)
+        self.strip_action.setCheckable(True)
+        self.strip_action.setChecked(bool(strip_on))
         self._load_days()
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -111,6 +116,12 @@ class RunRoom(QWidget):
             lambda s: run_ops.day_events(s, day_id=day_id))
         self._last_alert = None
 
+    def show_day(self, day_id: int) -> None:
+        """Show this day's run (the app reopening on a run in progress)."""
+        ids = [d.id for d in self.workshop.days]
+        if day_id in ids and day_id != self.day_id:
+            self.day_box.setCurrentIndex(ids.index(day_id))
+
     def _on_day_chosen(self, index: int) -> None:
         self.day_id = self.day_box.itemData(index)
         self.reload_events()
@@ -130,6 +141,16 @@ class RunRoom(QWidget):
         self.ctx.tasks.run_sync(lambda s: run_ops.set_projector_theme(s, theme=theme), initiator=self)
         if self.projector is not None:
             self.projector.set_theme(theme)
+
+    def set_projector_strip(self, on: bool) -> None:
+        """Show or hide the facilitator's strip on the projector (remembered in the workshop)."""
+        on = bool(on)
+        self.ctx.tasks.run_sync(lambda s: run_ops.set_projector_strip(s, on=on), initiator=self)
+        if self.strip_action.isChecked() != on:
+            self.strip_action.setChecked(on)
+        self.message.setText("The projector shows the facilitator strip — Shift+F5 hides it." if on else
+                             "The facilitator strip is hidden on the projector — Shift+F5 shows it.")
+        self.refresh()
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
         """Another room or the CLI changed the document: redraw what depends on it."""
@@ -267,6 +288,7 @@ class RunRoom(QWidget):
 
         if self.projector is None:
             self.projector = ProjectorWindow(self.workshop, theme=self.projector_theme)
+            self.projector.show_strip = self.strip_action.isChecked()
             plan_keys = {self.controls.actions_by_name[n] for n in PLAN_ONLY}
             for action in self.actions():
                 if action not in plan_keys:  # Enter and Esc: the projector's own Esc closes it
@@ -310,6 +332,7 @@ class RunRoom(QWidget):
         self.controls.show_state(state)
         self._maybe_chime(state, words.level)
         if self.projector is not None and self.projector.isVisible():
+            self.projector.show_strip = self.strip_action.isChecked()
             self.projector.show_state(state, words)
         self.sig_state_did_change.emit(state)
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from dgfacil.core.run import EventKind, RunEvent
 from dgfacil.core.run_plan import derive_state
-from dgfacil.core.run_suggest import RecoveryPlan
+from dgfacil.core.run_suggest import RecoveryPlan, short_title
 from dgfacil.core.run_text import span_words
 from dgfacil.operations import run as run_ops
 
@@ -21,7 +21,7 @@ class RecordAdjust(QUndoCommand):
 
     def __init__(self, room, kind: EventKind, item_id: int, title: str, minutes: int, at) -> None:
         sign = "+" if kind is EventKind.EXTEND else "−"
-        super().__init__(f"{sign}{minutes} min on {' '.join(title.split())[:40]}")
+        super().__init__(f"{sign}{minutes} min on {short_title(title, 40)}")
         self.room, self.kind, self.item_id, self.minutes, self.at = room, kind, item_id, minutes, at
         self.day_id = room.day_id
         self.event_id: int | None = None

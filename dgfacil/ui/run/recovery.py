@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.run_plan import RunState
@@ -41,9 +41,12 @@ def plan_heading(plan: RecoveryPlan | None, state: RunState, zone: str) -> str:
             return "The day is on time: nothing to recover."
         if state.conflicts and all(r.unfit_whole for r in state.upcoming() if not r.item.fixed_start):
             conflict = state.conflicts[0]
-            return (f"Nothing left before {short_title(conflict.item.title, 32)} (fixed at "
-                    f"{hhmm(conflict.hold, zone)}) can fit any more: {span_words(state.behind_min)} of content "
-                    f"do not fit — skip it, or move on now.")
+            where = f"{short_title(conflict.item.title, 32)} (fixed at {hhmm(conflict.hold, zone)})"
+            now = state.current
+            how = (f"shorten {short_title(now.item.title, 32)} (− or Ctrl −) to make room, or skip what will not run"
+                   if now is not None else "skip what will not run")
+            return (f"No recovery plan: nothing left before {where} fits any more — "
+                    f"{span_words(state.behind_min)} of content do not fit. To win time back, {how}.")
         return (f"No recovery plan: every item left is at its shortest or marked “do not shorten”. "
                 f"Still {span_words(state.behind_min)} behind — skip or shorten an item yourself.")
     end = f"Now: {day_end_text(plan.before, zone)}\nAfter: {day_end_text(plan.after, zone)}"
@@ -120,5 +123,6 @@ class RecoveryPreview(QFrame):
 
 def conflict_label() -> QLabel:
     label = plain_label(name="runConflict", size=12, bold=True, wrap=True)
+    label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)  # two lines are never clipped
     label.hide()
     return label

@@ -3,7 +3,7 @@ remembered per workshop and worded as a plain note; the projector never announce
 already past; and a restart mid-run reopens on the Run room (real keys, main window)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -12,7 +12,7 @@ from dgfacil.operations import run as run_ops
 from dgfacil.ui.main_window import MainWindow
 from dgfacil.ui.shortcuts_help import help_rows
 
-T0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)  # 15:00 in Seoul: the webinar opens
+T0 = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)  # 15:00 in Seoul: the webinar opens
 
 
 class FakeClock:
@@ -82,7 +82,7 @@ def test_the_projector_never_announces_a_next_start_already_past(demo_doc, qtbot
 
 
 def test_a_restart_mid_run_reopens_on_the_run_room(demo_doc, qtbot):
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with demo_doc.session() as session:
         from dgfacil.store import queries
 
@@ -97,7 +97,7 @@ def test_a_restart_mid_run_reopens_on_the_run_room(demo_doc, qtbot):
 
 
 def test_a_finished_or_old_run_opens_as_usual(demo_doc, qtbot):
-    yesterday = datetime.now(timezone.utc) - timedelta(days=1)
+    yesterday = datetime.now(UTC) - timedelta(days=1)
     with demo_doc.session() as session:
         from dgfacil.store import queries
 

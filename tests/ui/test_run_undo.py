@@ -3,14 +3,14 @@
 so Ctrl+Y can never re-apply a stale plan; a plan redone after the day moved on is checked again."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
 from dgfacil.core.run import EventKind
 from dgfacil.ui.main_window import MainWindow
 
-T0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)  # 15:00 in Seoul: the webinar opens
+T0 = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)  # 15:00 in Seoul: the webinar opens
 
 
 class FakeClock:

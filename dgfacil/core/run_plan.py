@@ -27,6 +27,17 @@ from dgfacil.core.run import Phase, Replay, RunEvent, as_utc, ordered_items, rep
 MINUTE = timedelta(minutes=1)
 
 
+def on_minute(moment: datetime) -> datetime:
+    """The instant as a clock shows it: seconds dropped (every zone in use is whole minutes off UTC)."""
+    return moment.replace(second=0, microsecond=0)
+
+
+def clock_min(early: datetime, late: datetime) -> int:
+    """Whole minutes from one shown clock time to another: lateness reads off the times on screen
+    ("14:34" against a planned "14:16" is 18 min late, whatever the seconds)."""
+    return round((on_minute(late) - on_minute(early)) / MINUTE)
+
+
 class Status(str, Enum):
     DONE = "done"
     CURRENT = "current"
@@ -51,8 +62,13 @@ class Row:
 
     @property
     def late_min(self) -> int:
-        """Start against plan, in whole minutes (negative: early)."""
-        return round((self.start - self.planned_start) / MINUTE) if self.start else 0
+        """Start against plan, in minutes of the shown clock times (negative: early)."""
+        return clock_min(self.planned_start, self.start) if self.start else 0
+
+    @property
+    def unfit_whole(self) -> bool:
+        """A pending item that falls wholly after a fixed start: it does not run, so it has no time."""
+        return self.status is Status.PENDING and self.unfit_min > 0 and self.unfit_min >= self.minutes
 
     @property
     def ran_min(self) -> int:
@@ -85,6 +101,7 @@ class RunState:
     planned_end: datetime | None
     projected_end: datetime | None
     conflicts: tuple[Conflict, ...] = ()
+    ahead: tuple[tuple[AgendaItem, datetime, int], ...] = ()  # (fixed item, its start, minutes to spare)
     rehearsal_on: date | None = None  # the date of a rehearsal (run on another date than the day's)
     replayed: Replay | None = field(default=None, repr=False, compare=False)
 
@@ -101,7 +118,7 @@ class RunState:
         """How much later than planned the day now ends, in whole minutes."""
         if self.planned_end is None or self.projected_end is None:
             return 0
-        return round((self.projected_end - self.planned_end) / MINUTE)
+        return clock_min(self.planned_end, self.projected_end)
 
     @property
     def unfit_min(self) -> int:
@@ -193,47 +210,53 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
     pending = [it for it in items if rows[it.id].status is Status.PENDING]
     lead = [rows[current_id]] if current_id is not None else []
     cursor = rows[current_id].end if current_id is not None else now
-    placed, conflicts, chain_end = _push(pending, lead, planned, minutes, cursor, now,
-                                         first_id=items[0].id if items else None)
+    placed, conflicts, ahead, chain_end = _push(pending, lead, planned, minutes, cursor, now,
+                                                first_id=items[0].id if items else None)
     for item_id, fields in placed.items():
         rows[item_id] = replace(rows[item_id], **fields)
 
     ordered = [rows[it.id] for it in items]
     planned_end = max((planned[it.id][1] for it in items), default=None)
     ends = [r.end for r in ordered if r.end is not None and r.status is not Status.PENDING]
-    if pending:
-        ends.append(chain_end)
-    projected_end = max(ends) if ends else planned_end
+    # With items still to run, the day ends where their chain ends: a fixed start holds, and what
+    # runs past it (the current item too) is counted as not fitting, never as a later day end.
+    projected_end = chain_end if pending else (max(ends) if ends else planned_end)
     return RunState(
         now=now, phase=log.phase, rows=ordered, current=rows.get(current_id) if current_id else None,
         elapsed=elapsed, remaining=remaining, planned_end=planned_end, projected_end=projected_end,
-        conflicts=tuple(conflicts), rehearsal_on=on if rehearsal else None, replayed=log,
+        conflicts=tuple(conflicts), ahead=tuple(ahead), rehearsal_on=on if rehearsal else None, replayed=log,
     )
 
 
 def _push(pending: list[AgendaItem], lead: list[Row], planned: dict, minutes: dict, cursor: datetime,
-          now: datetime, *, first_id: int | None) -> tuple[dict[int, dict], list[Conflict], datetime]:
+          now: datetime, *, first_id: int | None) -> tuple[dict[int, dict], list[Conflict], list, datetime]:
     """Place pending items from `cursor` at their full lengths; fixed items hold their start.
 
-    Returns the fields per item id, the conflicts, and where the chain of items ends (a fixed
-    item resets it to its own end: what does not fit before it is counted, not pushed past it).
+    Returns the fields per item id, the conflicts, the time to spare before fixed starts (what the
+    last item before one ends ahead of its plan), and where the chain of items ends (a fixed item
+    resets it to its own end: what does not fit before it is counted, not pushed past it).
     """
     placed: dict[int, dict] = {}
     conflicts: list[Conflict] = []
+    ahead: list = []
     run: list[tuple[int, str, datetime, datetime]] = [  # (item id, title, start, end) since the last hold
         (r.item.id, r.item.title, r.start or cursor, r.end) for r in lead if r.end is not None]
     for item in pending:
         length = timedelta(minutes=minutes[item.id])
         if item.fixed_start:
             hold = max(planned[item.id][0], now)
-            if cursor > hold:
+            if clock_min(hold, cursor) > 0:
                 titles = []
                 for item_id, title, start, end in run:
-                    past = max(timedelta(0), end - max(start, hold))
-                    if past > timedelta(0):
+                    past = clock_min(max(start, hold), end)
+                    if past > 0:
                         titles.append(" ".join(title.split()))
-                        placed.setdefault(item_id, {})["unfit_min"] = round(past / MINUTE)
-                conflicts.append(Conflict(item, hold, round((cursor - hold) / MINUTE), tuple(titles)))
+                        placed.setdefault(item_id, {})["unfit_min"] = past
+                conflicts.append(Conflict(item, hold, clock_min(hold, cursor), tuple(titles)))
+            elif run:  # the gap in front of it, beyond any gap the plan had there
+                spare = clock_min(cursor, hold) - max(0, clock_min(planned[run[-1][0]][1], planned[item.id][0]))
+                if spare > 0:
+                    ahead.append((item, hold, spare))
             placed[item.id] = dict(start=hold, end=hold + length)
             cursor, run = hold + length, []
             continue
@@ -242,7 +265,7 @@ def _push(pending: list[AgendaItem], lead: list[Row], planned: dict, minutes: di
         placed[item.id] = dict(start=start, end=start + length)
         run.append((item.id, item.title, start, start + length))
         cursor = start + length
-    return placed, conflicts, cursor
+    return placed, conflicts, ahead, cursor
 
 
 def shares(caps: list[int], total: int) -> list[int]:

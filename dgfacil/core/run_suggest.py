@@ -11,7 +11,10 @@ this order and only as much as still needed:
 An item's floor is its own shortest length (`min_duration_min`), else 60 % of its planned
 length (a break: half, at least 5 min); "do not shorten" (`shorten=False`) leaves it whole.
 Items already shorter than their floor are left alone. The plan is checked by replaying it:
-`after` is what the day would really look like, and a plan that wins nothing is no plan.
+`after` is what the day would really look like, and a plan that wins nothing is no plan: a change
+to an item that would not run anyway (it falls wholly after a fixed start) is never proposed.
+When the running item itself runs past a fixed start, nothing after it can fit: the plan says so
+and proposes the one change that helps, ending the running item by that start.
 """
 from __future__ import annotations
 
@@ -38,7 +41,7 @@ class Change:
     title: str
     before_min: int
     after_min: int
-    how: str  # "break", "discussion", "trim", "skip"
+    how: str  # "break", "discussion", "trim", "skip", "end" (the running item ends by a fixed start)
 
     @property
     def skip(self) -> bool:
@@ -59,6 +62,11 @@ class RecoveryPlan:
     @property
     def recovers(self) -> bool:
         return self.after.behind_min == 0
+
+    @property
+    def ends_current(self) -> Change | None:
+        """The change that ends the running item by a fixed start, if the plan has one."""
+        return next((c for c in self.changes if c.how == "end"), None)
 
     @property
     def won_min(self) -> int:
@@ -89,7 +97,9 @@ def floor_min(item: AgendaItem) -> int:
 
 
 def stretches(state: RunState) -> list[tuple[list[Row], int]]:
-    """The pending flexible rows between fixed starts, each with the minutes it must give back."""
+    """The pending flexible rows between fixed starts, each with the minutes it must give back.
+    When the running item already runs past the first fixed start, the rows before that start
+    cannot be helped by trimming them: that stretch is left out (see `recovery_plan`)."""
     out: list[tuple[list[Row], int]] = []
     run: list[Row] = []
     conflicts = {c.item.id: c.minutes for c in state.conflicts}
@@ -101,6 +111,8 @@ def stretches(state: RunState) -> list[tuple[list[Row], int]]:
             run.append(row)
     if run:
         out.append((run, max(state.day_delta_min, 0)))
+    if state.current is not None and state.current.unfit_min > 0:
+        out = out[1:]
     return [(rows, need) for rows, need in out if need > 0 and rows]
 
 
@@ -158,10 +170,44 @@ def recovery_plan(day: Day, zone: str, events: list[RunEvent], now: datetime,
     if before.behind_min <= 0:
         return None
     changes = [c for rows, need in stretches(before) for c in _plan_stretch(rows, need)]
-    if not changes:
+    current = before.current
+    if current is not None and current.unfit_min > 0:  # it runs past a fixed start: end it by then
+        cut = min(current.unfit_min, current.minutes)
+        changes.insert(0, Change(current.item.id, current.item.title, current.minutes, current.minutes - cut, "end"))
+    after = _replay(day, zone, events, now, changes)
+    kept = [c for c in changes if _wins(c, after, day, zone, events, now, changes)]
+    if not kept:
         return None
-    trial = [*events, *(c.event(now) for c in changes)]
-    after = derive_state(day, zone, trial, now)
+    if len(kept) < len(changes):
+        after = _replay(day, zone, events, now, kept)
     if after.behind_min >= before.behind_min:
         return None  # never a proposal that changes nothing
-    return RecoveryPlan(tuple(changes), before, after)
+    return RecoveryPlan(tuple(kept), before, after)
+
+
+def _replay(day: Day, zone: str, events: list[RunEvent], now: datetime, changes) -> RunState:
+    return derive_state(day, zone, [*events, *(c.event(now) for c in changes)], now)
+
+
+def _wins(change: Change, after: RunState, day: Day, zone: str, events: list[RunEvent], now: datetime,
+          changes: list[Change]) -> bool:
+    """Whether a change makes room: not when its item would not run anyway (wholly past a fixed
+    start): trimming or skipping it only hides that it does not fit."""
+    if change.how == "end":
+        return True
+    if not change.skip:
+        row = next(r for r in after.rows if r.item.id == change.item_id)
+        return not row.unfit_whole
+    without = _replay(day, zone, events, now, [c for c in changes if c is not change])
+    row = next(r for r in without.rows if r.item.id == change.item_id)
+    return not row.unfit_whole or _stretch_fits(after, change.item_id)
+
+
+def _stretch_fits(state: RunState, item_id: int) -> bool:
+    """Whether everything kept up to the next fixed start (or the day's end) fits: then leaving out an
+    item that would not have fitted anyway is what makes the plan whole, and it is said as a skip."""
+    ids = [r.item.id for r in state.rows]
+    fixed = next((r.item.id for r in state.rows[ids.index(item_id):] if r.item.fixed_start), None)
+    if fixed is None:
+        return state.day_delta_min <= 0
+    return all(c.item.id != fixed for c in state.conflicts)

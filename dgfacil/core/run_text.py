@@ -103,17 +103,20 @@ def day_end_text(state: RunState, zone: str) -> str:
         text = f"{verb} {when} ({'as planned' if state.unfit_min else 'on time'})"
     if state.unfit_min and state.phase is not Phase.FINISHED:
         text += f" — {span_words(state.unfit_min)} of content do not fit"
+    elif state.ahead and state.phase is not Phase.FINISHED:  # time to spare before a fixed start: say so
+        item, hold, spare = state.ahead[0]
+        text += f" — {span_words(spare)} ahead: {short_title(item.title, 32)} at {hhmm(hold, zone)} fixed"
     return text
 
 
 def conflict_texts(state: RunState, zone: str, *, brief: bool = False) -> list[str]:
     """'Closing is fixed at 16:37 — 23 min of Session 3 and Q&A do not fit', one per conflict
-    (brief, for the projector's one-line strip: 'Closing is fixed at 16:37 — 23 min do not fit')."""
+    (brief, for the projector's facilitator strip: 'Closing at 16:37 (fixed) · 23 min to re-plan before it')."""
     out = []
     for conflict in state.conflicts:
-        if brief:
-            out.append(f"{short_title(conflict.item.title, 32)} is fixed at {hhmm(conflict.hold, zone)} — "
-                       f"{span_words(conflict.minutes)} do not fit")
+        if brief:  # the audience may read it too: a plain note, no alarm
+            out.append(f"{short_title(conflict.item.title, 32)} at {hhmm(conflict.hold, zone)} (fixed) · "
+                       f"{span_words(conflict.minutes)} to re-plan before it")
             continue
         names = [short_title(t, 32) for t in conflict.titles]
         what = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or "the items before it"
@@ -135,11 +138,13 @@ def row_note(row: Row) -> str:
     change = row.minutes - row.item.duration_min
     if change:
         notes.append(f"{'+' if change > 0 else '−'}{abs(change)} min")
+    if row.unfit_whole:  # it does not run at all: no time, no lateness
+        notes.append("does not fit")
+        return " · ".join(notes)
     if row.start is not None and row.late_min > 0 and not row.item.fixed_start:
         notes.append(lateness_words(row.late_min))
     if row.unfit_min:
-        whole = row.unfit_min >= row.minutes
-        notes.append("does not fit" if whole else f"{row.unfit_min} min do not fit")
+        notes.append(f"{span_words(row.unfit_min)} do not fit")
     return " · ".join(notes)
 
 

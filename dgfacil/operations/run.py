@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from dgfacil.core.agenda import in_zone
 from dgfacil.core.run import EventKind, RunEvent
 from dgfacil.core.run_text import DEFAULT_WARNING_LEAD_MIN, WARNING_LEAD_KEY
 from dgfacil.operations.changes import Changes
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 CHIME_KEY = "run.chime"
 THEME_KEY = "run.projector_theme"
+STRIP_KEY = "run.projector_strip"
 NEEDS_MINUTES = (EventKind.EXTEND, EventKind.SHORTEN)
 NEEDS_ITEM = (EventKind.JUMP,)
 
@@ -95,6 +97,34 @@ def projector_theme(session: Session) -> str:
 def set_projector_theme(session: Session, *, theme: str) -> Changes:
     put_setting(THEME_KEY, theme, session=session)
     return Changes(run=True)
+
+
+def projector_strip(session: Session) -> bool:
+    """Whether the projector shows the facilitator's strip (fixed starts in conflict) at its top:
+    the facilitator's choice per workshop (setting run.projector_strip; shown by default)."""
+    return bool(get_setting(STRIP_KEY, True, session=session))
+
+
+def set_projector_strip(session: Session, *, on: bool) -> Changes:
+    put_setting(STRIP_KEY, bool(on), session=session)
+    return Changes(run=True)
+
+
+def live_run_day(session: Session, *, now: datetime) -> int | None:
+    """The day whose run is in progress today (started or paused on today's date in the venue
+    zone, not finished), or None: the app reopens on the Run room then."""
+    from dgfacil.core.run_plan import derive_state, run_date
+    from dgfacil.store import queries
+
+    workshop = queries.load_workshop(session=session)
+    logs = run_log.load_all_events(session=session)
+    for day in workshop.days:
+        events = logs.get(day.id)
+        if not events or run_date(day, workshop.timezone, events) != in_zone(now, workshop.timezone).date():
+            continue
+        if derive_state(day, workshop.timezone, events, now).current is not None:
+            return day.id
+    return None
 
 
 def running_item_id(session: Session, *, now: datetime) -> int | None:

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self._replace_central(self.tabs)
         self._room_changed(0)
         self._build_view_menu()
+        self._reopen_live_run()
         self._show_title()
         self.saved_label.setText("All changes saved")
         self._enable_document_actions(True)
@@ -232,6 +233,20 @@ class MainWindow(QMainWindow):
                 self.view_menu, "&Light projector (T on the projector)",
                 lambda on: run.set_projector_theme("light" if on else "dark"))
             self.light_projector.setCheckable(True)
+            if hasattr(run, "strip_action"):
+                self.view_menu.addAction(run.strip_action)
+
+    def _reopen_live_run(self) -> None:
+        """A run in progress today (a restart mid-session): open on the Run room, on its day."""
+        from dgfacil.operations.run import live_run_day
+
+        now = self.ctx.clock()
+        day_id = self.ctx.tasks.read(lambda s: live_run_day(s, now=now))
+        run = self.room("Run")
+        if day_id is not None and run is not None:
+            self.show_room("Run")
+            if hasattr(run, "show_day"):
+                run.show_day(day_id)
 
     def _sync_view_menu(self) -> None:
         run = self.room("Run")

@@ -95,10 +95,18 @@ def test_a_skip_when_trimming_is_not_enough_and_q_and_a_goes_before_the_break():
 
 
 def test_when_no_plan_recovers_it_shows_the_best_it_can_do():
-    plan = plan_for(150)
+    plan = plan_for(100)
     assert not plan.recovers and plan.won_min > 0
-    assert plan.after.behind_min == 150 - plan.won_min
-    assert "do not fit" in day_end_text(plan.after, ZONE)
+    assert plan.after.behind_min == 100 - plan.won_min == plan.after.unfit_min  # one number
+    assert day_end_text(plan.after, ZONE) == f"Day ends 11:40 (as planned) — {plan.won_min and 6} min of content do not fit"
+
+
+def test_when_nothing_can_fit_any_more_there_is_no_plan_and_nothing_is_timed_after_the_fixed_start():
+    events, now = opening_over(150)  # 11:40: the closing, fixed at 11:30, cannot wait any more
+    state = derive_state(make_day(), ZONE, events, now)
+    assert recovery_plan(make_day(), ZONE, events, now) is None
+    wholly = [r.item.title for r in state.rows if r.unfit_whole]
+    assert wholly == ["Session A", "Coffee", "Q&A", "Session B"]
 
 
 def test_no_plan_when_nothing_can_be_shortened():

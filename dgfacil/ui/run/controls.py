@@ -16,6 +16,7 @@ SPECS = [
     ("plus1", "+1 min", ["+", "="], "+", "extend", 1),
     ("plus5", "+5 min", ["Ctrl++", "Ctrl+="], "Ctrl +", "extend", 5),
     ("minus1", "−1 min", ["-"], "−", "shorten", 1),
+    ("minus5", "−5 min", ["Ctrl+-", "_"], "Ctrl −", "shorten", 5),
     ("skip", "Skip", ["S"], "S", "skip", None),
     ("notes", "Notes", ["N"], "N", "open_notes", None),
     ("projector", "Projector", ["F5"], "F5", "toggle_projector", None),
@@ -55,7 +56,7 @@ class RunControls(QWidget):
             button.clicked.connect(action.trigger)
             self.buttons[name] = button
             layout.addWidget(button)
-            if name in ("next", "minus1", "skip"):
+            if name in ("next", "minus5", "skip"):
                 layout.addSpacing(14)
         layout.addStretch(1)
         self.plan_shown(False, False)
@@ -80,7 +81,7 @@ class RunControls(QWidget):
             "toggle": state.phase is not Phase.FINISHED,
             "previous": running or state.phase is Phase.FINISHED,
             "next": state.phase is not Phase.FINISHED,
-            "plus1": running, "plus5": running, "minus1": running, "skip": running,
+            "plus1": running, "plus5": running, "minus1": running, "minus5": running, "skip": running,
         }
         for name, on in enabled.items():
             if self.buttons[name].isEnabled() != on:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from dgfacil.core.agenda import hhmm, in_zone, workshop_zones
 from dgfacil.core.model import Workshop
 from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import RunState
+from dgfacil.core.run_plan import RunState, on_minute
 from dgfacil.core.run_text import Level, Status, back_at, conflict_texts, countdown_text, progress_text
 from dgfacil.core.run_suggest import short_title
 from dgfacil.ui.run.look import THEMES
@@ -47,6 +47,7 @@ class ProjectorWindow(QWidget):
         self.theme = THEMES.get(theme, THEMES["dark"])
         self.level = Level.IDLE
         self.texts: dict[str, str] = {}  # what is on screen, by part (tests read it)
+        self.show_strip = True  # the facilitator's strip (conflicts) at the top: Shift+F5 in the Run room
         self.clocks: list[str] = []
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.resize(1280, 720)
@@ -83,7 +84,8 @@ class ProjectorWindow(QWidget):
         venue = self.zones[0]
         row, texts = state.current, {}
         texts["header"] = self.workshop_title
-        texts["alert"] = "   ·   ".join(conflict_texts(state, venue, brief=True))  # the facilitator's strip
+        strip = conflict_texts(state, venue, brief=True) if self.show_strip else []
+        texts["alert"] = "   ·   ".join(strip)  # the facilitator's strip, when the facilitator shows it
         texts["progress"] = progress_text(state)
         nxt = state.next_row()
         if row is not None:
@@ -101,7 +103,10 @@ class ProjectorWindow(QWidget):
         texts["zones"] = "   ·   ".join(lines[1:]) if lines else ""
         texts["next"] = ""
         if nxt is not None and row is not None:
-            texts["next"] = f"Next  {hhmm(nxt.start, venue)}   {' '.join(nxt.item.title.split())}"
+            title = " ".join(nxt.item.title.split())
+            starts_later = nxt.start is not None and on_minute(nxt.start) > on_minute(state.now)
+            # a start that is now or already past is no time to announce: just "Next"
+            texts["next"] = f"Next  {hhmm(nxt.start, venue)}   {title}" if starts_later else f"Next   {title}"
         clocks = [f"{city(zone)}  {in_zone(state.now, zone):%H:%M}" for zone in self.zones]
         if texts != self.texts or clocks != self.clocks or status.level is not self.level:
             self.texts, self.clocks, self.level = texts, clocks, status.level

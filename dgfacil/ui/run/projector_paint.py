@@ -40,12 +40,13 @@ def paint(painter: QPainter, width: int, height: int, theme: Theme, level: Level
     inner = width - 2 * side
 
     # Header: the workshop (muted, left) and where we are in the day (right). The left is the
-    # facilitator's strip when a fixed start is in conflict: the words, in the "over" colour.
+    # facilitator's strip when a fixed start is in conflict: plain words in the muted colour, for
+    # the facilitator, not an alarm for the room (the facilitator can hide it: Shift+F5).
     header = font_for("header", height)
     line = QFontMetricsF(header).height()
     painter.setFont(header)
     alert = texts.get("alert", "")
-    painter.setPen(QColor(theme.level_bg[Level.OVER] if alert else theme.muted))
+    painter.setPen(QColor(theme.muted))
     progress_w = QFontMetricsF(header).horizontalAdvance(texts.get("progress", "")) + line
     painter.drawText(QRectF(side, top, inner - progress_w, line), Qt.AlignLeft | Qt.AlignVCenter,
                      elide(alert or texts.get("header", ""), header, inner - progress_w - line))

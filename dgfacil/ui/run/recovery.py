@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.run_plan import RunState
 from dgfacil.core.run_suggest import RecoveryPlan, short_title
 from dgfacil.core.run_text import day_end_text, span_words
-from dgfacil.operations import run as run_ops
 from dgfacil.ui.widgets import plain_label
 
-HOW = {"break": "shorter break", "discussion": "shorter Q&A / discussion", "trim": "trimmed", "skip": "left out"}
+HOW = {"break": "shorter break", "discussion": "shorter Q&A / discussion", "trim": "trimmed", "skip": "left out",
+       "end": "ends by the fixed start"}
 HEADERS = ("Item", "Before", "After", "")
 
 
@@ -26,8 +25,11 @@ def plan_rows(plan: RecoveryPlan, zone: str) -> list[tuple[str, str, str, str]]:
         then = f"{hhmm(was.start, zone)}–{hhmm(was.end, zone)} · {change.before_min} min" if was.start else "—"
         if change.skip:
             new = "skipped"
+        elif now.unfit_whole:
+            new = "does not fit"
         else:
             new = f"{hhmm(now.start, zone)}–{hhmm(now.end, zone)} · {change.after_min} min" if now.start else "—"
+            new += f" · {span_words(now.unfit_min)} do not fit" if now.unfit_min else ""
         out.append((short_title(change.title, 48), then, new, HOW.get(change.how, change.how)))
     return out
 
@@ -37,9 +39,27 @@ def plan_heading(plan: RecoveryPlan | None, state: RunState, zone: str) -> str:
     if plan is None:
         if state.behind_min <= 0:
             return "The day is on time: nothing to recover."
+        if state.conflicts and all(r.unfit_whole for r in state.upcoming() if not r.item.fixed_start):
+            conflict = state.conflicts[0]
+            where = f"{short_title(conflict.item.title, 32)} (fixed at {hhmm(conflict.hold, zone)})"
+            now = state.current
+            how = (f"shorten {short_title(now.item.title, 32)} (− or Ctrl −) to make room, or skip what will not run"
+                   if now is not None else "skip what will not run")
+            return (f"No recovery plan: nothing left before {where} fits any more — "
+                    f"{span_words(state.behind_min)} of content do not fit. To win time back, {how}.")
         return (f"No recovery plan: every item left is at its shortest or marked “do not shorten”. "
                 f"Still {span_words(state.behind_min)} behind — skip or shorten an item yourself.")
     end = f"Now: {day_end_text(plan.before, zone)}\nAfter: {day_end_text(plan.after, zone)}"
+    ending = plan.ends_current
+    if ending is not None:  # the running item itself runs past a fixed start: say it first
+        conflict = plan.before.conflicts[0]
+        title, hold = short_title(ending.title, 32), hhmm(conflict.hold, zone)
+        head = (f"{title} runs past {short_title(conflict.item.title, 32)}, fixed at {hold}: nothing after it "
+                f"fits. The best it can do: end {title} by {hold} ({ending.before_min - ending.after_min} min "
+                f"sooner)")
+        if plan.recovers:
+            return f"{head} — that recovers it all.\n{end}"
+        return f"{head}; {span_words(plan.after.behind_min)} still do not fit — end it sooner to make room.\n{end}"
     if plan.recovers:
         return f"Recovery plan — wins back {span_words(plan.won_min)}.\n{end}"
     return (f"No plan recovers it all; the best it can do wins back {span_words(plan.won_min)} "
@@ -101,29 +121,8 @@ class RecoveryPreview(QFrame):
                 for r in range(self.table.rowCount())]
 
 
-class ApplyPlan(QUndoCommand):
-    """Store the plan's shortenings and skips together; Undo takes them all back."""
-
-    def __init__(self, room, plan: RecoveryPlan, day_id: int, at) -> None:
-        super().__init__(f"Recovery plan ({len(plan.changes)} change{'s' if len(plan.changes) != 1 else ''})")
-        self.room, self.day_id, self.events = room, day_id, plan.events(at)
-        self.ids: tuple[int, ...] = ()
-
-    def redo(self) -> None:
-        day_id, events = self.day_id, self.events
-        changes = self.room.ctx.tasks.run_sync(lambda s: run_ops.apply_plan(s, day_id=day_id, events=events),
-                                               initiator=self.room)
-        self.ids = tuple(changes.ids) if changes else ()
-        self.room.after_plan_change()
-
-    def undo(self) -> None:
-        ids = list(self.ids)
-        self.room.ctx.tasks.run_sync(lambda s: run_ops.remove_events(s, ids=ids), initiator=self.room)
-        self.room.after_plan_change()
-        self.room.message.setText("Recovery plan undone — Ctrl+Y applies it again.")
-
-
 def conflict_label() -> QLabel:
     label = plain_label(name="runConflict", size=12, bold=True, wrap=True)
+    label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)  # two lines are never clipped
     label.hide()
     return label

@@ -23,7 +23,7 @@ from dgfacil.ui.run.look import ROOM_STYLE
 from dgfacil.ui.run.projector import city
 from dgfacil.ui.run.controls import PLAN_ONLY
 from dgfacil.ui.run.layout import build_room
-from dgfacil.ui.run.recovery import ApplyPlan
+from dgfacil.ui.run.commands import ApplyPlan, RecordAdjust
 
 REFRESH_MS = 200  # a repaint request; the numbers come from the clock, never from counting these
 
@@ -38,7 +38,8 @@ class RunRoom(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        # run presses are not undone ("previous" is their undo); a recovery plan is, as one action
+        # Space/Next/Skip are taken back with Previous; length changes and recovery plans are undone
+        # here, on one stack, so a new change always clears a stale redo (see ui.run.commands)
         self.undo_stack = QUndoStack(ctx.undo_group)
         self.workshop = ctx.workshop()
         self.day_id: int | None = None
@@ -49,11 +50,16 @@ class RunRoom(QWidget):
         self.chime = Chime(self)
         ctx.services["item_end"] = self.item_end  # group timers follow the re-planned end
         settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s), run_ops.chime_on(s),
-                                             run_ops.projector_theme(s)))
-        self.warning_lead_min, chime_on, self.projector_theme = settings
+                                             run_ops.projector_theme(s), run_ops.projector_strip(s)))
+        self.warning_lead_min, chime_on, self.projector_theme, strip_on = settings
         self.chime.enabled = bool(chime_on)
         self.setStyleSheet(ROOM_STYLE)
         build_room(self, chime_on)
+        # The View menu shows this same action; the projector gets it with the other run keys.
+        self.strip_action = self.add_action("Facilitator strip on the projector", ["Shift+F5"],
+                                            self.set_projector_strip)
+        self.strip_action.setCheckable(True)
+        self.strip_action.setChecked(bool(strip_on))
         self._load_days()
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -110,6 +116,12 @@ class RunRoom(QWidget):
             lambda s: run_ops.day_events(s, day_id=day_id))
         self._last_alert = None
 
+    def show_day(self, day_id: int) -> None:
+        """Show this day's run (the app reopening on a run in progress)."""
+        ids = [d.id for d in self.workshop.days]
+        if day_id in ids and day_id != self.day_id:
+            self.day_box.setCurrentIndex(ids.index(day_id))
+
     def _on_day_chosen(self, index: int) -> None:
         self.day_id = self.day_box.itemData(index)
         self.reload_events()
@@ -129,6 +141,16 @@ class RunRoom(QWidget):
         self.ctx.tasks.run_sync(lambda s: run_ops.set_projector_theme(s, theme=theme), initiator=self)
         if self.projector is not None:
             self.projector.set_theme(theme)
+
+    def set_projector_strip(self, on: bool) -> None:
+        """Show or hide the facilitator's strip on the projector (remembered in the workshop)."""
+        on = bool(on)
+        self.ctx.tasks.run_sync(lambda s: run_ops.set_projector_strip(s, on=on), initiator=self)
+        if self.strip_action.isChecked() != on:
+            self.strip_action.setChecked(on)
+        self.message.setText("The projector shows the facilitator strip — Shift+F5 hides it." if on else
+                             "The facilitator strip is hidden on the projector — Shift+F5 shows it.")
+        self.refresh()
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
         """Another room or the CLI changed the document: redraw what depends on it."""
@@ -173,11 +195,18 @@ class RunRoom(QWidget):
 
     def extend(self, minutes: int) -> None:
         if self.state and self.state.current:
-            self.record(EventKind.EXTEND, minutes=minutes)
+            self.adjust(EventKind.EXTEND, self.state.current.item, minutes)
 
     def shorten(self, minutes: int = 1) -> None:
         if self.state and self.state.current:
-            self.record(EventKind.SHORTEN, minutes=minutes)
+            self.adjust(EventKind.SHORTEN, self.state.current.item, minutes)
+
+    def adjust(self, kind: EventKind, item, minutes: int) -> None:
+        """A length change, as an undoable command (Ctrl+Z takes it back)."""
+        if self.day_id is None:
+            return
+        self.undo_stack.push(RecordAdjust(self, kind, item.id, item.title, minutes, self.ctx.clock()))
+        self.message.setText(f"{self.undo_stack.undoText()} — Ctrl+Z undoes it.")
 
     def skip(self) -> None:
         if self.state and self.state.current:
@@ -228,8 +257,8 @@ class RunRoom(QWidget):
         menu.addAction("Run this now", lambda: self.jump_to(item_id))
         if row.status.value == "pending":
             menu.addAction("Skip it", lambda: self.record(EventKind.SKIP, item_id=item_id))
-        menu.addAction("Shorten by 5 min", lambda: self.record(EventKind.SHORTEN, item_id=item_id, minutes=5))
-        menu.addAction("Extend by 5 min", lambda: self.record(EventKind.EXTEND, item_id=item_id, minutes=5))
+        menu.addAction("Shorten by 5 min", lambda: self.adjust(EventKind.SHORTEN, row.item, 5))
+        menu.addAction("Extend by 5 min", lambda: self.adjust(EventKind.EXTEND, row.item, 5))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def ask_reset(self) -> None:
@@ -259,6 +288,7 @@ class RunRoom(QWidget):
 
         if self.projector is None:
             self.projector = ProjectorWindow(self.workshop, theme=self.projector_theme)
+            self.projector.show_strip = self.strip_action.isChecked()
             plan_keys = {self.controls.actions_by_name[n] for n in PLAN_ONLY}
             for action in self.actions():
                 if action not in plan_keys:  # Enter and Esc: the projector's own Esc closes it
@@ -302,6 +332,7 @@ class RunRoom(QWidget):
         self.controls.show_state(state)
         self._maybe_chime(state, words.level)
         if self.projector is not None and self.projector.isVisible():
+            self.projector.show_strip = self.strip_action.isChecked()
             self.projector.show_state(state, words)
         self.sig_state_did_change.emit(state)
 

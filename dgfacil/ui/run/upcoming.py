@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QFont
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.run_plan import Row, RunState, Status
-from dgfacil.core.run_text import done_note, row_note
+from dgfacil.core.run_text import done_note, row_note, span_words
 from dgfacil.ui.widgets import plain_tooltip
 
 HEADERS = ("Time", "Item", "Min", "Note")
@@ -81,7 +81,7 @@ class UpcomingModel(QAbstractTableModel):
 
 
 def _times(row: Row, zone: str) -> str:
-    if row.start is None:
+    if row.start is None or row.unfit_whole:  # an item past a fixed start is not timed after it
         return "—"
     end = hhmm(row.end, zone) if row.end else "…"
     return f"{hhmm(row.start, zone)}–{end}"
@@ -89,7 +89,8 @@ def _times(row: Row, zone: str) -> str:
 
 def _remark(row: Row) -> str:
     if row.status is Status.CURRENT:
-        return "now" + (f" · {row.minutes - row.item.duration_min:+d} min" if row.minutes != row.item.duration_min else "")
+        change = f" · {row.minutes - row.item.duration_min:+d} min" if row.minutes != row.item.duration_min else ""
+        return "now" + change + (f" · {span_words(row.unfit_min)} do not fit" if row.unfit_min else "")
     if row.status is Status.DONE:
         return done_note(row)
     if row.status is Status.SKIPPED:

@@ -50,6 +50,7 @@ class _Version:
         encoder.add_alignment_patterns(free, n, n)
         self.order = _placement(free)  # (row, col) of each message bit, in order
         total = sum(d + e for d, e in self.blocks) * 8
+        self.interleave = operator.itemgetter(*_interleaving(self.blocks))
         self.bits = total
         # the symbol of an all-zero message: patterns, format and version info, and the mask
         base = [bytearray(row) for row in free]
@@ -94,11 +95,7 @@ class _Version:
             at += d
             data_blocks.append(block)
             ecc_blocks.append(_ecc(block, e, self.tables[e]))
-        out = bytearray()
-        for blocks in (data_blocks, ecc_blocks):
-            for k in range(max(len(b) for b in blocks)):
-                out += bytes(b[k] for b in blocks if k < len(b))
-        return int.from_bytes(out, "big")
+        return int.from_bytes(bytes(self.interleave(b"".join(data_blocks + ecc_blocks))), "big")
 
     def rows(self, data: bytes) -> str:
         """The symbol as one string: rows of "1" (dark) and "0", each row followed by a "0"."""
@@ -110,6 +107,20 @@ class _Version:
         bits = self.message(data) ^ self.mask_bits
         cells = "".join(self.pick_packed(self.fixed + format(bits, f"0{self.bits}b")))
         return int(cells, 2).to_bytes(self.packed_bytes, "big")
+
+
+def _interleaving(blocks: list[tuple[int, int]]) -> list[int]:
+    """Where each final codeword comes from in the blocks laid end to end (all data blocks,
+    then all error correction blocks): column by column across the blocks, data first."""
+    order = []
+    for part in (0, 1):
+        starts, at = [], 0 if part == 0 else sum(d for d, _e in blocks)
+        for block in blocks:
+            starts.append(at)
+            at += block[part]
+        for k in range(max(b[part] for b in blocks)):
+            order += [start + k for start, b in zip(starts, blocks) if k < b[part]]
+    return order
 
 
 def _remainders(e: int) -> list[int]:

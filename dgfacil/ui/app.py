@@ -53,6 +53,8 @@ def run_app(path: str | None = None) -> int:
     from dgfacil.ui.main_window import MainWindow
 
     window = MainWindow()
+    # what a loaded workshop keeps is frozen, so later collections never walk it (ui/gc_guard.py)
+    window.document_opened.connect(app.gc_guard.settle_soon)
     window.show()
     # Show the window first; open the document behind it (DESIGN §10: sqlmodel costs ~0.7 s).
     probe = os.environ.get("DGFACIL_STARTUP_PROBE")  # bench/cold_start.py: report and quit

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from dgfacil.printing.layout import Cancelled
 
-CHUNK = 100  # certificates per worker task: progress and cancel stay per certificate anyway
+CHUNK = 100  # fewest certificates per worker task: progress and cancel stay per certificate anyway
 WORKERS = max(1, min(os.cpu_count() or 1, 4))
 
 # In the worker: set by _start_worker.
@@ -121,14 +121,18 @@ def _plural(n: int, word: str) -> str:
 
 
 def _chunks(job) -> list[partial]:
-    """The job's render call, cut into chunks of CHUNK people when it prints people one by one."""
+    """The job's render call, cut into chunks (two per worker, at least CHUNK people each) when it
+    prints people one by one."""
     render = job.render
     people = render.keywords.get("recipients")
     if people is None:
         return [render]
     people = list(people)
-    return [partial(render, recipients=people[i:i + CHUNK], total=len(people[i:i + CHUNK]))
-            for i in range(0, len(people), CHUNK)] or [render]
+    # a few big chunks: each chunk is a document of its own (fonts subset and embedded again,
+    # one more file to join), while Cancel and progress are checked per certificate inside it
+    size = max(CHUNK, -(-len(people) // (2 * WORKERS)))
+    return [partial(render, recipients=people[i:i + size], total=len(people[i:i + size]))
+            for i in range(0, len(people), size)] or [render]
 
 
 class _Run:

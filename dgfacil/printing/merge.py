@@ -1,9 +1,11 @@
 """Join PDFs made in batches into one file, streaming: memory stays flat in the page count.
 
-reportlab keeps every page of a document in memory until `save()` (about 13 KB a certificate),
-and pypdf's PdfWriter keeps every copied object until `write()`. This joiner instead writes each
-object to the output as soon as it is copied, so it holds one batch at a time plus the xref
-offsets (a few bytes a page).
+reportlab keeps every page of a document in memory until `save()`, and pypdf's PdfWriter keeps
+every copied object until `write()`. This joiner instead writes each object to the output as soon
+as it is copied, so it holds one batch at a time plus the xref offsets (a few bytes a page). It
+reads only our own reportlab output, through its xref, and copies each object's bytes with the
+references renumbered (one regular expression), never parsing objects: re-reading every batch
+with pypdf cost ~0.4 ms a certificate, more than drawing its QR.
 
 What it relies on (true for our reportlab batches, see certificate.py): every page's /Resources
 names its fonts through one shared font dictionary, and the batches share their fonts' code
@@ -19,16 +21,59 @@ shared_fonts=False)` keeps each chunk's own font dictionary (a few subsets per c
 from __future__ import annotations
 
 import hashlib
-import io
+import re
 from typing import BinaryIO
 
-from pypdf import PdfReader
-from pypdf.generic import (
-    ArrayObject, DictionaryObject, IndirectObject, NameObject, PdfObject, StreamObject,
-)
-
 _HEADER = b"%PDF-1.4\n%\x93\x8c\x8b\x9e\n"
-_DROP_ON_PAGE = {"/Parent"}
+_REF = re.compile(rb"(\d+) 0 R(?![A-Za-z])")
+_STREAM = re.compile(rb">>\s*stream\r?\n")
+_FONT = re.compile(rb"/Font (\d+) 0 R")
+_ANY_REF = re.compile(rb"/Parent (\d+) 0 R|/Font (\d+) 0 R|/Contents (\d+) 0 R|(\d+) 0 R(?![A-Za-z])")
+_KIDS = re.compile(rb"/Kids\s*\[([^\]]*)\]")
+_XREF_ROW = re.compile(rb"(\d{10}) \d{5} ([nf])")
+
+
+class _Source:
+    """One of our reportlab PDFs, read through its xref: each object's bytes, unparsed.
+
+    Only what the join needs is understood: references (`N 0 R`), where a stream's data starts
+    (never searched: it may hold any bytes), the page tree and the trailer. Strings appear only
+    in the /Info dictionary, which is copied whole, so references are never read out of text."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        xref = int(data[data.rindex(b"startxref") + 9:].split()[0])
+        table_end = data.index(b"trailer", xref)
+        rows = _XREF_ROW.findall(data, xref, table_end)
+        used = sorted((int(off), num) for num, (off, kind) in enumerate(rows) if kind == b"n")
+        ends = [off for off, _num in used[1:]] + [xref]
+        self.spans = {num: (off, end) for (off, num), end in zip(used, ends)}
+        trailer = data[table_end:]
+        self.root = int(re.search(rb"/Root (\d+) 0 R", trailer).group(1))
+        info = re.search(rb"/Info (\d+) 0 R", trailer)
+        self.info = int(info.group(1)) if info else None
+
+    def body(self, num: int) -> bytes:
+        """Object `num` without its `N 0 obj` / `endobj` wrapper."""
+        off, end = self.spans[num]
+        chunk = self.data[off:end]
+        chunk = chunk[chunk.index(b"obj") + 3:].rstrip()
+        return chunk[:-6].strip() if chunk.endswith(b"endobj") else chunk.strip()
+
+    def pages(self, num: int | None = None) -> list[int]:
+        """The page objects in order, walking the page tree from the catalog."""
+        if num is None:
+            num = int(re.search(rb"/Pages (\d+) 0 R", self.body(self.root)).group(1))
+        body = self.body(num)
+        if b"/Type /Pages" not in body:
+            return [num]
+        kids = [int(k) for k in _REF.findall(_KIDS.search(body).group(1))]
+        return [page for kid in kids for page in self.pages(kid)]
+
+    def fonts(self) -> int:
+        """The font dictionary the first page names."""
+        page = self.body(self.pages()[0])
+        return int(_FONT.search(page).group(1))
 
 
 class StreamingJoin:
@@ -44,8 +89,8 @@ class StreamingJoin:
         self.pages = self._reserve()
         self.fonts = self._reserve() if shared_fonts else 0  # filled from the last batch by finish()
         self.kids: list[int] = []
-        self.shared: dict[bytes, int] = {}  # digest of a written resource -> its object number
-        self.info: DictionaryObject | None = None
+        self.shared: dict[bytes, int] = {}  # digest of a written shared part -> its object number
+        self.info: bytes | None = None
 
     # -- writing ---------------------------------------------------------------------------
     def _write(self, data: bytes) -> None:
@@ -60,84 +105,71 @@ class StreamingJoin:
         self.offsets[num] = self.pos
         self._write(b"%d 0 obj\n" % num + body + b"\nendobj\n")
 
-    @staticmethod
-    def _bytes(obj: PdfObject) -> bytes:
-        buf = io.BytesIO()
-        obj.write_to_stream(buf)
-        return buf.getvalue()
-
     # -- copying ---------------------------------------------------------------------------
-    def _copy(self, obj, memo: dict[int, int], *, in_resources: bool = False, page: bool = False):
-        """A copy of `obj` whose references point at objects already written to the output."""
-        if isinstance(obj, IndirectObject):
-            if obj.idnum in memo:
-                return IndirectObject(memo[obj.idnum], 0, None)
-            target = obj.get_object()
-            copied = self._copy(target, memo, in_resources=in_resources)
-            body = self._bytes(copied)
-            digest = hashlib.sha256(body).digest() if in_resources else b""
-            if in_resources and digest in self.shared:
-                num = self.shared[digest]  # the same form or image, already written
-            else:
-                num = self._reserve()
-                self._emit(num, body)
-                if in_resources:
-                    self.shared[digest] = num
-            memo[obj.idnum] = num
-            return IndirectObject(num, 0, None)
-        if isinstance(obj, StreamObject):
-            copy = StreamObject()
-            copy.set_data(b"")
-            copy._data = obj._data  # the stored (still compressed) bytes: no re-encoding
-            for key, value in obj.items():
-                if key != "/Length":
-                    copy[NameObject(key)] = self._copy(value, memo, in_resources=in_resources
-                                                       or key == "/Resources")
-            return copy
-        if isinstance(obj, DictionaryObject):
-            copy = DictionaryObject()
-            for key, value in obj.items():
-                if page and key in _DROP_ON_PAGE:
-                    continue
-                if (key == "/Font" and in_resources and self.shared_fonts
-                        and isinstance(value, IndirectObject)):
-                    copy[NameObject(key)] = IndirectObject(self.fonts, 0, None)
-                    continue
-                copy[NameObject(key)] = self._copy(value, memo, in_resources=in_resources
-                                                   or key == "/Resources")
-            return copy
-        if isinstance(obj, ArrayObject):
-            return ArrayObject(self._copy(v, memo, in_resources=in_resources) for v in obj)
-        return obj
+    def _renumber(self, src: _Source, head: bytes, memo: dict[int, int]) -> bytes:
+        """`head` (an object without its stream data) with every reference pointing into the
+        output, copying what it refers to; /Parent is the output's page tree, and with shared
+        fonts /Font is the one font dictionary finish() writes."""
+        def ref(m: re.Match) -> bytes:
+            parent, font, contents, other = m.groups()
+            if parent is not None:
+                return b"/Parent %d 0 R" % self.pages
+            if font is not None:
+                num = self.fonts if self.shared_fonts else self._copy(src, int(font), memo)
+                return b"/Font %d 0 R" % num
+            if contents is not None:  # a page's own drawing: unique, so never remembered by digest
+                return b"/Contents %d 0 R" % self._copy(src, int(contents), memo, shared=False)
+            return b"%d 0 R" % self._copy(src, int(other), memo)
+        return _ANY_REF.sub(ref, head)
+
+    def _copy(self, src: _Source, num: int, memo: dict[int, int], *, shared: bool = True) -> int:
+        """Write object `num` of `src` (and what it refers to) to the output; its new number.
+        Shared parts (forms, images, fonts) identical to ones already written are not repeated."""
+        if num in memo:
+            return memo[num]
+        body = src.body(num)
+        stream = _STREAM.search(body)
+        if stream:  # the stream's data is copied as stored (still compressed), never searched
+            body = self._renumber(src, body[:stream.end()], memo) + body[stream.end():]
+        else:
+            body = self._renumber(src, body, memo)
+        digest = hashlib.sha256(body).digest() if shared else b""
+        if shared and digest in self.shared:
+            new = self.shared[digest]  # the same form or image, already written
+        else:
+            new = self._reserve()
+            self._emit(new, body)
+            if shared:
+                self.shared[digest] = new
+        memo[num] = new
+        return new
 
     def add(self, pdf: bytes | BinaryIO) -> int:
         """Copy every page of `pdf` (bytes or a binary file) to the output; returns pages added."""
-        reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
-        if self.info is None and reader.trailer.get("/Info") is not None:
-            self.info = self._copy(reader.trailer["/Info"].get_object(), {})
+        src = _Source(pdf if isinstance(pdf, bytes) else pdf.read())
+        if self.info is None and src.info is not None:
+            self.info = src.body(src.info)  # no references in it: its strings stay untouched
         memo: dict[int, int] = {}
-        for page in reader.pages:
-            copied = self._copy(page.indirect_reference.get_object(), memo, page=True)
-            copied[NameObject("/Parent")] = IndirectObject(self.pages, 0, None)
-            num = self._reserve()
-            self._emit(num, self._bytes(copied))
-            self.kids.append(num)
-        return len(reader.pages)
+        pages = src.pages()
+        for num in pages:
+            body = self._renumber(src, src.body(num), memo)
+            self.kids.append(self._reserve())
+            self._emit(self.kids[-1], body)
+        return len(pages)
 
     def finish(self, fonts_from: bytes | BinaryIO | None = None) -> None:
         """Write the fonts (taken from `fonts_from`, the last batch, when they are shared), the
         page tree and the xref."""
         if self.shared_fonts:
-            reader = PdfReader(io.BytesIO(fonts_from) if isinstance(fonts_from, bytes) else fonts_from)
-            fonts = reader.pages[0]["/Resources"].get_object()["/Font"].get_object()
-            self._emit(self.fonts, self._bytes(self._copy(fonts, {})))
+            src = _Source(fonts_from if isinstance(fonts_from, bytes) else fonts_from.read())
+            self._emit(self.fonts, self._renumber(src, src.body(src.fonts()), {}))
         kids = b" ".join(b"%d 0 R" % k for k in self.kids)
         self._emit(self.pages, b"<< /Type /Pages /Count %d /Kids [ %s ] >>" % (len(self.kids), kids))
         self._emit(self.catalog, b"<< /Type /Catalog /Pages %d 0 R /PageMode /UseNone >>" % self.pages)
         info = None
         if self.info is not None:
             info = self._reserve()
-            self._emit(info, self._bytes(self.info))
+            self._emit(info, self.info)
         xref = self.pos
         lines = [b"xref\n0 %d\n" % len(self.offsets), b"0000000000 65535 f \n"]
         lines += [b"%010d 00000 n \n" % off for off in self.offsets[1:]]
@@ -148,7 +180,6 @@ class StreamingJoin:
             trailer += b" /Info %d 0 R" % info
         trailer += b" /ID [ <%s> <%s> ] >>\nstartxref\n%d\n%%%%EOF\n" % (ident, ident, xref)
         self._write(trailer)
-
 
 
 def join_files(out: BinaryIO, parts: list, cancelled=lambda: False) -> int:

@@ -14,14 +14,12 @@ mask=MASK)` draws (tests/printing/test_qr_codec.py checks this), at a fraction o
 from __future__ import annotations
 
 import operator
-import re
 from functools import cache
 
 from segno import consts, encoder
 
 LEVEL = consts.ERROR_LEVEL_M
 ECI_UTF8 = 26
-_RUN = re.compile("1+")
 
 
 def _count_bits(version: int) -> int:
@@ -52,6 +50,7 @@ class _Version:
         encoder.add_alignment_patterns(free, n, n)
         self.order = _placement(free)  # (row, col) of each message bit, in order
         total = sum(d + e for d, e in self.blocks) * 8
+        self.interleave = operator.itemgetter(*_interleaving(self.blocks))
         self.bits = total
         # the symbol of an all-zero message: patterns, format and version info, and the mask
         base = [bytearray(row) for row in free]
@@ -70,9 +69,12 @@ class _Version:
                   for i in range(n) for j in range(width)]
         self.fixed = fixed
         self.pick = operator.itemgetter(*source)
-        # the start of a run's operator by its place in the row string, and its end by length
-        self.at = [f"{k % width} {k // width} " for k in range(n * width)]
-        self.lengths = [f"{w} 1 re" for w in range(n + 1)]
+        # the same rows padded to whole bytes (the padding from each row's trailing "0"), for a
+        # 1-bit image: one C-level pick, one int() and one to_bytes per symbol
+        padded = (n + 7) // 8 * 8
+        self.packed_bytes = n * padded // 8
+        self.pick_packed = operator.itemgetter(*[source[i * width + min(j, n)]
+                                                 for i in range(n) for j in range(padded)])
 
     def message(self, data: bytes) -> int:
         """The final message (data and error correction codewords, interleaved) as an integer."""
@@ -93,16 +95,32 @@ class _Version:
             at += d
             data_blocks.append(block)
             ecc_blocks.append(_ecc(block, e, self.tables[e]))
-        out = bytearray()
-        for blocks in (data_blocks, ecc_blocks):
-            for k in range(max(len(b) for b in blocks)):
-                out += bytes(b[k] for b in blocks if k < len(b))
-        return int.from_bytes(out, "big")
+        return int.from_bytes(bytes(self.interleave(b"".join(data_blocks + ecc_blocks))), "big")
 
     def rows(self, data: bytes) -> str:
         """The symbol as one string: rows of "1" (dark) and "0", each row followed by a "0"."""
         bits = self.message(data) ^ self.mask_bits
         return "".join(self.pick(self.fixed + format(bits, f"0{self.bits}b")))
+
+    def packed(self, data: bytes) -> bytes:
+        """The symbol as a 1-bit image: row by row, dark = 1, each row padded to whole bytes."""
+        bits = self.message(data) ^ self.mask_bits
+        cells = "".join(self.pick_packed(self.fixed + format(bits, f"0{self.bits}b")))
+        return int(cells, 2).to_bytes(self.packed_bytes, "big")
+
+
+def _interleaving(blocks: list[tuple[int, int]]) -> list[int]:
+    """Where each final codeword comes from in the blocks laid end to end (all data blocks,
+    then all error correction blocks): column by column across the blocks, data first."""
+    order = []
+    for part in (0, 1):
+        starts, at = [], 0 if part == 0 else sum(d for d, _e in blocks)
+        for block in blocks:
+            starts.append(at)
+            at += block[part]
+        for k in range(max(b[part] for b in blocks)):
+            order += [start + k for start, b in zip(starts, blocks) if k < b[part]]
+    return order
 
 
 def _remainders(e: int) -> list[int]:
@@ -159,10 +177,8 @@ def matrix(text: str, mask: int) -> list[list[bool]]:
     return [[c == "1" for c in rows[r * (n + 1):r * (n + 1) + n]] for r in range(n)]
 
 
-def runs(text: str, mask: int) -> tuple[int, list[str]]:
-    """(size, PDF path operators): one `x y w 1 re` per horizontal run of dark modules, in
-    module units with rows counted downwards."""
+def packed(text: str, mask: int) -> tuple[int, bytes]:
+    """(size, bits) of the code for `text` as a 1-bit image, as `_Version.packed` gives them."""
     data = text.encode("utf-8")
     v = _version(version_for(data), mask)
-    at, lengths = v.at, v.lengths
-    return v.size, [at[m.start()] + lengths[m.end() - m.start()] for m in _RUN.finditer(v.rows(data))]
+    return v.size, v.packed(data)

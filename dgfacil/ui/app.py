@@ -53,6 +53,8 @@ def run_app(path: str | None = None) -> int:
     from dgfacil.ui.main_window import MainWindow
 
     window = MainWindow()
+    # what a loaded workshop keeps is frozen, so later collections never walk it (ui/gc_guard.py)
+    window.document_opened.connect(app.gc_guard.settle_soon)
     window.show()
     # Show the window first; open the document behind it: importing sqlmodel alone takes ~0.6-0.8 s
     # (bench/cold_start.py measures both moments).

@@ -3,6 +3,7 @@ the joined file must have every page and every name, its fonts and shared parts 
 QR codes that still decode on pages from later batches."""
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import shutil
@@ -96,3 +97,14 @@ def test_qr_on_a_later_batch_decodes(tmp_path, workshop, screenshots):
     verdict = signing.verify(scanned, {signer.key_id: signer.public_raw})
     assert verdict.valid and verdict.claim.number == people[9].number
     to_png(out, screenshots / "certificate-batch3.png", first=10)
+
+
+def test_text_that_looks_like_pdf_syntax_survives_the_join(tmp_path, workshop):
+    # the join renumbers references by pattern: a title holding "12 0 R" or "stream" must come
+    # through untouched, and the pages must still be found
+    odd = dataclasses.replace(workshop, title="Mainstreaming 12 0 R >> stream (SDG 16) endobj")
+    out, people, _ = _print(tmp_path, odd, count=5, batch=2)
+    reader = PdfReader(str(out))
+    assert reader.metadata.title == "Certificates \u2014 Mainstreaming 12 0 R >> stream (SDG 16) endobj"
+    assert [f"Certificate No. {p.number}" in page.extract_text() for page, p in zip(reader.pages, people)] \
+        == [True] * 5

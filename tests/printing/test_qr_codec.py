@@ -33,13 +33,13 @@ def test_same_symbol_as_segno_for_every_length_up_to_version_15():
     assert {1, 7, 10, 15} <= versions  # small, with version info, 16-bit count, several blocks
 
 
-def test_runs_cover_exactly_the_dark_modules():
+def test_the_packed_image_holds_exactly_the_dark_modules():
     text = "DGF1:Ольга Петрова 1213|UNPOG-CDW-2023-05-1214|sig"
-    n, ops = qr_codec.runs(text, qr.MASK)
-    dark = set()
-    for op in ops:
-        c, r, w, _h, _re = op.split()
-        dark |= {(int(r), int(c) + k) for k in range(int(w))}
+    n, bits = qr_codec.packed(text, qr.MASK)
+    stride = (n + 7) // 8
+    assert len(bits) == n * stride
+    dark = {(r, c) for r in range(n) for c in range(stride * 8)
+            if bits[r * stride + c // 8] >> (7 - c % 8) & 1}
     m = qr.make_qr(text)
     assert len(m) == n and dark == {(r, c) for r in range(n) for c in range(n) if m[r][c]}
 

@@ -32,11 +32,15 @@ def _claim(i: int, name: str) -> signing.Claim:
 
 
 def _scan(pngs: list[Path]) -> list[str]:
-    """What zbarimg (default options) reads from each picture, in order; one code each."""
+    """What zbarimg (default options) reads as QR codes from each picture, in order. Its other
+    decoders (1-D barcodes) can mistake a row of a crisply rasterised code for a short
+    Interleaved 2 of 5 number at 150 dpi; a verifier reads the QR, so only QR-Code reads count."""
     out = []
     for png in pngs:
-        found = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, check=False).stdout
-        out.append(found.decode("utf-8", errors="surrogateescape").rstrip("\n"))
+        found = subprocess.run(["zbarimg", "-q", str(png)], capture_output=True, check=False).stdout
+        lines = found.decode("utf-8", errors="surrogateescape").splitlines()
+        out.append("\n".join(line.removeprefix("QR-Code:") for line in lines
+                             if line.startswith("QR-Code:")))
     return out
 
 

@@ -91,7 +91,8 @@ def test_cancel_one_pdf_writes_nothing_and_says_so(ctx, qtbot, tmp_path):
     qtbot.mouseClick(room.print_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: not room.busy(), timeout=60000)
     assert room.last_files == [out] and out.exists()
-    assert len(set(seen)) > 3 and max(seen) == COUNT
+    # at least one count between none and all was shown (workers report as they draw)
+    assert any(0 < v < COUNT for v in seen) and max(seen) == COUNT
     from pypdf import PdfReader
 
     assert len(PdfReader(out).pages) == COUNT

@@ -60,6 +60,8 @@ def test_blank_names_are_listed_and_cancel_prints_nothing(ctx, qtbot, tmp_path, 
     seen: list = []
     _answer(qtbot, seen, button="cancel", shot=screenshots / "print-preflight.png")
     qtbot.mouseClick(room.print_button, Qt.LeftButton)
+    # the names are checked on the database worker: the window stays live, then asks
+    qtbot.waitUntil(lambda: "Not printed" in room.status.text(), timeout=20000)
     assert len(seen) == 1
     listed = seen[0].list.toPlainText()
     assert ODD in listed and "LINEAR B SYLLABLE B038 E" in listed and "Արմեն" not in listed
@@ -81,8 +83,14 @@ def test_no_question_when_every_name_prints(ctx, qtbot, tmp_path):
     room.list.setCurrentRow(room.kinds.index("tents"))
     out = tmp_path / "tents.pdf"
     room.out.setText(str(out))
-    room.start()  # no dialog: would block here if one opened
+    seen: list = []
+    watch = QTimer()  # closes and records a dialog that should not open (it would block the wait)
+    watch.timeout.connect(lambda: (seen.append(d), d.reject()) if (d := QApplication.activeModalWidget()) else None)
+    watch.start(50)
+    room.start()
     qtbot.waitUntil(lambda: room.progress_handle is None and out.exists(), timeout=20000)
+    watch.stop()
+    assert seen == []
 
 
 def test_verify_trusts_the_workshops_key_and_marks_claims(ctx, qtbot, tmp_path, monkeypatch, screenshots):
@@ -133,6 +141,7 @@ def test_printing_under_another_key_names_both_and_cancel_keeps_the_file_unsigne
     seen: list = []
     _answer(qtbot, seen, button="cancel")
     room.start()
+    qtbot.waitUntil(lambda: "Not printed" in room.status.text(), timeout=20000)
     listed = seen[0].list.toPlainText()
     assert signing.fingerprint(organization) in listed and keys.fingerprint() in listed
     assert not out.exists() and ctx.tasks.read(lambda s: store.certificates(session=s)) == []

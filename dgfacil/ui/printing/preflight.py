@@ -47,11 +47,6 @@ class PreflightDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def confirm(parent: QWidget, ctx, kind: str) -> bool:
-    """True when `kind` may print: nothing to warn about, or the user chose Print anyway."""
-    from dgfacil.operations.preflight import warnings
-
-    found = ctx.tasks.read(lambda session: warnings(session, kind))
-    if not found:
-        return True
+def accepted(parent: QWidget, found: list[str]) -> bool:
+    """True when the user chose Print anyway over the warnings `found` (looked for on the worker)."""
     return PreflightDialog(found, parent).exec() == QDialog.DialogCode.Accepted

@@ -217,11 +217,6 @@ class PrintRoom(QWidget):
         if not options.per_person and out.is_dir():
             self.status.setText(f"{out} is a folder: choose a file name for the PDF.")
             return
-        from dgfacil.ui.printing.preflight import confirm
-
-        if kind != "report" and not confirm(self, self.ctx, kind):  # blank names, another key
-            self.status.setText("Not printed; nothing was written.")
-            return
         self._preparing = True
         self._cancel_asked = False
         self.status.setText("Preparing…")
@@ -229,6 +224,31 @@ class PrintRoom(QWidget):
         self.bar.setVisible(True)
         self.print_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        if kind == "report":
+            self._gather(kind, out, options)
+            return
+        from dgfacil.operations.preflight import warnings
+
+        # blank names and another signing key are looked for on the database worker: over a
+        # thousand names this takes a second, which the window must not spend frozen
+        self.ctx.tasks.run(lambda s: (Changes(), warnings(s, kind)), initiator=self,
+                           on_done=lambda result: self._checked(kind, out, options, result[1]),
+                           on_error=lambda _err: self._finish())
+
+    def _checked(self, kind: str, out: Path, options, found: list[str]) -> None:
+        from dgfacil.ui.printing.preflight import accepted
+
+        if self._cancel_asked:
+            self._finish()
+            self.status.setText("Cancelled before printing started; nothing was written.")
+            return
+        if found and not accepted(self, found):
+            self._finish()
+            self.status.setText("Not printed; nothing was written.")
+            return
+        self._gather(kind, out, options)
+
+    def _gather(self, kind: str, out: Path, options) -> None:
         if kind == "report":
             from dgfacil.operations.report import report_job
 

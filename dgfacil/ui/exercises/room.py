@@ -282,13 +282,11 @@ class ExercisesRoom(QWidget):
         if self.projector is not None:
             self.projector.close()
         self.projector = ProjectorWindow(self.ctx, self, self.exercise, group_id, self.group_name(group_id))
-        screens = QGuiApplication.screens()
         mine = self.screen()
-        other = next((s for s in screens if s is not mine), None)
-        if other is not None:  # the projector is the other screen, when there is one
-            self.projector.setScreen(other)
-            self.projector.move(other.geometry().topLeft())
-        self.projector.showFullScreen()
+        other = next((s for s in QGuiApplication.screens() if s is not mine), None)
+        # the projector is the other screen, when there is one
+        self.projector.show_on(other or mine or QGuiApplication.primaryScreen())
+        self.projector.activateWindow()
         return self.projector
 
     def export(self, path: Path | None = None) -> Path | None:

@@ -88,14 +88,19 @@ class GroupTimer(QLabel):
     def row(self, now: datetime):
         if self.day is None or not self.zone:
             return None
-        # before the day's run starts, the agenda's own times (no projection from "now", no rehearsal)
         state = derive_state(self.day, self.zone, self.events, now, rehearse=bool(self.events))
         row = next((r for r in state.rows if r.item.id == self.item_id), None)
-        return replace(row, start=None) if row is not None and not self.events else row
+        if row is None or self.events:
+            return row
+        # no run on that day (yet): the agenda's own times against the clock, no projection from "now"
+        if now < row.planned_start:
+            return replace(row, status=Status.PENDING, start=None)
+        status = Status.CURRENT if now < row.planned_end else Status.DONE
+        return replace(row, status=status, start=row.planned_start, end=row.planned_end)
 
     def refresh(self) -> None:
         now = self.ctx.clock()
-        text, late = item_text(self.row(now), now, self.zone)
+        text, late = item_text(self.row(now), now, self.zone) if self.item_id is not None else ("", False)
         if self.text() != text:
             self.setText(text)
         if late != self.property("late"):  # restyle only when it turns, not every second

@@ -31,11 +31,13 @@ class AgendaModel(QAbstractTableModel):
         self.slots: list[Slot] = []
         self.day_end: time | None = None
         self.clashes: dict[int, tuple[int, int]] = {}  # row -> (fixed row it runs into, minutes)
+        self.labels: dict[str, str] = {}  # zone -> the city typed for it ("Geneva")
 
     # -- content ----------------------------------------------------------------------------
-    def set_day(self, day: Day | None, zones: list[str], day_end: time | None = None) -> None:
+    def set_day(self, day: Day | None, zones: list[str], day_end: time | None = None,
+                labels: dict[str, str] | None = None) -> None:
         self.beginResetModel()
-        self.day, self.zones, self.day_end = day, zones, day_end
+        self.day, self.zones, self.day_end, self.labels = day, zones, day_end, labels or {}
         self.slots = plan_day(day, zones[0]) if day and zones else []
         self.clashes = clashes(self.slots)
         self.endResetModel()
@@ -66,7 +68,8 @@ class AgendaModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             if section < len(self.zones):
-                return zone_label(self.zones[section], self.day.date if self.day else None)
+                zone = self.zones[section]
+                return zone_label(zone, self.day.date if self.day else None, self.labels.get(zone))
             return self.fixed_columns[section - len(self.zones)]
         if orientation == Qt.Vertical and role == Qt.DisplayRole:
             return str(section + 1)

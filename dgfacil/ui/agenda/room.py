@@ -16,6 +16,7 @@ from dgfacil.core.model import AgendaItem, ItemKind, Workshop
 from dgfacil.operations import agenda as ops
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.settings import day_end, day_end_key, set_setting
+from dgfacil.operations.workshop import zone_labels
 from dgfacil.ui.agenda import commands
 from dgfacil.ui.agenda.columns import fit_columns
 from dgfacil.ui.agenda.editor import ItemEditor
@@ -173,7 +174,8 @@ class AgendaRoom(QWidget):
         self.day_title.blockSignals(True)
         self.day_title.setText(day.title if day else "")
         self.day_title.blockSignals(False)
-        self.model.set_day(day, workshop_zones(self.workshop), end)
+        self.labels = self.ctx.tasks.read(zone_labels)  # "Geneva" as typed, not "Zurich"
+        self.model.set_day(day, workshop_zones(self.workshop), end, self.labels)
         fit_columns(self.table, len(workshop_zones(self.workshop)))  # the title keeps 30 characters in view
         self._summarise()
         # the kept item's row; when it was deleted, the same row (the next item), never back to the top
@@ -191,7 +193,8 @@ class AgendaRoom(QWidget):
             return
         zones = workshop_zones(self.workshop)
         first, last = min(s.start for s in slots), max(s.end for s in slots)  # a fixed last item may not end the day
-        spans = "  =  ".join(f"{hhmm(first, z)}–{hhmm(last, z)} {zone_label(z, day.date)}" for z in zones)
+        names = getattr(self, "labels", {})
+        spans = "  =  ".join(f"{hhmm(first, z)}–{hhmm(last, z)} {zone_label(z, day.date, names.get(z))}" for z in zones)
         late = sum(1 for s in slots if self.model.past_end(s))
         flag = f"   ·   {late} item{'s' if late != 1 else ''} past the day's end" if late else ""
         flag += "".join(f"   ·   {words}" for words in timing_notes(slots))

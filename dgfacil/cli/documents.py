@@ -67,9 +67,16 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.file} already exists; choose another name")
     if not args.file.parent.is_dir():
         raise CommandError(f"there is no folder {args.file.parent}; create it first")
+    from dgfacil.core.zones import typed_place
+    from dgfacil.operations.workshop import set_zone_labels
+
+    place = typed_place(args.tz) if args.tz else None  # "--tz Geneva" shows as Geneva, not Zurich
     if args.tz:
         args.tz = check_zone(args.tz)
     doc = new_from_template(args.file, args.template, start=args.start, timezone=args.tz)
+    if place:
+        with doc.session() as session:
+            set_zone_labels(session, labels={args.tz: place})
     doc.close()
     print(f"created {args.file}")
     return 0
@@ -100,10 +107,21 @@ def open_workshop(path: Path):
     return doc, workshop
 
 
+def zone_names(doc) -> dict[str, str]:
+    """Zone → the city typed for it in the workshop's details ("Geneva" for Europe/Zurich)."""
+    from dgfacil.operations.workshop import zone_labels
+
+    with doc.session() as session:
+        return zone_labels(session)
+
+
 def cmd_agenda(args: argparse.Namespace) -> int:
     from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
 
+    from dgfacil.core.zones import typed_place
+
     zones = [check_zone(z) for z in args.tz]
+    asked = {check_zone(z): typed_place(z) for z in args.tz if typed_place(z)}  # "--tz Geneva"
     doc, workshop = open_workshop(args.file)
     try:
         if args.ics:
@@ -113,9 +131,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             print(f"wrote {args.ics}")
             return 0
         zones = workshop_zones(workshop, zones)
+        names = {**zone_names(doc), **asked}
         print(workshop.title)
         for day in workshop.days:
-            labels = [zone_label(z, day.date) for z in zones]
+            labels = [zone_label(z, day.date, names.get(z)) for z in zones]
             widths = [max(len(label), 13) for label in labels]
             print()
             print(f"{day.date:%A %d %B %Y}" + (f" — {day.title}" if day.title else ""))

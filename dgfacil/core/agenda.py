@@ -78,8 +78,9 @@ def hhmm(moment: datetime, zone: str | None = None) -> str:
     return (in_zone(moment, zone) if zone else moment).strftime("%H:%M")
 
 
-def zone_label(zone: str, on: date | None = None) -> str:
-    """'Bangkok (GMT+7)': the city and the offset on that date (DST-aware)."""
+def zone_label(zone: str, on: date | None = None, name: str | None = None) -> str:
+    """'Bangkok (GMT+7)': the city (or `name`, the city the user typed: "Geneva") and the offset
+    on that date (DST-aware)."""
     tz = ZoneInfo(zone)
     moment = datetime.combine(on or date.today(), time(12), tzinfo=tz)
     offset = moment.utcoffset() or timedelta(0)
@@ -87,7 +88,7 @@ def zone_label(zone: str, on: date | None = None) -> str:
     sign = "+" if total >= 0 else "-"
     hours, minutes = divmod(abs(total), 60)
     text = f"GMT{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
-    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    city = name or zone.rsplit("/", 1)[-1].replace("_", " ")
     return f"{city} ({text})"
 
 

@@ -247,10 +247,11 @@ def vote_rule(definition: dict) -> tuple[int, str]:
     return int(votes.get("dots", DEFAULT_DOTS)), str(votes.get("per", "group"))
 
 
-def dots_left(definition: dict, voter: str, votes: Iterable[tuple[str, int]]) -> int:
-    """Dots `voter` may still place, given (voter, dots) of every vote on the board."""
+def dots_left(definition: dict, voter: str, votes: Iterable[tuple[str, int]], people: int = 1) -> int:
+    """Dots `voter` may still place, given (voter, dots) of every vote on the board. A voter that
+    stands for `people` (the whole room, tallied by the facilitator) has the dots of each of them."""
     dots, _ = vote_rule(definition)
-    return dots - sum(n for who, n in votes if who == voter)
+    return dots * max(people, 1) - sum(n for who, n in votes if who == voter)
 
 
 def by_votes(items: Iterable[BoardItem]) -> list[BoardItem]:

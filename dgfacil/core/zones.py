@@ -32,6 +32,7 @@ REGIONS = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Aus
 class ZoneMatch:
     zone: str   # the IANA name, e.g. "Asia/Seoul"
     place: str  # what matched, in words: "Seoul, Korea (South)"
+    name: str = ""  # the city to put in the field: "Geneva" for the line "Geneva (Zurich time)"
 
 
 def fold(text: str) -> str:
@@ -52,26 +53,27 @@ def countries() -> dict[str, str]:
 
 
 @cache
-def _places() -> list[tuple[str, str, str]]:
-    """(words to match, zone, place shown), one row per way of naming a zone."""
+def _places() -> list[tuple[str, str, str, str]]:
+    """(words to match, zone, place shown, city), one row per way of naming a zone."""
     names = countries()
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str, str]] = []
     country_of: dict[str, str] = {}
     for row in _tab("zone.tab"):
         code, zone = row[0], row[2]
         comment = row[3] if len(row) > 3 else ""
         country = names.get(code, code)
         country_of.setdefault(zone, country)
-        rows.append((fold(country), zone, f"{country} — {_city(zone)}" + (f" ({comment})" if comment else "")))
+        rows.append((fold(country), zone, f"{country} — {_city(zone)}" + (f" ({comment})" if comment else ""),
+                     _city(zone)))
     known = available_timezones()
     for zone in sorted(known):
         if zone.split("/", 1)[0] not in REGIONS:
             continue
         where = country_of.get(zone)
-        rows.append((fold(_city(zone)), zone, _city(zone) + (f", {where}" if where else "")))
+        rows.append((fold(_city(zone)), zone, _city(zone) + (f", {where}" if where else ""), _city(zone)))
     for city, zone in CITY_ALIASES.items():
         if zone in known:
-            rows.append((fold(city), zone, f"{city} ({_city(zone)} time)"))
+            rows.append((fold(city), zone, f"{city} ({_city(zone)} time)", city))
     return rows
 
 
@@ -87,11 +89,11 @@ def find_zones(text: str, limit: int = 30) -> list[ZoneMatch]:
         return []
     starts: list[ZoneMatch] = []
     contains: list[ZoneMatch] = []
-    for words, zone, place in _places():
+    for words, zone, place, city in _places():
         if words.startswith(wanted) or fold(zone).startswith(wanted):
-            starts.append(ZoneMatch(zone, place))
+            starts.append(ZoneMatch(zone, place, city))
         elif wanted in words or wanted in fold(zone):
-            contains.append(ZoneMatch(zone, place))
+            contains.append(ZoneMatch(zone, place, city))
     seen: set[str] = set()
     found = []
     for match in starts + contains:  # one line per zone: its best-matching name
@@ -121,8 +123,26 @@ def resolve_zone(text: str) -> str | None:
     by_fold = {fold(z): z for z in available_timezones()}
     if fold(text) in by_fold:
         return by_fold[fold(text)]
-    exact = {zone for words, zone, _ in _places() if words == fold(text)}
+    exact = {zone for words, zone, _, _ in _places() if words == fold(text)}
     return exact.pop() if len(exact) == 1 else None
+
+
+def typed_place(text: str) -> str | None:
+    """The city name to show for what was typed, when it is a city whose zone is named after another
+    ("geneva" → "Geneva", shown instead of "Zurich"); None for a zone's own city, a country or an IANA name."""
+    zone = resolve_zone(text)
+    if zone is None or is_zone(text.strip()):
+        return None
+    wanted = fold(text)
+    for city in CITY_ALIASES:
+        if fold(city) == wanted and CITY_ALIASES[city] == zone:
+            return city
+    return None
+
+
+def place_name(zone: str, labels: dict[str, str] | None = None) -> str:
+    """How a zone is named to people: the city typed for it ("Geneva"), else its own ("Zurich")."""
+    return (labels or {}).get(zone) or _city(zone)
 
 
 def utc_offset(zone: str, on: date) -> str:

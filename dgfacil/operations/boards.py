@@ -82,9 +82,10 @@ def add_vote(session: Session, *, item_id: int, voter: str) -> Changes:
     exercise_id, group_id = store.board_of(item_id, session=session)
     definition = store.exercise(exercise_id, session=session).definition
     votes = [(v, d) for _, v, d in store.votes_on_board(exercise_id, group_id, session=session)]
-    if core.dots_left(definition, voter, votes) <= 0:
+    people = vote_people(session, exercise_id=exercise_id, group_id=group_id)
+    if core.dots_left(definition, voter, votes, people) <= 0:
         dots, _ = core.vote_rule(definition)
-        raise ValueError(f"{voter or 'this voter'} has used all {dots} dots on this board")
+        raise ValueError(f"{voter or 'this voter'} has used all {dots * people} dots on this board")
     store.add_vote(item_id, voter, session=session)
     return _changes(item_id)
 
@@ -154,6 +155,25 @@ def exercise_groups(session: Session, *, exercise_id: int) -> list[Group]:
 def participants_by_id(session: Session) -> dict[int, Participant]:
     """Everyone on the roster by id (group members are ids)."""
     return store.participants_by_id(session=session)
+
+
+def vote_people(session: Session, *, exercise_id: int, group_id: int | None) -> int:
+    """How many people one voter on a board stands for: on the whole-room board with dots per group,
+    the facilitator tallies the room's dots, so the room has the dots of everyone in it; else 1."""
+    exercise = store.exercise(exercise_id, session=session)
+    _, per = core.vote_rule(exercise.definition)
+    if per != "group" or group_id is not None:
+        return 1
+    return room_size(session, agenda_item_id=exercise.agenda_item_id)
+
+
+def room_size(session: Session, *, agenda_item_id: int | None) -> int:
+    """How many people vote on a whole-room board: those marked present at the exercise's agenda
+    item; before attendance is taken, everyone on the roster (at least one)."""
+    from dgfacil.store import people as people_store
+
+    present = {pid for pid, item in people_store.present_pairs(session=session) if item == agenda_item_id}
+    return len(present) or len(store.participants_by_id(session=session)) or 1
 
 
 def board_voters(session: Session, *, exercise_id: int, group_id: int | None) -> list[tuple[int, str]]:

@@ -8,6 +8,11 @@ from dgfacil.core.details import WorkshopDetails, cleaned
 from dgfacil.core.model import Modality
 from dgfacil.operations.changes import Changes
 from dgfacil.store import queries
+from dgfacil.store.settings import get_setting, put_setting
+
+# The city typed for a zone ("Geneva" for Europe/Zurich): a setting, so documents need no migration
+# and a document without it shows the zones' own cities.
+ZONE_LABELS_KEY = "workshop.zone_labels"
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -31,3 +36,17 @@ def update_workshop(session: Session, *, details: WorkshopDetails) -> tuple[Chan
                   display_zones=list(new.display_zones))
     queries.set_workshop_details(values, session=session)
     return Changes(workshop=True, agenda=before.timezone != new.timezone), before
+
+
+def zone_labels(session: Session) -> dict[str, str]:
+    """IANA zone → the city name to show for it, for the zones whose typed city differs."""
+    value = get_setting(ZONE_LABELS_KEY, {}, session=session)
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def set_zone_labels(session: Session, *, labels: dict[str, str]) -> tuple[Changes, dict[str, str]]:
+    """Save the cities typed for zones; returns the labels before, for undo."""
+    before = zone_labels(session)
+    clean = {zone: label.strip() for zone, label in labels.items() if label and label.strip()}
+    put_setting(ZONE_LABELS_KEY, clean or None, session=session)
+    return Changes(workshop=True, agenda=True), before

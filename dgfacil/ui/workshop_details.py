@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from dgfacil.core.agenda import hhmm, zone_label
 from dgfacil.core.details import WorkshopDetails, cleaned
 from dgfacil.core.model import Modality
-from dgfacil.core.zones import resolve_zone
-from dgfacil.operations.workshop import update_workshop, workshop_details
+from dgfacil.core.zones import resolve_zone, typed_place
+from dgfacil.operations.workshop import set_zone_labels, update_workshop, workshop_details, zone_labels
 from dgfacil.ui.undo import OperationCommand
 from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.zone_field import ZoneField
@@ -34,8 +34,10 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
 
 
 class WorkshopDetailsDialog(QDialog):
-    def __init__(self, details: WorkshopDetails, parent: QWidget | None = None, on: date | None = None) -> None:
+    def __init__(self, details: WorkshopDetails, parent: QWidget | None = None, on: date | None = None,
+                 labels: dict[str, str] | None = None) -> None:
         super().__init__(parent)
+        named = labels or {}  # a zone shows as the city typed for it: "Geneva", not Europe/Zurich
         self.setWindowTitle("Workshop details")
         fit_to_screen(self, 640, 560)
         self.title = QLineEdit(details.title)
@@ -49,8 +51,8 @@ class WorkshopDetailsDialog(QDialog):
         self.modality.setCurrentIndex(self.modality.findData(Modality(details.modality)))
         self.venue = QLineEdit(details.venue)
         self.venue.setPlaceholderText("e.g. UN Conference Centre, Bangkok — or Via Zoom")
-        self.zone = ZoneField(details.timezone, on)  # "Seoul" finds Asia/Seoul; the offset on the first day
-        self.extras = QPlainTextEdit("\n".join(details.display_zones))
+        self.zone = ZoneField(named.get(details.timezone, details.timezone), on)  # "Seoul" finds Asia/Seoul; the offset on the first day
+        self.extras = QPlainTextEdit("\n".join(named.get(z, z) for z in details.display_zones))
         self.extras.setPlaceholderText("One zone a line: a city (Geneva) or an IANA name (Africa/Addis_Ababa)")
         self.extras.setTabChangesFocus(True)
         self.extras.setMaximumHeight(90)
@@ -97,6 +99,11 @@ class WorkshopDetailsDialog(QDialog):
             organizers=_lines(self.organizers), modality=self.modality.currentData(), venue=self.venue.text(),
             display_zones=tuple(_zone(z) for z in _lines(self.extras)), description=self.description.toPlainText())
 
+    def labels(self) -> dict[str, str]:
+        """IANA zone → the city typed for it, where it is not the zone's own city ("Geneva")."""
+        typed = [self.zone.text(), *_lines(self.extras)]
+        return {resolve_zone(t): place for t in typed if (place := typed_place(t))}
+
     def _recheck(self) -> None:
         """Once an error is shown, it follows the typing: it goes away as soon as the entry is valid."""
         if not self.error.text():
@@ -111,48 +118,58 @@ class WorkshopDetailsDialog(QDialog):
     def _show_clock(self) -> None:
         now = datetime.now(timezone.utc)
         shown = []
+        labels = self.labels()
         for zone in (self.details().timezone.strip(), *self.details().display_zones):
             try:
-                shown.append(f"{hhmm(now, zone)} {zone_label(zone, now.date())}")
+                shown.append(f"{hhmm(now, zone)} {zone_label(zone, now.date(), labels.get(zone))}")
             except (ValueError, KeyError, OSError):
                 shown.append(f"{zone or '(no zone)'}: unknown")
         self.clock.setText("Now: " + "  =  ".join(shown))
 
     def _accept(self) -> None:
         try:
-            self.answer = cleaned(self.details())
+            self.answer = (cleaned(self.details()), self.labels())
         except ValueError as err:
             self.error.setText(str(err))
             return
         self.accept()
 
     @classmethod
-    def ask(cls, details: WorkshopDetails, parent: QWidget | None = None,
-            on: date | None = None) -> WorkshopDetails | None:
-        dialog = cls(details, parent, on)
+    def ask(cls, details: WorkshopDetails, parent: QWidget | None = None, on: date | None = None,
+            labels: dict[str, str] | None = None) -> tuple[WorkshopDetails, dict[str, str]] | None:
+        dialog = cls(details, parent, on, labels)
         return dialog.answer if dialog.exec() == QDialog.Accepted else None
 
 
+def _save(session, details: WorkshopDetails, labels: dict[str, str]):
+    """Details and zone labels in one transaction: (changes, (details before, labels before))."""
+    changes, before = update_workshop(session, details=details)
+    more, labels_before = set_zone_labels(session, labels=labels)
+    return changes | more, (before, labels_before)
+
+
 class EditWorkshopDetails(OperationCommand):
-    def __init__(self, tasks, details: WorkshopDetails) -> None:
+    def __init__(self, tasks, details: WorkshopDetails, labels: dict[str, str] | None = None) -> None:
         super().__init__("Edit workshop details")
-        self.tasks, self.details, self.before = tasks, details, None
+        self.tasks, self.details, self.labels, self.before = tasks, details, labels or {}, None
 
     def do_redo(self) -> None:
-        _changes, before = self.tasks.run_sync(lambda s: update_workshop(s, details=self.details))
+        _changes, before = self.tasks.run_sync(lambda s: _save(s, self.details, self.labels))
         self.before = self.before or before
 
     def do_undo(self) -> None:
-        self.tasks.run_sync(lambda s: update_workshop(s, details=self.before))
+        details, labels = self.before
+        self.tasks.run_sync(lambda s: _save(s, details, labels))
 
 
 def edit_workshop_details(ctx, parent: QWidget) -> bool:
     """Ask, then save as one undoable step on the room's undo stack that is active."""
     days = ctx.workshop().days
-    answer = WorkshopDetailsDialog.ask(ctx.tasks.read(workshop_details), parent, days[0].date if days else None)
+    details, labels = ctx.tasks.read(lambda s: (workshop_details(s), zone_labels(s)))
+    answer = WorkshopDetailsDialog.ask(details, parent, days[0].date if days else None, labels)
     if answer is None:
         return False
-    command = EditWorkshopDetails(ctx.tasks, answer)
+    command = EditWorkshopDetails(ctx.tasks, *answer)
     stack = ctx.undo_group.activeStack()
     if stack is not None:
         stack.push(command)

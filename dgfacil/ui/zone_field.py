@@ -1,7 +1,9 @@
 """A time-zone field that finds zones as people name places: "Seoul", "Addis Ababa", "Korea".
 
-The list under the field comes from dgfacil.core.zones; choosing a line puts its IANA name in
-the field. The label beside it says what the zone is on the workshop's date ("UTC+09:00").
+The list under the field comes from dgfacil.core.zones; choosing a line puts the city in the field
+("Geneva", kept as the zone's name everywhere) when the zone is named after another city, else the
+IANA name.
+The label under it says which zone that is on the workshop's date ("Europe/Zurich, UTC+01:00").
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from dgfacil.core.zones import find_zones, is_zone, resolve_zone, utc_offset
+from dgfacil.core.zones import find_zones, is_zone, resolve_zone, typed_place, utc_offset
 
 ZONE_ROLE = Qt.UserRole + 1
 
@@ -68,15 +70,18 @@ class ZoneField(QWidget):
             return
         for match in find_zones(text):
             item = QStandardItem(f"{match.place}   {match.zone} · {utc_offset(match.zone, self.on)}")
-            item.setData(match.zone, ZONE_ROLE)
+            # what the field gets: a city the zone is not named after ("Geneva") stays as the zone's
+            # name; otherwise the IANA name
+            fill = match.name if typed_place(match.name) else match.zone
+            item.setData(fill, ZONE_ROLE)
             self.model.appendRow(item)
         if self.model.rowCount():
             self.completer.complete()
 
     def _chosen(self, index: QModelIndex) -> None:
-        zone = index.data(ZONE_ROLE)
-        if zone:
-            self.edit.setText(zone)
+        fill = index.data(ZONE_ROLE)
+        if fill:
+            self.edit.setText(fill)
 
     def _show_offset(self) -> None:
         zone = self.zone()

@@ -108,3 +108,9 @@ def test_table_groups_keep_goal_order():
     rows = [BoardItem("1", "Goal B", position=1, id=1), BoardItem("2", "Goal A", position=2, id=2),
             BoardItem("3", "Goal B", position=3, id=3)]
     assert [(g, [r.id for r in rs]) for g, rs in ex.table_groups(rows)] == [("Goal B", [1, 3]), ("Goal A", [2])]
+
+
+def test_a_voter_for_the_whole_room_has_the_dots_of_everyone_in_it():
+    votes = [("group:room", 5)]
+    assert ex.dots_left({"votes": {"dots": 3}}, "group:room", votes, people=4) == 7
+    assert ex.dots_left({"votes": {"dots": 3}}, "group:room", votes, people=0) == -2  # never fewer than one person

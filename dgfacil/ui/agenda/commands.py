@@ -15,9 +15,18 @@ NAMES = {
 }
 
 
+def quoted(title: str, most: int = 40) -> str:
+    """A title for the Undo menu: whole up to `most` characters, else cut at a word with "…"."""
+    title = " ".join(title.split())
+    if len(title) <= most:
+        return f"“{title}”"
+    cut = title[:most - 1].rsplit(" ", 1)[0] if " " in title[:most - 1] else title[:most - 1]
+    return f"“{cut.rstrip(' :,;–-')}…”"
+
+
 class EditItem(OperationCommand):
     def __init__(self, tasks: Tasks, item: AgendaItem, change: dict, initiator=None) -> None:
-        super().__init__(f"Change {', '.join(NAMES.get(k, k) for k in change)} of “{item.title[:30]}”")
+        super().__init__(f"Change {', '.join(NAMES.get(k, k) for k in change)} of {quoted(item.title)}")
         self.tasks, self.item_id, self.initiator = tasks, item.id, initiator
         self.new = dict(change)
         self.old = {name: getattr(item, name) for name in change}
@@ -31,7 +40,7 @@ class EditItem(OperationCommand):
 
 class AddItem(OperationCommand):
     def __init__(self, tasks: Tasks, day_id: int, item: AgendaItem, position: int | None) -> None:
-        super().__init__(f"Add “{item.title[:30]}”")
+        super().__init__(f"Add {quoted(item.title)}")
         self.tasks, self.day_id, self.item, self.position = tasks, day_id, item, position
         self.deleted: ops.DeletedItem | None = None
         self.item_id: int | None = None
@@ -49,7 +58,7 @@ class AddItem(OperationCommand):
 
 class DeleteItem(OperationCommand):
     def __init__(self, tasks: Tasks, item: AgendaItem) -> None:
-        super().__init__(f"Delete “{item.title[:30]}”")
+        super().__init__(f"Delete {quoted(item.title)}")
         self.tasks, self.item_id = tasks, item.id
         self.deleted: ops.DeletedItem | None = None
 
@@ -117,7 +126,7 @@ class DeleteDay(OperationCommand):
 
 class RenameDay(OperationCommand):
     def __init__(self, tasks: Tasks, day_id: int, old: str, new: str) -> None:
-        super().__init__(f"Rename the day “{new[:30]}”")
+        super().__init__(f"Rename the day {quoted(new)}")
         self.tasks, self.day_id, self.old, self.new = tasks, day_id, old, new
 
     def do_redo(self) -> None:

@@ -5,11 +5,12 @@ from datetime import time
 
 from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QTimeEdit, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
 )
 
 from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.core.run_suggest import FLOOR_SHARE
+from dgfacil.ui.agenda.time_field import TimeField
 
 SAVE_AFTER_MS = 600  # nothing typed is held only in memory for more than a second
 
@@ -28,8 +29,7 @@ class ItemEditor(QWidget):
         self.kind = QComboBox()
         self.kind.addItems([k.value for k in ItemKind])
         self.follows = QCheckBox("Follows the previous item")
-        self.start = QTimeEdit()
-        self.start.setDisplayFormat("HH:mm")
+        self.start = TimeField()  # takes "1407" or "14:07" typed after a click (a QTimeEdit did not)
         self.fixed = QCheckBox("Fixed start (holds its time when earlier items overrun)")
         self.duration = QSpinBox()
         self.duration.setRange(1, 24 * 60)

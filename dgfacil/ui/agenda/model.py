@@ -30,12 +30,16 @@ class AgendaModel(QAbstractTableModel):
         self.zones: list[str] = []
         self.slots: list[Slot] = []
         self.day_end: time | None = None
+        self.clashes: dict[int, tuple[int, int]] = {}  # row -> (fixed row it runs into, minutes)
+        self.labels: dict[str, str] = {}  # zone -> the city typed for it ("Geneva")
 
     # -- content ----------------------------------------------------------------------------
-    def set_day(self, day: Day | None, zones: list[str], day_end: time | None = None) -> None:
+    def set_day(self, day: Day | None, zones: list[str], day_end: time | None = None,
+                labels: dict[str, str] | None = None) -> None:
         self.beginResetModel()
-        self.day, self.zones, self.day_end = day, zones, day_end
+        self.day, self.zones, self.day_end, self.labels = day, zones, day_end, labels or {}
         self.slots = plan_day(day, zones[0]) if day and zones else []
+        self.clashes = clashes(self.slots)
         self.endResetModel()
 
     @property
@@ -64,7 +68,8 @@ class AgendaModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             if section < len(self.zones):
-                return zone_label(self.zones[section], self.day.date if self.day else None)
+                zone = self.zones[section]
+                return zone_label(zone, self.day.date if self.day else None, self.labels.get(zone))
             return self.fixed_columns[section - len(self.zones)]
         if orientation == Qt.Vertical and role == Qt.DisplayRole:
             return str(section + 1)
@@ -100,10 +105,14 @@ class AgendaModel(QAbstractTableModel):
                 notes.append("Ends after the day's end")
             if slot.overlap > timedelta(0):
                 notes.append(f"The previous item runs {int(slot.overlap.total_seconds() // 60)} min into this fixed start")
+            if index.row() in self.clashes:
+                fixed, minutes = self.clashes[index.row()]
+                notes.append(f"Runs {minutes} min past the fixed start of row {fixed + 1} "
+                             f"({hhmm(self.slots[fixed].start)})")
             if slot.gap_before > timedelta(0):
                 notes.append(f"{int(slot.gap_before.total_seconds() // 60)} min free before it")
             return plain_tooltip("\n".join(notes) or item.description) or None
-        if role == Qt.ForegroundRole and name == "zone" and slot.overlap > timedelta(0):
+        if role == Qt.ForegroundRole and name == "zone" and (slot.overlap > timedelta(0) or index.row() in self.clashes):
             return QColor("#b00020")  # the previous item runs into this start (the tooltip says by how much)
         if role == Qt.ForegroundRole and name == "zone" and slot.gap_before > timedelta(0):
             return QColor("#a15c00")  # free time before this start (the summary and tooltip say how much)
@@ -185,6 +194,19 @@ class AgendaModel(QAbstractTableModel):
         return False  # the room reloads from the document; the view must not remove the row itself
 
 
+def clashes(slots: list[Slot]) -> dict[int, tuple[int, int]]:
+    """Rows that run past the start of a later fixed item: row -> (that item's row, minutes past)."""
+    out: dict[int, tuple[int, int]] = {}
+    for fixed, slot in enumerate(slots):
+        if slot.overlap <= timedelta(0):
+            continue
+        for row in range(fixed):
+            past = int((slots[row].end - slot.start).total_seconds() // 60)
+            if past > 0 and row not in out:
+                out[row] = (fixed, past)
+    return out
+
+
 def timing_notes(slots: list[Slot]) -> list[str]:
     """Gaps and overlaps of a day in words, so a re-timed agenda is never silently wrong:
     '5 min gap before row 4', 'row 6 starts 3 min before row 5 ends'."""
@@ -193,5 +215,8 @@ def timing_notes(slots: list[Slot]) -> list[str]:
         if slot.gap_before > timedelta(0):
             notes.append(f"{int(slot.gap_before.total_seconds() // 60)} min gap before row {row}")
         if slot.overlap > timedelta(0):
-            notes.append(f"row {row} starts {int(slot.overlap.total_seconds() // 60)} min before row {row - 1} ends")
+            runs_in = sorted(r + 1 for r, (fixed, _) in clashes(slots).items() if fixed == row - 1)
+            rows = f"rows {runs_in[0]}–{runs_in[-1]}" if len(runs_in) > 1 else f"row {row - 1}"
+            notes.append(f"row {row} starts {int(slot.overlap.total_seconds() // 60)} min before {rows} end"
+                         + ("" if len(runs_in) > 1 else "s"))
     return notes

@@ -16,6 +16,7 @@ from dgfacil.core.model import AgendaItem, ItemKind, Workshop
 from dgfacil.operations import agenda as ops
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.settings import day_end, day_end_key, set_setting
+from dgfacil.operations.workshop import zone_labels
 from dgfacil.ui.agenda import commands
 from dgfacil.ui.agenda.columns import fit_columns
 from dgfacil.ui.agenda.editor import ItemEditor
@@ -146,6 +147,8 @@ class AgendaRoom(QWidget):
     def reload(self, keep_item: int | None = None) -> None:
         if keep_item is None:
             keep_item = self.selected_item().id if self.selected_item() else None
+        # the row to keep when the kept item is gone (it was just deleted)
+        self._keep_row = max(self.table.currentIndex().row(), 0) if hasattr(self, "table") else 0
         self.workshop = self.ctx.workshop()
         self.heading.setText(self.workshop.title)
         self.days.blockSignals(True)
@@ -171,10 +174,13 @@ class AgendaRoom(QWidget):
         self.day_title.blockSignals(True)
         self.day_title.setText(day.title if day else "")
         self.day_title.blockSignals(False)
-        self.model.set_day(day, workshop_zones(self.workshop), end)
+        self.labels = self.ctx.tasks.read(zone_labels)  # "Geneva" as typed, not "Zurich"
+        self.model.set_day(day, workshop_zones(self.workshop), end, self.labels)
         fit_columns(self.table, len(workshop_zones(self.workshop)))  # the title keeps 30 characters in view
         self._summarise()
-        row = next((r for r, s in enumerate(self.model.slots) if s.item.id == keep_item), 0)
+        # the kept item's row; when it was deleted, the same row (the next item), never back to the top
+        near = min(getattr(self, "_keep_row", 0), len(self.model.slots) - 1)
+        row = next((r for r, s in enumerate(self.model.slots) if s.item.id == keep_item), max(near, 0))
         if self.model.slots:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
@@ -186,7 +192,9 @@ class AgendaRoom(QWidget):
             self.summary.setText("No items on this day.")
             return
         zones = workshop_zones(self.workshop)
-        spans = "  =  ".join(f"{hhmm(slots[0].start, z)}–{hhmm(slots[-1].end, z)} {zone_label(z, day.date)}" for z in zones)
+        first, last = min(s.start for s in slots), max(s.end for s in slots)  # a fixed last item may not end the day
+        names = getattr(self, "labels", {})
+        spans = "  =  ".join(f"{hhmm(first, z)}–{hhmm(last, z)} {zone_label(z, day.date, names.get(z))}" for z in zones)
         late = sum(1 for s in slots if self.model.past_end(s))
         flag = f"   ·   {late} item{'s' if late != 1 else ''} past the day's end" if late else ""
         flag += "".join(f"   ·   {words}" for words in timing_notes(slots))
@@ -205,6 +213,7 @@ class AgendaRoom(QWidget):
 
     def _day_chosen(self, index: int) -> None:
         self.day_index = index
+        self._keep_row = 0
         self._show_day()
 
     def on_changes(self, changes: Changes, initiator: object) -> None:

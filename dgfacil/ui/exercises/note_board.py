@@ -179,14 +179,30 @@ class NoteBoard(BoardBase):
             return self.voter_box.currentData()
         return f"group:{self.group_id if self.group_id is not None else 'room'}"
 
+    def room_people(self) -> int:
+        """People the whole-room board's dots stand for (1 on a group's board or per participant):
+        the facilitator tallies the room's dots, so the room has the dots of everyone in it."""
+        ex, group = self.exercise.id, self.group_id
+        return self.read(lambda s: board_ops.vote_people(s, exercise_id=ex, group_id=group))
+
     def dots_left(self) -> int:
         votes = self.read(lambda s: board_ops.board_votes(s, exercise_id=self.exercise.id, group_id=self.group_id))
-        return core.dots_left(self.exercise.definition, self.voter(), [(v, d) for _, v, d in votes])
+        return core.dots_left(self.exercise.definition, self.voter(), [(v, d) for _, v, d in votes],
+                              self.room_people())
+
+    def allowance_text(self) -> str:
+        dots, per = core.vote_rule(self.exercise.definition)
+        people = self.room_people()
+        if people > 1:
+            return f"{dots} × {people} people = {dots * people} for the room"
+        return f"each {per} has {dots} on this board"
 
     def _refresh_counts(self) -> None:
         total = sum(n.note.votes for n in self.notes.values())
         notes = f"{len(self.notes)} note{'s' if len(self.notes) != 1 else ''}"
-        self.counts.setText(f"{notes} · {total} dot{'s' if total != 1 else ''} · {self.dots_left()} left  ")
+        people = self.room_people()
+        of = f" of {core.vote_rule(self.exercise.definition)[0] * people} ({people} people)" if people > 1 else ""
+        self.counts.setText(f"{notes} · {total} dot{'s' if total != 1 else ''} · {self.dots_left()}{of} left  ")
 
     # -- actions on notes ----------------------------------------------------------------------
     def selected(self) -> list[NoteItem]:
@@ -310,8 +326,7 @@ class NoteBoard(BoardBase):
             self.status("Select the notes to vote for first.")
             return
         if add and self.dots_left() < len(notes):
-            dots, per = core.vote_rule(self.exercise.definition)
-            self.status(f"No dots left: each {per} has {dots} on this board.")
+            self.status(f"No dots left: {self.allowance_text()}.")
             return
         with macro(self.host.undo_stack, "Vote"):
             for note in notes:

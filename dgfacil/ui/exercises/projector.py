@@ -1,7 +1,9 @@
 """The projector window: one group's board, full screen, for the plenary report-back.
 
 It is a plain top-level window holding its own board of the same kind (toolbar hidden) under a
-large heading and the group timer; the room keeps it current through `apply`. Esc closes it.
+large heading and the group timer; the room keeps it current through `apply`. It opens full screen on
+the other screen when there is one, like the Run room's projector; F11 toggles full screen and a
+maximised window; Esc closes it.
 The board fills the window and its text is readable from the back of the room: at least 1/40 of
 the window's (the screen's) height, 27 px at 1080p.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dgfacil.ui.exercises.kinds import make_board
@@ -49,8 +51,23 @@ class ProjectorWindow(QWidget):
         self.board.show_readable(px)
         super().resizeEvent(event)
 
+    def show_on(self, screen: QScreen) -> None:
+        """Full screen on `screen`. The geometry is set first: without a window manager (a kiosk, an
+        X server alone) showFullScreen does not resize the window by itself."""
+        self.setScreen(screen)
+        if self.windowHandle() is not None:
+            self.windowHandle().setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
     def toggle_full_screen(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if self.isFullScreen():
+            self.showNormal()
+            self.setGeometry(screen.availableGeometry())
+            self.showMaximized()
+        else:
+            self.show_on(screen)
 
     def apply(self, changes) -> None:
         self.board.apply(changes)

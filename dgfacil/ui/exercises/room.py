@@ -51,7 +51,7 @@ class ExercisesRoom(QWidget):
         self.list.selectionModel().currentChanged.connect(lambda cur, _: self.select_exercise(cur.data(Qt.UserRole)))
         add = QPushButton("Add exercise…")
         add.clicked.connect(self.add_exercise)
-        delete = QPushButton("Delete")
+        self.delete_button = delete = QPushButton("Delete")
         delete.clicked.connect(self.delete_exercise)
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -73,7 +73,7 @@ class ExercisesRoom(QWidget):
         self.all_button.toggled.connect(self.show_all_groups)
         self.projector_button = QPushButton("Projector")
         self.projector_button.clicked.connect(lambda: self.project())
-        export = QPushButton("Export…")
+        self.export_button = export = QPushButton("Export…")
         export.clicked.connect(lambda: self.export())
         self.groups_button = QPushButton("Groups")
         self.groups_button.setCheckable(True)
@@ -83,6 +83,9 @@ class ExercisesRoom(QWidget):
         self.dots_per = QComboBox()
         self.dots_per.addItem("per group", "group")
         self.dots_per.addItem("per participant", "participant")
+        self.dots_per.setToolTip("Per group: each group's board has these dots; the whole-room board has them for "
+                                 "each person present (everyone on the roster before attendance is taken), "
+                                 "tallied by the facilitator. Per participant: pick the voter on the board.")
         self.dots.editingFinished.connect(self._vote_rule_edited)
         self.dots_per.activated.connect(lambda _: self._vote_rule_edited())
         self.timer = GroupTimer(ctx)
@@ -96,6 +99,8 @@ class ExercisesRoom(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.board_holder)
         self.pages.addWidget(self.overview)
+        self.empty_page = self._empty_page()
+        self.pages.addWidget(self.empty_page)
         self.status_line = plain_label("", name="muted")
         centre = QWidget()
         cv = QVBoxLayout(centre)
@@ -124,6 +129,33 @@ class ExercisesRoom(QWidget):
                           ("F7", self.groups_button.toggle), ("Ctrl+Shift+E", self.add_exercise)):
             QShortcut(QKeySequence(key), self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
         self.reload_exercises()
+
+    def _empty_page(self) -> QWidget:
+        """What a workshop without exercises shows: one sentence and the way to add one."""
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.addStretch(1)
+        words = plain_label("No exercise yet. Add one from the library: SWOT, stakeholder map, action plan…",
+                            name="muted", wrap=True)
+        words.setAlignment(Qt.AlignCenter)
+        v.addWidget(words)
+        button = QPushButton("Add exercise… (Ctrl+Shift+E)")
+        button.clicked.connect(self.add_exercise)
+        v.addWidget(button, 0, Qt.AlignHCenter)
+        v.addStretch(2)
+        return page
+
+    def _show_controls(self, shown: bool) -> None:
+        """The board's controls and the timer mean nothing without an exercise: hidden, not blank."""
+        for w in (self.group_box, self.all_button, self.projector_button, self.export_button, self.groups_button,
+                  self.dots, self.dots_per, self.timer, self.instructions):
+            w.setVisible(shown)
+        self.delete_button.setEnabled(shown)
+        if not shown:
+            self.groups_button.setChecked(False)
+            self.pages.setCurrentWidget(self.empty_page)
+        elif self.pages.currentWidget() is self.empty_page:
+            self.pages.setCurrentWidget(self.overview if self.all_button.isChecked() else self.board_holder)
 
     def shortcuts_help(self) -> list[tuple[str, str]]:
         """The room's keys for Help ▸ Keyboard shortcuts (F1)."""
@@ -172,15 +204,19 @@ class ExercisesRoom(QWidget):
 
     def select_exercise(self, exercise_id: int | None, force: bool = False) -> None:
         found = next((e for e in self.exercises if e.id == exercise_id), None)
+        self.show_status("")  # a message about the previous exercise ("No dots left") is not about this one
         if found is None:
             self.exercise = None
-            self.heading.setText("No exercise yet: add one from the library (Ctrl+Shift+E).")
+            self.heading.setText("No exercise yet")
             self.instructions.setText("")
             self._set_board(None)
+            self.timer.follow(None)
+            self._show_controls(False)
             return
         if not force and self.exercise is not None and found.id == self.exercise.id:
             return
         self.exercise = found
+        self._show_controls(True)
         self.heading.setText(found.title)
         self.instructions.setText(found.definition.get("instructions", ""))
         dots, per = core.vote_rule(found.definition)
@@ -239,6 +275,7 @@ class ExercisesRoom(QWidget):
         return next((g.name for g in self.groups if g.id == group_id), "Whole room")
 
     def open_group(self, group_id: int | None, *, rebuild: bool = False, from_box: bool = False) -> None:
+        self.show_status("")  # "No dots left" was about the board that was on show
         if not from_box:
             index = self.group_box.findData(group_id)
             if index >= 0 and index != self.group_box.currentIndex():
@@ -282,13 +319,11 @@ class ExercisesRoom(QWidget):
         if self.projector is not None:
             self.projector.close()
         self.projector = ProjectorWindow(self.ctx, self, self.exercise, group_id, self.group_name(group_id))
-        screens = QGuiApplication.screens()
         mine = self.screen()
-        other = next((s for s in screens if s is not mine), None)
-        if other is not None:  # the projector is the other screen, when there is one
-            self.projector.setScreen(other)
-            self.projector.move(other.geometry().topLeft())
-        self.projector.showFullScreen()
+        other = next((s for s in QGuiApplication.screens() if s is not mine), None)
+        # the projector is the other screen, when there is one
+        self.projector.show_on(other or mine or QGuiApplication.primaryScreen())
+        self.projector.activateWindow()
         return self.projector
 
     def export(self, path: Path | None = None) -> Path | None:

@@ -22,7 +22,7 @@ class ActionFields(QWidget):
         self.due.setMaximumWidth(self.due.fontMetrics().horizontalAdvance("2026-12-31") + 40)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for text, field, stretch in (("Action owner:", self.owner, 1), ("Due:", self.due, 0)):
+        for text, field, stretch in (("Action owner (Alt+O):", self.owner, 1), ("Due (Alt+D):", self.due, 0)):
             label = QLabel(text)
             label.setBuddy(field)
             layout.addWidget(label)

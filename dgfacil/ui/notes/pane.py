@@ -10,13 +10,14 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCompleter, QWidget
 
-from dgfacil.core.agenda import hhmm, plan_day
+from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import Note, NoteTag
 from dgfacil.operations import notes as ops
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.notes import commands
 from dgfacil.ui.notes.entry import KeyMap
+from dgfacil.ui.notes.item_times import item_starts
 from dgfacil.ui.notes.model import NOTE_ROLE
 from dgfacil.ui.notes.pane_keys import bind_pane_keys
 from dgfacil.ui.notes.pane_layout import build_pane
@@ -33,6 +34,7 @@ class NotesPane(QWidget):
     sig_item_changed = Signal(object)
     """Fires after the pane switched to another agenda item: (item id or None)."""
     sig_notes_changed = Signal()
+    sig_agenda_loaded = Signal()  # the items' titles or times changed: lists of them redraw
     """Fires after this pane added, edited, tagged or deleted a note (or undid one)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None,
@@ -71,13 +73,11 @@ class NotesPane(QWidget):
         current = self.item_id
         self.chooser.blockSignals(True)
         self.chooser.clear()
-        for day in workshop.days:
-            for slot in plan_day(day, self.zone):
-                item = slot.item
-                self.items[item.id] = item
-                self.item_labels[item.id] = f"{hhmm(slot.start)}  {item.title}"
-                self.chooser.addItem(self.item_labels[item.id], item.id)
-                everyone += ops.agenda_people(item)
+        for item, start in item_starts(self.ctx, workshop, self.ctx.clock()):
+            self.items[item.id] = item
+            self.item_labels[item.id] = f"{hhmm(start, self.zone)}  {item.title}"
+            self.chooser.addItem(self.item_labels[item.id], item.id)
+            everyone += ops.agenda_people(item)
         self.items[None] = None
         self.item_labels[None] = NO_ITEM
         self.chooser.addItem(NO_ITEM, None)
@@ -88,6 +88,7 @@ class NotesPane(QWidget):
         self.speaker.setCompleter(completer)
         if current in self.items:
             self._show_item_header()
+        self.sig_agenda_loaded.emit()
 
     def set_item(self, item_id: int | None) -> None:
         """Show the notes of `item_id` (None: general notes), with that item's draft in the entry."""
@@ -178,7 +179,7 @@ class NotesPane(QWidget):
     def _on_changes(self, changes: Changes, initiator: object) -> None:
         if initiator is self:
             return  # our own edits redraw through the command's callback
-        if changes.agenda:
+        if changes.agenda or changes.run or changes.workshop:  # titles, times, the zone
             self.load_agenda()
             if self.item_id not in self.items:
                 self.set_item(None)

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from dgfacil.core.model import NoteTag
 from dgfacil.ui.notes.entry import shortcut_text
 from dgfacil.ui.notes.style import TAG_BY_KEY
 
@@ -21,7 +22,7 @@ def help_rows() -> list[tuple[str, str]]:
         ("Alt+1 … Alt+5", "Tag key message, decision, action, quote, question (again: untag)"),
         ("Alt+0", "Plain note"), ("Tab / Shift+Tab", "Next / previous speaker of the item"),
         ("Ctrl+K", "Type any speaker's name"), ("Up / Down", "Edit the previous / next note"),
-        ("Esc", "Stop editing"), ("Alt+3, then Owner / Due", "An action: who does it, by when (YYYY-MM-DD)"), ("Ctrl+Del", "Delete the note being edited"),
+        ("Esc", "Stop editing"), ("Alt+O / Alt+D", "An action's owner / due date (YYYY-MM-DD); makes the note an action"), ("Ctrl+Del", "Delete the note being edited"),
         ("Ctrl+PgUp / Ctrl+PgDown", "Previous / next agenda item"), ("Ctrl+L", "Go to the list of notes"), ("Del (list)", "Delete the selected note"),
         ("Enter (list)", "Edit the selected note"), ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a note change"),
     ]
@@ -85,6 +86,15 @@ def bind_pane_keys(pane: NotesPane) -> None:
     for key, mods in ((Qt.Key_Z, CTRL | SHIFT), (Qt.Key_Y, CTRL)):
         keys.bind(key, redo_in_entry, mods, on=in_entry)
         keys.bind(key, pane.undo_stack.redo, mods)
+    def to_action_field(field) -> None:
+        """Alt+O / Alt+D: Tab means "next speaker" in the entry, so the action's fields have keys."""
+        if pane.tag != NoteTag.ACTION:
+            pane.set_entry_tag(NoteTag.ACTION)
+        field.setFocus(Qt.ShortcutFocusReason)
+        field.selectAll()
+
+    keys.bind(Qt.Key_O, lambda: to_action_field(pane.action.owner), ALT)
+    keys.bind(Qt.Key_D, lambda: to_action_field(pane.action.due), ALT)
     in_action = (pane.action.owner, pane.action.due)
     keys.bind(Qt.Key_Return, pane.submit, on=in_action)  # Enter in the owner or due field adds the note too
     keys.bind(Qt.Key_Escape, pane.focus_entry, on=in_action)

@@ -33,6 +33,7 @@ class NotesRoom(QWidget):
         self._build()
         self.pane.sig_item_changed.connect(self._select_in_list)
         self.pane.sig_notes_changed.connect(self._pane_changed_notes)
+        self.pane.sig_agenda_loaded.connect(self.refresh_counts)
         self.keys = KeyMap(self)
         self.keys.bind(Qt.Key_F, self.focus_search, Qt.ControlModifier)
         self.keys.watch(self.pane.entry, self.pane.view, self.pane.speaker.lineEdit(), self.agenda, self.results,

@@ -31,3 +31,12 @@ def update_workshop(session: Session, *, details: WorkshopDetails) -> tuple[Chan
                   display_zones=list(new.display_zones))
     queries.set_workshop_details(values, session=session)
     return Changes(workshop=True, agenda=before.timezone != new.timezone), before
+
+
+def check_records(session: Session) -> None:
+    """Read every record the rooms show (store/convert checks each as it decodes): a value this
+    version cannot read raises UnreadableRecord here, as the file opens."""
+    queries.load_workshop(session=session)
+    queries.load_participants(session=session)
+    queries.load_groups(session=session)
+    queries.load_notes(session=session)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from dgfacil.core.details import WorkshopDetails, cleaned
 from dgfacil.core.model import Modality
+from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import queries
 
@@ -24,6 +25,8 @@ def workshop_details(session: Session) -> WorkshopDetails:
 def update_workshop(session: Session, *, details: WorkshopDetails) -> tuple[Changes, WorkshopDetails]:
     """Save the details (checked and trimmed); returns what they were, for undo. Planned times
     keep their clock times when the venue zone changes: 09:00 stays 09:00 in the new zone."""
+    check_fields(title=details.title, project_code=details.project_code, organizers=list(details.organizers),
+                 venue=details.venue, description=details.description)
     new = cleaned(details)
     before = workshop_details(session)
     values = asdict(new)

@@ -63,14 +63,24 @@ def dumps(value: Any) -> str:
 
 
 def _check_parameters(_conn: Any, _cursor: Any, _statement: str, parameters: Any, context: Any,
-                      executemany: bool) -> None:
-    rows = parameters if executemany else [parameters]
+                      _executemany: bool) -> None:
     names = list(getattr(getattr(context, "compiled", None), "positiontup", None) or [])
-    for row in rows:
-        values = row.items() if isinstance(row, dict) else zip(names or [""] * len(row), row)
-        for name, value in values:
-            if isinstance(value, str) and broken_text(value):
-                check_text(f"the {str(name).rstrip('_0123456789').replace('_', ' ') or 'text'}", value)
+    for name, value in _texts(parameters, names):
+        if broken_text(value):
+            check_text(f"the {name.rstrip('_0123456789').replace('_', ' ') or 'text'}", value)
+
+
+def _texts(parameters: Any, names: list[str]) -> list[tuple[str, str]]:
+    """(bind name or "", text) for every text in a statement's parameters: one row or many, by
+    position or by name (SQLAlchemy batches rows into one flat row for multi-row inserts)."""
+    if isinstance(parameters, dict):
+        return [(str(k), v) for k, v in parameters.items() if isinstance(v, str)]
+    if isinstance(parameters, (list, tuple)):
+        if parameters and all(isinstance(p, (list, tuple, dict)) for p in parameters):
+            return [found for row in parameters for found in _texts(row, names)]
+        named = names if len(names) == len(parameters) else [""] * len(parameters)
+        return [(n, v) for n, v in zip(named, parameters) if isinstance(v, str)]
+    return []
 
 
 def _unwrap(context: Any) -> BaseException | None:

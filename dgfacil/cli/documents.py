@@ -102,7 +102,7 @@ def open_workshop(path: Path):
     from dgfacil.store.document import open_document
 
     doc = open_document(path)
-    with doc.session() as session:
+    with doc.session(write=False) as session:  # a read never waits behind a writer
         workshop = queries.load_workshop(session=session)
     return doc, workshop
 

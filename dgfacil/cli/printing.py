@@ -34,7 +34,7 @@ def _preflight(doc, kind: str, force: bool) -> None:
     --force or a 'y' at a terminal; else refuse (exit 2) with nothing written."""
     from dgfacil.operations.preflight import warnings
 
-    with doc.session() as session:
+    with doc.session(write=False) as session:  # a read never waits behind a writer
         found = warnings(session, kind)
     if not found:
         return

@@ -35,7 +35,7 @@ def _workshop_keys(paths: list[Path]) -> list[bytes]:
             raise CommandError(f"{path}: no such workshop file")
         doc = open_document(path)
         try:
-            with doc.session() as session:
+            with doc.session(write=False) as session:  # a read never waits behind a writer
                 found += keys.workshop_keys(session)
         finally:
             doc.close()

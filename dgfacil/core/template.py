@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from dgfacil.core.agenda import following_starts
+from dgfacil.core.exercises import DefinitionError, check_definition
 from dgfacil.core.model import AgendaItem, Day, Exercise, ItemKind, Modality, Workshop
 from dgfacil.core.text import check_date
 
@@ -247,6 +248,16 @@ def build_workshop(
             definition = {**base.get("definition", {}), **definition}
         definition["key"] = ex.key
         exercises.append(Exercise(kind=kind or "prompts", title=title or ex.key, definition=definition, position=position))
+    # a definition the exercise rooms cannot draw ("columns = 'two'", no zones) is refused here, as
+    # the template is read, with every problem named; never a workshop that breaks when shown
+    broken: list[tuple[str, str]] = []
+    for ex in exercises:
+        try:
+            check_definition(ex.kind, ex.definition, ex.title)
+        except DefinitionError as err:
+            broken += [(f"exercises.{ex.position}.definition.{where}", why) for where, why in err.problems]
+    if broken:
+        raise TemplateError(meta.name, broken)
     by_key = {ex.definition["key"]: ex for ex in exercises}
     for d, day in enumerate(spec.days):
         for i, it in enumerate(day.items):

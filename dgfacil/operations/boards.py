@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
+from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import boards as store
 from dgfacil.store.boards import DeletedBoardItem
@@ -30,6 +31,8 @@ def _clean(fields: dict) -> dict:
     unknown = set(fields) - set(store.ITEM_FIELDS)
     if unknown:
         raise AttributeError(f"a board item has no editable field {sorted(unknown)[0]!r}")
+    check_fields(**{("note" if k == "text" else k): v for k, v in fields.items() if k in ("text", "cluster", "area")},
+                 cells=[str(v) for v in dict(fields.get("data") or {}).values()])  # a table row's cells
     if "text" in fields:
         fields["text"] = str(fields["text"])[:MAX_TEXT]
     for name in ("x", "y"):

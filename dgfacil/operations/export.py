@@ -9,7 +9,7 @@ from dgfacil.store.document import Document
 
 
 def export_document_json(doc: Document, path: Path) -> Path:
-    with doc.session() as session:
+    with doc.session(write=False) as session:  # a read never waits behind a writer
         tables = queries.dump_tables(session=session)
         revision = migrate.document_revision(session=session)
     return write_json(build_export(tables, revision or ""), path)

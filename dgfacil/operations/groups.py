@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dgfacil.core.groups import Person, assign_balanced, group_colour, group_names
+from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import groups as store
 from dgfacil.store import people
@@ -22,6 +23,7 @@ STAFF_ROLES = frozenset({"facilitator", "organizer", "organiser", "staff", "spea
 def create_groups(session: Session, *, count: int, exercise_id: int | None = None, day_id: int | None = None,
                   prefix: str = "Group") -> Changes:
     """Add `count` groups to an exercise's (or a day's) set, named on from the ones there."""
+    check_fields(group_name=prefix)
     if (exercise_id is None) == (day_id is None):
         raise ValueError("groups belong to an exercise or to a day")
     if not 1 <= count <= 200:
@@ -35,6 +37,7 @@ def create_groups(session: Session, *, count: int, exercise_id: int | None = Non
 
 def rename_group(session: Session, *, group_id: int, name: str) -> Changes:
     name = " ".join(name.split())[:80]
+    check_fields(group_name=name)
     if not name:
         raise ValueError("a group needs a name")
     store.rename_group(group_id, name, session=session)

@@ -273,7 +273,7 @@ def print_document(doc, kind: str, out: Path, *, options: PrintOptions | None = 
     many or one file per person (which then also cleans up after Ctrl+C)."""
     from dgfacil.operations import print_jobs
 
-    with doc.session() as session:
+    with doc.session(write=kind == "certificates") as session:  # only certificates record numbers
         _changes, job = prepare(session, kind=kind, options=options)
     if workers is None:
         workers = kind == "certificates" and (job.count > print_jobs.CHUNK or bool(options and options.per_person))

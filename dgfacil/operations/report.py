@@ -188,7 +188,7 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
 def print_report(doc, out, progress=None) -> Path:
     """Write the outcome report of `doc` to `out` (atomic): PDF, or an editable Word document
     when `out` ends in .docx. `progress`: report/cancelled."""
-    with doc.session() as session:
+    with doc.session(write=False) as session:  # a read never waits behind a writer
         write = report_job(session)
     return write(Path(out), progress)  # the transaction is over before the layout starts
 

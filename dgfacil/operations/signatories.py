@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dgfacil.core.text import TextError, check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import printing as store
 
@@ -76,6 +77,10 @@ def _info(row) -> SignatoryInfo:
 def clean_fields(name: str, title: str) -> tuple[str, str]:
     """The name and title with spaces tidied; SignatoryError when they cannot be printed."""
     name, title = " ".join(name.split()), " ".join(title.split())
+    try:
+        check_fields(name=name, title=title)
+    except TextError as err:
+        raise SignatoryError(str(err)) from None
     if not name:
         raise SignatoryError("a signatory needs a name")
     if len(name) > MAX_NAME or len(title) > MAX_TITLE:

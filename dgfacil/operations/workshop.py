@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from dgfacil.core.details import WorkshopDetails, cleaned
 from dgfacil.core.model import Modality
+from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import queries
 from dgfacil.store.settings import get_setting, put_setting
@@ -29,6 +30,8 @@ def workshop_details(session: Session) -> WorkshopDetails:
 def update_workshop(session: Session, *, details: WorkshopDetails) -> tuple[Changes, WorkshopDetails]:
     """Save the details (checked and trimmed); returns what they were, for undo. Planned times
     keep their clock times when the venue zone changes: 09:00 stays 09:00 in the new zone."""
+    check_fields(title=details.title, project_code=details.project_code, organizers=list(details.organizers),
+                 venue=details.venue, description=details.description)
     new = cleaned(details)
     before = workshop_details(session)
     values = asdict(new)
@@ -50,3 +53,12 @@ def set_zone_labels(session: Session, *, labels: dict[str, str]) -> tuple[Change
     clean = {zone: label.strip() for zone, label in labels.items() if label and label.strip()}
     put_setting(ZONE_LABELS_KEY, clean or None, session=session)
     return Changes(workshop=True, agenda=True), before
+
+
+def check_records(session: Session) -> None:
+    """Read every record the rooms show (store/convert checks each as it decodes): a value this
+    version cannot read raises UnreadableRecord here, as the file opens."""
+    queries.load_workshop(session=session)
+    queries.load_participants(session=session)
+    queries.load_groups(session=session)
+    queries.load_notes(session=session)

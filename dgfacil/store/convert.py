@@ -1,14 +1,81 @@
-"""Rows to domain values and back. The only place that knows both shapes."""
+"""Rows to domain values and back. The only place that knows both shapes.
+
+A file can pass SQLite's own check and still hold a value this version cannot use: text in an
+integer column, a time zone that does not exist, a date that is not one (written by another
+program, or a bit flipped on a stick). Every row is checked here, as it becomes the core model, and
+such a value stops the reading with UnreadableRecord naming the table, the row and the column,
+never later as a traceback deep in the agenda or the printing.
+"""
 from __future__ import annotations
 
+import types
+import typing
+from collections.abc import Callable
 from datetime import date, datetime, time
+from enum import Enum
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from dgfacil.core.model import (
     AgendaItem, Day, Exercise, Group, ItemKind, Modality, Note, NoteTag, Origin, Participant, Workshop,
 )
+from dgfacil.store.errors import UnreadableRecord
 from dgfacil.store.tables import (
     AgendaItemRow, DayRow, ExerciseRow, GroupRow, NoteRow, ParticipantRow, WorkshopRow,
 )
+
+T = TypeVar("T")
+
+
+def _kinds(annotation: Any) -> tuple[type, ...]:
+    """The Python types a column annotated `annotation` may hold (Optional adds NoneType)."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return tuple(k for a in typing.get_args(annotation) for k in _kinds(a))
+    if annotation is float:
+        return (float, int)
+    return (annotation,) if isinstance(annotation, type) else (object,)
+
+
+def _refuse(row: Any, column: str, why: str) -> UnreadableRecord:
+    return UnreadableRecord(record=f"{type(row).__tablename__} row {row.id}, column {column}: {why}")
+
+
+def check_row(row: Any) -> None:
+    """Every column of `row` holds the Python type its table declares (SQLite stores anything)."""
+    for name, field in type(row).model_fields.items():
+        value = getattr(row, name)
+        kinds = _kinds(field.annotation)
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            expected = " or ".join("nothing" if k is type(None) else k.__name__ for k in kinds)
+            raise _refuse(row, name, f"{_shown(value)} is not {_article(expected)}")
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _article(kind: str) -> str:
+    return {"int": "a whole number", "str": "text", "list": "a list", "dict": "a mapping",
+            "bool": "true or false"}.get(kind, f"a {kind}")
+
+
+def _decoded(row: Any, column: str, decode: Callable[[Any], T]) -> T:
+    """decode(row.column), or UnreadableRecord naming the column when the value does not decode."""
+    value = getattr(row, column)
+    try:
+        return decode(value)
+    except (ValueError, LookupError, TypeError) as err:
+        raise _refuse(row, column, f"{_shown(value)} is not valid ({type(err).__name__})") from None
+
+
+def _enum(row: Any, column: str, kind: type[Enum]) -> Any:
+    return _decoded(row, column, kind)
+
+
+def _zone(value: str) -> str:
+    ZoneInfo(value)  # ValueError / ZoneInfoNotFoundError (a KeyError) for a zone that does not exist
+    return value
 
 
 def hhmm_or_none(value: time | None) -> str | None:
@@ -20,9 +87,12 @@ def time_or_none(value: str | None) -> time | None:
 
 
 def item_from_row(row: AgendaItemRow) -> AgendaItem:
+    check_row(row)
+    if row.duration_min < 0 or (row.min_duration_min is not None and row.min_duration_min < 0):
+        raise _refuse(row, "duration_min", "a duration below zero")
     return AgendaItem(
-        id=row.id, day_id=row.day_id, position=row.position, kind=ItemKind(row.kind), title=row.title,
-        planned_start=time_or_none(row.planned_start), duration_min=row.duration_min,
+        id=row.id, day_id=row.day_id, position=row.position, kind=_enum(row, "kind", ItemKind), title=row.title,
+        planned_start=_decoded(row, "planned_start", time_or_none), duration_min=row.duration_min,
         fixed_start=row.fixed_start, lead=row.lead, speakers=list(row.speakers),
         description=row.description, materials=list(row.materials),
         min_duration_min=row.min_duration_min, shorten=bool(row.shorten),
@@ -41,13 +111,15 @@ def item_fields(item: AgendaItem) -> dict:
 
 
 def day_from_row(row: DayRow, items: list[AgendaItemRow]) -> Day:
+    check_row(row)
     return Day(
-        id=row.id, position=row.position, date=date.fromisoformat(row.date), title=row.title,
+        id=row.id, position=row.position, date=_decoded(row, "date", date.fromisoformat), title=row.title,
         items=[item_from_row(i) for i in sorted(items, key=lambda r: r.position)],
     )
 
 
 def exercise_from_row(row: ExerciseRow) -> Exercise:
+    check_row(row)
     return Exercise(
         id=row.id, kind=row.kind, title=row.title, definition=dict(row.definition),
         agenda_item_id=row.agenda_item_id, position=row.position,
@@ -55,10 +127,11 @@ def exercise_from_row(row: ExerciseRow) -> Exercise:
 
 
 def participant_from_row(row: ParticipantRow) -> Participant:
+    check_row(row)
     return Participant(
         id=row.id, full_name=row.full_name, certificate_name=row.certificate_name, email=row.email,
         country=row.country, organization=row.organization, position=row.position, role=row.role,
-        origin=Origin(row.origin), badge_code=row.badge_code,
+        origin=_enum(row, "origin", Origin), badge_code=row.badge_code,
     )
 
 
@@ -71,22 +144,26 @@ def participant_fields(p: Participant) -> dict:
 
 
 def group_from_row(row: GroupRow, member_ids: list[int]) -> Group:
+    check_row(row)
     return Group(id=row.id, name=row.name, exercise_id=row.exercise_id, day_id=row.day_id,
                  colour=row.colour, member_ids=member_ids)
 
 
 def note_from_row(row: NoteRow) -> Note:
+    check_row(row)
     return Note(
-        id=row.id, text=row.text, created_at=datetime.fromisoformat(row.created_at), tag=NoteTag(row.tag),
+        id=row.id, text=row.text, created_at=_decoded(row, "created_at", datetime.fromisoformat),
+        tag=_enum(row, "tag", NoteTag),
         speaker=row.speaker, agenda_item_id=row.agenda_item_id, owner=row.owner or "", due=row.due or "",
     )
 
 
 def workshop_from_row(row: WorkshopRow) -> Workshop:
+    check_row(row)
     return Workshop(
-        id=row.id, title=row.title, timezone=row.timezone, project_code=row.project_code,
-        organizers=list(row.organizers), modality=Modality(row.modality), venue=row.venue,
-        display_zones=list(row.display_zones), description=row.description,
+        id=row.id, title=row.title, timezone=_decoded(row, "timezone", _zone), project_code=row.project_code,
+        organizers=list(row.organizers), modality=_enum(row, "modality", Modality), venue=row.venue,
+        display_zones=_decoded(row, "display_zones", lambda zones: [_zone(z) for z in zones]), description=row.description,
         evaluation_form=dict(row.evaluation_form), template_name=row.template_name,
     )
 

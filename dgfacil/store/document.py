@@ -154,8 +154,12 @@ class Document:
         # that cannot run (full disk, another writer) leaves the WAL, which is part of the file.
         if not self.read_only:
             try:
-                with self.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn = self.engine.raw_connection()  # outside any BEGIN: no write lock to wait for
+                try:
+                    conn.driver_connection.execute("PRAGMA busy_timeout=0")  # a writer elsewhere: leave the WAL
+                    conn.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                finally:
+                    conn.close()
             except (sqlite3.Error, sa_exc.SQLAlchemyError):
                 pass
         self.engine.dispose()
@@ -182,6 +186,11 @@ def _set_document_id(session: Session, value: str) -> None:
 
 def ensure_document_id(doc: Document) -> str | None:
     """The document's own id, made once (on creation, or the first open of an older file)."""
+    with doc.session(write=False) as session:  # a read: opening never waits behind a writer
+        found = _get_document_id(session)
+    if found is not None:
+        doc.document_id = found
+        return found
     with doc.session() as session:
         found = _get_document_id(session)
         if found is None and not doc.read_only:

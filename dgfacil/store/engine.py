@@ -22,6 +22,8 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+from dgfacil.store import text_guard
+
 # How long a writer waits for another one before giving up (DGFACIL_BUSY_TIMEOUT_S: slow network
 # drives may want more, tests less).
 BUSY_TIMEOUT_S = float(os.environ.get("DGFACIL_BUSY_TIMEOUT_S", "20"))
@@ -46,7 +48,9 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S),
         poolclass=NullPool,  # one connection per session: nothing held open between edits
+        json_serializer=text_guard.dumps,  # no lone surrogate inside a JSON column
     )
+    text_guard.guard(engine)  # nor in any text parameter, however the write comes in
     writable = not (read_only or immutable)
 
     @event.listens_for(engine, "connect")

@@ -93,12 +93,22 @@ class CannotWrite(DocumentError):
 
 
 class UnreadableRecord(DocumentError):
-    def __init__(self, path: Path, newest_backup: Path | None) -> None:
-        hint = f" The newest backup{backup_time(newest_backup)} is {newest_backup}." if newest_backup else ""
-        super().__init__(f"{path.name} holds a record this version cannot read (the file may be damaged or "
-                         f"edited by another program).{hint}")
+    """A record that passes SQLite's check but holds a value this version cannot use. Raised by
+    store/convert with `record` ("agenda_item row 12, column duration_min: ...") and no path; the
+    document's session (explain) names the file and its newest backup."""
+
+    def __init__(self, path: Path | None = None, newest_backup: Path | None = None, *, record: str = "") -> None:
+        name = path.name if path is not None else "The workshop file"
+        which = f" ({record})" if record else ""
+        if newest_backup:
+            hint = f" Restore the newest backup{backup_time(newest_backup)} at {newest_backup}."
+        else:
+            hint = " No backup of it was found: open it in the version that wrote it, or restore a copy."
+        super().__init__(f"{name} holds a record this version cannot read{which}; the file may be damaged or "
+                         f"edited by another program.{hint}")
         self.path = path
         self.newest_backup = newest_backup
+        self.record = record
 
 
 _READ_ONLY = {"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"}
@@ -113,29 +123,22 @@ def _sqlite_error(err: BaseException) -> sqlite3.Error | None:
 
 
 def _raised_while_decoding(err: BaseException) -> bool:
-    """A stored value that does not decode (bad JSON, a date that is not one, an unknown enum):
-    raised while SQLAlchemy loads a row, or while the store turns rows into the core model. A
-    refusal raised by our own code on the way in (a naive time, a bad definition) is not this."""
-    frames = traceback.extract_tb(err.__traceback__)
-    files = [f.filename.replace("\\", "/") for f in frames]
-    if frames and "/dgfacil/" in files[-1] and (frames[-1].line or "").lstrip().startswith("raise"):
-        return False  # our own deliberate refusal ("no agenda item 7"), not a decode
-    ours = [i for i, f in enumerate(files) if "/dgfacil/" in f and not f.endswith("/dgfacil/store/document.py")]
-    if not ours:
-        return False
-    last = files[ours[-1]]
-    if any(last.endswith(f"/dgfacil/store/{name}") for name in _ROW_READERS):
-        return True
-    beyond = files[ours[-1] + 1:]  # frames past our code: in SQLAlchemy's loading, then a decoder
+    """A stored value SQLAlchemy itself cannot load (a JSON column holding '{not json'): raised in
+    its row loading, called from our code. Values it loads but we cannot use are caught, with the
+    table, row and column, by store/convert as the rows become the core model."""
+    files = [f.filename.replace("\\", "/") for f in traceback.extract_tb(err.__traceback__)]
+    ours = [i for i, f in enumerate(files) if "/dgfacil/" in f]
+    beyond = files[ours[-1] + 1:] if ours else []  # frames past our code: SQLAlchemy's loading, a decoder
     return bool(beyond) and "/sqlalchemy/" in beyond[0] and any(part in files[-1] for part in _DECODERS)
 
 
-_ROW_READERS = ("convert.py", "queries.py")  # where rows become the core model
-_DECODERS = ("/sqlalchemy/", "/json/", "/enum.py", "/_strptime", "/zoneinfo/")
+_DECODERS = ("/sqlalchemy/", "/json/")
 
 
 def explain(err: BaseException, path: Path, *, newest_backup: Path | None = None) -> DocumentError | None:
     """The one-line DocumentError for a database failure on `path`, or None if it is not one."""
+    if isinstance(err, UnreadableRecord) and err.path is None:  # from convert: now we know the file
+        return UnreadableRecord(path, newest_backup, record=err.record)
     if isinstance(err, DocumentError):
         return err
     sqlite_err = _sqlite_error(err)

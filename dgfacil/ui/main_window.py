@@ -112,6 +112,15 @@ class MainWindow(QMainWindow):
         except DocumentError as err:
             show_message(self, "Cannot open the workshop", str(err))
             return False
+        from dgfacil.operations.workshop import check_records
+
+        try:  # a record SQLite's check passes but this version cannot read: say so now, in words
+            with doc.session(write=False) as session:
+                check_records(session)
+        except DocumentError as err:
+            doc.close()
+            show_message(self, "Cannot open the workshop", str(err))
+            return False
         self.set_document(doc)
         return True
 
@@ -359,6 +368,10 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.ctx is None:
             return
+        if self.ctx.doc.read_only:  # as the read-only bar's button: the copy is the one to edit
+            from dgfacil.ui.document_banner import save_copy_and_edit
+
+            return save_copy_and_edit(self)
         from dgfacil.ui import dialogs
 
         path = dialogs.ask_save_path(self, "Save a copy as", self.ctx.doc.path.with_name(self.ctx.doc.path.stem + " copy.dgfacil"),

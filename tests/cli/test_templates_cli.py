@@ -109,3 +109,40 @@ def test_a_broken_template_file_names_file_field_and_reason(tmp_path):
     bad.write_text(source.replace('start = "13:00"', 'start = "25:00"', 1), encoding="utf-8")
     line = one_error_line(run("new", str(tmp_path / "x.dgfacil"), "--template", str(bad)))
     assert str(bad) in line and "days.0.items.0.start" in line and "'25:00' is not a time of day" in line
+
+
+BROKEN_EXERCISE = """
+[workshop]
+name = "broken-board"
+title = "A workshop whose board cannot be drawn"
+timezone = "Asia/Seoul"
+
+[[days]]
+date = 2027-03-01
+
+[[days.items]]
+start = "09:00"
+duration = 60
+title = "Brainstorm"
+exercises = ["board"]
+
+[[exercises]]
+key = "board"
+kind = "zones"
+title = "Ideas board"
+definition = { columns = "two" }
+"""
+
+
+def test_new_refuses_a_template_whose_exercise_is_broken(tmp_path):
+    template = tmp_path / "broken.toml"
+    template.write_text(BROKEN_EXERCISE, encoding="utf-8")
+    doc = tmp_path / "w.dgfacil"
+    done = run("new", str(doc), "--template", str(template))
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "created" not in done.stdout and "Traceback" not in done.stderr
+    said = done.stderr
+    assert said.startswith("dgfacil: invalid template: ") and str(template) in said
+    assert "exercises.0.definition.columns" in said and "whole number" in said
+    assert "exercises.0.definition.zones" in said  # every problem is named, not only the first
+    assert not doc.exists()

@@ -56,6 +56,10 @@ REMOTE = {
     "reveal": "Reveal votes",
     "close_board": "Close board",
     "close_survey": "Close survey",
+    "moderation": "Moderation",
+    "no_board": "No board is open for phone notes.",
+    "hide": "Hide",
+    "restore": "Restore",
     "done": "Done.",
 }
 

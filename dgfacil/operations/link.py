@@ -103,7 +103,7 @@ def run_day(workshop: Workshop, logs: dict, now: datetime) -> Day | None:
     """The day being run: one with a current item, else today's in the venue zone, else the first."""
     for day in workshop.days:
         events = logs.get(day.id)
-        if events and derive_state(day, workshop.timezone, events, now, suggest=False).current is not None:
+        if events and derive_state(day, workshop.timezone, events, now).current is not None:
             return day
     today = in_zone(now, workshop.timezone).date()
     return next((d for d in workshop.days if d.date == today), workshop.days[0] if workshop.days else None)
@@ -120,7 +120,7 @@ def room_state(session: Session, *, now: datetime) -> RoomState:
     workshop = queries.load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     day = run_day(workshop, logs, now)
-    state = None if day is None else derive_state(day, workshop.timezone, logs.get(day.id, []), now, suggest=False)
+    state = None if day is None else derive_state(day, workshop.timezone, logs.get(day.id, []), now)
     return RoomState(workshop, day, state)
 
 
@@ -295,6 +295,39 @@ def close_board(session: Session, *, exercise_id: int, closed: bool = True) -> C
     board(session, exercise_id=exercise_id)
     _put_flag(CLOSED_KEY, exercise_id, closed, session)
     return Changes(boards=True)
+
+
+@dataclass(frozen=True)
+class ModeratedNote:
+    id: int
+    text: str
+    area: str
+    group: str  # "" for the whole room's board
+    votes: int
+    from_phone: bool
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class Moderation:
+    """What the facilitator moderates: the board phones see (every note, hidden ones too) and
+    whether the survey is closed."""
+
+    board: Board | None
+    notes: list[ModeratedNote]
+    survey_closed: bool
+
+
+def moderation(session: Session, *, now: datetime) -> Moderation:
+    shown = current_board(session, now=now)
+    found: list[ModeratedNote] = []
+    if shown is not None:
+        hidden = set(_ids(HIDDEN_KEY, session))
+        for group_id in (None, *shown.groups):
+            for it in boards.board_items(session, exercise_id=shown.exercise_id, group_id=group_id):
+                found.append(ModeratedNote(it.id, it.text, it.area, shown.groups.get(group_id, ""), it.votes,
+                                           it.data.get("source") == PHONE_SOURCE, it.id in hidden))
+    return Moderation(shown, found, survey_closed(session))
 
 
 # -- the survey --------------------------------------------------------------------------------

@@ -32,4 +32,8 @@ def test_every_text_the_pages_use_is_in_the_texts_file():
     used = set(re.findall(r"T\.(\w+)", script)) | set(re.findall(r'fmt\("(\w+)"', script))
     assert used and used <= set(texts.PHONE)
     remote = (LINK / "static" / "remote.html").read_text(encoding="utf-8")
-    assert set(re.findall(r'data-action="(\w+)"', remote)) <= set(texts.REMOTE)
+    assert set(re.findall(r'data-(?:action|text)="(\w+)"', remote)) <= set(texts.REMOTE)
+    remote_script = (LINK / "static" / "remote.js").read_text(encoding="utf-8")
+    labels = set(re.findall(r'label: "(\w+)"', remote_script))
+    assert labels == {"reveal", "close_board", "close_survey"}
+    assert labels | set(re.findall(r"T\.(\w+)", remote_script)) <= set(texts.REMOTE)

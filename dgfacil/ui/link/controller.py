@@ -86,6 +86,8 @@ class RoomLink(QObject):
             self.state.events.publish_threadsafe({"type": "run"})
         if changes.boards or changes.exercises:
             self.state.events.publish_threadsafe({"type": "board"})
+        if changes.evaluation:
+            self.state.events.publish_threadsafe({"type": "survey"})
 
     @property
     def tokens(self) -> Tokens | None:

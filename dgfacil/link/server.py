@@ -81,12 +81,13 @@ async def _secure_headers(request: web.Request, response: web.StreamResponse) ->
 
 
 def build_app(state: LinkState) -> web.Application:
-    from dgfacil.link import phone, rapporteur, remote
+    from dgfacil.link import phone, prompts, rapporteur, remote
 
     app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
     app[STATE] = state
     app.on_response_prepare.append(_secure_headers)
     phone.add_routes(app)
+    prompts.add_routes(app)
     remote.add_routes(app)
     rapporteur.add_routes(app)
     return app

@@ -208,7 +208,7 @@ def board(session: Session, *, exercise_id: int) -> Board:
 def choose_board(session: Session, *, exercise_id: int | None) -> Changes:
     """Show phones this board (None: follow the running agenda item)."""
     if exercise_id is not None:
-        board(session, exercise_id=exercise_id)
+        _linkable(session, exercise_id)
     put_setting(BOARD_KEY, exercise_id, session=session)
     return Changes(boards=True)
 
@@ -291,8 +291,14 @@ def reveal_votes(session: Session, *, exercise_id: int, revealed: bool = True) -
     return Changes(boards=True)
 
 
+def _linkable(session: Session, exercise_id: int) -> None:
+    """Phones write on note boards and answer prompts; other exercises are not theirs."""
+    if board_store.exercise(exercise_id, session=session).kind not in (*NOTE_BOARDS, "prompts"):
+        raise LookupError(f"no board or prompts {exercise_id}")
+
+
 def close_board(session: Session, *, exercise_id: int, closed: bool = True) -> Changes:
-    board(session, exercise_id=exercise_id)
+    _linkable(session, exercise_id)
     _put_flag(CLOSED_KEY, exercise_id, closed, session)
     return Changes(boards=True)
 

@@ -31,6 +31,12 @@ def test_every_text_the_pages_use_is_in_the_texts_file():
     script = (LINK / "static" / "phone.js").read_text(encoding="utf-8")
     used = set(re.findall(r"T\.(\w+)", script)) | set(re.findall(r'fmt\("(\w+)"', script))
     assert used and used <= set(texts.PHONE)
+    page = (LINK / "static" / "phone.html").read_text(encoding="utf-8")
+    placeholders = set(re.findall(r"\$(\w+)", page)) - {"lang", "title", "base", "texts", "nav"}
+    assert {"questions", "next"} <= placeholders <= set(texts.PHONE)
+    # no words in the markup itself: between tags there is only a $placeholder or a one-letter stand-in
+    words = [w for w in re.findall(r">([^<$]+)<", page) if w.strip() and len(w.strip()) > 1]
+    assert words == []
     remote = (LINK / "static" / "remote.html").read_text(encoding="utf-8")
     assert set(re.findall(r'data-(?:action|text)="(\w+)"', remote)) <= set(texts.REMOTE)
     remote_script = (LINK / "static" / "remote.js").read_text(encoding="utf-8")

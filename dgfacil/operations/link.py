@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
 from dgfacil.core.exercises import BoardItem
-from dgfacil.core.model import NoteTag
 from dgfacil.core.run import EventKind, Phase
 from dgfacil.core.run_plan import RunState, derive_state
-from dgfacil.operations import boards, evaluation, notes, run
+from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
 from dgfacil.store import boards as board_store
 from dgfacil.store import link as store
@@ -29,7 +28,7 @@ from dgfacil.store.settings import get_setting, put_setting
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from dgfacil.core.model import Day, Exercise, Note, Workshop
+    from dgfacil.core.model import Day, Exercise, Workshop
 
 JOIN_KEY = "link.join_token"
 FACILITATOR_KEY = "link.facilitator_token"
@@ -364,35 +363,3 @@ def phone_response(session: Session, *, device: str, answers: dict, now: datetim
             return evaluation.update_response(session, response_id=response.id, answers=answers)
     return evaluation.add_response(session, answers=answers, source=PHONE_SOURCE, submitted_at=now,
                                    external_id=device)
-
-
-
-# -- rapporteurs -------------------------------------------------------------------------------
-
-RAPPORTEUR_NOTES_KEY = "link.rapporteur_notes"  # {note id: group id}: whose notes are whose
-
-
-def _owners(session: Session) -> dict[int, int]:
-    return {int(k): int(v) for k, v in (get_setting(RAPPORTEUR_NOTES_KEY, {}, session=session) or {}).items()}
-
-
-def rapporteur_note(session: Session, *, group_id: int, text: str, tag: str, now: datetime) -> Changes:
-    """A group's discussion note, on the agenda item running now (or the whole workshop)."""
-    item_id = run.running_item_id(session, now=now)
-    changes = notes.add_note(session, item_id=item_id, text=text, tag=NoteTag(tag), at=now)
-    owners = _owners(session)
-    owners[changes.ids[0]] = group_id
-    put_setting(RAPPORTEUR_NOTES_KEY, {str(k): v for k, v in owners.items()}, session=session)
-    return changes
-
-
-def rapporteur_edit(session: Session, *, group_id: int, note_id: int, text: str, tag: str, now: datetime) -> Changes:
-    """Change one of the group's own notes; another group's (or the facilitator's) is not there."""
-    if _owners(session).get(note_id) != group_id:
-        raise LookupError(f"no note {note_id} of this group")
-    return notes.update_note(session, note_id=note_id, text=text, tag=NoteTag(tag), at=now)
-
-
-def rapporteur_notes(session: Session, *, group_id: int) -> list[Note]:
-    mine = {n for n, g in _owners(session).items() if g == group_id}
-    return [n for n in queries.load_notes(session=session) if n.id in mine]

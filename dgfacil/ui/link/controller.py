@@ -99,6 +99,12 @@ class RoomLink(QObject):
     def join_url(self, host: str) -> str:
         return f"http://{host}:{self.server.port}/j/{self.tokens.join}"
 
+    def short_address(self, host: str) -> str:
+        """The join address to type from the projector: the token in groups of 4 (same token)."""
+        from dgfacil.operations.link import readable
+
+        return f"http://{host}:{self.server.port}/j/{readable(self.tokens.join)}"
+
     def facilitator_url(self, host: str) -> str:
         return f"http://{host}:{self.server.port}/f/{self.tokens.facilitator}"
 

@@ -8,12 +8,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The modules of a QR code for `text` (ASCII URLs: no ECI needed), with a 4-module quiet zone."""
-    import qrcode
+    import segno  # a declared dependency (printing uses it too); qrcode is only the bench's
 
-    code = qrcode.QRCode(border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
-    code.add_data(text)
-    code.make(fit=True)
-    return code.get_matrix()
+    code = segno.make(text, error="m", micro=False, boost_error=False)
+    return [[bool(dark) for dark in row] for row in code.matrix_iter(scale=1, border=4)]
 
 
 class QrView(QWidget):

@@ -72,7 +72,7 @@ def test_hide_and_restore_a_phone_note_from_the_dock_and_undo_it(linked, qtbot):
 def test_menu_reveals_votes_closes_the_board_and_the_survey(linked, qtbot):
     window, _room, phone, boss = linked
     menu = window.room_link
-    status, created = phone.post("/api/notes", {"text": "Open data law", "area": "strengths"})
+    _status, created = phone.post("/api/notes", {"text": "Open data law", "area": "strengths"})
     assert phone.post("/api/votes", {"item_id": created["id"]})[0] == 200
     assert phone.get("/api/board")[1]["notes"][0]["votes"] is None  # hidden until revealed
     menu.menu.aboutToShow.emit()

@@ -47,7 +47,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from dgfacil.link.server import LinkServer, LinkState
     from dgfacil.link.writer import DocumentWriter
     from dgfacil.operations.document import open_document
-    from dgfacil.operations.link import ensure_tokens, group_names
+    from dgfacil.operations.link import ensure_tokens, group_names, readable
 
     if not 0 <= args.port <= 65535:
         raise CommandError(f"port {args.port} is not between 0 and 65535")
@@ -70,6 +70,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"facilitator: {base}/f/{tokens.facilitator}")
         for group_id, token in tokens.rapporteurs.items():
             print(f"rapporteur {names.get(group_id, group_id)}: {base}/r/{token}")
+        print(f"to type: http://{hosts[0]}:{server.port}/j/{readable(tokens.join)}")
         print("serving; press Ctrl+C to stop", flush=True)
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())

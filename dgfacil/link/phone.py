@@ -56,6 +56,7 @@ async def page(request: web.Request) -> web.Response:
         texts=safe_json(texts.PHONE), heading=html.escape(texts.PHONE["title"]),
         now=html.escape(texts.PHONE["now"]), agenda=html.escape(texts.PHONE["agenda"]),
         board=html.escape(texts.PHONE["board"]), survey=html.escape(texts.PHONE["survey"]),
+        questions=html.escape(texts.PHONE["questions"]), next=html.escape(texts.PHONE["next"]),
         nav=html.escape(texts.PHONE["nav_label"]))
     response = web.Response(text=markup, content_type="text/html", charset="utf-8")
     give_cookie(request, response)

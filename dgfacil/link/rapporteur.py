@@ -1,6 +1,7 @@
-"""A group's rapporteur, under /r/<group token>: discussion notes the group types and edits.
+"""A group's rapporteur, under /r/<group token>: the group's discussion notes (an action with its
+owner and due date) and the group's boards (sticky notes, action-plan rows), typed and edited.
 
-Each group's notes are its own: another group's token neither lists nor edits them.
+Each group's notes and boards are its own: another group's token neither lists nor edits them.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from dgfacil.link.http import (
     too_many,
     write,
 )
-from dgfacil.operations import link as ops
+from dgfacil.operations import link_rapporteur as ops
 
 STATIC = Path(__file__).resolve().parent / "static"
 TAGS = [t.value for t in NoteTag]
@@ -30,10 +31,13 @@ TAGS = [t.value for t in NoteTag]
 
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/r/{token}", page)
-    app.router.add_get("/r/{token}/{asset:rapporteur\\.js}", asset)
+    app.router.add_get("/r/{token}/{asset:rapporteur\\.(js|css)}", asset)
     app.router.add_get("/r/{token}/api/notes", list_notes)
     app.router.add_post("/r/{token}/api/notes", add_note)
     app.router.add_post("/r/{token}/api/notes/{note}", edit_note)
+    app.router.add_get("/r/{token}/api/boards", list_boards)
+    app.router.add_post("/r/{token}/api/boards/{exercise}/items", add_item)
+    app.router.add_post("/r/{token}/api/items/{item}", edit_item)
 
 
 def group_of(request: web.Request) -> int:
@@ -45,7 +49,8 @@ def group_of(request: web.Request) -> int:
             state.check(given, token)
         except web.HTTPNotFound:
             continue
-        if not state.limits.writes.allow(("rapporteur", group_id, address(request))):
+        bucket = state.limits.reads if request.method == "GET" else state.limits.writes
+        if not bucket.allow(("rapporteur", group_id, address(request))):
             raise too_many()
         return group_id
     raise web.HTTPNotFound()
@@ -62,13 +67,14 @@ async def page(request: web.Request) -> web.Response:
 
 async def asset(request: web.Request) -> web.Response:
     group_of(request)
-    return web.Response(text=(STATIC / "rapporteur.js").read_text(encoding="utf-8"),
-                        content_type="text/javascript", charset="utf-8")
+    name = request.match_info["asset"]
+    kind = "text/javascript" if name.endswith(".js") else "text/css"
+    return web.Response(text=(STATIC / name).read_text(encoding="utf-8"), content_type=kind, charset="utf-8")
 
 
 def _note_json(note) -> dict:
-    return {"id": note.id, "text": note.text, "tag": NoteTag(note.tag).value,
-            "created_at": note.created_at.isoformat()}
+    return {"id": note.id, "text": note.text, "tag": NoteTag(note.tag).value, "owner": note.owner or "",
+            "due": note.due or "", "created_at": note.created_at.isoformat()}
 
 
 async def list_notes(request: web.Request) -> web.Response:
@@ -77,20 +83,23 @@ async def list_notes(request: web.Request) -> web.Response:
     return reply({"notes": [_note_json(n) for n in found]})
 
 
-async def _fields(request: web.Request) -> tuple[str, str]:
+async def _fields(request: web.Request) -> dict:
     data = await body(request)
     text, tag = data.get("text"), data.get("tag", "note")
+    owner, due = data.get("owner", ""), data.get("due", "")
     if not isinstance(text, str) or tag not in TAGS:
         raise bad(f"text is needed and tag is one of {', '.join(TAGS)}")
-    return text, tag
+    if not isinstance(owner, str) or not isinstance(due, str):
+        raise bad("owner and due are text (due as YYYY-MM-DD)")
+    return {"text": text, "tag": tag, "owner": owner, "due": due}
 
 
 async def add_note(request: web.Request) -> web.Response:
     group_id = group_of(request)
-    text, tag = await _fields(request)
+    fields = await _fields(request)
     state = state_of(request)
     now = state.clock()
-    changes = await write(request, lambda s: ops.rapporteur_note(s, group_id=group_id, text=text, tag=tag, now=now))
+    changes = await write(request, lambda s: ops.rapporteur_note(s, group_id=group_id, now=now, **fields))
     state.events.publish({"type": "notes", "id": changes.ids[0]})
     return reply({"id": changes.ids[0]}, status=201)
 
@@ -101,10 +110,50 @@ async def edit_note(request: web.Request) -> web.Response:
         note_id = int(request.match_info["note"])
     except ValueError:
         raise web.HTTPNotFound() from None
-    text, tag = await _fields(request)
+    fields = await _fields(request)
     state = state_of(request)
     now = state.clock()
-    await write(request, lambda s: ops.rapporteur_edit(s, group_id=group_id, note_id=note_id, text=text, tag=tag,
-                                                       now=now))
+    await write(request, lambda s: ops.rapporteur_edit(s, group_id=group_id, note_id=note_id, now=now, **fields))
     state.events.publish({"type": "notes", "id": note_id})
     return reply({"id": note_id})
+
+
+def _path_id(request: web.Request, key: str) -> int:
+    try:
+        return int(request.match_info[key])
+    except ValueError:
+        raise web.HTTPNotFound() from None
+
+
+def _board_json(board) -> dict:
+    return {"exercise_id": board.exercise_id, "title": board.title, "kind": board.kind, "closed": board.closed,
+            "areas": [{"key": k, "title": t} for k, t in board.areas],
+            "columns": [{"key": k, "title": t} for k, t in board.columns],
+            "items": [{"id": i.id, "text": i.text, "area": i.area, "cells": i.data.get("cells", {})}
+                      for i in board.items]}
+
+
+async def list_boards(request: web.Request) -> web.Response:
+    group_id = group_of(request)
+    found = await state_of(request).writer.read(lambda s: ops.group_boards(s, group_id=group_id))
+    return reply({"boards": [_board_json(b) for b in found]})
+
+
+async def add_item(request: web.Request) -> web.Response:
+    """`{"text": "…", "area": "strengths"}` on a note board; `{"area": "goal", "cells": {…}}` on a table."""
+    group_id, exercise_id = group_of(request), _path_id(request, "exercise")
+    data = await body(request)
+    state = state_of(request)
+    changes = await write(request, lambda s: ops.rapporteur_item(s, group_id=group_id, exercise_id=exercise_id,
+                                                                 item=data))
+    state.events.publish({"type": "note", "id": changes.ids[0], "exercise": exercise_id, "group": group_id})
+    return reply({"id": changes.ids[0]}, status=201)
+
+
+async def edit_item(request: web.Request) -> web.Response:
+    group_id, item_id = group_of(request), _path_id(request, "item")
+    data = await body(request)
+    state = state_of(request)
+    await write(request, lambda s: ops.rapporteur_item_edit(s, group_id=group_id, item_id=item_id, item=data))
+    state.events.publish({"type": "note", "id": item_id, "group": group_id})
+    return reply({"id": item_id})

@@ -11,7 +11,7 @@ from string import Template
 
 from aiohttp import web
 
-from dgfacil.link import texts
+from dgfacil.link import texts, views
 from dgfacil.link.http import (
     address,
     body,
@@ -31,6 +31,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/f/{token}", page)
     app.router.add_get("/f/{token}/{asset:remote\\.(js|css)}", asset)
     app.router.add_post("/f/{token}/api/run", run_action)
+    app.router.add_get("/f/{token}/api/moderation", moderation)
     app.router.add_post("/f/{token}/api/notes/{item}/hide", hide)
     app.router.add_post("/f/{token}/api/boards/{exercise}/reveal", reveal)
     app.router.add_post("/f/{token}/api/boards/{exercise}/close", close_board)
@@ -42,7 +43,8 @@ def add_routes(app: web.Application) -> None:
 def facilitator(request: web.Request) -> None:
     state = state_of(request)
     state.check(request.match_info["token"], state.tokens.facilitator)
-    if not state.limits.writes.allow(("facilitator", address(request))):
+    bucket = state.limits.reads if request.method == "GET" else state.limits.writes
+    if not bucket.allow(("facilitator", address(request))):
         raise too_many()
 
 
@@ -73,6 +75,15 @@ def _flag(data: dict, key: str) -> bool:
     if not isinstance(value, bool):
         raise web.HTTPBadRequest(text=f'{{"error": "{key} is true or false"}}', content_type="application/json")
     return value
+
+
+async def moderation(request: web.Request) -> web.Response:
+    """The board phones see, with every note (hidden ones too), and whether the survey is closed."""
+    facilitator(request)
+    state = state_of(request)
+    now = state.clock()
+    found = await state.writer.read(lambda s: ops.moderation(s, now=now))
+    return reply(views.moderation_json(found))
 
 
 async def run_action(request: web.Request) -> web.Response:

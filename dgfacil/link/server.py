@@ -19,7 +19,7 @@ from aiohttp import web
 from dgfacil.link.events import Broadcaster
 from dgfacil.link.limits import RateLimit
 from dgfacil.link.writer import Writer
-from dgfacil.operations.link import Tokens
+from dgfacil.operations.link import Tokens, as_typed, typable
 
 MAX_BODY = 8 * 1024
 COOKIE = "dgf_device"
@@ -50,6 +50,8 @@ class LinkState:
         self.limits = limits or Limits()
 
     def check(self, given: str, expected: str) -> None:
+        if expected and typable(expected):  # a join token typed from the projector, in groups
+            given = as_typed(given)
         if not expected or not secrets.compare_digest(given.encode(), expected.encode()):
             raise web.HTTPNotFound()
 
@@ -81,12 +83,13 @@ async def _secure_headers(request: web.Request, response: web.StreamResponse) ->
 
 
 def build_app(state: LinkState) -> web.Application:
-    from dgfacil.link import phone, rapporteur, remote
+    from dgfacil.link import phone, prompts, rapporteur, remote
 
     app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
     app[STATE] = state
     app.on_response_prepare.append(_secure_headers)
     phone.add_routes(app)
+    prompts.add_routes(app)
     remote.add_routes(app)
     rapporteur.add_routes(app)
     return app

@@ -12,7 +12,7 @@ from dgfacil.core.evaluation import EvaluationForm
 from dgfacil.core.model import ItemKind
 from dgfacil.core.run import Phase
 from dgfacil.core.run_plan import Status, is_break
-from dgfacil.operations.link import Board, RoomState
+from dgfacil.operations.link import Board, Moderation, RoomState
 
 NEXT_ITEMS = 3
 
@@ -73,3 +73,10 @@ def survey_json(form: EvaluationForm, *, closed: bool, answers: dict) -> dict[st
         groups.append({"stem": stem, "questions": [
             {"key": q.key, "kind": q.kind, "text": q.text, "choices": list(q.choices)} for q in questions]})
     return {"title": form.title, "closed": closed, "groups": groups, "answers": answers}
+
+
+def moderation_json(found: Moderation) -> dict[str, Any]:
+    """For the facilitator: every note of the board phones see, hidden ones marked, totals shown."""
+    return {"board": board_json(found.board), "survey_closed": found.survey_closed,
+            "notes": [{"id": n.id, "text": n.text, "area": n.area, "group": n.group, "votes": n.votes,
+                       "phone": n.from_phone, "hidden": n.hidden} for n in found.notes]}

@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
 from dgfacil.core.exercises import BoardItem
-from dgfacil.core.model import NoteTag
 from dgfacil.core.run import EventKind, Phase
 from dgfacil.core.run_plan import RunState, derive_state
-from dgfacil.operations import boards, evaluation, notes, run
+from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
 from dgfacil.store import boards as board_store
 from dgfacil.store import link as store
@@ -29,7 +28,7 @@ from dgfacil.store.settings import get_setting, put_setting
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from dgfacil.core.model import Day, Exercise, Note, Workshop
+    from dgfacil.core.model import Day, Exercise, Workshop
 
 JOIN_KEY = "link.join_token"
 FACILITATOR_KEY = "link.facilitator_token"
@@ -60,6 +59,31 @@ def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
+TYPABLE = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base 32: no i, l, o, u to mistake
+JOIN_CHARS = 26  # 26 × 5 = 130 bits, above DESIGN's 128; typed in groups of 4
+SAME_LOOKING = str.maketrans({"i": "1", "l": "1", "o": "0"})
+
+
+def new_join_token() -> str:
+    """A join token one can type from the projector: lower case letters and digits, none alike."""
+    return "".join(secrets.choice(TYPABLE) for _ in range(JOIN_CHARS))
+
+
+def typable(token: str) -> bool:
+    return len(token) >= JOIN_CHARS and all(c in TYPABLE for c in token)
+
+
+def as_typed(text: str) -> str:
+    """What someone typed from the projector, as the token: groups' dashes and spaces dropped,
+    capitals and look-alikes (I, L, O) forgiven."""
+    return "".join(text.split()).replace("-", "").lower().translate(SAME_LOOKING)
+
+
+def readable(token: str) -> str:
+    """The token in groups of 4 for reading aloud and typing (a token from before stays whole)."""
+    return "-".join(token[i:i + 4] for i in range(0, len(token), 4)) if typable(token) else token
+
+
 def device_key(cookie: str) -> str:
     """What is stored of a device: a short hash of its cookie (the cookie itself stays secret)."""
     return "phone-" + hashlib.sha256(cookie.encode()).hexdigest()[:16]
@@ -75,7 +99,7 @@ def run_together(session: Session, *, actions: list) -> list[tuple[bool, object]
 
 def ensure_tokens(session: Session) -> tuple[Changes, Tokens]:
     """The link's tokens, created on first use (and one per group added since)."""
-    join = get_setting(JOIN_KEY, session=session) or new_token()
+    join = get_setting(JOIN_KEY, session=session) or new_join_token()
     facilitator = get_setting(FACILITATOR_KEY, session=session) or new_token()
     stored = {int(k): v for k, v in (get_setting(RAPPORTEUR_KEY, {}, session=session) or {}).items()}
     groups = {g.id: g for g in queries.load_groups(session=session)}
@@ -88,7 +112,7 @@ def ensure_tokens(session: Session) -> tuple[Changes, Tokens]:
 
 def rotate_join_token(session: Session) -> tuple[Changes, str]:
     """A new join token: every old link (and QR) stops working at once."""
-    token = new_token()
+    token = new_join_token()
     put_setting(JOIN_KEY, token, session=session)
     return Changes(workshop=True), token
 
@@ -103,7 +127,7 @@ def run_day(workshop: Workshop, logs: dict, now: datetime) -> Day | None:
     """The day being run: one with a current item, else today's in the venue zone, else the first."""
     for day in workshop.days:
         events = logs.get(day.id)
-        if events and derive_state(day, workshop.timezone, events, now, suggest=False).current is not None:
+        if events and derive_state(day, workshop.timezone, events, now).current is not None:
             return day
     today = in_zone(now, workshop.timezone).date()
     return next((d for d in workshop.days if d.date == today), workshop.days[0] if workshop.days else None)
@@ -120,7 +144,7 @@ def room_state(session: Session, *, now: datetime) -> RoomState:
     workshop = queries.load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     day = run_day(workshop, logs, now)
-    state = None if day is None else derive_state(day, workshop.timezone, logs.get(day.id, []), now, suggest=False)
+    state = None if day is None else derive_state(day, workshop.timezone, logs.get(day.id, []), now)
     return RoomState(workshop, day, state)
 
 
@@ -208,7 +232,7 @@ def board(session: Session, *, exercise_id: int) -> Board:
 def choose_board(session: Session, *, exercise_id: int | None) -> Changes:
     """Show phones this board (None: follow the running agenda item)."""
     if exercise_id is not None:
-        board(session, exercise_id=exercise_id)
+        _linkable(session, exercise_id)
     put_setting(BOARD_KEY, exercise_id, session=session)
     return Changes(boards=True)
 
@@ -291,10 +315,49 @@ def reveal_votes(session: Session, *, exercise_id: int, revealed: bool = True) -
     return Changes(boards=True)
 
 
+def _linkable(session: Session, exercise_id: int) -> None:
+    """Phones write on note boards and answer prompts; other exercises are not theirs."""
+    if board_store.exercise(exercise_id, session=session).kind not in (*NOTE_BOARDS, "prompts"):
+        raise LookupError(f"no board or prompts {exercise_id}")
+
+
 def close_board(session: Session, *, exercise_id: int, closed: bool = True) -> Changes:
-    board(session, exercise_id=exercise_id)
+    _linkable(session, exercise_id)
     _put_flag(CLOSED_KEY, exercise_id, closed, session)
     return Changes(boards=True)
+
+
+@dataclass(frozen=True)
+class ModeratedNote:
+    id: int
+    text: str
+    area: str
+    group: str  # "" for the whole room's board
+    votes: int
+    from_phone: bool
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class Moderation:
+    """What the facilitator moderates: the board phones see (every note, hidden ones too) and
+    whether the survey is closed."""
+
+    board: Board | None
+    notes: list[ModeratedNote]
+    survey_closed: bool
+
+
+def moderation(session: Session, *, now: datetime) -> Moderation:
+    shown = current_board(session, now=now)
+    found: list[ModeratedNote] = []
+    if shown is not None:
+        hidden = set(_ids(HIDDEN_KEY, session))
+        for group_id in (None, *shown.groups):
+            for it in boards.board_items(session, exercise_id=shown.exercise_id, group_id=group_id):
+                found.append(ModeratedNote(it.id, it.text, it.area, shown.groups.get(group_id, ""), it.votes,
+                                           it.data.get("source") == PHONE_SOURCE, it.id in hidden))
+    return Moderation(shown, found, survey_closed(session))
 
 
 # -- the survey --------------------------------------------------------------------------------
@@ -325,35 +388,3 @@ def phone_response(session: Session, *, device: str, answers: dict, now: datetim
             return evaluation.update_response(session, response_id=response.id, answers=answers)
     return evaluation.add_response(session, answers=answers, source=PHONE_SOURCE, submitted_at=now,
                                    external_id=device)
-
-
-
-# -- rapporteurs -------------------------------------------------------------------------------
-
-RAPPORTEUR_NOTES_KEY = "link.rapporteur_notes"  # {note id: group id}: whose notes are whose
-
-
-def _owners(session: Session) -> dict[int, int]:
-    return {int(k): int(v) for k, v in (get_setting(RAPPORTEUR_NOTES_KEY, {}, session=session) or {}).items()}
-
-
-def rapporteur_note(session: Session, *, group_id: int, text: str, tag: str, now: datetime) -> Changes:
-    """A group's discussion note, on the agenda item running now (or the whole workshop)."""
-    item_id = run.running_item_id(session, now=now)
-    changes = notes.add_note(session, item_id=item_id, text=text, tag=NoteTag(tag), at=now)
-    owners = _owners(session)
-    owners[changes.ids[0]] = group_id
-    put_setting(RAPPORTEUR_NOTES_KEY, {str(k): v for k, v in owners.items()}, session=session)
-    return changes
-
-
-def rapporteur_edit(session: Session, *, group_id: int, note_id: int, text: str, tag: str, now: datetime) -> Changes:
-    """Change one of the group's own notes; another group's (or the facilitator's) is not there."""
-    if _owners(session).get(note_id) != group_id:
-        raise LookupError(f"no note {note_id} of this group")
-    return notes.update_note(session, note_id=note_id, text=text, tag=NoteTag(tag), at=now)
-
-
-def rapporteur_notes(session: Session, *, group_id: int) -> list[Note]:
-    mine = {n for n, g in _owners(session).items() if g == group_id}
-    return [n for n in queries.load_notes(session=session) if n.id in mine]

@@ -35,3 +35,15 @@ def served(board_doc):
     running = start_serve(board_doc)
     yield running
     stop_serve(running)
+
+
+@pytest.fixture
+def browser():
+    """Headless Chromium as a 360×740 phone (skipped where Debian's chromium is not installed)."""
+    pytest.importorskip("selenium.webdriver")
+    from browser import INSTALLED, chromium
+
+    if not INSTALLED:
+        pytest.skip("Debian chromium and chromium-driver are not installed")
+    with chromium() as driver:
+        yield driver

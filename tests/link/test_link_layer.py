@@ -23,13 +23,29 @@ def test_link_imports_only_operations_and_core():
     assert problems == []
 
 
+PAGES = {"phone": "PHONE", "remote": "REMOTE", "rapporteur": "RAPPORTEUR"}
+TECHNICAL = {"lang", "title", "base", "texts", "nav", "heading"}  # filled from texts or not shown as words
+
+
 def test_every_text_the_pages_use_is_in_the_texts_file():
+    """phone, remote and rapporteur: every key a script uses, every $placeholder of the markup is in
+    link/texts.py; the markup holds no words and the scripts put no word of their own on screen."""
     import re
 
     from dgfacil.link import texts
 
-    script = (LINK / "static" / "phone.js").read_text(encoding="utf-8")
-    used = set(re.findall(r"T\.(\w+)", script)) | set(re.findall(r'fmt\("(\w+)"', script))
-    assert used and used <= set(texts.PHONE)
-    remote = (LINK / "static" / "remote.html").read_text(encoding="utf-8")
-    assert set(re.findall(r'data-action="(\w+)"', remote)) <= set(texts.REMOTE)
+    for page, table in PAGES.items():
+        known = set(getattr(texts, table)) | {"tags"}
+        script = (LINK / "static" / f"{page}.js").read_text(encoding="utf-8")
+        used = (set(re.findall(r"\bT\.(\w+)", script)) | set(re.findall(r'fmt\("(\w+)"', script))
+                | set(re.findall(r'label: "(\w+)"', script)))
+        assert used and used <= known, (page, used - known)
+        markup = (LINK / "static" / f"{page}.html").read_text(encoding="utf-8")
+        assert set(re.findall(r"\$(\w+)", markup)) - TECHNICAL <= known, page
+        assert set(re.findall(r'data-(?:action|text)="(\w+)"', markup)) <= known, page
+        words = [w.strip() for w in re.findall(r">([^<$]+)<", markup) if len(w.strip()) > 1]
+        assert words == [], (page, words)
+        own = re.findall(r'(?:textContent = |el\("\w+", )"([^"]*[A-Za-z]{2}[^"]*)"', script)
+        assert own == [], (page, own)
+    phone = (LINK / "static" / "phone.html").read_text(encoding="utf-8")
+    assert {"questions", "next"} <= set(re.findall(r"\$(\w+)", phone))

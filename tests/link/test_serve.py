@@ -21,8 +21,24 @@ def _choose_swot(served) -> dict:
 
 def test_serve_prints_one_line_per_url(served):
     assert served.lines[0].startswith("join: http://127.0.0.1:")
-    assert re.fullmatch(r"join: http://127\.0\.0\.1:\d+/j/[A-Za-z0-9_-]{32}", served.lines[0])
+    # 26 characters of Crockford's base 32 (130 bits): lower case, no i, l, o, u to mistake
+    token = re.fullmatch(r"join: http://127\.0\.0\.1:\d+/j/([0-9a-hjkmnp-tv-z]{26})", served.lines[0]).group(1)
     assert served.lines[1].startswith("facilitator: http://127.0.0.1:")
+    short = next(line for line in served.lines if line.startswith("to type: "))
+    grouped = short.rsplit("/", 1)[1]
+    assert grouped.replace("-", "") == token and {len(g) for g in grouped.split("-")[:-1]} == {4}
+
+
+def test_the_short_address_as_typed_opens_the_page_and_a_near_miss_does_not(served):
+    token = served.join.rsplit("/", 1)[1]
+    phone = served.phone()
+    grouped = "-".join(token[i:i + 4] for i in range(0, len(token), 4))
+    assert phone.request("GET", "", base=f"/j/{grouped}")[0] == 200
+    typed = grouped.upper().replace("1", "l").replace("0", "O")  # capitals and look-alikes forgiven
+    assert phone.request("GET", "/api/state", base=f"/j/{typed}")[0] == 200
+    wrong = token[:-1] + ("x" if token[-1] != "x" else "y")
+    assert phone.request("GET", "", base=f"/j/{wrong}")[:3:2] == (404, b"")
+    assert phone.request("GET", "", base=f"/j/{token[:-1]}")[0] == 404
 
 
 @pytest.mark.parametrize("path", ["", "/api/state", "/events", "/phone.js"])

@@ -66,9 +66,15 @@ def test_the_projector_qr_holds_the_join_link_and_rotation_locks_out(linked, qtb
         decoded = subprocess.run(["zbarimg", "-q", "--raw", str(SHOTS / "projector_qr.png")],
                                  capture_output=True, text=True, check=False)
         assert decoded.stdout.strip() == dialog.url.text() == link.join_url(dialog.hosts.currentText())
+    short = link.short_address(dialog.hosts.currentText())
+    assert short in projector.caption.text() and short in dialog.short.text()
+    token = link.tokens.join
+    assert len(token) * 5 >= 128 and short.rsplit("/", 1)[1].replace("-", "") == token
+    assert Phone(short).join()  # the address as typed from the projector, groups and all
     phone = Phone(old)
     phone.join()
     link.rotate()
     assert phone.get("/api/state")[0] == 404
     assert dialog.url.text() != old and dialog.url.text().startswith("http://")
     assert projector.qr.text == dialog.url.text()
+    assert link.short_address(dialog.hosts.currentText()) in projector.caption.text()

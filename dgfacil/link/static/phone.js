@@ -3,7 +3,7 @@
 (function () {
   var T = JSON.parse(document.getElementById("texts").textContent);
   var base = document.body.getAttribute("data-base");
-  var state = null, fetchedAt = 0, boardTimer = null, stateTimer = null;
+  var state = null, fetchedAt = 0, boardTimer = null, stateTimer = null, promptsTimer = null;
   var $ = function (id) { return document.getElementById(id); };
   var fmt = function (key, value) { return T[key].replace("{}", value); };
 
@@ -28,7 +28,7 @@
   }
 
   // -- sections ---------------------------------------------------------------------------
-  var SECTIONS = ["now", "agenda", "board", "survey"];
+  var SECTIONS = ["now", "agenda", "board", "prompts", "survey"];
   function show() {
     var name = (location.hash || "#now").slice(1);
     if (SECTIONS.indexOf(name) < 0) name = "now";
@@ -37,7 +37,7 @@
       if (s === name) $("tab-" + s).setAttribute("aria-current", "page"); else $("tab-" + s).removeAttribute("aria-current");
     });
   }
-  window.addEventListener("hashchange", show);
+  window.addEventListener("hashchange", function () { show(); if (location.hash === "#prompts") loadPrompts(); });
 
   // -- time -------------------------------------------------------------------------------
   var mine = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
@@ -167,6 +167,57 @@
     }).catch(function (e) { say(fmt("error", e.message)); }).then(function () { $("note-send").disabled = false; });
   });
 
+  // -- prompts (the exercise's questions) ------------------------------------------------------
+  var prompts = null;
+  function loadPrompts() {
+    api("GET", "/api/prompts").then(renderPrompts).catch(function (e) { say(fmt("error", e.message)); });
+  }
+  function renderPrompts(data) {
+    var p = data.prompts, form = $("prompts-form"), drawn = form.getAttribute("data-exercise");
+    if (p && drawn === String(p.exercise_id) && !p.closed) return;  // never wipe what is being typed
+    prompts = p; form.textContent = ""; form.removeAttribute("data-exercise");
+    if (!p) { $("prompts-h").textContent = T.questions; $("prompts-info").textContent = T.no_prompts; return; }
+    $("prompts-h").textContent = p.title;
+    $("prompts-info").textContent = p.closed ? T.prompts_closed : "";
+    if (p.closed) return;
+    form.setAttribute("data-exercise", String(p.exercise_id));
+    p.questions.forEach(function (q) {
+      var given = data.answers[q.key];
+      if (q.kind === "choice") {
+        var set = el("fieldset"); set.appendChild(el("legend", q.text));
+        q.options.forEach(function (option, i) {
+          var label = el("label", null, "choice"), input = el("input");
+          input.type = "radio"; input.name = "p-" + q.key; input.value = String(i);
+          if (given === i) input.checked = true;
+          label.appendChild(input); label.appendChild(document.createTextNode(option)); set.appendChild(label);
+        });
+        form.appendChild(set); return;
+      }
+      var row = el("p"), id = "p-" + q.key, label = el("label", q.text), area = el("textarea");
+      label.htmlFor = id; area.id = id; area.rows = 3; area.maxLength = 2000;
+      area.setAttribute("aria-description", T.your_answer);
+      if (given) area.value = given;
+      row.appendChild(label); row.appendChild(area); form.appendChild(row);
+    });
+    var send = el("button", T.send_answers); send.type = "submit"; send.id = "prompts-send"; form.appendChild(send);
+  }
+  $("prompts-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var answers = {};
+    prompts.questions.forEach(function (q) {
+      if (q.kind === "choice") {
+        var picked = document.querySelector('input[name="' + CSS.escape("p-" + q.key) + '"]:checked');
+        if (picked) answers[q.key] = Number(picked.value);
+        return;
+      }
+      var text = $("p-" + q.key).value.trim(); if (text) answers[q.key] = text;
+    });
+    if (!Object.keys(answers).length) return;
+    api("POST", "/api/prompts", { exercise_id: prompts.exercise_id, answers: answers })
+      .then(function () { say(T.answers_sent); $("prompts-info").textContent = T.answers_sent; })
+      .catch(function (e) { say(fmt("error", e.message)); });
+  });
+
   // -- survey -------------------------------------------------------------------------------
   function renderSurvey() {
     var s = state.survey, form = $("survey-form");
@@ -216,6 +267,7 @@
     var source = new EventSource(base + "/events");
     source.onmessage = function (m) {
       var event = JSON.parse(m.data);
+      if (event.type === "board") promptsTimer = later(loadPrompts, promptsTimer, 300);
       if (event.type === "note" || event.type === "vote" || event.type === "board") boardTimer = later(loadBoard, boardTimer, 300);
       else stateTimer = later(loadState, stateTimer, 200);
     };
@@ -223,7 +275,7 @@
     source.onopen = function () { say(""); };
   }
 
-  show(); loadState(); listen();
+  show(); loadState(); loadPrompts(); listen();
   setInterval(tick, 1000);
   setInterval(loadState, 60000);  // the projected times move while nobody presses anything
 })();

@@ -1,17 +1,76 @@
-// The facilitator's run remote: each button records the same run event as the Run room's keys.
+// The facilitator's remote: run buttons (the same run events as the Run room's keys) and moderation
+// of the board phones see. Texts come from the server's texts block; notes go in as text, never markup.
 "use strict";
 (function () {
   var T = JSON.parse(document.getElementById("texts").textContent);
   var base = document.body.getAttribute("data-base");
   var status = document.getElementById("status");
+  var seen = null;  // the last moderation view
+
+  function post(path, data) {
+    return fetch(base + path, { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(data) })
+      .then(function (r) { return r.json().catch(function () { return {}; }).then(function (b) {
+        status.textContent = r.ok ? T.done : (b.error || String(r.status));
+        refresh();
+      }); })
+      .catch(function (e) { status.textContent = e.message; });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-text]"), function (node) {
+    node.textContent = T[node.getAttribute("data-text")];
+  });
   Array.prototype.forEach.call(document.querySelectorAll("button[data-action]"), function (button) {
     var action = button.getAttribute("data-action");
     button.textContent = T[action];
+    button.addEventListener("click", function () { post("/api/run", { action: action }); });
+  });
+
+  var flags = {
+    revealed: { label: "reveal", on: function (v) { return v.board && v.board.revealed; },
+                send: function (v, on) { return post("/api/boards/" + v.board.exercise_id + "/reveal", { revealed: on }); } },
+    closed: { label: "close_board", on: function (v) { return v.board && v.board.closed; },
+              send: function (v, on) { return post("/api/boards/" + v.board.exercise_id + "/close", { closed: on }); } },
+    survey: { label: "close_survey", on: function (v) { return v.survey_closed; },
+              send: function (_v, on) { return post("/api/survey/close", { closed: on }); } }
+  };
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-flag]"), function (button) {
+    var flag = flags[button.getAttribute("data-flag")];
+    button.textContent = T[flag.label];
     button.addEventListener("click", function () {
-      fetch(base + "/api/run", { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ action: action }) })
-        .then(function (r) { return r.json().then(function (b) { status.textContent = r.ok ? T.done : (b.error || r.status); }); })
-        .catch(function (e) { status.textContent = e.message; });
+      if (seen) flag.send(seen, button.getAttribute("aria-pressed") !== "true");
     });
   });
+
+  function draw(view) {
+    seen = view;
+    document.getElementById("board-title").textContent = view.board ? view.board.title : T.no_board;
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-flag]"), function (button) {
+      var name = button.getAttribute("data-flag");
+      button.setAttribute("aria-pressed", flags[name].on(view) ? "true" : "false");
+      button.disabled = name !== "survey" && !view.board;
+    });
+    var list = document.getElementById("notes");
+    list.textContent = "";
+    view.notes.forEach(function (note) {
+      var row = document.createElement("li");
+      if (note.hidden) row.className = "hidden";
+      var text = document.createElement("span");
+      text.textContent = (note.group ? note.group + ": " : "") + note.text;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = note.hidden ? T.restore : T.hide;
+      button.addEventListener("click", function () { post("/api/notes/" + note.id + "/hide", { hidden: !note.hidden }); });
+      row.appendChild(text);
+      row.appendChild(button);
+      list.appendChild(row);
+    });
+  }
+
+  function refresh() {
+    fetch(base + "/api/moderation").then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (view) { if (view) draw(view); }).catch(function () {});
+  }
+  refresh();
+  setInterval(refresh, 5000);
 })();

@@ -86,6 +86,8 @@ class RoomLink(QObject):
             self.state.events.publish_threadsafe({"type": "run"})
         if changes.boards or changes.exercises:
             self.state.events.publish_threadsafe({"type": "board"})
+        if changes.evaluation:
+            self.state.events.publish_threadsafe({"type": "survey"})
 
     @property
     def tokens(self) -> Tokens | None:
@@ -96,6 +98,12 @@ class RoomLink(QObject):
 
     def join_url(self, host: str) -> str:
         return f"http://{host}:{self.server.port}/j/{self.tokens.join}"
+
+    def short_address(self, host: str) -> str:
+        """The join address to type from the projector: the token in groups of 4 (same token)."""
+        from dgfacil.operations.link import readable
+
+        return f"http://{host}:{self.server.port}/j/{readable(self.tokens.join)}"
 
     def facilitator_url(self, host: str) -> str:
         return f"http://{host}:{self.server.port}/f/{self.tokens.facilitator}"

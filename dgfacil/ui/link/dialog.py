@@ -1,6 +1,8 @@
 """The Room link window: on/off, the join link with its QR, and the QR on the projector."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -39,6 +41,10 @@ class LinkDialog(QDialog):
         self.url.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.url.setFont(QFont("monospace"))
         self.url.setWordWrap(True)
+        self.short = QLabel()
+        self.short.setObjectName("shortAddress")
+        self.short.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.short.setWordWrap(True)
         self.qr = QrView()
         self.copy = QPushButton("&Copy join link")
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.url.text()))
@@ -62,6 +68,7 @@ class LinkDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.hosts)
         layout.addWidget(self.url)
+        layout.addWidget(self.short)
         layout.addWidget(self.qr, 1)
         layout.addLayout(buttons)
         layout.addWidget(hint)
@@ -85,11 +92,14 @@ class LinkDialog(QDialog):
         self._show_url()
 
     def _show_url(self) -> None:
-        url = self.link.join_url(self.hosts.currentText()) if self.link.on and self.hosts.count() else ""
+        shown = self.link.on and self.hosts.count()
+        url = self.link.join_url(self.hosts.currentText()) if shown else ""
+        short = self.link.short_address(self.hosts.currentText()) if shown else ""
         self.url.setText(url)
+        self.short.setText(f"To type it: <b style='font-family: monospace'>{html.escape(short)}</b>" if short else "")
         self.qr.set_text(url)
         if self.projector is not None:
-            self.projector.set_url(url)
+            self.projector.set_url(url, short)
 
     def _toggle(self) -> None:
         if self.link.on:
@@ -104,9 +114,10 @@ class LinkDialog(QDialog):
             self.link.rotate()
 
     def show_on_projector(self) -> None:
+        short = self.link.short_address(self.hosts.currentText()) if self.link.on and self.hosts.count() else ""
         if self.projector is None:
-            self.projector = QrProjector(self.url.text())
-        self.projector.set_url(self.url.text())
+            self.projector = QrProjector(self.url.text(), short)
+        self.projector.set_url(self.url.text(), short)
         screens = QGuiApplication.screens()
         if len(screens) > 1:  # the second screen is the projector, as in the Run room
             self.projector.setScreen(screens[1])
@@ -119,7 +130,7 @@ class LinkDialog(QDialog):
 class QrProjector(QWidget):
     """The join QR, big, with the address beside it for those who type it in. Esc closes."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, short: str = "") -> None:
         super().__init__(None, Qt.Window)
         self.setWindowTitle("Join — Room link")
         self.setStyleSheet("background: white; color: black;")
@@ -141,8 +152,9 @@ class QrProjector(QWidget):
         layout.addWidget(self.qr, 1)
         layout.addWidget(self.caption)
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.close)
-        self.set_url(url)
+        self.set_url(url, short)
 
-    def set_url(self, url: str) -> None:
+    def set_url(self, url: str, short: str = "") -> None:
+        """The QR holds the link; the caption the same link in groups of 4, easier to type."""
         self.qr.set_text(url)
-        self.caption.setText(f"or type  {url}" if url else "The room link is off.")
+        self.caption.setText(f"or type  {short or url}" if url else "The room link is off.")

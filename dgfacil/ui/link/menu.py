@@ -1,10 +1,12 @@
 """The Room link menu of the main window (off by default; stops before the workshop closes)."""
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from dgfacil.ui.link.controller import RoomLink
+from dgfacil.ui.link.moderation import Moderator, PhoneInputDock
 from dgfacil.ui.widgets import show_message
 
 
@@ -20,13 +22,62 @@ class RoomLinkMenu:
         self.show_action = menu.addAction("Join link and &QR…", self.show_dialog)
         self.project_action = menu.addAction("Show QR on &projector", self.show_on_projector)
         self.rotate_action = menu.addAction("&New join link…", lambda: self.show_dialog()._rotate())
+        menu.addSeparator()
+        self.moderator: Moderator | None = None
+        self.dock = PhoneInputDock(window)
+        self.dock.hide()
+        window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock_action = self.dock.toggleViewAction()
+        self.dock_action.setText("&Phone input")
+        self.dock_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        menu.addAction(self.dock_action)
+        self.reveal_action = self._flag("&Reveal votes", lambda m, b, on: m.reveal(b.exercise_id, on))
+        self.close_board_action = self._flag("&Close board to new input",
+                                             lambda m, b, on: m.close_board(b.exercise_id, on))
+        self.close_survey_action = self._flag("Close the &survey", lambda m, _b, on: m.close_survey(on))
+        menu.aboutToShow.connect(self._sync_moderation)
         self.link.changed.connect(self._sync)
-        window.document_opened.connect(lambda _doc: self.enable(True))
+        window.document_opened.connect(lambda _doc: self._open())
         self.enable(False)
+
+    def _flag(self, text: str, act) -> QAction:
+        action = self.menu.addAction(text)
+        action.setCheckable(True)
+        action.triggered.connect(lambda on: self._moderate(act, on))
+        return action
+
+    def _moderate(self, act, on: bool) -> None:
+        if self.moderator is None:
+            return
+        view = self.moderator.view()
+        act(self.moderator, view.board, on)
+
+    def _open(self) -> None:
+        self.moderator = Moderator(self.window.ctx)
+        self.window.ctx.tasks.changes_applied.connect(self._on_changes)
+        self.dock.attach(self.moderator)
+        self.enable(True)
+
+    def _on_changes(self, _changes, _initiator) -> None:
+        """Phone input, the facilitator's phone and the app's own edits all redraw the moderation."""
+        if self.moderator is not None:
+            self.dock.refresh()
+            self._sync_moderation()
+
+    def _sync_moderation(self) -> None:
+        view = self.moderator.view() if self.moderator is not None else None
+        board = view.board if view else None
+        for action, on in ((self.reveal_action, board is not None and board.revealed),
+                           (self.close_board_action, board is not None and board.closed)):
+            action.setEnabled(board is not None)
+            action.setChecked(on)
+        self.close_survey_action.setEnabled(view is not None)
+        self.close_survey_action.setChecked(bool(view and view.survey_closed))
 
     def enable(self, open_document: bool) -> None:
         self.toggle.setEnabled(open_document)
         self.show_action.setEnabled(open_document)
+        self.dock_action.setEnabled(open_document)
         self._sync()
 
     def _sync(self) -> None:
@@ -62,6 +113,12 @@ class RoomLinkMenu:
     def stop(self) -> None:
         """Before the document closes: no phone write may arrive after its worker stops."""
         self.link.turn_off()
+        if self.moderator is not None:
+            self.window.ctx.tasks.changes_applied.disconnect(self._on_changes)
+            self.moderator.shutdown()
+            self.moderator = None
+            self.dock.attach(None)
+            self._sync_moderation()
         if self.dialog is not None and self.dialog.projector is not None:
             self.dialog.projector.close()
         self.enable(False)

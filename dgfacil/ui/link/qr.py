@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The modules of a QR code for `text` (ASCII URLs: no ECI needed), with a 4-module quiet zone."""
-    import segno  # the certificates' encoder too: one QR library in the app
+    import segno  # a declared dependency (printing uses it too); qrcode is only the bench's
 
-    code = segno.make(text, error="m", boost_error=False)
-    return [[bool(module) for module in row] for row in code.matrix_iter(scale=1, border=4)]
+    code = segno.make(text, error="m", micro=False, boost_error=False)
+    return [[bool(dark) for dark in row] for row in code.matrix_iter(scale=1, border=4)]
 
 
 class QrView(QWidget):

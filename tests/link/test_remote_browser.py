@@ -1,0 +1,60 @@
+"""The facilitator's phone page in headless Chromium: it hides and restores a phone's note,
+reveals votes, closes the board and the survey — the same moderation as the desktop's."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "link"
+
+
+def _wait(driver, condition, timeout: float = 10):
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def _pressed(driver, flag: str) -> bool:
+    return driver.find_element(By.CSS_SELECTOR, f'button[data-flag="{flag}"]').get_attribute("aria-pressed") == "true"
+
+
+def test_the_remote_page_moderates_the_board_and_the_survey(served, browser):
+    assert served.remote("/api/boards/current", {"exercise_id": 1})[0] == 200
+    phone = served.phone()
+    phone.join()
+    status, created = phone.post("/api/notes", {"text": "<i>Off topic</i>", "area": "threats"})
+    assert status == 201
+    assert phone.post("/api/votes", {"item_id": created["id"]})[0] == 200
+    driver = browser
+    driver.get(served.facilitator)
+    row = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li"))
+    assert row.find_element(By.TAG_NAME, "span").text == "<i>Off topic</i>"  # literally, not markup
+    assert driver.find_element(By.ID, "board-title").text == "SWOT analysis"
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
+
+    row.find_element(By.TAG_NAME, "button").click()  # Hide
+    _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li").get_attribute("class") == "hidden")
+    assert phone.get("/api/board")[1]["notes"] == []
+    assert driver.find_element(By.CSS_SELECTOR, "#notes li button").text == "Restore"
+    driver.find_element(By.CSS_SELECTOR, "#notes li button").click()
+    _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li").get_attribute("class") == "")
+    assert [n["id"] for n in phone.get("/api/board")[1]["notes"]] == [created["id"]]
+
+    assert phone.get("/api/board")[1]["notes"][0]["votes"] is None
+    driver.find_element(By.CSS_SELECTOR, 'button[data-flag="revealed"]').click()
+    _wait(driver, lambda d: _pressed(d, "revealed"))
+    assert phone.get("/api/board")[1]["notes"][0]["votes"] == 1
+    driver.find_element(By.CSS_SELECTOR, 'button[data-flag="closed"]').click()
+    _wait(driver, lambda d: _pressed(d, "closed"))
+    assert phone.post("/api/notes", {"text": "late", "area": "threats"})[0] == 409
+    driver.find_element(By.CSS_SELECTOR, 'button[data-flag="survey"]').click()
+    _wait(driver, lambda d: _pressed(d, "survey"))
+    assert phone.post("/api/evaluation", {"answers": {}})[0] == 409
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / "remote_moderation.png"))
+    driver.find_element(By.CSS_SELECTOR, 'button[data-flag="closed"]').click()  # open again
+    _wait(driver, lambda d: not _pressed(d, "closed"))
+    assert phone.post("/api/notes", {"text": "in time", "area": "threats"})[0] == 201

@@ -130,15 +130,17 @@ def decode(data: bytes, name: str = "the file", encoding: str | None = None) -> 
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """More characters read as UTF-8 multi-byte sequences than bytes that are not UTF-8.
+    """At least as many characters read as UTF-8 multi-byte sequences as bytes that are not UTF-8.
 
     Windows-1252 text almost never holds a valid multi-byte sequence ('é' is one byte, E9,
-    followed by ASCII), so one 'é' decoded as UTF-8 outweighs a stray byte pasted in.
+    followed by ASCII), so one 'é' decoded as UTF-8 outweighs a stray byte pasted in; a tie (a
+    UTF-8 row beside a Windows-1252 row, as when two exports are pasted together) stays UTF-8 too,
+    so the odd row is named and refused instead of every UTF-8 name being garbled.
     """
     text = data.decode("utf-8", errors="surrogateescape")
     bad = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
     good = sum(1 for ch in text if ord(ch) > 127) - bad
-    return good > bad
+    return good >= bad
 
 
 def bad_utf8(data: bytes, limit: int = 5) -> list[str]:

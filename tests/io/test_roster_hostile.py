@@ -88,6 +88,17 @@ def test_one_bad_byte_in_utf8_names_its_line_and_keeps_every_other_name():
     assert any(p.kind == "unreadable" and p.row == 4 for p in preview.problems)
 
 
+def test_a_utf8_row_beside_a_cp1252_row_keeps_the_utf8_name_and_refuses_the_other():
+    """Two exports pasted together: one UTF-8 row, one Windows-1252 row. Reading it all as
+    Windows-1252 garbled 'François' into 'FranÃ§ois' and imported it without a word."""
+    data = "Full name,Country\nFrançois Utf,France\n".encode() + "José Latin,Spain\n".encode("cp1252")
+    table = read_roster_bytes(data, name="mixed.csv")
+    assert table.encoding == "utf-8" and "line 3: byte 0xE9 after 'Jos'" in table.notes[0]
+    preview = build_preview(table.headers, table.rows, guess_mapping(table.headers), [])
+    assert [c.participant.full_name for c in preview.candidates] == ["François Utf"]
+    assert preview.refused_rows == [3]
+
+
 @pytest.mark.parametrize("name", ["cp1252_semicolon.csv", "utf8_comma.csv", "utf16_excel_unicode.txt"])
 def test_genuine_legacy_files_still_read_as_before(name):
     table = read_roster(DATA / name)

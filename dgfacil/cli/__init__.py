@@ -9,6 +9,7 @@ stderr, exit status 2 — never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import pkgutil
@@ -51,11 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     from dgfacil.core.template import TemplateError
+    from dgfacil.core.text import TextError
     from dgfacil.store.errors import DocumentError
 
     try:
         return int(args.func(args) or 0)
-    except (CommandError, DocumentError) as err:
+    except (CommandError, DocumentError, TextError) as err:
         print(f"dgfacil: {err}", file=sys.stderr)
         return 2
     except TemplateError as err:
@@ -70,8 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except OSError as err:  # an output path that is a folder, a read-only disk, a missing folder
-        where = f" {err.filename}" if err.filename else ""
-        print(f"dgfacil: cannot use{where}: {err.strerror or err}", file=sys.stderr)
+        print(f"dgfacil: {_explain_os_error(err, args)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -81,6 +82,31 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"dgfacil: {found}", file=sys.stderr)
         return 2
+
+
+# What to do about the errors a file system gives for an output, by errno.
+_OS_ADVICE = {
+    errno.ENOSPC: "free some space or choose another disk",
+    errno.EISDIR: "it is a folder: give a file name",
+    errno.EACCES: "choose a folder you can write to",
+    errno.EPERM: "choose a folder you can write to",
+    errno.EROFS: "the disk is write-protected: choose another one",
+    errno.ENOENT: "check the folder exists",
+}
+
+
+def _explain_os_error(err: OSError, args: argparse.Namespace) -> str:
+    """'cannot write out.pdf: No space left on device — free some space…', naming the file the
+    user gave (not the hidden '.out.pdf.123.x.part' it was being written through)."""
+    from pathlib import Path
+
+    where = err.filename or getattr(args, "output", None) or getattr(args, "out", None)
+    if where and Path(where).name.startswith(".") and Path(where).name.endswith(".part"):
+        hidden = Path(where)
+        where = hidden.with_name(".".join(hidden.name[1:].split(".")[:-3]))
+    advice = _OS_ADVICE.get(err.errno or 0)
+    return (f"cannot write {where or 'the output'}: {err.strerror or err}"
+            + (f" — {advice}" if advice else ""))
 
 
 def _explain_store_error(err: Exception, args: argparse.Namespace):

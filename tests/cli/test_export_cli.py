@@ -75,3 +75,15 @@ def test_a_closed_pipe_is_not_a_traceback(demo_doc):
     reader.stdout.close()  # like `| head -c 10`
     _, err = reader.communicate(timeout=60)
     assert b"Traceback" not in err
+
+
+def test_an_output_that_is_a_folder_is_named_as_typed_with_what_to_do(demo_doc, tmp_path):
+    """The message named the hidden '.x.PID.rand.part' file it was writing through, and no remedy."""
+    path = demo_doc.path
+    demo_doc.close()
+    folder = tmp_path / "host"
+    folder.mkdir()
+    result = _run("export", str(path), "-o", str(folder))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"dgfacil: cannot write {folder}: Is a directory — it is a folder: give a file name"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]

@@ -61,6 +61,13 @@ def test_geneva_typed_stays_geneva_everywhere(qtbot, demo_window, screenshots):
     assert headers == ["Geneva (GMT+2)", "Bangkok (GMT+7)", "New Delhi (GMT+5:30)"]
     assert "Zurich" not in agenda.summary.text() and "Geneva (GMT+2)" in agenda.summary.text()
     window.grab().save(str(screenshots / "zone_labels_agenda.png"))
+    run = window.show_room("Run")  # the Run room's and the projector's clocks name the typed city
+    run.refresh()
+    assert "Geneva " in run.clocks.text() and "Zurich" not in run.clocks.text()
+    run.toggle_projector()
+    assert run.projector.labels == {"Europe/Zurich": "Geneva", "Asia/Kolkata": "New Delhi"}
+    run.toggle_projector()
+    window.show_room("Agenda")  # the room whose undo stack holds the details edit
 
     def reopen():
         dialog = _dialog()

@@ -16,6 +16,7 @@ from dgfacil.core.run import Phase
 from dgfacil.core.run_plan import RunState, on_minute
 from dgfacil.core.run_text import Level, Status, back_at, conflict_texts, countdown_text, progress_text
 from dgfacil.core.run_suggest import short_title
+from dgfacil.core.zones import place_name
 from dgfacil.ui.run.look import THEMES
 from dgfacil.ui.run.projector_paint import paint
 
@@ -27,8 +28,9 @@ def projector_screen(avoid: QScreen | None) -> QScreen:
     return others[-1] if others else (avoid or QGuiApplication.primaryScreen())
 
 
-def city(zone: str) -> str:
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
+def city(zone: str, labels: dict[str, str] | None = None) -> str:
+    """The city typed for the zone ("Geneva"), else the zone's own ("Zurich")."""
+    return place_name(zone, labels)
 
 
 class ProjectorWindow(QWidget):
@@ -42,6 +44,7 @@ class ProjectorWindow(QWidget):
         self.setObjectName("projector")
         self.setWindowTitle(f"Projector — {short_title(workshop.title, 60)}")
         self.zones = workshop_zones(workshop)
+        self.labels: dict[str, str] = {}  # zone -> the city typed for it; set by the Run room
         self.workshop_title = " ".join(workshop.title.split())
         self.preferred_screen_name: str | None = None
         self.theme = THEMES.get(theme, THEMES["dark"])
@@ -107,7 +110,7 @@ class ProjectorWindow(QWidget):
             starts_later = nxt.start is not None and on_minute(nxt.start) > on_minute(state.now)
             # a start that is now or already past is no time to announce: just "Next"
             texts["next"] = f"Next  {hhmm(nxt.start, venue)}   {title}" if starts_later else f"Next   {title}"
-        clocks = [f"{city(zone)}  {in_zone(state.now, zone):%H:%M}" for zone in self.zones]
+        clocks = [f"{city(zone, self.labels)}  {in_zone(state.now, zone):%H:%M}" for zone in self.zones]
         if texts != self.texts or clocks != self.clocks or status.level is not self.level:
             self.texts, self.clocks, self.level = texts, clocks, status.level
             self.update()

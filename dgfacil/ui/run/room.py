@@ -17,6 +17,7 @@ from dgfacil.core.run_suggest import recovery_plan
 from dgfacil.core.run_text import Level, back_at, conflict_texts, day_end_text, progress_text, span_words, status
 from dgfacil.operations import run as run_ops
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.workshop import zone_labels
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.run.chime import Chime
 from dgfacil.ui.run.look import ROOM_STYLE
@@ -42,6 +43,7 @@ class RunRoom(QWidget):
         # here, on one stack, so a new change always clears a stale redo (see ui.run.commands)
         self.undo_stack = QUndoStack(ctx.undo_group)
         self.workshop = ctx.workshop()
+        self.labels = ctx.tasks.read(zone_labels)  # "Geneva" as typed, not "Zurich"
         self.day_id: int | None = None
         self.events = []
         self.state: RunState | None = None
@@ -158,6 +160,9 @@ class RunRoom(QWidget):
             return
         if changes.agenda or changes.workshop:
             self.workshop = self.ctx.workshop()
+            self.labels = self.ctx.tasks.read(zone_labels)
+            if self.projector is not None:
+                self.projector.labels = self.labels
             self._load_days()
         elif changes.run:
             self.reload_events()
@@ -288,6 +293,7 @@ class RunRoom(QWidget):
 
         if self.projector is None:
             self.projector = ProjectorWindow(self.workshop, theme=self.projector_theme)
+            self.projector.labels = self.labels
             self.projector.show_strip = self.strip_action.isChecked()
             plan_keys = {self.controls.actions_by_name[n] for n in PLAN_ONLY}
             for action in self.actions():
@@ -318,7 +324,7 @@ class RunRoom(QWidget):
                        f"when you start — Reset run… clears it")
         _set(self.agenda_title, heading)
         _set(self.progress_label, progress_text(state))
-        _set(self.clocks, "   ".join(f"{city(z)} {in_zone(state.now, z):%H:%M}" for z in self.zones()))
+        _set(self.clocks, "   ".join(f"{city(z, self.labels)} {in_zone(state.now, z):%H:%M}" for z in self.zones()))
         _set(self.day_end_label, day_end_text(state, zone))
         self.day_bar.setValue(_day_fraction(state))
         conflicts = "\n".join(conflict_texts(state, zone))

@@ -111,7 +111,7 @@ def zone_names(doc) -> dict[str, str]:
     """Zone → the city typed for it in the workshop's details ("Geneva" for Europe/Zurich)."""
     from dgfacil.operations.workshop import zone_labels
 
-    with doc.session() as session:
+    with doc.session(write=False) as session:  # a read never waits behind a writer
         return zone_labels(session)
 
 

@@ -251,28 +251,38 @@ def _read_xlsx(data: bytes, name: str) -> RosterTable:
     # A damaged workbook makes openpyxl (and zipfile, zlib, the XML parser under it) raise
     # almost anything: BadZipFile, zlib.error, ParseError, KeyError, TypeError,
     # NotImplementedError... Whatever it is, the file is unreadable; say so in one sentence.
-    def unreadable(err: BaseException) -> RosterFileError:
-        return RosterFileError(f"cannot read this spreadsheet: {name} is not a readable Excel workbook "
-                               f"({type(err).__name__})")
+    def unreadable(_err: BaseException) -> RosterFileError:
+        return RosterFileError(f"cannot read this spreadsheet: {name} is not a readable Excel workbook; "
+                               "open it in Excel or LibreOffice and save it again as .xlsx or .csv")
 
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as err:
-        raise unreadable(err) from None
-    try:
-        sheet = book.worksheets[0] if book.worksheets else None
-        if sheet is None:
-            raise RosterFileError(f"cannot read this spreadsheet: {name} has no sheet")
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    except RosterFileError:
-        raise
-    except Exception as err:
-        raise unreadable(err) from None
-    finally:
+    def first_sheet(data_only: bool) -> list[list[object]]:
         try:
-            book.close()
-        except Exception:  # noqa: S110 - closing a damaged archive may fail too; nothing to keep
-            pass
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+        except Exception as err:
+            raise unreadable(err) from None
+        try:
+            sheet = book.worksheets[0] if book.worksheets else None
+            if sheet is None:
+                raise RosterFileError(f"cannot read this spreadsheet: {name} has no sheet")
+            return [list(row) for row in sheet.iter_rows(values_only=True)]
+        except RosterFileError:
+            raise
+        except Exception as err:
+            raise unreadable(err) from None
+        finally:
+            try:
+                book.close()
+            except Exception:  # noqa: S110 - closing a damaged archive may fail too; nothing to keep
+                pass
+
+    values = first_sheet(data_only=True)
+    if any(v is None for row in values for v in row):
+        # a formula cell saved without its result (made by a script, not by Excel) reads as empty:
+        # take the formula's own text then, so it is seen (and warned about), never lost silently
+        formulas = first_sheet(data_only=False)
+        values = [[f if v is None and isinstance(f, str) and f.startswith("=") else v
+                   for v, f in zip(row, frow)] for row, frow in zip(values, formulas)]
+    rows = [[_cell_text(v) for v in row] for row in values]
     table = _table(rows, "xlsx", name)
     _warn_formulas(table)
     return table

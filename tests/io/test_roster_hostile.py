@@ -181,3 +181,19 @@ def test_fuzz_workbook_bytes_read_or_refuse(at, chunk):
         read_roster_bytes(bytes(data), name="x.xlsx")
     except RosterFileError as err:
         assert "\n" not in str(err)
+
+
+def test_a_formula_cell_saved_without_its_result_is_read_as_its_text_and_warned():
+    """openpyxl gives None for a formula cell with no cached result (a workbook made by a script):
+    the name read as empty and the row was refused as 'no name', with no word about the formula."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Full name", "Email", "Country"])
+    book.active.append(['=HYPERLINK("http://x","y")', "a@x.org", "France"])
+    book.active.append(["Ana Núñez", "b@x.org", "Spain"])
+    out = io.BytesIO()
+    book.save(out)
+    table = read_roster_bytes(out.getvalue(), name="f.xlsx")
+    assert [r[0] for _, r in table.rows] == ['=HYPERLINK("http://x","y")', "Ana Núñez"]
+    assert any(n.startswith("row 2: cells start like a spreadsheet formula") for n in table.notes)

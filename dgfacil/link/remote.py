@@ -106,20 +106,21 @@ async def hide(request: web.Request) -> web.Response:
     return reply({"ok": True})
 
 
-async def reveal(request: web.Request) -> web.Response:
+async def _board_switch(request: web.Request, flag: str, op) -> web.Response:
+    """Turn one of a board's switches (votes revealed, closed to input) on or off."""
     facilitator(request)
-    exercise_id, on = _path_id(request, "exercise"), _flag(await body(request), "revealed")
-    await write(request, lambda s: ops.reveal_votes(s, exercise_id=exercise_id, revealed=on))
+    exercise_id, on = _path_id(request, "exercise"), _flag(await body(request), flag)
+    await write(request, lambda s: op(s, exercise_id=exercise_id, **{flag: on}))
     state_of(request).events.publish({"type": "board", "exercise": exercise_id})
     return reply({"ok": True})
+
+
+async def reveal(request: web.Request) -> web.Response:
+    return await _board_switch(request, "revealed", ops.reveal_votes)
 
 
 async def close_board(request: web.Request) -> web.Response:
-    facilitator(request)
-    exercise_id, on = _path_id(request, "exercise"), _flag(await body(request), "closed")
-    await write(request, lambda s: ops.close_board(s, exercise_id=exercise_id, closed=on))
-    state_of(request).events.publish({"type": "board", "exercise": exercise_id})
-    return reply({"ok": True})
+    return await _board_switch(request, "closed", ops.close_board)
 
 
 async def choose_board(request: web.Request) -> web.Response:

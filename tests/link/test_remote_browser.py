@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -14,7 +15,12 @@ SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "link"
 
 
 def _wait(driver, condition, timeout: float = 10):
-    return WebDriverWait(driver, timeout).until(condition)
+    # the page redraws its lists as the server answers: an element found a moment ago may be gone
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
+
+
+def _click(driver, css: str) -> None:
+    _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, css).click() or True)
 
 
 def _pressed(driver, flag: str) -> bool:
@@ -30,31 +36,31 @@ def test_the_remote_page_moderates_the_board_and_the_survey(served, browser):
     assert phone.post("/api/votes", {"item_id": created["id"]})[0] == 200
     driver = browser
     driver.get(served.facilitator)
-    row = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li"))
-    assert row.find_element(By.TAG_NAME, "span").text == "<i>Off topic</i>"  # literally, not markup
+    shown = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li span").text)
+    assert shown == "<i>Off topic</i>"  # literally, not markup
     assert driver.find_element(By.ID, "board-title").text == "SWOT analysis"
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
 
-    row.find_element(By.TAG_NAME, "button").click()  # Hide
+    _click(driver, "#notes li button")  # Hide
     _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li").get_attribute("class") == "hidden")
     assert phone.get("/api/board")[1]["notes"] == []
-    assert driver.find_element(By.CSS_SELECTOR, "#notes li button").text == "Restore"
-    driver.find_element(By.CSS_SELECTOR, "#notes li button").click()
+    assert _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li button").text) == "Restore"
+    _click(driver, "#notes li button")
     _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li").get_attribute("class") == "")
     assert [n["id"] for n in phone.get("/api/board")[1]["notes"]] == [created["id"]]
 
     assert phone.get("/api/board")[1]["notes"][0]["votes"] is None
-    driver.find_element(By.CSS_SELECTOR, 'button[data-flag="revealed"]').click()
+    _click(driver, 'button[data-flag="revealed"]')
     _wait(driver, lambda d: _pressed(d, "revealed"))
     assert phone.get("/api/board")[1]["notes"][0]["votes"] == 1
-    driver.find_element(By.CSS_SELECTOR, 'button[data-flag="closed"]').click()
+    _click(driver, 'button[data-flag="closed"]')
     _wait(driver, lambda d: _pressed(d, "closed"))
     assert phone.post("/api/notes", {"text": "late", "area": "threats"})[0] == 409
-    driver.find_element(By.CSS_SELECTOR, 'button[data-flag="survey"]').click()
+    _click(driver, 'button[data-flag="survey"]')
     _wait(driver, lambda d: _pressed(d, "survey"))
     assert phone.post("/api/evaluation", {"answers": {}})[0] == 409
     SHOTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(SHOTS / "remote_moderation.png"))
-    driver.find_element(By.CSS_SELECTOR, 'button[data-flag="closed"]').click()  # open again
+    _click(driver, 'button[data-flag="closed"]')  # open again
     _wait(driver, lambda d: not _pressed(d, "closed"))
     assert phone.post("/api/notes", {"text": "in time", "area": "threats"})[0] == 201

@@ -61,7 +61,8 @@ class Host:
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     from dgfacil.operations.document import new_from_template
-    from dgfacil.store import boards as store
+    from dgfacil.store import exercises as store
+    from dgfacil.store.groups import groups_for_exercise
     from dgfacil.ui.context import AppContext
     from dgfacil.ui.exercises.note_board import NoteBoard
     from dgfacil.ui.exercises.overview import AllGroupsView
@@ -109,7 +110,7 @@ def main() -> None:
     tasks2 = Tasks(doc2)
     ctx2 = AppContext(doc=doc2, tasks=tasks2, undo_group=QUndoGroup())
     exercise2 = tasks2.read(lambda s: store.exercise(ex2, session=s))
-    groups = tasks2.read(lambda s: store.groups_for_exercise(ex2, session=s))
+    groups = tasks2.read(lambda s: groups_for_exercise(ex2, session=s))
     view = AllGroupsView(ctx2)
     view.resize(1400, 860)
     view.show()

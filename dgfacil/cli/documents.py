@@ -98,12 +98,12 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 def open_workshop(path: Path):
     """Open a document read-mostly for a headless command and load its workshop."""
-    from dgfacil.store import queries
+    from dgfacil.store.workshop import load_workshop
     from dgfacil.store.document import open_document
 
     doc = open_document(path)
     with doc.session(write=False) as session:  # a read never waits behind a writer
-        workshop = queries.load_workshop(session=session)
+        workshop = load_workshop(session=session)
     return doc, workshop
 
 

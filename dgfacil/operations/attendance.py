@@ -18,7 +18,9 @@ from dgfacil.core.model import Participant
 from dgfacil.core.roster import name_key, normalise_badge, normalise_header
 from dgfacil.io.roster import RosterTable, write_table
 from dgfacil.operations.changes import Changes
-from dgfacil.store import people, queries
+from dgfacil.store import attendance as attendance_store
+from dgfacil.store import participants as participant_store
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
@@ -44,7 +46,7 @@ class Unit:
 def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]:
     """The units of the workshop, in agenda order, for the chosen (or stored) unit kind."""
     unit = unit or get_setting(UNIT_KEY, "item", session=session)
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     zone = workshop.timezone
     planned = [plan_day(day, zone) for day in workshop.days]
     many = len(workshop.days) > 1
@@ -76,7 +78,7 @@ def certificate_threshold(session: Session) -> float | None:
 
 def present_pairs(session: Session) -> set[tuple[int, int]]:
     """(participant id, agenda item id) of every mark that says present."""
-    return people.present_pairs(session=session)
+    return attendance_store.present_pairs(session=session)
 
 
 def set_attendance_unit(session: Session, *, unit: str) -> Changes:
@@ -97,7 +99,7 @@ def set_threshold(session: Session, *, threshold: float | None) -> Changes:
 def mark(session: Session, *, participant_ids: list[int], item_ids: list[int], present: bool = True,
          at: datetime | None = None) -> Changes:
     """Mark participants present (or absent) at the items of a unit; one transaction."""
-    people.set_presence(list(participant_ids), list(item_ids), present, session=session,
+    attendance_store.set_presence(list(participant_ids), list(item_ids), present, session=session,
                         at=at.isoformat() if at else None)
     return Changes(attendance=True, ids=tuple(participant_ids))
 
@@ -105,7 +107,7 @@ def mark(session: Session, *, participant_ids: list[int], item_ids: list[int], p
 def check_in_badge(session: Session, *, code: str, item_ids: list[int],
                    at: datetime | None = None) -> tuple[Changes, Participant | None]:
     """A scanned (or typed) badge code: mark its holder present; None when nobody has it."""
-    found = people.by_badge(normalise_badge(code), session=session)
+    found = participant_store.by_badge(normalise_badge(code), session=session)
     if found is None:
         return Changes(), None
     return mark(session, participant_ids=[found.id], item_ids=item_ids, at=at), found
@@ -113,7 +115,7 @@ def check_in_badge(session: Session, *, code: str, item_ids: list[int],
 
 def mark_all(session: Session) -> Changes:
     """Everybody present at everything (rehearsals and tests)."""
-    pids = [p.id for p in people.participants(session=session)]
+    pids = [p.id for p in participant_store.load_participants(session=session)]
     items = [iid for u in attendance_units(session, unit="item") for iid in u.item_ids]
     return mark(session, participant_ids=pids, item_ids=items)
 
@@ -124,10 +126,10 @@ def _unit_present(units: list[Unit], present: set[tuple[int, int]], pids: list[i
 
 def eligibility_all(session: Session) -> list[tuple[Participant, Eligibility]]:
     """Every participant with their certificate eligibility under the document's rule."""
-    roster = people.participants(session=session)
+    roster = participant_store.load_participants(session=session)
     units = attendance_units(session)
     pids = [p.id for p in roster]
-    present = _unit_present(units, people.present_pairs(session=session), pids)
+    present = _unit_present(units, attendance_store.present_pairs(session=session), pids)
     threshold = get_setting(THRESHOLD_KEY, None, session=session)
     result = eligibility(pids, [u.id for u in units], present, threshold=threshold)
     return [(p, result[p.id]) for p in roster]
@@ -141,8 +143,8 @@ def eligible_participants(session: Session) -> list[tuple[Participant, Eligibili
 def attendance_table(session: Session) -> tuple[list[str], list[list[str]]]:
     """One row per participant, a column per unit ('x' when present), then the verdict."""
     units = attendance_units(session)
-    pids = [p.id for p in people.participants(session=session)]
-    present = _unit_present(units, people.present_pairs(session=session), pids)
+    pids = [p.id for p in participant_store.load_participants(session=session)]
+    present = _unit_present(units, attendance_store.present_pairs(session=session), pids)
     headers = ["Badge code", "Full name", "E-mail", "Country", "Organization", *[u.label for u in units],
                "Attended", "Eligible", "Why not"]
     rows = []
@@ -171,10 +173,10 @@ def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes,
     per unit, matched by label or by item title. 'x', 'yes', '1'... mark present; 'no', '0'
     mark absent; an empty cell leaves the mark as it was."""
     units = attendance_units(session)
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     titles = {normalise_header(it.title): (it.id,) for d in workshop.days for it in d.items}
     labels = {normalise_header(u.label): u.item_ids for u in units}
-    roster = people.participants(session=session)
+    roster = participant_store.load_participants(session=session)
     by = {"badge": {p.badge_code: p.id for p in roster if p.badge_code},
           "email": {p.email.casefold(): p.id for p in roster if p.email},
           "name": {name_key(p.full_name): p.id for p in roster}}
@@ -199,8 +201,8 @@ def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes,
         for i, _, items in unit_cols:
             word = cells[i].strip().casefold()
             if word in TRUE_WORDS:
-                on += people.set_presence([pid], list(items), True, session=session)
+                on += attendance_store.set_presence([pid], list(items), True, session=session)
             elif word in FALSE_WORDS:
-                off += people.set_presence([pid], list(items), False, session=session)
+                off += attendance_store.set_presence([pid], list(items), False, session=session)
     report = AttendanceImport(on, off, tuple(h for _, h, _ in unit_cols), tuple(problems))
     return Changes(attendance=True), report

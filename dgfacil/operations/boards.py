@@ -12,8 +12,12 @@ from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.store import attendance as attendance_store
 from dgfacil.store import boards as store
-from dgfacil.store.boards import DeletedBoardItem
+from dgfacil.store import exercises as exercise_store
+from dgfacil.store import groups as group_store
+from dgfacil.store import participants as participant_store
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -43,7 +47,7 @@ def _clean(fields: dict) -> dict:
 
 def add_item(session: Session, *, exercise_id: int, group_id: int | None, item: BoardItem) -> Changes:
     """Put a new note (or table row) on a board; the new id is in Changes.ids."""
-    store.exercise(exercise_id, session=session)  # LookupError before anything is checked
+    exercise_store.exercise(exercise_id, session=session)  # LookupError before anything is checked
     fields = _clean(store.item_fields(item))
     return _changes(store.insert_item(exercise_id, group_id, fields, session=session))
 
@@ -69,21 +73,21 @@ def set_cluster(session: Session, *, item_ids: list[int], heading: str) -> Chang
     return _changes(*item_ids)
 
 
-def delete_items(session: Session, *, item_ids: list[int]) -> tuple[Changes, list[DeletedBoardItem]]:
+def delete_items(session: Session, *, item_ids: list[int]) -> tuple[Changes, Snapshot]:
     """Delete notes with their votes; the snapshots put them back."""
     return _changes(*item_ids), store.delete_items(item_ids, session=session)
 
 
-def restore_items(session: Session, *, deleted: list[DeletedBoardItem]) -> Changes:
+def restore_items(session: Session, *, deleted: Snapshot) -> Changes:
     """Put deleted notes back with their ids and votes."""
     store.restore_items(deleted, session=session)
-    return _changes(*(d.id for d in deleted))
+    return _changes(*deleted.ids)
 
 
 def add_vote(session: Session, *, item_id: int, voter: str) -> Changes:
     """One dot from `voter` on a note; refused when the voter has no dots left on this board."""
     exercise_id, group_id = store.board_of(item_id, session=session)
-    definition = store.exercise(exercise_id, session=session).definition
+    definition = exercise_store.exercise(exercise_id, session=session).definition
     votes = [(v, d) for _, v, d in store.votes_on_board(exercise_id, group_id, session=session)]
     people = vote_people(session, exercise_id=exercise_id, group_id=group_id)
     if core.dots_left(definition, voter, votes, people) <= 0:
@@ -108,7 +112,7 @@ def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key:
 
 def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> tuple[Changes, dict]:
     """Lay each area's notes out most-voted first. Returns the old places for undo."""
-    ex = store.exercise(exercise_id, session=session)
+    ex = exercise_store.exercise(exercise_id, session=session)
     items = store.board_items(exercise_id, group_id, session=session)
     new = core.sorted_layout(ex.kind, ex.definition, items)
     old = {it.id: (it.x, it.y, it.area) for it in items if it.id in new}
@@ -147,23 +151,23 @@ def all_boards(session: Session, *, exercise_id: int) -> tuple[dict[int | None, 
 
 def exercise_day_id(session: Session, *, exercise_id: int) -> int | None:
     """The day of the agenda item the exercise runs in (None when it is not on the agenda)."""
-    return store.exercise_day_id(exercise_id, session=session)
+    return exercise_store.exercise_day_id(exercise_id, session=session)
 
 
 def exercise_groups(session: Session, *, exercise_id: int) -> list[Group]:
     """The exercise's own groups; else the groups of its day; else none (one whole-room board)."""
-    return store.groups_for_exercise(exercise_id, session=session)
+    return group_store.groups_for_exercise(exercise_id, session=session)
 
 
 def participants_by_id(session: Session) -> dict[int, Participant]:
     """Everyone on the roster by id (group members are ids)."""
-    return store.participants_by_id(session=session)
+    return {p.id: p for p in participant_store.load_participants(session=session)}
 
 
 def vote_people(session: Session, *, exercise_id: int, group_id: int | None) -> int:
     """How many people one voter on a board stands for: on the whole-room board with dots per group,
     the facilitator tallies the room's dots, so the room has the dots of everyone in it; else 1."""
-    exercise = store.exercise(exercise_id, session=session)
+    exercise = exercise_store.exercise(exercise_id, session=session)
     _, per = core.vote_rule(exercise.definition)
     if per != "group" or group_id is not None:
         return 1
@@ -173,17 +177,15 @@ def vote_people(session: Session, *, exercise_id: int, group_id: int | None) -> 
 def room_size(session: Session, *, agenda_item_id: int | None) -> int:
     """How many people vote on a whole-room board: those marked present at the exercise's agenda
     item; before attendance is taken, everyone on the roster (at least one)."""
-    from dgfacil.store import people as people_store
-
-    present = {pid for pid, item in people_store.present_pairs(session=session) if item == agenda_item_id}
-    return len(present) or len(store.participants_by_id(session=session)) or 1
+    present = {pid for pid, item in attendance_store.present_pairs(session=session) if item == agenda_item_id}
+    return len(present) or len({p.id: p for p in participant_store.load_participants(session=session)}) or 1
 
 
 def board_voters(session: Session, *, exercise_id: int, group_id: int | None) -> list[tuple[int, str]]:
     """(id, name) of the people voting on a board: the group's members, or everyone."""
-    people = store.participants_by_id(session=session)
+    people = {p.id: p for p in participant_store.load_participants(session=session)}
     if group_id is None:
         return [(p.id, p.full_name) for p in people.values()]
-    groups = {g.id: g for g in store.groups_for_exercise(exercise_id, session=session)}
+    groups = {g.id: g for g in group_store.groups_for_exercise(exercise_id, session=session)}
     members = groups[group_id].member_ids if group_id in groups else []
     return [(pid, people[pid].full_name) for pid in members if pid in people]

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dgfacil.operations.templates import workshop_from_template
-from dgfacil.store import queries
+from dgfacil.store import workshop as workshop_store
 from dgfacil.store.document import Document, create_document, ensure_document_id, open_document
 from dgfacil.store.errors import (
     DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument, ReadOnlyDocument,
@@ -34,7 +34,7 @@ def new_from_template(path: Path, template: str, *, start: date | None = None, t
     doc = create_document(Path(path))
     try:
         with doc.session() as session:
-            queries.insert_workshop(workshop, session=session)
+            workshop_store.insert_workshop(workshop, session=session)
         ensure_document_id(doc)
     except BaseException:
         doc.engine.dispose()
@@ -59,9 +59,9 @@ def open_or_create_demo(data_dir: Path) -> Document:
 
 def load_workshop(session: Session) -> Workshop:
     """The whole workshop: days, agenda items, exercises and zones, as every room starts from."""
-    return queries.load_workshop(session=session)
+    return workshop_store.load_workshop(session=session)
 
 
 def contents_summary(session: Session) -> list[tuple[str, int]]:
     """How many of each thing the document holds, in the user's words ("Notes", 12)."""
-    return queries.count_contents(session=session)
+    return workshop_store.count_contents(session=session)

@@ -15,18 +15,13 @@ from dgfacil.io.survey import SurveyImportError, SurveyRead, read_survey
 from dgfacil.io.survey.identity import Identity
 from dgfacil.operations.changes import Changes
 from dgfacil.store import evaluation as store
+from dgfacil.store import report_sections
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 REPORT_KEYS = ("acknowledgments", "executive_summary", "recommendations")
-
-
-@dataclass(frozen=True)
-class DeletedResponse:
-    """A deleted response, whole, so undo puts it back with its id."""
-
-    response: Response
 
 
 def add_response(
@@ -47,13 +42,14 @@ def update_response(session: Session, *, response_id: int, answers: dict) -> Cha
     return Changes(evaluation=True, ids=(response_id,))
 
 
-def delete_response(session: Session, *, response_id: int) -> tuple[Changes, DeletedResponse]:
-    deleted = DeletedResponse(store.delete_response(response_id, session=session))
+def delete_response(session: Session, *, response_id: int) -> tuple[Changes, Snapshot]:
+    deleted = store.delete_responses([response_id], session=session)
     return Changes(evaluation=True, ids=(response_id,)), deleted
 
 
-def restore_response(session: Session, *, deleted: DeletedResponse) -> Changes:
-    return Changes(evaluation=True, ids=(store.insert_response(deleted.response, session=session),))
+def restore_response(session: Session, *, deleted: Snapshot) -> Changes:
+    store.restore_responses(deleted, session=session)
+    return Changes(evaluation=True, ids=deleted.ids)
 
 
 class UnmappedAnswers(SurveyImportError):
@@ -229,7 +225,7 @@ def set_report_section(session: Session, *, key: str, text: str) -> Changes:
     """Save one written part of the outcome report."""
     if key not in REPORT_KEYS:
         raise ValueError(f"the outcome report has no written part {key!r}")
-    return Changes(report=True, ids=(store.save_report_section(key, text, session=session),))
+    return Changes(report=True, ids=(report_sections.save_report_section(key, text, session=session),))
 
 
 # -- reading (what the evaluation screens show) --------------------------------------------
@@ -247,7 +243,7 @@ def all_responses(session: Session) -> list[Response]:
 
 def report_texts(session: Session) -> dict[str, str]:
     """The written parts of the outcome report saved so far: key -> text."""
-    return store.report_sections(session=session)
+    return report_sections.report_sections(session=session)
 
 
 def import_csv(session: Session, *, data: bytes, encoding: str | None = None) -> tuple[Changes, ImportResult]:

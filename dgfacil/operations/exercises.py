@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 from dgfacil.core.exercises import DefinitionError, check_definition, vote_rule
 from dgfacil.operations.changes import Changes
 from dgfacil.store import agenda as store_agenda
-from dgfacil.store import boards as store_boards
 from dgfacil.store import exercises as store
-from dgfacil.store.exercises import DeletedExercise
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -49,7 +48,7 @@ def add_exercise(session: Session, *, agenda_item_id: int, use: str | None = Non
 
 def update_definition(session: Session, *, exercise_id: int, definition: dict) -> tuple[Changes, dict]:
     """Replace an exercise's definition (checked first). Returns the old one for undo."""
-    exercise = store_boards.exercise(exercise_id, session=session)
+    exercise = store.exercise(exercise_id, session=session)
     check_definition(exercise.kind, definition, exercise.title)
     old = copy.deepcopy(exercise.definition)
     store.write_definition(exercise_id, definition, session=session)
@@ -58,24 +57,24 @@ def update_definition(session: Session, *, exercise_id: int, definition: dict) -
 
 def set_vote_rule(session: Session, *, exercise_id: int, dots: int, per: str = "group") -> tuple[Changes, dict]:
     """How many dots each group (or participant) has on this exercise's boards."""
-    definition = copy.deepcopy(store_boards.exercise(exercise_id, session=session).definition)
+    definition = copy.deepcopy(store.exercise(exercise_id, session=session).definition)
     definition["votes"] = {"dots": int(dots), "per": per}
     return update_definition(session, exercise_id=exercise_id, definition=definition)
 
 
 def current_vote_rule(session: Session, *, exercise_id: int) -> tuple[int, str]:
-    return vote_rule(store_boards.exercise(exercise_id, session=session).definition)
+    return vote_rule(store.exercise(exercise_id, session=session).definition)
 
 
-def delete_exercise(session: Session, *, exercise_id: int) -> tuple[Changes, DeletedExercise]:
+def delete_exercise(session: Session, *, exercise_id: int) -> tuple[Changes, Snapshot]:
     """Delete an exercise with its groups, boards and answers; the snapshot puts it all back."""
     snapshot = store.delete_exercise(exercise_id, session=session)
     return Changes(exercises=True, groups=True, boards=True, ids=(exercise_id,)), snapshot
 
 
-def restore_exercise(session: Session, *, deleted: DeletedExercise) -> Changes:
+def restore_exercise(session: Session, *, deleted: Snapshot) -> Changes:
     store.restore_exercise(deleted, session=session)
-    return Changes(exercises=True, groups=True, boards=True, ids=(deleted.row["id"],))
+    return Changes(exercises=True, groups=True, boards=True, ids=deleted.ids)
 
 
 __all__ = ["DefinitionError", "add_exercise", "delete_exercise", "restore_exercise", "set_vote_rule",

@@ -10,8 +10,8 @@ from dgfacil.core.groups import Person, assign_balanced, group_colour, group_nam
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import groups as store
-from dgfacil.store import people
-from dgfacil.store.groups import DeletedGroup
+from dgfacil.store import participants as participant_store
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -44,15 +44,15 @@ def rename_group(session: Session, *, group_id: int, name: str) -> Changes:
     return Changes(groups=True, ids=(group_id,))
 
 
-def delete_groups(session: Session, *, group_ids: list[int]) -> tuple[Changes, list[DeletedGroup]]:
+def delete_groups(session: Session, *, group_ids: list[int]) -> tuple[Changes, Snapshot]:
     """Delete groups with their members, boards and answers; the snapshots put them back."""
     deleted = store.delete_groups(group_ids, session=session)
     return Changes(groups=True, boards=True, ids=tuple(group_ids)), deleted
 
 
-def restore_groups(session: Session, *, deleted: list[DeletedGroup]) -> Changes:
+def restore_groups(session: Session, *, deleted: Snapshot) -> Changes:
     store.restore_groups(deleted, session=session)
-    return Changes(groups=True, boards=True, ids=tuple(d.row["id"] for d in deleted))
+    return Changes(groups=True, boards=True, ids=deleted.ids)
 
 
 def memberships(session: Session, *, group_ids: list[int]) -> dict[int, list[int]]:
@@ -83,7 +83,7 @@ def assign_random(session: Session, *, group_ids: list[int], seed: int = 0,
     if not group_ids:
         raise ValueError("create groups first")
     before = memberships(session, group_ids=group_ids)
-    roster = people.participants(session=session)
+    roster = participant_store.load_participants(session=session)
     if participant_ids is not None:
         wanted = set(participant_ids)
         roster = [p for p in roster if p.id in wanted]
@@ -99,7 +99,7 @@ def move_member(session: Session, *, participant_id: int, group_id: int | None, 
 
     Returns the group the participant was in before (None if none), for undo.
     """
-    people.participant(participant_id, session=session)  # LookupError when there is no such participant
+    participant_store.participant(participant_id, session=session)  # LookupError when there is no such participant
     ids = store.set_ids_of(set_of, session=session)
     if group_id is not None and group_id not in ids:
         raise ValueError("the target group is not in the same set")

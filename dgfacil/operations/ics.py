@@ -11,8 +11,8 @@ from dgfacil.core.agenda import following_starts
 from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.io.ics import read_ics, write_ics
 from dgfacil.operations.changes import Changes
-from dgfacil.store import agenda as store
-from dgfacil.store import queries
+from dgfacil.store import days as store
+from dgfacil.store.workshop import load_workshop, workshop_info
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -22,7 +22,7 @@ IMPORTED_TITLE = "Imported from calendar"
 
 def export_ics(session: Session, *, path: Path) -> Path:
     """Write the document's agenda to `path` as an .ics file (one event per item)."""
-    return write_ics(queries.load_workshop(session=session), Path(path))
+    return write_ics(load_workshop(session=session), Path(path))
 
 
 def import_ics_as_day(session: Session, *, data: bytes, title: str = IMPORTED_TITLE) -> Changes:
@@ -33,7 +33,7 @@ def import_ics_as_day(session: Session, *, data: bytes, title: str = IMPORTED_TI
     when the file was exported by dgfacil. Returns Changes(agenda) with the new days' ids.
     Raises ValueError when the bytes are not a calendar with timed events.
     """
-    workshop = queries.workshop_info(session=session)
+    workshop = workshop_info(session=session)
     zone = ZoneInfo(workshop.timezone)
     events = read_ics(data, zone=workshop.timezone)
     by_date: dict[date, list] = defaultdict(list)

@@ -22,7 +22,10 @@ from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
 from dgfacil.store import boards as board_store
 from dgfacil.store import link as store
-from dgfacil.store import queries, run_log
+from dgfacil.store import exercises as exercise_store
+from dgfacil.store import run_log
+from dgfacil.store.groups import load_groups
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
@@ -102,7 +105,7 @@ def ensure_tokens(session: Session) -> tuple[Changes, Tokens]:
     join = get_setting(JOIN_KEY, session=session) or new_join_token()
     facilitator = get_setting(FACILITATOR_KEY, session=session) or new_token()
     stored = {int(k): v for k, v in (get_setting(RAPPORTEUR_KEY, {}, session=session) or {}).items()}
-    groups = {g.id: g for g in queries.load_groups(session=session)}
+    groups = {g.id: g for g in load_groups(session=session)}
     rapporteurs = {gid: stored.get(gid) or new_token() for gid in groups}
     put_setting(JOIN_KEY, join, session=session)
     put_setting(FACILITATOR_KEY, facilitator, session=session)
@@ -118,7 +121,7 @@ def rotate_join_token(session: Session) -> tuple[Changes, str]:
 
 
 def group_names(session: Session) -> dict[int, str]:
-    return {g.id: g.name for g in queries.load_groups(session=session)}
+    return {g.id: g.name for g in load_groups(session=session)}
 
 
 # -- the run, as phones see it ---------------------------------------------------------------
@@ -141,7 +144,7 @@ class RoomState:
 
 
 def room_state(session: Session, *, now: datetime) -> RoomState:
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     day = run_day(workshop, logs, now)
     state = None if day is None else derive_state(day, workshop.timezone, logs.get(day.id, []), now)
@@ -201,7 +204,7 @@ class Board:
 
 def current_board(session: Session, *, now: datetime) -> Board | None:
     """The note board phones are shown: the one the facilitator chose, else the running item's."""
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     chosen = get_setting(BOARD_KEY, session=session)
     candidates = [e for e in workshop.exercises if e.kind in NOTE_BOARDS]
     exercise = next((e for e in candidates if e.id == chosen), None)
@@ -212,7 +215,7 @@ def current_board(session: Session, *, now: datetime) -> Board | None:
 
 
 def _note_board(session: Session, exercise_id: int) -> Exercise:
-    exercise = board_store.exercise(exercise_id, session=session)  # LookupError when there is none
+    exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
     if exercise.kind not in NOTE_BOARDS:
         raise LookupError(f"no note board {exercise_id}")
     return exercise
@@ -317,7 +320,7 @@ def reveal_votes(session: Session, *, exercise_id: int, revealed: bool = True) -
 
 def _linkable(session: Session, exercise_id: int) -> None:
     """Phones write on note boards and answer prompts; other exercises are not theirs."""
-    if board_store.exercise(exercise_id, session=session).kind not in (*NOTE_BOARDS, "prompts"):
+    if exercise_store.exercise(exercise_id, session=session).kind not in (*NOTE_BOARDS, "prompts"):
         raise LookupError(f"no board or prompts {exercise_id}")
 
 

@@ -16,7 +16,8 @@ from dgfacil.operations import boards, run
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.link import BOARD_KEY, CLOSED_KEY, Refused, _ids
 from dgfacil.store import boards as board_store
-from dgfacil.store import queries
+from dgfacil.store import exercises as exercise_store
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class Prompts:
 
 def current_prompts(session: Session, *, now: datetime) -> Prompts | None:
     """The prompts phones answer: the exercise the facilitator chose, else the running item's."""
-    exercises = [e for e in queries.load_workshop(session=session).exercises if e.kind == KIND]
+    exercises = [e for e in load_workshop(session=session).exercises if e.kind == KIND]
     chosen = get_setting(BOARD_KEY, session=session)
     exercise = next((e for e in exercises if e.id == chosen), None)
     if exercise is None:
@@ -47,7 +48,7 @@ def current_prompts(session: Session, *, now: datetime) -> Prompts | None:
 
 
 def prompts(session: Session, *, exercise_id: int) -> Prompts:
-    exercise = board_store.exercise(exercise_id, session=session)  # LookupError when there is none
+    exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
     if exercise.kind != KIND:
         raise LookupError(f"no prompts {exercise_id}")
     questions = [{"key": q["key"], "kind": q.get("kind", "text"), "text": q["text"],

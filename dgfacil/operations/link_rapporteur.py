@@ -19,7 +19,9 @@ from dgfacil.operations.changes import Changes
 from dgfacil.operations.link import CLOSED_KEY, NOTE_BOARDS, Refused, _ids
 from dgfacil.store import boards as board_store
 from dgfacil.store import link as store
-from dgfacil.store import queries
+from dgfacil.store import exercises as exercise_store
+from dgfacil.store.notes import load_notes
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
@@ -67,7 +69,7 @@ def rapporteur_edit(session: Session, *, group_id: int, note_id: int, text: str,
 
 def rapporteur_notes(session: Session, *, group_id: int) -> list[Note]:
     mine = {n for n, g in _owners(session).items() if g == group_id}
-    return [n for n in queries.load_notes(session=session) if n.id in mine]
+    return [n for n in load_notes(session=session) if n.id in mine]
 
 
 # -- the group's boards ------------------------------------------------------------------------
@@ -92,7 +94,7 @@ def _columns(definition: dict) -> list[tuple[str, str]]:
 def group_boards(session: Session, *, group_id: int) -> list[GroupBoard]:
     """The note boards and action plans this group has a board on, with the group's items."""
     found = []
-    for exercise in queries.load_workshop(session=session).exercises:
+    for exercise in load_workshop(session=session).exercises:
         if exercise.kind not in BOARD_KINDS:
             continue
         if group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=exercise.id)}:
@@ -110,7 +112,7 @@ def group_boards(session: Session, *, group_id: int) -> list[GroupBoard]:
 
 
 def _group_board(session: Session, group_id: int, exercise_id: int):
-    exercise = board_store.exercise(exercise_id, session=session)  # LookupError when there is none
+    exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
     if exercise.kind not in BOARD_KINDS or group_id not in {
             g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
         raise LookupError(f"no board {exercise_id} of this group")

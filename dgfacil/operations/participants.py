@@ -18,8 +18,8 @@ from dgfacil.core.roster import (
 from dgfacil.core.text import check_fields
 from dgfacil.io.roster import ENCODINGS, RosterFileError, RosterTable, read_roster, write_table
 from dgfacil.operations.changes import Changes
-from dgfacil.store import people
-from dgfacil.store.people import DeletedParticipant
+from dgfacil.store import participants as people
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -88,20 +88,20 @@ def update_participant(session: Session, *, participant_id: int, **fields) -> Ch
     return Changes(participants=True, ids=(participant_id,))
 
 
-def delete_participant(session: Session, *, participant_id: int) -> tuple[Changes, DeletedParticipant]:
+def delete_participant(session: Session, *, participant_id: int) -> tuple[Changes, Snapshot]:
     """Delete a participant with their marks; the snapshot lets undo put everything back."""
     snapshot = people.delete_participant(participant_id, session=session)
     return Changes(participants=True, attendance=True, ids=(participant_id,)), snapshot
 
 
-def restore_participant(session: Session, *, snapshot: DeletedParticipant) -> Changes:
+def restore_participant(session: Session, *, snapshot: Snapshot) -> Changes:
     pid = people.restore_participant(snapshot, session=session)
     return Changes(participants=True, attendance=True, ids=(pid,))
 
 
 def preview_roster(session: Session, *, table: RosterTable, mapping: Mapping) -> Preview:
     """What importing `table` would do, against the participants already in the document."""
-    return build_preview(table.headers, table.rows, mapping, people.participants(session=session))
+    return build_preview(table.headers, table.rows, mapping, people.load_participants(session=session))
 
 
 @dataclass(frozen=True)
@@ -152,14 +152,14 @@ def import_roster(session: Session, *, table: RosterTable, mapping: Mapping,
 
 def all_participants(session: Session) -> list[Participant]:
     """Everyone on the roster, as the People room lists them."""
-    return people.participants(session=session)
+    return people.load_participants(session=session)
 
 
 def roster_table(session: Session) -> tuple[list[str], list[list[str]]]:
     """The roster as a header and rows of text, in the column names an import understands."""
     headers = [FIELDS[f] for f in EXPORT_FIELDS]
     rows = []
-    for p in people.participants(session=session):
+    for p in people.load_participants(session=session):
         rows.append([Origin(p.origin).value if f == "origin" else str(getattr(p, f)) for f in EXPORT_FIELDS])
     return headers, rows
 

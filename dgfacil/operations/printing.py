@@ -19,7 +19,11 @@ from dgfacil.core import signing
 from dgfacil.core.certificates import assign_numbers, prefix_for
 from dgfacil.operations import keys
 from dgfacil.operations.changes import Changes
-from dgfacil.store import boards, printing as store, queries
+from dgfacil.store import certificates as store
+from dgfacil.store.signatories import signatories
+from dgfacil.store.groups import groups_for_exercise, load_groups
+from dgfacil.store.participants import load_participants
+from dgfacil.store.workshop import load_workshop
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -84,7 +88,7 @@ def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, Pri
     from dgfacil.operations.attendance import eligibility_all
     from dgfacil.operations.print_jobs import draw_certificates
 
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     verdicts = eligibility_all(session)
     eligible = [p for p, e in verdicts if e.eligible]
     if not eligible:  # before the key or any number is made: a refusal records nothing
@@ -108,7 +112,7 @@ def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, Pri
         payload = signer.sign(claim)
         store.save_certificate(p.id, numbers[p.id], payload, now, session=session)
         recipients.append((numbers[p.id], claim.name, payload, p.id, p.country))
-    sigs = [(r.name, r.title, r.signature_png) for r in store.signatories(session=session)][:3]
+    sigs = [(r.name, r.title, r.signature_png) for r in signatories(session=session)][:3]
     # plain tuples: this process need not load the layout (reportlab, pypdf) to hand them over
     run = partial(draw_certificates, workshop=workshop, recipients=recipients,
                   signatories=sigs, fingerprint=signing.fingerprint(signer.public_raw),
@@ -122,8 +126,8 @@ def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, Pri
 def _attendance(session: Session, options: PrintOptions) -> PrintJob:
     from dgfacil.printing.attendance_sheet import Section, print_attendance_sheet
 
-    workshop = queries.load_workshop(session=session)
-    participants = queries.load_participants(session=session)
+    workshop = load_workshop(session=session)
+    participants = load_participants(session=session)
     sections = None
     if options.unit is not None:
         from dgfacil.operations.attendance import attendance_units
@@ -141,8 +145,8 @@ def _attendance(session: Session, options: PrintOptions) -> PrintJob:
 def _people(kind: str, session: Session, options: PrintOptions) -> PrintJob:
     from dgfacil.printing import badge
 
-    workshop = queries.load_workshop(session=session)
-    participants = queries.load_participants(session=session)
+    workshop = load_workshop(session=session)
+    participants = load_participants(session=session)
     fn = badge.print_badges if kind == "badges" else badge.print_table_tents
     run = partial(fn, workshop=workshop, participants=participants, paper=options.paper)
     return PrintJob(kind, len(participants), run)
@@ -151,12 +155,12 @@ def _people(kind: str, session: Session, options: PrintOptions) -> PrintJob:
 def _groups(session: Session, options: PrintOptions) -> PrintJob:
     from dgfacil.printing.group_lists import GroupSet, print_group_lists
 
-    workshop = queries.load_workshop(session=session)
-    people = boards.participants_by_id(session=session)
+    workshop = load_workshop(session=session)
+    people = {p.id: p for p in load_participants(session=session)}
     titles = {e.id: e.title for e in workshop.exercises}
     days = {d.id: f"Day {i} \u2014 {d.date:%d %b %Y}" for i, d in enumerate(workshop.days, 1)}
     sets: dict[str, GroupSet] = {}
-    for g in queries.load_groups(session=session):
+    for g in load_groups(session=session):
         heading = titles.get(g.exercise_id) or days.get(g.day_id) or "Groups"
         members = [people[m] for m in g.member_ids if m in people]
         sets.setdefault(heading, GroupSet(heading)).groups.append((g, members))
@@ -167,13 +171,13 @@ def _groups(session: Session, options: PrintOptions) -> PrintJob:
 def _outputs(session: Session, options: PrintOptions) -> PrintJob:
     from dgfacil.printing.group_output import GroupOutput, print_group_outputs
 
-    workshop = queries.load_workshop(session=session)
-    people = boards.participants_by_id(session=session)
+    workshop = load_workshop(session=session)
+    people = {p.id: p for p in load_participants(session=session)}
     outputs = []
     for ex in workshop.exercises:
         items = boards.all_board_items(ex.id, session=session)
         answers = boards.all_answers(ex.id, session=session)
-        for g in boards.groups_for_exercise(ex.id, session=session):
+        for g in groups_for_exercise(ex.id, session=session):
             if not items.get(g.id) and not answers.get(g.id):
                 continue  # nothing written yet: no empty pages
             names = [people[m].printed_name for m in g.member_ids if m in people]
@@ -204,7 +208,7 @@ def _prepare(session: Session, kind: str, options: PrintOptions) -> tuple[Change
         return Changes(), _groups(session, options)
     if kind == "outputs":
         return Changes(), _outputs(session, options)
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     if kind == "agenda":
         from dgfacil.printing.agenda import print_agenda
 
@@ -241,20 +245,20 @@ def describe(session: Session, *, kind: str, options: PrintOptions | None = None
         return n, (f"{_plural(n, 'certificate')} for the eligible participants "
                    f"({n} of {len(verdicts)}){files}.")
     if kind in ("attendance", "badges", "tents"):
-        n = len(queries.load_participants(session=session))
+        n = len(load_participants(session=session))
         if not n:
             return 0, EMPTY[kind].replace(" Nothing was written.", "")
         if kind == "badges":
             return n, f"{_plural(n, 'badge')} on {_plural(-(-n // (COLS * ROWS)), 'page')}."
         if kind == "tents":
             return n, f"{_plural(n, 'table tent')}, one page each."
-        sheets = 1 if options.unit is not None else max(len(queries.load_workshop(session=session).days), 1)
+        sheets = 1 if options.unit is not None else max(len(load_workshop(session=session).days), 1)
         return n, f"{_plural(sheets, 'sheet')} listing {_plural(n, 'participant')}."
     if kind == "agenda":
-        n = len(queries.load_workshop(session=session).days)
+        n = len(load_workshop(session=session).days)
         return n, f"The agenda of {_plural(n, 'day')}."
     if kind == "worksheets":
-        n = len(queries.load_workshop(session=session).exercises)
+        n = len(load_workshop(session=session).exercises)
         return n, (f"{_plural(n, 'worksheet')}, one for each exercise." if n else
                    EMPTY[kind].replace(" Nothing was written.", ""))
     if kind in ("groups", "outputs"):

@@ -18,8 +18,12 @@ from dgfacil.printing.outcome_report import (
     AgendaLine, OutcomeReport, OutputTable, SessionSummary, write_outcome_report,
 )
 from dgfacil.store import evaluation as store_eval
-from dgfacil.store import queries
-from dgfacil.store import report as store_report
+from dgfacil.store.attendance import participation
+from dgfacil.store.boards import filled_boards
+from dgfacil.store.notes import load_notes
+from dgfacil.store.report_sections import report_sections
+from dgfacil.store.run_log import load_events
+from dgfacil.store.workshop import load_workshop
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -54,7 +58,7 @@ def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[
     out, recorded = [], False
     tz = workshop.timezone
     for day in workshop.days:
-        events = store_report.run_events(day.id, session=session) if day.id else []
+        events = load_events(day_id=day.id, session=session) if day.id else []
         # the log's last instant stands for "now", so a report printed later says the same thing
         actual = {a.item_id: a for a in run_core.actual_times(day, tz, events, max(e.at for e in events))} \
             if events else {}
@@ -78,7 +82,7 @@ def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[
 
 def _outputs(session: Session) -> list[OutputTable]:
     out = []
-    for b in store_report.boards(session=session):
+    for b in filled_boards(session=session):
         d = b.definition
         for gid, group in b.groups.items():
             items, answers = b.items.get(gid, []), b.answers.get(gid, {})
@@ -114,7 +118,7 @@ def _outputs(session: Session) -> list[OutputTable]:
 
 
 def _participation(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
-    p = store_report.participation(session=session)
+    p = participation(session=session)
     not_marked = "not recorded"
     figures = [
         ("Registered", str(p.registered)),
@@ -146,8 +150,8 @@ def _actions(notes, items) -> list[list[str]]:
 
 def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeReport:
     """Everything the outcome report says, read from the document as plain values."""
-    w = queries.load_workshop(session=session)
-    notes = store_report.notes(session=session)
+    w = load_workshop(session=session)
+    notes = load_notes(session=session)
     items = [it for day in w.days for it in day.items]
     order = {it.id: n for n, it in enumerate(items)}
     key_messages = [n.text for n in sorted(notes, key=lambda n: (order.get(n.agenda_item_id, len(order)), n.created_at))
@@ -176,7 +180,7 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
         title=w.title, subtitle=w.description, dates=_dates(w), times=_times(w),
         modality={"online": "Online", "hybrid": "Hybrid", "in-person": "In person"}.get(w.modality.value, w.modality.value),
         venue=w.venue, organizers=list(w.organizers), issued=f"{issued:%B %Y}",
-        sections=store_eval.report_sections(session=session), key_messages=key_messages, sessions=sessions,
+        sections=report_sections(session=session), key_messages=key_messages, sessions=sessions,
         outputs=_outputs(session), responses=len(responses), survey_title=form.title,
         stats=summarize(form, responses), agenda=agenda, run_recorded=recorded,
         run_note="" if recorded else "The agenda was not run in dgfacil, so only the plan is shown.",

@@ -114,9 +114,9 @@ def live_run_day(session: Session, *, now: datetime) -> int | None:
     """The day whose run is in progress today (started or paused on today's date in the venue
     zone, not finished), or None: the app reopens on the Run room then."""
     from dgfacil.core.run_plan import derive_state, run_date
-    from dgfacil.store import queries
+    from dgfacil.store.workshop import load_workshop
 
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     for day in workshop.days:
         events = logs.get(day.id)
@@ -130,9 +130,9 @@ def live_run_day(session: Session, *, now: datetime) -> int | None:
 def running_item_id(session: Session, *, now: datetime) -> int | None:
     """The agenda item running at `now` on any day (for notes taken against it), or None."""
     from dgfacil.core.run_plan import derive_state
-    from dgfacil.store import queries
+    from dgfacil.store.workshop import load_workshop
 
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     for day in workshop.days:
         events = logs.get(day.id)

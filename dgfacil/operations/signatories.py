@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dgfacil.core.text import TextError, check_fields
 from dgfacil.operations.changes import Changes
-from dgfacil.store import printing as store
+from dgfacil.store import signatories as store
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -8,7 +8,8 @@ from dgfacil.core.details import WorkshopDetails, cleaned
 from dgfacil.core.model import Modality
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
-from dgfacil.store import queries
+from dgfacil.store import groups, notes, participants
+from dgfacil.store import workshop as workshop_store
 from dgfacil.store.settings import get_setting, put_setting
 
 # The city typed for a zone ("Geneva" for Europe/Zurich): a setting, so documents need no migration
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def workshop_details(session: Session) -> WorkshopDetails:
-    values = queries.workshop_details(session=session)
+    values = workshop_store.workshop_details(session=session)
     return WorkshopDetails(
         title=values["title"], timezone=values["timezone"], project_code=values["project_code"],
         organizers=tuple(values["organizers"]), modality=Modality(values["modality"]), venue=values["venue"],
@@ -37,7 +38,7 @@ def update_workshop(session: Session, *, details: WorkshopDetails) -> tuple[Chan
     values = asdict(new)
     values.update(modality=new.modality.value, organizers=list(new.organizers),
                   display_zones=list(new.display_zones))
-    queries.set_workshop_details(values, session=session)
+    workshop_store.set_workshop_details(values, session=session)
     return Changes(workshop=True, agenda=before.timezone != new.timezone), before
 
 
@@ -58,7 +59,7 @@ def set_zone_labels(session: Session, *, labels: dict[str, str]) -> tuple[Change
 def check_records(session: Session) -> None:
     """Read every record the rooms show (store/convert checks each as it decodes): a value this
     version cannot read raises UnreadableRecord here, as the file opens."""
-    queries.load_workshop(session=session)
-    queries.load_participants(session=session)
-    queries.load_groups(session=session)
-    queries.load_notes(session=session)
+    workshop_store.load_workshop(session=session)
+    participants.load_participants(session=session)
+    groups.load_groups(session=session)
+    notes.load_notes(session=session)

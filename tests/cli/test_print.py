@@ -57,7 +57,7 @@ def test_per_person_and_bad_input(workshop, tmp_path):
 
 
 def test_verify_genuine_tampered_and_unknown(workshop, tmp_path):
-    from dgfacil.store import printing as store
+    from dgfacil.store import certificates as store
     from dgfacil.store.document import open_document
 
     assert dgfacil("print", "certificates", str(workshop), "-o", str(tmp_path / "c.pdf")).returncode == 0

@@ -8,6 +8,8 @@ from dgfacil.core.exercises import BoardItem
 from dgfacil.operations import boards as ops
 from dgfacil.operations import exercises as ex_ops
 from dgfacil.store import boards as store
+from dgfacil.store import exercises as exercise_store
+from dgfacil.store.groups import groups_for_exercise
 from dgfacil.store.document import open_document
 from dgfacil.store.tables import AgendaItemRow
 
@@ -29,7 +31,7 @@ def test_add_from_library_and_refuse_bad_inline(demo_doc):
     with demo_doc.session() as s:
         ex_id = ex_ops.add_exercise(s, agenda_item_id=item, use="stakeholder-map").ids[0]
     with demo_doc.session() as s:
-        exercise = store.exercise(ex_id, session=s)
+        exercise = exercise_store.exercise(ex_id, session=s)
     assert exercise.kind == "plane" and exercise.definition["tags"]["values"][0] == "Inform"
     with pytest.raises(ex_ops.DefinitionError):
         with demo_doc.session() as s:
@@ -123,9 +125,9 @@ def test_delete_exercise_and_restore_everything(swot):
     with doc.session() as s:
         _, snap = ex_ops.delete_exercise(s, exercise_id=ex_id)
     with doc.session() as s:
-        assert store.exercises(session=s) == []
+        assert exercise_store.load_exercises(session=s) == []
         ex_ops.restore_exercise(s, deleted=snap)
     with doc.session() as s:
-        assert [gr.id for gr in store.groups_for_exercise(ex_id, session=s)] == list(g)
+        assert [gr.id for gr in groups_for_exercise(ex_id, session=s)] == list(g)
         assert [i.text for i in store.board_items(ex_id, g[0], session=s)] == ["Champion"]
         assert store.answers(ex_id, g[1], session=s) == {"k": {"text": "x"}}

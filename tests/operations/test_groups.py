@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from dgfacil.operations import exercises as ex_ops
 from dgfacil.operations import groups as ops
-from dgfacil.store import boards as store
+from dgfacil.store import groups as store
 from dgfacil.store.tables import AgendaItemRow, DayRow, ParticipantRow
 
 ROSTER = [("Ana Lima", "Brazil", "Ministry of Economy"), ("Tanvir Ahmed", "Bangladesh", "a2i Programme"),

@@ -8,7 +8,8 @@ import pytest
 from dgfacil.core.model import NoteTag
 from dgfacil.operations import notes as ops
 from dgfacil.store.document import open_document
-from dgfacil.store.queries import load_notes, load_workshop
+from dgfacil.store.notes import load_notes
+from dgfacil.store.workshop import load_workshop
 
 T0 = datetime(2023, 5, 30, 6, 10, tzinfo=timezone.utc)  # 15:10 in Seoul
 

@@ -10,7 +10,7 @@ from dgfacil.core.roster import guess_mapping
 from dgfacil.io.roster import read_roster
 from dgfacil.operations import attendance as att
 from dgfacil.operations import participants as ops
-from dgfacil.store import people
+from dgfacil.store import attendance, participants
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rosters"
 
@@ -23,7 +23,7 @@ def _import(doc, name, progress=None):
 
 def _roster(doc):
     with doc.session() as s:
-        return people.participants(session=s)
+        return participants.load_participants(session=s)
 
 
 def test_import_gives_unique_badges_and_keeps_scripts(demo_doc):
@@ -97,8 +97,8 @@ def test_add_edit_delete_and_restore_with_marks(demo_doc):
     with demo_doc.session() as s:
         ops.restore_participant(s, snapshot=snapshot)
     with demo_doc.session() as s:
-        back = people.participant(pid, session=s)
-        assert back.country == "Tonga" and (pid, unit.item_ids[0]) in people.present_pairs(session=s)
+        back = participants.participant(pid, session=s)
+        assert back.country == "Tonga" and (pid, unit.item_ids[0]) in attendance.present_pairs(session=s)
 
 
 def test_export_roster_round_trip(demo_doc, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from dgfacil.core.evaluation import summarize
 from dgfacil.operations import evaluation as ops
 from dgfacil.store import evaluation as store
+from dgfacil.store.report_sections import report_sections
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "evaluation"
 
@@ -128,4 +129,4 @@ def test_report_sections(demo_doc):
         with pytest.raises(ValueError):
             ops.set_report_section(s, key="anything", text="x")
     with demo_doc.session() as s:
-        assert store.report_sections(session=s) == {"executive_summary": "Second."}
+        assert report_sections(session=s) == {"executive_summary": "Second."}

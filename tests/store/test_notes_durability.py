@@ -14,7 +14,7 @@ import time
 
 from dgfacil.operations import notes as ops
 from dgfacil.store.document import open_document
-from dgfacil.store.queries import load_notes
+from dgfacil.store.notes import load_notes
 
 CHILD = r"""
 import sys
@@ -22,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 from dgfacil.core.model import NoteTag
 from dgfacil.operations import notes as ops
 from dgfacil.store.document import Document
-from dgfacil.store.queries import load_workshop
+from dgfacil.store.workshop import load_workshop
 
 doc = Document(sys.argv[1])
 with doc.session() as s:

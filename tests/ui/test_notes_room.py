@@ -15,7 +15,8 @@ from dgfacil.core.model import NoteTag
 from dgfacil.operations import notes as ops
 from dgfacil.paths import resources_dir
 from dgfacil.store.document import open_document
-from dgfacil.store.queries import load_notes, load_workshop
+from dgfacil.store.notes import load_notes
+from dgfacil.store.workshop import load_workshop
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.notes.pane import NotesPane
 from dgfacil.ui.notes.room import NotesRoom

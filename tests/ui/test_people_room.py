@@ -147,7 +147,7 @@ def test_add_edit_delete_with_undo_and_plain_text(room, qtbot):
 def test_cancelled_import_writes_nothing(room, qtbot, tmp_path):
     from dgfacil.core.roster import guess_mapping
     from dgfacil.io.roster import read_roster
-    from dgfacil.store import people
+    from dgfacil.store.participants import load_participants
 
     rows = "\n".join(f"Person {i},p{i}@gov.org" for i in range(3000))
     (tmp_path / "big.csv").write_text("Name,Email\n" + rows, encoding="utf-8")
@@ -156,7 +156,7 @@ def test_cancelled_import_writes_nothing(room, qtbot, tmp_path):
     room.progress.findChild(QPushButton).click()  # the Cancel button
     qtbot.waitUntil(lambda: room.progress is None, timeout=10000)
     assert room.last_import is None  # cancelled, not finished
-    assert room.ctx.tasks.read(lambda s: people.participants(session=s)) == []
+    assert room.ctx.tasks.read(lambda s: load_participants(session=s)) == []
 
 
 def test_export_from_room(room, qtbot, tmp_path):

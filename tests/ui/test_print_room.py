@@ -11,7 +11,7 @@ from dgfacil.core.model import Participant
 def _roster(ctx):
     from dgfacil.operations.attendance import attendance_units, mark
     from dgfacil.operations.participants import add_participant
-    from dgfacil.store import queries
+    from dgfacil.store.participants import load_participants
 
     def add(s):
         for i, name in enumerate(["김민준", "<b>Bold</b> Ana", "Ольга Петрова"], start=1):
@@ -21,7 +21,7 @@ def _roster(ctx):
     ctx.tasks.run_sync(add)
 
     def present(s):
-        people = queries.load_participants(session=s)
+        people = load_participants(session=s)
         items = [i for u in attendance_units(s) for i in u.item_ids]
         return mark(s, participant_ids=[p.id for p in people[:2]], item_ids=items)
 

@@ -108,13 +108,13 @@ def _print_and_look(ctx, tmp_path, screenshots) -> None:
     from dgfacil.operations.attendance import attendance_units, mark
     from dgfacil.operations.participants import add_participant
     from dgfacil.operations.printing import prepare
-    from dgfacil.store import queries
+    from dgfacil.store.participants import load_participants
 
     ctx.tasks.run_sync(lambda s: add_participant(s, participant=Participant(
         "Nguyễn Thị Minh Khai", email="p1@example.org", country="Viet Nam", badge_code="B0001")))
 
     def present(s):
-        people = queries.load_participants(session=s)
+        people = load_participants(session=s)
         return mark(s, participant_ids=[p.id for p in people],
                     item_ids=[i for u in attendance_units(s) for i in u.item_ids])
 

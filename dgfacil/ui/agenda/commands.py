@@ -42,7 +42,7 @@ class AddItem(OperationCommand):
     def __init__(self, tasks: Tasks, day_id: int, item: AgendaItem, position: int | None) -> None:
         super().__init__(f"Add {quoted(item.title)}")
         self.tasks, self.day_id, self.item, self.position = tasks, day_id, item, position
-        self.deleted: ops.DeletedItem | None = None
+        self.deleted: ops.Snapshot | None = None
         self.item_id: int | None = None
 
     def do_redo(self) -> None:
@@ -60,7 +60,7 @@ class DeleteItem(OperationCommand):
     def __init__(self, tasks: Tasks, item: AgendaItem) -> None:
         super().__init__(f"Delete {quoted(item.title)}")
         self.tasks, self.item_id = tasks, item.id
-        self.deleted: ops.DeletedItem | None = None
+        self.deleted: ops.Snapshot | None = None
 
     def do_redo(self) -> None:
         _, self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id))

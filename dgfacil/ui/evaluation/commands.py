@@ -14,7 +14,7 @@ class AddResponses(OperationCommand):
     def __init__(self, tasks: Tasks, ids: tuple[int, ...], text: str, initiator=None) -> None:
         super().__init__(text)
         self.tasks, self.ids, self.initiator = tasks, tuple(ids), initiator
-        self.deleted: list[ops.DeletedResponse] = []
+        self.deleted: list[ops.Snapshot] = []
         self._first = True
 
     def do_redo(self) -> None:
@@ -32,7 +32,7 @@ class DeleteResponses(OperationCommand):
     def __init__(self, tasks: Tasks, ids: tuple[int, ...], initiator=None) -> None:
         super().__init__(f"Delete {len(ids)} evaluation form{'s' if len(ids) != 1 else ''}")
         self.tasks, self.ids, self.initiator = tasks, tuple(ids), initiator
-        self.deleted: list[ops.DeletedResponse] = []
+        self.deleted: list[ops.Snapshot] = []
 
     def do_redo(self) -> None:
         self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator)[1]

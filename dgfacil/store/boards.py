@@ -32,11 +32,11 @@ def item_fields(item: BoardItem) -> dict[str, Any]:
 
 
 def vote_totals(item_ids: list[int] | None, *, session: Session, exercise_id: int | None = None) -> dict[int, int]:
-    query = select(DotVoteRow.board_item_id, func.sum(DotVoteRow.dots)).group_by(DotVoteRow.board_item_id)
+    query = select(DotVoteRow.board_item_id, func.sum(DotVoteRow.dots)).group_by(col(DotVoteRow.board_item_id))
     if item_ids is not None:
-        query = query.where(DotVoteRow.board_item_id.in_(item_ids))
+        query = query.where(col(DotVoteRow.board_item_id).in_(item_ids))
     if exercise_id is not None:
-        query = query.join(BoardItemRow, BoardItemRow.id == DotVoteRow.board_item_id).where(
+        query = query.join(BoardItemRow, col(BoardItemRow.id) == col(DotVoteRow.board_item_id)).where(
             BoardItemRow.exercise_id == exercise_id)
     return {item_id: int(total or 0) for item_id, total in session.exec(query)}
 
@@ -46,10 +46,10 @@ def board_items(exercise_id: int, group_id: int | None, *, session: Session) -> 
     rows = list(session.exec(
         select(BoardItemRow)
         .where(BoardItemRow.exercise_id == exercise_id, _group_is(BoardItemRow.group_id, group_id))
-        .order_by(BoardItemRow.position, BoardItemRow.id)
+        .order_by(col(BoardItemRow.position), col(BoardItemRow.id))
     ))
     totals = vote_totals(None, session=session, exercise_id=exercise_id)
-    return [convert.board_item_from_row(r, totals.get(r.id, 0)) for r in rows]
+    return [convert.board_item_from_row(r, totals.get(convert.row_id(r), 0)) for r in rows]
 
 
 def all_board_items(exercise_id: int, *, session: Session) -> dict[int | None, list[BoardItem]]:
@@ -57,9 +57,9 @@ def all_board_items(exercise_id: int, *, session: Session) -> dict[int | None, l
     totals = vote_totals(None, session=session, exercise_id=exercise_id)
     out: dict[int | None, list[BoardItem]] = defaultdict(list)
     rows = session.exec(select(BoardItemRow).where(BoardItemRow.exercise_id == exercise_id)
-                        .order_by(BoardItemRow.position, BoardItemRow.id))
+                        .order_by(col(BoardItemRow.position), col(BoardItemRow.id)))
     for r in rows:
-        out[r.group_id].append(convert.board_item_from_row(r, totals.get(r.id, 0)))
+        out[r.group_id].append(convert.board_item_from_row(r, totals.get(convert.row_id(r), 0)))
     return out
 
 
@@ -67,9 +67,9 @@ def board_items_by_ids(item_ids: list[int], *, session: Session) -> dict[int, Bo
     """The items that still exist among `item_ids` (a deleted one is simply missing)."""
     if not item_ids:
         return {}
-    rows = session.exec(select(BoardItemRow).where(BoardItemRow.id.in_(list(item_ids))))
+    rows = session.exec(select(BoardItemRow).where(col(BoardItemRow.id).in_(list(item_ids))))
     totals = vote_totals(list(item_ids), session=session)
-    return {r.id: convert.board_item_from_row(r, totals.get(r.id, 0)) for r in rows}
+    return {convert.row_id(r): convert.board_item_from_row(r, totals.get(convert.row_id(r), 0)) for r in rows}
 
 
 def board_item(item_id: int, *, session: Session) -> BoardItem:
@@ -82,12 +82,12 @@ def board_item(item_id: int, *, session: Session) -> BoardItem:
 def votes_on_board(exercise_id: int, group_id: int | None, *, session: Session) -> list[tuple[int, str, int]]:
     """(board item id, voter, dots) of every vote on one board."""
     query = (select(DotVoteRow.board_item_id, DotVoteRow.voter, DotVoteRow.dots)
-             .join(BoardItemRow, BoardItemRow.id == DotVoteRow.board_item_id)
+             .join(BoardItemRow, col(BoardItemRow.id) == col(DotVoteRow.board_item_id))
              .where(BoardItemRow.exercise_id == exercise_id, _group_is(BoardItemRow.group_id, group_id)))
     return [(i, v, d) for i, v, d in session.exec(query)]
 
 
-def answers(exercise_id: int, group_id: int | None, *, session: Session) -> dict[str, dict]:
+def answers(exercise_id: int, group_id: int | None, *, session: Session) -> dict[str, dict[str, Any]]:
     """A group's rubric marks or prompt answers: key -> value."""
     rows = session.exec(select(ExerciseAnswerRow).where(
         ExerciseAnswerRow.exercise_id == exercise_id, _group_is(ExerciseAnswerRow.group_id, group_id)))
@@ -148,7 +148,7 @@ def board_of(item_id: int, *, session: Session) -> tuple[int, int | None]:
     return row.exercise_id, row.group_id
 
 
-def insert_item(exercise_id: int, group_id: int | None, fields: dict, *, session: Session) -> int:
+def insert_item(exercise_id: int, group_id: int | None, fields: dict[str, Any], *, session: Session) -> int:
     """A new note or row on a board; a falsy position puts it after the exercise's last. Returns its id."""
     ex = session.get(ExerciseRow, exercise_id)
     if ex is None:
@@ -156,17 +156,17 @@ def insert_item(exercise_id: int, group_id: int | None, fields: dict, *, session
     fields = dict(fields)
     if not fields.get("position"):
         last = session.exec(select(BoardItemRow.position).where(BoardItemRow.exercise_id == exercise_id)
-                            .order_by(BoardItemRow.position.desc())).first()
+                            .order_by(col(BoardItemRow.position).desc())).first()
         fields["position"] = (last or 0) + 1
     now = utc_now_iso()
     row = BoardItemRow(workshop_id=ex.workshop_id, exercise_id=exercise_id, group_id=group_id,
                        created_at=now, updated_at=now, **fields)
     session.add(row)
     session.flush()
-    return row.id
+    return convert.row_id(row)
 
 
-def write_item(item_id: int, fields: dict, *, session: Session) -> None:
+def write_item(item_id: int, fields: dict[str, Any], *, session: Session) -> None:
     """Set some columns (names from ITEM_FIELDS) of a note or row and stamp it updated now."""
     row = _item_row(item_id, session=session)
     for name, value in fields.items():
@@ -191,16 +191,16 @@ def add_vote(item_id: int, voter: str, *, session: Session) -> None:
 def remove_vote(item_id: int, voter: str, *, session: Session) -> None:
     """Take back `voter`'s latest dot on a note (nothing happens if there is none)."""
     vote = session.exec(select(DotVoteRow).where(DotVoteRow.board_item_id == item_id, DotVoteRow.voter == voter)
-                        .order_by(DotVoteRow.id.desc())).first()
+                        .order_by(col(DotVoteRow.id).desc())).first()
     if vote is not None:
         session.delete(vote)
 
 
-def set_answer(exercise_id: int, group_id: int | None, key: str, value: dict | None, *, session: Session) -> None:
+def set_answer(exercise_id: int, group_id: int | None, key: str, value: dict[str, Any] | None, *, session: Session) -> None:
     """Write (or, for None, clear) a group's answer for `key`."""
     if session.get(ExerciseRow, exercise_id) is None:
         raise LookupError(f"no exercise {exercise_id}")
-    cond = [ExerciseAnswerRow.exercise_id == exercise_id, ExerciseAnswerRow.key == key,
+    cond = [col(ExerciseAnswerRow.exercise_id) == exercise_id, col(ExerciseAnswerRow.key) == key,
             _group_is(ExerciseAnswerRow.group_id, group_id)]
     row = session.exec(select(ExerciseAnswerRow).where(*cond)).first()
     if value is None:

@@ -36,6 +36,8 @@ def _kinds(annotation: Any) -> tuple[type, ...]:
         return tuple(k for a in typing.get_args(annotation) for k in _kinds(a))
     if annotation is float:
         return (float, int)
+    if typing.get_origin(annotation) in (list, dict):  # list[Any], dict[str, Any]: a JSON column
+        return (typing.get_origin(annotation),)
     return (annotation,) if isinstance(annotation, type) else (object,)
 
 
@@ -121,7 +123,7 @@ def item_from_row(row: AgendaItemRow) -> AgendaItem:
     )
 
 
-def item_fields(item: AgendaItem) -> dict:
+def item_fields(item: AgendaItem) -> dict[str, Any]:
     """The editable columns of an agenda item, as stored."""
     return dict(
         kind=ItemKind(item.kind).value, title=item.title, planned_start=hhmm_or_none(item.planned_start),
@@ -157,7 +159,7 @@ def participant_from_row(row: ParticipantRow) -> Participant:
     )
 
 
-def participant_fields(p: Participant) -> dict:
+def participant_fields(p: Participant) -> dict[str, Any]:
     return dict(
         full_name=p.full_name, certificate_name=p.certificate_name, email=p.email, country=p.country,
         organization=p.organization, position=p.position, role=p.role, origin=Origin(p.origin).value,
@@ -197,7 +199,7 @@ def workshop_from_row(row: WorkshopRow) -> Workshop:
     )
 
 
-def workshop_fields(w: Workshop) -> dict:
+def workshop_fields(w: Workshop) -> dict[str, Any]:
     return dict(
         title=w.title, timezone=w.timezone, project_code=w.project_code, organizers=list(w.organizers),
         modality=Modality(w.modality).value, venue=w.venue, display_zones=list(w.display_zones),

@@ -40,7 +40,7 @@ def insert_day(workshop_id: int, on: date, title: str, items: list[AgendaItem], 
     session.add(row)
     session.flush()
     for index, item in enumerate(items):
-        session.add(AgendaItemRow(workshop_id=workshop_id, day_id=row.id, position=index,
+        session.add(AgendaItemRow(workshop_id=workshop_id, day_id=convert.row_id(row), position=index,
                                   **convert.item_fields(item)))
     session.flush()
     return convert.row_id(row)

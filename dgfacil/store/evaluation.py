@@ -94,6 +94,8 @@ def imported_responses(*, session: Session) -> list[Response]:
 
 def overwrite_response(response: Response, *, session: Session) -> None:
     """Write a response's answers, time, external id and import over the stored row of the same id."""
+    if response.id is None:
+        raise LookupError("a response that was never stored cannot be overwritten")
     row = response_row(response.id, session=session)
     row.answers = dict(response.answers)
     row.submitted_at = response.submitted_at.isoformat() if response.submitted_at else ""
@@ -106,9 +108,9 @@ def imports(*, session: Session) -> list[tuple[str, int]]:
     """(import id, responses it last wrote), oldest first."""
     query = (select(EvaluationResponseRow.import_id, func.count(), func.min(EvaluationResponseRow.id))
              .where(EvaluationResponseRow.import_id != "").group_by(EvaluationResponseRow.import_id))
-    return [(i, n) for i, n, _ in sorted(session.exec(query), key=lambda t: t[2])]
+    return [(i, n) for i, n, _ in sorted(session.exec(query), key=lambda t: t[2] or 0)]
 
 
 def responses_of_import(import_id: str, *, session: Session) -> list[int]:
-    query = select(EvaluationResponseRow.id).where(EvaluationResponseRow.import_id == import_id)
-    return list(session.exec(query))
+    query = select(col(EvaluationResponseRow.id)).where(EvaluationResponseRow.import_id == import_id)
+    return [i for i in session.exec(query) if i is not None]

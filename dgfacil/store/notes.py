@@ -7,6 +7,7 @@ not bound to an item), so a killed app still has it when the document is reopene
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -63,11 +64,14 @@ def insert_note(item_id: int | None, *, session: Session, text: str, tag: NoteTa
     return convert.row_id(row)
 
 
-_KEEP = object()
+class _Keep(Enum):
+    """The default of write_note's item_id: leave the note where it is (None unbinds it)."""
+
+    KEEP = 0
 
 
 def write_note(note_id: int, *, session: Session, at: str, text: str | None = None, tag: NoteTag | None = None,
-               speaker: str | None = None, item_id: object = _KEEP, owner: str | None = None,
+               speaker: str | None = None, item_id: int | None | _Keep = _Keep.KEEP, owner: str | None = None,
                due: str | None = None) -> None:
     """Change the given fields of a note (None, or no item_id, leaves a field as it is)."""
     row = note_row(note_id, session=session)
@@ -81,7 +85,7 @@ def write_note(note_id: int, *, session: Session, at: str, text: str | None = No
         row.owner = owner
     if due is not None:
         row.due = due
-    if item_id is not _KEEP:
+    if not isinstance(item_id, _Keep):
         row.agenda_item_id = item_id
     row.updated_at = at
 

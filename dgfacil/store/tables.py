@@ -8,6 +8,7 @@ these classes and the migrated schema agree.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Optional
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
@@ -21,7 +22,7 @@ def _fk(target: str, *, ondelete: str = "CASCADE", nullable: bool = False) -> An
     )
 
 
-def _json(default_factory=list) -> Any:
+def _json(default_factory: Callable[[], Any] = list) -> Any:
     return Field(default_factory=default_factory, sa_column=Column(JSON, nullable=False))
 
 
@@ -30,13 +31,13 @@ class WorkshopRow(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     title: str
     project_code: str = ""
-    organizers: list = _json()
+    organizers: list[Any] = _json()
     modality: str = "in-person"
     venue: str = ""
     timezone: str = "UTC"
-    display_zones: list = _json()
+    display_zones: list[Any] = _json()
     description: str = ""
-    evaluation_form: dict = _json(dict)
+    evaluation_form: dict[str, Any] = _json(dict)
     template_name: str = ""
     created_at: str = ""
 
@@ -62,9 +63,9 @@ class AgendaItemRow(SQLModel, table=True):
     duration_min: int = 30
     fixed_start: bool = False
     lead: str = ""
-    speakers: list = _json()
+    speakers: list[Any] = _json()
     description: str = ""
-    materials: list = _json()
+    materials: list[Any] = _json()
     # schema 0004: how far a recovery plan may shorten this item
     min_duration_min: Optional[int] = None  # None: the plan's default floor
     shorten: bool = True  # False: "do not shorten"
@@ -93,7 +94,7 @@ class ExerciseRow(SQLModel, table=True):
     position: int = 0
     kind: str
     title: str = ""
-    definition: dict = _json(dict)
+    definition: dict[str, Any] = _json(dict)
 
 
 class GroupRow(SQLModel, table=True):
@@ -148,7 +149,7 @@ class EvaluationResponseRow(SQLModel, table=True):
     submitted_at: str = ""
     source: str = "typed"  # typed | csv | phone
     external_id: str = ""
-    answers: dict = _json(dict)  # question key -> answer (int level or text)
+    answers: dict[str, Any] = _json(dict)  # question key -> answer (int level or text)
     import_id: str = ""  # schema 0004: the import this response came from ("" when typed)
 
 
@@ -183,7 +184,7 @@ class BoardItemRow(SQLModel, table=True):
     y: float = 0.0
     colour: str = ""
     cluster: str = ""
-    data: dict = _json(dict)  # kind-specific: IAP2 level, table cells...
+    data: dict[str, Any] = _json(dict)  # kind-specific: IAP2 level, table cells...
     created_at: str = ""
     updated_at: str = ""
 
@@ -205,7 +206,7 @@ class ExerciseAnswerRow(SQLModel, table=True):
     exercise_id: int = _fk("exercise.id")
     group_id: Optional[int] = _fk("breakout_group.id", nullable=True)
     key: str
-    value: dict = _json(dict)
+    value: dict[str, Any] = _json(dict)
     updated_at: str = ""
 
 

@@ -40,7 +40,7 @@ def insert_workshop(workshop: Workshop, *, session: Session) -> int:
         session.add(day_row)
         session.flush()
         for i, item in enumerate(day.items):
-            item_row = AgendaItemRow(workshop_id=wid, day_id=day_row.id, position=i, **convert.item_fields(item))
+            item_row = AgendaItemRow(workshop_id=wid, day_id=convert.row_id(day_row), position=i, **convert.item_fields(item))
             session.add(item_row)
             session.flush()
             item_ids[(d, i)] = convert.row_id(item_row)

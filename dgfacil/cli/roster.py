@@ -31,7 +31,7 @@ SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
 
 def _apply_overrides(mapping, headers: list[str], pairs: list[str]):
     from dgfacil.cli import CommandError
-    from dgfacil.core.roster import FIELDS
+    from dgfacil.core.roster_columns import FIELDS
 
     for pair in pairs:
         header, sep, name = pair.rpartition("=")
@@ -48,7 +48,7 @@ def _apply_overrides(mapping, headers: list[str], pairs: list[str]):
 
 def cmd_import(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
-    from dgfacil.core.roster import guess_mapping
+    from dgfacil.core.roster_columns import guess_mapping
     from dgfacil.io.roster import RosterFileError, read_roster
     from dgfacil.operations import participants as ops
     from dgfacil.store.document import open_document

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from dgfacil.core.agenda import hhmm, plan_day
 from dgfacil.core.attendance import Eligibility, counted_items, eligibility, half_day_blocks
 from dgfacil.core.model import Participant
-from dgfacil.core.roster import name_key, normalise_badge, normalise_header
+from dgfacil.core.roster import name_key, normalise_badge
+from dgfacil.core.roster_columns import normalise_header
 from dgfacil.io.roster import RosterTable, write_table
 from dgfacil.operations.changes import Changes
 from dgfacil.store import attendance as attendance_store

@@ -20,7 +20,6 @@ from dgfacil.core.run import EventKind, Phase
 from dgfacil.core.run_plan import RunState, derive_state
 from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
-from dgfacil.store import boards as board_store
 from dgfacil.store import link as store
 from dgfacil.store import exercises as exercise_store
 from dgfacil.store import run_log

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from dgfacil.operations import boards, run
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.link import BOARD_KEY, CLOSED_KEY, Refused, _ids
-from dgfacil.store import boards as board_store
 from dgfacil.store import exercises as exercise_store
 from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting

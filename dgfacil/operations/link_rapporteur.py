@@ -17,7 +17,6 @@ from dgfacil.core.model import NoteTag
 from dgfacil.operations import boards, notes, run
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.link import CLOSED_KEY, NOTE_BOARDS, Refused, _ids
-from dgfacil.store import boards as board_store
 from dgfacil.store import link as store
 from dgfacil.store import exercises as exercise_store
 from dgfacil.store.notes import load_notes

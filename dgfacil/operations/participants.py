@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from dgfacil.core.model import Origin, Participant
 from dgfacil.core.roster import (
-    BADGE_ALPHABET, BADGE_LENGTH, FIELDS, Mapping, Preview, build_preview, check_row, new_badge_code,
-    normalise_badge,
+    BADGE_ALPHABET, BADGE_LENGTH, Preview, build_preview, check_row, new_badge_code, normalise_badge,
 )
+from dgfacil.core.roster_columns import FIELDS, Mapping
 from dgfacil.core.text import check_fields
 from dgfacil.io.roster import ENCODINGS, RosterFileError, RosterTable, read_roster, write_table
 from dgfacil.operations.changes import Changes

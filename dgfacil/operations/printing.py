@@ -19,6 +19,7 @@ from dgfacil.core import signing
 from dgfacil.core.certificates import assign_numbers, prefix_for
 from dgfacil.operations import keys
 from dgfacil.operations.changes import Changes
+from dgfacil.store import boards
 from dgfacil.store import certificates as store
 from dgfacil.store.signatories import signatories
 from dgfacil.store.groups import groups_for_exercise, load_groups

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from dgfacil.core.model import Participant
-from dgfacil.core.roster import guess_mapping
+from dgfacil.core.roster_columns import guess_mapping
 from dgfacil.io.roster import read_roster
 from dgfacil.operations import attendance as att
 from dgfacil.operations import participants as ops

@@ -145,7 +145,7 @@ def test_add_edit_delete_with_undo_and_plain_text(room, qtbot):
 
 
 def test_cancelled_import_writes_nothing(room, qtbot, tmp_path):
-    from dgfacil.core.roster import guess_mapping
+    from dgfacil.core.roster_columns import guess_mapping
     from dgfacil.io.roster import read_roster
     from dgfacil.store.participants import load_participants
 

@@ -11,7 +11,7 @@ COUNT = 250
 
 def _crowd(ctx, count: int = COUNT) -> None:
     """`count` participants, all present: all eligible for a certificate."""
-    from dgfacil.core.roster import guess_mapping
+    from dgfacil.core.roster_columns import guess_mapping
     from dgfacil.io.roster import read_roster_bytes
     from dgfacil.operations.attendance import mark_all
     from dgfacil.operations.participants import import_roster

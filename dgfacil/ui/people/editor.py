@@ -5,7 +5,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from PySide6.QtCore import Qt
 
 from dgfacil.core.model import Origin, Participant
-from dgfacil.core.roster import MAX_LENGTH, check_row
+from dgfacil.core.roster import check_row
+from dgfacil.core.roster_columns import MAX_LENGTH
 
 TEXT_FIELDS = [("full_name", "Full name"), ("certificate_name", "Name on certificate"), ("email", "E-mail"),
                ("country", "Country"), ("organization", "Organization"), ("position", "Position"),

@@ -49,7 +49,7 @@ def _delete_all(session, ids):
 def _restore_all(session, deleted):
     for d in deleted:
         ops.restore_response(session, deleted=d)
-    return Changes(evaluation=True, ids=tuple(d.response.id for d in deleted))
+    return Changes(evaluation=True, ids=tuple(i for d in deleted for i in d.ids))
 
 
 class SwapResponses(OperationCommand):

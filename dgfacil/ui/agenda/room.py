@@ -143,6 +143,9 @@ class AgendaRoom(QWidget):
     def shortcuts_help(self) -> list[tuple[str, str]]:
         return SHORTCUTS
 
+    def shutdown(self) -> None:
+        """Nothing to stop: the item editor commits on focus-out, which the window triggers."""
+
     # -- showing ----------------------------------------------------------------------------
     def reload(self, keep_item: int | None = None) -> None:
         if keep_item is None:

@@ -22,7 +22,7 @@ from dgfacil.ui.exercises.export import export_board
 from dgfacil.ui.exercises.groups_panel import GroupsPanel
 from dgfacil.ui.exercises.kinds import make_board
 from dgfacil.ui.exercises.overview import AllGroupsView
-from dgfacil.ui.exercises.projector import ProjectorWindow
+from dgfacil.ui.exercises.projector import BoardProjector
 from dgfacil.ui.exercises.timer import GroupTimer
 from dgfacil.ui.widgets import plain_label, plain_tooltip
 
@@ -40,7 +40,7 @@ class ExercisesRoom(QWidget):
         self.exercise: Exercise | None = None
         self.groups: list[Group] = []
         self.board = None
-        self.projector: ProjectorWindow | None = None
+        self.projector: BoardProjector | None = None
         # left: the exercises of the workshop
         self.list_model = QStandardItemModel(self)
         self.list = QListView()
@@ -310,7 +310,7 @@ class ExercisesRoom(QWidget):
         else:
             self.pages.setCurrentWidget(self.board_holder)
 
-    def project(self, group_id: int | None | bool = False) -> ProjectorWindow | None:
+    def project(self, group_id: int | None | bool = False) -> BoardProjector | None:
         """Show a group's board full screen (the overview's selection, else the open board's)."""
         if self.exercise is None:
             return None
@@ -318,7 +318,7 @@ class ExercisesRoom(QWidget):
             group_id = self.overview.selected_group if self.all_button.isChecked() else (self.board.group_id if self.board else None)
         if self.projector is not None:
             self.projector.close()
-        self.projector = ProjectorWindow(self.ctx, self, self.exercise, group_id, self.group_name(group_id))
+        self.projector = BoardProjector(self.ctx, self, self.exercise, group_id, self.group_name(group_id))
         mine = self.screen()
         other = next((s for s in QGuiApplication.screens() if s is not mine), None)
         # the projector is the other screen, when there is one

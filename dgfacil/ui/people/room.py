@@ -81,6 +81,9 @@ class PeopleRoom(QWidget):
                 ("F2", "Edit the selected participant"), ("Del", "Delete the selected participants"),
                 ("Space", "Check-in: tick or untick the selected people"), ("Ctrl+P", "Check-in: mark present")]
 
+    def shutdown(self) -> None:
+        """Nothing to stop: every edit here is a dialog that has already been saved."""
+
     def _roster_tab(self) -> QWidget:
         self.roster = PeopleModel("roster", self)
         self.roster_proxy = SearchProxy(self)

@@ -134,6 +134,9 @@ class PrintRoom(QWidget):
         """(key, what) for the window's Keyboard shortcuts table."""
         return list(SHORTCUTS)
 
+    def shutdown(self) -> None:
+        """Nothing to stop here: closing the worker (`Tasks.shutdown`) cancels a print under way."""
+
     def per_person_on(self) -> bool:
         return self.per_person.isChecked() and self.kind() == "certificates"
 

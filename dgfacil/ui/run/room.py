@@ -50,7 +50,6 @@ class RunRoom(QWidget):
         self.projector = None
         self._last_alert: tuple | None = None
         self.chime = Chime(self)
-        ctx.services["item_end"] = self.item_end  # group timers follow the re-planned end
         settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s), run_ops.chime_on(s),
                                              run_ops.projector_theme(s), run_ops.projector_strip(s)))
         self.warning_lead_min, chime_on, self.projector_theme, strip_on = settings
@@ -280,19 +279,18 @@ class RunRoom(QWidget):
         self.refresh()
 
     def open_notes(self) -> None:
-        hook = self.ctx.services.get("open_notes")
         current = self.state.current.item.id if self.state and self.state.current else None
-        if hook is None:
+        if self.ctx.open_notes is None:
             self.message.setText("Notes are not available in this build.")
             return
-        hook(current)
+        self.ctx.open_notes(current)
 
     def toggle_projector(self) -> None:
         """F5: show the projector view; bring it back to its screen; or close it if it is there."""
-        from dgfacil.ui.run.projector import ProjectorWindow, projector_screen
+        from dgfacil.ui.run.projector import RunProjector, projector_screen
 
         if self.projector is None:
-            self.projector = ProjectorWindow(self.workshop, theme=self.projector_theme)
+            self.projector = RunProjector(self.workshop, theme=self.projector_theme)
             self.projector.labels = self.labels
             self.projector.show_strip = self.strip_action.isChecked()
             plan_keys = {self.controls.actions_by_name[n] for n in PLAN_ONLY}
@@ -350,12 +348,11 @@ class RunRoom(QWidget):
             self.chime.play()
         self._last_alert = alert or (item, level)
 
-    def item_end(self, item_id: int):
-        """The re-planned end of an item of the day on show (None when it is not on this day)."""
-        for row in self.state.rows if self.state else []:
-            if row.item.id == item_id:
-                return row.end or row.planned_end
-        return None
+    def shortcuts_help(self) -> list[tuple[str, str]]:
+        """Read from the room's actions, so Help ▸ Keyboard shortcuts cannot drift from the keys."""
+        from dgfacil.ui.shortcuts_help import widget_keys
+
+        return widget_keys(self)
 
     def shutdown(self) -> None:
         """The document is closing: stop the clock and take the projector down with it."""

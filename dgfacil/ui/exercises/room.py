@@ -294,7 +294,7 @@ class ExercisesRoom(QWidget):
 
     def _set_board(self, board) -> None:
         if self.board is not None:
-            getattr(self.board, "flush", lambda: None)()
+            self.board.flush()
             self.board_holder.removeWidget(self.board)
             self.board.deleteLater()
         self.board = board
@@ -372,6 +372,6 @@ class ExercisesRoom(QWidget):
 
     def shutdown(self) -> None:
         if self.board is not None:
-            getattr(self.board, "flush", lambda: None)()
+            self.board.flush()
         if self.projector is not None:
             self.projector.close()

@@ -3,6 +3,7 @@ with a progress bar and Cancel; verify certificate codes; export the organizer's
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
@@ -15,6 +16,9 @@ from dgfacil.operations.changes import Changes
 from dgfacil.operations.print_jobs import run_job
 from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, describe, prepare
 from dgfacil.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from dgfacil.ui.printing.signatories import SignatoriesDialog
 
 
 # The room's own keys: none of them is a window key (Ctrl+N/O/W/Q/Z/Y, Ctrl+Shift+S/Z,
@@ -33,6 +37,8 @@ class PrintRoom(QWidget):
         self.undo_stack = QUndoStack(ctx.undo_group)  # signatory edits (printing itself is not undone)
         self.progress_handle = None
         self._preparing = self._cancel_asked = False
+        self._count_stale = False  # a change came while the room was hidden: recount when shown
+        self._signatories: SignatoriesDialog | None = None
         self.note = ""
         self.last_files: list[Path] = []
         self.kinds = [*KINDS, "report"]
@@ -373,7 +379,7 @@ class PrintRoom(QWidget):
         """Open (or raise) the Signatories dialog; its edits go on this room's undo stack."""
         from dgfacil.ui.printing.signatories import SignatoriesDialog
 
-        if getattr(self, "_signatories", None) is None:
+        if self._signatories is None:
             self._signatories = SignatoriesDialog(self.ctx, self.undo_stack, self)
         self._signatories.refresh()
         self._signatories.show()
@@ -418,7 +424,7 @@ class PrintRoom(QWidget):
         self._show_key()
 
     def showEvent(self, event) -> None:  # noqa: N802 — Qt's name
-        if getattr(self, "_count_stale", False):
+        if self._count_stale:
             self._count_stale = False
             self._show_count()
         super().showEvent(event)

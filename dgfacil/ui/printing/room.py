@@ -41,10 +41,6 @@ class PrintRoom(QWidget):
         self.kinds = [*KINDS, "report"]
         self.list = self._kind_list()
         self.form = self._options_form()
-        self.status = QLabel("")
-        self.status.setTextFormat(Qt.PlainText)
-        self.status.setWordWrap(True)
-        self.keys = SigningKeysBar(ctx, self.undo_stack, self.status.setText, self)
         layout = QHBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(self._right_column(), 1)
@@ -109,6 +105,11 @@ class PrintRoom(QWidget):
     def _right_column(self) -> QVBoxLayout:
         self.bar = QProgressBar()
         self.bar.setVisible(False)
+        self.status = QLabel("")
+        self.status.setTextFormat(Qt.PlainText)
+        self.status.setWordWrap(True)
+        # no parent until the layout gives it the room: the Tab order (and first focus) is the layout's
+        self.keys = SigningKeysBar(self.ctx, self.undo_stack, self.status.setText)
         right = QVBoxLayout()
         right.addLayout(self.form)
         right.addLayout(self._print_buttons())

@@ -6,6 +6,8 @@ the button, and the same actions work from the projector window.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
@@ -25,6 +27,9 @@ from dgfacil.ui.run.projector import city
 from dgfacil.ui.run.controls import PLAN_ONLY
 from dgfacil.ui.run.layout import build_room
 from dgfacil.ui.run.commands import ApplyPlan, RecordAdjust
+
+if TYPE_CHECKING:
+    from dgfacil.ui.run.projector import RunProjector
 
 REFRESH_MS = 200  # a repaint request; the numbers come from the clock, never from counting these
 
@@ -47,7 +52,7 @@ class RunRoom(QWidget):
         self.day_id: int | None = None
         self.events = []
         self.state: RunState | None = None
-        self.projector = None
+        self.projector: RunProjector | None = None
         self._last_alert: tuple | None = None
         self.chime = Chime(self)
         settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s), run_ops.chime_on(s),
@@ -56,11 +61,7 @@ class RunRoom(QWidget):
         self.chime.enabled = bool(chime_on)
         self.setStyleSheet(ROOM_STYLE)
         build_room(self, chime_on)
-        # The View menu shows this same action; the projector gets it with the other run keys.
-        self.strip_action = self.add_action("Facilitator strip on the projector", ["Shift+F5"],
-                                            self.set_projector_strip)
-        self.strip_action.setCheckable(True)
-        self.strip_action.setChecked(bool(strip_on))
+        self.strip_action = self._strip_action(bool(strip_on))
         self._load_days()
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -69,6 +70,12 @@ class RunRoom(QWidget):
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------------
+    def _strip_action(self, on: bool) -> QAction:
+        """The View menu shows this same action; the projector gets it with the other run keys."""
+        action = self.add_action("Facilitator strip on the projector", ["Shift+F5"], self.set_projector_strip)
+        action.setCheckable(True)
+        action.setChecked(on)
+        return action
 
     def add_action(self, text: str, keys: list[str], slot) -> QAction:
         """An action with shortcuts that work in this window and in the projector window."""

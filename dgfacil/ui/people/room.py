@@ -149,6 +149,10 @@ class PeopleRoom(QWidget):
             self._reload_due = True  # several changes in one event-loop turn: one reload
             QTimer.singleShot(0, self._deferred_reload)
 
+    def reload_pending(self) -> bool:
+        """A change came and the room has not yet redrawn for it (the reload waits for the event loop)."""
+        return self._reload_due
+
     def _deferred_reload(self) -> None:
         if not self.ctx.tasks.closed:  # the document may have been closed in the meantime
             self.reload()

@@ -125,7 +125,7 @@ CHILD = textwrap.dedent("""
     window.show_on(projector_screen(laptop))
     app.processEvents()
     print("shown", window.screen().name(), window.geometry().x(), window.isFullScreen())
-    window._on_screen_removed(beamer)   # what screenRemoved delivers when the cable is pulled
+    app.screenRemoved.emit(beamer)   # what Qt says when the cable is pulled
     app.processEvents()
     print("moved", window.screen().name(), window.geometry().x(), window.isFullScreen())
     print("asked", window.return_to_projector(), window.screen().name(), window.geometry().x())

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
@@ -163,8 +163,8 @@ class MainWindow(QMainWindow):
                 room: Room = OverviewRoom(self.ctx, title)
             else:
                 room = cls(self.ctx)
-                self.run_room = room if title == "Run" else self.run_room
-                self.notes_room = room if title == "Notes" else self.notes_room
+                self.run_room = cast("RunRoom", room) if title == "Run" else self.run_room
+                self.notes_room = cast("NotesRoom", room) if title == "Notes" else self.notes_room
             self.rooms.append(room)
             self.tabs.addTab(room, title)
             self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")

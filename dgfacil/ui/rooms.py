@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import importlib
 import traceback
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
     from dgfacil.operations.changes import Changes
+    from dgfacil.ui.context import AppContext
 
 
 class Room(Protocol):
@@ -41,7 +43,7 @@ ROOMS: list[tuple[str, str]] = [
 ]
 
 
-def room_class(spec: str) -> type[Room] | None:
+def room_class(spec: str) -> Callable[[AppContext], Room] | None:
     """The room's class, or None if its module is not there (a partial checkout)."""
     module_name, _, class_name = spec.partition(":")
     try:

@@ -80,7 +80,7 @@ def test_votes_are_limited_sorted_and_undone(ctx, qtbot):
         board.type_note(text, 0.6 + i * 0.1, 0.2)
     notes = {n.note.text: n for n in board.notes.values()}
     room.dots.setValue(2)
-    room._vote_rule_edited()
+    room.dots.editingFinished.emit()  # as leaving the field does
     board = room.board
     notes = {n.note.text: n for n in board.notes.values()}
     notes["Silos"].setSelected(True)

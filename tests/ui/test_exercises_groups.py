@@ -83,7 +83,7 @@ def test_each_group_has_its_own_board_and_all_are_shown_side_by_side(ctx, qtbot,
     counts = [len(overview.frames[g.id].childItems()) for g in room.groups]
     assert counts == [2, 1, 0, 2]
     room.groups_button.setChecked(True)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: room.groups_panel.width() >= room.groups_panel.minimumSizeHint().width())
     room.grab().save(str(screenshots / "exercises_all_groups.png"))
     # the projector shows the group selected in the overview
     overview.select_group(room.groups[3].id)
@@ -98,7 +98,7 @@ def test_each_group_has_its_own_board_and_all_are_shown_side_by_side(ctx, qtbot,
     assert len(projector.board.notes) == 3
     projector.showNormal()  # the offscreen screen is small: size the window as a 1280x720 projector
     projector.resize(1280, 720)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: projector.board.width() >= projector.width() - 16)  # the board fills the window
     projector.grab().save(str(screenshots / "exercises_projector.png"))
     projector.close()
 
@@ -162,12 +162,13 @@ def test_prompt_typing_is_saved_debounced_and_undone_in_one_step(ctx, qtbot):
     room = ExercisesRoom(ctx)
     qtbot.addWidget(room)
     editor = room.board.cards[0].editor
+    def stored():
+        return ctx.tasks.read(lambda s: store.answers(room.exercise.id, None, session=s))
+
     qtbot.keyClicks(editor, "Peer learning")
-    qtbot.wait(DEBOUNCE_MS + 200)
+    qtbot.waitUntil(lambda: stored() == {"q1": {"text": "Peer learning"}}, timeout=DEBOUNCE_MS + 3000)
     qtbot.keyClicks(editor, " across countries")
-    qtbot.wait(DEBOUNCE_MS + 200)
-    assert ctx.tasks.read(lambda s: store.answers(room.exercise.id, None, session=s)) == {
-        "q1": {"text": "Peer learning across countries"}}
+    qtbot.waitUntil(lambda: stored() == {"q1": {"text": "Peer learning across countries"}}, timeout=DEBOUNCE_MS + 3000)
     assert room.undo_stack.count() == 1  # typed in two bursts, one undo step
     room.undo_stack.undo()
     assert editor.toPlainText() == ""

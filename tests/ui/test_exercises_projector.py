@@ -57,7 +57,7 @@ def open_projector(room, qtbot, width: int, height: int):
     projector.showNormal()  # the offscreen screen is small: size the window as the projector's screen
     projector.resize(width, height)
     qtbot.waitUntil(lambda: projector.size().width() == width and projector.size().height() == height)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: projector.board.width() >= width - 16)  # the board fills the window
     return projector
 
 

@@ -182,15 +182,15 @@ def test_space_after_space_undoes_a_slip_and_down_moves_on(room, qtbot):
     assert len(third) == 1
     qtbot.keyClick(view, Qt.Key_Space)
     qtbot.waitUntil(lambda: panel.count.text() == "1 of 15 present", timeout=3000)
-    qtbot.wait(100)  # the room's full reload (deferred to the event loop) has run
+    qtbot.waitUntil(lambda: not room.reload_pending())  # the room's full reload (deferred) has run
     # the list was reloaded; the cursor is still on the same person
-    assert panel.selected_ids() == third and panel._pid(view.currentIndex()) == third[0]
+    assert panel.selected_ids() == third and view.currentIndex().data(Qt.UserRole) == third[0]
     qtbot.keyClick(view, Qt.Key_Space)  # a slip, taken back with the same key
     qtbot.waitUntil(lambda: panel.count.text() == "0 of 15 present", timeout=3000)
-    qtbot.wait(100)  # the room's full reload (deferred to the event loop) has run
+    qtbot.waitUntil(lambda: not room.reload_pending())  # the room's full reload (deferred) has run
     qtbot.keyClick(view, Qt.Key_Down)
     qtbot.keyClick(view, Qt.Key_Space)
     qtbot.waitUntil(lambda: panel.count.text() == "1 of 15 present", timeout=3000)
-    qtbot.wait(100)  # the room's full reload (deferred to the event loop) has run
-    fourth = panel._pid(panel.proxy.index(3, 1))
+    qtbot.waitUntil(lambda: not room.reload_pending())  # the room's full reload (deferred) has run
+    fourth = panel.shown_ids()[3]
     assert panel.model.present == {fourth}

@@ -56,7 +56,7 @@ def test_cancel_one_pdf_per_person_keeps_nothing_and_says_so(ctx, qtbot, tmp_pat
                      rf"kept; there is no folder {re.escape(str(folder))}\.", room.status.text())
     assert m, room.status.text()
     assert drawn <= int(m[1]) < COUNT and m[1] == m[2]
-    assert "Signing key" in room.key_label.text()  # the key made while gathering is shown
+    assert "Signing key" in room.keys.label.text()  # the key made while gathering is shown
     assert not folder.exists()  # the folder was made for this run, and is gone with it
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dgfacil-printing-")]
     assert room.print_button.isEnabled() and not room.cancel_button.isEnabled()

@@ -43,7 +43,7 @@ def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
     qtbot.waitUntil(lambda: not room.busy() and out.exists(), timeout=20000)
     assert "2 of 3" in room.status.text() or "Wrote 1 file" in room.status.text()
     assert room.last_files == [out]
-    assert "Signing key" in room.key_label.text()
+    assert "Signing key" in room.keys.label.text()
     # Open hands the PDF to the system's viewer (swapped here to see what it was given)
     opened = []
     room.opener = lambda url: opened.append(url.toLocalFile()) or True

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from dgfacil.core.model import Participant
 from dgfacil.operations import signatories as ops
+from dgfacil.ui.printing.signatories import SignatoriesDialog
 
 
 def _signature(path, colour=(25, 45, 130)):
@@ -45,7 +46,7 @@ def test_signatories_dialog_edits_with_undo_and_prints(ctx, qtbot, tmp_path, scr
     with qtbot.waitActive(room):  # shortcuts fire only in the active window
         room.show()
     qtbot.keyClick(room.list, Qt.Key_G, Qt.ControlModifier | Qt.ShiftModifier)
-    dialog = room._signatories
+    dialog = room.findChild(SignatoriesDialog)  # the key opened it, over the room
     assert dialog.isVisible() and dialog.list.count() == 0
     qtbot.waitUntil(dialog.isActiveWindow)
 

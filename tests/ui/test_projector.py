@@ -84,13 +84,13 @@ def test_projector_screenshots(ctx, qtbot, screenshots, theme):
     from dgfacil.core.run_plan import derive_state
     from dgfacil.core.run_text import status
     from dgfacil.store import run_log
-    from dgfacil.ui.run.projector import ProjectorWindow
+    from dgfacil.ui.run.projector import RunProjector
 
     _break_state(ctx)
     workshop = ctx.workshop()
     day = workshop.days[0]
     events = ctx.tasks.read(lambda s: run_log.load_events(session=s, day_id=day.id))
-    window = ProjectorWindow(workshop, theme=theme)
+    window = RunProjector(workshop, theme=theme)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
@@ -118,14 +118,14 @@ SCREENS = {"screens": [
 CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from dgfacil.core.model import Workshop
-    from dgfacil.ui.run.projector import ProjectorWindow, projector_screen
+    from dgfacil.ui.run.projector import RunProjector, projector_screen
     app = QApplication([])
     laptop, beamer = app.screens()
-    window = ProjectorWindow(Workshop("W", "Asia/Seoul", display_zones=["Asia/Bangkok"]))
+    window = RunProjector(Workshop("W", "Asia/Seoul", display_zones=["Asia/Bangkok"]))
     window.show_on(projector_screen(laptop))
     app.processEvents()
     print("shown", window.screen().name(), window.geometry().x(), window.isFullScreen())
-    window._on_screen_removed(beamer)   # what screenRemoved delivers when the cable is pulled
+    app.screenRemoved.emit(beamer)   # what Qt says when the cable is pulled
     app.processEvents()
     print("moved", window.screen().name(), window.geometry().x(), window.isFullScreen())
     print("asked", window.return_to_projector(), window.screen().name(), window.geometry().x())

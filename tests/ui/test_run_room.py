@@ -151,7 +151,7 @@ def test_warning_lead_is_a_document_setting(ctx, room, clock, qtbot):
 
 def test_notes_key_opens_notes_on_the_current_item(ctx, room, qtbot):
     opened = []
-    ctx.services["open_notes"] = opened.append
+    ctx.open_notes = opened.append
     key(qtbot, room, Qt.Key_Space)
     key(qtbot, room, Qt.Key_N)
     assert opened == [room.state.current.item.id]

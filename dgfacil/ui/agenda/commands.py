@@ -29,7 +29,7 @@ class EditItem(OperationCommand):
         super().__init__(f"Change {', '.join(NAMES.get(k, k) for k in change)} of {quoted(item.title)}")
         self.tasks, self.item_id, self.initiator = tasks, item.id, initiator
         self.new = dict(change)
-        self.old = {name: getattr(item, name) for name in change}
+        self.old = {name: getattr(item, name) for name in change}  # the dataclass fields the change names
 
     def do_redo(self) -> None:
         self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, **self.new), initiator=self.initiator)

@@ -110,7 +110,7 @@ class ItemEditor(QWidget):
     def _emit(self, **change) -> None:
         if self._loading or self.item is None:
             return
-        change = {k: v for k, v in change.items() if getattr(self.item, k) != v}
+        change = {k: v for k, v in change.items() if getattr(self.item, k) != v}  # fields by name
         if change.get("title") == "":
             change.pop("title")
         if change:

@@ -15,6 +15,7 @@ from dgfacil.operations import boards as ops
 from dgfacil.operations import exercises as ex_ops
 from dgfacil.operations import groups as group_ops
 from dgfacil.operations.changes import Changes
+from dgfacil.ui.exercises.base import BoardBase
 from dgfacil.ui.undo import OperationCommand
 
 ANSWER_MERGE_ID = 4101  # typing in one answer box merges into one undo step
@@ -31,10 +32,8 @@ class Step(OperationCommand):
         changes = result[0] if isinstance(result, tuple) else result
         if isinstance(changes, Changes):
             self.target.apply(changes)
-            # other views of the same board (projector, all groups) follow through the room
-            follow = getattr(getattr(self.target, "host", None), "board_changed", None)
-            if follow is not None:
-                follow(self.target, changes)
+            if isinstance(self.target, BoardBase):  # the other views of the board follow through the room
+                self.target.host.board_changed(self.target, changes)
         return result
 
 

@@ -39,7 +39,7 @@ class EditParticipant(OperationCommand):
         super().__init__(f"Edit “{_short(before.full_name)}”")
         self.tasks, self.pid, self.initiator = tasks, before.id, initiator
         self.new = dict(change)
-        self.old = {k: getattr(before, k) for k in change}
+        self.old = {k: getattr(before, k) for k in change}  # the dataclass fields the change names
 
     def do_redo(self) -> None:
         self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, **self.new),

@@ -24,7 +24,7 @@ class ParticipantDialog(QDialog):
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         for key, label in TEXT_FIELDS:
-            edit = QLineEdit(str(getattr(self.before, key)))
+            edit = QLineEdit(str(getattr(self.before, key)))  # one line edit per field, by name
             edit.setMaxLength(MAX_LENGTH.get(key, 300))
             self.edits[key] = edit
             form.addRow(label, edit)
@@ -51,7 +51,7 @@ class ParticipantDialog(QDialog):
         return Participant(**{**self.values(), "id": None})
 
     def changes(self) -> dict:
-        return {k: v for k, v in self.values().items() if v != getattr(self.before, k)}
+        return {k: v for k, v in self.values().items() if v != getattr(self.before, k)}  # fields by name
 
     def _check_then_accept(self) -> None:
         values = {k: v for k, v in self.values().items() if isinstance(v, str)}

@@ -236,7 +236,7 @@ class SignatoriesDialog(QDialog):
         try:
             self.png = ops.signature_image(Path(path).read_bytes())
         except (OSError, ops.SignatoryError) as err:
-            self.status.setText(f"{Path(path).name}: {getattr(err, 'strerror', None) or err}")
+            self.status.setText(f"{Path(path).name}: {(err.strerror if isinstance(err, OSError) else None) or err}")
             return False
         self.clear_png = False
         self._show_picture(self.png)

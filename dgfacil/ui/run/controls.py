@@ -38,7 +38,7 @@ class RunControls(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         for name, label, keys, shown, method, arg in SPECS:
-            slot = getattr(room, method)
+            slot = getattr(room, method)  # SPECS names the RunRoom method in its row, beside its keys
             action = room.add_action(label, keys, (lambda *_, s=slot, a=arg: s(a)) if arg is not None else slot)
             action.setObjectName(f"run_{name}")
             action.setToolTip(f"{label} ({shown})")

@@ -33,7 +33,7 @@ def city(zone: str, labels: dict[str, str] | None = None) -> str:
     return place_name(zone, labels)
 
 
-class ProjectorWindow(QWidget):
+class RunProjector(QWidget):
     """Countdown, current and next item, "Back at" during breaks, and a clock strip of zones."""
 
     sig_theme_did_change = Signal(str)

@@ -10,8 +10,8 @@ from typing import Any
 
 from dgfacil.core.evaluation import EvaluationForm
 from dgfacil.core.model import ItemKind
-from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import Status, is_break
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import Status, is_break
 from dgfacil.operations.link import Board, Moderation, RoomState
 
 NEXT_ITEMS = 3

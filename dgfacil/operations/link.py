@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
 from dgfacil.core.exercises import BoardItem
-from dgfacil.core.run import EventKind, Phase
-from dgfacil.core.run_plan import RunState, derive_state
+from dgfacil.core.run.log import EventKind, Phase
+from dgfacil.core.run.plan import RunState, derive_state
 from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
 from dgfacil.store import boards as board_store

@@ -11,8 +11,8 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from dgfacil.core import run as run_core
 from dgfacil.core.model import Note, NoteTag
+from dgfacil.core.run.log import EventKind, RunEvent
 from dgfacil.store import convert
 from dgfacil.store.tables import (
     AttendanceRow, BoardItemRow, ExerciseAnswerRow, ExerciseRow, GroupRow, NoteRow, ParticipantRow, RunEventRow,
@@ -32,13 +32,13 @@ def notes(*, session: Session) -> list[Note]:
     return out
 
 
-def run_events(day_id: int, *, session: Session) -> list[run_core.RunEvent]:
+def run_events(day_id: int, *, session: Session) -> list[RunEvent]:
     """A day's run log, oldest first, leaving out event kinds this version does not know."""
     rows = session.exec(select(RunEventRow).where(RunEventRow.day_id == day_id).order_by(RunEventRow.at, RunEventRow.id))
     events = []
     for r in rows:
         try:
-            events.append(run_core.RunEvent(kind=run_core.EventKind(r.kind), at=datetime.fromisoformat(r.at),
+            events.append(RunEvent(kind=EventKind(r.kind), at=datetime.fromisoformat(r.at),
                                             item_id=r.item_id, minutes=r.minutes, id=r.id))
         except ValueError:  # an event kind this version does not know: leave it out
             continue

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from dgfacil.core.run import EventKind, RunEvent, as_utc
+from dgfacil.core.run.log import EventKind, RunEvent, as_utc
 from dgfacil.store.tables import DayRow, RunEventRow
 
 

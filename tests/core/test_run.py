@@ -14,11 +14,12 @@ from hypothesis import strategies as st
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import AgendaItem, Day, ItemKind
-from dgfacil.core.run import EventKind as K
-from dgfacil.core.run import EventKind, Phase, RunEvent, actual_times
-from dgfacil.core.run_plan import Status, derive_state, shares
-from dgfacil.core.run_suggest import floor_min, recovery_plan
-from dgfacil.core.run_text import conflict_texts, countdown_text, day_end_text, status
+from dgfacil.core.run.log import EventKind as K
+from dgfacil.core.run.log import EventKind, Phase, RunEvent
+from dgfacil.core.run.outcome import actual_times
+from dgfacil.core.run.plan import Status, derive_state, shares
+from dgfacil.core.run.recovery import floor_min, recovery_plan
+from dgfacil.core.run.words import conflict_texts, countdown_text, day_end_text, status
 
 ZONE = "Asia/Bangkok"
 TZ = ZoneInfo(ZONE)
@@ -259,8 +260,8 @@ def test_any_log_gives_a_consistent_state(log, now_offset):
 
 
 def test_core_and_headless_modules_do_not_load_qt():
-    code = ("import sys, dgfacil.core.run, dgfacil.core.run_plan, dgfacil.core.run_text, dgfacil.core.run_suggest, "
-            "dgfacil.core.run_outcome, dgfacil.operations.run, dgfacil.operations.ics, dgfacil.io.ics; "
+    code = ("import sys, dgfacil.core.run.log, dgfacil.core.run.plan, dgfacil.core.run.words, dgfacil.core.run.recovery, "
+            "dgfacil.core.run.outcome, dgfacil.operations.run, dgfacil.operations.ics, dgfacil.io.ics; "
             "print('PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False", out.stderr

@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import AgendaItem, Day, ItemKind
-from dgfacil.core.run import EventKind as K
-from dgfacil.core.run import RunEvent
-from dgfacil.core.run_plan import derive_state
-from dgfacil.core.run_suggest import recovery_plan
-from dgfacil.core.run_text import conflict_texts, day_end_text, row_note
+from dgfacil.core.run.log import EventKind as K
+from dgfacil.core.run.log import RunEvent
+from dgfacil.core.run.plan import derive_state
+from dgfacil.core.run.recovery import recovery_plan
+from dgfacil.core.run.words import conflict_texts, day_end_text, row_note
 
 ZONE = "Asia/Seoul"
 DAY = date(2026, 11, 30)

@@ -81,8 +81,8 @@ def _break_state(ctx):
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
 def test_projector_screenshots(ctx, qtbot, screenshots, theme):
-    from dgfacil.core.run_plan import derive_state
-    from dgfacil.core.run_text import status
+    from dgfacil.core.run.plan import derive_state
+    from dgfacil.core.run.words import status
     from dgfacil.store import run_log
     from dgfacil.ui.run.projector import ProjectorWindow
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from dgfacil.core.agenda import in_zone
-from dgfacil.core.run_plan import Status, derive_state
+from dgfacil.core.run.plan import Status, derive_state
 from dgfacil.operations import run as run_ops
 
 

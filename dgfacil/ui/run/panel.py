@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QVBoxLa
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import ItemKind
-from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import RunState
-from dgfacil.core.run_text import Level, Status, countdown_text
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import RunState
+from dgfacil.core.run.words import Level, Status, countdown_text
 from dgfacil.ui.widgets import plain_label
 
 

@@ -5,8 +5,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from dgfacil.core.agenda import hhmm
-from dgfacil.core.run_plan import Row, RunState, Status
-from dgfacil.core.run_text import done_note, row_note, span_words
+from dgfacil.core.run.plan import Row, RunState, Status
+from dgfacil.core.run.words import done_note, row_note, span_words
 from dgfacil.ui.widgets import plain_tooltip
 
 HEADERS = ("Time", "Item", "Min", "Note")

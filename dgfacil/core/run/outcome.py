@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from dgfacil.core.model import Day
-from dgfacil.core.run import RunEvent
-from dgfacil.core.run_plan import Status, derive_state
+from dgfacil.core.run.log import RunEvent
+from dgfacil.core.run.plan import Status, derive_state
 
 MINUTE = timedelta(minutes=1)
 

@@ -5,7 +5,7 @@ Re-planning rules (as stage timers and session planners do it):
 - items that are done keep their actual times; the current item ends when its countdown does
   (or now, if it is already over);
 - a delay PUSHES the following flexible items later at their planned lengths; nothing is
-  shortened unless the facilitator decides it (a recovery plan, `run_suggest.recovery_plan`);
+  shortened unless the facilitator decides it (a recovery plan, `recovery.recovery_plan`);
 - an item written with a start time does not start earlier than that time (the gap absorbs delay);
 - an item with a fixed start holds its time. When the items before it no longer fit, that is a
   `Conflict`: "Closing is fixed at 16:37 — 23 min of Session 3 and Q&A do not fit";
@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from dgfacil.core.agenda import plan_day
 from dgfacil.core.model import AgendaItem, Day, ItemKind
-from dgfacil.core.run import Phase, Replay, RunEvent, as_utc, ordered_items, replay
+from dgfacil.core.run.log import Phase, Replay, RunEvent, as_utc, ordered_items, replay
 
 MINUTE = timedelta(minutes=1)
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dgfacil.core.model import AgendaItem, Day
-from dgfacil.core.run import EventKind, RunEvent
-from dgfacil.core.run_plan import Row, RunState, derive_state, is_break, shares
+from dgfacil.core.run.log import EventKind, RunEvent
+from dgfacil.core.run.plan import Row, RunState, derive_state, is_break, shares
 
 FLOOR_SHARE = 0.6  # a trimmed session keeps at least 60 % of its planned length
 BREAK_SHARE = 0.5

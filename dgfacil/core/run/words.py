@@ -11,9 +11,9 @@ from datetime import timedelta
 from enum import Enum
 
 from dgfacil.core.agenda import hhmm, in_zone, zone_label
-from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import Row, RunState, is_break
-from dgfacil.core.run_suggest import short_title
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import Row, RunState, is_break
+from dgfacil.core.run.recovery import short_title
 
 DEFAULT_WARNING_LEAD_MIN = 2
 WARNING_LEAD_KEY = "run.warning_lead_min"

@@ -14,7 +14,7 @@ Replay rules, in short:
 - `extend`/`shorten` change an item's length by `minutes` (the current item by default).
 - `skip` marks an item skipped (the current one: and moves on); `jump` runs any item.
 - `finish` ends the day.
-The re-planned rest of the day is in `dgfacil.core.run_plan`.
+The re-planned rest of the day is in `dgfacil.core.run.plan`.
 """
 from __future__ import annotations
 
@@ -232,9 +232,3 @@ def _apply(state: Replay, event: RunEvent, at: datetime) -> None:
         if state.phase in (Phase.RUNNING, Phase.PAUSED):
             _finish(state, at)
 
-
-def actual_times(day: Day, zone: str, events: list[RunEvent], now: datetime | None = None):
-    """Actual start/end and overrun per item, for the outcome report (see core.run_outcome)."""
-    from dgfacil.core.run_outcome import actual_times as compute
-
-    return compute(day, zone, events, now)

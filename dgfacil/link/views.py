@@ -11,7 +11,7 @@ from typing import Any
 from dgfacil.core.evaluation import EvaluationForm
 from dgfacil.core.model import ItemKind
 from dgfacil.core.run.log import Phase
-from dgfacil.core.run.plan import Status, is_break
+from dgfacil.core.run.plan import ItemStatus, is_break
 from dgfacil.operations.link import Board, Moderation, RoomState
 
 NEXT_ITEMS = 3
@@ -47,7 +47,7 @@ def state_json(room: RoomState, *, now: datetime) -> dict[str, Any]:
                           "ends_at": _iso(current.end), "is_break": is_break(current.item)}
         if is_break(current.item):
             out["back_at"] = _iso(current.end)
-    out["next"] = [r for r, row in zip(rows, run.rows) if row.status is Status.PENDING][:NEXT_ITEMS]
+    out["next"] = [r for r, row in zip(rows, run.rows) if row.status is ItemStatus.PENDING][:NEXT_ITEMS]
     out["day_end"] = _iso(run.planned_end if planned_only else run.projected_end)
     return out
 

@@ -138,9 +138,9 @@ def test_an_items_own_floor_is_where_its_trim_stops():
 
 
 def test_an_overrun_past_an_hour_reads_in_hours():
-    from dgfacil.core.run.words import status
+    from dgfacil.core.run.words import countdown_status
 
     events, now = opening_over(75)
     state = derive_state(make_day(), ZONE, events, now)
-    assert status(state).words == "Time is up — 1:15 h over"
+    assert countdown_status(state).words == "Time is up — 1:15 h over"
     assert conflict_texts(state, ZONE)[0].startswith("Closing is fixed at 11:30 — 1:15 h of")

@@ -38,7 +38,7 @@ def clock_min(early: datetime, late: datetime) -> int:
     return round((on_minute(late) - on_minute(early)) / MINUTE)
 
 
-class Status(str, Enum):
+class ItemStatus(str, Enum):
     DONE = "done"
     CURRENT = "current"
     PENDING = "pending"
@@ -51,7 +51,7 @@ class Row:
     """One item of the re-planned day. Instants are UTC; show them with agenda.hhmm(x, zone)."""
 
     item: AgendaItem
-    status: Status
+    status: ItemStatus
     planned_start: datetime
     planned_end: datetime
     start: datetime | None  # actual when started, projected when pending, None when not run
@@ -68,7 +68,7 @@ class Row:
     @property
     def unfit_whole(self) -> bool:
         """A pending item that falls wholly after a fixed start: it does not run, so it has no time."""
-        return self.status is Status.PENDING and self.unfit_min > 0 and self.unfit_min >= self.minutes
+        return self.status is ItemStatus.PENDING and self.unfit_min > 0 and self.unfit_min >= self.minutes
 
     @property
     def ran_min(self) -> int:
@@ -77,7 +77,7 @@ class Row:
     @property
     def over_min(self) -> int:
         """How much longer than planned it ran (done items), in whole minutes."""
-        return self.ran_min - self.item.duration_min if self.status is Status.DONE else 0
+        return self.ran_min - self.item.duration_min if self.status is ItemStatus.DONE else 0
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class RunState:
         return max(self.day_delta_min, 0) + self.unfit_min
 
     def upcoming(self) -> list[Row]:
-        return [r for r in self.rows if r.status is Status.PENDING]
+        return [r for r in self.rows if r.status is ItemStatus.PENDING]
 
     def next_row(self) -> Row | None:
         upcoming = self.upcoming()
@@ -195,19 +195,19 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
         base = dict(item=it, planned_start=p_start, planned_end=p_end, minutes=minutes[it.id])
         if it.id == current_id:
             end = now + max(remaining, timedelta(0))
-            rows[it.id] = Row(status=Status.CURRENT, start=track.first_start, end=end, ran=elapsed, **base)
+            rows[it.id] = Row(status=ItemStatus.CURRENT, start=track.first_start, end=end, ran=elapsed, **base)
         elif track.started:
-            status = Status.SKIPPED if track.skipped else Status.DONE
+            status = ItemStatus.SKIPPED if track.skipped else ItemStatus.DONE
             rows[it.id] = Row(status=status, start=track.first_start, end=track.last_end,
                               ran=log.running_time(it.id, now), **base)
         elif track.skipped:
-            rows[it.id] = Row(status=Status.SKIPPED, start=None, end=None, **base)
+            rows[it.id] = Row(status=ItemStatus.SKIPPED, start=None, end=None, **base)
         elif log.phase is Phase.FINISHED or (current_pos is not None and position[it.id] < current_pos):
-            rows[it.id] = Row(status=Status.MISSED, start=None, end=None, **base)
+            rows[it.id] = Row(status=ItemStatus.MISSED, start=None, end=None, **base)
         else:
-            rows[it.id] = Row(status=Status.PENDING, start=None, end=None, **base)
+            rows[it.id] = Row(status=ItemStatus.PENDING, start=None, end=None, **base)
 
-    pending = [it for it in items if rows[it.id].status is Status.PENDING]
+    pending = [it for it in items if rows[it.id].status is ItemStatus.PENDING]
     lead = [rows[current_id]] if current_id is not None else []
     cursor = rows[current_id].end if current_id is not None else now
     placed, conflicts, ahead, chain_end = _push(pending, lead, planned, minutes, cursor, now,
@@ -217,7 +217,7 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
 
     ordered = [rows[it.id] for it in items]
     planned_end = max((planned[it.id][1] for it in items), default=None)
-    ends = [r.end for r in ordered if r.end is not None and r.status is not Status.PENDING]
+    ends = [r.end for r in ordered if r.end is not None and r.status is not ItemStatus.PENDING]
     # With items still to run, the day ends where their chain ends: a fixed start holds, and what
     # runs past it (the current item too) is counted as not fitting, never as a later day end.
     projected_end = chain_end if pending else (max(ends) if ends else planned_end)

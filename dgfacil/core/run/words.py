@@ -28,7 +28,7 @@ class Level(str, Enum):
 
 
 @dataclass(frozen=True)
-class Status:
+class CountdownStatus:
     level: Level
     words: str
 
@@ -55,12 +55,12 @@ def minutes_words(minutes: int) -> str:
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
-def status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) -> Status:
+def countdown_status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) -> CountdownStatus:
     """The level (for colour) and the words (always shown) of the current countdown."""
     if state.phase is Phase.NOT_STARTED:
-        return Status(Level.IDLE, "Not started — press Space to start")
+        return CountdownStatus(Level.IDLE, "Not started — press Space to start")
     if state.phase is Phase.FINISHED:
-        return Status(Level.IDLE, "The day is over")
+        return CountdownStatus(Level.IDLE, "The day is over")
     remaining = state.remaining
     if remaining <= timedelta(0):
         over = math.floor(-remaining.total_seconds() / 60 + 1e-9)
@@ -71,8 +71,8 @@ def status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) ->
         words = "Less than a minute left" if remaining < timedelta(minutes=1) else f"{minutes_words(left)} left"
         level = Level.WARNING if remaining <= timedelta(minutes=warning_lead_min) else Level.OK
     if state.paused:
-        return Status(Level.PAUSED, f"Paused — {words[0].lower()}{words[1:]}")
-    return Status(level, words)
+        return CountdownStatus(Level.PAUSED, f"Paused — {words[0].lower()}{words[1:]}")
+    return CountdownStatus(level, words)
 
 
 def span_words(minutes: int) -> str:

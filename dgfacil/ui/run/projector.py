@@ -14,7 +14,7 @@ from dgfacil.core.agenda import hhmm, in_zone, workshop_zones
 from dgfacil.core.model import Workshop
 from dgfacil.core.run.log import Phase
 from dgfacil.core.run.plan import RunState, on_minute
-from dgfacil.core.run.words import Level, Status, back_at, conflict_texts, countdown_text, progress_text
+from dgfacil.core.run.words import Level, CountdownStatus, back_at, conflict_texts, countdown_text, progress_text
 from dgfacil.core.run.recovery import short_title
 from dgfacil.core.zones import place_name
 from dgfacil.ui.run.look import THEMES
@@ -82,7 +82,7 @@ class ProjectorWindow(QWidget):
             painter.end()
 
     # -- content ----------------------------------------------------------------------------
-    def show_state(self, state: RunState, status: Status) -> None:
+    def show_state(self, state: RunState, status: CountdownStatus) -> None:
         """Show a derived state; repaints only when a text changed (once a second)."""
         venue = self.zones[0]
         row, texts = state.current, {}

@@ -10,9 +10,9 @@ block that groups a day's items before / after 12:00 in the venue zone (see `hal
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import time
-from typing import Iterable, Sequence
 
 from dgfacil.core.agenda import Slot
 from dgfacil.core.model import AgendaItem, ItemKind
@@ -75,7 +75,8 @@ def eligibility(
             out[pid] = Eligibility(False, 0, 0, [], "No sessions to attend yet.")
             continue
         ok = attended >= required
-        out[pid] = Eligibility(ok, attended, required, missing, "" if ok else _reason(attended, required, len(sessions), threshold))
+        reason = "" if ok else _reason(attended, required, len(sessions), threshold)
+        out[pid] = Eligibility(ok, attended, required, missing, reason)
     return out
 
 
@@ -115,9 +116,10 @@ def half_day_blocks(planned_days: Sequence[Sequence[Slot]]) -> list[Block]:
     """
     blocks: list[Block] = []
     for d, slots in enumerate(planned_days):
-        counted = [s for s in slots if s.item.kind not in NOT_COUNTED and s.item.id is not None]
-        am = tuple(s.item.id for s in counted if s.start.time() < NOON)
-        pm = tuple(s.item.id for s in counted if s.start.time() >= NOON)
+        counted = [(s.item.id, s.start.time() < NOON) for s in slots
+                   if s.item.kind not in NOT_COUNTED and s.item.id is not None]
+        am = tuple(item_id for item_id, morning in counted if morning)
+        pm = tuple(item_id for item_id, morning in counted if not morning)
         if am:
             blocks.append(Block(d, "AM", am))
         if pm:
@@ -125,7 +127,8 @@ def half_day_blocks(planned_days: Sequence[Sequence[Slot]]) -> list[Block]:
     return blocks
 
 
-def block_present(blocks: Sequence[Block], present: set[tuple[int, int]], participant_ids: Iterable[int]) -> set[tuple[int, int]]:
+def block_present(blocks: Sequence[Block], present: set[tuple[int, int]],
+                  participant_ids: Iterable[int]) -> set[tuple[int, int]]:
     """Presence per block, indexed by block position: present at a block means present at all its items.
 
     Marking a block marks its items, so this is the reading that agrees with how they were marked.

@@ -18,11 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
+from functools import partial
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dgfacil.core.agenda import plan_day
 from dgfacil.core.model import AgendaItem, Day, ItemKind
-from dgfacil.core.run.log import Phase, Replay, RunEvent, as_utc, ordered_items, replay
+from dgfacil.core.run.log import Phase, Replay, RunEvent, as_utc, ordered_items, replay, saved_id
 
 MINUTE = timedelta(minutes=1)
 
@@ -61,6 +63,10 @@ class Row:
     unfit_min: int = 0  # minutes of it that fall after the next fixed start: they do not fit
 
     @property
+    def item_id(self) -> int:
+        return saved_id(self.item)
+
+    @property
     def late_min(self) -> int:
         """Start against plan, in minutes of the shown clock times (negative: early)."""
         return clock_min(self.planned_start, self.start) if self.start else 0
@@ -90,6 +96,9 @@ class Conflict:
     titles: tuple[str, ...]  # the items (in part) past its start
 
 
+Ahead = tuple[AgendaItem, datetime, int]  # a fixed item, its start, and the minutes to spare before it
+
+
 @dataclass(frozen=True)
 class RunState:
     now: datetime
@@ -101,7 +110,7 @@ class RunState:
     planned_end: datetime | None
     projected_end: datetime | None
     conflicts: tuple[Conflict, ...] = ()
-    ahead: tuple[tuple[AgendaItem, datetime, int], ...] = ()  # (fixed item, its start, minutes to spare)
+    ahead: tuple[Ahead, ...] = ()
     rehearsal_on: date | None = None  # the date of a rehearsal (run on another date than the day's)
     replayed: Replay | None = field(default=None, repr=False, compare=False)
 
@@ -179,44 +188,44 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
     items = [it for it in ordered_items(day) if it.id is not None]
     if rehearsal and items:  # the plan moves to start when the rehearsal does
         anchor = min((as_utc(e.at) for e in events), default=now)
-        shift = anchor - planned[items[0].id][0]
+        shift = anchor - planned[saved_id(items[0])][0]
         planned = {k: (s + shift, e + shift) for k, (s, e) in planned.items()}
     log = replay(day, events)
-    minutes = {it.id: max(0, it.duration_min + log.tracks[it.id].adjust_min) for it in items}
+    minutes = {saved_id(it): max(0, it.duration_min + log.tracks[saved_id(it)].adjust_min) for it in items}
     current_id = log.current
     elapsed = log.running_time(current_id, now) if current_id is not None else timedelta(0)
     remaining = timedelta(minutes=minutes[current_id]) - elapsed if current_id is not None else timedelta(0)
 
     rows: dict[int, Row] = {}
-    position = {it.id: n for n, it in enumerate(items)}
+    position = {saved_id(it): n for n, it in enumerate(items)}
     current_pos = position[current_id] if current_id is not None else None
     for it in items:
-        track, (p_start, p_end) = log.tracks[it.id], planned[it.id]
-        base = dict(item=it, planned_start=p_start, planned_end=p_end, minutes=minutes[it.id])
-        if it.id == current_id:
+        iid = saved_id(it)
+        track, (p_start, p_end) = log.tracks[iid], planned[iid]
+        row = partial(Row, item=it, planned_start=p_start, planned_end=p_end, minutes=minutes[iid])
+        if iid == current_id:
             end = now + max(remaining, timedelta(0))
-            rows[it.id] = Row(status=ItemStatus.CURRENT, start=track.first_start, end=end, ran=elapsed, **base)
+            rows[iid] = row(status=ItemStatus.CURRENT, start=track.first_start, end=end, ran=elapsed)
         elif track.started:
             status = ItemStatus.SKIPPED if track.skipped else ItemStatus.DONE
-            rows[it.id] = Row(status=status, start=track.first_start, end=track.last_end,
-                              ran=log.running_time(it.id, now), **base)
+            rows[iid] = row(status=status, start=track.first_start, end=track.last_end, ran=log.running_time(iid, now))
         elif track.skipped:
-            rows[it.id] = Row(status=ItemStatus.SKIPPED, start=None, end=None, **base)
-        elif log.phase is Phase.FINISHED or (current_pos is not None and position[it.id] < current_pos):
-            rows[it.id] = Row(status=ItemStatus.MISSED, start=None, end=None, **base)
+            rows[iid] = row(status=ItemStatus.SKIPPED, start=None, end=None)
+        elif log.phase is Phase.FINISHED or (current_pos is not None and position[iid] < current_pos):
+            rows[iid] = row(status=ItemStatus.MISSED, start=None, end=None)
         else:
-            rows[it.id] = Row(status=ItemStatus.PENDING, start=None, end=None, **base)
+            rows[iid] = row(status=ItemStatus.PENDING, start=None, end=None)
 
-    pending = [it for it in items if rows[it.id].status is ItemStatus.PENDING]
+    pending = [it for it in items if rows[saved_id(it)].status is ItemStatus.PENDING]
     lead = [rows[current_id]] if current_id is not None else []
-    cursor = rows[current_id].end if current_id is not None else now
+    cursor = (rows[current_id].end or now) if current_id is not None else now  # a current row always has an end
     placed, conflicts, ahead, chain_end = _push(pending, lead, planned, minutes, cursor, now,
-                                                first_id=items[0].id if items else None)
+                                                first_id=saved_id(items[0]) if items else None)
     for item_id, fields in placed.items():
         rows[item_id] = replace(rows[item_id], **fields)
 
-    ordered = [rows[it.id] for it in items]
-    planned_end = max((planned[it.id][1] for it in items), default=None)
+    ordered = [rows[saved_id(it)] for it in items]
+    planned_end = max((planned[saved_id(it)][1] for it in items), default=None)
     ends = [r.end for r in ordered if r.end is not None and r.status is not ItemStatus.PENDING]
     # With items still to run, the day ends where their chain ends: a fixed start holds, and what
     # runs past it (the current item too) is counted as not fitting, never as a later day end.
@@ -228,42 +237,44 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
     )
 
 
-def _push(pending: list[AgendaItem], lead: list[Row], planned: dict, minutes: dict, cursor: datetime,
-          now: datetime, *, first_id: int | None) -> tuple[dict[int, dict], list[Conflict], list, datetime]:
+def _push(pending: list[AgendaItem], lead: list[Row], planned: dict[int, tuple[datetime, datetime]],
+          minutes: dict[int, int], cursor: datetime, now: datetime, *,
+          first_id: int | None) -> tuple[dict[int, dict[str, Any]], list[Conflict], list[Ahead], datetime]:
     """Place pending items from `cursor` at their full lengths; fixed items hold their start.
 
     Returns the fields per item id, the conflicts, the time to spare before fixed starts (what the
     last item before one ends ahead of its plan), and where the chain of items ends (a fixed item
     resets it to its own end: what does not fit before it is counted, not pushed past it).
     """
-    placed: dict[int, dict] = {}
+    placed: dict[int, dict[str, Any]] = {}
     conflicts: list[Conflict] = []
-    ahead: list = []
+    ahead: list[Ahead] = []
     run: list[tuple[int, str, datetime, datetime]] = [  # (item id, title, start, end) since the last hold
-        (r.item.id, r.item.title, r.start or cursor, r.end) for r in lead if r.end is not None]
+        (r.item_id, r.item.title, r.start or cursor, r.end) for r in lead if r.end is not None]
     for item in pending:
-        length = timedelta(minutes=minutes[item.id])
+        item_id = saved_id(item)
+        length = timedelta(minutes=minutes[item_id])
         if item.fixed_start:
-            hold = max(planned[item.id][0], now)
+            hold = max(planned[item_id][0], now)
             if clock_min(hold, cursor) > 0:
                 titles = []
-                for item_id, title, start, end in run:
+                for run_id, title, start, end in run:
                     past = clock_min(max(start, hold), end)
                     if past > 0:
                         titles.append(" ".join(title.split()))
-                        placed.setdefault(item_id, {})["unfit_min"] = past
+                        placed.setdefault(run_id, {})["unfit_min"] = past
                 conflicts.append(Conflict(item, hold, clock_min(hold, cursor), tuple(titles)))
             elif run:  # the gap in front of it, beyond any gap the plan had there
-                spare = clock_min(cursor, hold) - max(0, clock_min(planned[run[-1][0]][1], planned[item.id][0]))
+                spare = clock_min(cursor, hold) - max(0, clock_min(planned[run[-1][0]][1], planned[item_id][0]))
                 if spare > 0:
                     ahead.append((item, hold, spare))
-            placed[item.id] = dict(start=hold, end=hold + length)
+            placed[item_id] = dict(start=hold, end=hold + length)
             cursor, run = hold + length, []
             continue
-        anchored = item.planned_start is not None or item.id == first_id
-        start = max(cursor, planned[item.id][0]) if anchored else cursor
-        placed[item.id] = dict(start=start, end=start + length)
-        run.append((item.id, item.title, start, start + length))
+        anchored = item.planned_start is not None or item_id == first_id
+        start = max(cursor, planned[item_id][0]) if anchored else cursor
+        placed[item_id] = dict(start=start, end=start + length)
+        run.append((item_id, item.title, start, start + length))
         cursor = start + length
     return placed, conflicts, ahead, cursor
 

@@ -118,7 +118,7 @@ def _participation(session: Session) -> tuple[list[tuple[str, str]], list[tuple[
     not_marked = "not recorded"
     figures = [
         ("Registered", str(p.registered)),
-        ("Attended (present in at least one session)", str(p.attended) if p.attendance_marked else not_marked),
+        ("Attended (present in at least one block)", str(p.attended) if p.attendance_marked else not_marked),
         ("Countries (registered)", str(p.countries)),
         ("Countries (attended)", str(p.countries_attended) if p.attendance_marked else not_marked),
         ("Local participants (registered / attended)",

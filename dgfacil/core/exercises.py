@@ -1,7 +1,7 @@
 """Exercise definitions and what is derived from a board: no Qt, no SQL.
 
 An exercise is a kind plus a definition (a dict, see sessions/README.md). Everything a board
-shows is computed from that data: the zone rectangles, the quadrant a note sits in, the vote
+shows is computed from that data: the zone rectangles, the quadrant a card sits in, the vote
 order, the clusters, the rubric gap per dimension. A new exercise is new data, never new code.
 Board coordinates are 0..1 on both axes, origin top-left (so "high" on a plane's y axis is up).
 """
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("zones", "plane", "table", "rubric", "prompts")
-NOTE_KINDS = ("zones", "plane")  # kinds whose board holds sticky notes
+CARD_KINDS = ("zones", "plane")  # kinds whose board holds cards
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
-NOTE_W, NOTE_H = 0.095, 0.092  # a sticky note's size in board units (16:10 board)
+CARD_W, CARD_H = 0.095, 0.092  # a card's size in board units (16:10 board)
 DEFAULT_DOTS = 3
 
 
@@ -31,7 +31,7 @@ class DefinitionError(ValueError):
 
 @dataclass
 class BoardItem:
-    """A sticky note (zones, plane) or a table row: one board_item row as a plain value."""
+    """A card (zones, plane) or a table row: one board_item row as a plain value."""
 
     text: str
     area: str = ""
@@ -164,7 +164,7 @@ def check_definition(kind: str, definition: dict[str, Any], title: str = "exerci
         raise DefinitionError(title, problems)
 
 
-# --- layout of note boards --------------------------------------------------------------------
+# --- layout of card boards --------------------------------------------------------------------
 
 LABEL_BAND = 0.045  # room kept for SWOT's row/column labels
 
@@ -197,7 +197,7 @@ _CORNER_RECTS = {
 
 
 def area_rects(kind: str, definition: dict[str, Any]) -> dict[str, Rect]:
-    """The named areas of a note board: zones, or the quadrants of a plane."""
+    """The named areas of a card board: zones, or the quadrants of a plane."""
     if kind == "plane":
         return {q["key"]: _CORNER_RECTS[q["corner"]] for q in definition.get("quadrants", [])}
     return zone_rects(definition)
@@ -214,33 +214,33 @@ def area_at(kind: str, definition: dict[str, Any], x: float, y: float) -> str:
     return best[0]
 
 
-def clamp_note(x: float, y: float) -> tuple[float, float]:
-    """Keep a note's centre on the board."""
-    return (min(max(x, NOTE_W / 2), 1 - NOTE_W / 2), min(max(y, NOTE_H / 2), 1 - NOTE_H / 2))
+def clamp_card(x: float, y: float) -> tuple[float, float]:
+    """Keep a card's centre on the board."""
+    return (min(max(x, CARD_W / 2), 1 - CARD_W / 2), min(max(y, CARD_H / 2), 1 - CARD_H / 2))
 
 
 def free_spot(rect: Rect, taken: Iterable[tuple[float, float]]) -> tuple[float, float]:
-    """The first grid cell in `rect` with no note centre near it (for a new note)."""
+    """The first grid cell in `rect` with no card centre near it (for a new card)."""
     taken = list(taken)
     cells = list(grid_cells(rect, 200))
     for cx, cy in cells:
-        if all(abs(cx - x) > NOTE_W * 0.6 or abs(cy - y) > NOTE_H * 0.6 for x, y in taken):
+        if all(abs(cx - x) > CARD_W * 0.6 or abs(cy - y) > CARD_H * 0.6 for x, y in taken):
             return cx, cy
     return cells[len(taken) % len(cells)]
 
 
 def grid_cells(rect: Rect, count: int) -> Iterable[tuple[float, float]]:
-    """Note centres filling `rect` row by row, below its title band; overflow wraps onto itself."""
+    """Card centres filling `rect` row by row, below its title band; overflow wraps onto itself."""
     gap = 0.008
     top = rect.y + 0.075  # the area's title, hint and room for a cluster heading
-    cols = max(1, int((rect.w - gap) // (NOTE_W + gap)))
-    rows = max(1, int((rect.h - (top - rect.y) - gap) // (NOTE_H + gap)))
+    cols = max(1, int((rect.w - gap) // (CARD_W + gap)))
+    rows = max(1, int((rect.h - (top - rect.y) - gap) // (CARD_H + gap)))
     for i in range(count):
         layer, rest = divmod(i, cols * rows)
         row, col = divmod(rest, cols)
-        shift = layer * 0.012  # later layers are offset so stacked notes stay visible
-        yield (rect.x + gap + NOTE_W / 2 + col * (NOTE_W + gap) + shift,
-               top + gap + NOTE_H / 2 + row * (NOTE_H + gap) + shift)
+        shift = layer * 0.012  # later layers are offset so stacked cards stay visible
+        yield (rect.x + gap + CARD_W / 2 + col * (CARD_W + gap) + shift,
+               top + gap + CARD_H / 2 + row * (CARD_H + gap) + shift)
 
 
 # --- votes, sorting, clusters -----------------------------------------------------------------
@@ -264,13 +264,13 @@ def by_votes(items: Iterable[BoardItem]) -> list[BoardItem]:
 
 
 def sorted_layout(kind: str, definition: dict[str, Any], items: list[BoardItem]) -> dict[int, tuple[float, float]]:
-    """New note centres: in each area, notes laid out row by row, most voted first."""
+    """New card centres: in each area, cards laid out row by row, most voted first."""
     rects = area_rects(kind, definition)
     placed: dict[int, tuple[float, float]] = {}
     for key, rect in rects.items():
         mine = by_votes(it for it in items if it.area == key)
         for item, spot in zip(mine, grid_cells(rect, len(mine)), strict=True):
-            if item.id is not None:  # only saved notes are placed
+            if item.id is not None:  # only saved cards are placed
                 placed[item.id] = spot
     return placed
 
@@ -284,7 +284,7 @@ class Cluster:
 
 
 def clusters(items: Iterable[BoardItem]) -> list[Cluster]:
-    """Notes grouped under a heading, per area, most voted cluster first."""
+    """Cards grouped under a heading, per area, most voted cluster first."""
     found: dict[tuple[str, str], list[BoardItem]] = {}
     for it in items:
         if it.cluster:
@@ -343,5 +343,5 @@ def average_levels(gaps_per_group: Iterable[list[Gap]]) -> dict[str, tuple[float
 
 
 def tag_counts(items: Iterable[BoardItem]) -> Counter[str]:
-    """How many notes carry each tag (plane boards: the IAP2 level per stakeholder)."""
+    """How many cards carry each tag (plane boards: the IAP2 level per stakeholder)."""
     return Counter(it.data.get("tag", "") for it in items if it.data.get("tag"))

@@ -61,9 +61,9 @@ def board_json(board: Board | None) -> dict[str, Any] | None:
             "groups": [{"id": gid, "name": name} for gid, name in board.groups.items()]}
 
 
-def notes_json(notes: list[dict], *, revealed: bool, dots_left: int) -> dict[str, Any]:
-    """A board's notes for one device: vote totals only once the facilitator reveals them."""
-    shown = [{**n, "votes": n["votes"] if revealed else None} for n in notes]
+def cards_json(cards: list[dict], *, revealed: bool, dots_left: int) -> dict[str, Any]:
+    """A board's cards for one device: vote totals only once the facilitator reveals them."""
+    shown = [{**n, "votes": n["votes"] if revealed else None} for n in cards]
     return {"notes": shown, "dots_left": dots_left, "revealed": revealed}
 
 
@@ -76,7 +76,7 @@ def survey_json(form: EvaluationForm, *, closed: bool, answers: dict) -> dict[st
 
 
 def moderation_json(found: Moderation) -> dict[str, Any]:
-    """For the facilitator: every note of the board phones see, hidden ones marked, totals shown."""
+    """For the facilitator: every card of the board phones see, hidden ones marked, totals shown."""
     return {"board": board_json(found.board), "survey_closed": found.survey_closed,
             "notes": [{"id": n.id, "text": n.text, "area": n.area, "group": n.group, "votes": n.votes,
-                       "phone": n.from_phone, "hidden": n.hidden} for n in found.notes]}
+                       "phone": n.from_phone, "hidden": n.hidden} for n in found.cards]}

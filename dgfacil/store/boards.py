@@ -71,7 +71,7 @@ def vote_totals(item_ids: list[int] | None, *, session: Session, exercise_id: in
 
 
 def board_items(exercise_id: int, group_id: int | None, *, session: Session) -> list[BoardItem]:
-    """Every note or row of one board, with its vote total, in board order."""
+    """Every card or row of one board, with its vote total, in board order."""
     rows = list(session.exec(
         select(BoardItemRow)
         .where(BoardItemRow.exercise_id == exercise_id, _group_is(BoardItemRow.group_id, group_id))
@@ -172,7 +172,7 @@ def participants_by_id(*, session: Session) -> dict[int, Participant]:
 
 @dataclass(frozen=True)
 class DeletedBoardItem:
-    """A deleted note or row and its votes, to put back exactly (undo)."""
+    """A deleted card or row and its votes, to put back exactly (undo)."""
 
     id: int
     workshop_id: int
@@ -191,13 +191,13 @@ def _item_row(item_id: int, *, session: Session) -> BoardItemRow:
 
 
 def board_of(item_id: int, *, session: Session) -> tuple[int, int | None]:
-    """(exercise id, group id) of the board a note is on; LookupError when there is no such note."""
+    """(exercise id, group id) of the board a card is on; LookupError when there is no such card."""
     row = _item_row(item_id, session=session)
     return row.exercise_id, row.group_id
 
 
 def insert_item(exercise_id: int, group_id: int | None, fields: dict, *, session: Session) -> int:
-    """A new note or row on a board; a falsy position puts it after the exercise's last. Returns its id."""
+    """A new card or row on a board; a falsy position puts it after the exercise's last. Returns its id."""
     ex = session.get(ExerciseRow, exercise_id)
     if ex is None:
         raise LookupError(f"no exercise {exercise_id}")
@@ -215,7 +215,7 @@ def insert_item(exercise_id: int, group_id: int | None, fields: dict, *, session
 
 
 def write_item(item_id: int, fields: dict, *, session: Session) -> None:
-    """Set some columns (names from ITEM_FIELDS) of a note or row and stamp it updated now."""
+    """Set some columns (names from ITEM_FIELDS) of a card or row and stamp it updated now."""
     row = _item_row(item_id, session=session)
     for name, value in fields.items():
         setattr(row, name, dict(value) if name == "data" else value)
@@ -223,7 +223,7 @@ def write_item(item_id: int, fields: dict, *, session: Session) -> None:
 
 
 def item_ids_where(*, session: Session, exercise_id: int | None = None, group_id: int | None = None) -> list[int]:
-    """Ids of the notes of an exercise (all its boards), or of a group's boards."""
+    """Ids of the cards of an exercise (all its boards), or of a group's boards."""
     query = select(BoardItemRow.id)
     if exercise_id is not None:
         query = query.where(BoardItemRow.exercise_id == exercise_id)
@@ -233,7 +233,7 @@ def item_ids_where(*, session: Session, exercise_id: int | None = None, group_id
 
 
 def delete_items(item_ids: list[int], *, session: Session) -> list[DeletedBoardItem]:
-    """Delete notes with their votes; the snapshots put them back."""
+    """Delete cards with their votes; the snapshots put them back."""
     snapshots = []
     for item_id in item_ids:
         row = _item_row(item_id, session=session)
@@ -249,7 +249,7 @@ def delete_items(item_ids: list[int], *, session: Session) -> list[DeletedBoardI
 
 
 def restore_items(deleted: list[DeletedBoardItem], *, session: Session) -> None:
-    """Put deleted notes back with their ids and votes."""
+    """Put deleted cards back with their ids and votes."""
     for d in deleted:
         session.add(BoardItemRow(id=d.id, workshop_id=d.workshop_id, exercise_id=d.exercise_id, group_id=d.group_id,
                                  created_at=d.created_at, updated_at=utc_now_iso(), **d.fields))
@@ -264,7 +264,7 @@ def add_vote(item_id: int, voter: str, *, session: Session) -> None:
 
 
 def remove_vote(item_id: int, voter: str, *, session: Session) -> None:
-    """Take back `voter`'s latest dot on a note (nothing happens if there is none)."""
+    """Take back `voter`'s latest dot on a card (nothing happens if there is none)."""
     vote = session.exec(select(DotVoteRow).where(DotVoteRow.board_item_id == item_id, DotVoteRow.voter == voter)
                         .order_by(DotVoteRow.id.desc())).first()
     if vote is not None:

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QFont
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.run.plan import Row, RunState, ItemStatus
-from dgfacil.core.run.words import done_note, row_note, span_words
+from dgfacil.core.run.words import done_remarks, row_remarks, span_words
 from dgfacil.ui.widgets import plain_tooltip
 
 HEADERS = ("Time", "Item", "Min", "Note")
@@ -92,9 +92,9 @@ def _remark(row: Row) -> str:
         change = f" · {row.minutes - row.item.duration_min:+d} min" if row.minutes != row.item.duration_min else ""
         return "now" + change + (f" · {span_words(row.unfit_min)} do not fit" if row.unfit_min else "")
     if row.status is ItemStatus.DONE:
-        return done_note(row)
+        return done_remarks(row)
     if row.status is ItemStatus.SKIPPED:
         return "skipped"
     if row.status is ItemStatus.MISSED:
         return "not run"
-    return row_note(row)
+    return row_remarks(row)

@@ -11,6 +11,14 @@ KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets"
          "outputs", "report")
 
 
+class _Deprecated(argparse.Action):
+    """An old flag that still works: it stores its value and says which flag replaces it."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"{option_string} is deprecated; use --{self.dest}", file=sys.stderr)
+        setattr(namespace, self.dest, values)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="print certificates, attendance sheets, badges, handouts or the report")
     p.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
@@ -20,8 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "writes an editable Word document")
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     p.add_argument("--per-person", action="store_true", help="certificates: one PDF per person in OUT")
-    p.add_argument("--session", type=int, metavar="N",
-                   help="attendance: only session N (1 = first, as in the People room)")
+    p.add_argument("--block", type=int, metavar="N",
+                   help="attendance: only block N (1 = first, as in the People room)")
+    p.add_argument("--session", type=int, dest="block", action=_Deprecated, help=argparse.SUPPRESS)
     p.add_argument("--zone", action="append", default=[], metavar="IANA",
                    help="agenda: another time zone to show (repeatable)")
     p.add_argument("--force", action="store_true",
@@ -87,7 +96,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
         options = PrintOptions(
             paper=args.paper, per_person=args.per_person,
-            unit=None if args.session is None else args.session - 1,
+            unit=None if args.block is None else args.block - 1,
             extra_zones=[check_zone(z) for z in args.zone],
         )
         if args.per_person and args.kind != "certificates":

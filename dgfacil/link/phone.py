@@ -32,7 +32,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/j/{token}/{asset:phone\\.(js|css)}", asset)
     app.router.add_get("/j/{token}/api/state", get_state)
     app.router.add_get("/j/{token}/api/board", get_board)
-    app.router.add_post("/j/{token}/api/notes", post_note)
+    app.router.add_post("/j/{token}/api/notes", post_card)
     app.router.add_post("/j/{token}/api/votes", post_vote)
     app.router.add_post("/j/{token}/api/evaluation", post_evaluation)
     app.router.add_get("/j/{token}/events", events)
@@ -88,7 +88,7 @@ async def get_state(request: web.Request) -> web.Response:
 
 
 async def get_board(request: web.Request) -> web.Response:
-    """The notes of a board (the current one unless ?exercise= names another) for this device."""
+    """The cards of a board (the current one unless ?exercise= names another) for this device."""
     joined(request)
     state = state_of(request)
     limit(request, state.limits.reads)
@@ -105,9 +105,9 @@ async def get_board(request: web.Request) -> web.Response:
                  else ops.current_board(s, now=now))
         if found is None:
             return {"board": None}
-        notes = ops.visible_notes(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
+        cards = ops.visible_cards(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
         left = ops.dots_left(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
-        return {"board": views.board_json(found), **views.notes_json(notes, revealed=found.revealed, dots_left=left)}
+        return {"board": views.board_json(found), **views.cards_json(cards, revealed=found.revealed, dots_left=left)}
 
     try:
         return reply(await state.writer.read(read))
@@ -115,7 +115,7 @@ async def get_board(request: web.Request) -> web.Response:
         raise web.HTTPNotFound() from None
 
 
-async def post_note(request: web.Request) -> web.Response:
+async def post_card(request: web.Request) -> web.Response:
     joined(request)
     state = state_of(request)
     limit(request, state.limits.writes)
@@ -133,15 +133,15 @@ async def post_note(request: web.Request) -> web.Response:
         if target is None:
             current = ops.current_board(s, now=now)
             if current is None:
-                raise ops.Refused("there is no board open for notes right now")
+                raise ops.Refused("there is no board open for cards right now")
             target = current.exercise_id
-        changes = ops.phone_note(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me)
+        changes = ops.phone_card(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me)
         return changes, target
 
     changes, target = await write(request, op)
-    note_id = changes.ids[0]
-    state.events.publish({"type": "note", "id": note_id, "exercise": target, "group": group_id})
-    return reply({"id": note_id, "exercise_id": target}, status=201)
+    card_id = changes.ids[0]
+    state.events.publish({"type": "note", "id": card_id, "exercise": target, "group": group_id})
+    return reply({"id": card_id, "exercise_id": target}, status=201)
 
 
 async def post_vote(request: web.Request) -> web.Response:

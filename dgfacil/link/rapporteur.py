@@ -1,5 +1,5 @@
 """A group's rapporteur, under /r/<group token>: the group's discussion notes (an action with its
-owner and due date) and the group's boards (sticky notes, action-plan rows), typed and edited.
+owner and due date) and the group's boards (cards, action-plan rows), typed and edited.
 
 Each group's notes and boards are its own: another group's token neither lists nor edits them.
 """
@@ -140,7 +140,7 @@ async def list_boards(request: web.Request) -> web.Response:
 
 
 async def add_item(request: web.Request) -> web.Response:
-    """`{"text": "…", "area": "strengths"}` on a note board; `{"area": "goal", "cells": {…}}` on a table."""
+    """`{"text": "…", "area": "strengths"}` on a card board; `{"area": "goal", "cells": {…}}` on a table."""
     group_id, exercise_id = group_of(request), _path_id(request, "exercise")
     data = await body(request)
     state = state_of(request)

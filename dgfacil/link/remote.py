@@ -78,7 +78,7 @@ def _flag(data: dict, key: str) -> bool:
 
 
 async def moderation(request: web.Request) -> web.Response:
-    """The board phones see, with every note (hidden ones too), and whether the survey is closed."""
+    """The board phones see, with every card (hidden ones too), and whether the survey is closed."""
     facilitator(request)
     state = state_of(request)
     now = state.clock()
@@ -101,7 +101,7 @@ async def run_action(request: web.Request) -> web.Response:
 async def hide(request: web.Request) -> web.Response:
     facilitator(request)
     item_id, hidden = _path_id(request, "item"), _flag(await body(request), "hidden")
-    await write(request, lambda s: ops.hide_note(s, item_id=item_id, hidden=hidden))
+    await write(request, lambda s: ops.hide_card(s, item_id=item_id, hidden=hidden))
     state_of(request).events.publish({"type": "board", "id": item_id})
     return reply({"ok": True})
 

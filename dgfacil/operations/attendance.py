@@ -1,7 +1,7 @@
-"""Attendance actions: the sessions attendance is taken for, marking, badge check-in, import,
+"""Attendance actions: the blocks attendance is taken for, marking, badge check-in, import,
 export, and who is eligible for a certificate.
 
-A *unit* is what the organizer takes attendance for — each agenda item, or each half-day block
+A *unit* is a block, what the organizer takes attendance for — each agenda item, or each half-day
 (setting "attendance.unit" = "item" | "half-day"). Marks are always stored per agenda item;
 marking a block marks its items, so switching the unit never loses a mark.
 """
@@ -73,7 +73,7 @@ def attendance_unit(session: Session) -> str:
 
 
 def certificate_threshold(session: Session) -> float | None:
-    """The stored certificate threshold: None (every session required) or a fraction."""
+    """The stored certificate threshold: None (every block required) or a fraction."""
     return get_setting(THRESHOLD_KEY, None, session=session)
 
 
@@ -90,9 +90,9 @@ def set_attendance_unit(session: Session, *, unit: str) -> Changes:
 
 
 def set_threshold(session: Session, *, threshold: float | None) -> Changes:
-    """None: every session is required (the default); else a fraction in (0, 1]."""
+    """None: every block is required (the default); else a fraction in (0, 1]."""
     if threshold is not None and not 0 < threshold <= 1:
-        raise ValueError("the threshold is a fraction of sessions between 0 and 1")
+        raise ValueError("the threshold is a fraction of blocks between 0 and 1")
     put_setting(THRESHOLD_KEY, threshold, session=session)
     return Changes(attendance=True)
 
@@ -189,7 +189,7 @@ def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes,
                  for i, h in enumerate(table.headers)]
     unit_cols = [(i, h, items) for i, h, items in unit_cols if items]
     if not unit_cols:
-        raise ValueError("no column of the sheet names a session of this workshop")
+        raise ValueError("no column of the sheet names a block of this workshop")
     problems, on, off = [], 0, 0
     for number, cells in table.rows:
         pid = None

@@ -1,4 +1,4 @@
-"""Board edits: notes and rows, votes, clusters, rubric marks and prompt answers.
+"""Board edits: cards and rows, votes, clusters, rubric marks and prompt answers.
 
 Each function is one user action in one committed transaction and returns Changes(boards=True)
 with the ids of the board items touched. Deletions return a snapshot so undo puts back the same
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from dgfacil.core.model import Group, Participant
 
-MAX_TEXT = 2000  # a sticky note is not a document; keeps a pasted book off the board
+MAX_TEXT = 2000  # a card is not a document; keeps a pasted book off the board
 
 
 def _changes(*ids: int) -> Changes:
@@ -35,7 +35,7 @@ def _clean(fields: dict) -> dict:
     unknown = set(fields) - set(store.ITEM_FIELDS)
     if unknown:
         raise AttributeError(f"a board item has no editable field {sorted(unknown)[0]!r}")
-    check_fields(**{("note" if k == "text" else k): v for k, v in fields.items() if k in ("text", "cluster", "area")},
+    check_fields(**{("card" if k == "text" else k): v for k, v in fields.items() if k in ("text", "cluster", "area")},
                  cells=[str(v) for v in dict(fields.get("data") or {}).values()])  # a table row's cells
     if "text" in fields:
         fields["text"] = str(fields["text"])[:MAX_TEXT]
@@ -46,46 +46,46 @@ def _clean(fields: dict) -> dict:
 
 
 def add_item(session: Session, *, exercise_id: int, group_id: int | None, item: BoardItem) -> Changes:
-    """Put a new note (or table row) on a board; the new id is in Changes.ids."""
+    """Put a new card (or table row) on a board; the new id is in Changes.ids."""
     exercise_store.exercise(exercise_id, session=session)  # LookupError before anything is checked
     fields = _clean(store.item_fields(item))
     return _changes(store.insert_item(exercise_id, group_id, fields, session=session))
 
 
 def update_item(session: Session, *, item_id: int, **fields) -> Changes:
-    """Change some fields of a note or row (text, colour, area, x, y, cluster, data, position)."""
+    """Change some fields of a card or row (text, colour, area, x, y, cluster, data, position)."""
     store.board_of(item_id, session=session)  # LookupError before the fields are checked
     store.write_item(item_id, _clean(fields), session=session)
     return _changes(item_id)
 
 
 def move_items(session: Session, *, moves: dict[int, tuple[float, float, str]]) -> Changes:
-    """Move notes at once: item id -> (x, y, area). One transaction, one undo step."""
+    """Move cards at once: item id -> (x, y, area). One transaction, one undo step."""
     for item_id, (x, y, area) in moves.items():
         update_item(session, item_id=item_id, x=x, y=y, area=area)
     return _changes(*moves)
 
 
 def set_cluster(session: Session, *, item_ids: list[int], heading: str) -> Changes:
-    """Put notes under one heading ("" takes them out of any cluster)."""
+    """Put cards under one heading ("" takes them out of any cluster)."""
     for item_id in item_ids:
         update_item(session, item_id=item_id, cluster=heading.strip()[:200])
     return _changes(*item_ids)
 
 
 def delete_items(session: Session, *, item_ids: list[int]) -> tuple[Changes, Snapshot]:
-    """Delete notes with their votes; the snapshots put them back."""
+    """Delete cards with their votes; the snapshots put them back."""
     return _changes(*item_ids), store.delete_items(item_ids, session=session)
 
 
 def restore_items(session: Session, *, deleted: Snapshot) -> Changes:
-    """Put deleted notes back with their ids and votes."""
+    """Put deleted cards back with their ids and votes."""
     store.restore_items(deleted, session=session)
     return _changes(*deleted.ids)
 
 
 def add_vote(session: Session, *, item_id: int, voter: str) -> Changes:
-    """One dot from `voter` on a note; refused when the voter has no dots left on this board."""
+    """One dot from `voter` on a card; refused when the voter has no dots left on this board."""
     exercise_id, group_id = store.board_of(item_id, session=session)
     definition = exercise_store.exercise(exercise_id, session=session).definition
     votes = [(v, d) for _, v, d in store.votes_on_board(exercise_id, group_id, session=session)]
@@ -98,7 +98,7 @@ def add_vote(session: Session, *, item_id: int, voter: str) -> Changes:
 
 
 def remove_vote(session: Session, *, item_id: int, voter: str) -> Changes:
-    """Take back one of `voter`'s dots from a note (nothing happens if there is none)."""
+    """Take back one of `voter`'s dots from a card (nothing happens if there is none)."""
     store.board_of(item_id, session=session)
     store.remove_vote(item_id, voter, session=session)
     return _changes(item_id)
@@ -111,7 +111,7 @@ def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key:
 
 
 def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> tuple[Changes, dict]:
-    """Lay each area's notes out most-voted first. Returns the old places for undo."""
+    """Lay each area's cards out most-voted first. Returns the old places for undo."""
     ex = exercise_store.exercise(exercise_id, session=session)
     items = store.board_items(exercise_id, group_id, session=session)
     new = core.sorted_layout(ex.kind, ex.definition, items)
@@ -124,7 +124,7 @@ def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -
 
 
 def board_items(session: Session, *, exercise_id: int, group_id: int | None) -> list[BoardItem]:
-    """Every note or row of one board, with its vote total, in board order."""
+    """Every card or row of one board, with its vote total, in board order."""
     return store.board_items(exercise_id, group_id, session=session)
 
 

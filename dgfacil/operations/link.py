@@ -1,7 +1,7 @@
 """The room link's actions: its tokens, what a phone sees, and phone input with moderation.
 
 Phones write through the same board, evaluation and run operations as the app. What is only the
-link's (tokens, which board phones see, hidden notes, revealed votes, closed boards, the closed
+link's (tokens, which board phones see, hidden cards, revealed votes, closed boards, the closed
 survey) lives in the `setting` table under `link.*`, so no migration is needed.
 A device is a random cookie; only a short hash of it is stored (as a voter name and a response id).
 """
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
 from dgfacil.core.exercises import BoardItem
-from dgfacil.core.run import EventKind, Phase
-from dgfacil.core.run_plan import RunState, derive_state
+from dgfacil.core.run.log import EventKind, Phase
+from dgfacil.core.run.plan import RunState, derive_state
 from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
 from dgfacil.store import link as store
@@ -38,12 +38,12 @@ RAPPORTEUR_KEY = "link.rapporteur_tokens"  # {group id: token}
 BOARD_KEY = "link.board"  # exercise id phones are shown (None: the running item's board)
 HIDDEN_KEY = "link.hidden"  # board item ids hidden from phones and the projector
 REVEALED_KEY = "link.revealed"  # exercise ids whose vote totals phones may see
-CLOSED_KEY = "link.closed"  # exercise ids closed to new notes and votes
+CLOSED_KEY = "link.closed"  # exercise ids closed to new cards and votes
 SURVEY_CLOSED_KEY = "link.survey_closed"
-NOTE_BOARDS = ("zones", "plane")
+CARD_BOARDS = ("zones", "plane")
 TOKEN_BYTES = 24  # 192 bits; DESIGN asks for at least 128
 PHONE_SOURCE = "phone"
-FREE_SPOT_LIMIT = 100  # beyond this many notes in a zone, looking for a gap costs more than it helps
+FREE_SPOT_LIMIT = 100  # beyond this many cards in a zone, looking for a gap costs more than it helps
 
 
 class Refused(ValueError):
@@ -202,10 +202,10 @@ class Board:
 
 
 def current_board(session: Session, *, now: datetime) -> Board | None:
-    """The note board phones are shown: the one the facilitator chose, else the running item's."""
+    """The card board phones are shown: the one the facilitator chose, else the running item's."""
     workshop = load_workshop(session=session)
     chosen = get_setting(BOARD_KEY, session=session)
-    candidates = [e for e in workshop.exercises if e.kind in NOTE_BOARDS]
+    candidates = [e for e in workshop.exercises if e.kind in CARD_BOARDS]
     exercise = next((e for e in candidates if e.id == chosen), None)
     if exercise is None:
         running = run.running_item_id(session, now=now)
@@ -213,15 +213,15 @@ def current_board(session: Session, *, now: datetime) -> Board | None:
     return None if exercise is None else board(session, exercise_id=exercise.id)
 
 
-def _note_board(session: Session, exercise_id: int) -> Exercise:
+def _card_board(session: Session, exercise_id: int) -> Exercise:
     exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
-    if exercise.kind not in NOTE_BOARDS:
-        raise LookupError(f"no note board {exercise_id}")
+    if exercise.kind not in CARD_BOARDS:
+        raise LookupError(f"no card board {exercise_id}")
     return exercise
 
 
 def board(session: Session, *, exercise_id: int) -> Board:
-    exercise = _note_board(session, exercise_id)
+    exercise = _card_board(session, exercise_id)
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
     titles = {a["key"]: a.get("title", a["key"])
               for a in exercise.definition.get("zones", []) + exercise.definition.get("quadrants", [])}
@@ -239,8 +239,8 @@ def choose_board(session: Session, *, exercise_id: int | None) -> Changes:
     return Changes(boards=True)
 
 
-def visible_notes(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict]:
-    """The board's notes a phone may see (hidden ones left out), with the device's own dots."""
+def visible_cards(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict]:
+    """The board's cards a phone may see (hidden ones left out), with the device's own dots."""
     hidden = set(_ids(HIDDEN_KEY, session))
     mine: dict[int, int] = {}
     for item_id, voter, dots in boards.board_votes(session, exercise_id=exercise_id, group_id=group_id):
@@ -252,14 +252,14 @@ def visible_notes(session: Session, *, exercise_id: int, group_id: int | None, d
 
 
 def dots_left(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> int:
-    total = core_ex.vote_rule(_note_board(session, exercise_id).definition)[0]
+    total = core_ex.vote_rule(_card_board(session, exercise_id).definition)[0]
     return max(0, total - store.voter_dots(exercise_id, group_id, device, session=session))
 
 
 def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Exercise:
-    """The note board a phone writes to, refused when closed; read with as few queries as a
+    """The card board a phone writes to, refused when closed; read with as few queries as a
     phone's write can afford (hundreds a minute)."""
-    exercise = _note_board(session, exercise_id)
+    exercise = _card_board(session, exercise_id)
     if exercise_id in _ids(CLOSED_KEY, session):
         raise Refused("this board is closed")
     if group_id is not None and group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
@@ -267,20 +267,20 @@ def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Exe
     return exercise
 
 
-def phone_note(session: Session, *, exercise_id: int, group_id: int | None, area: str, text: str,
+def phone_card(session: Session, *, exercise_id: int, group_id: int | None, area: str, text: str,
                device: str) -> Changes:
-    """A sticky note from a phone, placed in a free spot of its zone."""
+    """A card from a phone, placed in a free spot of its zone."""
     exercise = _open_board(session, exercise_id, group_id)
     text = text.strip()
     if not text:
-        raise Refused("a note needs some text")
+        raise Refused("a card needs some text")
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
     if area not in rects:
         raise Refused("this board has no such zone")
     count, taken = store.area_positions(exercise_id, group_id, area, limit=FREE_SPOT_LIMIT, session=session)
     if count < FREE_SPOT_LIMIT:
         x, y = core_ex.free_spot(rects[area], taken)
-    else:  # a crowded zone: the next cell in turn, without comparing with every note
+    else:  # a crowded zone: the next cell in turn, without comparing with every card
         *_, (x, y) = core_ex.grid_cells(rects[area], count + 1)
     item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device})
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
@@ -288,10 +288,10 @@ def phone_note(session: Session, *, exercise_id: int, group_id: int | None, area
 
 def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> tuple[Changes, BoardItem, int]:
     """One dot from a device (its own allowance on the board), or one taken back.
-    Returns the changes, the note and the dots the device has left on its board."""
+    Returns the changes, the card and the dots the device has left on its board."""
     found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
     if found is None or item_id in _ids(HIDDEN_KEY, session):
-        raise LookupError(f"no note {item_id}")
+        raise LookupError(f"no card {item_id}")
     exercise = _open_board(session, found.exercise_id, found.group_id)
     if remove:
         changes = boards.remove_vote(session, item_id=item_id, voter=device)
@@ -304,9 +304,9 @@ def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = Fa
     return changes, found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)
 
 
-def hide_note(session: Session, *, item_id: int, hidden: bool = True) -> Changes:
+def hide_card(session: Session, *, item_id: int, hidden: bool = True) -> Changes:
     if item_id not in boards.items_by_ids(session, item_ids=[item_id]):
-        raise LookupError(f"no note {item_id}")
+        raise LookupError(f"no card {item_id}")
     _put_flag(HIDDEN_KEY, item_id, hidden, session)
     return Changes(boards=True, ids=(item_id,))
 
@@ -318,8 +318,8 @@ def reveal_votes(session: Session, *, exercise_id: int, revealed: bool = True) -
 
 
 def _linkable(session: Session, exercise_id: int) -> None:
-    """Phones write on note boards and answer prompts; other exercises are not theirs."""
-    if exercise_store.exercise(exercise_id, session=session).kind not in (*NOTE_BOARDS, "prompts"):
+    """Phones write on card boards and answer prompts; other exercises are not theirs."""
+    if exercise_store.exercise(exercise_id, session=session).kind not in (*CARD_BOARDS, "prompts"):
         raise LookupError(f"no board or prompts {exercise_id}")
 
 
@@ -330,7 +330,7 @@ def close_board(session: Session, *, exercise_id: int, closed: bool = True) -> C
 
 
 @dataclass(frozen=True)
-class ModeratedNote:
+class ModeratedCard:
     id: int
     text: str
     area: str
@@ -342,22 +342,22 @@ class ModeratedNote:
 
 @dataclass(frozen=True)
 class Moderation:
-    """What the facilitator moderates: the board phones see (every note, hidden ones too) and
+    """What the facilitator moderates: the board phones see (every card, hidden ones too) and
     whether the survey is closed."""
 
     board: Board | None
-    notes: list[ModeratedNote]
+    cards: list[ModeratedCard]
     survey_closed: bool
 
 
 def moderation(session: Session, *, now: datetime) -> Moderation:
     shown = current_board(session, now=now)
-    found: list[ModeratedNote] = []
+    found: list[ModeratedCard] = []
     if shown is not None:
         hidden = set(_ids(HIDDEN_KEY, session))
         for group_id in (None, *shown.groups):
             for it in boards.board_items(session, exercise_id=shown.exercise_id, group_id=group_id):
-                found.append(ModeratedNote(it.id, it.text, it.area, shown.groups.get(group_id, ""), it.votes,
+                found.append(ModeratedCard(it.id, it.text, it.area, shown.groups.get(group_id, ""), it.votes,
                                            it.data.get("source") == PHONE_SOURCE, it.id in hidden))
     return Moderation(shown, found, survey_closed(session))
 

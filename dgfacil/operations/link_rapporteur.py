@@ -1,5 +1,5 @@
 """A group's rapporteur: the group's discussion notes (tagged; an action with its owner and due
-date) and the group's own boards — sticky notes on a zones or plane board, rows of an action plan
+date) and the group's own boards — cards on a zones or plane board, rows of an action plan
 (a table board). Everything is the group's to edit and nobody else's.
 
 Which notes are whose lives in the `setting` table (`link.rapporteur_notes`); a board item is the
@@ -16,7 +16,7 @@ from dgfacil.core.exercises import BoardItem
 from dgfacil.core.model import NoteTag
 from dgfacil.operations import boards, notes, run
 from dgfacil.operations.changes import Changes
-from dgfacil.operations.link import CLOSED_KEY, NOTE_BOARDS, Refused, _ids
+from dgfacil.operations.link import CLOSED_KEY, CARD_BOARDS, Refused, _ids
 from dgfacil.store import link as store
 from dgfacil.store import exercises as exercise_store
 from dgfacil.store.notes import load_notes
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 RAPPORTEUR_NOTES_KEY = "link.rapporteur_notes"  # {note id: group id}: whose notes are whose
 SOURCE = "rapporteur"
-BOARD_KINDS = (*NOTE_BOARDS, "table")
+BOARD_KINDS = (*CARD_BOARDS, "table")
 MAX_CELL = 1000
 
 
@@ -78,7 +78,7 @@ class GroupBoard:
     exercise_id: int
     title: str
     kind: str
-    areas: list[tuple[str, str]]  # note boards: (key, title)
+    areas: list[tuple[str, str]]  # card boards: (key, title)
     columns: list[tuple[str, str]]  # tables: (key, title); key "" is the goal when rows are grouped
     closed: bool
     items: list[BoardItem]
@@ -91,7 +91,7 @@ def _columns(definition: dict) -> list[tuple[str, str]]:
 
 
 def group_boards(session: Session, *, group_id: int) -> list[GroupBoard]:
-    """The note boards and action plans this group has a board on, with the group's items."""
+    """The card boards and action plans this group has a board on, with the group's items."""
     found = []
     for exercise in load_workshop(session=session).exercises:
         if exercise.kind not in BOARD_KINDS:
@@ -130,7 +130,7 @@ def _cells(exercise, cells: object) -> dict[str, str]:
 
 
 def _placed(exercise, item: dict) -> dict:
-    """The fields of a note or row from what the rapporteur typed, checked against the board."""
+    """The fields of a card or row from what the rapporteur typed, checked against the board."""
     area = item.get("area", "")
     if not isinstance(area, str):
         raise ValueError("area is text")  # noqa: TRY004 - a 400 to the page, in words
@@ -138,14 +138,14 @@ def _placed(exercise, item: dict) -> dict:
         return {"text": "", "area": " ".join(area.split()), "cells": _cells(exercise, item.get("cells", {}))}
     text = item.get("text")
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_CELL:
-        raise ValueError(f"a note needs some text (at most {MAX_CELL} characters)")
+        raise ValueError(f"a card needs some text (at most {MAX_CELL} characters)")
     if area not in core_ex.area_rects(exercise.kind, exercise.definition):
         raise Refused("this board has no such zone")
     return {"text": text.strip(), "area": area}
 
 
 def rapporteur_item(session: Session, *, group_id: int, exercise_id: int, item: dict) -> Changes:
-    """A sticky note in a zone of the group's board, or a row of the group's action plan."""
+    """A card in a zone of the group's board, or a row of the group's action plan."""
     exercise = _group_board(session, group_id, exercise_id)
     fields = _placed(exercise, item)
     if exercise.kind == "table":
@@ -159,7 +159,7 @@ def rapporteur_item(session: Session, *, group_id: int, exercise_id: int, item: 
 
 
 def rapporteur_item_edit(session: Session, *, group_id: int, item_id: int, item: dict) -> Changes:
-    """Change a note or row on the group's own board; another group's is not there (LookupError)."""
+    """Change a card or row on the group's own board; another group's is not there (LookupError)."""
     found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
     if found is None or found.group_id != group_id:
         raise LookupError(f"no item {item_id} of this group")

@@ -63,7 +63,7 @@ EMPTY = {
 class PrintOptions:
     paper: str = "A4"  # A4 | Letter
     per_person: bool = False  # certificates: a file per person in a folder
-    unit: int | None = None  # attendance: index of one session (operations.attendance units)
+    unit: int | None = None  # attendance: index of one block (operations.attendance units)
     extra_zones: list[str] = field(default_factory=list)  # agenda: more zones to show
 
 
@@ -135,7 +135,7 @@ def _attendance(session: Session, options: PrintOptions) -> PrintJob:
 
         units = attendance_units(session)
         if not 0 <= options.unit < len(units):
-            raise ValueError(f"there is no session {options.unit + 1} (the workshop has {len(units)})")
+            raise ValueError(f"there is no block {options.unit + 1} (the workshop has {len(units)})")
         unit = units[options.unit]
         sections = [Section(unit.label, workshop.days[unit.day_index].date)]
     run = partial(print_attendance_sheet, workshop=workshop, participants=participants,

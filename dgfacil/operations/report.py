@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dgfacil.core import run as run_core
 from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
 from dgfacil.core.evaluation import summarize
 from dgfacil.core.model import ItemKind, NoteTag, Workshop
+from dgfacil.core.run.outcome import actual_times
 from dgfacil.printing.layout import Cancelled
 from dgfacil.printing.outcome_report import (
     AgendaLine, OutcomeReport, OutputTable, SessionSummary, write_outcome_report,
@@ -54,13 +54,13 @@ def _times(workshop: Workshop) -> list[str]:
 
 
 def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[AgendaLine]]], bool]:
-    """Each day's items as planned, and as run when the run log holds that day (core.run.actual_times)."""
+    """Each day's items as planned, and as run when the run log holds that day (core.run.outcome.actual_times)."""
     out, recorded = [], False
     tz = workshop.timezone
     for day in workshop.days:
         events = load_events(day_id=day.id, session=session) if day.id else []
         # the log's last instant stands for "now", so a report printed later says the same thing
-        actual = {a.item_id: a for a in run_core.actual_times(day, tz, events, max(e.at for e in events))} \
+        actual = {a.item_id: a for a in actual_times(day, tz, events, max(e.at for e in events))} \
             if events else {}
         lines = []
         for slot in plan_day(day, tz):
@@ -122,7 +122,7 @@ def _participation(session: Session) -> tuple[list[tuple[str, str]], list[tuple[
     not_marked = "not recorded"
     figures = [
         ("Registered", str(p.registered)),
-        ("Attended (present in at least one session)", str(p.attended) if p.attendance_marked else not_marked),
+        ("Attended (present in at least one block)", str(p.attended) if p.attendance_marked else not_marked),
         ("Countries (registered)", str(p.countries)),
         ("Countries (attended)", str(p.countries_attended) if p.attendance_marked else not_marked),
         ("Local participants (registered / attended)",

@@ -42,7 +42,7 @@ def vote_totals(item_ids: list[int] | None, *, session: Session, exercise_id: in
 
 
 def board_items(exercise_id: int, group_id: int | None, *, session: Session) -> list[BoardItem]:
-    """Every note or row of one board, with its vote total, in board order."""
+    """Every card or row of one board, with its vote total, in board order."""
     rows = list(session.exec(
         select(BoardItemRow)
         .where(BoardItemRow.exercise_id == exercise_id, _group_is(BoardItemRow.group_id, group_id))
@@ -143,13 +143,13 @@ def _item_row(item_id: int, *, session: Session) -> BoardItemRow:
 
 
 def board_of(item_id: int, *, session: Session) -> tuple[int, int | None]:
-    """(exercise id, group id) of the board a note is on; LookupError when there is no such note."""
+    """(exercise id, group id) of the board a card is on; LookupError when there is no such card."""
     row = _item_row(item_id, session=session)
     return row.exercise_id, row.group_id
 
 
 def insert_item(exercise_id: int, group_id: int | None, fields: dict[str, Any], *, session: Session) -> int:
-    """A new note or row on a board; a falsy position puts it after the exercise's last. Returns its id."""
+    """A new card or row on a board; a falsy position puts it after the exercise's last. Returns its id."""
     ex = session.get(ExerciseRow, exercise_id)
     if ex is None:
         raise LookupError(f"no exercise {exercise_id}")
@@ -167,7 +167,7 @@ def insert_item(exercise_id: int, group_id: int | None, fields: dict[str, Any], 
 
 
 def write_item(item_id: int, fields: dict[str, Any], *, session: Session) -> None:
-    """Set some columns (names from ITEM_FIELDS) of a note or row and stamp it updated now."""
+    """Set some columns (names from ITEM_FIELDS) of a card or row and stamp it updated now."""
     row = _item_row(item_id, session=session)
     for name, value in fields.items():
         setattr(row, name, dict(value) if name == "data" else value)
@@ -175,12 +175,12 @@ def write_item(item_id: int, fields: dict[str, Any], *, session: Session) -> Non
 
 
 def delete_items(item_ids: list[int], *, session: Session) -> Snapshot:
-    """Delete notes with their votes; the snapshot puts them back."""
+    """Delete cards with their votes; the snapshot puts them back."""
     return delete_with_snapshot("board_item", item_ids, session=session)
 
 
 def restore_items(deleted: Snapshot, *, session: Session) -> None:
-    """Put deleted notes back with their ids and votes."""
+    """Put deleted cards back with their ids and votes."""
     restore_snapshot(deleted, session=session)
 
 
@@ -189,7 +189,7 @@ def add_vote(item_id: int, voter: str, *, session: Session) -> None:
 
 
 def remove_vote(item_id: int, voter: str, *, session: Session) -> None:
-    """Take back `voter`'s latest dot on a note (nothing happens if there is none)."""
+    """Take back `voter`'s latest dot on a card (nothing happens if there is none)."""
     vote = session.exec(select(DotVoteRow).where(DotVoteRow.board_item_id == item_id, DotVoteRow.voter == voter)
                         .order_by(col(DotVoteRow.id).desc())).first()
     if vote is not None:

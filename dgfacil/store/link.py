@@ -18,7 +18,7 @@ def _on_board(exercise_id: int, group_id: int | None) -> tuple[ColumnElement[boo
 
 def area_positions(exercise_id: int, group_id: int | None, area: str, *, limit: int,
                    session: Session) -> tuple[int, list[tuple[float, float]]]:
-    """How many notes one area of a board holds, and where they sit (x, y) when there are fewer
+    """How many cards one area of a board holds, and where they sit (x, y) when there are fewer
     than `limit` (a crowded area's places are not worth loading)."""
     where = (*_on_board(exercise_id, group_id), BoardItemRow.area == area)
     count = session.exec(select(func.count()).select_from(BoardItemRow).where(*where)).one()

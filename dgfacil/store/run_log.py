@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from dgfacil.core.run import EventKind, RunEvent, as_utc
+from dgfacil.core.run.log import EventKind, RunEvent, as_utc
 from dgfacil.store import convert
 from dgfacil.store.tables import DayRow, RunEventRow
 

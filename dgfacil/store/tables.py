@@ -170,7 +170,7 @@ class RunEventRow(SQLModel, table=True):
 
 
 class BoardItemRow(SQLModel, table=True):
-    """A sticky note on a zones or plane board, or a row of a table exercise."""
+    """A card on a zones or plane board, or a row of a table exercise."""
 
     __tablename__ = "board_item"
     id: Optional[int] = Field(default=None, primary_key=True)

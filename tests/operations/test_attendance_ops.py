@@ -37,7 +37,7 @@ def test_units_per_item_and_half_day(doc):
     assert blocks[0].item_ids == tuple(u.id for u in items)
 
 
-def test_all_sessions_rule_and_reason(doc):
+def test_all_blocks_rule_and_reason(doc):
     pids = _ids(doc)
     with doc.session() as s:
         units = att.attendance_units(s)

@@ -1,4 +1,4 @@
-"""Board operations on a real document: notes, moves, votes, clusters, answers; undo snapshots; reopen."""
+"""Board operations on a real document: cards, moves, votes, clusters, answers; undo snapshots; reopen."""
 from __future__ import annotations
 
 import pytest
@@ -41,7 +41,7 @@ def test_add_from_library_and_refuse_bad_inline(demo_doc):
             ex_ops.add_exercise(s, agenda_item_id=item, use="no-such")
 
 
-def test_notes_move_vote_cluster_delete_restore_and_reopen(swot, tmp_path):
+def test_cards_move_vote_cluster_delete_restore_and_reopen(swot, tmp_path):
     doc, ex_id = swot
     with doc.session() as s:
         a = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("Strong leadership", "strengths", 0.2, 0.2)).ids[0]
@@ -75,17 +75,17 @@ def test_dots_run_out_per_voter(swot):
     doc, ex_id = swot
     with doc.session() as s:
         ex_ops.set_vote_rule(s, exercise_id=ex_id, dots=2, per="participant")
-        note = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("Open data", "opportunities")).ids[0]
+        card = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("Open data", "opportunities")).ids[0]
     with doc.session() as s:
-        ops.add_vote(s, item_id=note, voter="p1")
-        ops.add_vote(s, item_id=note, voter="p1")
-        ops.add_vote(s, item_id=note, voter="p2")
+        ops.add_vote(s, item_id=card, voter="p1")
+        ops.add_vote(s, item_id=card, voter="p1")
+        ops.add_vote(s, item_id=card, voter="p2")
     with pytest.raises(ValueError, match="all 2 dots"):
         with doc.session() as s:
-            ops.add_vote(s, item_id=note, voter="p1")
+            ops.add_vote(s, item_id=card, voter="p1")
     with doc.session() as s:
-        ops.remove_vote(s, item_id=note, voter="p1")
-        assert store.board_item(note, session=s).votes == 2
+        ops.remove_vote(s, item_id=card, voter="p1")
+        assert store.board_item(card, session=s).votes == 2
 
 
 def test_sort_by_votes_returns_old_places(swot):

@@ -1,5 +1,5 @@
 """A lone surrogate is refused on every write path, not only notes, items, days and people:
-workshop details, sticky notes, groups and signatories in their own words (operations), and
+workshop details, cards, groups and signatories in their own words (operations), and
 evaluation answers, exercise answers or any raw statement at the store's root (store/text_guard)."""
 from __future__ import annotations
 
@@ -53,13 +53,13 @@ def test_workshop_details(demo_doc, field):
              said=f"{field.replace('_', ' ')} holds a {SAID}")
 
 
-def test_sticky_notes(swot):
+def test_cards(swot):
     doc, ex_id = swot
     _refused(doc, lambda s: board_ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem(text=BROKEN)),
-             said="note holds a " + SAID)
+             said="card holds a " + SAID)
     with doc.session() as s:
         item_id = board_ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem(text="fine")).ids[0]
-    _refused(doc, lambda s: board_ops.update_item(s, item_id=item_id, text=BROKEN), said="note holds")
+    _refused(doc, lambda s: board_ops.update_item(s, item_id=item_id, text=BROKEN), said="card holds")
     _refused(doc, lambda s: board_ops.set_cluster(s, item_ids=[item_id], heading=BROKEN), said="cluster holds")
     _refused(doc, lambda s: board_ops.update_item(s, item_id=item_id, data={"cell": BROKEN}), said="cells hold")
 

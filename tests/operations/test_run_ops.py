@@ -10,9 +10,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from dgfacil.core.run import EventKind
-from dgfacil.core.run_plan import derive_state
-from dgfacil.core.run_text import countdown_text
+from dgfacil.core.run.log import EventKind
+from dgfacil.core.run.plan import derive_state
+from dgfacil.core.run.words import countdown_text
 from dgfacil.operations import run as run_ops
 from dgfacil.store import run_log
 from dgfacil.store.workshop import load_workshop

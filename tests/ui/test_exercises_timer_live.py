@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from dgfacil.core.run import ordered_items
+from dgfacil.core.run.log import ordered_items
 from dgfacil.operations import run as run_ops
 
 T0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)  # 15:00 in Seoul: the demo webinar opens

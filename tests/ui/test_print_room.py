@@ -54,8 +54,8 @@ def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
 
     # attendance sheets for one session, chosen in the combo box
     room.list.setCurrentRow(room.kinds.index("attendance"))
-    assert room.session.count() >= 2
-    room.session.setCurrentIndex(1)
+    assert room.sheets.count() >= 2
+    room.sheets.setCurrentIndex(1)
     sheet = tmp_path / "sheet.pdf"
     room.out.setText(str(sheet))
     qtbot.keyClick(room.list, Qt.Key_P, Qt.ControlModifier)

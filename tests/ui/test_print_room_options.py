@@ -26,19 +26,19 @@ def test_only_the_options_that_apply_and_a_count(ctx, qtbot, screenshots):
     _roster(ctx)
     room = _room(ctx, qtbot)
     _choose(room, "certificates")
-    assert room.form.isRowVisible(room.per_person) and not room.form.isRowVisible(room.session)
+    assert room.form.isRowVisible(room.per_person) and not room.form.isRowVisible(room.sheets)
     assert room.count.text() == "2 certificates for the eligible participants (2 of 3)."
     assert room.count.textFormat() == Qt.PlainText
     qtbot.waitUntil(lambda: buttons_below_form(room))  # the form laid itself out again
     room.grab().save(str(screenshots / "print-room-certificates.png"))
     _choose(room, "badges")
-    assert not room.form.isRowVisible(room.per_person) and not room.form.isRowVisible(room.session)
+    assert not room.form.isRowVisible(room.per_person) and not room.form.isRowVisible(room.sheets)
     assert room.form.isRowVisible(room.paper)
     assert room.count.text() == "3 badges on 1 page."
     qtbot.waitUntil(lambda: buttons_below_form(room))
     room.grab().save(str(screenshots / "print-room-badges.png"))
     _choose(room, "attendance")
-    assert room.form.isRowVisible(room.session) and not room.form.isRowVisible(room.per_person)
+    assert room.form.isRowVisible(room.sheets) and not room.form.isRowVisible(room.per_person)
     assert room.count.text() == "1 sheet listing 3 participants."
     _choose(room, "worksheets")
     assert room.count.text().startswith("The workshop has no exercises")

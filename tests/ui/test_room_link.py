@@ -1,4 +1,4 @@
-"""The Room link menu: off by default; on, a phone's note appears on the desktop board at once;
+"""The Room link menu: off by default; on, a phone's card appears on the desktop board at once;
 the join QR on the projector decodes to the join link; rotating locks out the old link."""
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def linked(demo_window, qtbot):
     assert not window.room_link.link.on
 
 
-def test_a_phone_note_appears_on_the_desktop_board_without_reload(linked, qtbot):
+def test_a_phone_card_appears_on_the_desktop_board_without_reload(linked, qtbot):
     window, room = linked
     link = window.room_link.link
     assert window.room_link.toggle.isChecked()
@@ -39,10 +39,10 @@ def test_a_phone_note_appears_on_the_desktop_board_without_reload(linked, qtbot)
     status, created = phone.post("/api/notes", {"text": "<b>From a phone</b>", "area": "threats",
                                                 "exercise_id": room.exercise.id})
     assert status == 201
-    qtbot.waitUntil(lambda: created["id"] in room.board.notes, timeout=3000)
-    assert room.board.notes[created["id"]].note.text == "<b>From a phone</b>"
+    qtbot.waitUntil(lambda: created["id"] in room.board.cards, timeout=3000)
+    assert room.board.cards[created["id"]].card.text == "<b>From a phone</b>"
     assert heard and heard[-1][1] is link.writer and heard[-1][0].boards  # delivered on the GUI thread
-    # the app's undo covers the facilitator's own edits only: the phone's note is not on its stack
+    # the app's undo covers the facilitator's own edits only: the phone's card is not on its stack
     assert room.undo_stack.count() == 1  # adding the exercise
 
 

@@ -1,6 +1,6 @@
-"""Moderating phone input on the desktop: the Phone input dock hides and restores a phone's note,
+"""Moderating phone input on the desktop: the Phone input dock hides and restores a phone's card,
 the Room link menu reveals votes and closes the board and the survey, each undoable, and the
-menu follows what the facilitator's phone did. Undo never removes a participant's note."""
+menu follows what the facilitator's phone did. Undo never removes a participant's card."""
 from __future__ import annotations
 
 import sys
@@ -38,7 +38,7 @@ def phone_texts(phone) -> list[str]:
     return [n["text"] for n in board["notes"]]
 
 
-def test_hide_and_restore_a_phone_note_from_the_dock_and_undo_it(linked, qtbot):
+def test_hide_and_restore_a_phone_card_from_the_dock_and_undo_it(linked, qtbot):
     window, room, phone, _boss = linked
     menu = window.room_link
     status, created = phone.post("/api/notes", {"text": "Rude remark", "area": "threats"})
@@ -59,14 +59,14 @@ def test_hide_and_restore_a_phone_note_from_the_dock_and_undo_it(linked, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     dock.table.setFocus()
-    qtbot.keyClick(dock.table, Qt.Key_Z, Qt.ControlModifier)  # the app's Undo: the note is shown again
+    qtbot.keyClick(dock.table, Qt.Key_Z, Qt.ControlModifier)  # the app's Undo: the card is shown again
     assert phone_texts(phone) == ["Rude remark"]
     assert dock.table.item(0, 3).text() == "Shown"
-    # nothing more to undo here: the phone's note itself is not the facilitator's action
+    # nothing more to undo here: the phone's card itself is not the facilitator's action
     assert not menu.moderator.undo_stack.canUndo()
     qtbot.keyClick(dock.table, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)  # Redo hides it again
     assert phone_texts(phone) == []
-    assert created["id"] in room.board.notes  # hidden from phones, still on the facilitator's board
+    assert created["id"] in room.board.cards  # hidden from phones, still on the facilitator's board
 
 
 def test_menu_reveals_votes_closes_the_board_and_the_survey(linked, qtbot):

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from dgfacil.core.model import AgendaItem, ItemKind
-from dgfacil.core.run import EventKind
+from dgfacil.core.run.log import EventKind
 from dgfacil.operations import agenda as agenda_ops
 from dgfacil.operations import run as run_ops
 from dgfacil.store import run_log

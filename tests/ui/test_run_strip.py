@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from dgfacil.core.run import EventKind
+from dgfacil.core.run.log import EventKind
 from dgfacil.operations import run as run_ops
 from dgfacil.ui.main_window import MainWindow
 from dgfacil.ui.shortcuts_help import help_rows

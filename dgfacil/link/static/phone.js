@@ -107,10 +107,10 @@
     if (keep && old) select.value = old;
   }
   function loadBoard() {
-    var b = state && state.board, form = $("note-form");
-    $("area-label").textContent = T.zone; $("note-label").textContent = T.your_note;
-    $("note-send").textContent = T.add_note; document.querySelector("#group-row label").textContent = T.group;
-    if (!b) { $("board-info").textContent = T.no_board; form.hidden = true; $("notes").textContent = ""; $("dots").textContent = ""; return; }
+    var b = state && state.board, form = $("card-form");
+    $("area-label").textContent = T.zone; $("card-label").textContent = T.your_card;
+    $("card-send").textContent = T.add_card; document.querySelector("#group-row label").textContent = T.group;
+    if (!b) { $("board-info").textContent = T.no_board; form.hidden = true; $("cards").textContent = ""; $("dots").textContent = ""; return; }
     $("board-h").textContent = b.title;
     form.hidden = b.closed;
     $("board-info").textContent = b.closed ? T.board_closed : "";
@@ -118,19 +118,19 @@
     fillSelect($("group"), [["", T.whole_room]].concat(b.groups.map(function (g) { return [String(g.id), g.name]; })), true);
     fillSelect($("area"), b.areas.map(function (a) { return [a.key, a.title]; }), true);
     var q = "?exercise=" + b.exercise_id + ($("group").value ? "&group=" + $("group").value : "");
-    api("GET", "/api/board" + q).then(renderNotes).catch(function (e) { say(fmt("error", e.message)); });
+    api("GET", "/api/board" + q).then(renderCards).catch(function (e) { say(fmt("error", e.message)); });
   }
-  function renderNotes(data) {
-    var box = $("notes"); box.textContent = "";
+  function renderCards(data) {
+    var box = $("cards"); box.textContent = "";
     var b = data.board, closed = b.closed;
     $("dots").textContent = fmt("dots_left", data.dots_left) + (data.revealed ? "" : " · " + T.votes_hidden);
     b.areas.forEach(function (area) {
-      var notes = data.notes.filter(function (n) { return n.area === area.key; });
-      if (!notes.length) return;
+      var cards = data.notes.filter(function (n) { return n.area === area.key; });
+      if (!cards.length) return;
       var zone = el("section", null, "zone"); zone.setAttribute("aria-label", area.title);
       zone.appendChild(el("h3", area.title));
-      notes.forEach(function (n) {
-        var card = el("article", null, "note");
+      cards.forEach(function (n) {
+        var card = el("article", null, "card");
         card.appendChild(el("p", n.text));
         var meta = (n.votes !== null ? fmt("votes", n.votes) + " · " : "") + fmt("your_dots", n.mine);
         card.appendChild(el("div", meta, "meta"));
@@ -156,15 +156,15 @@
     api("POST", "/api/votes", { item_id: id, remove: remove }).then(loadBoard).catch(function (e) { say(fmt("error", e.message)); });
   }
   $("group").addEventListener("change", loadBoard);
-  $("note-form").addEventListener("submit", function (ev) {
+  $("card-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var text = $("note-text").value.trim(); if (!text) return;
+    var text = $("card-text").value.trim(); if (!text) return;
     var data = { text: text, area: $("area").value, exercise_id: state.board.exercise_id };
     if ($("group").value) data.group_id = Number($("group").value);
-    $("note-send").disabled = true;
+    $("card-send").disabled = true;
     api("POST", "/api/notes", data).then(function () {
-      $("note-text").value = ""; say(T.note_added); loadBoard();
-    }).catch(function (e) { say(fmt("error", e.message)); }).then(function () { $("note-send").disabled = false; });
+      $("card-text").value = ""; say(T.card_added); loadBoard();
+    }).catch(function (e) { say(fmt("error", e.message)); }).then(function () { $("card-send").disabled = false; });
   });
 
   // -- prompts (the exercise's questions) ------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.core.model import AgendaItem, ItemKind
-from dgfacil.core.run_suggest import FLOOR_SHARE
+from dgfacil.core.run.recovery import FLOOR_SHARE
 from dgfacil.ui.agenda.time_field import TimeField
 
 SAVE_AFTER_MS = 600  # nothing typed is held only in memory for more than a second

@@ -68,8 +68,8 @@ class BoardBase(QWidget):
             self.load()
 
     def show_readable(self, text_px: int) -> None:
-        """On the projector: make the board's text at least `text_px` pixels high. A sticky-note
-        board sizes itself against its window instead (note_projection)."""
+        """On the projector: make the board's text at least `text_px` pixels high. A card
+        board sizes itself against its window instead (card_projection)."""
 
     # -- export ---------------------------------------------------------------------------
     def export_size(self) -> QSize:

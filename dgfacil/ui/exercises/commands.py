@@ -42,8 +42,8 @@ def _short(text: str) -> str:
     return f"“{text[:28]}…”" if len(text) > 28 else f"“{text}”"
 
 
-class AddNote(Step):
-    def __init__(self, target, item: BoardItem, what: str = "note") -> None:
+class AddItem(Step):
+    def __init__(self, target, item: BoardItem, what: str = "card") -> None:
         super().__init__(f"Add {what} {_short(item.text)}", target)
         self.item, self.item_id, self.deleted = item, None, None
 
@@ -58,8 +58,8 @@ class AddNote(Step):
         _, self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=[self.item_id]))
 
 
-class EditNote(Step):
-    """Change fields of one or more notes/rows: {id: old fields}, {id: new fields}."""
+class EditItems(Step):
+    """Change fields of one or more cards/rows: {id: old fields}, {id: new fields}."""
 
     def __init__(self, target, text: str, old: dict[int, dict], new: dict[int, dict]) -> None:
         super().__init__(text, target)
@@ -79,9 +79,9 @@ class EditNote(Step):
         self._apply(self.old)
 
 
-class MoveNotes(Step):
+class MoveCards(Step):
     def __init__(self, target, old: dict[int, tuple], new: dict[int, tuple]) -> None:
-        super().__init__("Move note" if len(new) == 1 else f"Move {len(new)} notes", target)
+        super().__init__("Move card" if len(new) == 1 else f"Move {len(new)} cards", target)
         self.old, self.new = old, new
 
     def do_redo(self) -> None:
@@ -91,8 +91,8 @@ class MoveNotes(Step):
         self.run(lambda s: ops.move_items(s, moves=self.old))
 
 
-class DeleteNotes(Step):
-    def __init__(self, target, item_ids: list[int], what: str = "note") -> None:
+class DeleteItems(Step):
+    def __init__(self, target, item_ids: list[int], what: str = "card") -> None:
         super().__init__(f"Delete {what}" if len(item_ids) == 1 else f"Delete {len(item_ids)} {what}s", target)
         self.item_ids, self.deleted = list(item_ids), None
 
@@ -104,7 +104,7 @@ class DeleteNotes(Step):
 
 
 class Vote(Step):
-    """One dot on a note (or one taken back, with `add=False`)."""
+    """One dot on a card (or one taken back, with `add=False`)."""
 
     def __init__(self, target, item_id: int, voter: str, add: bool = True) -> None:
         super().__init__("Add a dot" if add else "Take a dot back", target)
@@ -123,7 +123,7 @@ class Vote(Step):
 
 class SortByVotes(Step):
     def __init__(self, target) -> None:
-        super().__init__("Sort notes by votes", target)
+        super().__init__("Sort cards by votes", target)
         self.old: dict = {}
 
     def do_redo(self) -> None:

@@ -26,7 +26,7 @@ from dgfacil.ui.exercises.projector import BoardProjector
 from dgfacil.ui.exercises.timer import GroupTimer
 from dgfacil.ui.widgets import plain_label, plain_tooltip
 
-KIND_NAMES = {"zones": "sticky notes", "plane": "map", "table": "table", "rubric": "rubric", "prompts": "questions"}
+KIND_NAMES = {"zones": "cards", "plane": "map", "table": "table", "rubric": "rubric", "prompts": "questions"}
 
 
 class ExercisesRoom(QWidget):
@@ -181,14 +181,14 @@ class ExercisesRoom(QWidget):
         return [("F5", "Show the board on the projector"), ("Ctrl+E", "Export the board"),
                 ("F6", "All groups / one group"), ("F7", "Show or hide the Groups panel"),
                 ("Ctrl+Shift+E", "Add an exercise from the library"),
-                ("Ins or N", "Add a note in the area last clicked (on a note board)"),
+                ("Ins or N", "Add a card in the area last clicked (on a card board)"),
                 ("Ins / Ctrl+Shift+N", "Add a step / a goal (on a table)"),
                 ("Tab / Shift+Tab", "Next / previous cell of a table; Tab in the last cell adds a step"),
-                ("F2", "Edit the selected note or cell"),
-                ("Del", "Delete the selected notes"), ("Ctrl+A", "Select every note"),
-                ("Ctrl+D / Ctrl+Shift+D", "Put a dot on / take a dot from the selected notes"),
-                ("Ctrl+G / Ctrl+Shift+G", "Cluster / uncluster the selected notes"),
-                ("Ctrl+Shift+V", "Sort by votes"), ("Alt+1..6", "Colour the selected notes"),
+                ("F2", "Edit the selected card or cell"),
+                ("Del", "Delete the selected cards"), ("Ctrl+A", "Select every card"),
+                ("Ctrl+D / Ctrl+Shift+D", "Put a dot on / take a dot from the selected cards"),
+                ("Ctrl+G / Ctrl+Shift+G", "Cluster / uncluster the selected cards"),
+                ("Ctrl+Shift+V", "Sort by votes"), ("Alt+1..6", "Colour the selected cards"),
                 ("Ctrl+0", "Fit the board to the window")]
 
     @property
@@ -242,7 +242,7 @@ class ExercisesRoom(QWidget):
         self.dots.setValue(dots)
         self.dots_per.setCurrentIndex(self.dots_per.findData(per))
         for w in (self.dots, self.dots_per):
-            w.setVisible(found.kind in core.NOTE_KINDS)
+            w.setVisible(found.kind in core.CARD_KINDS)
         self.timer.follow(found.agenda_item_id)
         self.reload_groups()
 

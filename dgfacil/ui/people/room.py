@@ -1,5 +1,5 @@
 """The People room: the roster (search, add, edit, delete, import, export), check-in per
-session with a badge scanner field, and who earns a certificate and why not."""
+block with a badge scanner field, and who earns a certificate and why not."""
 from __future__ import annotations
 
 from pathlib import Path

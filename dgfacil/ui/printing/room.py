@@ -65,8 +65,8 @@ class PrintRoom(QWidget):
         self.paper.addItems(["A4", "Letter"])
         self.per_person = QCheckBox("One PDF per person (in a folder)")
         self.per_person.toggled.connect(self._per_person_changed)
-        self.session = QComboBox()
-        self.session.currentIndexChanged.connect(lambda _i: self._show_count())
+        self.sheets = QComboBox()
+        self.sheets.currentIndexChanged.connect(lambda _i: self._show_count())
         self.out = QLineEdit()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self.browse)
@@ -80,7 +80,7 @@ class PrintRoom(QWidget):
         form = QFormLayout()
         form.addRow("Paper", self.paper)
         form.addRow("", self.per_person)
-        form.addRow("Sheets", self.session)
+        form.addRow("Sheets", self.sheets)
         form.addRow(self.out_label, out_row)
         form.addRow("Will print", self.count)
         return form
@@ -150,9 +150,9 @@ class PrintRoom(QWidget):
         # only the options that mean something for this document are shown
         self.form.setRowVisible(self.paper, kind != "report")
         self.form.setRowVisible(self.per_person, kind == "certificates")
-        self.form.setRowVisible(self.session, kind == "attendance")
+        self.form.setRowVisible(self.sheets, kind == "attendance")
         if kind == "attendance":
-            self._fill_sessions()
+            self._fill_sheets()
         if not self.busy():
             self.status.setText("")  # a message about another document would mislead
         self._set_out_default()
@@ -185,21 +185,21 @@ class PrintRoom(QWidget):
             text = f"Cannot count what will print: {err}"
         self.count.setText(text)
 
-    def _fill_sessions(self) -> None:
+    def _fill_sheets(self) -> None:
         from dgfacil.operations.attendance import attendance_units
 
         units = self.ctx.tasks.read(lambda s: attendance_units(s))
-        self.session.blockSignals(True)  # the count is shown once, after the list is filled
-        self.session.clear()
-        self.session.addItem("Every day", None)
+        self.sheets.blockSignals(True)  # the count is shown once, after the list is filled
+        self.sheets.clear()
+        self.sheets.addItem("Every day", None)
         for i, unit in enumerate(units):
-            self.session.addItem(unit.label, i)
-        self.session.blockSignals(False)
+            self.sheets.addItem(unit.label, i)
+        self.sheets.blockSignals(False)
 
     def options(self) -> PrintOptions:
         return PrintOptions(paper=self.paper.currentText(),
                             per_person=self.per_person_on(),
-                            unit=self.session.currentData() if self.kind() == "attendance" else None)
+                            unit=self.sheets.currentData() if self.kind() == "attendance" else None)
 
     def browse(self) -> None:
         if self.per_person_on():  # one file per person: they go into a folder
@@ -378,7 +378,7 @@ class PrintRoom(QWidget):
         if initiator is self:
             return
         if changes.agenda and self.kind() == "attendance":
-            self._fill_sessions()
+            self._fill_sheets()
         # participants, attendance and exercises change what prints: recount when it is seen
         if self.isVisible():
             self._show_count()

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
-from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import RunState
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import RunState
 
 # name, label, shortcuts, key shown on the button, room method (and argument)
 SPECS = [

@@ -1,6 +1,6 @@
 """The Run room: the facilitator's screen while the workshop runs.
 
-Everything shown is derived from the run log and `ctx.clock()` (dgfacil.core.run_plan); the
+Everything shown is derived from the run log and `ctx.clock()` (dgfacil.core.run.plan); the
 QTimer only asks for a repaint. Each button is an action with a keyboard shortcut, shown on
 the button, and the same actions work from the projector window.
 """
@@ -13,10 +13,12 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
 from dgfacil.core.agenda import day_label, in_zone, workshop_zones
-from dgfacil.core.run import EventKind, Phase
-from dgfacil.core.run_plan import RunState, derive_state
-from dgfacil.core.run_suggest import recovery_plan
-from dgfacil.core.run_text import Level, back_at, conflict_texts, day_end_text, progress_text, span_words, status
+from dgfacil.core.run.log import EventKind, Phase
+from dgfacil.core.run.plan import RunState, derive_state
+from dgfacil.core.run.recovery import recovery_plan
+from dgfacil.core.run.words import (
+    Level, back_at, conflict_texts, countdown_status, day_end_text, progress_text, span_words,
+)
 from dgfacil.operations import run as run_ops
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.workshop import zone_labels
@@ -319,7 +321,7 @@ class RunRoom(QWidget):
             return
         zone = self.workshop.timezone
         self.state = state = derive_state(day, zone, self.events, self.ctx.clock())
-        words = status(state, self.warning_lead_min)
+        words = countdown_status(state, self.warning_lead_min)
         self.panel.show_state(state, words, zone, back_at(state, self.zones()))
         self.model.set_state(state, zone)
         heading = f"Today, re-planned ({zone.rsplit('/', 1)[-1].replace('_', ' ')} time)"

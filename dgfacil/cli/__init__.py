@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from dgfacil.core.template import TemplateError
     from dgfacil.core.text import TextError
-    from dgfacil.store.errors import DocumentError
+    from dgfacil.operations.document import DocumentError
 
     try:
         return int(args.func(args) or 0)
@@ -112,6 +112,6 @@ def _explain_os_error(err: OSError, args: argparse.Namespace) -> str:
 def _explain_store_error(err: Exception, args: argparse.Namespace):
     from pathlib import Path
 
-    from dgfacil.store.errors import explain
+    from dgfacil.operations.document import explain_failure
 
-    return explain(err, Path(getattr(args, "file", None) or "the workshop file"))
+    return explain_failure(err, Path(getattr(args, "file", None) or "the workshop file"))

@@ -51,13 +51,13 @@ def update_item(session: Session, *, item_id: int, **fields) -> Changes:
     return Changes(agenda=True, ids=(item_id,))
 
 
-def delete_item(session: Session, *, item_id: int) -> tuple[Changes, DeletedItem]:
+def delete_item(session: Session, *, item_id: int) -> Changes[DeletedItem]:
     """Delete an item; notes and exercises on it are unlinked. The snapshot undoes it."""
     day_id, _ = store.item_position(item_id, session=session)
     start = store.day_start(day_id, session=session)
     snapshot = store.delete_item(item_id, session=session)
     store.keep_day_start(day_id, start, session=session)  # the next item takes over the day's start
-    return Changes(agenda=True, ids=(item_id,)), snapshot
+    return Changes(agenda=True, ids=(item_id,), value=snapshot)
 
 
 def restore_item(session: Session, *, deleted: DeletedItem) -> Changes:

@@ -103,12 +103,12 @@ def mark(session: Session, *, participant_ids: list[int], item_ids: list[int], p
 
 
 def check_in_badge(session: Session, *, code: str, item_ids: list[int],
-                   at: datetime | None = None) -> tuple[Changes, Participant | None]:
+                   at: datetime | None = None) -> Changes[Participant | None]:
     """A scanned (or typed) badge code: mark its holder present; None when nobody has it."""
     found = people.by_badge(normalise_badge(code), session=session)
     if found is None:
-        return Changes(), None
-    return mark(session, participant_ids=[found.id], item_ids=item_ids, at=at), found
+        return Changes(value=None)
+    return mark(session, participant_ids=[found.id], item_ids=item_ids, at=at).with_value(found)
 
 
 def mark_all(session: Session) -> Changes:
@@ -166,7 +166,7 @@ class AttendanceImport:
     problems: tuple[str, ...]  # rows that matched nobody, columns not recognised
 
 
-def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes, AttendanceImport]:
+def import_attendance(session: Session, *, table: RosterTable) -> Changes[AttendanceImport]:
     """Marks from a sheet like our export: participants found by badge, e-mail or name; a column
     per unit, matched by label or by item title. 'x', 'yes', '1'... mark present; 'no', '0'
     mark absent; an empty cell leaves the mark as it was."""
@@ -203,4 +203,4 @@ def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes,
             elif word in FALSE_WORDS:
                 off += people.set_presence([pid], list(items), False, session=session)
     report = AttendanceImport(on, off, tuple(h for _, h, _ in unit_cols), tuple(problems))
-    return Changes(attendance=True), report
+    return Changes(attendance=True, value=report)

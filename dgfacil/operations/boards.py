@@ -69,9 +69,9 @@ def set_cluster(session: Session, *, item_ids: list[int], heading: str) -> Chang
     return _changes(*item_ids)
 
 
-def delete_items(session: Session, *, item_ids: list[int]) -> tuple[Changes, list[DeletedBoardItem]]:
+def delete_items(session: Session, *, item_ids: list[int]) -> Changes[list[DeletedBoardItem]]:
     """Delete notes with their votes; the snapshots put them back."""
-    return _changes(*item_ids), store.delete_items(item_ids, session=session)
+    return _changes(*item_ids).with_value(store.delete_items(item_ids, session=session))
 
 
 def restore_items(session: Session, *, deleted: list[DeletedBoardItem]) -> Changes:
@@ -106,14 +106,14 @@ def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key:
     return Changes(boards=True)
 
 
-def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> tuple[Changes, dict]:
+def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> Changes[dict]:
     """Lay each area's notes out most-voted first. Returns the old places for undo."""
     ex = store.exercise(exercise_id, session=session)
     items = store.board_items(exercise_id, group_id, session=session)
     new = core.sorted_layout(ex.kind, ex.definition, items)
     old = {it.id: (it.x, it.y, it.area) for it in items if it.id in new}
     moves = {i: (x, y, old[i][2]) for i, (x, y) in new.items()}
-    return move_items(session, moves=moves), old
+    return move_items(session, moves=moves).with_value(old)
 
 
 # -- reading (what the board screens show) -------------------------------------------------

@@ -47,9 +47,9 @@ def update_response(session: Session, *, response_id: int, answers: dict) -> Cha
     return Changes(evaluation=True, ids=(response_id,))
 
 
-def delete_response(session: Session, *, response_id: int) -> tuple[Changes, DeletedResponse]:
+def delete_response(session: Session, *, response_id: int) -> Changes[DeletedResponse]:
     deleted = DeletedResponse(store.delete_response(response_id, session=session))
-    return Changes(evaluation=True, ids=(response_id,)), deleted
+    return Changes(evaluation=True, ids=(response_id,), value=deleted)
 
 
 def restore_response(session: Session, *, deleted: DeletedResponse) -> Changes:
@@ -153,7 +153,7 @@ class _Stored:
 def import_survey(session: Session, *, data: bytes, name: str = "", encoding: str | None = None,
                   columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
                   question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False,
-                  replace_all: bool = False, sheet: str | None = None) -> tuple[Changes, ImportResult]:
+                  replace_all: bool = False, sheet: str | None = None) -> Changes[ImportResult]:
     """Import a survey export in one transaction. Respondents imported before (see io.survey.identity)
     are updated, never added twice; `replace_all` first removes every imported response.
     UnmappedAnswers: nothing is written."""
@@ -196,7 +196,7 @@ def import_survey(session: Session, *, data: bytes, name: str = "", encoding: st
         if old.id not in known.taken and (old.import_id in matched_imports or _source(old.import_id) == name):
             source = _source(old.import_id) or "an unnamed export"
             result.missing[source] = result.missing.get(source, 0) + 1
-    return Changes(evaluation=True, ids=tuple(r.id for r in result.after)), result
+    return Changes(evaluation=True, ids=tuple(r.id for r in result.after), value=result)
 
 
 def swap_responses(session: Session, *, remove: list[Response], put: list[Response]) -> Changes:
@@ -219,10 +219,10 @@ def survey_imports(session: Session) -> list[tuple[str, int]]:
     return store.imports(session=session)
 
 
-def delete_import(session: Session, *, import_id: str) -> tuple[Changes, list[Response]]:
+def delete_import(session: Session, *, import_id: str) -> Changes[list[Response]]:
     """Delete every response an import last wrote; returns them whole so undo can put them back."""
     deleted = [store.delete_response(i, session=session) for i in store.responses_of_import(import_id, session=session)]
-    return Changes(evaluation=True, ids=tuple(r.id for r in deleted)), deleted
+    return Changes(evaluation=True, ids=tuple(r.id for r in deleted), value=deleted)
 
 
 def set_report_section(session: Session, *, key: str, text: str) -> Changes:
@@ -250,6 +250,6 @@ def report_texts(session: Session) -> dict[str, str]:
     return store.report_sections(session=session)
 
 
-def import_csv(session: Session, *, data: bytes, encoding: str | None = None) -> tuple[Changes, ImportResult]:
+def import_csv(session: Session, *, data: bytes, encoding: str | None = None) -> Changes[ImportResult]:
     """The earlier name of import_survey, for callers that import an unnamed export."""
     return import_survey(session, data=data, encoding=encoding)

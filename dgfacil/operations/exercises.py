@@ -47,16 +47,16 @@ def add_exercise(session: Session, *, agenda_item_id: int, use: str | None = Non
     return Changes(exercises=True, ids=(exercise_id,))
 
 
-def update_definition(session: Session, *, exercise_id: int, definition: dict) -> tuple[Changes, dict]:
+def update_definition(session: Session, *, exercise_id: int, definition: dict) -> Changes[dict]:
     """Replace an exercise's definition (checked first). Returns the old one for undo."""
     exercise = store_boards.exercise(exercise_id, session=session)
     check_definition(exercise.kind, definition, exercise.title)
     old = copy.deepcopy(exercise.definition)
     store.write_definition(exercise_id, definition, session=session)
-    return Changes(exercises=True, ids=(exercise_id,)), old
+    return Changes(exercises=True, ids=(exercise_id,), value=old)
 
 
-def set_vote_rule(session: Session, *, exercise_id: int, dots: int, per: str = "group") -> tuple[Changes, dict]:
+def set_vote_rule(session: Session, *, exercise_id: int, dots: int, per: str = "group") -> Changes[dict]:
     """How many dots each group (or participant) has on this exercise's boards."""
     definition = copy.deepcopy(store_boards.exercise(exercise_id, session=session).definition)
     definition["votes"] = {"dots": int(dots), "per": per}
@@ -67,10 +67,10 @@ def current_vote_rule(session: Session, *, exercise_id: int) -> tuple[int, str]:
     return vote_rule(store_boards.exercise(exercise_id, session=session).definition)
 
 
-def delete_exercise(session: Session, *, exercise_id: int) -> tuple[Changes, DeletedExercise]:
+def delete_exercise(session: Session, *, exercise_id: int) -> Changes[DeletedExercise]:
     """Delete an exercise with its groups, boards and answers; the snapshot puts it all back."""
     snapshot = store.delete_exercise(exercise_id, session=session)
-    return Changes(exercises=True, groups=True, boards=True, ids=(exercise_id,)), snapshot
+    return Changes(exercises=True, groups=True, boards=True, ids=(exercise_id,), value=snapshot)
 
 
 def restore_exercise(session: Session, *, deleted: DeletedExercise) -> Changes:

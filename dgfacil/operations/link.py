@@ -11,7 +11,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
@@ -97,7 +97,7 @@ def run_together(session: Session, *, actions: list) -> list[tuple[bool, object]
 
 # -- tokens ------------------------------------------------------------------------------------
 
-def ensure_tokens(session: Session) -> tuple[Changes, Tokens]:
+def ensure_tokens(session: Session) -> Changes[Tokens]:
     """The link's tokens, created on first use (and one per group added since)."""
     join = get_setting(JOIN_KEY, session=session) or new_join_token()
     facilitator = get_setting(FACILITATOR_KEY, session=session) or new_token()
@@ -107,14 +107,14 @@ def ensure_tokens(session: Session) -> tuple[Changes, Tokens]:
     put_setting(JOIN_KEY, join, session=session)
     put_setting(FACILITATOR_KEY, facilitator, session=session)
     put_setting(RAPPORTEUR_KEY, {str(k): v for k, v in rapporteurs.items()}, session=session)
-    return Changes(workshop=True), Tokens(join, facilitator, rapporteurs)
+    return Changes(workshop=True, value=Tokens(join, facilitator, rapporteurs))
 
 
-def rotate_join_token(session: Session) -> tuple[Changes, str]:
+def rotate_join_token(session: Session) -> Changes[str]:
     """A new join token: every old link (and QR) stops working at once."""
     token = new_join_token()
     put_setting(JOIN_KEY, token, session=session)
-    return Changes(workshop=True), token
+    return Changes(workshop=True, value=token)
 
 
 def group_names(session: Session) -> dict[int, str]:
@@ -284,9 +284,15 @@ def phone_note(session: Session, *, exercise_id: int, group_id: int | None, area
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
 
 
-def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> tuple[Changes, BoardItem, int]:
+class PhoneVote(NamedTuple):
+    """What `phone_vote` hands back: the note voted on and the dots the device has left."""
+    item: BoardItem
+    dots_left: int
+
+
+def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> Changes[PhoneVote]:
     """One dot from a device (its own allowance on the board), or one taken back.
-    Returns the changes, the note and the dots the device has left on its board."""
+    Hands back the note and the dots the device has left on its board."""
     found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
     if found is None or item_id in _ids(HIDDEN_KEY, session):
         raise LookupError(f"no note {item_id}")
@@ -299,7 +305,7 @@ def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = Fa
         except ValueError as err:
             raise Refused("you have used all your dots on this board") from err
     used = store.voter_dots(found.exercise_id, found.group_id, device, session=session)
-    return changes, found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)
+    return changes.with_value(PhoneVote(found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)))
 
 
 def hide_note(session: Session, *, item_id: int, hidden: bool = True) -> Changes:

@@ -99,9 +99,9 @@ def set_tag(session: Session, *, note_id: int, tag: NoteTag, at: datetime) -> Ch
     return update_note(session, note_id=note_id, tag=tag, at=at)
 
 
-def delete_note(session: Session, *, note_id: int) -> tuple[Changes, DeletedNote]:
+def delete_note(session: Session, *, note_id: int) -> Changes[DeletedNote]:
     """Delete a note; the snapshot puts it back."""
-    return Changes(notes=True, ids=(note_id,)), store.delete_note(note_id, session=session)
+    return Changes(notes=True, ids=(note_id,), value=store.delete_note(note_id, session=session))
 
 
 def restore_note(session: Session, *, deleted: DeletedNote) -> Changes:

@@ -88,10 +88,10 @@ def update_participant(session: Session, *, participant_id: int, **fields) -> Ch
     return Changes(participants=True, ids=(participant_id,))
 
 
-def delete_participant(session: Session, *, participant_id: int) -> tuple[Changes, DeletedParticipant]:
+def delete_participant(session: Session, *, participant_id: int) -> Changes[DeletedParticipant]:
     """Delete a participant with their marks; the snapshot lets undo put everything back."""
     snapshot = people.delete_participant(participant_id, session=session)
-    return Changes(participants=True, attendance=True, ids=(participant_id,)), snapshot
+    return Changes(participants=True, attendance=True, ids=(participant_id,), value=snapshot)
 
 
 def restore_participant(session: Session, *, snapshot: DeletedParticipant) -> Changes:
@@ -112,7 +112,7 @@ class ImportResult:
 
 
 def import_roster(session: Session, *, table: RosterTable, mapping: Mapping,
-                  progress: ProgressLike | None = None) -> tuple[Changes, ImportResult]:
+                  progress: ProgressLike | None = None) -> Changes[ImportResult]:
     """Write every good row of `table`: new participants, and updates matched by e-mail.
 
     Rows with errors are left out (the preview lists them); nobody is ever deleted. Raises
@@ -147,7 +147,7 @@ def import_roster(session: Session, *, table: RosterTable, mapping: Mapping,
     if progress is not None:
         progress.report(total, total, "Done")
     result = ImportResult(preview, tuple(added), tuple(updated))
-    return Changes(participants=True, ids=tuple(added + updated)), result
+    return Changes(participants=True, ids=tuple(added + updated), value=result)
 
 
 def all_participants(session: Session) -> list[Participant]:

@@ -130,7 +130,7 @@ def update_signatory(session: Session, *, signatory_id: int, name: str | None = 
     return Changes(workshop=True, ids=(signatory_id,))
 
 
-def remove_signatory(session: Session, *, signatory_id: int) -> tuple[Changes, SignatoryInfo]:
+def remove_signatory(session: Session, *, signatory_id: int) -> Changes[SignatoryInfo]:
     """Remove a signatory; returns the snapshot `restore_signatory` needs to undo it."""
     row = store.get_signatory(signatory_id, session=session)
     if row is None:
@@ -138,7 +138,7 @@ def remove_signatory(session: Session, *, signatory_id: int) -> tuple[Changes, S
     snapshot = _info(row)
     store.delete_signatory(signatory_id, session=session)
     _renumber(session, [r.id for r in store.signatories(session=session)])
-    return Changes(workshop=True, ids=(signatory_id,)), snapshot
+    return Changes(workshop=True, ids=(signatory_id,), value=snapshot)
 
 
 def restore_signatory(session: Session, *, snapshot: SignatoryInfo) -> Changes:

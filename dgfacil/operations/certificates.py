@@ -18,6 +18,7 @@ from dgfacil.core.certificates import assign_numbers, prefix_for
 from dgfacil.operations import keys
 from dgfacil.operations.attendance import eligibility_all
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.operations.print_jobs import draw_certificates
 from dgfacil.operations.printing import NothingToPrint, PrintJob
 from dgfacil.store import printing as store, queries
@@ -55,19 +56,22 @@ def issue_certificates(session: Session, *, paper: str = "A4", per_person: bool 
             "Nothing was written.")
     issued_rows = store.certificates(session=session)
     issued = {r.participant_id: r.number for r in issued_rows}
-    numbers = assign_numbers([p.id for p in eligible], issued,
+    numbers = assign_numbers([saved_id(p.id) for p in eligible], issued,
                              prefix_for(workshop.project_code, workshop.start_date),
                              taken=[r.number for r in issued_rows])
     signer = signing.Signer(keys.private_key())
     keys.record_workshop_key(session, signer.public_raw)  # the file then verifies anywhere
     start, end = workshop.start_date, workshop.end_date
+    if start is None or end is None:  # eligible people attended something, so there are days
+        raise NothingToPrint("The workshop has no days, so there are no certificates to print. Nothing was written.")
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     recipients = []
     for p in eligible:
-        claim = signing.Claim(numbers[p.id], p.printed_name, workshop_code(workshop), start, end)
+        pid = saved_id(p.id)
+        claim = signing.Claim(numbers[pid], p.printed_name, workshop_code(workshop), start, end)
         payload = signer.sign(claim)
-        store.save_certificate(p.id, numbers[p.id], payload, now, session=session)
-        recipients.append((numbers[p.id], claim.name, payload, p.id, p.country))
+        store.save_certificate(pid, numbers[pid], payload, now, session=session)
+        recipients.append((numbers[pid], claim.name, payload, pid, p.country))
     sigs = [(r.name, r.title, r.signature_png) for r in store.signatories(session=session)][:3]
     # plain tuples: this process need not load the layout (reportlab, pypdf) to hand them over
     run = partial(draw_certificates, workshop=workshop, recipients=recipients,
@@ -75,7 +79,7 @@ def issue_certificates(session: Session, *, paper: str = "A4", per_person: bool 
                   paper=paper, per_person=per_person)
     note = f"{len(eligible)} of {len(verdicts)} participants are eligible for a certificate."
     # certificate numbers belong to the people: the People room shows them
-    return Changes(participants=True, ids=tuple(p.id for p in eligible),
+    return Changes(participants=True, ids=tuple(saved_id(p.id) for p in eligible),
                    value=PrintJob("certificates", len(recipients), run, note))
 
 

@@ -13,13 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import boards, queries
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from dgfacil.store.document import Document
 
 KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups", "outputs")
 LABELS = {"certificates": "Certificates of attendance", "attendance": "Attendance sheets",
@@ -63,13 +66,13 @@ class PrintOptions:
 class PrintJob:
     kind: str
     count: int  # how many things will be printed (certificates, people, pages...)
-    render: partial  # a printing function on plain values; called with out= and progress=
+    render: partial[Any]  # a printing function on plain values; called with out= and progress=
     note: str = ""  # a sentence for the user, e.g. "12 of 40 participants are eligible"
 
-    def run(self, out: Path, progress=None) -> list[Path]:
+    def run(self, out: Path, progress: Any = None) -> list[Path]:
         """Write the PDF(s) here, in this process; returns the files written."""
         result = self.render(out=Path(out), progress=progress)
-        return result if isinstance(result, list) else [result]
+        return list(result) if isinstance(result, list) else [Path(result)]
 
 
 def _attendance(session: Session, options: PrintOptions) -> PrintJob:
@@ -124,9 +127,10 @@ def _outputs(session: Session, options: PrintOptions) -> PrintJob:
     people = boards.participants_by_id(session=session)
     outputs = []
     for ex in workshop.exercises:
-        items = boards.all_board_items(ex.id, session=session)
-        answers = boards.all_answers(ex.id, session=session)
-        for g in boards.groups_for_exercise(ex.id, session=session):
+        exercise_id = saved_id(ex.id)
+        items = boards.all_board_items(exercise_id, session=session)
+        answers = boards.all_answers(exercise_id, session=session)
+        for g in boards.groups_for_exercise(exercise_id, session=session):
             if not items.get(g.id) and not answers.get(g.id):
                 continue  # nothing written yet: no empty pages
             names = [people[m].printed_name for m in g.member_ids if m in people]
@@ -222,8 +226,8 @@ def describe(session: Session, *, kind: str, options: PrintOptions | None = None
     return 1, "The outcome report."
 
 
-def print_document(doc, kind: str, out: Path, *, options: PrintOptions | None = None,
-                   progress=None, workers: bool | None = None) -> tuple[PrintJob, list[Path]]:
+def print_document(doc: Document, kind: str, out: Path, *, options: PrintOptions | None = None,
+                   progress: Any = None, workers: bool | None = None) -> tuple[PrintJob, list[Path]]:
     """Prepare in one transaction, then write the PDF(s) outside it. For the CLI and tests.
 
     `workers`: draw in worker processes (print_jobs); by default for certificates when there are

@@ -6,7 +6,7 @@ rows with the same ids (votes included).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
@@ -27,7 +27,7 @@ def _changes(*ids: int) -> Changes:
     return Changes(boards=True, ids=tuple(ids))
 
 
-def _clean(fields: dict) -> dict:
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(store.ITEM_FIELDS)
     if unknown:
         raise AttributeError(f"a board item has no editable field {sorted(unknown)[0]!r}")
@@ -100,13 +100,13 @@ def remove_vote(session: Session, *, item_id: int, voter: str) -> Changes:
     return _changes(item_id)
 
 
-def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key: str, value: dict | None) -> Changes:
+def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key: str, value: dict[str, Any] | None) -> Changes:
     """A group's rubric mark or prompt answer for `key`; None clears it."""
     store.set_answer(exercise_id, group_id, key, value, session=session)
     return Changes(boards=True)
 
 
-def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> Changes[dict]:
+def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> Changes[dict[str, Any]]:
     """Lay each area's notes out most-voted first. Returns the old places for undo."""
     ex = store.exercise(exercise_id, session=session)
     items = store.board_items(exercise_id, group_id, session=session)
@@ -134,13 +134,13 @@ def board_votes(session: Session, *, exercise_id: int, group_id: int | None) -> 
     return store.votes_on_board(exercise_id, group_id, session=session)
 
 
-def board_answers(session: Session, *, exercise_id: int, group_id: int | None) -> dict[str, dict]:
+def board_answers(session: Session, *, exercise_id: int, group_id: int | None) -> dict[str, dict[str, Any]]:
     """A group's rubric marks or prompt answers: key -> value."""
     return store.answers(exercise_id, group_id, session=session)
 
 
 def all_boards(session: Session, *, exercise_id: int) -> tuple[dict[int | None, list[BoardItem]],
-                                                             dict[int | None, dict[str, dict]]]:
+                                                             dict[int | None, dict[str, dict[str, Any]]]]:
     """Every board of an exercise at once (the side-by-side view): group id -> items, group id -> answers."""
     return (store.all_board_items(exercise_id, session=session), store.all_answers(exercise_id, session=session))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core.evaluation import EvaluationForm, Response, clean_answers, counted
 from dgfacil.io.survey import SurveyImportError, SurveyRead, read_survey
@@ -30,7 +30,7 @@ class DeletedResponse:
 
 
 def add_response(
-    session: Session, *, answers: dict, source: str = "typed", submitted_at: datetime | None = None,
+    session: Session, *, answers: dict[str, Any], source: str = "typed", submitted_at: datetime | None = None,
     external_id: str = "",
 ) -> Changes:
     """Add one filled-in form. Answers are checked against the form (see core.evaluation)."""
@@ -40,7 +40,7 @@ def add_response(
     return Changes(evaluation=True, ids=(store.insert_response(response, session=session),))
 
 
-def update_response(session: Session, *, response_id: int, answers: dict) -> Changes:
+def update_response(session: Session, *, response_id: int, answers: dict[str, Any]) -> Changes:
     """Replace a response's answers (a typing mistake corrected)."""
     store.response(response_id, session=session)  # LookupError before the answers are checked
     store.write_answers(response_id, clean_answers(store.load_form(session=session), answers), session=session)
@@ -119,7 +119,7 @@ def _lost_letters(old: str, new: str) -> bool:
     return all(a == b or (b == "?" and not a.isascii()) for a, b in zip(old, new))
 
 
-def _keep_lost_letters(old: dict, new: dict) -> tuple[dict, int]:
+def _keep_lost_letters(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], int]:
     kept = {k: old[k] for k, v in new.items() if isinstance(v, str) and isinstance(old.get(k), str)
             and _lost_letters(old[k], v)}
     return {**new, **kept}, len(kept)

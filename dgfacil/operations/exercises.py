@@ -6,7 +6,7 @@ definition it cannot draw.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core.exercises import DefinitionError, check_definition, vote_rule
 from dgfacil.operations.changes import Changes
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 
-def library_entry(name: str, library: dict[str, dict] | None = None) -> dict:
+def library_entry(name: str, library: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """A library definition by name ({"kind", "title", "definition", ...}); KeyError names the choices."""
     if library is None:
         from dgfacil.operations.templates import exercise_library
@@ -30,7 +30,7 @@ def library_entry(name: str, library: dict[str, dict] | None = None) -> dict:
 
 
 def add_exercise(session: Session, *, agenda_item_id: int, use: str | None = None, kind: str | None = None,
-                 title: str = "", definition: dict | None = None, library: dict[str, dict] | None = None) -> Changes:
+                 title: str = "", definition: dict[str, Any] | None = None, library: dict[str, dict[str, Any]] | None = None) -> Changes:
     """Add an exercise to an agenda item: a library one (`use`), optionally overridden, or inline."""
     store_agenda.item_workshop_id(agenda_item_id, session=session)  # LookupError before any checking
     merged = dict(definition or {})
@@ -47,7 +47,7 @@ def add_exercise(session: Session, *, agenda_item_id: int, use: str | None = Non
     return Changes(exercises=True, ids=(exercise_id,))
 
 
-def update_definition(session: Session, *, exercise_id: int, definition: dict) -> Changes[dict]:
+def update_definition(session: Session, *, exercise_id: int, definition: dict[str, Any]) -> Changes[dict[str, Any]]:
     """Replace an exercise's definition (checked first). Returns the old one for undo."""
     exercise = store_boards.exercise(exercise_id, session=session)
     check_definition(exercise.kind, definition, exercise.title)
@@ -56,7 +56,7 @@ def update_definition(session: Session, *, exercise_id: int, definition: dict) -
     return Changes(exercises=True, ids=(exercise_id,), value=old)
 
 
-def set_vote_rule(session: Session, *, exercise_id: int, dots: int, per: str = "group") -> Changes[dict]:
+def set_vote_rule(session: Session, *, exercise_id: int, dots: int, per: str = "group") -> Changes[dict[str, Any]]:
     """How many dots each group (or participant) has on this exercise's boards."""
     definition = copy.deepcopy(store_boards.exercise(exercise_id, session=session).definition)
     definition["votes"] = {"dots": int(dots), "per": per}

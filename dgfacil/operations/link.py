@@ -11,7 +11,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
@@ -123,7 +123,7 @@ def group_names(session: Session) -> dict[int, str]:
 
 # -- the run, as phones see it ---------------------------------------------------------------
 
-def run_day(workshop: Workshop, logs: dict, now: datetime) -> Day | None:
+def run_day(workshop: Workshop, logs: dict[int | None, list[Any]], now: datetime) -> Day | None:
     """The day being run: one with a current item, else today's in the venue zone, else the first."""
     for day in workshop.days:
         events = logs.get(day.id)
@@ -237,7 +237,7 @@ def choose_board(session: Session, *, exercise_id: int | None) -> Changes:
     return Changes(boards=True)
 
 
-def visible_notes(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict]:
+def visible_notes(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict[str, Any]]:
     """The board's notes a phone may see (hidden ones left out), with the device's own dots."""
     hidden = set(_ids(HIDDEN_KEY, session))
     mine: dict[int, int] = {}
@@ -377,7 +377,7 @@ def close_survey(session: Session, *, closed: bool = True) -> Changes:
     return Changes(evaluation=True)
 
 
-def device_answers(session: Session, *, device: str) -> dict:
+def device_answers(session: Session, *, device: str) -> dict[str, Any]:
     """The answers this device sent before (editable until the survey closes), or {}."""
     for response in evaluation.all_responses(session):
         if response.source == PHONE_SOURCE and response.external_id == device:
@@ -385,7 +385,7 @@ def device_answers(session: Session, *, device: str) -> dict:
     return {}
 
 
-def phone_response(session: Session, *, device: str, answers: dict, now: datetime) -> Changes:
+def phone_response(session: Session, *, device: str, answers: dict[str, Any], now: datetime) -> Changes:
     """The device's one evaluation response: added the first time, replaced after."""
     if survey_closed(session):
         raise Refused("the survey is closed")

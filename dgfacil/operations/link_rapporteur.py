@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.exercises import BoardItem
@@ -37,7 +37,7 @@ def _owners(session: Session) -> dict[int, int]:
     return {int(k): int(v) for k, v in (get_setting(RAPPORTEUR_NOTES_KEY, {}, session=session) or {}).items()}
 
 
-def _action_fields(tag: str, owner: str, due: str) -> dict:
+def _action_fields(tag: str, owner: str, due: str) -> dict[str, Any]:
     """An action's owner and due date; other tags have neither."""
     if NoteTag(tag) is not NoteTag.ACTION:
         return {"owner": "", "due": ""}
@@ -83,7 +83,7 @@ class GroupBoard:
     items: list[BoardItem]
 
 
-def _columns(definition: dict) -> list[tuple[str, str]]:
+def _columns(definition: dict[str, Any]) -> list[tuple[str, str]]:
     group = definition.get("group_by")
     first = [("", group.get("title", "Goal"))] if group else []
     return first + [(c["key"], c.get("title", c["key"])) for c in definition.get("columns", [])]
@@ -128,7 +128,7 @@ def _cells(exercise, cells: object) -> dict[str, str]:
     return {k: " ".join(v.split()) for k, v in cells.items()}
 
 
-def _placed(exercise, item: dict) -> dict:
+def _placed(exercise, item: dict[str, Any]) -> dict[str, Any]:
     """The fields of a note or row from what the rapporteur typed, checked against the board."""
     area = item.get("area", "")
     if not isinstance(area, str):
@@ -143,7 +143,7 @@ def _placed(exercise, item: dict) -> dict:
     return {"text": text.strip(), "area": area}
 
 
-def rapporteur_item(session: Session, *, group_id: int, exercise_id: int, item: dict) -> Changes:
+def rapporteur_item(session: Session, *, group_id: int, exercise_id: int, item: dict[str, Any]) -> Changes:
     """A sticky note in a zone of the group's board, or a row of the group's action plan."""
     exercise = _group_board(session, group_id, exercise_id)
     fields = _placed(exercise, item)
@@ -157,7 +157,7 @@ def rapporteur_item(session: Session, *, group_id: int, exercise_id: int, item: 
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=new)
 
 
-def rapporteur_item_edit(session: Session, *, group_id: int, item_id: int, item: dict) -> Changes:
+def rapporteur_item_edit(session: Session, *, group_id: int, item_id: int, item: dict[str, Any]) -> Changes:
     """Change a note or row on the group's own board; another group's is not there (LookupError)."""
     found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
     if found is None or found.group_id != group_id:

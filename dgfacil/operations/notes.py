@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core.model import AgendaItem, Note, NoteTag
 from dgfacil.core.text import check_fields
@@ -73,7 +73,7 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
     stamp = store.iso_utc(at)
     if clear_draft:
         store.store_draft(on_item, Draft(), session=session, at=stamp)
-    edits: dict = {}
+    edits: dict[str, Any] = {}
     if text is not None:
         text = _clean(text)
         if not text:

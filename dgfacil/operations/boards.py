@@ -12,6 +12,7 @@ from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import boards as store
 from dgfacil.store.boards import DeletedBoardItem
 
@@ -48,7 +49,7 @@ def add_item(session: Session, *, exercise_id: int, group_id: int | None, item: 
     return _changes(store.insert_item(exercise_id, group_id, fields, session=session))
 
 
-def update_item(session: Session, *, item_id: int, **fields) -> Changes:
+def update_item(session: Session, *, item_id: int, **fields: Any) -> Changes:
     """Change some fields of a note or row (text, colour, area, x, y, cluster, data, position)."""
     store.board_of(item_id, session=session)  # LookupError before the fields are checked
     store.write_item(item_id, _clean(fields), session=session)
@@ -106,12 +107,12 @@ def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key:
     return Changes(boards=True)
 
 
-def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> Changes[dict[str, Any]]:
+def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> Changes[dict[int, tuple[float, float, str]]]:
     """Lay each area's notes out most-voted first. Returns the old places for undo."""
     ex = store.exercise(exercise_id, session=session)
     items = store.board_items(exercise_id, group_id, session=session)
     new = core.sorted_layout(ex.kind, ex.definition, items)
-    old = {it.id: (it.x, it.y, it.area) for it in items if it.id in new}
+    old = {saved_id(it.id): (it.x, it.y, it.area) for it in items if it.id in new}
     moves = {i: (x, y, old[i][2]) for i, (x, y) in new.items()}
     return move_items(session, moves=moves).with_value(old)
 
@@ -183,7 +184,7 @@ def board_voters(session: Session, *, exercise_id: int, group_id: int | None) ->
     """(id, name) of the people voting on a board: the group's members, or everyone."""
     people = store.participants_by_id(session=session)
     if group_id is None:
-        return [(p.id, p.full_name) for p in people.values()]
+        return [(saved_id(p.id), p.full_name) for p in people.values()]
     groups = {g.id: g for g in store.groups_for_exercise(exercise_id, session=session)}
     members = groups[group_id].member_ids if group_id in groups else []
     return [(pid, people[pid].full_name) for pid in members if pid in people]

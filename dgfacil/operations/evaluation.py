@@ -14,6 +14,7 @@ from dgfacil.core.evaluation import EvaluationForm, Response, clean_answers, cou
 from dgfacil.io.survey import SurveyImportError, SurveyRead, read_survey
 from dgfacil.io.survey.identity import Identity
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import evaluation as store
 
 if TYPE_CHECKING:
@@ -141,12 +142,12 @@ class _Stored:
         candidates = self.by_key.get(ident.key, []) + (self.by_key.get(f"id:{ident.id}", []) if ident.id else [])
         for old_ident, old in candidates:
             if old.id not in self.taken and ident.same(old_ident):
-                self.taken.add(old.id)
+                self.taken.add(saved_id(old.id))
                 return old_ident, old
-        old = self.by_legacy.get(legacy)
-        if old is not None and old.id not in self.taken:
-            self.taken.add(old.id)
-            return Identity(), old
+        by_legacy = self.by_legacy.get(legacy)
+        if by_legacy is not None and by_legacy.id not in self.taken:
+            self.taken.add(saved_id(by_legacy.id))
+            return Identity(), by_legacy
         return None
 
 
@@ -166,7 +167,7 @@ def import_survey(session: Session, *, data: bytes, name: str = "", encoding: st
     stored = store.imported_responses(session=session)
     if replace_all:
         for old in stored:
-            store.delete_response(old.id, session=session)
+            store.delete_response(saved_id(old.id), session=session)
         result.before, result.removed, stored = list(stored), len(stored), []
     known = _Stored(stored)
     matched_imports = set()
@@ -196,22 +197,22 @@ def import_survey(session: Session, *, data: bytes, name: str = "", encoding: st
         if old.id not in known.taken and (old.import_id in matched_imports or _source(old.import_id) == name):
             source = _source(old.import_id) or "an unnamed export"
             result.missing[source] = result.missing.get(source, 0) + 1
-    return Changes(evaluation=True, ids=tuple(r.id for r in result.after), value=result)
+    return Changes(evaluation=True, ids=tuple(saved_id(r.id) for r in result.after), value=result)
 
 
 def swap_responses(session: Session, *, remove: list[Response], put: list[Response]) -> Changes:
     """Undo and redo of an import or of deleting one: take out `remove`, put `put` back with their ids."""
-    gone = set()
+    gone: set[int] = set()
     for r in remove:
         if r.id not in gone:
             try:
-                store.delete_response(r.id, session=session)
+                store.delete_response(saved_id(r.id), session=session)
             except LookupError:
                 pass  # already out (the same id is in both lists)
-            gone.add(r.id)
+            gone.add(saved_id(r.id))
     for r in put:
         store.insert_response(r, session=session)
-    return Changes(evaluation=True, ids=tuple(sorted(gone | {r.id for r in put})))
+    return Changes(evaluation=True, ids=tuple(sorted(gone | {saved_id(r.id) for r in put})))
 
 
 def survey_imports(session: Session) -> list[tuple[str, int]]:
@@ -222,7 +223,7 @@ def survey_imports(session: Session) -> list[tuple[str, int]]:
 def delete_import(session: Session, *, import_id: str) -> Changes[list[Response]]:
     """Delete every response an import last wrote; returns them whole so undo can put them back."""
     deleted = [store.delete_response(i, session=session) for i in store.responses_of_import(import_id, session=session)]
-    return Changes(evaluation=True, ids=tuple(r.id for r in deleted), value=deleted)
+    return Changes(evaluation=True, ids=tuple(saved_id(r.id) for r in deleted), value=deleted)
 
 
 def set_report_section(session: Session, *, key: str, text: str) -> Changes:

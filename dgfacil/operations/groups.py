@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from dgfacil.core.groups import Person, assign_balanced, group_colour, group_names
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import groups as store
 from dgfacil.store import people
 from dgfacil.store.groups import DeletedGroup
@@ -89,7 +90,7 @@ def assign_random(session: Session, *, group_ids: list[int], seed: int = 0,
         roster = [p for p in roster if p.id in wanted]
     else:
         roster = [p for p in roster if p.role.strip().casefold() not in STAFF_ROLES]
-    dealt = assign_balanced([Person(p.id, p.country, p.organization) for p in roster], len(group_ids), seed=seed)
+    dealt = assign_balanced([Person(saved_id(p.id), p.country, p.organization) for p in roster], len(group_ids), seed=seed)
     changes = set_members(session, members=dict(zip(group_ids, dealt)))
     return changes.with_value(before)
 

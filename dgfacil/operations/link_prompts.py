@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from dgfacil.operations import boards, run
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.operations.link import BOARD_KEY, CLOSED_KEY, Refused, _ids
 from dgfacil.store import boards as board_store
 from dgfacil.store import queries
@@ -43,7 +44,7 @@ def current_prompts(session: Session, *, now: datetime) -> Prompts | None:
     if exercise is None:
         running = run.running_item_id(session, now=now)
         exercise = next((e for e in exercises if running is not None and e.agenda_item_id == running), None)
-    return None if exercise is None else prompts(session, exercise_id=exercise.id)
+    return None if exercise is None else prompts(session, exercise_id=saved_id(exercise.id))
 
 
 def prompts(session: Session, *, exercise_id: int) -> Prompts:
@@ -52,7 +53,7 @@ def prompts(session: Session, *, exercise_id: int) -> Prompts:
         raise LookupError(f"no prompts {exercise_id}")
     questions = [{"key": q["key"], "kind": q.get("kind", "text"), "text": q["text"],
                   "options": list(q.get("options", []))} for q in exercise.definition.get("questions", [])]
-    groups = {g.id: g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
+    groups = {saved_id(g.id): g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
     return Prompts(exercise_id, exercise.title, questions, exercise_id in _ids(CLOSED_KEY, session), groups)
 
 

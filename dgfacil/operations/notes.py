@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from dgfacil.core.model import AgendaItem, Note, NoteTag
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import notes as store
 from dgfacil.store import queries
 from dgfacil.store.notes import DeletedNote, Draft
@@ -88,7 +89,7 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
     if due is not None:
         edits["due"] = due_date(due)
     if item_id is not _UNSET:
-        store.workshop_id_for(item_id, session=session)  # the item must exist
+        store.workshop_id_for(cast("int | None", item_id), session=session)  # the item must exist
         edits["item_id"] = item_id
     store.write_note(note_id, at=stamp, session=session, **edits)
     return Changes(notes=True, ids=(note_id,))
@@ -150,7 +151,7 @@ def notes_by_item(session: Session, *, include_empty: bool = True) -> list[ItemN
     """
     workshop = queries.load_workshop(session=session)
     groups = [ItemNotes(item) for day in workshop.days for item in day.items]
-    by_id = {g.item.id: g for g in groups}
+    by_id: dict[int | None, ItemNotes] = {g.item.id: g for g in groups if g.item is not None}
     loose = ItemNotes(None)
     for note in store.all_notes(session=session):
         by_id.get(note.agenda_item_id, loose).notes.append(note)

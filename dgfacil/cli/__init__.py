@@ -2,7 +2,9 @@
 
 Each module in this package registers its sub-commands with `register(subparsers)`; modules are
 found by name, so a new command is a new file. Sub-commands import what they need inside their
-function, so a headless command never loads Qt and starts fast.
+function, so a headless command never loads Qt and starts fast. Like the UI, a command reaches
+the document only through operations: it opens a workshop with
+`operations.document.open_workshop` (tests/test_architecture.py holds the rule).
 An expected failure raises CommandError (or a DocumentError / TemplateError): one line on
 stderr, exit status 2 — never a traceback.
 """

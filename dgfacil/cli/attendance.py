@@ -36,18 +36,18 @@ def _threshold(text: str) -> float | None:
 
 def cmd_attendance(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
-    from dgfacil.io.roster import RosterFileError, read_roster
     from dgfacil.operations import attendance as att
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
+    from dgfacil.operations.participants import RosterFileError, read_roster_file
 
     table = None
     if args.import_file:
         try:
-            table = read_roster(args.import_file)
+            table = read_roster_file(args.import_file)
         except RosterFileError as err:
             raise CommandError(str(err)) from None
     threshold = _threshold(args.threshold) if args.threshold is not None else False
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     status = 0
     try:
         with doc.session() as session:
@@ -63,7 +63,7 @@ def cmd_attendance(args: argparse.Namespace) -> int:
                 print("marked everybody present at every block")
             if table is not None:
                 try:
-                    _, report = att.import_attendance(session, table=table)
+                    report = att.import_attendance(session, table=table).value
                 except ValueError as err:
                     raise CommandError(f"{args.import_file.name}: {err}") from None
                 print(f"{args.import_file.name}: {report.marked} marked present, {report.cleared} marked absent, "

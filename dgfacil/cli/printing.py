@@ -73,7 +73,7 @@ class _Dots:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from dgfacil.cli.documents import check_zone
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
 
     src = Path(args.file)
     if not src.exists():
@@ -84,7 +84,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     home = out.parent if out.parent != Path("") else Path(".")
     if not home.is_dir():
         raise CommandError(f"{home}: no such folder (create it first, or check -o)")
-    doc = open_document(src)
+    doc = open_workshop(src)
     try:
         if args.kind == "report":
             from dgfacil.operations.report import print_report

@@ -49,13 +49,13 @@ def _apply_overrides(mapping, headers: list[str], pairs: list[str]):
 def cmd_import(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
     from dgfacil.core.roster_columns import guess_mapping
-    from dgfacil.io.roster import RosterFileError, read_roster
     from dgfacil.operations import participants as ops
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
 
     try:
-        table = read_roster(args.roster, encoding=args.encoding, delimiter=SEPARATORS.get(args.delimiter or ""))
-    except RosterFileError as err:
+        table = ops.read_roster_file(args.roster, encoding=args.encoding,
+                                     delimiter=SEPARATORS.get(args.delimiter or ""))
+    except ops.RosterFileError as err:
         raise CommandError(str(err)) from None
     sample = [cells for _, cells in table.rows[:200]]  # lets the guess see a column of honorifics
     mapping = _apply_overrides(guess_mapping(table.headers, sample), table.headers, args.map)
@@ -65,14 +65,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     print("columns" + ("" if mapping.confident or args.map else " (a guess; correct it with --map HEADER=FIELD)") + ":")
     for line in mapping.describe(table.headers):
         print(f"  {line}")
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     try:
         if args.dry_run:
             with doc.session() as session:
                 preview = ops.preview_roster(session, table=table, mapping=mapping)
         else:
             with doc.session() as session:
-                _, result = ops.import_roster(session, table=table, mapping=mapping)
+                result = ops.import_roster(session, table=table, mapping=mapping).value
             preview = result.preview
     finally:
         doc.close()
@@ -83,11 +83,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
-    from dgfacil.io.roster import RosterFileError
-    from dgfacil.operations.participants import export_roster
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
+    from dgfacil.operations.participants import RosterFileError, export_roster
 
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     try:
         with doc.session() as session:
             export_roster(session, path=args.output)

@@ -46,15 +46,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
     from dgfacil.link.server import LinkServer, LinkState
     from dgfacil.link.writer import DocumentWriter
-    from dgfacil.operations.document import open_document
+    from dgfacil.operations.document import open_workshop
     from dgfacil.operations.link import ensure_tokens, group_names, readable
 
     if not 0 <= args.port <= 65535:
         raise CommandError(f"port {args.port} is not between 0 and 65535")
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     writer = DocumentWriter(doc)
     try:
-        _changes, tokens = writer.call(ensure_tokens)
+        tokens = writer.call(ensure_tokens).value
         names = writer.call(group_names)
         state = LinkState(writer, tokens, clock=lambda: datetime.now(UTC))
         server = LinkServer(state, bind=args.bind, port=args.port)

@@ -135,11 +135,10 @@ async def post_card(request: web.Request) -> web.Response:
             if current is None:
                 raise ops.Refused("there is no board open for cards right now")
             target = current.exercise_id
-        changes = ops.phone_card(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me)
-        return changes, target
+        return ops.phone_card(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me).with_value(target)
 
-    changes, target = await write(request, op)
-    card_id = changes.ids[0]
+    changes = await write(request, op)
+    card_id, target = changes.ids[0], changes.value
     state.events.publish({"type": "note", "id": card_id, "exercise": target, "group": group_id})
     return reply({"id": card_id, "exercise_id": target}, status=201)
 
@@ -153,7 +152,7 @@ async def post_vote(request: web.Request) -> web.Response:
     item_id = integer(data, "item_id")
     remove = data.get("remove") is True
 
-    _changes, item, left = await write(request, lambda s: ops.phone_vote(s, item_id=item_id, device=me, remove=remove))
+    item, left = (await write(request, lambda s: ops.phone_vote(s, item_id=item_id, device=me, remove=remove))).value
     state.events.publish({"type": "vote", "id": item_id, "exercise": item.exercise_id, "group": item.group_id})
     return reply({"item_id": item_id, "dots_left": left})
 

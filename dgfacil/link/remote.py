@@ -143,7 +143,7 @@ async def rotate(request: web.Request) -> web.Response:
     """A new join token: old links and QR codes stop working at once."""
     facilitator(request)
     state = state_of(request)
-    _changes, token = await write(request, ops.rotate_join_token)
+    token = (await write(request, ops.rotate_join_token)).value
     state.tokens = ops.Tokens(token, state.tokens.facilitator, state.tokens.rapporteurs)
     return reply({"join": f"/j/{token}"})
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import date as date_type
 from datetime import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from dgfacil.core.model import AgendaItem
+from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.core.text import check_date, check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import agenda as store
@@ -36,7 +36,7 @@ def _check(item: AgendaItem) -> None:
                  materials=item.materials)
 
 
-def update_item(session: Session, *, item_id: int, **fields) -> Changes:
+def update_item(session: Session, *, item_id: int, **fields: Any) -> Changes:
     """Change some fields of an item (names as in AgendaItem)."""
     current = store.item(item_id, session=session)
     for name, value in fields.items():
@@ -52,13 +52,13 @@ def update_item(session: Session, *, item_id: int, **fields) -> Changes:
     return Changes(agenda=True, ids=(item_id,))
 
 
-def delete_item(session: Session, *, item_id: int) -> tuple[Changes, Snapshot]:
+def delete_item(session: Session, *, item_id: int) -> Changes[Snapshot]:
     """Delete an item; notes and exercises on it are unlinked. The snapshot undoes it."""
     day_id, _ = store.item_position(item_id, session=session)
     start = store.day_start(day_id, session=session)
     snapshot = store.delete_item(item_id, session=session)
     store.keep_day_start(day_id, start, session=session)  # the next item takes over the day's start
-    return Changes(agenda=True, ids=(item_id,)), snapshot
+    return Changes(agenda=True, ids=(item_id,), value=snapshot)
 
 
 def restore_item(session: Session, *, deleted: Snapshot) -> Changes:
@@ -92,7 +92,7 @@ def add_day(session: Session, *, workshop_id: int, on: date_type, title: str = "
     """Append a day (with one opening item so the day has a start)."""
     check_fields(day_title=title)
     check_date("the day", on)
-    opening = AgendaItem(title="Opening", kind="opening", duration_min=15, planned_start=time(9, 0))
+    opening = AgendaItem(title="Opening", kind=ItemKind.OPENING, duration_min=15, planned_start=time(9, 0))
     day_id = day_store.insert_day(workshop_id, on, title, [opening], session=session,
                                   position=day_store.day_count(workshop_id, session=session))
     return Changes(agenda=True, ids=(day_id,))

@@ -19,6 +19,7 @@ from dgfacil.core.roster import name_key, normalise_badge
 from dgfacil.core.roster_columns import normalise_header
 from dgfacil.io.roster import RosterTable, write_table
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import attendance as attendance_store
 from dgfacil.store import participants as participant_store
 from dgfacil.store.workshop import load_workshop
@@ -63,18 +64,20 @@ def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]
         for slot in slots:
             if slot.item.id in counted:
                 prefix = f"Day {d + 1} " if many else ""
-                out.append(Unit(slot.item.id, f"{prefix}{hhmm(slot.start)} {slot.item.title}", (slot.item.id,), d))
+                item_id = saved_id(slot.item.id)
+                out.append(Unit(item_id, f"{prefix}{hhmm(slot.start)} {slot.item.title}", (item_id,), d))
     return out
 
 
 def attendance_unit(session: Session) -> str:
     """The stored unit kind attendance is taken per: "item" (the default) or "half-day"."""
-    return get_setting(UNIT_KEY, "item", session=session)
+    return str(get_setting(UNIT_KEY, "item", session=session))
 
 
 def certificate_threshold(session: Session) -> float | None:
     """The stored certificate threshold: None (every block required) or a fraction."""
-    return get_setting(THRESHOLD_KEY, None, session=session)
+    found = get_setting(THRESHOLD_KEY, None, session=session)
+    return None if found is None else float(found)
 
 
 def present_pairs(session: Session) -> set[tuple[int, int]]:
@@ -106,17 +109,17 @@ def mark(session: Session, *, participant_ids: list[int], item_ids: list[int], p
 
 
 def check_in_badge(session: Session, *, code: str, item_ids: list[int],
-                   at: datetime | None = None) -> tuple[Changes, Participant | None]:
+                   at: datetime | None = None) -> Changes[Participant | None]:
     """A scanned (or typed) badge code: mark its holder present; None when nobody has it."""
     found = participant_store.by_badge(normalise_badge(code), session=session)
     if found is None:
-        return Changes(), None
-    return mark(session, participant_ids=[found.id], item_ids=item_ids, at=at), found
+        return Changes(value=None)
+    return mark(session, participant_ids=[saved_id(found.id)], item_ids=item_ids, at=at).with_value(found)
 
 
 def mark_all(session: Session) -> Changes:
     """Everybody present at everything (rehearsals and tests)."""
-    pids = [p.id for p in participant_store.load_participants(session=session)]
+    pids = [saved_id(p.id) for p in participant_store.load_participants(session=session)]
     items = [iid for u in attendance_units(session, unit="item") for iid in u.item_ids]
     return mark(session, participant_ids=pids, item_ids=items)
 
@@ -129,11 +132,11 @@ def eligibility_all(session: Session) -> list[tuple[Participant, Eligibility]]:
     """Every participant with their certificate eligibility under the document's rule."""
     roster = participant_store.load_participants(session=session)
     units = attendance_units(session)
-    pids = [p.id for p in roster]
+    pids = [saved_id(p.id) for p in roster]
     present = _unit_present(units, attendance_store.present_pairs(session=session), pids)
-    threshold = get_setting(THRESHOLD_KEY, None, session=session)
+    threshold = certificate_threshold(session)
     result = eligibility(pids, [u.id for u in units], present, threshold=threshold)
-    return [(p, result[p.id]) for p in roster]
+    return [(p, result[saved_id(p.id)]) for p in roster]
 
 
 def eligible_participants(session: Session) -> list[tuple[Participant, Eligibility]]:
@@ -144,7 +147,7 @@ def eligible_participants(session: Session) -> list[tuple[Participant, Eligibili
 def attendance_table(session: Session) -> tuple[list[str], list[list[str]]]:
     """One row per participant, a column per unit ('x' when present), then the verdict."""
     units = attendance_units(session)
-    pids = [p.id for p in participant_store.load_participants(session=session)]
+    pids = [saved_id(p.id) for p in participant_store.load_participants(session=session)]
     present = _unit_present(units, attendance_store.present_pairs(session=session), pids)
     headers = ["Badge code", "Full name", "E-mail", "Country", "Organization", *[u.label for u in units],
                "Attended", "Eligible", "Why not"]
@@ -158,7 +161,7 @@ def attendance_table(session: Session) -> tuple[list[str], list[list[str]]]:
 
 def export_attendance(session: Session, *, path: Path) -> Path:
     headers, rows = attendance_table(session)
-    return write_table(path, headers, rows, sheet="Attendance")
+    return write_table(path, headers, [list[object](r) for r in rows], sheet="Attendance")
 
 
 @dataclass(frozen=True)
@@ -169,13 +172,13 @@ class AttendanceImport:
     problems: tuple[str, ...]  # rows that matched nobody, columns not recognised
 
 
-def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes, AttendanceImport]:
+def import_attendance(session: Session, *, table: RosterTable) -> Changes[AttendanceImport]:
     """Marks from a sheet like our export: participants found by badge, e-mail or name; a column
     per unit, matched by label or by item title. 'x', 'yes', '1'... mark present; 'no', '0'
     mark absent; an empty cell leaves the mark as it was."""
     units = attendance_units(session)
     workshop = load_workshop(session=session)
-    titles = {normalise_header(it.title): (it.id,) for d in workshop.days for it in d.items}
+    titles = {normalise_header(it.title): (saved_id(it.id),) for d in workshop.days for it in d.items}
     labels = {normalise_header(u.label): u.item_ids for u in units}
     roster = participant_store.load_participants(session=session)
     by = {"badge": {p.badge_code: p.id for p in roster if p.badge_code},
@@ -185,17 +188,18 @@ def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes,
     col = {k: next((keys[h] for h in names if h in keys), None) for k, names in
            {"badge": ("badgecode", "badge", "code"), "email": ("email", "emailaddress"),
             "name": ("fullname", "name")}.items()}
-    unit_cols = [(i, h, labels.get(normalise_header(h)) or titles.get(normalise_header(h)))
-                 for i, h in enumerate(table.headers)]
-    unit_cols = [(i, h, items) for i, h, items in unit_cols if items]
+    found = [(i, h, labels.get(normalise_header(h)) or titles.get(normalise_header(h)))
+             for i, h in enumerate(table.headers)]
+    unit_cols = [(i, h, items) for i, h, items in found if items]
     if not unit_cols:
         raise ValueError("no column of the sheet names a block of this workshop")
     problems, on, off = [], 0, 0
     for number, cells in table.rows:
         pid = None
         for k, normalise in (("badge", normalise_badge), ("email", str.casefold), ("name", name_key)):
-            if pid is None and col[k] is not None and cells[col[k]].strip():
-                pid = by[k].get(normalise(cells[col[k]].strip()))
+            at = col[k]
+            if pid is None and at is not None and cells[at].strip():
+                pid = by[k].get(normalise(cells[at].strip()))
         if pid is None:
             problems.append(f"row {number}: matches no participant")
             continue
@@ -206,4 +210,4 @@ def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes,
             elif word in FALSE_WORDS:
                 off += attendance_store.set_presence([pid], list(items), False, session=session)
     report = AttendanceImport(on, off, tuple(h for _, h, _ in unit_cols), tuple(problems))
-    return Changes(attendance=True), report
+    return Changes(attendance=True, value=report)

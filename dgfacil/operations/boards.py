@@ -6,12 +6,13 @@ rows with the same ids (votes included).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import attendance as attendance_store
 from dgfacil.store import boards as store
 from dgfacil.store import exercises as exercise_store
@@ -31,7 +32,7 @@ def _changes(*ids: int) -> Changes:
     return Changes(boards=True, ids=tuple(ids))
 
 
-def _clean(fields: dict) -> dict:
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(store.ITEM_FIELDS)
     if unknown:
         raise AttributeError(f"a board item has no editable field {sorted(unknown)[0]!r}")
@@ -52,7 +53,7 @@ def add_item(session: Session, *, exercise_id: int, group_id: int | None, item: 
     return _changes(store.insert_item(exercise_id, group_id, fields, session=session))
 
 
-def update_item(session: Session, *, item_id: int, **fields) -> Changes:
+def update_item(session: Session, *, item_id: int, **fields: Any) -> Changes:
     """Change some fields of a card or row (text, colour, area, x, y, cluster, data, position)."""
     store.board_of(item_id, session=session)  # LookupError before the fields are checked
     store.write_item(item_id, _clean(fields), session=session)
@@ -73,9 +74,9 @@ def set_cluster(session: Session, *, item_ids: list[int], heading: str) -> Chang
     return _changes(*item_ids)
 
 
-def delete_items(session: Session, *, item_ids: list[int]) -> tuple[Changes, Snapshot]:
-    """Delete cards with their votes; the snapshots put them back."""
-    return _changes(*item_ids), store.delete_items(item_ids, session=session)
+def delete_items(session: Session, *, item_ids: list[int]) -> Changes[Snapshot]:
+    """Delete cards with their votes; the snapshot puts them back."""
+    return _changes(*item_ids).with_value(store.delete_items(item_ids, session=session))
 
 
 def restore_items(session: Session, *, deleted: Snapshot) -> Changes:
@@ -104,20 +105,20 @@ def remove_vote(session: Session, *, item_id: int, voter: str) -> Changes:
     return _changes(item_id)
 
 
-def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key: str, value: dict | None) -> Changes:
+def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key: str, value: dict[str, Any] | None) -> Changes:
     """A group's rubric mark or prompt answer for `key`; None clears it."""
     store.set_answer(exercise_id, group_id, key, value, session=session)
     return Changes(boards=True)
 
 
-def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> tuple[Changes, dict]:
+def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> Changes[dict[int, tuple[float, float, str]]]:
     """Lay each area's cards out most-voted first. Returns the old places for undo."""
     ex = exercise_store.exercise(exercise_id, session=session)
     items = store.board_items(exercise_id, group_id, session=session)
     new = core.sorted_layout(ex.kind, ex.definition, items)
-    old = {it.id: (it.x, it.y, it.area) for it in items if it.id in new}
+    old = {saved_id(it.id): (it.x, it.y, it.area) for it in items if it.id in new}
     moves = {i: (x, y, old[i][2]) for i, (x, y) in new.items()}
-    return move_items(session, moves=moves), old
+    return move_items(session, moves=moves).with_value(old)
 
 
 # -- reading (what the board screens show) -------------------------------------------------
@@ -138,13 +139,13 @@ def board_votes(session: Session, *, exercise_id: int, group_id: int | None) -> 
     return store.votes_on_board(exercise_id, group_id, session=session)
 
 
-def board_answers(session: Session, *, exercise_id: int, group_id: int | None) -> dict[str, dict]:
+def board_answers(session: Session, *, exercise_id: int, group_id: int | None) -> dict[str, dict[str, Any]]:
     """A group's rubric marks or prompt answers: key -> value."""
     return store.answers(exercise_id, group_id, session=session)
 
 
 def all_boards(session: Session, *, exercise_id: int) -> tuple[dict[int | None, list[BoardItem]],
-                                                             dict[int | None, dict[str, dict]]]:
+                                                             dict[int | None, dict[str, dict[str, Any]]]]:
     """Every board of an exercise at once (the side-by-side view): group id -> items, group id -> answers."""
     return (store.all_board_items(exercise_id, session=session), store.all_answers(exercise_id, session=session))
 
@@ -161,7 +162,7 @@ def exercise_groups(session: Session, *, exercise_id: int) -> list[Group]:
 
 def participants_by_id(session: Session) -> dict[int, Participant]:
     """Everyone on the roster by id (group members are ids)."""
-    return {p.id: p for p in participant_store.load_participants(session=session)}
+    return {saved_id(p.id): p for p in participant_store.load_participants(session=session)}
 
 
 def vote_people(session: Session, *, exercise_id: int, group_id: int | None) -> int:
@@ -185,7 +186,7 @@ def board_voters(session: Session, *, exercise_id: int, group_id: int | None) ->
     """(id, name) of the people voting on a board: the group's members, or everyone."""
     people = {p.id: p for p in participant_store.load_participants(session=session)}
     if group_id is None:
-        return [(p.id, p.full_name) for p in people.values()]
+        return [(saved_id(p.id), p.full_name) for p in people.values()]
     groups = {g.id: g for g in group_store.groups_for_exercise(exercise_id, session=session)}
     members = groups[group_id].member_ids if group_id in groups else []
     return [(pid, people[pid].full_name) for pid in members if pid in people]

@@ -2,6 +2,7 @@
 bring it back, undo an ICS import."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,10 +16,10 @@ if TYPE_CHECKING:
 EVERYTHING = Changes(agenda=True, run=True, notes=True, exercises=True, groups=True, boards=True, attendance=True)
 
 
-def delete_days(session: Session, *, day_ids: list[int]) -> tuple[Changes, list[Snapshot]]:
+def delete_days(session: Session, *, day_ids: list[int]) -> Changes[list[Snapshot]]:
     """Delete days with their items, run log, groups and attendance; notes and exercises are unlinked."""
     snapshots = store.delete_days(day_ids, session=session)
-    return Changes(**{**EVERYTHING.__dict__, "ids": tuple(day_ids)}), snapshots
+    return replace(EVERYTHING, ids=tuple(day_ids)).with_value(snapshots)
 
 
 def restore_days(session: Session, *, snapshots: list[Snapshot]) -> Changes:

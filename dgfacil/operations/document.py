@@ -9,7 +9,7 @@ from dgfacil.operations.templates import workshop_from_template
 from dgfacil.store import workshop as workshop_store
 from dgfacil.store.document import Document, create_document, ensure_document_id, open_document
 from dgfacil.store.errors import (
-    DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument, ReadOnlyDocument,
+    DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument, ReadOnlyDocument, explain,
 )
 
 if TYPE_CHECKING:
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 # (re-exported so the UI never reaches into dgfacil.store; docs/architecture.md, Layers).
 __all__ = [
     "DEMO_TEMPLATE", "DamagedDocument", "Document", "DocumentError", "MissingDocument", "NewerDocument",
-    "NotADocument", "ReadOnlyDocument", "contents_summary", "demo_path", "load_workshop", "new_from_template",
-    "open_document", "open_or_create_demo",
+    "NotADocument", "ReadOnlyDocument", "contents_summary", "demo_path", "explain_failure", "load_workshop",
+    "new_from_template", "open_document", "open_or_create_demo", "open_workshop",
 ]
 
 DEMO_TEMPLATE = "undesa-escap-webinar-2023"
@@ -42,6 +42,22 @@ def new_from_template(path: Path, template: str, *, start: date | None = None, t
             leftover.unlink(missing_ok=True)
         raise
     return doc
+
+
+def open_workshop(path_or_address: str | Path, *, read_only: bool = False) -> Document:
+    """Open the workshop a command names: the one way the CLI opens a document.
+
+    `read_only`: the command only reads (its sessions pass `write=False`). A file opens the same
+    way either way (checked, backed up, migrated); the flag is here so that an address of a shared
+    workshop can be opened with a read-only connection. Raises DocumentError (a sentence).
+    """
+    return open_document(Path(path_or_address))
+
+
+def explain_failure(err: BaseException, path: Path) -> DocumentError | None:
+    """A database failure that reached the top, as a DocumentError naming `path`; None when it
+    is not one the store knows."""
+    return explain(err, Path(path))
 
 
 def demo_path(data_dir: Path) -> Path:

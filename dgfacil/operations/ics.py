@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 from dgfacil.core.agenda import following_starts
 from dgfacil.core.model import AgendaItem, ItemKind
-from dgfacil.io.ics import read_ics, write_ics
+from dgfacil.io.ics import IcsItem, read_ics, write_ics
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import days as store
 from dgfacil.store.workshop import load_workshop, workshop_info
 
@@ -36,10 +37,11 @@ def import_ics_as_day(session: Session, *, data: bytes, title: str = IMPORTED_TI
     workshop = workshop_info(session=session)
     zone = ZoneInfo(workshop.timezone)
     events = read_ics(data, zone=workshop.timezone)
-    by_date: dict[date, list] = defaultdict(list)
+    by_date: dict[date, list[IcsItem]] = defaultdict(list)
     for event in events:
         by_date[event.start.astimezone(zone).date()].append(event)
-    last = store.last_day_position(workshop.id, session=session)
+    workshop_id = saved_id(workshop.id)
+    last = store.last_day_position(workshop_id, session=session)
     position = (last + 1) if last is not None else 0
     day_ids = []
     for offset, (on, day_events) in enumerate(sorted(by_date.items())):
@@ -55,10 +57,10 @@ def import_ics_as_day(session: Session, *, data: bytes, title: str = IMPORTED_TI
         starts = following_starts([(it.planned_start, it.duration_min, it.fixed_start) for it in items])
         for item, start in zip(items, starts):
             item.planned_start = start  # a contiguous calendar comes back as items that follow each other
-        day_ids.append(store.insert_day(workshop.id, on, title, items, session=session, position=position + offset))
+        day_ids.append(store.insert_day(workshop_id, on, title, items, session=session, position=position + offset))
     return Changes(agenda=True, ids=tuple(day_ids))
 
 
-def calendar_events(data: bytes, *, zone: str):
+def calendar_events(data: bytes, *, zone: str) -> list[IcsItem]:
     """The timed events of a calendar file (to confirm before importing); ValueError if not a calendar."""
     return read_ics(data, zone=zone)

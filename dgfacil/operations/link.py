@@ -11,7 +11,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
@@ -20,6 +20,7 @@ from dgfacil.core.run.log import EventKind, Phase
 from dgfacil.core.run.plan import RunState, derive_state
 from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import link as store
 from dgfacil.store import exercises as exercise_store
 from dgfacil.store import run_log
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from dgfacil.core.model import Day, Exercise, Workshop
+    from dgfacil.core.run.log import RunEvent
 
 JOIN_KEY = "link.join_token"
 FACILITATOR_KEY = "link.facilitator_token"
@@ -91,7 +93,7 @@ def device_key(cookie: str) -> str:
     return "phone-" + hashlib.sha256(cookie.encode()).hexdigest()[:16]
 
 
-def run_together(session: Session, *, actions: list) -> list[tuple[bool, object]]:
+def run_together(session: Session, *, actions: list[Callable[[Session], object]]) -> list[tuple[bool, object]]:
     """Phone writes that arrived together, one commit for all (group commit): each is all or
     nothing on its own, and none is answered before the commit is on disk."""
     return store.each_in_savepoint(actions, session=session)
@@ -99,36 +101,36 @@ def run_together(session: Session, *, actions: list) -> list[tuple[bool, object]
 
 # -- tokens ------------------------------------------------------------------------------------
 
-def ensure_tokens(session: Session) -> tuple[Changes, Tokens]:
+def ensure_tokens(session: Session) -> Changes[Tokens]:
     """The link's tokens, created on first use (and one per group added since)."""
     join = get_setting(JOIN_KEY, session=session) or new_join_token()
     facilitator = get_setting(FACILITATOR_KEY, session=session) or new_token()
     stored = {int(k): v for k, v in (get_setting(RAPPORTEUR_KEY, {}, session=session) or {}).items()}
-    groups = {g.id: g for g in load_groups(session=session)}
+    groups = {saved_id(g.id): g for g in load_groups(session=session)}
     rapporteurs = {gid: stored.get(gid) or new_token() for gid in groups}
     put_setting(JOIN_KEY, join, session=session)
     put_setting(FACILITATOR_KEY, facilitator, session=session)
     put_setting(RAPPORTEUR_KEY, {str(k): v for k, v in rapporteurs.items()}, session=session)
-    return Changes(workshop=True), Tokens(join, facilitator, rapporteurs)
+    return Changes(workshop=True, value=Tokens(join, facilitator, rapporteurs))
 
 
-def rotate_join_token(session: Session) -> tuple[Changes, str]:
+def rotate_join_token(session: Session) -> Changes[str]:
     """A new join token: every old link (and QR) stops working at once."""
     token = new_join_token()
     put_setting(JOIN_KEY, token, session=session)
-    return Changes(workshop=True), token
+    return Changes(workshop=True, value=token)
 
 
 def group_names(session: Session) -> dict[int, str]:
-    return {g.id: g.name for g in load_groups(session=session)}
+    return {saved_id(g.id): g.name for g in load_groups(session=session)}
 
 
 # -- the run, as phones see it ---------------------------------------------------------------
 
-def run_day(workshop: Workshop, logs: dict, now: datetime) -> Day | None:
+def run_day(workshop: Workshop, logs: dict[int, list[RunEvent]], now: datetime) -> Day | None:
     """The day being run: one with a current item, else today's in the venue zone, else the first."""
     for day in workshop.days:
-        events = logs.get(day.id)
+        events = logs.get(saved_id(day.id))
         if events and derive_state(day, workshop.timezone, events, now).current is not None:
             return day
     today = in_zone(now, workshop.timezone).date()
@@ -146,7 +148,7 @@ def room_state(session: Session, *, now: datetime) -> RoomState:
     workshop = load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     day = run_day(workshop, logs, now)
-    state = None if day is None else derive_state(day, workshop.timezone, logs.get(day.id, []), now)
+    state = None if day is None else derive_state(day, workshop.timezone, logs.get(saved_id(day.id), []), now)
     return RoomState(workshop, day, state)
 
 
@@ -170,11 +172,11 @@ def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
     if action in ("plus1", "plus5"):
         if room.run.current is None:
             raise Refused("nothing is running")
-        return run.record_event(session, day_id=room.day.id, kind=EventKind.EXTEND, at=now,
+        return run.record_event(session, day_id=saved_id(room.day.id), kind=EventKind.EXTEND, at=now,
                                 item_id=room.run.current.item.id, minutes=1 if action == "plus1" else 5)
     if action == "start" and phase is not Phase.NOT_STARTED:
         raise Refused("the day has started")
-    return run.record_event(session, day_id=room.day.id, kind=kinds[action], at=now)
+    return run.record_event(session, day_id=saved_id(room.day.id), kind=kinds[action], at=now)
 
 
 # -- boards ------------------------------------------------------------------------------------
@@ -210,7 +212,7 @@ def current_board(session: Session, *, now: datetime) -> Board | None:
     if exercise is None:
         running = run.running_item_id(session, now=now)
         exercise = next((e for e in candidates if running is not None and e.agenda_item_id == running), None)
-    return None if exercise is None else board(session, exercise_id=exercise.id)
+    return None if exercise is None else board(session, exercise_id=saved_id(exercise.id))
 
 
 def _card_board(session: Session, exercise_id: int) -> Exercise:
@@ -225,7 +227,7 @@ def board(session: Session, *, exercise_id: int) -> Board:
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
     titles = {a["key"]: a.get("title", a["key"])
               for a in exercise.definition.get("zones", []) + exercise.definition.get("quadrants", [])}
-    groups = {g.id: g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
+    groups = {saved_id(g.id): g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
     return Board(exercise_id, exercise.kind, exercise.title, [(k, titles.get(k, k)) for k in rects],
                  core_ex.vote_rule(exercise.definition)[0], exercise_id in _ids(CLOSED_KEY, session),
                  exercise_id in _ids(REVEALED_KEY, session), groups)
@@ -239,14 +241,14 @@ def choose_board(session: Session, *, exercise_id: int | None) -> Changes:
     return Changes(boards=True)
 
 
-def visible_cards(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict]:
+def visible_cards(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict[str, Any]]:
     """The board's cards a phone may see (hidden ones left out), with the device's own dots."""
     hidden = set(_ids(HIDDEN_KEY, session))
     mine: dict[int, int] = {}
     for item_id, voter, dots in boards.board_votes(session, exercise_id=exercise_id, group_id=group_id):
         if voter == device:
             mine[item_id] = mine.get(item_id, 0) + dots
-    return [{"id": it.id, "text": it.text, "area": it.area, "votes": it.votes, "mine": mine.get(it.id, 0),
+    return [{"id": it.id, "text": it.text, "area": it.area, "votes": it.votes, "mine": mine.get(saved_id(it.id), 0),
              "own": it.data.get("device") == device}
             for it in boards.board_items(session, exercise_id=exercise_id, group_id=group_id) if it.id not in hidden]
 
@@ -286,13 +288,19 @@ def phone_card(session: Session, *, exercise_id: int, group_id: int | None, area
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
 
 
-def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> tuple[Changes, BoardItem, int]:
+class PhoneVote(NamedTuple):
+    """What `phone_vote` hands back: the note voted on and the dots the device has left."""
+    item: BoardItem
+    dots_left: int
+
+
+def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> Changes[PhoneVote]:
     """One dot from a device (its own allowance on the board), or one taken back.
-    Returns the changes, the card and the dots the device has left on its board."""
+    Hands back the card and the dots the device has left on its board."""
     found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
     if found is None or item_id in _ids(HIDDEN_KEY, session):
         raise LookupError(f"no card {item_id}")
-    exercise = _open_board(session, found.exercise_id, found.group_id)
+    exercise = _open_board(session, saved_id(found.exercise_id), found.group_id)
     if remove:
         changes = boards.remove_vote(session, item_id=item_id, voter=device)
     else:
@@ -300,8 +308,8 @@ def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = Fa
             changes = boards.add_vote(session, item_id=item_id, voter=device)
         except ValueError as err:
             raise Refused("you have used all your dots on this board") from err
-    used = store.voter_dots(found.exercise_id, found.group_id, device, session=session)
-    return changes, found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)
+    used = store.voter_dots(saved_id(found.exercise_id), found.group_id, device, session=session)
+    return changes.with_value(PhoneVote(found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)))
 
 
 def hide_card(session: Session, *, item_id: int, hidden: bool = True) -> Changes:
@@ -357,7 +365,8 @@ def moderation(session: Session, *, now: datetime) -> Moderation:
         hidden = set(_ids(HIDDEN_KEY, session))
         for group_id in (None, *shown.groups):
             for it in boards.board_items(session, exercise_id=shown.exercise_id, group_id=group_id):
-                found.append(ModeratedCard(it.id, it.text, it.area, shown.groups.get(group_id, ""), it.votes,
+                group = "" if group_id is None else shown.groups.get(group_id, "")  # None: the plenary board
+                found.append(ModeratedCard(saved_id(it.id), it.text, it.area, group, it.votes,
                                            it.data.get("source") == PHONE_SOURCE, it.id in hidden))
     return Moderation(shown, found, survey_closed(session))
 
@@ -373,7 +382,7 @@ def close_survey(session: Session, *, closed: bool = True) -> Changes:
     return Changes(evaluation=True)
 
 
-def device_answers(session: Session, *, device: str) -> dict:
+def device_answers(session: Session, *, device: str) -> dict[str, Any]:
     """The answers this device sent before (editable until the survey closes), or {}."""
     for response in evaluation.all_responses(session):
         if response.source == PHONE_SOURCE and response.external_id == device:
@@ -381,12 +390,12 @@ def device_answers(session: Session, *, device: str) -> dict:
     return {}
 
 
-def phone_response(session: Session, *, device: str, answers: dict, now: datetime) -> Changes:
+def phone_response(session: Session, *, device: str, answers: dict[str, Any], now: datetime) -> Changes:
     """The device's one evaluation response: added the first time, replaced after."""
     if survey_closed(session):
         raise Refused("the survey is closed")
     for response in evaluation.all_responses(session):
         if response.source == PHONE_SOURCE and response.external_id == device:
-            return evaluation.update_response(session, response_id=response.id, answers=answers)
+            return evaluation.update_response(session, response_id=saved_id(response.id), answers=answers)
     return evaluation.add_response(session, answers=answers, source=PHONE_SOURCE, submitted_at=now,
                                    external_id=device)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.operations import boards, run
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.operations.link import BOARD_KEY, CLOSED_KEY, Refused, _ids
 from dgfacil.store import exercises as exercise_store
 from dgfacil.store.workshop import load_workshop
@@ -30,7 +31,7 @@ MAX_ANSWER = 2000
 class Prompts:
     exercise_id: int
     title: str
-    questions: list[dict]  # {"key", "kind": "text" | "choice", "text", "options"}
+    questions: list[dict[str, Any]]  # {"key", "kind": "text" | "choice", "text", "options"}
     closed: bool
     groups: dict[int, str]
 
@@ -43,7 +44,7 @@ def current_prompts(session: Session, *, now: datetime) -> Prompts | None:
     if exercise is None:
         running = run.running_item_id(session, now=now)
         exercise = next((e for e in exercises if running is not None and e.agenda_item_id == running), None)
-    return None if exercise is None else prompts(session, exercise_id=exercise.id)
+    return None if exercise is None else prompts(session, exercise_id=saved_id(exercise.id))
 
 
 def prompts(session: Session, *, exercise_id: int) -> Prompts:
@@ -52,18 +53,18 @@ def prompts(session: Session, *, exercise_id: int) -> Prompts:
         raise LookupError(f"no prompts {exercise_id}")
     questions = [{"key": q["key"], "kind": q.get("kind", "text"), "text": q["text"],
                   "options": list(q.get("options", []))} for q in exercise.definition.get("questions", [])]
-    groups = {g.id: g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
+    groups = {saved_id(g.id): g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
     return Prompts(exercise_id, exercise.title, questions, exercise_id in _ids(CLOSED_KEY, session), groups)
 
 
-def device_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> dict:
+def device_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> dict[str, Any]:
     """What this device answered before (key -> text or option index)."""
     answers = boards.board_answers(session, exercise_id=exercise_id, group_id=group_id)
     return {key: value["phones"][device] for key, value in answers.items()
             if isinstance(value.get("phones"), dict) and device in value["phones"]}
 
 
-def _with_text(value: dict, device: str, text: str) -> dict:
+def _with_text(value: dict[str, Any], device: str, text: str) -> dict[str, Any]:
     lines = [line for line in value.get("text", "").split("\n") if line]
     before = (value.get("phones") or {}).get(device)
     if before is not None and before in lines:
@@ -73,13 +74,13 @@ def _with_text(value: dict, device: str, text: str) -> dict:
     return {**value, "text": "\n".join(lines)}
 
 
-def _with_choice(value: dict, phones: dict) -> dict:
+def _with_choice(value: dict[str, Any], phones: dict[str, Any]) -> dict[str, Any]:
     tally = Counter(phones.values())
     best = max(sorted(tally), key=lambda i: tally[i])  # most chosen; sorted first, so ties go to the first
     return {**value, "choice": best}
 
 
-def phone_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, answers: dict,
+def phone_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, answers: dict[str, Any],
                          device: str) -> Changes:
     """A phone's answers to some of the prompts; each replaces that phone's earlier answer."""
     found = prompts(session, exercise_id=exercise_id)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from dgfacil.core.model import AgendaItem, Note, NoteTag
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import notes as store
 from dgfacil.store.notes import Draft
 from dgfacil.store.snapshot import Snapshot
@@ -74,7 +75,7 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
     stamp = store.iso_utc(at)
     if clear_draft:
         store.store_draft(on_item, Draft(), session=session, at=stamp)
-    edits: dict = {}
+    edits: dict[str, Any] = {}
     if text is not None:
         text = _clean(text)
         if not text:
@@ -89,7 +90,7 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
     if due is not None:
         edits["due"] = due_date(due)
     if item_id is not _UNSET:
-        store.workshop_id_for(item_id, session=session)  # the item must exist
+        store.workshop_id_for(cast("int | None", item_id), session=session)  # the item must exist
         edits["item_id"] = item_id
     store.write_note(note_id, at=stamp, session=session, **edits)
     return Changes(notes=True, ids=(note_id,))
@@ -100,9 +101,9 @@ def set_tag(session: Session, *, note_id: int, tag: NoteTag, at: datetime) -> Ch
     return update_note(session, note_id=note_id, tag=tag, at=at)
 
 
-def delete_note(session: Session, *, note_id: int) -> tuple[Changes, Snapshot]:
+def delete_note(session: Session, *, note_id: int) -> Changes[Snapshot]:
     """Delete a note; the snapshot puts it back."""
-    return Changes(notes=True, ids=(note_id,)), store.delete_note(note_id, session=session)
+    return Changes(notes=True, ids=(note_id,), value=store.delete_note(note_id, session=session))
 
 
 def restore_note(session: Session, *, deleted: Snapshot) -> Changes:
@@ -151,7 +152,7 @@ def notes_by_item(session: Session, *, include_empty: bool = True) -> list[ItemN
     """
     workshop = load_workshop(session=session)
     groups = [ItemNotes(item) for day in workshop.days for item in day.items]
-    by_id = {g.item.id: g for g in groups}
+    by_id: dict[int | None, ItemNotes] = {g.item.id: g for g in groups if g.item is not None}
     loose = ItemNotes(None)
     for note in store.load_notes(session=session):
         by_id.get(note.agenda_item_id, loose).notes.append(note)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
 from dgfacil.core.evaluation import summarize
@@ -28,6 +28,9 @@ from dgfacil.store.workshop import load_workshop
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from dgfacil.core.model import AgendaItem, Note
+    from dgfacil.store.document import Document
+
 TAG_PREFIX = {NoteTag.DECISION: "Decision", NoteTag.ACTION: "Action", NoteTag.QUESTION: "Question",
               NoteTag.QUOTE: "Quote"}
 
@@ -36,7 +39,7 @@ def _dates(workshop: Workshop) -> str:
     first, last = workshop.start_date, workshop.end_date
     if first is None:
         return ""
-    if first == last:
+    if last is None or first == last:
         return f"{first.day} {first:%B %Y}"
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{last.day} {first:%B %Y}"
@@ -65,7 +68,7 @@ def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[
         lines = []
         for slot in plan_day(day, tz):
             line = AgendaLine(slot.item.title, f"{hhmm(slot.start)}–{hhmm(slot.end)}", slot.item.duration_min)
-            a = actual.get(slot.item.id)
+            a = actual.get(slot.item.id) if slot.item.id is not None else None
             if a is not None and a.status == "skipped" and a.actual_start is None:
                 line.skipped = True
             elif a is not None and a.actual_start is not None:
@@ -99,11 +102,14 @@ def _outputs(session: Session) -> list[OutputTable]:
                 headers = ["Area", "Notes"]
                 by_area: dict[str, list[str]] = {}
                 for it in items:
-                    by_area.setdefault(titles.get(it.area, it.area or "—"), []).append(it.text)
+                    by_area.setdefault(str(titles.get(it.area, it.area or "—")), []).append(it.text)
                 rows = [[area, "\n".join(f"• {t}" for t in texts)] for area, texts in by_area.items()]
             elif b.kind == "rubric":
                 levels = [lv.get("title", lv.get("key")) for lv in d.get("levels", [])]
-                name = lambda i: levels[i] if isinstance(i, int) and 0 <= i < len(levels) else "—"  # noqa: E731
+
+                def name(i: object) -> str:
+                    return str(levels[i]) if isinstance(i, int) and 0 <= i < len(levels) else "—"
+
                 headers = ["Dimension", "Current", "Target"]
                 rows = [[dim.get("title", dim["key"]), name(answers.get(dim["key"], {}).get("current")),
                          name(answers.get(dim["key"], {}).get("target"))] for dim in d.get("dimensions", [])]
@@ -133,13 +139,13 @@ def _participation(session: Session) -> tuple[list[tuple[str, str]], list[tuple[
     return figures, p.by_country
 
 
-def _owner_due(note) -> str:
+def _owner_due(note: Note) -> str:
     if note.tag != NoteTag.ACTION or not (note.owner or note.due):
         return ""
     return " (" + ", ".join(p for p in (note.owner, f"due {note.due}" if note.due else "") if p) + ")"
 
 
-def _actions(notes, items) -> list[list[str]]:
+def _actions(notes: list[Note], items: list[AgendaItem]) -> list[list[str]]:
     """The actions agreed, in agenda order: action, owner, due date, session."""
     order = {it.id: n for n, it in enumerate(items)}
     titles = {it.id: it.title.split(":")[0] for it in items}  # "Session 1", as the notes name it
@@ -156,7 +162,7 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
     order = {it.id: n for n, it in enumerate(items)}
     key_messages = [n.text for n in sorted(notes, key=lambda n: (order.get(n.agenda_item_id, len(order)), n.created_at))
                     if n.tag == NoteTag.KEY_MESSAGE]
-    sessions = []
+    sessions: list[SessionSummary] = []
     for day in w.days:
         for slot in plan_day(day, w.timezone):
             it = slot.item
@@ -189,7 +195,7 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
     )
 
 
-def print_report(doc, out, progress=None) -> Path:
+def print_report(doc: Document, out: Path, progress: Any = None) -> Path:
     """Write the outcome report of `doc` to `out` (atomic): PDF, or an editable Word document
     when `out` ends in .docx. `progress`: report/cancelled."""
     with doc.session(write=False) as session:  # a read never waits behind a writer
@@ -197,12 +203,12 @@ def print_report(doc, out, progress=None) -> Path:
     return write(Path(out), progress)  # the transaction is over before the layout starts
 
 
-def report_job(session: Session):
+def report_job(session: Session) -> Callable[[Path, Any], Path]:
     """Gather the report now (on the database worker); the returned `write(out, progress)` lays
     out the PDF later, off the database (long work with progress; Cancelled leaves no file)."""
     report = assemble_report(session)
 
-    def write(out, progress=None) -> Path:
+    def write(out: Path, progress: Any = None) -> Path:
         if Path(out).suffix.lower() == ".docx":  # the editable report for a word processor
             from dgfacil.printing.report_docx import write_outcome_report_docx
 

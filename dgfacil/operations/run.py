@@ -11,6 +11,7 @@ from dgfacil.core.agenda import in_zone
 from dgfacil.core.run.log import EventKind, RunEvent
 from dgfacil.core.run.words import DEFAULT_WARNING_LEAD_MIN, WARNING_LEAD_KEY
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import run_log
 from dgfacil.store.settings import get_setting, put_setting
 
@@ -91,7 +92,7 @@ def set_chime(session: Session, *, on: bool) -> Changes:
 
 def projector_theme(session: Session) -> str:
     """The projector's colours (setting run.projector_theme; "dark" by default)."""
-    return get_setting(THEME_KEY, "dark", session=session)
+    return str(get_setting(THEME_KEY, "dark", session=session))
 
 
 def set_projector_theme(session: Session, *, theme: str) -> Changes:
@@ -119,7 +120,7 @@ def live_run_day(session: Session, *, now: datetime) -> int | None:
     workshop = load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     for day in workshop.days:
-        events = logs.get(day.id)
+        events = logs.get(saved_id(day.id))
         if not events or run_date(day, workshop.timezone, events) != in_zone(now, workshop.timezone).date():
             continue
         if derive_state(day, workshop.timezone, events, now).current is not None:
@@ -135,7 +136,7 @@ def running_item_id(session: Session, *, now: datetime) -> int | None:
     workshop = load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     for day in workshop.days:
-        events = logs.get(day.id)
+        events = logs.get(saved_id(day.id))
         if events:
             state = derive_state(day, workshop.timezone, events, now)
             if state.current is not None:

@@ -28,7 +28,7 @@ def workshop_details(session: Session) -> WorkshopDetails:
         display_zones=tuple(values["display_zones"]), description=values["description"])
 
 
-def update_workshop(session: Session, *, details: WorkshopDetails) -> tuple[Changes, WorkshopDetails]:
+def update_workshop(session: Session, *, details: WorkshopDetails) -> Changes[WorkshopDetails]:
     """Save the details (checked and trimmed); returns what they were, for undo. Planned times
     keep their clock times when the venue zone changes: 09:00 stays 09:00 in the new zone."""
     check_fields(title=details.title, project_code=details.project_code, organizers=list(details.organizers),
@@ -39,7 +39,7 @@ def update_workshop(session: Session, *, details: WorkshopDetails) -> tuple[Chan
     values.update(modality=new.modality.value, organizers=list(new.organizers),
                   display_zones=list(new.display_zones))
     workshop_store.set_workshop_details(values, session=session)
-    return Changes(workshop=True, agenda=before.timezone != new.timezone), before
+    return Changes(workshop=True, agenda=before.timezone != new.timezone, value=before)
 
 
 def zone_labels(session: Session) -> dict[str, str]:
@@ -48,12 +48,12 @@ def zone_labels(session: Session) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def set_zone_labels(session: Session, *, labels: dict[str, str]) -> tuple[Changes, dict[str, str]]:
+def set_zone_labels(session: Session, *, labels: dict[str, str]) -> Changes[dict[str, str]]:
     """Save the cities typed for zones; returns the labels before, for undo."""
     before = zone_labels(session)
     clean = {zone: label.strip() for zone, label in labels.items() if label and label.strip()}
     put_setting(ZONE_LABELS_KEY, clean or None, session=session)
-    return Changes(workshop=True, agenda=True), before
+    return Changes(workshop=True, agenda=True, value=before)
 
 
 def check_records(session: Session) -> None:

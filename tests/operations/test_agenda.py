@@ -32,7 +32,7 @@ def test_add_update_move_delete_restore(demo_doc):
     assert items[0].title == "Coffee" and items[0].duration_min == 15 and items[0].lead == "Ms. Kee"
     assert [i.position for i in items] == list(range(7))
     with demo_doc.session() as s:
-        _, deleted = ops.delete_item(s, item_id=new_id)
+        deleted = ops.delete_item(s, item_id=new_id).value
     assert "Coffee" not in [i.title for i in _day(demo_doc).items]
     with demo_doc.session() as s:
         ops.restore_item(s, deleted=deleted)
@@ -97,7 +97,7 @@ def test_undoing_a_delete_brings_back_its_notes_exercises_and_attendance(demo_do
                       text="Data integration is key", tag="key message"))
         s.add(ExerciseRow(workshop_id=1, agenda_item_id=item.id, kind="prompts", title="Reflection"))
     with demo_doc.session() as s:
-        _, deleted = ops.delete_item(s, item_id=item.id)
+        deleted = ops.delete_item(s, item_id=item.id).value
     with demo_doc.session() as s:
         assert s.exec(select(NoteRow)).one().agenda_item_id is None
         assert s.exec(select(AttendanceRow)).all() == []

@@ -56,7 +56,7 @@ def test_cards_move_vote_cluster_delete_restore_and_reopen(swot, tmp_path):
     assert (items[a].x, items[a].y, items[a].area) == (0.3, 0.8, "opportunities")
     assert items[b].votes == 2 and items[a].cluster == "Governance"
     with doc.session() as s:
-        _, deleted = ops.delete_items(s, item_ids=[b])
+        deleted = ops.delete_items(s, item_ids=[b]).value
     with doc.session() as s:
         assert [i.id for i in store.board_items(ex_id, None, session=s)] == [a]
         ops.restore_items(s, deleted=deleted)
@@ -95,7 +95,7 @@ def test_sort_by_votes_returns_old_places(swot):
         high = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("high", "strengths", 0.4, 0.4)).ids[0]
         ops.add_vote(s, item_id=high, voter="g")
     with doc.session() as s:
-        _, old = ops.sort_by_votes(s, exercise_id=ex_id, group_id=None)
+        old = ops.sort_by_votes(s, exercise_id=ex_id, group_id=None).value
     with doc.session() as s:
         placed = {i.id: i for i in store.board_items(ex_id, None, session=s)}
     assert placed[high].x < placed[low].x and placed[high].y == placed[low].y
@@ -123,7 +123,7 @@ def test_delete_exercise_and_restore_everything(swot):
         ops.add_item(s, exercise_id=ex_id, group_id=g[0], item=BoardItem("Champion", "strengths"))
         ops.set_answer(s, exercise_id=ex_id, group_id=g[1], key="k", value={"text": "x"})
     with doc.session() as s:
-        _, snap = ex_ops.delete_exercise(s, exercise_id=ex_id)
+        snap = ex_ops.delete_exercise(s, exercise_id=ex_id).value
     with doc.session() as s:
         assert exercise_store.load_exercises(session=s) == []
         ex_ops.restore_exercise(s, deleted=snap)

@@ -36,7 +36,7 @@ def test_delete_day_and_restore_everything(demo_doc):
         s.add(RunEventRow(workshop_id=w.id, day_id=day.id, at="2023-05-30T06:00:00+00:00", kind="start"))
     with demo_doc.session() as s:
         before = _dump(s)
-        _, snapshots = days.delete_days(s, day_ids=[day.id])
+        snapshots = days.delete_days(s, day_ids=[day.id]).value
     with demo_doc.session() as s:
         assert load_workshop(session=s).days == []
         assert s.exec(select(RunEventRow)).all() == [] and s.exec(select(GroupRow)).all() == []

@@ -71,7 +71,7 @@ def test_delete_and_restore_puts_the_same_note_back(demo_doc):
     second = _add(demo_doc, item.id, "Chapter 7 is the action plan", 1)
     with demo_doc.session() as s:
         before = load_notes(session=s)
-        _, deleted = ops.delete_note(s, note_id=first)
+        deleted = ops.delete_note(s, note_id=first).value
     with demo_doc.session() as s:
         assert [n.id for n in load_notes(session=s)] == [second]
         ops.restore_note(s, deleted=deleted)

@@ -120,7 +120,7 @@ def _print_and_look(ctx, tmp_path, screenshots) -> None:
                     item_ids=[i for u in attendance_units(s) for i in u.item_ids])
 
     ctx.tasks.run_sync(present)
-    _changes, job = ctx.tasks.run_sync(lambda s: prepare(s, kind="certificates"))
+    job = ctx.tasks.run_sync(lambda s: prepare(s, kind="certificates")).value
     [pdf] = job.run(tmp_path / "cert.pdf")
     text = PdfReader(str(pdf)).pages[0].extract_text()
     positions = [text.find(n) for n in ("Kim Jae-hong", "이 서연", "Vincenzo Aquaro")]

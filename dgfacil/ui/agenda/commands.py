@@ -53,7 +53,7 @@ class AddItem(OperationCommand):
         self.item_id = changes.ids[0]
 
     def do_undo(self) -> None:
-        _, self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id))
+        self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id)).value
 
 
 class DeleteItem(OperationCommand):
@@ -63,7 +63,7 @@ class DeleteItem(OperationCommand):
         self.deleted: ops.Snapshot | None = None
 
     def do_redo(self) -> None:
-        _, self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id))
+        self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id)).value
 
     def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: ops.restore_item(s, deleted=self.deleted))
@@ -102,7 +102,7 @@ class AddDay(OperationCommand):
             self.day_ids = list(self.tasks.run_sync(self.add_op).ids)
 
     def do_undo(self) -> None:
-        _, self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=self.day_ids))
+        self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=self.day_ids)).value
 
 
 class ImportDays(AddDay):
@@ -118,7 +118,7 @@ class DeleteDay(OperationCommand):
         self.snapshots = None
 
     def do_redo(self) -> None:
-        _, self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=[self.day_id]))
+        self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=[self.day_id])).value
 
     def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: days.restore_days(s, snapshots=self.snapshots))

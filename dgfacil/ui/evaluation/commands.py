@@ -25,7 +25,7 @@ class AddResponses(OperationCommand):
         self.tasks.run_sync(lambda s: _restore_all(s, deleted), initiator=self.initiator)
 
     def do_undo(self) -> None:
-        self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator)[1]
+        self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator).value
 
 
 class DeleteResponses(OperationCommand):
@@ -35,15 +35,15 @@ class DeleteResponses(OperationCommand):
         self.deleted: list[ops.Snapshot] = []
 
     def do_redo(self) -> None:
-        self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator)[1]
+        self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator).value
 
     def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: _restore_all(s, self.deleted), initiator=self.initiator)
 
 
 def _delete_all(session, ids):
-    deleted = [ops.delete_response(session, response_id=i)[1] for i in ids]
-    return Changes(evaluation=True, ids=tuple(ids)), deleted
+    deleted = [ops.delete_response(session, response_id=i).value for i in ids]
+    return Changes(evaluation=True, ids=tuple(ids), value=deleted)
 
 
 def _restore_all(session, deleted):

@@ -29,11 +29,10 @@ class Step(OperationCommand):
 
     def run(self, op: Callable) -> Any:
         result = self.target.tasks.run_sync(op, initiator=self.target.initiator)
-        changes = result[0] if isinstance(result, tuple) else result
-        if isinstance(changes, Changes):
-            self.target.apply(changes)
+        if isinstance(result, Changes):
+            self.target.apply(result)
             if isinstance(self.target, BoardBase):  # the other views of the board follow through the room
-                self.target.host.board_changed(self.target, changes)
+                self.target.host.board_changed(self.target, result)
         return result
 
 
@@ -55,7 +54,7 @@ class AddItem(Step):
             self.item_id = self.run(lambda s: ops.add_item(s, exercise_id=ex, group_id=group, item=self.item)).ids[0]
 
     def do_undo(self) -> None:
-        _, self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=[self.item_id]))
+        self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=[self.item_id])).value
 
 
 class EditItems(Step):
@@ -97,7 +96,7 @@ class DeleteItems(Step):
         self.item_ids, self.deleted = list(item_ids), None
 
     def do_redo(self) -> None:
-        _, self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=self.item_ids))
+        self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=self.item_ids)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ops.restore_items(s, deleted=self.deleted))
@@ -128,7 +127,7 @@ class SortByVotes(Step):
 
     def do_redo(self) -> None:
         ex, group = self.target.exercise.id, self.target.group_id
-        _, self.old = self.run(lambda s: ops.sort_by_votes(s, exercise_id=ex, group_id=group))
+        self.old = self.run(lambda s: ops.sort_by_votes(s, exercise_id=ex, group_id=group)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ops.move_items(s, moves=self.old))
@@ -177,7 +176,7 @@ class CreateGroups(Step):
             self.ids = list(self.run(lambda s: group_ops.create_groups(s, **self.args)).ids)
 
     def do_undo(self) -> None:
-        _, self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.ids))
+        self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.ids)).value
 
 
 class DeleteGroups(Step):
@@ -186,7 +185,7 @@ class DeleteGroups(Step):
         self.group_ids, self.deleted = list(group_ids), None
 
     def do_redo(self) -> None:
-        _, self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.group_ids))
+        self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.group_ids)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: group_ops.restore_groups(s, deleted=self.deleted))
@@ -198,7 +197,7 @@ class AssignRandom(Step):
         self.group_ids, self.seed, self.before = list(group_ids), seed, None
 
     def do_redo(self) -> None:
-        _, self.before = self.run(lambda s: group_ops.assign_random(s, group_ids=self.group_ids, seed=self.seed))
+        self.before = self.run(lambda s: group_ops.assign_random(s, group_ids=self.group_ids, seed=self.seed)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: group_ops.set_members(s, members=self.before))
@@ -210,8 +209,8 @@ class MoveMember(Step):
         self.pid, self.group_id, self.set_of, self.previous = participant_id, group_id, set_of, None
 
     def do_redo(self) -> None:
-        _, self.previous = self.run(lambda s: group_ops.move_member(
-            s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of))
+        self.previous = self.run(lambda s: group_ops.move_member(
+            s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of))
@@ -229,7 +228,7 @@ class AddExercise(Step):
             self.exercise_id = self.run(lambda s: ex_ops.add_exercise(s, agenda_item_id=self.item_id, use=self.use)).ids[0]
 
     def do_undo(self) -> None:
-        _, self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id))
+        self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id)).value
 
 
 class DeleteExercise(Step):
@@ -238,7 +237,7 @@ class DeleteExercise(Step):
         self.exercise_id, self.deleted = exercise_id, None
 
     def do_redo(self) -> None:
-        _, self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id))
+        self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ex_ops.restore_exercise(s, deleted=self.deleted))
@@ -250,7 +249,7 @@ class SetVoteRule(Step):
         self.exercise_id, self.dots, self.per, self.old = exercise_id, dots, per, None
 
     def do_redo(self) -> None:
-        _, self.old = self.run(lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per))
+        self.old = self.run(lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ex_ops.update_definition(s, exercise_id=self.exercise_id, definition=self.old))

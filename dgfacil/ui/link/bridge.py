@@ -39,9 +39,8 @@ class TasksWriter(QObject):
 
     async def write(self, fn: Callable[[Any], Any]) -> Any:
         result = await self._group.write(fn)  # phone writes that arrive together share one commit
-        changes = result[0] if isinstance(result, tuple) else result
-        if isinstance(changes, Changes):
-            self._arrived.emit(changes)
+        if isinstance(result, Changes):
+            self._arrived.emit(result)
         return result
 
     def _announce(self, changes: Changes) -> None:

@@ -57,7 +57,7 @@ class RoomLink(QObject):
         if self.on:
             return
         writer = TasksWriter(ctx.tasks, self)
-        _changes, tokens = ctx.tasks.read(ensure_tokens)
+        tokens = ctx.tasks.read(ensure_tokens).value
         state = LinkState(writer, tokens, clock=ctx.clock)
         server = LinkServer(state, bind=bind, port=port)
         try:
@@ -114,7 +114,7 @@ class RoomLink(QObject):
 
         if not self.on:
             return
-        _changes, token = self.ctx.tasks.read(rotate_join_token)
+        token = self.ctx.tasks.read(rotate_join_token).value
         old = self.state.tokens
         self.state.tokens = Tokens(token, old.facilitator, old.rapporteurs)  # one assignment: atomic
         self.changed.emit()

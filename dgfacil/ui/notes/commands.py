@@ -60,7 +60,7 @@ class AddNote(NoteCommand):
     def undo(self) -> None:
         result = self._run(lambda s: ops.delete_note(s, note_id=self.note_id))
         if result is not None:
-            self.deleted = result[1]
+            self.deleted = result.value
             self.on_done(None)
 
 
@@ -104,7 +104,7 @@ class DeleteNote(NoteCommand):
     def redo(self) -> None:
         result = self._run(lambda s: ops.delete_note(s, note_id=self.note_id))
         if result is not None:
-            self.deleted = result[1]
+            self.deleted = result.value
             self.on_done(None)
 
     def undo(self) -> None:

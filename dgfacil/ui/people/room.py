@@ -250,9 +250,8 @@ class PeopleRoom(QWidget):
 
         def done(result) -> None:
             self._end_progress()
-            changes, outcome = result
-            self.ctx.tasks.changes_applied.emit(changes, self)
-            self.last_import = outcome
+            self.ctx.tasks.changes_applied.emit(result, self)
+            self.last_import = result.value
             self.reload()
 
         _, progress = self.ctx.tasks.run_long(work, on_progress=self._on_progress, on_done=done,

@@ -239,8 +239,8 @@ class PrintRoom(QWidget):
 
         # blank names and another signing key are looked for on the database worker: over a
         # thousand names this takes a second, which the window must not spend frozen
-        self.ctx.tasks.run(lambda s: (Changes(), warnings(s, kind)), initiator=self,
-                           on_done=lambda result: self._checked(kind, out, options, result[1]),
+        self.ctx.tasks.run(lambda s: Changes(value=warnings(s, kind)), initiator=self,
+                           on_done=lambda result: self._checked(kind, out, options, result.value),
                            on_error=lambda _err: self._finish())
 
     def _checked(self, kind: str, out: Path, options, found: list[str]) -> None:
@@ -261,14 +261,14 @@ class PrintRoom(QWidget):
             from dgfacil.operations.report import report_job
 
             def gather(s):
-                return Changes(), report_job(s)
+                return Changes(value=report_job(s))
         else:
             def gather(s):
                 try:
                     return prepare(s, kind=kind, options=options)
                 except ValueError as err:  # a refusal in one sentence; nothing was recorded
-                    return Changes(), err
-        self.ctx.tasks.run(gather, initiator=self, on_done=lambda result: self._launch(kind, out, result[1]),
+                    return Changes(value=err)
+        self.ctx.tasks.run(gather, initiator=self, on_done=lambda result: self._launch(kind, out, result.value),
                            on_error=lambda _err: self._finish())
 
     def busy(self) -> bool:

@@ -31,7 +31,7 @@ DEMO_TEMPLATE = "undesa-escap-webinar-2023"
 def new_from_template(path: Path, template: str, *, start: date | None = None, timezone: str | None = None) -> Document:
     """Create `path` holding a workshop built from `template`. Nothing is written on a bad template."""
     workshop = workshop_from_template(template, start=start, timezone=timezone)
-    doc = create_document(Path(path))
+    doc = create_document(path)
     try:
         with doc.session() as session:
             queries.insert_workshop(workshop, session=session)

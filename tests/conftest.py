@@ -47,6 +47,7 @@ def private_user_folders(tmp_path_factory, monkeypatch):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: a test about files (backups, WAL, media): not run on PostgreSQL")
+    config.addinivalue_line("markers", "postgresql_only: a test about team workshops: its document is on the server")
 
 
 def pytest_generate_tests(metafunc):
@@ -54,7 +55,9 @@ def pytest_generate_tests(metafunc):
     if "doc_engine" not in metafunc.fixturenames:
         return
     both = any(ROOT / "tests" / folder in Path(metafunc.definition.path).parents for folder in BOTH_ENGINES)
-    if both and not metafunc.definition.get_closest_marker("sqlite_only"):
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        metafunc.parametrize("doc_engine", ["postgresql"])
+    elif both and not metafunc.definition.get_closest_marker("sqlite_only"):
         metafunc.parametrize("doc_engine", ["sqlite", "postgresql"])
     else:
         metafunc.parametrize("doc_engine", ["sqlite"])

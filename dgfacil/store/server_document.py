@@ -99,6 +99,8 @@ def explain_server(err: BaseException, where: str, path: Path) -> DocumentError 
         return explain(err, path)
     state = getattr(orig, "sqlstate", None) or ""
     text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if not state and "does not exist" in text:
+        state = "3D000"  # libpq reports a failed connection without a state
     if state in _REFUSED_STATES or (not state and ("password" in text or "authentication" in text)):
         if state == "42501":
             return ReadOnlyDocument(Path(where), "your account on the server may only read it")

@@ -129,13 +129,18 @@ def make_server_engine(address: str, *, writer: bool = True) -> Engine:
     row version (tables.py), not by isolation.
     """
     import psycopg  # only a team document needs the driver
+    from psycopg.adapt import AdaptersMap
+    from psycopg.types.json import set_json_dumps
 
     conninfo = libpq_url(address)
     options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
+    adapters = AdaptersMap(psycopg.adapters)  # what SQLAlchemy's own connect would pass: its JSON dumps
+    set_json_dumps(text_guard.dumps, adapters)
 
     def connect():  # noqa: ANN202
         return psycopg.connect(
-            conninfo, connect_timeout=CONNECT_TIMEOUT_S, application_name=laptop_name(), options=options,
+            conninfo, context=adapters, connect_timeout=CONNECT_TIMEOUT_S, application_name=laptop_name(),
+            options=options,
             # a dropped Wi-Fi is noticed within ~25 s even while a query waits on the socket
             keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3,
         )

@@ -6,17 +6,19 @@ it mid-loop, reopens the document and finds every reported note and the last rep
 """
 from __future__ import annotations
 
-import pytest
-
 import os
 import signal
 import subprocess
 import sys
 import time
 
+import pytest
+
 from dgfacil.operations import notes as ops
 from dgfacil.store.document import open_document
 from dgfacil.store.queries import load_notes
+
+pytestmark = pytest.mark.sqlite_only  # its child writes the file through Document(path)
 
 CHILD = r"""
 import sys
@@ -25,8 +27,6 @@ from dgfacil.core.model import NoteTag
 from dgfacil.operations import notes as ops
 from dgfacil.store.document import Document
 from dgfacil.store.queries import load_workshop
-
-pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
 
 doc = Document(sys.argv[1])
 with doc.session() as s:

@@ -94,3 +94,44 @@ def test_a_path_that_swallowed_a_slash_is_still_the_url():
     assert document_address(Path("postgresql://me@db.example.org:5433/ws?sslmode=require")) == \
         "postgresql://me@db.example.org:5433/ws?sslmode=require"
     assert document_address(Path("ws.dgfacil")) == Path("ws.dgfacil")
+
+
+def test_the_password_comes_from_libpq_never_from_the_app(pg_server, tmp_path, monkeypatch):
+    """A role that must give a password: refused in a sentence without one; with PGPASSFILE
+    naming a file that holds it, the workshop opens, and the password is shown nowhere."""
+    role = "team_pw"
+    pg_server.execute(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') "
+                      f"THEN CREATE ROLE {role} LOGIN PASSWORD 's3cret-pw'; END IF; END $$")
+    hba = pg_server.data / "pg_hba.conf"
+    rule = f"host all {role} 127.0.0.1/32 scram-sha-256\n"
+    if rule not in hba.read_text():
+        hba.write_text(rule + hba.read_text())  # first match wins: this role must give a password
+        pg_server.execute("SELECT pg_reload_conf()")
+    database = pg_server.create_database().rsplit("/", 1)[1]
+    pg_server.execute(f'ALTER DATABASE "{database}" OWNER TO {role}')
+    pg_server.execute(f"GRANT ALL ON SCHEMA public TO {role}", dbname=database)
+    url = f"postgresql://{role}@127.0.0.1:{pg_server.port}/{database}"
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    with pytest.raises(ServerRefused, match="password") as caught:
+        open_document(url)
+    assert "s3cret" not in str(caught.value)
+
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{pg_server.port}:{database}:{role}:s3cret-pw\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    doc = create_document(url)
+    assert doc.address == url and "s3cret" not in doc.address
+    doc.close()
+    with pytest.raises(NotADocument, match="no workshop"):  # it opens: the schema is there, no workshop yet
+        open_document(url)
+
+
+def test_a_password_typed_in_the_url_is_never_shown():
+    from dgfacil.store.engine import redacted
+    from dgfacil.store.server_document import server_label
+
+    assert redacted("postgresql://me:pw@db.example.org:5433/ws?sslmode=require") == \
+        "postgresql://me@db.example.org:5433/ws?sslmode=require"
+    assert server_label("postgresql://me:pw@db.example.org/ws") == "ws on db.example.org"

@@ -72,6 +72,13 @@ class PgServer:
             raise RuntimeError(f"{args[0]} failed: {done.stderr.strip()[-2000:]}\n{log}")
 
     def start(self) -> PgServer:
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # nothing left behind in /tmp
+            raise
+
+    def _start(self) -> PgServer:
         os.chmod(self.base, 0o755)  # mkdtemp makes it 0700: the server user must enter it
         if os.geteuid() == 0:
             shutil.chown(self.base, user=SERVER_USER)

@@ -84,3 +84,25 @@ def test_copy_never_overwrites_and_a_dead_server_is_one_line(tmp_path, demo_doc)
     assert taken.returncode == 2 and "already exists" in taken.stderr
     dead = run_cli("agenda", "postgresql://nobody@127.0.0.1:1/ws")
     assert dead.returncode == 2 and "cannot be reached" in dead.stderr and "Traceback" not in dead.stderr
+
+
+def test_the_event_commands_take_the_url(demo_doc, empty_db, tmp_path):
+    """roster import, evaluation import, attendance, print: each on the team workshop's URL."""
+    from tests.store.conftest import ROOT
+
+    demo_doc.close()
+    url = empty_db()
+    assert run_cli("publish", demo_doc.path, url).returncode == 0
+    data = ROOT / "tests" / "data"
+    steps = [
+        ("roster", "import", url, data / "rosters" / "utf8_comma.csv"),
+        ("evaluation", "import", url, data / "evaluation" / "google_forms.csv"),
+        ("attendance", url, "--export", tmp_path / "attendance.csv"),
+        ("print", "badges", url, "-o", tmp_path / "badges.pdf"),
+    ]
+    for step in steps:
+        done = run_cli(*step)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (step, done.stderr)
+    assert (tmp_path / "badges.pdf").read_bytes().startswith(b"%PDF")
+    exported = json.dumps(_export(url, tmp_path / "after.json"))
+    assert exported.count('"full_name"') >= 2 and '"source": "csv"' in exported

@@ -8,7 +8,7 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("attendance", help="attendance and certificate eligibility (mark, import, export)",
                        description="Without an action, prints each participant's attendance and eligibility.")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     p.add_argument("--mark-all", action="store_true", help="mark everybody present at everything (rehearsals)")
     p.add_argument("--import", dest="import_file", type=Path, metavar="CSV",
                    help="take marks from a sheet: a row per participant, a column per block")

@@ -19,13 +19,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     templates.set_defaults(func=cmd_templates)
 
     agenda = sub.add_parser("agenda", help="print the agenda with a column per time zone")
-    agenda.add_argument("file", type=Path)
+    agenda.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     agenda.add_argument("--tz", action="append", default=[], metavar="ZONE", help="another zone (repeatable)")
     agenda.add_argument("--ics", type=Path, metavar="OUT.ics", help="write the agenda as an iCalendar file")
     agenda.set_defaults(func=cmd_agenda)
 
     export = sub.add_parser("export", help="write the whole workshop as JSON")
-    export.add_argument("file", type=Path)
+    export.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     export.add_argument("-o", "--output", type=Path, required=True)
     export.set_defaults(func=cmd_export)
 

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp = inner.add_parser(
         "import", help="import a survey export (Google Forms, Microsoft Forms, SurveyMonkey, KoboToolbox, "
                        "LimeSurvey, plain CSV or XLSX); nothing is written while an answer maps to no level")
-    imp.add_argument("file", type=Path, help="the .dgfacil workshop")
+    imp.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     imp.add_argument("survey", type=Path, metavar="SURVEY", help="the survey export (CSV or XLSX)")
     imp.add_argument("--column", type=_pair, action="append", default=[], metavar='"HEADER=KEY"',
                      help="read the column HEADER as question KEY (KEY '-' leaves the column out); repeatable")

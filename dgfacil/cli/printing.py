@@ -22,7 +22,7 @@ class _Deprecated(argparse.Action):
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="print certificates, attendance sheets, badges, handouts or the report")
     p.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
-    p.add_argument("file", help="the .dgfacil workshop file")
+    p.add_argument("file", help="the .dgfacil workshop file, or a team workshop's postgresql:// URL")
     p.add_argument("-o", "--out", required=True,
                    help="the PDF to write (a folder with --per-person); for the report, a .docx "
                    "writes an editable Word document")
@@ -73,10 +73,10 @@ class _Dots:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from dgfacil.cli.documents import check_zone
-    from dgfacil.operations.document import open_workshop
+    from dgfacil.operations.document import document_address, open_workshop
 
-    src = Path(args.file)
-    if not src.exists():
+    src = document_address(args.file)  # a file, or a team workshop's postgresql:// URL
+    if isinstance(src, Path) and not src.exists():
         raise CommandError(f"{src}: no such file")
     out = Path(args.out)
     # A typo in -o must not make folders all over the disk: the folder that receives the PDF (or

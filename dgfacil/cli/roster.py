@@ -11,7 +11,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp = actions.add_parser("import", help="import a CSV/TSV/XLSX roster; prints every problem by row",
                              description="Rows with errors are refused and listed; the rest are imported in one "
                              "transaction. Exit status 1 when any row was refused, 2 when nothing could be read.")
-    imp.add_argument("file", type=Path, help="the .dgfacil workshop")
+    imp.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     imp.add_argument("roster", type=Path, help="the roster file (.csv, .tsv, .txt, .xlsx)")
     imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     imp.add_argument("--encoding", help="override the guess: utf-8, utf-8-sig, utf-16, cp1252...")

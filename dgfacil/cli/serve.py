@@ -11,7 +11,7 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     serve = sub.add_parser("serve", help="let phones in the room join the workshop (the room link)")
-    serve.add_argument("file", type=Path)
+    serve.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     serve.add_argument("--bind", default="0.0.0.0", metavar="ADDR", help="address to listen on (default: all)")
     serve.add_argument("--port", type=int, default=8765, metavar="N", help="port (default 8765; 0 picks a free one)")
     serve.set_defaults(func=cmd_serve)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from dgfacil.operations.templates import workshop_from_template
 from dgfacil.store import workshop as workshop_store
-from dgfacil.store.document import Document, create_document, ensure_document_id, open_document
+from dgfacil.store.document import Document, create_document, document_address, ensure_document_id, open_document
 from dgfacil.store.errors import (
     DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument, ReadOnlyDocument, explain,
 )
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # (re-exported so the UI never reaches into dgfacil.store; docs/architecture.md, Layers).
 __all__ = [
     "DEMO_TEMPLATE", "DamagedDocument", "Document", "DocumentError", "MissingDocument", "NewerDocument",
-    "NotADocument", "ReadOnlyDocument", "contents_summary", "demo_path", "explain_failure", "load_workshop",
+    "NotADocument", "ReadOnlyDocument", "contents_summary", "demo_path", "document_address", "explain_failure", "load_workshop",
     "new_from_template", "open_document", "open_or_create_demo", "open_workshop",
 ]
 
@@ -31,7 +31,7 @@ DEMO_TEMPLATE = "undesa-escap-webinar-2023"
 def new_from_template(path: Path, template: str, *, start: date | None = None, timezone: str | None = None) -> Document:
     """Create `path` holding a workshop built from `template`. Nothing is written on a bad template."""
     workshop = workshop_from_template(template, start=start, timezone=timezone)
-    doc = create_document(Path(path))
+    doc = create_document(path)
     try:
         with doc.session() as session:
             workshop_store.insert_workshop(workshop, session=session)
@@ -51,7 +51,7 @@ def open_workshop(path_or_address: str | Path, *, read_only: bool = False) -> Do
     way either way (checked, backed up, migrated); the flag is here so that an address of a shared
     workshop can be opened with a read-only connection. Raises DocumentError (a sentence).
     """
-    return open_document(Path(path_or_address))
+    return open_document(document_address(path_or_address))
 
 
 def explain_failure(err: BaseException, path: Path) -> DocumentError | None:

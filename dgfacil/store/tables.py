@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint, text
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 
@@ -24,6 +25,17 @@ def _fk(target: str, *, ondelete: str = "CASCADE", nullable: bool = False) -> An
 
 def _json(default_factory: Callable[[], Any] = list) -> Any:
     return Field(default_factory=default_factory, sa_column=Column(JSON, nullable=False))
+
+
+def _version() -> Any:
+    """Schema 0005: the row's version, raised by one on every ORM UPDATE (see VERSIONED)."""
+    return Field(default=1, sa_column_kwargs={"server_default": text("1")})
+
+
+# A table a user edits: SQLAlchemy puts `AND version = <as read>` in every UPDATE of its rows and
+# raises the version; an update based on a stale read matches nothing and raises StaleDataError
+# (errors.EditConflict). Two laptops on one team workshop never overwrite each other silently.
+VERSIONED = declared_attr(lambda cls: {"version_id_col": cls.__table__.c.version})
 
 
 class WorkshopRow(SQLModel, table=True):
@@ -40,6 +52,8 @@ class WorkshopRow(SQLModel, table=True):
     evaluation_form: dict[str, Any] = _json(dict)
     template_name: str = ""
     created_at: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class DayRow(SQLModel, table=True):
@@ -49,6 +63,8 @@ class DayRow(SQLModel, table=True):
     position: int = 0
     date: str  # ISO date
     title: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class AgendaItemRow(SQLModel, table=True):
@@ -69,6 +85,8 @@ class AgendaItemRow(SQLModel, table=True):
     # schema 0004: how far a recovery plan may shorten this item
     min_duration_min: Optional[int] = None  # None: the plan's default floor
     shorten: bool = True  # False: "do not shorten"
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class ParticipantRow(SQLModel, table=True):
@@ -84,6 +102,8 @@ class ParticipantRow(SQLModel, table=True):
     role: str = "participant"
     origin: str = "overseas"
     badge_code: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class ExerciseRow(SQLModel, table=True):
@@ -95,6 +115,8 @@ class ExerciseRow(SQLModel, table=True):
     kind: str
     title: str = ""
     definition: dict[str, Any] = _json(dict)
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class GroupRow(SQLModel, table=True):
@@ -106,6 +128,8 @@ class GroupRow(SQLModel, table=True):
     position: int = 0
     name: str
     colour: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class GroupMemberRow(SQLModel, table=True):
@@ -129,6 +153,8 @@ class NoteRow(SQLModel, table=True):
     # schema 0004: an action's owner and due date (ISO date), for the outcome report
     owner: str = ""
     due: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class AttendanceRow(SQLModel, table=True):
@@ -140,6 +166,8 @@ class AttendanceRow(SQLModel, table=True):
     agenda_item_id: int = _fk("agenda_item.id")
     present: bool = True
     marked_at: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class EvaluationResponseRow(SQLModel, table=True):
@@ -151,6 +179,8 @@ class EvaluationResponseRow(SQLModel, table=True):
     external_id: str = ""
     answers: dict[str, Any] = _json(dict)  # question key -> answer (int level or text)
     import_id: str = ""  # schema 0004: the import this response came from ("" when typed)
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 # --- schema 0002: the running agenda and the exercise boards -------------------------------
@@ -187,6 +217,8 @@ class BoardItemRow(SQLModel, table=True):
     data: dict[str, Any] = _json(dict)  # kind-specific: IAP2 level, table cells...
     created_at: str = ""
     updated_at: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class DotVoteRow(SQLModel, table=True):
@@ -208,6 +240,8 @@ class ExerciseAnswerRow(SQLModel, table=True):
     key: str
     value: dict[str, Any] = _json(dict)
     updated_at: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 # --- schema 0003: certificates, signatories, report texts, document settings --------------
@@ -221,6 +255,8 @@ class SignatoryRow(SQLModel, table=True):
     name: str
     title: str = ""
     signature_png: Optional[bytes] = None
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class CertificateRow(SQLModel, table=True):
@@ -241,6 +277,8 @@ class ReportSectionRow(SQLModel, table=True):
     workshop_id: int = _fk("workshop.id")
     key: str
     text: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class SettingRow(SQLModel, table=True):
@@ -252,3 +290,5 @@ class SettingRow(SQLModel, table=True):
     workshop_id: int = _fk("workshop.id")
     key: str
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    version: int = _version()
+    __mapper_args__ = VERSIONED

@@ -60,7 +60,7 @@ def test_cards_move_vote_cluster_delete_restore_and_reopen(swot, tmp_path):
     with doc.session() as s:
         assert [i.id for i in store.board_items(ex_id, None, session=s)] == [a]
         ops.restore_items(s, deleted=deleted)
-    path = doc.path
+    path = doc.address
     doc.close()
     reopened = open_document(path)
     try:

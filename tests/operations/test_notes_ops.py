@@ -30,7 +30,7 @@ def test_add_note_is_committed_with_utc_time_and_fields(demo_doc):
         changes = ops.add_note(s, item_id=item.id, text="  The future is hybrid.\n", tag=NoteTag.KEY_MESSAGE,
                                speaker="Mr. Vincenzo Aquaro", at=T0)
     assert changes.notes and len(changes.ids) == 1
-    reopened = open_document(demo_doc.path)
+    reopened = open_document(demo_doc.address)
     with reopened.session() as s:
         [note] = load_notes(session=s)
     reopened.engine.dispose()

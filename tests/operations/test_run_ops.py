@@ -88,7 +88,7 @@ def test_kill_mid_item_and_reopen_resumes_exactly(demo_doc):
     document shows the countdown exactly five minutes further on."""
     day = first_day(demo_doc)
     session_1 = day.items[1]
-    path = demo_doc.path
+    path = demo_doc.address
     demo_doc.engine.dispose()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(path), str(day.id), str(session_1.id), T0.isoformat()],

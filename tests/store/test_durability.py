@@ -32,7 +32,7 @@ CHILD = textwrap.dedent("""
 
 
 def test_sigkill_mid_loop_loses_no_reported_edit(demo_doc):
-    path = demo_doc.path
+    path = demo_doc.address
     demo_doc.close()
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True)
     reported = []

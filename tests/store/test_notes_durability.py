@@ -12,9 +12,13 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from dgfacil.operations import notes as ops
 from dgfacil.store.document import open_document
 from dgfacil.store.notes import load_notes
+
+pytestmark = pytest.mark.sqlite_only  # its child writes the file through Document(path)
 
 CHILD = r"""
 import sys

@@ -13,10 +13,13 @@ import pytest
 
 from dgfacil.core.model import AgendaItem
 from dgfacil.operations.agenda import add_item
+from dgfacil.store.document import open_document
+from dgfacil.store.file_document import check_integrity
 from dgfacil.store.workshop import load_workshop
-from dgfacil.store.document import check_integrity, open_document
 from dgfacil.store.errors import ReadOnlyDocument
 from tests.store.conftest import run_cli
+
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
 
 
 def digests(folder):

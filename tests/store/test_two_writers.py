@@ -42,7 +42,7 @@ WRITER = textwrap.dedent("""
 
 
 def test_two_processes_300_edits_each_none_failed_none_lost(demo_doc):
-    path = demo_doc.path
+    path = demo_doc.address
     demo_doc.close()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, str(EDITS)], env=env,

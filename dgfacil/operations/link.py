@@ -302,6 +302,11 @@ def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = Fa
     return changes, found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)
 
 
+def hidden_ids(session: Session) -> set[int]:
+    """The notes the facilitator hid from phones and the projector (the desktop shows them faded)."""
+    return set(_ids(HIDDEN_KEY, session))
+
+
 def hide_note(session: Session, *, item_id: int, hidden: bool = True) -> Changes:
     if item_id not in boards.items_by_ids(session, item_ids=[item_id]):
         raise LookupError(f"no note {item_id}")
@@ -346,18 +351,20 @@ class Moderation:
     board: Board | None
     notes: list[ModeratedNote]
     survey_closed: bool
+    with_notes: bool = True  # False: read for the switches alone, the notes left out
 
 
-def moderation(session: Session, *, now: datetime) -> Moderation:
+def moderation(session: Session, *, now: datetime, notes: bool = True) -> Moderation:
+    """What the facilitator moderates; `notes=False` leaves the notes out (the switches alone)."""
     shown = current_board(session, now=now)
     found: list[ModeratedNote] = []
-    if shown is not None:
+    if shown is not None and notes:
         hidden = set(_ids(HIDDEN_KEY, session))
         for group_id in (None, *shown.groups):
             for it in boards.board_items(session, exercise_id=shown.exercise_id, group_id=group_id):
                 found.append(ModeratedNote(it.id, it.text, it.area, shown.groups.get(group_id, ""), it.votes,
                                            it.data.get("source") == PHONE_SOURCE, it.id in hidden))
-    return Moderation(shown, found, survey_closed(session))
+    return Moderation(shown, found, survey_closed(session), notes)
 
 
 # -- the survey --------------------------------------------------------------------------------

@@ -104,10 +104,13 @@ def ensure_tokens(session: Session) -> tuple[Changes, Tokens]:
     stored = {int(k): v for k, v in (get_setting(RAPPORTEUR_KEY, {}, session=session) or {}).items()}
     groups = {g.id: g for g in queries.load_groups(session=session)}
     rapporteurs = {gid: stored.get(gid) or new_token() for gid in groups}
+    tokens = Tokens(join, facilitator, rapporteurs)
+    if tokens == Tokens(get_setting(JOIN_KEY, session=session), get_setting(FACILITATOR_KEY, session=session), stored):
+        return Changes(), tokens  # nothing new: asked again whenever groups may have changed
     put_setting(JOIN_KEY, join, session=session)
     put_setting(FACILITATOR_KEY, facilitator, session=session)
     put_setting(RAPPORTEUR_KEY, {str(k): v for k, v in rapporteurs.items()}, session=session)
-    return Changes(workshop=True), Tokens(join, facilitator, rapporteurs)
+    return Changes(workshop=True), tokens
 
 
 def rotate_join_token(session: Session) -> tuple[Changes, str]:

@@ -182,12 +182,11 @@ def latency_lines(sent: dict, heard: dict, phones: int) -> str:
         missing += phones - len({n for n, _ in arrivals})
         everyone += [(t - at) * 1000 for _, t in arrivals]
         own += [(t - at) * 1000 for n, t in arrivals if n == writer]
-    return "\n".join([
-        f"note events missing on streams: {missing} of {len(sent) * phones}",
-        f"write-to-event, own stream:  median {statistics.median(own):.1f} ms, p99 {percentile(own, 0.99):.1f} ms, "
-        f"max {max(own):.1f} ms  (n={len(own)})",
-        f"write-to-event, all streams: median {statistics.median(everyone):.1f} ms, "
-        f"p99 {percentile(everyone, 0.99):.1f} ms, max {max(everyone):.1f} ms  (n={len(everyone)})"])
+    lines = [f"note events missing on streams: {missing} of {len(sent) * phones}"]
+    for name, values in (("own stream: ", own), ("all streams:", everyone)):
+        lines.append(f"write-to-event, {name} median {statistics.median(values):.1f} ms, "
+                     f"p99 {percentile(values, 0.99):.1f} ms, max {max(values):.1f} ms  (n={len(values)})")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,12 @@ FREE_SPOT_LIMIT = 100  # beyond this many notes in a zone, looking for a gap cos
 
 
 class Refused(ValueError):
-    """Phone input the room does not take (closed board, no dots left, unknown zone)."""
+    """Phone input the room does not take (closed board, no dots left, unknown zone). `code` names
+    the page's own text for it (dgfacil/link/texts.py), so phones read it in the page's language."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,10 @@ def rotate_join_token(session: Session) -> tuple[Changes, str]:
     return Changes(workshop=True), token
 
 
+def workshop_title(session: Session) -> str:
+    return queries.load_workshop(session=session).title
+
+
 def group_names(session: Session) -> dict[int, str]:
     return {g.id: g.name for g in queries.load_groups(session=session)}
 
@@ -157,10 +166,10 @@ REMOTE_ACTIONS = ("toggle", "start", "pause", "next", "previous", "plus1", "plus
 def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
     """The facilitator's phone pressing a run key: the same event the Run room's key records."""
     if action not in REMOTE_ACTIONS:
-        raise Refused(f"unknown run action {action!r}")
+        raise Refused(f"unknown run action {action!r}", "unknown_action")
     room = room_state(session, now=now)
     if room.day is None or room.run is None:
-        raise Refused("the workshop has no days")
+        raise Refused("the workshop has no days", "no_days")
     phase = room.run.phase
     if action == "toggle":
         action = {Phase.RUNNING: "pause", Phase.PAUSED: "resume"}.get(phase, "start")
@@ -170,11 +179,11 @@ def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
              "next": EventKind.NEXT, "previous": EventKind.PREVIOUS}
     if action in ("plus1", "plus5"):
         if room.run.current is None:
-            raise Refused("nothing is running")
+            raise Refused("nothing is running", "nothing_running")
         return run.record_event(session, day_id=room.day.id, kind=EventKind.EXTEND, at=now,
                                 item_id=room.run.current.item.id, minutes=1 if action == "plus1" else 5)
     if action == "start" and phase is not Phase.NOT_STARTED:
-        raise Refused("the day has started")
+        raise Refused("the day has started", "day_started")
     return run.record_event(session, day_id=room.day.id, kind=kinds[action], at=now)
 
 
@@ -262,9 +271,9 @@ def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Exe
     phone's write can afford (hundreds a minute)."""
     exercise = _note_board(session, exercise_id)
     if exercise_id in _ids(CLOSED_KEY, session):
-        raise Refused("this board is closed")
+        raise Refused("this board is closed", "board_closed")
     if group_id is not None and group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
-        raise Refused("this board has no such group")
+        raise Refused("this board has no such group", "no_group")
     return exercise
 
 
@@ -274,10 +283,10 @@ def phone_note(session: Session, *, exercise_id: int, group_id: int | None, area
     exercise = _open_board(session, exercise_id, group_id)
     text = text.strip()
     if not text:
-        raise Refused("a note needs some text")
+        raise Refused("a note needs some text", "empty_note")
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
     if area not in rects:
-        raise Refused("this board has no such zone")
+        raise Refused("this board has no such zone", "no_zone")
     count, taken = store.area_positions(exercise_id, group_id, area, limit=FREE_SPOT_LIMIT, session=session)
     if count < FREE_SPOT_LIMIT:
         x, y = core_ex.free_spot(rects[area], taken)
@@ -300,7 +309,7 @@ def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = Fa
         try:
             changes = boards.add_vote(session, item_id=item_id, voter=device)
         except ValueError as err:
-            raise Refused("you have used all your dots on this board") from err
+            raise Refused("you have used all your dots on this board", "no_dots") from err
     used = store.voter_dots(found.exercise_id, found.group_id, device, session=session)
     return changes, found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)
 
@@ -392,7 +401,7 @@ def device_answers(session: Session, *, device: str) -> dict:
 def phone_response(session: Session, *, device: str, answers: dict, now: datetime) -> Changes:
     """The device's one evaluation response: added the first time, replaced after."""
     if survey_closed(session):
-        raise Refused("the survey is closed")
+        raise Refused("the survey is closed", "survey_closed")
     for response in evaluation.all_responses(session):
         if response.source == PHONE_SOURCE and response.external_id == device:
             return evaluation.update_response(session, response_id=response.id, answers=answers)

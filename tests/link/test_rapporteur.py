@@ -60,6 +60,6 @@ def test_a_group_added_while_serving_gets_its_rapporteur_link(grouped):
     line = heard.get(timeout=15)
     assert line.startswith("rapporteur ") and line.split(": ", 1)[1] not in before
     new = Phone(line.split(": ", 1)[1])
-    status, created = new.post("/api/notes", {"text": "The new group's first note", "tag": "note"})
+    status, _created = new.post("/api/notes", {"text": "The new group's first note", "tag": "note"})
     assert status == 201
     assert [n["text"] for n in new.get("/api/notes")[1]["notes"]] == ["The new group's first note"]

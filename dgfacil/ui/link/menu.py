@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from dgfacil.ui.link.controller import RoomLink
 from dgfacil.operations.link import Moderation
+from dgfacil.ui.link.controller import RoomLink
 from dgfacil.ui.link.moderation import Moderator, PhoneInputDock
 from dgfacil.ui.link.refresh import CoalescedRead, PhoneChanges
 from dgfacil.ui.widgets import show_message

@@ -24,11 +24,13 @@ def static_text(name: str) -> str:
 
 
 def page(name: str, words: dict[str, Any], *, base: str, title: str | None = None) -> web.Response:
-    """static/<name>.html filled in: `$key` is the text `words[key]` (escaped), `$texts` all of
-    them as JSON for the page's script, `$base` the token's path, `$title` the page's title."""
+    """static/<name>.html (the body) in static/page.html (the head every page shares), filled in:
+    `$key` is the text `words[key]` (escaped), `$texts` all of them as JSON for the page's script,
+    `$base` the token's path, `$title` the page's title, `$name` the page's script and style sheet."""
     fields = {k: html.escape(v) for k, v in words.items() if isinstance(v, str)}
-    fields.update(title=html.escape(title or words["title"]), base=html.escape(base), texts=safe_json(words))
-    markup = Template(static_text(f"{name}.html")).substitute(fields)
+    fields.update(title=html.escape(title or words["title"]), base=html.escape(base), texts=safe_json(words), name=name)
+    body = Template(static_text(f"{name}.html")).substitute(fields)
+    markup = Template(static_text("page.html")).substitute(fields, body=body)
     return web.Response(text=markup, content_type="text/html", charset="utf-8")
 
 

@@ -113,10 +113,9 @@ async def post_note(request: web.Request) -> web.Response:
     def op(s):
         target = exercise_id
         if target is None:
-            current = ops.current_board(s, now=now)
-            if current is None:
+            target = ops.current_board_id(s, now=now)
+            if target is None:
                 raise ops.Refused("there is no board open for notes right now", "no_board")
-            target = current.exercise_id
         changes = ops.phone_note(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me)
         return changes, target
 

@@ -68,7 +68,7 @@ class RoomLinkMenu:
         if self.moderator is None:
             return
         if isinstance(changes, PhoneChanges):
-            self.later.request()
+            self.later.request()  # the switches alone while the dock is hidden: a few small reads
         else:
             self._show_view(self.moderator.view(notes=self.dock.isVisible()))
 

@@ -303,7 +303,8 @@ def phone_note(session: Session, *, exercise_id: int, group_id: int | None, area
         x, y = core_ex.free_spot(rects[area], taken)
     else:  # a crowded zone: the next cell in turn, without comparing with every note
         *_, (x, y) = core_ex.grid_cells(rects[area], count + 1)
-    item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device})
+    item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device},
+                     position=store.next_position(exercise_id, session=session))  # not looked up row by row
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
 
 

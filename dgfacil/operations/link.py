@@ -7,8 +7,6 @@ A device is a random cookie; only a short hash of it is stored (as a voter name 
 """
 from __future__ import annotations
 
-import hashlib
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -20,6 +18,14 @@ from dgfacil.core.run import EventKind, Phase
 from dgfacil.core.run_plan import RunState, derive_state
 from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.link_tokens import (  # noqa: F401 - the link's callers find them here too
+    as_typed,
+    device_key,
+    new_join_token,
+    new_token,
+    readable,
+    typable,
+)
 from dgfacil.store import boards as board_store
 from dgfacil.store import link as store
 from dgfacil.store import queries, run_log
@@ -39,7 +45,6 @@ REVEALED_KEY = "link.revealed"  # exercise ids whose vote totals phones may see
 CLOSED_KEY = "link.closed"  # exercise ids closed to new notes and votes
 SURVEY_CLOSED_KEY = "link.survey_closed"
 NOTE_BOARDS = ("zones", "plane")
-TOKEN_BYTES = 24  # 192 bits; DESIGN asks for at least 128
 PHONE_SOURCE = "phone"
 FREE_SPOT_LIMIT = 100  # beyond this many notes in a zone, looking for a gap costs more than it helps
 
@@ -58,40 +63,6 @@ class Tokens:
     join: str
     facilitator: str
     rapporteurs: dict[int, str] = field(default_factory=dict)  # group id -> token
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-TYPABLE = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base 32: no i, l, o, u to mistake
-JOIN_CHARS = 26  # 26 × 5 = 130 bits, above DESIGN's 128; typed in groups of 4
-SAME_LOOKING = str.maketrans({"i": "1", "l": "1", "o": "0"})
-
-
-def new_join_token() -> str:
-    """A join token one can type from the projector: lower case letters and digits, none alike."""
-    return "".join(secrets.choice(TYPABLE) for _ in range(JOIN_CHARS))
-
-
-def typable(token: str) -> bool:
-    return len(token) >= JOIN_CHARS and all(c in TYPABLE for c in token)
-
-
-def as_typed(text: str) -> str:
-    """What someone typed from the projector, as the token: groups' dashes and spaces dropped,
-    capitals and look-alikes (I, L, O) forgiven."""
-    return "".join(text.split()).replace("-", "").lower().translate(SAME_LOOKING)
-
-
-def readable(token: str) -> str:
-    """The token in groups of 4 for reading aloud and typing (a token from before stays whole)."""
-    return "-".join(token[i:i + 4] for i in range(0, len(token), 4)) if typable(token) else token
-
-
-def device_key(cookie: str) -> str:
-    """What is stored of a device: a short hash of its cookie (the cookie itself stays secret)."""
-    return "phone-" + hashlib.sha256(cookie.encode()).hexdigest()[:16]
 
 
 def run_together(session: Session, *, actions: list) -> list[tuple[bool, object]]:

@@ -166,22 +166,27 @@ def main() -> None:
     cards_ok, votes_ok = sum(p.cards for p in crowd), sum(p.votes for p in crowd)
     errors = [e for p in crowd for e in p.errors]
     stored_cards, stored_votes = len(tables["board_item"]), len(tables["dot_vote"])
-    own, everyone, missing = [], [], 0
-    for key, (writer, at) in sent.items():
-        arrivals = heard.get(key, [])
-        missing += args.phones - len({n for n, _ in arrivals})
-        everyone += [(t - at) * 1000 for _, t in arrivals]
-        own += [(t - at) * 1000 for n, t in arrivals if n == writer]
     print(f"phones {args.phones}, cards sent {cards_ok} in {elapsed:.1f} s, votes sent {votes_ok}, refused {len(errors)} {sorted(set(errors))[:5]}")
     phones_cpu = resource.getrusage(resource.RUSAGE_SELF)
     print(f"CPU seconds: server {server_cpu:.1f}, simulated phones {phones_cpu.ru_utime + phones_cpu.ru_stime:.1f}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"committed: cards {stored_cards} (lost {cards_ok - stored_cards}), votes {stored_votes} (lost {votes_ok - stored_votes})")
-    print(f"card events missing on streams: {missing} of {len(sent) * args.phones}")
-    print(f"write-to-event, own stream:  median {statistics.median(own):.1f} ms, p99 {percentile(own, 0.99):.1f} ms, "
-          f"max {max(own):.1f} ms  (n={len(own)})")
-    print(f"write-to-event, all streams: median {statistics.median(everyone):.1f} ms, p99 {percentile(everyone, 0.99):.1f} ms, "
-          f"max {max(everyone):.1f} ms  (n={len(everyone)})")
+    print(latency_lines(sent, heard, args.phones))
+
+
+def latency_lines(sent: dict, heard: dict, phones: int) -> str:
+    """Events missing on the streams, and write-to-event latency on the writer's own stream and all."""
+    own, everyone, missing = [], [], 0
+    for key, (writer, at) in sent.items():
+        arrivals = heard.get(key, [])
+        missing += phones - len({n for n, _ in arrivals})
+        everyone += [(t - at) * 1000 for _, t in arrivals]
+        own += [(t - at) * 1000 for n, t in arrivals if n == writer]
+    lines = [f"card events missing on streams: {missing} of {len(sent) * phones}"]
+    for name, values in (("own stream: ", own), ("all streams:", everyone)):
+        lines.append(f"write-to-event, {name} median {statistics.median(values):.1f} ms, "
+                     f"p99 {percentile(values, 0.99):.1f} ms, max {max(values):.1f} ms  (n={len(values)})")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,13 @@ import argparse
 import signal
 import socket
 import threading
+import time
 from datetime import UTC
 from pathlib import Path
+
+from dgfacil.link.reach import QUIET_S, others, reachable, verdict
+
+WATCH_S = 2.0  # how often serve looks for new groups and for devices reaching the link
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +45,23 @@ def lan_addresses() -> list[str]:
     return found
 
 
+def _watch(state, writer, base: str, hosts: list[str], *, said: bool) -> bool:
+    """While serving: a rapporteur link for each group added meanwhile (by the app or the CLI on
+    the same file), and once a line when the first other device reaches the link or none has in a
+    while. Returns whether that line is said."""
+    from dgfacil.operations.link import ensure_tokens, group_names
+
+    tokens, names = writer.call(lambda s: (ensure_tokens(s)[1], group_names(s)))
+    for group_id, token in state.set_rapporteurs(tokens.rapporteurs).items():
+        print(f"rapporteur {names.get(group_id, group_id)}: {base}/r/{token}", flush=True)
+    found = bool(others(state.reached(), hosts))
+    quiet = time.time() - state.started >= QUIET_S
+    if said or not (found or quiet) or not any(reachable(h) for h in hosts):
+        return said
+    print(f"note: {verdict(state.reached(), hosts, started=state.started)}", flush=True)
+    return True
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from datetime import datetime
 
@@ -71,12 +93,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         for group_id, token in tokens.rapporteurs.items():
             print(f"rapporteur {names.get(group_id, group_id)}: {base}/r/{token}")
         print(f"to type: http://{hosts[0]}:{server.port}/j/{readable(tokens.join)}")
+        if not any(reachable(host) for host in hosts):
+            print(f"note: {verdict({}, hosts, started=state.started)}")
         print("serving; press Ctrl+C to stop", flush=True)
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        said = False
         try:
-            while not stop.wait(0.5):
-                pass
+            while not stop.wait(WATCH_S):
+                said = _watch(state, writer, base, hosts, said=said)
         except KeyboardInterrupt:
             pass
         server.stop()

@@ -7,8 +7,6 @@ A device is a random cookie; only a short hash of it is stored (as a voter name 
 """
 from __future__ import annotations
 
-import hashlib
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
@@ -21,6 +19,14 @@ from dgfacil.core.run.plan import RunState, derive_state
 from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.ids import saved_id
+from dgfacil.operations.link_tokens import (  # noqa: F401 - the link's callers find them here too
+    as_typed,
+    device_key,
+    new_join_token,
+    new_token,
+    readable,
+    typable,
+)
 from dgfacil.store import link as store
 from dgfacil.store import exercises as exercise_store
 from dgfacil.store import run_log
@@ -43,13 +49,17 @@ REVEALED_KEY = "link.revealed"  # exercise ids whose vote totals phones may see
 CLOSED_KEY = "link.closed"  # exercise ids closed to new cards and votes
 SURVEY_CLOSED_KEY = "link.survey_closed"
 CARD_BOARDS = ("zones", "plane")
-TOKEN_BYTES = 24  # 192 bits; DESIGN asks for at least 128
 PHONE_SOURCE = "phone"
 FREE_SPOT_LIMIT = 100  # beyond this many cards in a zone, looking for a gap costs more than it helps
 
 
 class Refused(ValueError):
-    """Phone input the room does not take (closed board, no dots left, unknown zone)."""
+    """Phone input the room does not take (closed board, no dots left, unknown zone). `code` names
+    the page's own text for it (dgfacil/link/texts.py), so phones read it in the page's language."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -57,40 +67,6 @@ class Tokens:
     join: str
     facilitator: str
     rapporteurs: dict[int, str] = field(default_factory=dict)  # group id -> token
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-TYPABLE = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base 32: no i, l, o, u to mistake
-JOIN_CHARS = 26  # 26 × 5 = 130 bits, above DESIGN's 128; typed in groups of 4
-SAME_LOOKING = str.maketrans({"i": "1", "l": "1", "o": "0"})
-
-
-def new_join_token() -> str:
-    """A join token one can type from the projector: lower case letters and digits, none alike."""
-    return "".join(secrets.choice(TYPABLE) for _ in range(JOIN_CHARS))
-
-
-def typable(token: str) -> bool:
-    return len(token) >= JOIN_CHARS and all(c in TYPABLE for c in token)
-
-
-def as_typed(text: str) -> str:
-    """What someone typed from the projector, as the token: groups' dashes and spaces dropped,
-    capitals and look-alikes (I, L, O) forgiven."""
-    return "".join(text.split()).replace("-", "").lower().translate(SAME_LOOKING)
-
-
-def readable(token: str) -> str:
-    """The token in groups of 4 for reading aloud and typing (a token from before stays whole)."""
-    return "-".join(token[i:i + 4] for i in range(0, len(token), 4)) if typable(token) else token
-
-
-def device_key(cookie: str) -> str:
-    """What is stored of a device: a short hash of its cookie (the cookie itself stays secret)."""
-    return "phone-" + hashlib.sha256(cookie.encode()).hexdigest()[:16]
 
 
 def run_together(session: Session, *, actions: list[Callable[[Session], object]]) -> list[tuple[bool, object]]:
@@ -108,6 +84,9 @@ def ensure_tokens(session: Session) -> Changes[Tokens]:
     stored = {int(k): v for k, v in (get_setting(RAPPORTEUR_KEY, {}, session=session) or {}).items()}
     groups = {saved_id(g.id): g for g in load_groups(session=session)}
     rapporteurs = {gid: stored.get(gid) or new_token() for gid in groups}
+    tokens = Tokens(join, facilitator, rapporteurs)
+    if tokens == Tokens(get_setting(JOIN_KEY, session=session), get_setting(FACILITATOR_KEY, session=session), stored):
+        return Changes(), tokens  # nothing new: asked again whenever groups may have changed
     put_setting(JOIN_KEY, join, session=session)
     put_setting(FACILITATOR_KEY, facilitator, session=session)
     put_setting(RAPPORTEUR_KEY, {str(k): v for k, v in rapporteurs.items()}, session=session)
@@ -119,6 +98,10 @@ def rotate_join_token(session: Session) -> Changes[str]:
     token = new_join_token()
     put_setting(JOIN_KEY, token, session=session)
     return Changes(workshop=True, value=token)
+
+
+def workshop_title(session: Session) -> str:
+    return load_workshop(session=session).title
 
 
 def group_names(session: Session) -> dict[int, str]:
@@ -158,10 +141,10 @@ REMOTE_ACTIONS = ("toggle", "start", "pause", "next", "previous", "plus1", "plus
 def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
     """The facilitator's phone pressing a run key: the same event the Run room's key records."""
     if action not in REMOTE_ACTIONS:
-        raise Refused(f"unknown run action {action!r}")
+        raise Refused(f"unknown run action {action!r}", "unknown_action")
     room = room_state(session, now=now)
     if room.day is None or room.run is None:
-        raise Refused("the workshop has no days")
+        raise Refused("the workshop has no days", "no_days")
     phase = room.run.phase
     if action == "toggle":
         action = {Phase.RUNNING: "pause", Phase.PAUSED: "resume"}.get(phase, "start")
@@ -171,11 +154,11 @@ def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
              "next": EventKind.NEXT, "previous": EventKind.PREVIOUS}
     if action in ("plus1", "plus5"):
         if room.run.current is None:
-            raise Refused("nothing is running")
+            raise Refused("nothing is running", "nothing_running")
         return run.record_event(session, day_id=saved_id(room.day.id), kind=EventKind.EXTEND, at=now,
                                 item_id=room.run.current.item.id, minutes=1 if action == "plus1" else 5)
     if action == "start" and phase is not Phase.NOT_STARTED:
-        raise Refused("the day has started")
+        raise Refused("the day has started", "day_started")
     return run.record_event(session, day_id=saved_id(room.day.id), kind=kinds[action], at=now)
 
 
@@ -203,16 +186,28 @@ class Board:
     groups: dict[int, str]
 
 
-def current_board(session: Session, *, now: datetime) -> Board | None:
-    """The card board phones are shown: the one the facilitator chose, else the running item's."""
-    workshop = load_workshop(session=session)
+def current_board_id(session: Session, *, now: datetime) -> int | None:
+    """The card board phones are shown: the one the facilitator chose, else the running item's.
+    Every phone card without a board asks this, so the facilitator's choice is read without
+    loading the workshop (that was a third of the database worker's time with 200 phones)."""
     chosen = get_setting(BOARD_KEY, session=session)
-    candidates = [e for e in workshop.exercises if e.kind in CARD_BOARDS]
-    exercise = next((e for e in candidates if e.id == chosen), None)
-    if exercise is None:
-        running = run.running_item_id(session, now=now)
-        exercise = next((e for e in candidates if running is not None and e.agenda_item_id == running), None)
-    return None if exercise is None else board(session, exercise_id=saved_id(exercise.id))
+    if chosen is not None:
+        try:
+            if exercise_store.exercise(chosen, session=session).kind in CARD_BOARDS:
+                return int(chosen)
+        except LookupError:  # deleted since it was chosen: follow the running item
+            pass
+    running = run.running_item_id(session, now=now)
+    if running is None:
+        return None
+    workshop = load_workshop(session=session)
+    return next((saved_id(e.id) for e in workshop.exercises
+                 if e.kind in CARD_BOARDS and e.agenda_item_id == running), None)
+
+
+def current_board(session: Session, *, now: datetime) -> Board | None:
+    found = current_board_id(session, now=now)
+    return None if found is None else board(session, exercise_id=found)
 
 
 def _card_board(session: Session, exercise_id: int) -> Exercise:
@@ -263,9 +258,9 @@ def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Exe
     phone's write can afford (hundreds a minute)."""
     exercise = _card_board(session, exercise_id)
     if exercise_id in _ids(CLOSED_KEY, session):
-        raise Refused("this board is closed")
+        raise Refused("this board is closed", "board_closed")
     if group_id is not None and group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
-        raise Refused("this board has no such group")
+        raise Refused("this board has no such group", "no_group")
     return exercise
 
 
@@ -275,16 +270,17 @@ def phone_card(session: Session, *, exercise_id: int, group_id: int | None, area
     exercise = _open_board(session, exercise_id, group_id)
     text = text.strip()
     if not text:
-        raise Refused("a card needs some text")
+        raise Refused("a card needs some text", "empty_card")
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
     if area not in rects:
-        raise Refused("this board has no such zone")
+        raise Refused("this board has no such zone", "no_zone")
     count, taken = store.area_positions(exercise_id, group_id, area, limit=FREE_SPOT_LIMIT, session=session)
     if count < FREE_SPOT_LIMIT:
         x, y = core_ex.free_spot(rects[area], taken)
     else:  # a crowded zone: the next cell in turn, without comparing with every card
         *_, (x, y) = core_ex.grid_cells(rects[area], count + 1)
-    item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device})
+    item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device},
+                     position=store.next_position(exercise_id, session=session))  # not looked up row by row
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
 
 
@@ -307,9 +303,14 @@ def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = Fa
         try:
             changes = boards.add_vote(session, item_id=item_id, voter=device)
         except ValueError as err:
-            raise Refused("you have used all your dots on this board") from err
+            raise Refused("you have used all your dots on this board", "no_dots") from err
     used = store.voter_dots(saved_id(found.exercise_id), found.group_id, device, session=session)
     return changes.with_value(PhoneVote(found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)))
+
+
+def hidden_ids(session: Session) -> set[int]:
+    """The cards the facilitator hid from phones and the projector (the desktop shows them faded)."""
+    return set(_ids(HIDDEN_KEY, session))
 
 
 def hide_card(session: Session, *, item_id: int, hidden: bool = True) -> Changes:
@@ -356,19 +357,21 @@ class Moderation:
     board: Board | None
     cards: list[ModeratedCard]
     survey_closed: bool
+    with_cards: bool = True  # False: read for the switches alone, the cards left out
 
 
-def moderation(session: Session, *, now: datetime) -> Moderation:
+def moderation(session: Session, *, now: datetime, cards: bool = True) -> Moderation:
+    """What the facilitator moderates; `cards=False` leaves the cards out (the switches alone)."""
     shown = current_board(session, now=now)
     found: list[ModeratedCard] = []
-    if shown is not None:
+    if shown is not None and cards:
         hidden = set(_ids(HIDDEN_KEY, session))
         for group_id in (None, *shown.groups):
             for it in boards.board_items(session, exercise_id=shown.exercise_id, group_id=group_id):
                 group = "" if group_id is None else shown.groups.get(group_id, "")  # None: the plenary board
                 found.append(ModeratedCard(saved_id(it.id), it.text, it.area, group, it.votes,
                                            it.data.get("source") == PHONE_SOURCE, it.id in hidden))
-    return Moderation(shown, found, survey_closed(session))
+    return Moderation(shown, found, survey_closed(session), cards)
 
 
 # -- the survey --------------------------------------------------------------------------------
@@ -393,7 +396,7 @@ def device_answers(session: Session, *, device: str) -> dict[str, Any]:
 def phone_response(session: Session, *, device: str, answers: dict[str, Any], now: datetime) -> Changes:
     """The device's one evaluation response: added the first time, replaced after."""
     if survey_closed(session):
-        raise Refused("the survey is closed")
+        raise Refused("the survey is closed", "survey_closed")
     for response in evaluation.all_responses(session):
         if response.source == PHONE_SOURCE and response.external_id == device:
             return evaluation.update_response(session, response_id=saved_id(response.id), answers=answers)

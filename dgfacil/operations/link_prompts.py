@@ -85,9 +85,9 @@ def phone_prompt_answers(session: Session, *, exercise_id: int, group_id: int | 
     """A phone's answers to some of the prompts; each replaces that phone's earlier answer."""
     found = prompts(session, exercise_id=exercise_id)
     if found.closed:
-        raise Refused("these questions are closed")
+        raise Refused("these questions are closed", "prompts_closed")
     if group_id is not None and group_id not in found.groups:
-        raise Refused("this board has no such group")
+        raise Refused("this board has no such group", "no_group")
     questions = {q["key"]: q for q in found.questions}
     current = boards.board_answers(session, exercise_id=exercise_id, group_id=group_id)
     changes = Changes()

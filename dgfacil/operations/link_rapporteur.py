@@ -117,7 +117,7 @@ def _group_board(session: Session, group_id: int, exercise_id: int) -> Exercise:
             g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
         raise LookupError(f"no board {exercise_id} of this group")
     if exercise_id in _ids(CLOSED_KEY, session):
-        raise Refused("this board is closed")
+        raise Refused("this board is closed", "board_closed")
     return exercise
 
 
@@ -141,7 +141,7 @@ def _placed(exercise: Exercise, item: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_CELL:
         raise ValueError(f"a card needs some text (at most {MAX_CELL} characters)")
     if area not in core_ex.area_rects(exercise.kind, exercise.definition):
-        raise Refused("this board has no such zone")
+        raise Refused("this board has no such zone", "no_zone")
     return {"text": text.strip(), "area": area}
 
 

@@ -28,6 +28,12 @@ def area_positions(exercise_id: int, group_id: int | None, area: str, *, limit: 
     return count, [(x, y) for x, y in session.exec(query)]
 
 
+def next_position(exercise_id: int, *, session: Session) -> int:
+    """The position after the exercise's last note (one aggregate: a busy board has thousands)."""
+    last = session.exec(select(func.max(BoardItemRow.position)).where(BoardItemRow.exercise_id == exercise_id)).one()
+    return (last or 0) + 1
+
+
 def voter_dots(exercise_id: int, group_id: int | None, voter: str, *, session: Session) -> int:
     """The dots one voter has placed on one board."""
     query = (select(func.coalesce(func.sum(DotVoteRow.dots), 0))

@@ -21,7 +21,7 @@
     return fetch(base + path, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
         if (r.status === 429) throw new Error(T.too_fast);
-        if (!r.ok) throw new Error(body.error || String(r.status));
+        if (!r.ok) throw new Error(T[body.code] || body.error || String(r.status));  // the page's own words first
         return body;
       });
     });
@@ -172,34 +172,51 @@
   function loadPrompts() {
     api("GET", "/api/prompts").then(renderPrompts).catch(function (e) { say(fmt("error", e.message)); });
   }
+  function typedIn(form) {
+    // what the participant has typed or picked and not sent, and where the caret is
+    var kept = { values: {}, focus: null, start: 0, end: 0 }, active = document.activeElement;
+    Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (a) { kept.values[a.id] = a.value; });
+    Array.prototype.forEach.call(form.querySelectorAll("input:checked"), function (i) { kept.values[i.name] = Number(i.value); });
+    if (active && form.contains(active) && active.id) {
+      kept.focus = active.id;
+      if (active.tagName === "TEXTAREA") { kept.start = active.selectionStart; kept.end = active.selectionEnd; }
+    }
+    return kept;
+  }
   function renderPrompts(data) {
-    var p = data.prompts, form = $("prompts-form"), drawn = form.getAttribute("data-exercise");
-    if (p && drawn === String(p.exercise_id) && !p.closed) return;  // never wipe what is being typed
-    prompts = p; form.textContent = ""; form.removeAttribute("data-exercise");
+    var p = data.prompts, form = $("prompts-form"), drawn = form.getAttribute("data-drawn");
+    var shape = p ? JSON.stringify([p.exercise_id, p.closed, p.questions]) : "";
+    if (p && drawn === shape) return;  // nothing new: what is being typed stays untouched
+    // new or changed questions: redrawn, keeping what was typed for the same exercise's questions
+    var kept = p && form.getAttribute("data-exercise") === String(p.exercise_id) ? typedIn(form) : { values: {} };
+    prompts = p; form.textContent = ""; form.removeAttribute("data-exercise"); form.removeAttribute("data-drawn");
     if (!p) { $("prompts-h").textContent = T.questions; $("prompts-info").textContent = T.no_prompts; return; }
     $("prompts-h").textContent = p.title;
     $("prompts-info").textContent = p.closed ? T.prompts_closed : "";
     if (p.closed) return;
     form.setAttribute("data-exercise", String(p.exercise_id));
+    form.setAttribute("data-drawn", shape);
     p.questions.forEach(function (q) {
-      var given = data.answers[q.key];
+      var id = "p-" + q.key, given = id in kept.values ? kept.values[id] : data.answers[q.key];
       if (q.kind === "choice") {
         var set = el("fieldset"); set.appendChild(el("legend", q.text));
         q.options.forEach(function (option, i) {
           var label = el("label", null, "choice"), input = el("input");
-          input.type = "radio"; input.name = "p-" + q.key; input.value = String(i);
+          input.type = "radio"; input.name = id; input.value = String(i);
           if (given === i) input.checked = true;
           label.appendChild(input); label.appendChild(document.createTextNode(option)); set.appendChild(label);
         });
         form.appendChild(set); return;
       }
-      var row = el("p"), id = "p-" + q.key, label = el("label", q.text), area = el("textarea");
+      var row = el("p"), label = el("label", q.text), area = el("textarea");
       label.htmlFor = id; area.id = id; area.rows = 3; area.maxLength = 2000;
       area.setAttribute("aria-description", T.your_answer);
       if (given) area.value = given;
       row.appendChild(label); row.appendChild(area); form.appendChild(row);
     });
     var send = el("button", T.send_answers); send.type = "submit"; send.id = "prompts-send"; form.appendChild(send);
+    var back = kept.focus && document.getElementById(kept.focus);
+    if (back) { back.focus(); if (back.tagName === "TEXTAREA") back.setSelectionRange(kept.start, kept.end); }
   }
   $("prompts-form").addEventListener("submit", function (ev) {
     ev.preventDefault();

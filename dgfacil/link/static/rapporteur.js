@@ -18,7 +18,7 @@
     var init = { method: method, headers: {} };
     if (data) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(data); }
     return fetch(base + path, init).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (b) { if (!r.ok) throw new Error(b.error || r.status); return b; });
+      return r.json().catch(function () { return {}; }).then(function (b) { if (!r.ok) throw new Error(T[b.code] || b.error || r.status); return b; });
     });
   }
   function failed(e) { say(fmt("error", e.message)); }

@@ -11,7 +11,7 @@
     return fetch(base + path, { method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify(data) })
       .then(function (r) { return r.json().catch(function () { return {}; }).then(function (b) {
-        status.textContent = r.ok ? T.done : (b.error || String(r.status));
+        status.textContent = r.ok ? T.done : (T[b.code] || b.error || String(r.status));
         refresh();
       }); })
       .catch(function (e) { status.textContent = e.message; });

@@ -1,7 +1,9 @@
 """Card boards (zones and plane): add, edit in place, move, colour, tag, cluster, dot-vote.
 
 Every action is an undo command that commits at once; the board then redraws only the cards the
-change names (Changes.ids), so a board of 500 cards stays quick.
+change names (Changes.ids), so a board of 500 cards stays quick. Phone input (PhoneChanges) is
+read off the GUI thread and redrawn at most every 100 ms (ui/link/refresh.py), so a room of phones
+never stalls the window. Cards hidden by moderation are faded here and left off the projector.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from dgfacil.ui.exercises.graphics import (
     to_scene,
 )
 from dgfacil.ui.exercises.card_view import BoardView, CardEditor
+from dgfacil.ui.exercises.card_reads import BoardRead, PhoneRedraw, board_read, fade
+from dgfacil.ui.link.refresh import PhoneChanges
 from dgfacil.ui.undo import macro
 
 
@@ -43,6 +47,9 @@ class CardBoard(BoardBase):
         self.cluster_frames: list = []
         self.editor: CardEditor | None = None
         self.here = ""  # the area the facilitator last clicked or added to: N adds there
+        self.hidden: set[int] = set()  # cards hidden from phones and the projector (room link moderation)
+        self._votes, self._people = [], 1  # the board's votes and the people a voter stands for, last read
+        self.phone_input = PhoneRedraw(self.tasks, (exercise.id, group_id), self._show, self)
         self.view = BoardView(self, self.scene, margin=0 if projected else 10)
         self.voter_box = QComboBox()
         self.voter_box.setToolTip("Whose dots are placed")
@@ -104,17 +111,30 @@ class CardBoard(BoardBase):
 
     # -- loading -------------------------------------------------------------------------------
     def load(self) -> None:
-        ex_id, group = self.exercise.id, self.group_id
-        items = self.read(lambda s: board_ops.board_items(s, exercise_id=ex_id, group_id=group))
+        self.phone_input.edits += 1
         self.frame.kind, self.frame.definition = self.exercise.kind, self.exercise.definition
         self.frame.update()
-        for card in self.cards.values():
-            self.scene.removeItem(card)
-        self.cards = {}
-        for item in items:
-            self._place(item)
-        self._arranged()
+        self._show(self.read(board_read(self.exercise.id, self.group_id, None)))
         self._refresh_voters()
+
+    def _show(self, found: BoardRead) -> None:
+        """Redraw from a read: every card (ids None) or those named, then the counts."""
+        was_hidden, self.hidden = self.hidden, found.hidden
+        if found.ids is None:
+            for card in self.cards.values():
+                self.scene.removeItem(card)
+            self.cards = {}
+        mine = {it.id: it for it in found.items if it.exercise_id == self.exercise.id and it.group_id == self.group_id}
+        for item_id in found.ids or ():
+            if item_id not in mine and item_id in self.cards:
+                self.scene.removeItem(self.cards.pop(item_id))
+        for item in mine.values():
+            self._place(item)
+        for item_id in (was_hidden ^ self.hidden) - set(mine):  # hidden or restored, not named in the change
+            if item_id in self.cards:
+                self._style_hidden(self.cards[item_id])
+        self._arranged()
+        self._refresh_counts(found.votes, found.people)
 
     def _place(self, item: BoardItem) -> None:
         card = self.cards.get(item.id)
@@ -125,22 +145,27 @@ class CardBoard(BoardBase):
         else:
             card.update_from(item)
         card.setZValue(item.position)
+        self._style_hidden(card)
+
+    def _style_hidden(self, card: CardItem) -> None:
+        """A card hidden from phones and the projector: faded on the desktop, left off the projector."""
+        hidden = card.card.id in self.hidden
+        if self.projected and hidden:
+            self.scene.removeItem(self.cards.pop(card.card.id))
+            return
+        fade(card, hidden)
 
     def apply(self, changes: Changes) -> None:
         if not (changes.boards or changes.groups or changes.exercises):
             return
+        if isinstance(changes, PhoneChanges) and not (changes.groups or changes.exercises):
+            self.phone_input.add(changes)  # read off the GUI thread, redrawn once for a burst
+            return
         if not changes.boards or not changes.ids:
             self.load()
             return
-        found = self.read(lambda s: board_ops.items_by_ids(s, item_ids=list(changes.ids)))
-        for item_id in changes.ids:
-            item = found.get(item_id)
-            if item is not None and item.exercise_id == self.exercise.id and item.group_id == self.group_id:
-                self._place(item)
-            elif item_id in self.cards:
-                self.scene.removeItem(self.cards.pop(item_id))
-        self._arranged()
-        self._refresh_counts()
+        self.phone_input.edits += 1
+        self._show(self.read(board_read(self.exercise.id, self.group_id, tuple(changes.ids))))
 
     def view_fitted(self, fit_scale: float) -> None:
         """The view was fitted to a new size: the projector sizes its text against the screen."""
@@ -185,10 +210,11 @@ class CardBoard(BoardBase):
         ex, group = self.exercise.id, self.group_id
         return self.read(lambda s: board_ops.vote_people(s, exercise_id=ex, group_id=group))
 
-    def dots_left(self) -> int:
-        votes = self.read(lambda s: board_ops.board_votes(s, exercise_id=self.exercise.id, group_id=self.group_id))
+    def dots_left(self, votes: list[tuple[int, str, int]] | None = None, people: int | None = None) -> int:
+        if votes is None:
+            votes = self.read(lambda s: board_ops.board_votes(s, exercise_id=self.exercise.id, group_id=self.group_id))
         return core.dots_left(self.exercise.definition, self.voter(), [(v, d) for _, v, d in votes],
-                              self.room_people())
+                              self.room_people() if people is None else people)
 
     def allowance_text(self) -> str:
         dots, per = core.vote_rule(self.exercise.definition)
@@ -197,12 +223,14 @@ class CardBoard(BoardBase):
             return f"{dots} × {people} people = {dots * people} for the room"
         return f"each {per} has {dots} on this board"
 
-    def _refresh_counts(self) -> None:
+    def _refresh_counts(self, votes: list[tuple[int, str, int]] | None = None, people: int | None = None) -> None:
+        """The counts line, from the votes just read (None: those of the last read; the voter changed)."""
+        votes, people = self._votes, self._people = (votes, people) if votes is not None else (self._votes, self._people)
         total = sum(n.card.votes for n in self.cards.values())
         cards = f"{len(self.cards)} card{'s' if len(self.cards) != 1 else ''}"
-        people = self.room_people()
         of = f" of {core.vote_rule(self.exercise.definition)[0] * people} ({people} people)" if people > 1 else ""
-        self.counts.setText(f"{cards} · {total} dot{'s' if total != 1 else ''} · {self.dots_left()}{of} left  ")
+        left = self.dots_left(votes, people)
+        self.counts.setText(f"{cards} · {total} dot{'s' if total != 1 else ''} · {left}{of} left  ")
 
     # -- actions on cards ----------------------------------------------------------------------
     def selected(self) -> list[CardItem]:

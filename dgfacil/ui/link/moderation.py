@@ -56,9 +56,12 @@ class Moderator:
         self.ctx = ctx
         self.undo_stack = QUndoStack(ctx.undo_group)
 
-    def view(self) -> ops.Moderation:
+    def reader(self, *, cards: bool = True) -> Callable[[object], ops.Moderation]:
         now = self.ctx.clock()
-        return self.ctx.tasks.read(lambda s: ops.moderation(s, now=now))
+        return lambda s: ops.moderation(s, now=now, cards=cards)
+
+    def view(self, *, cards: bool = True) -> ops.Moderation:
+        return self.ctx.tasks.read(self.reader(cards=cards))
 
     def _push(self, text: str, set_to: Callable[[object, bool], object], on: bool) -> None:
         self.ctx.undo_group.setActiveStack(self.undo_stack)  # Ctrl+Z next undoes this
@@ -129,6 +132,7 @@ class PhoneInputDock(QDockWidget):
         body.setMinimumWidth(300)
         self.setWidget(body)
         self.table.itemSelectionChanged.connect(self._sync_buttons)
+        self.visibilityChanged.connect(lambda shown: self.refresh() if shown else None)
         self.refresh()
 
     def attach(self, moderator: Moderator | None) -> None:
@@ -136,7 +140,11 @@ class PhoneInputDock(QDockWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.view = self.moderator.view() if self.moderator is not None else None
+        self.show_view(self.moderator.view() if self.moderator is not None and self.isVisible() else None)
+
+    def show_view(self, view: ops.Moderation | None) -> None:
+        """Show a moderation read with its notes (a hidden dock is redrawn when shown)."""
+        self.view = view
         chosen = set(self.selected_ids())
         cards = self.view.cards if self.view else []
         board = self.view.board if self.view else None

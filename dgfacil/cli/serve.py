@@ -51,7 +51,7 @@ def _watch(state, writer, base: str, hosts: list[str], *, said: bool) -> bool:
     while. Returns whether that line is said."""
     from dgfacil.operations.link import ensure_tokens, group_names
 
-    tokens, names = writer.call(lambda s: (ensure_tokens(s)[1], group_names(s)))
+    tokens, names = writer.call(lambda s: (ensure_tokens(s).value, group_names(s)))
     for group_id, token in state.set_rapporteurs(tokens.rapporteurs).items():
         print(f"rapporteur {names.get(group_id, group_id)}: {base}/r/{token}", flush=True)
     found = bool(others(state.reached(), hosts))

@@ -8,6 +8,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
+from sqlmodel import Session
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -19,7 +20,10 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # only a package shipped without its migrations has none
+        raise RuntimeError(f"no schema migrations in {MIGRATIONS}")
+    return head
 
 
 def known_revisions() -> set[str]:
@@ -30,7 +34,7 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def document_revision(*, session) -> str | None:
+def document_revision(*, session: Session) -> str | None:
     """The schema revision of the document open in `session` (None before the first migration)."""
     return current_revision(session.connection())
 

@@ -32,6 +32,12 @@ def _version() -> Any:
     return Field(default=1, sa_column_kwargs={"server_default": text("1")})
 
 
+def _stamp() -> Any:
+    """Schema 0005: who changed the row last and when (a team workshop's laptop name, an ISO UTC
+    instant), for "changed on the check-in laptop at 10:42". Empty on a file (store/row_stamps.py)."""
+    return Field(default="", sa_column_kwargs={"server_default": text("''")})
+
+
 # A table a user edits: SQLAlchemy puts `AND version = <as read>` in every UPDATE of its rows and
 # raises the version; an update based on a stale read matches nothing and raises StaleDataError
 # (errors.EditConflict). Two laptops on one team workshop never overwrite each other silently.
@@ -53,6 +59,8 @@ class WorkshopRow(SQLModel, table=True):
     template_name: str = ""
     created_at: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -64,6 +72,8 @@ class DayRow(SQLModel, table=True):
     date: str  # ISO date
     title: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -86,6 +96,8 @@ class AgendaItemRow(SQLModel, table=True):
     min_duration_min: Optional[int] = None  # None: the plan's default floor
     shorten: bool = True  # False: "do not shorten"
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -103,6 +115,8 @@ class ParticipantRow(SQLModel, table=True):
     origin: str = "overseas"
     badge_code: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -116,6 +130,8 @@ class ExerciseRow(SQLModel, table=True):
     title: str = ""
     definition: dict[str, Any] = _json(dict)
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -129,6 +145,8 @@ class GroupRow(SQLModel, table=True):
     name: str
     colour: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -154,6 +172,8 @@ class NoteRow(SQLModel, table=True):
     owner: str = ""
     due: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -167,6 +187,8 @@ class AttendanceRow(SQLModel, table=True):
     present: bool = True
     marked_at: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -180,6 +202,8 @@ class EvaluationResponseRow(SQLModel, table=True):
     answers: dict[str, Any] = _json(dict)  # question key -> answer (int level or text)
     import_id: str = ""  # schema 0004: the import this response came from ("" when typed)
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -218,6 +242,8 @@ class BoardItemRow(SQLModel, table=True):
     created_at: str = ""
     updated_at: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -241,6 +267,8 @@ class ExerciseAnswerRow(SQLModel, table=True):
     value: dict[str, Any] = _json(dict)
     updated_at: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -256,6 +284,8 @@ class SignatoryRow(SQLModel, table=True):
     title: str = ""
     signature_png: Optional[bytes] = None
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -278,6 +308,8 @@ class ReportSectionRow(SQLModel, table=True):
     key: str
     text: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -291,4 +323,6 @@ class SettingRow(SQLModel, table=True):
     key: str
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED

@@ -120,7 +120,7 @@ class EditConflict(DocumentError):
     def __init__(self, what: str = "", path: Path | None = None, *, by: str = "", at: str = "") -> None:
         which = f" ({what})" if what else ""
         if by:
-            super().__init__(f"This{which} was {changed_on(by, at)} after you read it; your edit was not saved. "
+            super().__init__(f"{what or 'This'} was {changed_on(by, at)} after you read it; your edit was not saved. "
                              "The current value is shown again: make your change on it.")
         else:
             super().__init__(f"Someone else changed this{which} after you read it; your edit was not saved. "
@@ -133,7 +133,8 @@ class EditConflict(DocumentError):
 
 def changed_on(by: str, at: str) -> str:
     """"changed on the check-in laptop at 10:42" (the time in this laptop's zone)."""
-    laptop = by if by.lower().endswith("laptop") else f"the {by} laptop"
+    laptop = by if by.lower().endswith("laptop") else f"{by} laptop"
+    laptop = laptop if laptop.lower().startswith("the ") else f"the {laptop}"
     try:
         when = f" at {datetime.fromisoformat(at).astimezone():%H:%M}" if at else ""
     except ValueError:

@@ -120,7 +120,7 @@ class EditConflict(DocumentError):
     def __init__(self, what: str = "", path: Path | None = None, *, by: str = "", at: str = "") -> None:
         which = f" ({what})" if what else ""
         if by:
-            super().__init__(f"{what or 'This'} was {changed_on(by, at)} after you read it; your edit was not saved. "
+            super().__init__(f"{what or 'This'} was {changed_on(by, at)} after you read it. "
                              "The current value is shown again: make your change on it.")
         else:
             super().__init__(f"Someone else changed this{which} after you read it; your edit was not saved. "

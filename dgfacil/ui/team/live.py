@@ -35,7 +35,7 @@ def state_text(state: str, since: datetime | None) -> str:
         return "● Team server connected"
     if state == "offline":
         when = f" since {since.astimezone():%H:%M}" if since else ""
-        return f"○ Team server offline{when}: edits are refused; reconnecting…"
+        return f"○ Team server offline{when}: edits refused; reconnecting…"
     if state == "reconnecting":
         return "◌ Team server not answering: reconnecting…"
     return "◌ Connecting to the team server…"
@@ -51,9 +51,12 @@ class TeamStatus(QLabel):
 
     def show_state(self, state: str, since: datetime | None) -> None:
         self.state = state
-        self.setText(state_text(state, since))
         colour = {"connected": "#1b6e2d", "offline": "#a32020"}.get(state, "#8a5a00")
         self.setStyleSheet(f"color: {colour}; padding: 0 8px;")
+        self.setText(state_text(state, since))
+        self.setMinimumWidth(self.sizeHint().width())  # the status bar never cuts the server's state
+        self.setToolTip("Edits are refused until the team server answers again; the app reconnects by itself."
+                        if state == "offline" else "")
 
 
 class TeamLink(QObject):

@@ -26,13 +26,26 @@ def save(settings: dict) -> None:
         json.dump(settings, handle, indent=2, ensure_ascii=False)
 
 
+_SERVER = ("postgresql://", "postgres://", "postgresql+psycopg://")  # store/engine.py's SERVER_SCHEMES
+
+
+def _is_team(text: str) -> bool:
+    return text.lower().startswith(_SERVER)
+
+
 def recent_files() -> list[Path]:
-    return [Path(p) for p in load().get("recent", []) if Path(p).exists()]
+    return [Path(p) for p in load().get("recent", []) if not _is_team(p) and Path(p).exists()]
 
 
-def remember_recent(path: Path) -> None:
+def recent_addresses() -> list[Path | str]:
+    """Recent files that still exist and recent team workshops (their URL, never a password)."""
+    return [p if _is_team(p) else Path(p) for p in load().get("recent", []) if _is_team(p) or Path(p).exists()]
+
+
+def remember_recent(path: Path | str) -> None:
+    """A file's path, or a team workshop's URL (given without its password: doc.address)."""
     settings = load()
-    path_text = str(Path(path).resolve())
+    path_text = path if isinstance(path, str) and _is_team(path) else str(Path(path).resolve())
     recent = [p for p in settings.get("recent", []) if p != path_text]
     settings["recent"] = [path_text, *recent][:MAX_RECENT]
     save(settings)

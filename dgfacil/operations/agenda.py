@@ -1,6 +1,8 @@
 """Agenda edits: add, change, delete, move an item. Each is one committed transaction."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date as date_type
 from datetime import time
 from typing import TYPE_CHECKING, Any
@@ -8,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.core.text import check_date, check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.conflicts import refuse_if_changed, stored
 from dgfacil.store import agenda as store
+from dgfacil.store import convert
 from dgfacil.store import days as day_store
 from dgfacil.store.snapshot import Snapshot
 
@@ -36,9 +40,14 @@ def _check(item: AgendaItem) -> None:
                  materials=item.materials)
 
 
-def update_item(session: Session, *, item_id: int, **fields: Any) -> Changes:
-    """Change some fields of an item (names as in AgendaItem)."""
+def update_item(session: Session, *, item_id: int, seen: Mapping[str, Any] | None = None, **fields: Any) -> Changes:
+    """Change some fields of an item (names as in AgendaItem). `seen`: those fields as the user saw
+    them; if the item holds something else by now, the edit is refused (EditConflict)."""
     current = store.item(item_id, session=session)
+    if seen is not None:
+        refuse_if_changed(stored(convert.item_fields, current, seen),
+                          stored(convert.item_fields, replace(current, **seen), seen),
+                          table="agenda_item", row_id=item_id, what=f"“{current.title}”", session=session)
     for name, value in fields.items():
         if not hasattr(current, name) or name in FIXED:
             raise AttributeError(f"an agenda item has no editable field {name!r}")

@@ -18,7 +18,9 @@ from dgfacil.core.roster_columns import FIELDS, Mapping
 from dgfacil.core.text import check_fields
 from dgfacil.io.roster import ENCODINGS, RosterFileError, RosterTable, read_roster, write_table
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.conflicts import refuse_if_changed, stored
 from dgfacil.operations.ids import saved_id
+from dgfacil.store import convert
 from dgfacil.store import participants as people
 from dgfacil.store.snapshot import Snapshot
 
@@ -72,9 +74,16 @@ def add_participant(session: Session, *, participant: Participant) -> Changes:
     return Changes(participants=True, ids=(pid,))
 
 
-def update_participant(session: Session, *, participant_id: int, **fields: Any) -> Changes:
-    """Change some fields (names as in Participant). The badge code stays unique."""
+def update_participant(session: Session, *, participant_id: int, seen: dict[str, Any] | None = None,
+                       **fields: Any) -> Changes:
+    """Change some fields (names as in Participant). The badge code stays unique. `seen`: those
+    fields as the user saw them; if the row holds something else by now: EditConflict."""
     current = people.participant(participant_id, session=session)
+    if seen is not None:
+        shown = dict(seen, badge_code=normalise_badge(seen["badge_code"])) if seen.get("badge_code") else seen
+        refuse_if_changed(stored(convert.participant_fields, current, shown),
+                          stored(convert.participant_fields, replace(current, **shown), shown),
+                          table="participant", row_id=participant_id, what=current.full_name, session=session)
     for name, value in fields.items():
         if name == "id" or not hasattr(current, name):
             raise AttributeError(f"a participant has no editable field {name!r}")

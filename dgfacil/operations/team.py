@@ -2,12 +2,27 @@
 to one file for the archive (`dgfacil publish`, `dgfacil copy`; store/transfer.py does the copy)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from dgfacil.operations.changes import Changes
 from dgfacil.store import transfer
-from dgfacil.store.engine import is_server_address, redacted
+from dgfacil.store.engine import is_server_address, laptop_name, redacted
+from dgfacil.store.errors import EditConflict, ServerRefused, ServerUnreachable, changed_on
 
-__all__ = ["AlreadyPublished", "Transfer", "copy_to_file", "is_server_address", "publish", "redacted"]
+__all__ = ["AlreadyPublished", "EditConflict", "ServerRefused", "ServerUnreachable", "Transfer", "changed_on",
+           "copy_to_file", "everything", "is_server_address", "laptop_name", "listen", "news_changes",
+           "open_team_workshop", "publish", "redacted"]
+
+# Which room's flag a table's rows belong to (operations/changes.py): what the other laptops reload.
+AREAS = {"workshop": "workshop", "signatory": "workshop", "setting": "workshop", "day": "agenda",
+         "agenda_item": "agenda", "run_event": "run", "exercise": "exercises", "board_item": "boards",
+         "dot_vote": "boards", "exercise_answer": "boards", "participant": "participants",
+         "certificate": "participants", "breakout_group": "groups", "group_member": "groups",
+         "attendance": "attendance", "note": "notes", "evaluation_response": "evaluation",
+         "report_section": "report"}
 
 AlreadyPublished = transfer.AlreadyPublished
 Transfer = transfer.Transfer
@@ -24,3 +39,36 @@ def copy_to_file(address: Path | str, dest: Path) -> Transfer:
     if Path(dest).exists():
         raise FileExistsError(f"{dest} already exists; choose another name")
     return transfer.copy_back(address, Path(dest))
+
+
+def everything() -> Changes:
+    """Every flag: what a room reloads after a refused edit or a reconnection (news may be missed)."""
+    return Changes(**{area: True for area in set(AREAS.values())})
+
+
+def news_changes(payload: dict[str, Any]) -> Changes:
+    """Another laptop's notification (store/team_notify.py) as the Changes a local edit gives."""
+    tables = [t for t in payload.get("tables", []) if t in AREAS]
+    ids = payload.get("ids") or {}
+    areas = {AREAS[t] for t in tables}
+    flags = {area: True for area in areas}
+    if len(tables) == 1 and ids:  # Changes.ids: the rows touched, when one kind changed
+        return Changes(**flags, ids=tuple(sorted({int(i) for t in tables for i in ids.get(t, [])})))
+    return Changes(**flags)
+
+
+def open_team_workshop(url: str, *, password: str | None = None):  # noqa: ANN201 - a ServerDocument
+    """The team workshop at `url`; `password`, when typed, goes to libpq for this opening only
+    (never stored). Without it libpq looks in PGPASSFILE / ~/.pgpass as usual."""
+    from dgfacil.store.server_document import open_server
+
+    return open_server(url, password=password or None)
+
+
+def listen(doc, *, on_changes: Callable[[Changes, str], None],  # noqa: ANN001 - a ServerDocument
+           on_state: Callable[[str, datetime | None], None]):  # noqa: ANN201 - a started Listener
+    """Hear the other laptops' edits to the team workshop `doc`: `on_changes(changes, laptop)` and
+    `on_state("connected" | "reconnecting" | "offline", since)`, both on the listener's thread."""
+    listener = doc.listener(on_news=lambda payload: on_changes(news_changes(payload), str(payload.get("by", ""))),
+                            on_state=on_state)
+    return listener.start()

@@ -112,12 +112,13 @@ def laptop_name() -> str:
     return (os.environ.get("DGFACIL_LAPTOP_NAME") or socket.gethostname() or "laptop")[:63]
 
 
-def make_server_engine(address: str, *, writer: bool = True) -> Engine:
+def make_server_engine(address: str, *, writer: bool = True, password: str | None = None) -> Engine:
     """A PostgreSQL engine through psycopg 3 for the document at `address`.
 
     The URL goes to libpq untouched (psycopg.connect), so everything libpq reads from the
     environment applies: PGPASSFILE or ~/.pgpass for the password, PGSSLMODE, PGSERVICE...
-    The app never parses, stores or logs a password.
+    The app never parses, stores or logs a password; one typed in File > Open team workshop is
+    handed to libpq as `password` for this engine's connections only.
 
     Isolation. SQLite gives a document one writer at a time (BEGIN IMMEDIATE), and the store's
     edits rely on it: "the next position", "the next certificate number", read-then-write moves.
@@ -135,6 +136,7 @@ def make_server_engine(address: str, *, writer: bool = True) -> Engine:
 
     conninfo = libpq_url(address)
     options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
+    extra = {"password": password} if password else {}
     adapters = AdaptersMap(psycopg.adapters)  # what SQLAlchemy's own connect would pass: its JSON dumps
     set_json_dumps(text_guard.dumps, adapters)
 
@@ -143,7 +145,7 @@ def make_server_engine(address: str, *, writer: bool = True) -> Engine:
             conninfo, context=adapters, connect_timeout=CONNECT_TIMEOUT_S, application_name=laptop_name(),
             options=options,
             # a dropped Wi-Fi is noticed within ~25 s even while a query waits on the socket
-            keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3,
+            keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3, **extra,
         )
 
     engine = create_engine(

@@ -114,14 +114,32 @@ class UnreadableRecord(DocumentError):
 
 class EditConflict(DocumentError):
     """An edit based on a stale version: someone else changed the row since it was read (the row
-    version of tables.py did not match). Nothing of the edit was saved."""
+    version of tables.py did not match, or the value the user saw is no longer there). Nothing of
+    the edit was saved. `by`/`at`: the laptop that changed it and when (ISO UTC), when known."""
 
-    def __init__(self, what: str = "", path: Path | None = None) -> None:
+    def __init__(self, what: str = "", path: Path | None = None, *, by: str = "", at: str = "") -> None:
         which = f" ({what})" if what else ""
-        super().__init__(f"Someone else changed this{which} after you read it; your edit was not saved. "
-                         "The current value is shown again: make your change on it.")
+        if by:
+            super().__init__(f"{what or 'This'} was {changed_on(by, at)} after you read it. "
+                             "The current value is shown again: make your change on it.")
+        else:
+            super().__init__(f"Someone else changed this{which} after you read it; your edit was not saved. "
+                             "The current value is shown again: make your change on it.")
         self.path = path
         self.what = what
+        self.by = by
+        self.at = at
+
+
+def changed_on(by: str, at: str) -> str:
+    """"changed on the check-in laptop at 10:42" (the time in this laptop's zone)."""
+    laptop = by if by.lower().endswith("laptop") else f"{by} laptop"
+    laptop = laptop if laptop.lower().startswith("the ") else f"the {laptop}"
+    try:
+        when = f" at {datetime.fromisoformat(at).astimezone():%H:%M}" if at else ""
+    except ValueError:
+        when = ""
+    return f"changed on {laptop}{when}"
 
 
 class ServerUnreachable(DocumentError):

@@ -6,13 +6,14 @@ is (store/engine.py), so a password comes from PGPASSFILE / ~/.pgpass, never fro
 """
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import inspect
 
-from dgfacil.store import migrate
+from dgfacil.store import migrate, row_stamps, team_notify  # noqa: F401 - row_stamps stamps every team write
 from dgfacil.store.document import Document, ensure_document_id
 from dgfacil.store.engine import libpq_url, make_server_engine, redacted
 from dgfacil.store.errors import (
@@ -49,16 +50,18 @@ class ServerDocument(Document):
 
     is_server = True
 
-    def __init__(self, url: str) -> None:  # noqa: D107 - no file, no view: Document's __init__ is the file's
+    def __init__(self, url: str, *, password: str | None = None) -> None:  # noqa: D107 - not the file's __init__
         self.url = url
+        self._password = password  # typed for this opening only: kept in memory, never written anywhere
         self.where = server_label(url)
         database = urlsplit(libpq_url(url)).path.lstrip("/") or "workshop"
         # Where file-shaped suggestions start ("Save a copy as", "Export as JSON"): a name in the home folder.
         self.path = Path.home() / f"{unquote(database)}.dgfacil"
         self.read_only_reason = None
         self.view = None
-        self.engine = make_server_engine(url, writer=True)
-        self.read_engine = make_server_engine(url, writer=False)
+        self.engine = make_server_engine(url, writer=True, password=password)
+        self.read_engine = make_server_engine(url, writer=False, password=password)
+        self.offline_since: datetime | None = None  # set while the listener finds the server gone
         self.document_id = None
         self.last_backup = None
         self.opened_as = None
@@ -70,6 +73,25 @@ class ServerDocument(Document):
 
     def explain(self, err: BaseException) -> DocumentError | None:
         return explain_server(err, self.where, self.path)
+
+    def session(self, *, write: bool = True):  # noqa: ANN201 - Document.session's context manager
+        """As a file's; while the server is known to be gone, an edit is refused at once (nothing of
+        it is tried, so nothing is half-applied) instead of after the connect timeout."""
+        if write and self.offline_since is not None:
+            raise ServerUnreachable(self.where, f"offline since {self.offline_since.astimezone():%H:%M}")
+        return super().session(write=write)
+
+    def announce_changes(self) -> None:
+        """From now on each committed write tells the other laptops (team_notify.py)."""
+        if self.document_id:
+            team_notify.install(self.engine, team_notify.channel_for(self.document_id))
+
+    def listener(self, *, on_news, on_state):  # noqa: ANN001, ANN201
+        """A team_listen.Listener on this workshop's channel (not started)."""
+        from dgfacil.store.team_listen import Listener
+
+        return Listener(self.url, team_notify.channel_for(self.document_id or ""), password=self._password,
+                        on_news=on_news, on_state=on_state)
 
     def newest_backup(self) -> Path | None:
         return None  # the server keeps its own backups
@@ -130,8 +152,8 @@ def _inspect(doc: ServerDocument) -> tuple[set[str], str | None]:
     return tables, revision
 
 
-def _opened(url: str, action) -> ServerDocument:  # noqa: ANN001
-    doc = ServerDocument(url)
+def _opened(url: str, action, password: str | None = None) -> ServerDocument:  # noqa: ANN001
+    doc = ServerDocument(url, password=password)
     try:
         action(doc)
     except BaseException as err:
@@ -143,7 +165,7 @@ def _opened(url: str, action) -> ServerDocument:  # noqa: ANN001
     return doc
 
 
-def open_server(url: str) -> ServerDocument:
+def open_server(url: str, *, password: str | None = None) -> ServerDocument:
     """Open the team workshop at `url`: refuse an empty database, another program's, or a newer
     schema (left untouched); migrate an older one (writers queue on the server, so two laptops
     opening at once migrate once)."""
@@ -161,8 +183,9 @@ def open_server(url: str) -> ServerDocument:
             migrate.upgrade(doc.engine)
         if ensure_document_id(doc) is None:
             raise NotADocument(label, "the database holds no workshop")
+        doc.announce_changes()
 
-    return _opened(url, check)
+    return _opened(url, check, password)
 
 
 def create_server_document(url: str) -> ServerDocument:

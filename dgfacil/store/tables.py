@@ -32,6 +32,12 @@ def _version() -> Any:
     return Field(default=1, sa_column_kwargs={"server_default": text("1")})
 
 
+def _stamp() -> Any:
+    """Schema 0005: who changed the row last and when (a team workshop's laptop name, an ISO UTC
+    instant), for "changed on the check-in laptop at 10:42". Empty on a file (store/row_stamps.py)."""
+    return Field(default="", sa_column_kwargs={"server_default": text("''")})
+
+
 # A table a user edits: SQLAlchemy puts `AND version = <as read>` in every UPDATE of its rows and
 # raises the version; an update based on a stale read matches nothing and raises StaleDataError
 # (errors.EditConflict). Two laptops on one team workshop never overwrite each other silently.
@@ -57,6 +63,8 @@ class WorkshopRow(SQLModel, table=True):
     template_name: str = ""
     created_at: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -68,6 +76,8 @@ class DayRow(SQLModel, table=True):
     date: str  # ISO date
     title: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -90,6 +100,8 @@ class AgendaItemRow(SQLModel, table=True):
     min_duration_min: Optional[int] = None  # None: the plan's default floor
     shorten: bool = True  # False: "do not shorten"
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -107,6 +119,8 @@ class ParticipantRow(SQLModel, table=True):
     origin: str = "overseas"
     badge_code: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -120,6 +134,8 @@ class ExerciseRow(SQLModel, table=True):
     title: str = ""
     definition: dict[str, Any] = _json(dict)
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -133,6 +149,8 @@ class GroupRow(SQLModel, table=True):
     name: str
     colour: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -158,6 +176,8 @@ class NoteRow(SQLModel, table=True):
     owner: str = ""
     due: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -171,6 +191,8 @@ class AttendanceRow(SQLModel, table=True):
     present: bool = True
     marked_at: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -184,6 +206,8 @@ class EvaluationResponseRow(SQLModel, table=True):
     answers: dict[str, Any] = _json(dict)  # question key -> answer (int level or text)
     import_id: str = ""  # schema 0004: the import this response came from ("" when typed)
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -222,6 +246,8 @@ class BoardItemRow(SQLModel, table=True):
     created_at: str = ""
     updated_at: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -245,6 +271,8 @@ class ExerciseAnswerRow(SQLModel, table=True):
     value: dict[str, Any] = _json(dict)
     updated_at: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -260,6 +288,8 @@ class SignatoryRow(SQLModel, table=True):
     title: str = ""
     signature_png: Optional[bytes] = None
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -282,6 +312,8 @@ class ReportSectionRow(SQLModel, table=True):
     key: str
     text: str = ""
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED
 
 
@@ -295,4 +327,6 @@ class SettingRow(SQLModel, table=True):
     key: str
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
     version: int = _version()
+    changed_by: str = _stamp()
+    changed_at: str = _stamp()
     __mapper_args__ = VERSIONED

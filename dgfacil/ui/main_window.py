@@ -14,6 +14,7 @@ from dgfacil.ui.context import AppContext
 from dgfacil.ui.rooms import ROOMS, Room, room_class
 from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.tasks import Tasks
+from dgfacil.ui.team import window as team  # Qt only: the store loads when a team workshop opens
 from dgfacil.ui.widgets import show_message
 
 if TYPE_CHECKING:  # the store (sqlmodel, via operations) and the dialogs load after the window is shown
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.run_room: RunRoom | None = None  # None: this build has no Run room (a partial checkout)
         self.notes_room: NotesRoom | None = None
         self.read_only_banner: QWidget | None = None
+        self.team = None  # a team workshop's link to the other laptops (ui/team/live.py)
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         file = self.menuBar().addMenu("&File")
         self._action(file, "&New from template…", self.new_from_template, QKeySequence.New)
         self._action(file, "&Open…", self.open_dialog, QKeySequence.Open)
+        self._action(file, "Open &team workshop…", lambda: team.ask_and_open(self))
         self.recent_menu = file.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, "Open the de&mo workshop (a copy)", self.open_demo)
@@ -99,16 +102,19 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        recent = settings.recent_files()
+        recent = settings.recent_addresses()
         if not recent:
             self.recent_menu.addAction("(none yet)").setEnabled(False)
         for path in recent:
             self.recent_menu.addAction(str(path)).triggered.connect(lambda _=False, p=path: self.open_path(p))
 
     # -- documents --------------------------------------------------------------------------
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path | str) -> bool:
         """Open a document, saying in words what is wrong if it cannot be opened."""
-        from dgfacil.operations.document import DamagedDocument, DocumentError, open_document
+        from dgfacil.operations.document import DamagedDocument, DocumentError, document_address, open_document
+
+        if isinstance(address := document_address(path), str):  # a team workshop (recent list, command line)
+            return team.open_team(self, address)
 
         try:
             doc = open_document(Path(path))
@@ -177,8 +183,9 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("All changes saved")
         self._enable_document_actions(True)
         self.read_only_banner = show_banner(self, doc)  # None unless the file cannot be written here
-        settings.remember_recent(doc.path)
-        settings.set_last_open(doc.path)
+        settings.remember_recent(doc.address)  # a team workshop's URL without its password
+        settings.set_last_open(None if doc.is_server else doc.path)
+        self.team = team.attach(self)  # None for a file
         self.backup_timer.start()
         self.document_opened.emit(doc)
 
@@ -191,6 +198,7 @@ class MainWindow(QMainWindow):
     def _show_title(self) -> None:
         # The demo says so, so a real workshop of the same title is never taken for it (or it for one).
         where = "DEMO (a copy)" if self.is_demo() else self.ctx.doc.path.name
+        where = f"team workshop {self.ctx.doc.where}" if self.ctx.doc.is_server else where
         self.setWindowTitle(f"{self.ctx.workshop().title} — {where} — dgfacil")
 
     def _start_page(self) -> QWidget:
@@ -269,6 +277,7 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         self.backup_timer.stop()
+        self.team = team.detach(self, self.team)  # the other laptops' news stops first
         self.room_link.stop()  # phones stop writing before the worker finishes
         focused = QApplication.focusWidget()
         if focused is not None:

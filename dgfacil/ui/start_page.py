@@ -21,7 +21,7 @@ DEMO_NAME = "Demo workshop (a copy)"
 
 class StartPage(QWidget):
     open_requested = Signal(object)
-    """Fires when a recent workshop is chosen: (Path)."""
+    """Fires when a recent workshop is chosen: (Path, or a team workshop's URL as a str)."""
     template_requested = Signal(str)
     """Fires when a template is chosen, to make a new workshop from it: (template name)."""
     demo_requested = Signal()
@@ -36,7 +36,7 @@ class StartPage(QWidget):
         self.message.hide()
         self.recent = QListWidget()
         self.recent.setObjectName("recentWorkshops")
-        self.recent.itemActivated.connect(lambda item: self.open_requested.emit(Path(item.data(Qt.UserRole))))
+        self.recent.itemActivated.connect(lambda item: self.open_requested.emit(_address(item.data(Qt.UserRole))))
         self.templates = QListWidget()
         self.templates.setObjectName("templates")
         self.templates.setWordWrap(True)
@@ -80,7 +80,12 @@ class StartPage(QWidget):
 
         self.recent.clear()
         demo = demo_path(user_data_dir()).resolve()
-        for path in settings.recent_files():
+        for path in settings.recent_addresses():
+            if isinstance(path, str):  # a team workshop's URL
+                item = QListWidgetItem(f"{path}   (team workshop)")
+                item.setData(Qt.UserRole, path)
+                self.recent.addItem(item)
+                continue
             is_demo = path.resolve() == demo
             item = QListWidgetItem(f"{DEMO_NAME} — {path.name}" if is_demo else f"{path.stem}   ({path.parent})")
             item.setData(Qt.UserRole, str(path))
@@ -101,3 +106,7 @@ class StartPage(QWidget):
         item = self.templates.currentItem()
         if item is not None:
             self.template_requested.emit(item.data(Qt.UserRole))
+
+
+def _address(text: str) -> Path | str:
+    return text if text.lower().startswith("postgres") else Path(text)

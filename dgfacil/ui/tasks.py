@@ -120,10 +120,22 @@ class Tasks(QObject):
     def run_sync(self, op: Callable[[Any], Any], *, initiator: object = None) -> Any:
         """Run a write and wait for it; changes_applied fires before this returns."""
         self._check_open()
-        result = self._db.submit(self._in_session, op).result()
+        try:
+            result = self._db.submit(self._in_session, op).result()
+        except Exception as error:
+            self._reload_after_conflict(error)
+            raise
         if isinstance(result, Changes):
             self.changes_applied.emit(result, initiator)
         return result
+
+    def _reload_after_conflict(self, error: Exception) -> None:
+        """An edit refused because someone else changed the row (team mode): every room shows the
+        current value again; the caller still hears the error (the window says who and when)."""
+        if type(error).__name__ == "EditConflict":  # the class lives in the store, loaded by now
+            from dgfacil.operations.team import everything
+
+            self.changes_applied.emit(everything(), None)
 
     def wait(self) -> None:
         """Block until every queued database action has run (tests, closing)."""

@@ -32,10 +32,13 @@ class EditItem(OperationCommand):
         self.old = {name: getattr(item, name) for name in change}  # the dataclass fields the change names
 
     def do_redo(self) -> None:
-        self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, **self.new), initiator=self.initiator)
+        # made on what the user saw; undone only over our own change (operations/conflicts.py)
+        self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, seen=self.old, **self.new),
+                            initiator=self.initiator)
 
     def do_undo(self) -> None:
-        self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, **self.old), initiator=self.initiator)
+        self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, seen=self.new, **self.old),
+                            initiator=self.initiator)
 
 
 class AddItem(OperationCommand):

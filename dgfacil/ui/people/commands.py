@@ -42,11 +42,12 @@ class EditParticipant(OperationCommand):
         self.old = {k: getattr(before, k) for k in change}  # the dataclass fields the change names
 
     def do_redo(self) -> None:
-        self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, **self.new),
+        # made on what the user saw; undone only over our own change (operations/conflicts.py)
+        self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, seen=self.old, **self.new),
                             initiator=self.initiator)
 
     def do_undo(self) -> None:
-        self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, **self.old),
+        self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, seen=self.new, **self.old),
                             initiator=self.initiator)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -59,14 +58,16 @@ def run_app(path: str | None = None) -> int:
     # Show the window first; open the document behind it: importing sqlmodel alone takes ~0.6-0.8 s
     # (bench/cold_start.py measures both moments).
     probe = os.environ.get("DGFACIL_STARTUP_PROBE")  # bench/cold_start.py: report and quit
+    if probe:
+        from dgfacil.ui.first_paint import after_first_paint, print_mark
+
+        after_first_paint(window, lambda: print_mark("shown"), None)
 
     def open_document() -> None:
-        if probe:
-            print(f"shown {time.time():.6f}", flush=True)
         open_initial_document(window, path)
         if probe:
-            print(f"ready {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, window.close)
+            shown_room = window.tabs.currentWidget() if window.ctx is not None else window.centralWidget()
+            after_first_paint(shown_room, lambda: (print_mark("ready"), QTimer.singleShot(0, window.close)), None)
 
     QTimer.singleShot(0, open_document)
     return app.exec()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessage
 from dgfacil import __version__, settings
 from dgfacil.paths import user_data_dir
 from dgfacil.ui.context import AppContext
-from dgfacil.ui.rooms import ROOMS, room_class
+from dgfacil.ui.rooms import ROOMS, RoomShelf, room_class
 from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.tasks import Tasks
 from dgfacil.ui.widgets import show_message
@@ -26,14 +26,14 @@ class MainWindow(QMainWindow):
     """One window, one open document at a time."""
 
     document_opened = Signal(object)
-    """Fires after a document is open and its rooms are built: (Document)."""
+    """Fires after a document is open and the room on show is built: (Document)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("dgfacil")
         fit_to_screen(self, 1280, 800)  # a 1280×720 or 1366×768 laptop: the whole window on screen
         self.ctx: AppContext | None = None
-        self.rooms: list[QWidget] = []
+        self.shelf: RoomShelf | None = None  # the open document's rooms, each built when first needed
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -151,23 +151,13 @@ class MainWindow(QMainWindow):
         tasks.failed.connect(lambda text: self.statusBar().showMessage(f"Not saved: {status_text(text)}", 8000))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.rooms = []
-        for index, (title, spec) in enumerate(ROOMS):
-            cls = room_class(spec)
-            if cls is None:
-                from dgfacil.ui.overview import OverviewRoom
-
-                room = OverviewRoom(self.ctx, title)
-            else:
-                room = cls(self.ctx)
-            self.rooms.append(room)
-            self.tabs.addTab(room, title)
-            self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        self.shelf = RoomShelf(self.tabs, self._make_room)
+        self.shelf.built.connect(lambda title, _room: self._build_view_menu() if title == "Run" else None)
         self.tabs.currentChanged.connect(self._room_changed)
         self._replace_central(self.tabs)
-        self._room_changed(0)
         self._build_view_menu()
         self._reopen_live_run()
+        self._room_changed(self.tabs.currentIndex())  # builds the room on show
         self._show_title()
         self.saved_label.setText("All changes saved")
         self._enable_document_actions(True)
@@ -175,7 +165,23 @@ class MainWindow(QMainWindow):
         settings.remember_recent(doc.path)
         settings.set_last_open(doc.path)
         self.backup_timer.start()
+        from dgfacil.ui.first_paint import after_first_paint
+
+        after_first_paint(self.tabs, self.shelf.build_rest_soon)  # the other rooms, once this one shows
         self.document_opened.emit(doc)
+
+    def _make_room(self, title: str, spec: str) -> QWidget:
+        cls = room_class(spec)
+        if cls is None:
+            from dgfacil.ui.overview import OverviewRoom
+
+            return OverviewRoom(self.ctx, title)
+        return cls(self.ctx)
+
+    @property
+    def rooms(self) -> list[QWidget]:
+        """The open document's rooms built so far, in tab order."""
+        return self.shelf.rooms() if self.shelf is not None else []
 
     def is_demo(self) -> bool:
         """True when the open file is the demo's copy in the user data folder."""
@@ -234,7 +240,7 @@ class MainWindow(QMainWindow):
         self.view_menu.clear()
         for index, (title, _) in enumerate(ROOMS):
             self._action(self.view_menu, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
-        run = self.room("Run")
+        run = self.shelf.built_room("Run")  # built later: this menu is made again then
         if run is not None and hasattr(run, "set_projector_theme"):
             # The projector's T key, also as a menu item for those who never press it.
             self.view_menu.addSeparator()
@@ -251,14 +257,13 @@ class MainWindow(QMainWindow):
 
         now = self.ctx.clock()
         day_id = self.ctx.tasks.read(lambda s: live_run_day(s, now=now))
-        run = self.room("Run")
-        if day_id is not None and run is not None:
-            self.show_room("Run")
+        run = self.show_room("Run") if day_id is not None else None
+        if run is not None:
             if hasattr(run, "show_day"):
                 run.show_day(day_id)
 
     def _sync_view_menu(self) -> None:
-        run = self.room("Run")
+        run = self.shelf.built_room("Run") if self.shelf is not None else None
         if run is not None and hasattr(run, "projector_theme"):
             self.light_projector.setChecked(run.projector_theme == "light")
 
@@ -279,7 +284,8 @@ class MainWindow(QMainWindow):
         for room in self.rooms:
             if getattr(room, "undo_stack", None) is not None:
                 self.undo_group.removeStack(room.undo_stack)
-        self.rooms = []
+        self.shelf.close()
+        self.shelf = None
         self.tabs.currentChanged.disconnect(self._room_changed)
         ctx.tasks.wait()
         ctx.tasks.changes_applied.disconnect(self._on_changes)
@@ -304,9 +310,9 @@ class MainWindow(QMainWindow):
 
     # -- rooms ------------------------------------------------------------------------------
     def _room_changed(self, index: int) -> None:
-        if 0 <= index < len(self.rooms):
-            stack = getattr(self.rooms[index], "undo_stack", None)
-            self.undo_group.setActiveStack(stack)
+        room = self.shelf.room_at(index) if self.shelf is not None else None
+        if room is not None:
+            self.undo_group.setActiveStack(getattr(room, "undo_stack", None))
 
     def _on_changes(self, changes, initiator) -> None:
         self.saved_label.setText("All changes saved")
@@ -318,10 +324,8 @@ class MainWindow(QMainWindow):
                 handler(changes, initiator)
 
     def room(self, title: str) -> QWidget | None:
-        for (name, _), room in zip(ROOMS, self.rooms):
-            if name == title:
-                return room
-        return None
+        """The open document's room of that title, built now if it was not yet."""
+        return self.shelf.room(title) if self.shelf is not None else None
 
     def show_room(self, title: str) -> QWidget | None:
         room = self.room(title)

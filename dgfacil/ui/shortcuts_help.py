@@ -56,7 +56,7 @@ def help_rows(window) -> list[Row]:
     rows: list[Row] = [("Window", _keys_text(a.shortcuts()), a.text().replace("&", ""))
                        for menu in window.menuBar().findChildren(QMenu)
                        for a in menu.actions() if a.shortcuts()]
-    for (title, _spec), room in zip(ROOMS, window.rooms):
+    for title, room in ((title, window.room(title)) for title, _spec in ROOMS):  # builds any not yet built
         described = getattr(room, "shortcuts_help", None)
         pairs = described() if described else widget_keys(room)
         rows.extend((title, key, what) for key, what in pairs)

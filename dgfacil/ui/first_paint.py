@@ -7,6 +7,7 @@ before the first paint and leave an empty window on screen. The bench's probe
 """
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 
@@ -48,5 +49,7 @@ def after_first_paint(widget: QWidget, then: Callable[[], None], fallback_ms: in
 
 
 def print_mark(name: str) -> None:
-    """The probe's line: `name <seconds since the epoch>` (bench/cold_start.py reads it)."""
-    print(f"{name} {time.time():.6f}", flush=True)
+    """The probe's line: `name <seconds since the epoch> <the packages loaded so far>`
+    (bench/cold_start.py reads the time; tests/ui/test_start_up_imports.py the packages)."""
+    packages = sorted({module.partition(".")[0] for module in sys.modules} | {m for m in sys.modules if m.startswith("dgfacil.")})
+    print(f"{name} {time.time():.6f} {','.join(packages)}", flush=True)

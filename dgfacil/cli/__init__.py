@@ -59,13 +59,15 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
-    if not argv or (argv[0].endswith(".dgfacil") and len(argv) == 1):
-        argv = ["gui", *argv]
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+    if not argv or (len(argv) == 1 and argv[0].endswith(".dgfacil") and not argv[0].startswith("-")):
+        # the app, as `gui [FILE]` would parse: its window sooner, without loading every sub-command
+        args = argparse.Namespace(command="gui", file=argv[0] if argv else None, func=_run_gui)
+    else:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
     try:
         return int(args.func(args) or 0)
     except _one_line_errors() as err:  # an except clause is evaluated only when something was raised

@@ -18,6 +18,7 @@ from dgfacil.ui.widgets import show_message
 
 if TYPE_CHECKING:  # the store (sqlmodel, via operations) and the dialogs load after the window is shown
     from dgfacil.operations.document import DamagedDocument, Document
+    from dgfacil.ui.link.menu import RoomLinkMenu
 
 BACKUP_EVERY_MS = 10 * 60 * 1000
 
@@ -80,13 +81,26 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.aboutToShow.connect(self._sync_view_menu)
-        from dgfacil.ui.link.menu import RoomLinkMenu
+        self._room_link_menu = self.menuBar().addMenu("Room &link")
+        self._room_link: RoomLinkMenu | None = None
+        from dgfacil.ui.first_paint import after_first_paint
 
-        self.room_link = RoomLinkMenu(self, self.menuBar().addMenu("Room &link"))
+        after_first_paint(self, self._make_room_link)  # its phone-input dock costs the first paint ~25 ms
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         self._action(help_menu, "&About dgfacil", self.show_about)
         self._enable_document_actions(False)
+
+    @property
+    def room_link(self) -> RoomLinkMenu:
+        return self._room_link or self._make_room_link()
+
+    def _make_room_link(self) -> RoomLinkMenu:
+        if self._room_link is None:
+            from dgfacil.ui.link.menu import RoomLinkMenu
+
+            self._room_link = RoomLinkMenu(self, self._room_link_menu)
+        return self._room_link
 
     def _enable_document_actions(self, enabled: bool) -> None:
         for action in (self.details_action, self.copy_action, self.export_action, self.close_action):
@@ -165,6 +179,7 @@ class MainWindow(QMainWindow):
         settings.remember_recent(doc.path)
         settings.set_last_open(doc.path)
         self.backup_timer.start()
+        self._make_room_link()  # if the window was not painted yet: it hears document_opened
         from dgfacil.ui.first_paint import after_first_paint
 
         after_first_paint(self.tabs, self.shelf.build_rest_soon)  # the other rooms, once this one shows

@@ -52,7 +52,7 @@ def run_app(path: str | None = None) -> int:
     crash.install()
     from dgfacil.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(opening=Path(path) if path else settings.last_open())
     # what a loaded workshop keeps is frozen, so later collections never walk it (ui/gc_guard.py)
     window.document_opened.connect(app.gc_guard.settle_soon)
     window.show()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
@@ -14,7 +14,7 @@ from dgfacil.ui.context import AppContext
 from dgfacil.ui.rooms import ROOMS, RoomShelf, room_class
 from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.tasks import Tasks
-from dgfacil.ui.widgets import show_message
+from dgfacil.ui.widgets import plain_label, show_message
 
 if TYPE_CHECKING:  # the store (sqlmodel, via operations) and the dialogs load after the window is shown
     from dgfacil.operations.document import DamagedDocument, Document
@@ -29,7 +29,8 @@ class MainWindow(QMainWindow):
     document_opened = Signal(object)
     """Fires after a document is open and the room on show is built: (Document)."""
 
-    def __init__(self) -> None:
+    def __init__(self, opening: Path | None = None) -> None:
+        """`opening`: the workshop about to be opened; the window shows its name, not the start page."""
         super().__init__()
         self.setWindowTitle("dgfacil")
         fit_to_screen(self, 1280, 800)  # a 1280×720 or 1366×768 laptop: the whole window on screen
@@ -39,7 +40,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._room_changed)
-        self.setCentralWidget(self._start_page())
+        self.start_page = None
+        # the start page's lists cost the first paint ~15 ms, and would flash before the workshop
+        self.setCentralWidget(self._opening(opening) if opening else self._start_page())
         self.tabs.hide()
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -219,10 +222,18 @@ class MainWindow(QMainWindow):
         self.start_page.browse_requested.connect(self.open_dialog)
         return self.start_page
 
+    def _opening(self, path: Path) -> QWidget:
+        label = plain_label(f"Opening {path.name}…", name="opening")
+        label.setAlignment(Qt.AlignCenter)
+        return label
+
     def show_start(self, message: str = "") -> None:
         """The start page (no workshop open), with a line saying why, if there is one."""
         if self.ctx is not None:
             self.close_document()
+        elif self.centralWidget() is not self.start_page:  # the line saying which workshop was opening
+            self._replace_central(self._start_page())
+            self.start_page.refresh()
         else:
             self.start_page.refresh()
         self.start_page.say(message)

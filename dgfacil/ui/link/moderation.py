@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dgfacil.operations import link as ops
 from dgfacil.ui.undo import OperationCommand
 
-if TYPE_CHECKING:  # the store loads after the window is painted (operations.link imports it)
-    from dgfacil.operations import link as ops
+if TYPE_CHECKING:
     from dgfacil.ui.context import AppContext
     from dgfacil.ui.tasks import Tasks
 
@@ -57,8 +57,6 @@ class Moderator:
         self.undo_stack = QUndoStack(ctx.undo_group)
 
     def view(self) -> ops.Moderation:
-        from dgfacil.operations import link as ops
-
         now = self.ctx.clock()
         return self.ctx.tasks.read(lambda s: ops.moderation(s, now=now))
 
@@ -67,8 +65,6 @@ class Moderator:
         self.undo_stack.push(SetFlag(self.ctx.tasks, text, set_to, on))
 
     def hide(self, item_ids: list[int], hidden: bool) -> None:
-        from dgfacil.operations import link as ops
-
         if not item_ids:
             return
         word = "Hide" if hidden else "Restore"
@@ -80,20 +76,14 @@ class Moderator:
             self.undo_stack.endMacro()
 
     def reveal(self, exercise_id: int, on: bool) -> None:
-        from dgfacil.operations import link as ops
-
         self._push("Reveal votes" if on else "Hide vote totals",
                    lambda s, flag: ops.reveal_votes(s, exercise_id=exercise_id, revealed=flag), on)
 
     def close_board(self, exercise_id: int, on: bool) -> None:
-        from dgfacil.operations import link as ops
-
         self._push("Close the board" if on else "Reopen the board",
                    lambda s, flag: ops.close_board(s, exercise_id=exercise_id, closed=flag), on)
 
     def close_survey(self, on: bool) -> None:
-        from dgfacil.operations import link as ops
-
         self._push("Close the survey" if on else "Reopen the survey",
                    lambda s, flag: ops.close_survey(s, closed=flag), on)
 

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSSTAMP := $(VENV)/.system-deps-stamp
 
-.PHONY: run test test-all bench bundle clean
+.PHONY: run test test-all lint bench bundle clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ test: $(STAMP) $(SYSSTAMP)
 
 test-all: $(STAMP) $(SYSSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# Style, import order and types (configured in pyproject.toml). Not yet part of `test`: the tree
+# is formatted and cleaned up first.
+lint: $(STAMP)
+	$(BIN)/ruff check dgfacil tests bench
+	$(BIN)/ruff format --check dgfacil tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP) $(SYSSTAMP)
 	@for script in bench/*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script; done

@@ -1,4 +1,4 @@
-"""Opening and panning a sticky-note board of 500 notes, and the side-by-side view of 50 groups.
+"""Opening and panning a card board of 500 cards, and the side-by-side view of 50 groups.
 
 Prints milliseconds per operation (median of several runs). Offscreen Qt, a real document in a
 temp folder. Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/board_open_pan.py
@@ -26,7 +26,7 @@ def ms(fn) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def fill(doc, notes: int, groups: int) -> tuple[int, list[int]]:
+def fill(doc, cards: int, groups: int) -> tuple[int, list[int]]:
     from sqlmodel import select
 
     from dgfacil.core import exercises as core
@@ -43,9 +43,9 @@ def fill(doc, notes: int, groups: int) -> tuple[int, list[int]]:
         group_ids = list(group_ops.create_groups(s, count=groups, exercise_id=ex_id).ids) if groups else []
         definition = s.get(__import__("dgfacil.store.tables", fromlist=["ExerciseRow"]).ExerciseRow, ex_id).definition
         for gid in group_ids or [None]:
-            for i in range(notes):
+            for i in range(cards):
                 x, y = rng.uniform(0.06, 0.95), rng.uniform(0.1, 0.95)
-                text = f"Note {i}: " + " ".join(rng.choice(["digital", "ID", "data", "silos", "skills", "trust",
+                text = f"Card {i}: " + " ".join(rng.choice(["digital", "ID", "data", "silos", "skills", "trust",
                                                            "budget", "open", "services"]) for _ in range(rng.randint(2, 9)))
                 ops.add_item(s, exercise_id=ex_id, group_id=gid,
                              item=BoardItem(text, core.area_at("zones", definition, x, y), x, y))
@@ -61,9 +61,10 @@ class Host:
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     from dgfacil.operations.document import new_from_template
-    from dgfacil.store import boards as store
+    from dgfacil.store import exercises as store
+    from dgfacil.store.groups import groups_for_exercise
     from dgfacil.ui.context import AppContext
-    from dgfacil.ui.exercises.note_board import NoteBoard
+    from dgfacil.ui.exercises.card_board import CardBoard
     from dgfacil.ui.exercises.overview import AllGroupsView
     from dgfacil.ui.tasks import Tasks
 
@@ -81,17 +82,17 @@ def main() -> None:
 
         def open_board():
             nonlocal board
-            board = NoteBoard(ctx, host, exercise, None)
+            board = CardBoard(ctx, host, exercise, None)
             board.resize(1400, 860)
             board.show()
             app.processEvents()
             board.view.viewport().repaint()
         opens.append(ms(open_board))
-        assert len(board.notes) == 500
+        assert len(board.cards) == 500
         view = board.view
         view.set_fit(False)
         view.resetTransform()
-        view.scale(1.6, 1.6)  # zoomed in, as when reading notes
+        view.scale(1.6, 1.6)  # zoomed in, as when reading cards
         bar = view.horizontalScrollBar()
         for step in range(40):
             def pan():
@@ -101,7 +102,7 @@ def main() -> None:
         board.close()
         board.deleteLater()
         app.processEvents()
-    print(f"board of 500 notes: open {statistics.median(opens):.1f} ms (median of {len(opens)}), "
+    print(f"board of 500 cards: open {statistics.median(opens):.1f} ms (median of {len(opens)}), "
           f"pan {statistics.median(pans):.2f} ms per step (median of {len(pans)})")
 
     doc2 = new_from_template(folder / "bench50.dgfacil", "undesa-escap-webinar-2023")
@@ -109,7 +110,7 @@ def main() -> None:
     tasks2 = Tasks(doc2)
     ctx2 = AppContext(doc=doc2, tasks=tasks2, undo_group=QUndoGroup())
     exercise2 = tasks2.read(lambda s: store.exercise(ex2, session=s))
-    groups = tasks2.read(lambda s: store.groups_for_exercise(ex2, session=s))
+    groups = tasks2.read(lambda s: groups_for_exercise(ex2, session=s))
     view = AllGroupsView(ctx2)
     view.resize(1400, 860)
     view.show()
@@ -124,13 +125,13 @@ def main() -> None:
     assert bar.maximum() > 0
     for _ in range(40):
         overview_pans.append(ms(lambda: (bar.setValue((bar.value() + 53) % max(1, bar.maximum())), view.viewport().repaint())))
-    print(f"50 groups x 10 notes side by side: open {statistics.median(overview_opens):.1f} ms, "
+    print(f"50 groups x 10 cards side by side: open {statistics.median(overview_opens):.1f} ms, "
           f"pan {statistics.median(overview_pans):.2f} ms per step")
     # switching the open board between groups (the facilitator's group picker)
     switches = []
     for g in groups[:15]:
         def switch():
-            b = NoteBoard(ctx2, host, exercise2, g.id)
+            b = CardBoard(ctx2, host, exercise2, g.id)
             b.resize(1400, 860)
             b.show()
             app.processEvents()

@@ -50,7 +50,7 @@ def main() -> None:
     from dgfacil.operations import agenda as agenda_ops
     from dgfacil.operations import run as run_ops
     from dgfacil.operations.document import new_from_template
-    from dgfacil.store import queries
+    from dgfacil.store.workshop import load_workshop
     from dgfacil.ui.context import AppContext
     from dgfacil.ui.run.room import RunRoom
     from dgfacil.ui.tasks import Tasks
@@ -59,7 +59,7 @@ def main() -> None:
     doc = new_from_template(Path(tempfile.mkdtemp()) / "bench.dgfacil", "undesa-escap-webinar-2023")
     minutes = int(args.hours * 60) + 10
     with doc.session() as s:
-        day = queries.load_workshop(session=s).days[0]
+        day = load_workshop(session=s).days[0]
         agenda_ops.update_item(s, item_id=day.items[0].id, duration_min=minutes)
     start = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)
     with doc.session() as s:

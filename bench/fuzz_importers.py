@@ -42,7 +42,8 @@ def _mutate(rng: random.Random, data: bytes, edits: int = 4) -> bytes:
 
 
 def roster_csv(rng: random.Random):
-    from dgfacil.core.roster import build_preview, guess_mapping
+    from dgfacil.core.roster import build_preview
+    from dgfacil.core.roster_columns import guess_mapping
     from dgfacil.io.roster import RosterFileError, read_roster_bytes
 
     seeds = sorted((ROOT / "tests" / "data" / "rosters").glob("*.[ct]s[vt]")) + \

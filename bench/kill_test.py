@@ -8,7 +8,11 @@ an edit return it writes an acknowledgement to a pipe. The parent kills it with 
 moment (0-1000 ms in, so kills land in opening, mid-transaction, mid-checkpoint and mid-close), then
 runs SQLite's quick_check and looks for every acknowledged edit with its last duration.
 
-Usage: python bench/kill_test.py [--kills 1000] [--seed 1]
+With --server the workshop is on a throw-away PostgreSQL server (tests/pg_server.py, fsync on) and
+the child is a team-mode client: killing it mid-edit must lose no acknowledged edit there either
+(the server is never killed; "corrupt" then means the database could not be read).
+
+Usage: python bench/kill_test.py [--kills 1000] [--seed 1] [--server]
 Prints one line per 100 kills and a final `kills N  acknowledged N  lost N  corrupt N`.
 """
 from __future__ import annotations
@@ -27,13 +31,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def child(path: Path, kill: int, ack_fd: int) -> None:
+def _document(address):  # noqa: ANN001, ANN202
+    from dgfacil.store.document import Document
+    from dgfacil.store.server_document import ServerDocument
+
+    return ServerDocument(address) if isinstance(address, str) else Document(address)
+
+
+def child(path: Path | str, kill: int, ack_fd: int) -> None:
     """The writer: never returns (killed, or exits at 10,000 edits)."""
     from dgfacil.core.model import AgendaItem
     from dgfacil.operations.agenda import add_item, update_item
-    from dgfacil.store.document import Document
 
-    doc = Document(path)
+    doc = _document(path)
     with doc.session(write=False) as s:
         from sqlmodel import select
 
@@ -48,12 +58,33 @@ def child(path: Path, kill: int, ack_fd: int) -> None:
         os.write(ack_fd, f"{n}\n".encode())
         if n % 25 == 24:
             doc.close()
-            doc = Document(path)
+            doc = _document(path)
     os._exit(0)
+
+
+def check_server(url: str, kill: int, acked: list[int]) -> tuple[bool, int]:
+    """(the database answers, acknowledged edits missing or wrong), then clear this round's rows."""
+    from sqlalchemy import text
+
+    from dgfacil.store.engine import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            rows = dict(conn.execute(text("SELECT title, duration_min FROM agenda_item WHERE title LIKE :p"),
+                                     {"p": f"k{kill}-%"}).all())
+            conn.execute(text("DELETE FROM agenda_item WHERE title LIKE 'k%'"))
+    except Exception:  # noqa: BLE001 - any failure to read back counts as corrupt
+        return False, len(acked)
+    finally:
+        engine.dispose()
+    return True, sum(1 for n in acked if rows.get(f"k{kill}-{n}") != 5 + n % 97)
 
 
 def check(path: Path, kill: int, acked: list[int]) -> tuple[bool, int]:
     """(file passes quick_check, acknowledged edits missing or wrong), then clear this round's rows."""
+    if isinstance(path, str):
+        return check_server(path, kill, acked)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         ok = conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
@@ -72,6 +103,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-delay-ms", type=float, default=1000)
+    parser.add_argument("--server", action="store_true", help="the workshop on a throw-away PostgreSQL server")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
@@ -81,7 +113,17 @@ def main() -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="dgfacil-kill-"))
     os.environ.setdefault("DGFACIL_DATA_DIR", str(folder / "data"))
-    path = folder / "workshop.dgfacil"
+    path: Path | str = folder / "workshop.dgfacil"
+    server = None
+    if args.server:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+        from pg_server import PgServer, why_not_available
+
+        if why_not_available():
+            print(f"skipped: {why_not_available()}")
+            return 0
+        server = PgServer(fsync=True).start()
+        path = server.create_database("kills")
     new_from_template(path, "undesa-escap-webinar-2023").close()
     acknowledged = lost = corrupt = 0
     started = time.perf_counter()
@@ -108,6 +150,8 @@ def main() -> int:
             print(f"  {kill + 1} kills, {acknowledged} acknowledged, {lost} lost, {corrupt} corrupt, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)
     print(f"kills {args.kills}  acknowledged {acknowledged}  lost {lost}  corrupt {corrupt}")
+    if server is not None:
+        server.stop()
     shutil.rmtree(folder, ignore_errors=True)
     return 0 if lost == 0 and corrupt == 0 else 1
 

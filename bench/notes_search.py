@@ -31,7 +31,7 @@ def main() -> None:
     from dgfacil.core.model import NoteTag
     from dgfacil.operations import notes as ops
     from dgfacil.operations.document import new_from_template
-    from dgfacil.store.queries import load_workshop
+    from dgfacil.store.workshop import load_workshop
 
     folder = Path(tempfile.mkdtemp())
     doc = new_from_template(folder / "bench.dgfacil", "undesa-escap-webinar-2023")

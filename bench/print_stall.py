@@ -32,7 +32,7 @@ NAMES = ["Kim Min-jun", "김민준", "Nguyễn Thị Minh Khai", "王小明", "�
 
 def make_document(folder: Path, count: int):
     """The webinar template with `count` participants, all present (so all eligible)."""
-    from dgfacil.core.roster import guess_mapping
+    from dgfacil.core.roster_columns import guess_mapping
     from dgfacil.io.roster import read_roster_bytes
     from dgfacil.operations.attendance import mark_all
     from dgfacil.operations.document import new_from_template

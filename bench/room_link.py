@@ -1,10 +1,10 @@
-"""200 phones on loopback: each holds an SSE stream, posts 10 notes and its dots within a minute.
+"""200 phones on loopback: each holds an SSE stream, posts 10 cards and its dots within a minute.
 
 Runs a real `dgfacil serve` (its own process) on a SWOT board and simulated phones (aiohttp
-client, one cookie each) in this process. Prints: notes and votes sent, committed (from
+client, one cookie each) in this process. Prints: cards and votes sent, committed (from
 `dgfacil export`) and heard on every stream — lost must be 0 — and the latency from sending a
 write to its event arriving: on the writer's own stream, and on all 200 streams (median, p99, max).
-Run:  .venv/bin/python bench/room_link.py [--phones 200] [--notes 10] [--seconds 60]
+Run:  .venv/bin/python bench/room_link.py [--phones 200] [--cards 10] [--seconds 60]
 """
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ class Phone:
     def __init__(self, n: int, join: str, sent: dict, heard: dict) -> None:
         self.n, self.join, self.sent, self.heard = n, join, sent, heard
         self.own: list[float] = []
-        self.notes = 0
+        self.cards = 0
         self.votes = 0
         self.errors: list[str] = []
         self.stream_ready = asyncio.Event()
@@ -80,37 +80,37 @@ class Phone:
                     if key is not None:
                         self.heard.setdefault(key, []).append((self.n, now))
 
-    async def act(self, session: aiohttp.ClientSession, seconds: float, notes: int, note_ids: list) -> None:
-        moments = sorted(random.uniform(0, seconds * 0.8) for _ in range(notes))
+    async def act(self, session: aiohttp.ClientSession, seconds: float, cards: int, card_ids: list) -> None:
+        moments = sorted(random.uniform(0, seconds * 0.8) for _ in range(cards))
         start = time.perf_counter()
         for moment in moments:
             await asyncio.sleep(max(0.0, start + moment - time.perf_counter()))
             sent = time.perf_counter()
-            body = {"text": f"phone {self.n}: idea {self.notes + 1}", "area": random.choice(
+            body = {"text": f"phone {self.n}: idea {self.cards + 1}", "area": random.choice(
                 ["strengths", "weaknesses", "opportunities", "threats"])}
             async with session.post(self.join + "/api/notes", json=body) as response:
                 if response.status != 201:
-                    self.errors.append(f"note {response.status}")
+                    self.errors.append(f"card {response.status}")
                     continue
-                note_id = (await response.json())["id"]
-            self.sent[("note", note_id)] = (self.n, sent)
-            note_ids.append(note_id)
-            self.notes += 1
+                card_id = (await response.json())["id"]
+            self.sent[("note", card_id)] = (self.n, sent)
+            card_ids.append(card_id)
+            self.cards += 1
         for _ in range(3):  # the board's dots
             await asyncio.sleep(random.uniform(0, seconds * 0.15))
-            if not note_ids:
+            if not card_ids:
                 break
-            async with session.post(self.join + "/api/votes", json={"item_id": random.choice(note_ids)}) as response:
+            async with session.post(self.join + "/api/votes", json={"item_id": random.choice(card_ids)}) as response:
                 if response.status == 200:
                     self.votes += 1
                 else:
                     self.errors.append(f"vote {response.status}")
 
 
-async def run(join: str, facilitator: str, phones: int, notes: int, seconds: float):
+async def run(join: str, facilitator: str, phones: int, cards: int, seconds: float):
     sent: dict = {}
     heard: dict = {}
-    note_ids: list[int] = []
+    card_ids: list[int] = []
     stop = asyncio.Event()
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession() as boss, boss.post(facilitator + "/api/boards/current",
@@ -126,7 +126,7 @@ async def run(join: str, facilitator: str, phones: int, notes: int, seconds: flo
     listeners = [asyncio.create_task(p.listen(s, stop)) for p, s in zip(crowd, sessions)]
     await asyncio.gather(*(p.stream_ready.wait() for p in crowd))
     began = time.perf_counter()
-    await asyncio.gather(*(p.act(s, seconds, notes, note_ids) for p, s in zip(crowd, sessions)))
+    await asyncio.gather(*(p.act(s, seconds, cards, card_ids) for p, s in zip(crowd, sessions)))
     elapsed = time.perf_counter() - began
     await asyncio.sleep(2)  # the last events on their way
     stop.set()
@@ -147,14 +147,14 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--phones", type=int, default=200)
-    parser.add_argument("--notes", type=int, default=10)
+    parser.add_argument("--cards", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="dgfacil-bench-"))
     path = make_document(folder)
     process, join, facilitator = start_server(path)
     try:
-        crowd, sent, heard, elapsed = asyncio.run(run(join, facilitator, args.phones, args.notes, args.seconds))
+        crowd, sent, heard, elapsed = asyncio.run(run(join, facilitator, args.phones, args.cards, args.seconds))
         fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         server_cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     finally:
@@ -163,25 +163,30 @@ def main() -> None:
     out = folder / "export.json"
     subprocess.run([sys.executable, "-m", "dgfacil", "export", str(path), "-o", str(out)], check=True, cwd=ROOT)
     tables = json.loads(out.read_text(encoding="utf-8"))["tables"]
-    notes_ok, votes_ok = sum(p.notes for p in crowd), sum(p.votes for p in crowd)
+    cards_ok, votes_ok = sum(p.cards for p in crowd), sum(p.votes for p in crowd)
     errors = [e for p in crowd for e in p.errors]
-    stored_notes, stored_votes = len(tables["board_item"]), len(tables["dot_vote"])
-    own, everyone, missing = [], [], 0
-    for key, (writer, at) in sent.items():
-        arrivals = heard.get(key, [])
-        missing += args.phones - len({n for n, _ in arrivals})
-        everyone += [(t - at) * 1000 for _, t in arrivals]
-        own += [(t - at) * 1000 for n, t in arrivals if n == writer]
-    print(f"phones {args.phones}, notes sent {notes_ok} in {elapsed:.1f} s, votes sent {votes_ok}, refused {len(errors)} {sorted(set(errors))[:5]}")
+    stored_cards, stored_votes = len(tables["board_item"]), len(tables["dot_vote"])
+    print(f"phones {args.phones}, cards sent {cards_ok} in {elapsed:.1f} s, votes sent {votes_ok}, refused {len(errors)} {sorted(set(errors))[:5]}")
     phones_cpu = resource.getrusage(resource.RUSAGE_SELF)
     print(f"CPU seconds: server {server_cpu:.1f}, simulated phones {phones_cpu.ru_utime + phones_cpu.ru_stime:.1f}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"committed: notes {stored_notes} (lost {notes_ok - stored_notes}), votes {stored_votes} (lost {votes_ok - stored_votes})")
-    print(f"note events missing on streams: {missing} of {len(sent) * args.phones}")
-    print(f"write-to-event, own stream:  median {statistics.median(own):.1f} ms, p99 {percentile(own, 0.99):.1f} ms, "
-          f"max {max(own):.1f} ms  (n={len(own)})")
-    print(f"write-to-event, all streams: median {statistics.median(everyone):.1f} ms, p99 {percentile(everyone, 0.99):.1f} ms, "
-          f"max {max(everyone):.1f} ms  (n={len(everyone)})")
+    print(f"committed: cards {stored_cards} (lost {cards_ok - stored_cards}), votes {stored_votes} (lost {votes_ok - stored_votes})")
+    print(latency_lines(sent, heard, args.phones))
+
+
+def latency_lines(sent: dict, heard: dict, phones: int) -> str:
+    """Events missing on the streams, and write-to-event latency on the writer's own stream and all."""
+    own, everyone, missing = [], [], 0
+    for key, (writer, at) in sent.items():
+        arrivals = heard.get(key, [])
+        missing += phones - len({n for n, _ in arrivals})
+        everyone += [(t - at) * 1000 for _, t in arrivals]
+        own += [(t - at) * 1000 for n, t in arrivals if n == writer]
+    lines = [f"card events missing on streams: {missing} of {len(sent) * phones}"]
+    for name, values in (("own stream: ", own), ("all streams:", everyone)):
+        lines.append(f"write-to-event, {name} median {statistics.median(values):.1f} ms, "
+                     f"p99 {percentile(values, 0.99):.1f} ms, max {max(values):.1f} ms  (n={len(values)})")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
-"""The app's window while 200 phones write: its longest stall, and phone notes reaching the board.
+"""The app's window while 200 phones write: its longest stall, and phone cards reaching the board.
 
 Opens the real main window (offscreen) on a workshop with a SWOT board shown in the Exercises
 room, turns the room link on (the app's own database worker) and runs the simulated phones of
 bench/room_link.py in another process. A 10 ms Qt timer measures how late the GUI thread gets
-to it (the window's stalls); the board must hold every note at the end.
+to it (the window's stalls); the board must hold every card at the end. Also prints the phones'
+write-to-event latency with the app serving (its worker and GUI thread share the process).
 Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/room_link_window.py [--phones 200]
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ TICK_MS = 10
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--phones", type=int, default=200)
-    parser.add_argument("--notes", type=int, default=10)
+    parser.add_argument("--cards", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
     from bench.room_link import make_document
@@ -47,8 +48,8 @@ def main() -> None:
     link = window.room_link.link
     join, facilitator = link.join_url("127.0.0.1"), link.facilitator_url("127.0.0.1")
     code = (f"import asyncio, sys; sys.path.insert(0, {str(ROOT)!r}); import bench.room_link as b; "
-            f"r = asyncio.run(b.run({join!r}, {facilitator!r}, {args.phones}, {args.notes}, {args.seconds})); "
-            "print(sum(p.notes for p in r[0]))")
+            f"r = asyncio.run(b.run({join!r}, {facilitator!r}, {args.phones}, {args.cards}, {args.seconds})); "
+            f"print(b.latency_lines(r[1], r[2], {args.phones})); print(sum(p.cards for p in r[0]))")
     phones = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                               text=True)
     lates: list[float] = []
@@ -71,13 +72,15 @@ def main() -> None:
         app.processEvents()
         time.sleep(0.001)
     timer.stop()
-    sent = int(phones.stdout.read().strip().splitlines()[-1])
-    on_board = len(room.board.notes) if room.board is not None else 0
+    *latency, sent = phones.stdout.read().strip().splitlines()
+    sent = int(sent)
+    on_board = len(room.board.cards) if room.board is not None else 0
     window.close_document()
-    print(f"phones {args.phones}: notes sent {sent}, on the desktop board {on_board} (missing {sent - on_board})")
+    print(f"phones {args.phones}: cards sent {sent}, on the desktop board {on_board} (missing {sent - on_board})")
     print(f"GUI thread lateness over {len(lates)} ticks of {TICK_MS} ms: median {statistics.median(lates):.1f} ms, "
           f"p99 {sorted(lates)[int(len(lates) * 0.99)]:.1f} ms, longest stall {max(lates):.1f} ms; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print("\n".join(latency))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ packages=(
   fonts-noto-core
   # the room link's browser test drives the phone page in headless Chromium
   chromium chromium-driver
+  # team mode: the store tests run on a throw-away PostgreSQL server too (tests/pg_server.py)
+  postgresql
 )
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: nothing we know how to check
 missing=()

@@ -15,6 +15,8 @@ ALLOWED = {
     "io": {"core", "io", "paths"},
     "printing": {"core", "printing", "paths"},
     "operations": {"core", "store", "io", "printing", "operations", "paths", "settings"},
+    # the command line goes through operations like the UI; `serve` runs the room link, `gui` launches
+    "cli": {"cli", "core", "operations", "paths", "settings", "launch", "link"},
 }
 FORBIDDEN_THIRD_PARTY = {
     "core": {"PySide6", "sqlmodel", "sqlalchemy", "alembic", "reportlab"},
@@ -22,6 +24,7 @@ FORBIDDEN_THIRD_PARTY = {
     "io": {"PySide6", "sqlmodel", "sqlalchemy"},
     "printing": {"PySide6", "sqlmodel", "sqlalchemy"},
     "operations": {"PySide6"},
+    "cli": {"PySide6", "sqlmodel", "sqlalchemy", "alembic", "reportlab"},
 }
 
 
@@ -32,6 +35,9 @@ def _imports(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            if node.module == "dgfacil":  # `from dgfacil import store` names a layer too
+                names.update(f"dgfacil.{alias.name}" for alias in node.names if not alias.name.isupper()
+                             and not alias.name.startswith("__"))
     return names
 
 

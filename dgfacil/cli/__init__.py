@@ -2,7 +2,9 @@
 
 Each module in this package registers its sub-commands with `register(subparsers)`; modules are
 found by name, so a new command is a new file. Sub-commands import what they need inside their
-function, so a headless command never loads Qt and starts fast.
+function, so a headless command never loads Qt and starts fast. Like the UI, a command reaches
+the document only through operations: it opens a workshop with
+`operations.document.open_workshop` (tests/test_architecture.py holds the rule).
 An expected failure raises CommandError (or a DocumentError / TemplateError): one line on
 stderr, exit status 2 — never a traceback.
 """
@@ -40,7 +42,7 @@ def _one_line_errors() -> tuple[type[Exception], ...]:
     """The failures printed as one line. Imported only once one is raised: the store's errors load
     SQLAlchemy (~0.3 s), which the app loads only after its window is painted."""
     from dgfacil.core.text import TextError
-    from dgfacil.store.errors import DocumentError
+    from dgfacil.operations.document import DocumentError
 
     return CommandError, DocumentError, TextError
 
@@ -125,6 +127,6 @@ def _explain_os_error(err: OSError, args: argparse.Namespace) -> str:
 def _explain_store_error(err: Exception, args: argparse.Namespace):
     from pathlib import Path
 
-    from dgfacil.store.errors import explain
+    from dgfacil.operations.document import explain_failure
 
-    return explain(err, Path(getattr(args, "file", None) or "the workshop file"))
+    return explain_failure(err, Path(getattr(args, "file", None) or "the workshop file"))

@@ -8,15 +8,15 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("attendance", help="attendance and certificate eligibility (mark, import, export)",
                        description="Without an action, prints each participant's attendance and eligibility.")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     p.add_argument("--mark-all", action="store_true", help="mark everybody present at everything (rehearsals)")
     p.add_argument("--import", dest="import_file", type=Path, metavar="CSV",
-                   help="take marks from a sheet: a row per participant, a column per session")
+                   help="take marks from a sheet: a row per participant, a column per block")
     p.add_argument("--export", type=Path, metavar="OUT.csv|OUT.xlsx", help="write the attendance sheet")
     p.add_argument("--unit", choices=["item", "half-day"],
                    help="take attendance per agenda item or half-day (saved in the workshop)")
     p.add_argument("--threshold", help="the certificate rule, saved in the workshop: 'all' (the APO rule, "
-                                       "default) or the fraction of sessions required, e.g. 0.75")
+                                       "default) or the fraction of blocks required, e.g. 0.75")
     p.set_defaults(func=cmd_attendance)
 
 
@@ -36,18 +36,18 @@ def _threshold(text: str) -> float | None:
 
 def cmd_attendance(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
-    from dgfacil.io.roster import RosterFileError, read_roster
     from dgfacil.operations import attendance as att
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
+    from dgfacil.operations.participants import RosterFileError, read_roster_file
 
     table = None
     if args.import_file:
         try:
-            table = read_roster(args.import_file)
+            table = read_roster_file(args.import_file)
         except RosterFileError as err:
             raise CommandError(str(err)) from None
     threshold = _threshold(args.threshold) if args.threshold is not None else False
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     status = 0
     try:
         with doc.session() as session:
@@ -56,18 +56,18 @@ def cmd_attendance(args: argparse.Namespace) -> int:
                 print(f"attendance is now taken per {'agenda item' if args.unit == 'item' else 'half-day'} (saved)")
             if threshold is not False:
                 att.set_threshold(session, threshold=threshold)
-                rule = "every session" if threshold is None else f"at least {threshold:.0%} of sessions"
+                rule = "every block" if threshold is None else f"at least {threshold:.0%} of blocks"
                 print(f"certificate rule saved: {rule}")
             if args.mark_all:
                 att.mark_all(session)
-                print("marked everybody present at every session")
+                print("marked everybody present at every block")
             if table is not None:
                 try:
-                    _, report = att.import_attendance(session, table=table)
+                    report = att.import_attendance(session, table=table).value
                 except ValueError as err:
                     raise CommandError(f"{args.import_file.name}: {err}") from None
                 print(f"{args.import_file.name}: {report.marked} marked present, {report.cleared} marked absent, "
-                      f"sessions: {'; '.join(report.units)}")
+                      f"blocks: {'; '.join(report.units)}")
                 for line in report.problems:
                     print(line)
                 status = 1 if report.problems else 0
@@ -88,5 +88,5 @@ def cmd_attendance(args: argparse.Namespace) -> int:
             print(f"{p.badge_code}\t{e.attended}/{e.total}\t{p.full_name}\t{verdict}")
     eligible = sum(1 for _, e in rows if e.eligible)
     plural = "s" if len(units) != 1 else ""
-    print(f"{eligible} of {len(rows)} participants eligible for a certificate ({len(units)} session{plural})")
+    print(f"{eligible} of {len(rows)} participants eligible for a certificate ({len(units)} block{plural})")
     return status

@@ -19,13 +19,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     templates.set_defaults(func=cmd_templates)
 
     agenda = sub.add_parser("agenda", help="print the agenda with a column per time zone")
-    agenda.add_argument("file", type=Path)
+    agenda.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     agenda.add_argument("--tz", action="append", default=[], metavar="ZONE", help="another zone (repeatable)")
     agenda.add_argument("--ics", type=Path, metavar="OUT.ics", help="write the agenda as an iCalendar file")
     agenda.set_defaults(func=cmd_agenda)
 
     export = sub.add_parser("export", help="write the whole workshop as JSON")
-    export.add_argument("file", type=Path)
+    export.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     export.add_argument("-o", "--output", type=Path, required=True)
     export.set_defaults(func=cmd_export)
 
@@ -96,25 +96,6 @@ def cmd_templates(args: argparse.Namespace) -> int:
     return 0
 
 
-def open_workshop(path: Path):
-    """Open a document read-mostly for a headless command and load its workshop."""
-    from dgfacil.store import queries
-    from dgfacil.store.document import open_document
-
-    doc = open_document(path)
-    with doc.session(write=False) as session:  # a read never waits behind a writer
-        workshop = queries.load_workshop(session=session)
-    return doc, workshop
-
-
-def zone_names(doc) -> dict[str, str]:
-    """Zone → the city typed for it in the workshop's details ("Geneva" for Europe/Zurich)."""
-    from dgfacil.operations.workshop import zone_labels
-
-    with doc.session(write=False) as session:  # a read never waits behind a writer
-        return zone_labels(session)
-
-
 def cmd_agenda(args: argparse.Namespace) -> int:
     from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
 
@@ -122,16 +103,21 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
     zones = [check_zone(z) for z in args.tz]
     asked = {check_zone(z): typed_place(z) for z in args.tz if typed_place(z)}  # "--tz Geneva"
-    doc, workshop = open_workshop(args.file)
-    try:
-        if args.ics:
-            from dgfacil.io.ics import write_ics
+    from dgfacil.operations.document import load_workshop, open_workshop
+    from dgfacil.operations.ics import export_ics
+    from dgfacil.operations.workshop import zone_labels
 
-            write_ics(workshop, args.ics)
-            print(f"wrote {args.ics}")
-            return 0
+    doc = open_workshop(args.file, read_only=True)
+    try:
+        with doc.session(write=False) as session:  # a read never waits behind a writer
+            if args.ics:
+                export_ics(session, path=args.ics)
+                print(f"wrote {args.ics}")
+                return 0
+            workshop = load_workshop(session)
+            typed = zone_labels(session)  # the city typed for a zone ("Geneva" for Europe/Zurich)
         zones = workshop_zones(workshop, zones)
-        names = {**zone_names(doc), **asked}
+        names = {**typed, **asked}
         print(workshop.title)
         for day in workshop.days:
             labels = [zone_label(z, day.date, names.get(z)) for z in zones]
@@ -150,10 +136,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from dgfacil.operations.document import open_workshop
     from dgfacil.operations.export import export_document_json
-    from dgfacil.store.document import open_document
 
-    doc = open_document(args.file)
+    doc = open_workshop(args.file, read_only=True)
     try:
         export_document_json(doc, args.output)
     finally:

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp = inner.add_parser(
         "import", help="import a survey export (Google Forms, Microsoft Forms, SurveyMonkey, KoboToolbox, "
                        "LimeSurvey, plain CSV or XLSX); nothing is written while an answer maps to no level")
-    imp.add_argument("file", type=Path, help="the .dgfacil workshop")
+    imp.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     imp.add_argument("survey", type=Path, metavar="SURVEY", help="the survey export (CSV or XLSX)")
     imp.add_argument("--column", type=_pair, action="append", default=[], metavar='"HEADER=KEY"',
                      help="read the column HEADER as question KEY (KEY '-' leaves the column out); repeatable")
@@ -44,22 +44,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
-    from dgfacil.io.survey import SurveyImportError
-    from dgfacil.operations.evaluation import UnmappedAnswers, import_survey
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
+    from dgfacil.operations.evaluation import SurveyImportError, UnmappedAnswers, import_survey
 
     try:
         data = args.survey.read_bytes()
     except OSError as err:
         raise CommandError(f"cannot read {args.survey}: {err.strerror or err}") from None
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     try:
         with doc.session() as session:
             try:
-                _, result = import_survey(
+                result = import_survey(
                     session, data=data, name=args.survey.name, encoding=args.encoding, columns=dict(args.column),
                     answers=dict(args.answer), one_best=args.one_is_best, replace_all=args.replace,
-                    sheet=args.sheet)
+                    sheet=args.sheet).value
             except UnmappedAnswers as err:
                 print("\n".join(err.read.lines()))
                 raise CommandError(f"{args.survey}: {err}") from None
@@ -78,14 +77,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from dgfacil.core.evaluation import NOT_ASKED, counted, summarize
-    from dgfacil.store import evaluation as store
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
+    from dgfacil.operations.evaluation import all_responses, evaluation_form
 
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     try:
         with doc.session() as session:
-            form = store.load_form(session=session)
-            responses = store.load_responses(session=session)
+            form = evaluation_form(session)
+            responses = all_responses(session)
     finally:
         doc.close()
     print(counted(len(responses), "response"))

@@ -11,17 +11,26 @@ KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets"
          "outputs", "report")
 
 
+class _Deprecated(argparse.Action):
+    """An old flag that still works: it stores its value and says which flag replaces it."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"{option_string} is deprecated; use --{self.dest}", file=sys.stderr)
+        setattr(namespace, self.dest, values)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="print certificates, attendance sheets, badges, handouts or the report")
     p.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
-    p.add_argument("file", help="the .dgfacil workshop file")
+    p.add_argument("file", help="the .dgfacil workshop file, or a team workshop's postgresql:// URL")
     p.add_argument("-o", "--out", required=True,
                    help="the PDF to write (a folder with --per-person); for the report, a .docx "
                    "writes an editable Word document")
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     p.add_argument("--per-person", action="store_true", help="certificates: one PDF per person in OUT")
-    p.add_argument("--session", type=int, metavar="N",
-                   help="attendance: only session N (1 = first, as in the People room)")
+    p.add_argument("--block", type=int, metavar="N",
+                   help="attendance: only block N (1 = first, as in the People room)")
+    p.add_argument("--session", type=int, dest="block", action=_Deprecated, help=argparse.SUPPRESS)
     p.add_argument("--zone", action="append", default=[], metavar="IANA",
                    help="agenda: another time zone to show (repeatable)")
     p.add_argument("--force", action="store_true",
@@ -64,10 +73,10 @@ class _Dots:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from dgfacil.cli.documents import check_zone
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import document_address, open_workshop
 
-    src = Path(args.file)
-    if not src.exists():
+    src = document_address(args.file)  # a file, or a team workshop's postgresql:// URL
+    if isinstance(src, Path) and not src.exists():
         raise CommandError(f"{src}: no such file")
     out = Path(args.out)
     # A typo in -o must not make folders all over the disk: the folder that receives the PDF (or
@@ -75,7 +84,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     home = out.parent if out.parent != Path("") else Path(".")
     if not home.is_dir():
         raise CommandError(f"{home}: no such folder (create it first, or check -o)")
-    doc = open_document(src)
+    doc = open_workshop(src)
     try:
         if args.kind == "report":
             from dgfacil.operations.report import print_report
@@ -87,7 +96,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
         options = PrintOptions(
             paper=args.paper, per_person=args.per_person,
-            unit=None if args.session is None else args.session - 1,
+            unit=None if args.block is None else args.block - 1,
             extra_zones=[check_zone(z) for z in args.zone],
         )
         if args.per_person and args.kind != "certificates":

@@ -11,7 +11,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp = actions.add_parser("import", help="import a CSV/TSV/XLSX roster; prints every problem by row",
                              description="Rows with errors are refused and listed; the rest are imported in one "
                              "transaction. Exit status 1 when any row was refused, 2 when nothing could be read.")
-    imp.add_argument("file", type=Path, help="the .dgfacil workshop")
+    imp.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     imp.add_argument("roster", type=Path, help="the roster file (.csv, .tsv, .txt, .xlsx)")
     imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     imp.add_argument("--encoding", help="override the guess: utf-8, utf-8-sig, utf-16, cp1252...")
@@ -31,7 +31,7 @@ SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
 
 def _apply_overrides(mapping, headers: list[str], pairs: list[str]):
     from dgfacil.cli import CommandError
-    from dgfacil.core.roster import FIELDS
+    from dgfacil.core.roster_columns import FIELDS
 
     for pair in pairs:
         header, sep, name = pair.rpartition("=")
@@ -48,14 +48,14 @@ def _apply_overrides(mapping, headers: list[str], pairs: list[str]):
 
 def cmd_import(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
-    from dgfacil.core.roster import guess_mapping
-    from dgfacil.io.roster import RosterFileError, read_roster
+    from dgfacil.core.roster_columns import guess_mapping
     from dgfacil.operations import participants as ops
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
 
     try:
-        table = read_roster(args.roster, encoding=args.encoding, delimiter=SEPARATORS.get(args.delimiter or ""))
-    except RosterFileError as err:
+        table = ops.read_roster_file(args.roster, encoding=args.encoding,
+                                     delimiter=SEPARATORS.get(args.delimiter or ""))
+    except ops.RosterFileError as err:
         raise CommandError(str(err)) from None
     sample = [cells for _, cells in table.rows[:200]]  # lets the guess see a column of honorifics
     mapping = _apply_overrides(guess_mapping(table.headers, sample), table.headers, args.map)
@@ -65,14 +65,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     print("columns" + ("" if mapping.confident or args.map else " (a guess; correct it with --map HEADER=FIELD)") + ":")
     for line in mapping.describe(table.headers):
         print(f"  {line}")
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     try:
         if args.dry_run:
             with doc.session() as session:
                 preview = ops.preview_roster(session, table=table, mapping=mapping)
         else:
             with doc.session() as session:
-                _, result = ops.import_roster(session, table=table, mapping=mapping)
+                result = ops.import_roster(session, table=table, mapping=mapping).value
             preview = result.preview
     finally:
         doc.close()
@@ -83,11 +83,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
-    from dgfacil.io.roster import RosterFileError
-    from dgfacil.operations.participants import export_roster
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
+    from dgfacil.operations.participants import RosterFileError, export_roster
 
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     try:
         with doc.session() as session:
             export_roster(session, path=args.output)

@@ -5,13 +5,18 @@ import argparse
 import signal
 import socket
 import threading
+import time
 from datetime import UTC
 from pathlib import Path
+
+from dgfacil.link.reach import QUIET_S, others, reachable, verdict
+
+WATCH_S = 2.0  # how often serve looks for new groups and for devices reaching the link
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     serve = sub.add_parser("serve", help="let phones in the room join the workshop (the room link)")
-    serve.add_argument("file", type=Path)
+    serve.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     serve.add_argument("--bind", default="0.0.0.0", metavar="ADDR", help="address to listen on (default: all)")
     serve.add_argument("--port", type=int, default=8765, metavar="N", help="port (default 8765; 0 picks a free one)")
     serve.set_defaults(func=cmd_serve)
@@ -40,21 +45,38 @@ def lan_addresses() -> list[str]:
     return found
 
 
+def _watch(state, writer, base: str, hosts: list[str], *, said: bool) -> bool:
+    """While serving: a rapporteur link for each group added meanwhile (by the app or the CLI on
+    the same file), and once a line when the first other device reaches the link or none has in a
+    while. Returns whether that line is said."""
+    from dgfacil.operations.link import ensure_tokens, group_names
+
+    tokens, names = writer.call(lambda s: (ensure_tokens(s).value, group_names(s)))
+    for group_id, token in state.set_rapporteurs(tokens.rapporteurs).items():
+        print(f"rapporteur {names.get(group_id, group_id)}: {base}/r/{token}", flush=True)
+    found = bool(others(state.reached(), hosts))
+    quiet = time.time() - state.started >= QUIET_S
+    if said or not (found or quiet) or not any(reachable(h) for h in hosts):
+        return said
+    print(f"note: {verdict(state.reached(), hosts, started=state.started)}", flush=True)
+    return True
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from dgfacil.cli import CommandError
     from dgfacil.link.server import LinkServer, LinkState
     from dgfacil.link.writer import DocumentWriter
-    from dgfacil.operations.document import open_document
+    from dgfacil.operations.document import open_workshop
     from dgfacil.operations.link import ensure_tokens, group_names, readable
 
     if not 0 <= args.port <= 65535:
         raise CommandError(f"port {args.port} is not between 0 and 65535")
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     writer = DocumentWriter(doc)
     try:
-        _changes, tokens = writer.call(ensure_tokens)
+        tokens = writer.call(ensure_tokens).value
         names = writer.call(group_names)
         state = LinkState(writer, tokens, clock=lambda: datetime.now(UTC))
         server = LinkServer(state, bind=args.bind, port=args.port)
@@ -71,12 +93,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         for group_id, token in tokens.rapporteurs.items():
             print(f"rapporteur {names.get(group_id, group_id)}: {base}/r/{token}")
         print(f"to type: http://{hosts[0]}:{server.port}/j/{readable(tokens.join)}")
+        if not any(reachable(host) for host in hosts):
+            print(f"note: {verdict({}, hosts, started=state.started)}")
         print("serving; press Ctrl+C to stop", flush=True)
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        said = False
         try:
-            while not stop.wait(0.5):
-                pass
+            while not stop.wait(WATCH_S):
+                said = _watch(state, writer, base, hosts, said=said)
         except KeyboardInterrupt:
             pass
         server.stop()

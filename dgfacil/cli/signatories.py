@@ -34,7 +34,7 @@ def _print_list(rows) -> None:
 def cmd_signatories(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
     from dgfacil.operations import signatories as ops
-    from dgfacil.store.document import open_document
+    from dgfacil.operations.document import open_workshop
 
     if (args.title or args.image) and not args.add:
         raise CommandError("--title and --image go with --add NAME")
@@ -46,7 +46,7 @@ def cmd_signatories(args: argparse.Namespace) -> int:
             raise CommandError(f"{args.image}: {err.strerror or err}") from None
     if not args.file.exists():
         raise CommandError(f"{args.file}: no such file")
-    doc = open_document(args.file)
+    doc = open_workshop(args.file)
     try:
         with doc.session() as session:
             if args.remove is not None:

@@ -25,26 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_verify)
 
 
-def _workshop_keys(paths: list[Path]) -> list[bytes]:
-    from dgfacil.operations import keys
-    from dgfacil.store.document import open_document
-
-    found: list[bytes] = []
-    for path in paths:
-        if not path.exists():
-            raise CommandError(f"{path}: no such workshop file")
-        doc = open_document(path)
-        try:
-            with doc.session(write=False) as session:  # a read never waits behind a writer
-                found += keys.workshop_keys(session)
-        finally:
-            doc.close()
-    return found
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
-    from dgfacil.core import signing
     from dgfacil.operations import keys
+    from dgfacil.operations.certificates import verify_certificate
 
     # a scanned name must never crash the output (a C locale, a Windows console)
     sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
@@ -59,10 +42,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for path in args.key:
         if not path.exists():
             raise CommandError(f"{path}: no such key file")
+    for path in args.workshop:
+        if not path.exists():
+            raise CommandError(f"{path}: no such workshop file")
     try:
-        known = keys.known_keys(args.key, _workshop_keys(args.workshop))
+        verdict = verify_certificate(text, key_files=args.key, workshops=args.workshop)
     except ValueError as err:
         raise CommandError(str(err)) from None
-    verdict = signing.verify(text, known)
     print("\n".join(verdict.lines()))
     return 0 if verdict.valid else 1

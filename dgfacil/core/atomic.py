@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 PART = ".part"
 STALE_SECONDS = 3600  # where we cannot ask whether a writer lives (Windows), an hour-old part is dead
@@ -28,7 +28,7 @@ _live_lock = threading.Lock()
 
 @contextmanager
 def atomic_write(path: Path, mode: str = "wb", encoding: str | None = None, *,
-                 exclusive: bool = False) -> Iterator[IO]:
+                 exclusive: bool = False) -> Iterator[IO[Any]]:
     """Write to a temp file beside `path`; on success fsync and rename over it, else remove it.
 
     `exclusive`: never replace an existing `path` — the finished file is hard-linked into place,

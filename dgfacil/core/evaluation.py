@@ -43,7 +43,7 @@ class EvaluationForm:
     questions: tuple[Question, ...] = ()
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "EvaluationForm":
+    def from_dict(cls, data: dict[str, Any] | None) -> EvaluationForm:
         """The form from the stored dict (the template's EvaluationSpec dumped); tolerant of gaps."""
         data = data or {}
         questions = []

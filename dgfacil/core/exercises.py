@@ -1,7 +1,7 @@
 """Exercise definitions and what is derived from a board: no Qt, no SQL.
 
 An exercise is a kind plus a definition (a dict, see sessions/README.md). Everything a board
-shows is computed from that data: the zone rectangles, the quadrant a note sits in, the vote
+shows is computed from that data: the zone rectangles, the quadrant a card sits in, the vote
 order, the clusters, the rubric gap per dimension. A new exercise is new data, never new code.
 Board coordinates are 0..1 on both axes, origin top-left (so "high" on a plane's y axis is up).
 """
@@ -11,11 +11,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 KINDS = ("zones", "plane", "table", "rubric", "prompts")
-NOTE_KINDS = ("zones", "plane")  # kinds whose board holds sticky notes
+CARD_KINDS = ("zones", "plane")  # kinds whose board holds cards
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
-NOTE_W, NOTE_H = 0.095, 0.092  # a sticky note's size in board units (16:10 board)
+CARD_W, CARD_H = 0.095, 0.092  # a card's size in board units (16:10 board)
 DEFAULT_DOTS = 3
 
 
@@ -30,7 +31,7 @@ class DefinitionError(ValueError):
 
 @dataclass
 class BoardItem:
-    """A sticky note (zones, plane) or a table row: one board_item row as a plain value."""
+    """A card (zones, plane) or a table row: one board_item row as a plain value."""
 
     text: str
     area: str = ""
@@ -38,7 +39,7 @@ class BoardItem:
     y: float = 0.5
     colour: str = ""
     cluster: str = ""
-    data: dict = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
     group_id: int | None = None
     exercise_id: int | None = None
     position: int = 0
@@ -59,7 +60,8 @@ class Rect:
 
 # --- validation ---------------------------------------------------------------------------------
 
-def _keyed(problems: list, definition: dict, name: str, *, required: tuple[str, ...] = ("key", "title")) -> list[dict]:
+def _keyed(problems: list[tuple[str, str]], definition: dict[str, Any], name: str, *,
+           required: tuple[str, ...] = ("key", "title")) -> list[dict[str, Any]]:
     entries = definition.get(name)
     if not isinstance(entries, list) or not entries:
         problems.append((name, "needs at least one entry"))
@@ -79,13 +81,13 @@ def _keyed(problems: list, definition: dict, name: str, *, required: tuple[str, 
     return [e for e in entries if isinstance(e, dict)]
 
 
-def _axis(problems: list, definition: dict, name: str) -> None:
+def _axis(problems: list[tuple[str, str]], definition: dict[str, Any], name: str) -> None:
     axis = definition.get(name)
     if not isinstance(axis, dict) or not str(axis.get("title", "")).strip():
         problems.append((f"{name}.title", "is missing"))
 
 
-def problems_in(kind: str, definition: dict) -> list[tuple[str, str]]:
+def problems_in(kind: str, definition: dict[str, Any]) -> list[tuple[str, str]]:
     """Every problem of a definition for `kind`, as (field path, reason); empty when usable."""
     problems: list[tuple[str, str]] = []
     if kind not in KINDS:
@@ -131,7 +133,8 @@ def problems_in(kind: str, definition: dict) -> list[tuple[str, str]]:
         for i, dim in enumerate(_keyed(problems, definition, "dimensions")):
             descriptors = dim.get("descriptors", [])
             if levels and len(descriptors) != len(levels):
-                problems.append((f"dimensions.{i}.descriptors", f"needs {len(levels)} descriptors, has {len(descriptors)}"))
+                problems.append((f"dimensions.{i}.descriptors",
+                                 f"needs {len(levels)} descriptors, has {len(descriptors)}"))
     elif kind == "prompts":
         for i, q in enumerate(_keyed(problems, definition, "questions", required=("key", "text"))):
             qkind = q.get("kind", "text")
@@ -146,26 +149,27 @@ def problems_in(kind: str, definition: dict) -> list[tuple[str, str]]:
                     problems.append((f"questions.{i}.answer", "must be the index of one of the options"))
     votes = definition.get("votes")
     if votes is not None:
-        if not isinstance(votes, dict) or not isinstance(votes.get("dots", DEFAULT_DOTS), int) or votes.get("dots", 1) < 1:
+        if (not isinstance(votes, dict) or not isinstance(votes.get("dots", DEFAULT_DOTS), int)
+                or votes.get("dots", 1) < 1):
             problems.append(("votes.dots", "must be a whole number of at least 1"))
         elif votes.get("per", "group") not in ("group", "participant"):
             problems.append(("votes.per", "must be 'group' or 'participant'"))
     return problems
 
 
-def check_definition(kind: str, definition: dict, title: str = "exercise") -> None:
+def check_definition(kind: str, definition: dict[str, Any], title: str = "exercise") -> None:
     """Raise DefinitionError listing every problem, or return when the definition is usable."""
     problems = problems_in(kind, definition)
     if problems:
         raise DefinitionError(title, problems)
 
 
-# --- layout of note boards --------------------------------------------------------------------
+# --- layout of card boards --------------------------------------------------------------------
 
 LABEL_BAND = 0.045  # room kept for SWOT's row/column labels
 
 
-def zone_rects(definition: dict) -> dict[str, Rect]:
+def zone_rects(definition: dict[str, Any]) -> dict[str, Rect]:
     """Where each zone sits on the board, in order, laid out on the definition's grid."""
     zones = definition.get("zones", [])
     columns = max(1, int(definition.get("columns", 2)))
@@ -192,14 +196,14 @@ _CORNER_RECTS = {
 }
 
 
-def area_rects(kind: str, definition: dict) -> dict[str, Rect]:
-    """The named areas of a note board: zones, or the quadrants of a plane."""
+def area_rects(kind: str, definition: dict[str, Any]) -> dict[str, Rect]:
+    """The named areas of a card board: zones, or the quadrants of a plane."""
     if kind == "plane":
         return {q["key"]: _CORNER_RECTS[q["corner"]] for q in definition.get("quadrants", [])}
     return zone_rects(definition)
 
 
-def area_at(kind: str, definition: dict, x: float, y: float) -> str:
+def area_at(kind: str, definition: dict[str, Any], x: float, y: float) -> str:
     """The area holding the point (x, y), or the nearest one; "" when the board has none."""
     rects = area_rects(kind, definition)
     for key, rect in rects.items():
@@ -210,44 +214,44 @@ def area_at(kind: str, definition: dict, x: float, y: float) -> str:
     return best[0]
 
 
-def clamp_note(x: float, y: float) -> tuple[float, float]:
-    """Keep a note's centre on the board."""
-    return (min(max(x, NOTE_W / 2), 1 - NOTE_W / 2), min(max(y, NOTE_H / 2), 1 - NOTE_H / 2))
+def clamp_card(x: float, y: float) -> tuple[float, float]:
+    """Keep a card's centre on the board."""
+    return (min(max(x, CARD_W / 2), 1 - CARD_W / 2), min(max(y, CARD_H / 2), 1 - CARD_H / 2))
 
 
 def free_spot(rect: Rect, taken: Iterable[tuple[float, float]]) -> tuple[float, float]:
-    """The first grid cell in `rect` with no note centre near it (for a new note)."""
+    """The first grid cell in `rect` with no card centre near it (for a new card)."""
     taken = list(taken)
     cells = list(grid_cells(rect, 200))
     for cx, cy in cells:
-        if all(abs(cx - x) > NOTE_W * 0.6 or abs(cy - y) > NOTE_H * 0.6 for x, y in taken):
+        if all(abs(cx - x) > CARD_W * 0.6 or abs(cy - y) > CARD_H * 0.6 for x, y in taken):
             return cx, cy
     return cells[len(taken) % len(cells)]
 
 
 def grid_cells(rect: Rect, count: int) -> Iterable[tuple[float, float]]:
-    """Note centres filling `rect` row by row, below its title band; overflow wraps onto itself."""
+    """Card centres filling `rect` row by row, below its title band; overflow wraps onto itself."""
     gap = 0.008
     top = rect.y + 0.075  # the area's title, hint and room for a cluster heading
-    cols = max(1, int((rect.w - gap) // (NOTE_W + gap)))
-    rows = max(1, int((rect.h - (top - rect.y) - gap) // (NOTE_H + gap)))
+    cols = max(1, int((rect.w - gap) // (CARD_W + gap)))
+    rows = max(1, int((rect.h - (top - rect.y) - gap) // (CARD_H + gap)))
     for i in range(count):
         layer, rest = divmod(i, cols * rows)
         row, col = divmod(rest, cols)
-        shift = layer * 0.012  # later layers are offset so stacked notes stay visible
-        yield (rect.x + gap + NOTE_W / 2 + col * (NOTE_W + gap) + shift,
-               top + gap + NOTE_H / 2 + row * (NOTE_H + gap) + shift)
+        shift = layer * 0.012  # later layers are offset so stacked cards stay visible
+        yield (rect.x + gap + CARD_W / 2 + col * (CARD_W + gap) + shift,
+               top + gap + CARD_H / 2 + row * (CARD_H + gap) + shift)
 
 
 # --- votes, sorting, clusters -----------------------------------------------------------------
 
-def vote_rule(definition: dict) -> tuple[int, str]:
+def vote_rule(definition: dict[str, Any]) -> tuple[int, str]:
     """(dots each voter has, "group" or "participant") for this exercise."""
     votes = definition.get("votes") or {}
     return int(votes.get("dots", DEFAULT_DOTS)), str(votes.get("per", "group"))
 
 
-def dots_left(definition: dict, voter: str, votes: Iterable[tuple[str, int]], people: int = 1) -> int:
+def dots_left(definition: dict[str, Any], voter: str, votes: Iterable[tuple[str, int]], people: int = 1) -> int:
     """Dots `voter` may still place, given (voter, dots) of every vote on the board. A voter that
     stands for `people` (the whole room, tallied by the facilitator) has the dots of each of them."""
     dots, _ = vote_rule(definition)
@@ -259,14 +263,15 @@ def by_votes(items: Iterable[BoardItem]) -> list[BoardItem]:
     return sorted(items, key=lambda it: (-it.votes, it.position, it.id or 0))
 
 
-def sorted_layout(kind: str, definition: dict, items: list[BoardItem]) -> dict[int, tuple[float, float]]:
-    """New note centres: in each area, notes laid out row by row, most voted first."""
+def sorted_layout(kind: str, definition: dict[str, Any], items: list[BoardItem]) -> dict[int, tuple[float, float]]:
+    """New card centres: in each area, cards laid out row by row, most voted first."""
     rects = area_rects(kind, definition)
     placed: dict[int, tuple[float, float]] = {}
     for key, rect in rects.items():
         mine = by_votes(it for it in items if it.area == key)
-        for item, spot in zip(mine, grid_cells(rect, len(mine))):
-            placed[item.id] = spot
+        for item, spot in zip(mine, grid_cells(rect, len(mine)), strict=True):
+            if item.id is not None:  # only saved cards are placed
+                placed[item.id] = spot
     return placed
 
 
@@ -279,12 +284,13 @@ class Cluster:
 
 
 def clusters(items: Iterable[BoardItem]) -> list[Cluster]:
-    """Notes grouped under a heading, per area, most voted cluster first."""
+    """Cards grouped under a heading, per area, most voted cluster first."""
     found: dict[tuple[str, str], list[BoardItem]] = {}
     for it in items:
         if it.cluster:
             found.setdefault((it.area, it.cluster), []).append(it)
-    out = [Cluster(h, a, tuple(i.id for i in its), sum(i.votes for i in its)) for (a, h), its in found.items()]
+    out = [Cluster(h, a, tuple(i.id for i in its if i.id is not None), sum(i.votes for i in its))
+           for (a, h), its in found.items()]
     return sorted(out, key=lambda c: (-c.votes, c.area, c.heading))
 
 
@@ -314,7 +320,7 @@ class Gap:
         return self.target - self.current
 
 
-def rubric_gaps(definition: dict, answers: dict[str, dict]) -> list[Gap]:
+def rubric_gaps(definition: dict[str, Any], answers: dict[str, dict[str, Any]]) -> list[Gap]:
     """Current, target and gap per dimension, from answers {dimension key: {"current", "target"}}."""
     out = []
     for dim in definition.get("dimensions", []):
@@ -336,6 +342,6 @@ def average_levels(gaps_per_group: Iterable[list[Gap]]) -> dict[str, tuple[float
     return {k: (sum(c) / len(c) if c else None, sum(t) / len(t) if t else None) for k, (c, t) in sums.items()}
 
 
-def tag_counts(items: Iterable[BoardItem]) -> Counter:
-    """How many notes carry each tag (plane boards: the IAP2 level per stakeholder)."""
+def tag_counts(items: Iterable[BoardItem]) -> Counter[str]:
+    """How many cards carry each tag (plane boards: the IAP2 level per stakeholder)."""
     return Counter(it.data.get("tag", "") for it in items if it.data.get("tag"))

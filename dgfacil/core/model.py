@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
+from typing import Any
 
 
 class Modality(str, Enum):
@@ -72,7 +73,7 @@ class Exercise:
 
     kind: str
     title: str
-    definition: dict = field(default_factory=dict)
+    definition: dict[str, Any] = field(default_factory=dict)
     agenda_item_id: int | None = None
     id: int | None = None
     position: int = 0
@@ -132,7 +133,7 @@ class Workshop:
     description: str = ""
     days: list[Day] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)
-    evaluation_form: dict = field(default_factory=dict)
+    evaluation_form: dict[str, Any] = field(default_factory=dict)
     template_name: str = ""
     id: int | None = None
 

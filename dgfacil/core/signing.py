@@ -33,7 +33,7 @@ class PayloadError(ValueError):
     """The text is not a dgfacil certificate payload."""
 
 
-class Status(str, Enum):
+class Validity(str, Enum):
     VALID = "valid"
     INVALID = "invalid"
     UNKNOWN_KEY = "unknown key"
@@ -54,14 +54,14 @@ class Claim:
 class Verdict:
     """The answer for one code. `claim` is what the code SAYS; it is a fact only when valid."""
 
-    status: Status
+    status: Validity
     claim: Claim | None = None
     key_id: str = ""
     reason: str = ""
 
     @property
     def valid(self) -> bool:
-        return self.status is Status.VALID
+        return self.status is Validity.VALID
 
     def facts(self) -> list[tuple[str, str]]:
         """(label, value) of what the code states, untrusted text escaped (see `shown`)."""
@@ -189,15 +189,15 @@ def verify(payload: str, known_keys: Mapping[str, bytes]) -> Verdict:
     try:
         claim, kid, sig, body = parse(payload)
     except PayloadError as exc:
-        return Verdict(Status.INVALID, reason=str(exc))
+        return Verdict(Validity.INVALID, reason=str(exc))
     public_raw = known_keys.get(kid)
     if public_raw is None:
-        return Verdict(Status.UNKNOWN_KEY, claim, kid, f"signed by key {kid}, which is not known here")
+        return Verdict(Validity.UNKNOWN_KEY, claim, kid, f"signed by key {kid}, which is not known here")
     try:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(sig, body.encode("utf-8"))
     except InvalidSignature:
-        return Verdict(Status.INVALID, claim, kid, "the signature does not match the text")
+        return Verdict(Validity.INVALID, claim, kid, "the signature does not match the text")
     # a well-formed payload re-canonicalises to itself; anything else was edited
     if canonical(claim, kid) != body:
-        return Verdict(Status.INVALID, claim, kid, "the text is not in canonical form")
-    return Verdict(Status.VALID, claim, kid)
+        return Verdict(Validity.INVALID, claim, kid, "the text is not in canonical form")
+    return Verdict(Validity.VALID, claim, kid)

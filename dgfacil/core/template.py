@@ -5,6 +5,7 @@ never yields half a workshop. See sessions/README.md for the format.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from datetime import date, time, timedelta
@@ -36,7 +37,7 @@ def _check_zone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {value!r} (use an IANA name such as 'Asia/Seoul')")
+        raise ValueError(f"unknown time zone {value!r} (use an IANA name such as 'Asia/Seoul')") from None
     return value
 
 
@@ -65,18 +66,18 @@ class ItemSpec(_Strict):
 
 
 class DaySpec(_Strict):
-    date: date
+    date: dt.date  # `date` would name this field inside the class, not the type
     title: str = ""
     items: list[ItemSpec] = Field(min_length=1)
 
     @field_validator("date")
     @classmethod
-    def _in_range(cls, value: date) -> date:
+    def _in_range(cls, value: dt.date) -> dt.date:
         check_date("the day", value)  # year 1 or 9999 would overflow every zone shift later
         return value
 
     @model_validator(mode="after")
-    def _first_has_start(self) -> "DaySpec":
+    def _first_has_start(self) -> DaySpec:
         if self.items[0].start is None:
             raise ValueError("the first item of a day needs a start time")
         return self
@@ -90,7 +91,7 @@ class ExerciseSpec(_Strict):
     definition: dict[str, Any] = {}
 
     @model_validator(mode="after")
-    def _kind_or_use(self) -> "ExerciseSpec":
+    def _kind_or_use(self) -> ExerciseSpec:
         if self.kind is None and self.use is None:
             raise ValueError("give either 'kind' with a 'definition', or 'use' with a library name")
         return self
@@ -137,7 +138,7 @@ class TemplateSpec(_Strict):
     evaluation: EvaluationSpec = EvaluationSpec()
 
     @model_validator(mode="after")
-    def _references(self) -> "TemplateSpec":
+    def _references(self) -> TemplateSpec:
         keys = [e.key for e in self.exercises]
         if len(keys) != len(set(keys)):
             raise ValueError("exercise keys must be unique")
@@ -149,7 +150,7 @@ class TemplateSpec(_Strict):
         return self
 
 
-def _where(loc: tuple) -> str:
+def _where(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(top)"
 
 
@@ -197,7 +198,8 @@ def parse_evaluation(text: str, source: str = "<evaluation>") -> EvaluationSpec:
     try:
         return _EvaluationFile.model_validate(raw).evaluation
     except ValidationError as err:
-        raise TemplateError(source, [(_where(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in err.errors()]) from None
+        problems = [(_where(e["loc"]), e["msg"].removeprefix("Value error, ")) for e in err.errors()]
+        raise TemplateError(source, problems) from None
 
 
 def load_standard_evaluation(sessions: Path) -> EvaluationSpec | None:
@@ -224,7 +226,7 @@ def build_workshop(
     *,
     start: date | None = None,
     timezone: str | None = None,
-    library: dict[str, dict] | None = None,
+    library: dict[str, dict[str, Any]] | None = None,
     standard_evaluation: EvaluationSpec | None = None,
 ) -> Workshop:
     """A Workshop from a template, its days moved to begin on `start` (same gaps between days).
@@ -247,15 +249,16 @@ def build_workshop(
             title = title or base.get("title", "")
             definition = {**base.get("definition", {}), **definition}
         definition["key"] = ex.key
-        exercises.append(Exercise(kind=kind or "prompts", title=title or ex.key, definition=definition, position=position))
+        exercises.append(Exercise(kind=kind or "prompts", title=title or ex.key, definition=definition,
+                                  position=position))
     # a definition the exercise rooms cannot draw ("columns = 'two'", no zones) is refused here, as
     # the template is read, with every problem named; never a workshop that breaks when shown
     broken: list[tuple[str, str]] = []
-    for ex in exercises:
+    for exercise in exercises:
         try:
-            check_definition(ex.kind, ex.definition, ex.title)
+            check_definition(exercise.kind, exercise.definition, exercise.title)
         except DefinitionError as err:
-            broken += [(f"exercises.{ex.position}.definition.{where}", why) for where, why in err.problems]
+            broken += [(f"exercises.{exercise.position}.definition.{where}", why) for where, why in err.problems]
     if broken:
         raise TemplateError(meta.name, broken)
     by_key = {ex.definition["key"]: ex for ex in exercises}

@@ -32,8 +32,9 @@ def check_text(what: str, value: object) -> None:
     """Raise TextError when `value` (a string, or a list of strings) holds a lone surrogate."""
     values: Iterable[object] = value if isinstance(value, (list, tuple)) else (value,)
     for text in values:
-        if isinstance(text, str) and _SURROGATE.search(text):
-            at = _SURROGATE.search(text).start()
+        found = _SURROGATE.search(text) if isinstance(text, str) else None
+        if isinstance(text, str) and found:
+            at = found.start()
             raise TextError(f"{what} holds a broken character (U+{ord(text[at]):04X} at position {at + 1}); "
                             "type or paste it again")
 

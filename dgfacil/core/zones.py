@@ -23,7 +23,8 @@ CITY_ALIASES = {
     "Incheon": "Asia/Seoul", "Busan": "Asia/Seoul", "Osaka": "Asia/Tokyo", "Canberra": "Australia/Sydney",
     "Ottawa": "America/Toronto", "Brasilia": "America/Sao_Paulo", "Rabat": "Africa/Casablanca",
     "Astana": "Asia/Almaty", "Islamabad": "Asia/Karachi", "Wellington": "Pacific/Auckland",
-    "Suva": "Pacific/Fiji", "Apia": "Pacific/Apia", "Quezon City": "Asia/Manila", "Ho Chi Minh City": "Asia/Ho_Chi_Minh",
+    "Suva": "Pacific/Fiji", "Apia": "Pacific/Apia", "Quezon City": "Asia/Manila",
+    "Ho Chi Minh City": "Asia/Ho_Chi_Minh",
 }
 REGIONS = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
 

@@ -17,7 +17,7 @@ import icalendar
 
 from dgfacil.core.atomic import atomic_write
 from dgfacil.core.model import ItemKind, Workshop
-from dgfacil.core.run_plan import planned_slots
+from dgfacil.core.run.plan import planned_slots
 from dgfacil.core.text import check_date, check_fields
 
 PRODID = "-//dgfacil//Workshop agenda//EN"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dgfacil.core.atomic import atomic_write
-from dgfacil.core.roster import find_header_row, match_header
+from dgfacil.core.roster_columns import find_header_row, match_header
 from dgfacil.core.text import formula_start, looks_like_formula
 
 ENCODINGS = {  # codec -> what the user sees

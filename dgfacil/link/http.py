@@ -1,8 +1,12 @@
 """Small helpers the routes share: tokens, the device cookie, limits and JSON in and out."""
 from __future__ import annotations
 
+import functools
+import html
 import json
 import secrets
+from pathlib import Path
+from string import Template
 from typing import Any
 
 from aiohttp import web
@@ -10,6 +14,57 @@ from aiohttp import web
 from dgfacil.link.limits import RateLimit
 from dgfacil.link.server import COOKIE, COOKIE_DAYS, STATE, LinkState
 from dgfacil.operations.link import Refused, device_key
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+@functools.cache
+def static_text(name: str) -> str:
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+def page(name: str, words: dict[str, Any], *, base: str, title: str | None = None) -> web.Response:
+    """static/<name>.html (the body) in static/page.html (the head every page shares), filled in:
+    `$key` is the text `words[key]` (escaped), `$texts` all of them as JSON for the page's script,
+    `$base` the token's path, `$title` the page's title, `$name` the page's script and style sheet."""
+    fields = {k: html.escape(v) for k, v in words.items() if isinstance(v, str)}
+    fields.update(title=html.escape(title or words["title"]), base=html.escape(base), texts=safe_json(words), name=name)
+    body = Template(static_text(f"{name}.html")).substitute(fields)
+    markup = Template(static_text("page.html")).substitute(fields, body=body)
+    return web.Response(text=markup, content_type="text/html", charset="utf-8")
+
+
+def asset(name: str) -> web.Response:
+    """A page's script or style sheet."""
+    kind = "text/javascript" if name.endswith(".js") else "text/css"
+    return web.Response(text=static_text(name), content_type=kind, charset="utf-8")
+
+
+def path_id(request: web.Request, key: str) -> int:
+    """A whole number in the URL's path (anything else is a bare 404)."""
+    try:
+        return int(request.match_info[key])
+    except ValueError:
+        raise web.HTTPNotFound() from None
+
+
+def query_id(request: web.Request, key: str) -> int | None:
+    """An optional whole number in the URL's query (anything else is a bare 404)."""
+    raw = request.query.get(key)
+    if raw in (None, ""):
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise web.HTTPNotFound() from None
+
+
+def limit_by_method(request: web.Request, who: tuple) -> None:
+    """The reads or the writes limit, by the request's method, for one caller (a remote, a group)."""
+    state = state_of(request)
+    bucket = state.limits.reads if request.method == "GET" else state.limits.writes
+    if not bucket.allow(who):
+        raise too_many()
 
 
 def safe_json(value: object) -> str:
@@ -76,9 +131,12 @@ async def body(request: web.Request) -> dict[str, Any]:
     return data
 
 
-def bad(message: str, status: int = 400) -> web.HTTPException:
+def bad(message: str, status: int = 400, code: str = "") -> web.HTTPException:
+    """An error in words for developers (`error`); `code`, when there is one, names the page's own
+    text for it (texts.py), which is what phones show."""
     kind = {400: web.HTTPBadRequest, 409: web.HTTPConflict}[status]
-    return kind(text=json.dumps({"error": message}), content_type="application/json")
+    body = {"error": message, "code": code} if code else {"error": message}
+    return kind(text=json.dumps(body), content_type="application/json")
 
 
 def integer(data: dict, key: str, *, optional: bool = False) -> int | None:
@@ -95,7 +153,7 @@ async def write(request: web.Request, fn) -> Any:
     try:
         return await state_of(request).writer.write(fn)
     except Refused as err:
-        raise bad(str(err), 409) from None
+        raise bad(str(err), 409, err.code) from None
     except LookupError:
         raise web.HTTPNotFound() from None
     except ValueError as err:

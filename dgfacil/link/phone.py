@@ -1,38 +1,34 @@
 """The participant's side, under /j/<join token>: the phone page, its JSON API and its events."""
 from __future__ import annotations
 
-import html
-from pathlib import Path
-from string import Template
-
 from aiohttp import web
 
 from dgfacil.link import texts, views
 from dgfacil.link.http import (
+    asset,
     body,
     cookie,
     device,
     give_cookie,
     integer,
     limit,
+    page,
+    query_id,
     reply,
-    safe_json,
     state_of,
     write,
 )
+from dgfacil.link.server import LinkState
 from dgfacil.operations import evaluation
 from dgfacil.operations import link as ops
 
-STATIC = Path(__file__).resolve().parent / "static"
-ASSETS = {"phone.js": "text/javascript", "phone.css": "text/css"}
-
 
 def add_routes(app: web.Application) -> None:
-    app.router.add_get("/j/{token}", page)
-    app.router.add_get("/j/{token}/{asset:phone\\.(js|css)}", asset)
+    app.router.add_get("/j/{token}", phone_page)
+    app.router.add_get("/j/{token}/{asset:phone\\.(js|css)}", phone_asset)
     app.router.add_get("/j/{token}/api/state", get_state)
     app.router.add_get("/j/{token}/api/board", get_board)
-    app.router.add_post("/j/{token}/api/notes", post_note)
+    app.router.add_post("/j/{token}/api/notes", post_card)
     app.router.add_post("/j/{token}/api/votes", post_vote)
     app.router.add_post("/j/{token}/api/evaluation", post_evaluation)
     app.router.add_get("/j/{token}/events", events)
@@ -44,37 +40,33 @@ def joined(request: web.Request) -> None:
     state.check(request.match_info["token"], state.tokens.join)
 
 
-async def page(request: web.Request) -> web.Response:
+def participant(request: web.Request, *, writing: bool = False) -> tuple[LinkState, str]:
+    """The join token checked and the device's read or write limit applied: the link's state and
+    the device (a request without the page's cookie is refused)."""
+    joined(request)
+    state = state_of(request)
+    limit(request, state.limits.writes if writing else state.limits.reads)
+    return state, device(request)
+
+
+async def phone_page(request: web.Request) -> web.Response:
     joined(request)
     state = state_of(request)
     if cookie(request) is not None:  # a first visit is limited per address, by give_cookie
         limit(request, state.limits.reads)
-    title = await state.writer.read(lambda s: ops.room_state(s, now=state.clock()).workshop.title)
-    base = f"/j/{request.match_info['token']}"
-    markup = Template((STATIC / "phone.html").read_text(encoding="utf-8")).substitute(
-        lang=html.escape(texts.PHONE["lang"]), title=html.escape(title), base=html.escape(base),
-        texts=safe_json(texts.PHONE), heading=html.escape(texts.PHONE["title"]),
-        now=html.escape(texts.PHONE["now"]), agenda=html.escape(texts.PHONE["agenda"]),
-        board=html.escape(texts.PHONE["board"]), survey=html.escape(texts.PHONE["survey"]),
-        questions=html.escape(texts.PHONE["questions"]), next=html.escape(texts.PHONE["next"]),
-        nav=html.escape(texts.PHONE["nav_label"]))
-    response = web.Response(text=markup, content_type="text/html", charset="utf-8")
+    title = await state.writer.read(ops.workshop_title)
+    response = page("phone", texts.PHONE, base=f"/j/{request.match_info['token']}", title=title)
     give_cookie(request, response)
     return response
 
 
-async def asset(request: web.Request) -> web.Response:
+async def phone_asset(request: web.Request) -> web.Response:
     joined(request)
-    name = request.match_info["asset"]
-    return web.Response(text=(STATIC / name).read_text(encoding="utf-8"), content_type=ASSETS[name],
-                        charset="utf-8")
+    return asset(request.match_info["asset"])
 
 
 async def get_state(request: web.Request) -> web.Response:
-    joined(request)
-    state = state_of(request)
-    limit(request, state.limits.reads)
-    me = device(request)
+    state, me = participant(request)
     now = state.clock()
 
     def read(s):
@@ -88,16 +80,9 @@ async def get_state(request: web.Request) -> web.Response:
 
 
 async def get_board(request: web.Request) -> web.Response:
-    """The notes of a board (the current one unless ?exercise= names another) for this device."""
-    joined(request)
-    state = state_of(request)
-    limit(request, state.limits.reads)
-    me = device(request)
-    try:
-        exercise_id = int(request.query["exercise"]) if "exercise" in request.query else None
-        group_id = int(request.query["group"]) if request.query.get("group") else None
-    except ValueError:
-        raise web.HTTPNotFound() from None
+    """The cards of a board (the current one unless ?exercise= names another) for this device."""
+    state, me = participant(request)
+    exercise_id, group_id = query_id(request, "exercise"), query_id(request, "group")
     now = state.clock()
 
     def read(s):
@@ -105,9 +90,9 @@ async def get_board(request: web.Request) -> web.Response:
                  else ops.current_board(s, now=now))
         if found is None:
             return {"board": None}
-        notes = ops.visible_notes(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
+        cards = ops.visible_cards(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
         left = ops.dots_left(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
-        return {"board": views.board_json(found), **views.notes_json(notes, revealed=found.revealed, dots_left=left)}
+        return {"board": views.board_json(found), **views.cards_json(cards, revealed=found.revealed, dots_left=left)}
 
     try:
         return reply(await state.writer.read(read))
@@ -115,11 +100,8 @@ async def get_board(request: web.Request) -> web.Response:
         raise web.HTTPNotFound() from None
 
 
-async def post_note(request: web.Request) -> web.Response:
-    joined(request)
-    state = state_of(request)
-    limit(request, state.limits.writes)
-    me = device(request)
+async def post_card(request: web.Request) -> web.Response:
+    state, me = participant(request, writing=True)
     data = await body(request)
     text, area = data.get("text"), data.get("area")
     if not isinstance(text, str) or not isinstance(area, str):
@@ -131,38 +113,30 @@ async def post_note(request: web.Request) -> web.Response:
     def op(s):
         target = exercise_id
         if target is None:
-            current = ops.current_board(s, now=now)
-            if current is None:
-                raise ops.Refused("there is no board open for notes right now")
-            target = current.exercise_id
-        changes = ops.phone_note(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me)
-        return changes, target
+            target = ops.current_board_id(s, now=now)
+            if target is None:
+                raise ops.Refused("there is no board open for cards right now", "no_board")
+        return ops.phone_card(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me).with_value(target)
 
-    changes, target = await write(request, op)
-    note_id = changes.ids[0]
-    state.events.publish({"type": "note", "id": note_id, "exercise": target, "group": group_id})
-    return reply({"id": note_id, "exercise_id": target}, status=201)
+    changes = await write(request, op)
+    card_id, target = changes.ids[0], changes.value
+    state.events.publish({"type": "note", "id": card_id, "exercise": target, "group": group_id})
+    return reply({"id": card_id, "exercise_id": target}, status=201)
 
 
 async def post_vote(request: web.Request) -> web.Response:
-    joined(request)
-    state = state_of(request)
-    limit(request, state.limits.writes)
-    me = device(request)
+    state, me = participant(request, writing=True)
     data = await body(request)
     item_id = integer(data, "item_id")
     remove = data.get("remove") is True
 
-    _changes, item, left = await write(request, lambda s: ops.phone_vote(s, item_id=item_id, device=me, remove=remove))
+    item, left = (await write(request, lambda s: ops.phone_vote(s, item_id=item_id, device=me, remove=remove))).value
     state.events.publish({"type": "vote", "id": item_id, "exercise": item.exercise_id, "group": item.group_id})
     return reply({"item_id": item_id, "dots_left": left})
 
 
 async def post_evaluation(request: web.Request) -> web.Response:
-    joined(request)
-    state = state_of(request)
-    limit(request, state.limits.writes)
-    me = device(request)
+    state, me = participant(request, writing=True)
     data = await body(request)
     answers = data.get("answers")
     if not isinstance(answers, dict):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from dgfacil.link.http import body, device, integer, limit, reply, state_of, write
-from dgfacil.link.phone import joined
+from dgfacil.link.http import body, integer, query_id, reply, write
+from dgfacil.link.phone import participant
 from dgfacil.operations import link_prompts as ops
 
 
@@ -13,22 +13,10 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/j/{token}/api/prompts", post_prompts)
 
 
-def _group(request: web.Request) -> int | None:
-    raw = request.query.get("group")
-    if raw in (None, ""):
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise web.HTTPNotFound() from None
-
-
 async def get_prompts(request: web.Request) -> web.Response:
     """The questions phones answer now, and this device's earlier answers."""
-    joined(request)
-    state = state_of(request)
-    limit(request, state.limits.reads)
-    me, group_id, now = device(request), _group(request), state.clock()
+    state, me = participant(request)
+    group_id, now = query_id(request, "group"), state.clock()
 
     def read(s):
         found = ops.current_prompts(s, now=now)
@@ -47,10 +35,7 @@ async def get_prompts(request: web.Request) -> web.Response:
 
 async def post_prompts(request: web.Request) -> web.Response:
     """`{"exercise_id": 4, "group_id": null, "answers": {"q1": "text", "q2": 0}}`."""
-    joined(request)
-    state = state_of(request)
-    limit(request, state.limits.writes)
-    me = device(request)
+    state, me = participant(request, writing=True)
     data = await body(request)
     exercise_id = integer(data, "exercise_id")
     group_id = integer(data, "group_id", optional=True)

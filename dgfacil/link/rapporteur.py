@@ -1,13 +1,9 @@
 """A group's rapporteur, under /r/<group token>: the group's discussion notes (an action with its
-owner and due date) and the group's boards (sticky notes, action-plan rows), typed and edited.
+owner and due date) and the group's boards (cards, action-plan rows), typed and edited.
 
 Each group's notes and boards are its own: another group's token neither lists nor edits them.
 """
 from __future__ import annotations
-
-import html
-from pathlib import Path
-from string import Template
 
 from aiohttp import web
 
@@ -15,23 +11,24 @@ from dgfacil.core.model import NoteTag
 from dgfacil.link import texts
 from dgfacil.link.http import (
     address,
+    asset,
     bad,
     body,
+    limit_by_method,
+    page,
+    path_id,
     reply,
-    safe_json,
     state_of,
-    too_many,
     write,
 )
 from dgfacil.operations import link_rapporteur as ops
 
-STATIC = Path(__file__).resolve().parent / "static"
 TAGS = [t.value for t in NoteTag]
 
 
 def add_routes(app: web.Application) -> None:
-    app.router.add_get("/r/{token}", page)
-    app.router.add_get("/r/{token}/{asset:rapporteur\\.(js|css)}", asset)
+    app.router.add_get("/r/{token}", rapporteur_page)
+    app.router.add_get("/r/{token}/{asset:rapporteur\\.(js|css)}", rapporteur_asset)
     app.router.add_get("/r/{token}/api/notes", list_notes)
     app.router.add_post("/r/{token}/api/notes", add_note)
     app.router.add_post("/r/{token}/api/notes/{note}", edit_note)
@@ -49,27 +46,19 @@ def group_of(request: web.Request) -> int:
             state.check(given, token)
         except web.HTTPNotFound:
             continue
-        bucket = state.limits.reads if request.method == "GET" else state.limits.writes
-        if not bucket.allow(("rapporteur", group_id, address(request))):
-            raise too_many()
+        limit_by_method(request, ("rapporteur", group_id, address(request)))
         return group_id
     raise web.HTTPNotFound()
 
 
-async def page(request: web.Request) -> web.Response:
+async def rapporteur_page(request: web.Request) -> web.Response:
     group_of(request)
-    base = f"/r/{request.match_info['token']}"
-    markup = Template((STATIC / "rapporteur.html").read_text(encoding="utf-8")).substitute(
-        title=html.escape(texts.RAPPORTEUR["title"]), base=html.escape(base),
-        texts=safe_json({**texts.RAPPORTEUR, "tags": TAGS}))
-    return web.Response(text=markup, content_type="text/html", charset="utf-8")
+    return page("rapporteur", {**texts.RAPPORTEUR, "tags": TAGS}, base=f"/r/{request.match_info['token']}")
 
 
-async def asset(request: web.Request) -> web.Response:
+async def rapporteur_asset(request: web.Request) -> web.Response:
     group_of(request)
-    name = request.match_info["asset"]
-    kind = "text/javascript" if name.endswith(".js") else "text/css"
-    return web.Response(text=(STATIC / name).read_text(encoding="utf-8"), content_type=kind, charset="utf-8")
+    return asset(request.match_info["asset"])
 
 
 def _note_json(note) -> dict:
@@ -106,23 +95,13 @@ async def add_note(request: web.Request) -> web.Response:
 
 async def edit_note(request: web.Request) -> web.Response:
     group_id = group_of(request)
-    try:
-        note_id = int(request.match_info["note"])
-    except ValueError:
-        raise web.HTTPNotFound() from None
+    note_id = path_id(request, "note")
     fields = await _fields(request)
     state = state_of(request)
     now = state.clock()
     await write(request, lambda s: ops.rapporteur_edit(s, group_id=group_id, note_id=note_id, now=now, **fields))
     state.events.publish({"type": "notes", "id": note_id})
     return reply({"id": note_id})
-
-
-def _path_id(request: web.Request, key: str) -> int:
-    try:
-        return int(request.match_info[key])
-    except ValueError:
-        raise web.HTTPNotFound() from None
 
 
 def _board_json(board) -> dict:
@@ -140,8 +119,8 @@ async def list_boards(request: web.Request) -> web.Response:
 
 
 async def add_item(request: web.Request) -> web.Response:
-    """`{"text": "…", "area": "strengths"}` on a note board; `{"area": "goal", "cells": {…}}` on a table."""
-    group_id, exercise_id = group_of(request), _path_id(request, "exercise")
+    """`{"text": "…", "area": "strengths"}` on a card board; `{"area": "goal", "cells": {…}}` on a table."""
+    group_id, exercise_id = group_of(request), path_id(request, "exercise")
     data = await body(request)
     state = state_of(request)
     changes = await write(request, lambda s: ops.rapporteur_item(s, group_id=group_id, exercise_id=exercise_id,
@@ -151,7 +130,7 @@ async def add_item(request: web.Request) -> web.Response:
 
 
 async def edit_item(request: web.Request) -> web.Response:
-    group_id, item_id = group_of(request), _path_id(request, "item")
+    group_id, item_id = group_of(request), path_id(request, "item")
     data = await body(request)
     state = state_of(request)
     await write(request, lambda s: ops.rapporteur_item_edit(s, group_id=group_id, item_id=item_id, item=data))

@@ -5,31 +5,27 @@ and the log agree. Stream Deck-style controllers can POST these too (docs/room-l
 """
 from __future__ import annotations
 
-import html
-from pathlib import Path
-from string import Template
-
 from aiohttp import web
 
 from dgfacil.link import texts, views
 from dgfacil.link.http import (
     address,
+    asset,
     body,
     integer,
+    limit_by_method,
+    page,
+    path_id,
     reply,
-    safe_json,
     state_of,
-    too_many,
     write,
 )
 from dgfacil.operations import link as ops
 
-STATIC = Path(__file__).resolve().parent / "static"
-
 
 def add_routes(app: web.Application) -> None:
-    app.router.add_get("/f/{token}", page)
-    app.router.add_get("/f/{token}/{asset:remote\\.(js|css)}", asset)
+    app.router.add_get("/f/{token}", remote_page)
+    app.router.add_get("/f/{token}/{asset:remote\\.(js|css)}", remote_asset)
     app.router.add_post("/f/{token}/api/run", run_action)
     app.router.add_get("/f/{token}/api/moderation", moderation)
     app.router.add_post("/f/{token}/api/notes/{item}/hide", hide)
@@ -43,31 +39,17 @@ def add_routes(app: web.Application) -> None:
 def facilitator(request: web.Request) -> None:
     state = state_of(request)
     state.check(request.match_info["token"], state.tokens.facilitator)
-    bucket = state.limits.reads if request.method == "GET" else state.limits.writes
-    if not bucket.allow(("facilitator", address(request))):
-        raise too_many()
+    limit_by_method(request, ("facilitator", address(request)))
 
 
-async def page(request: web.Request) -> web.Response:
+async def remote_page(request: web.Request) -> web.Response:
     facilitator(request)
-    base = f"/f/{request.match_info['token']}"
-    markup = Template((STATIC / "remote.html").read_text(encoding="utf-8")).substitute(
-        title=html.escape(texts.REMOTE["title"]), base=html.escape(base), texts=safe_json(texts.REMOTE))
-    return web.Response(text=markup, content_type="text/html", charset="utf-8")
+    return page("remote", texts.REMOTE, base=f"/f/{request.match_info['token']}")
 
 
-async def asset(request: web.Request) -> web.Response:
+async def remote_asset(request: web.Request) -> web.Response:
     facilitator(request)
-    name = request.match_info["asset"]
-    kind = "text/javascript" if name.endswith(".js") else "text/css"
-    return web.Response(text=(STATIC / name).read_text(encoding="utf-8"), content_type=kind, charset="utf-8")
-
-
-def _path_id(request: web.Request, key: str) -> int:
-    try:
-        return int(request.match_info[key])
-    except ValueError:
-        raise web.HTTPNotFound() from None
+    return asset(request.match_info["asset"])
 
 
 def _flag(data: dict, key: str) -> bool:
@@ -78,7 +60,7 @@ def _flag(data: dict, key: str) -> bool:
 
 
 async def moderation(request: web.Request) -> web.Response:
-    """The board phones see, with every note (hidden ones too), and whether the survey is closed."""
+    """The board phones see, with every card (hidden ones too), and whether the survey is closed."""
     facilitator(request)
     state = state_of(request)
     now = state.clock()
@@ -100,8 +82,8 @@ async def run_action(request: web.Request) -> web.Response:
 
 async def hide(request: web.Request) -> web.Response:
     facilitator(request)
-    item_id, hidden = _path_id(request, "item"), _flag(await body(request), "hidden")
-    await write(request, lambda s: ops.hide_note(s, item_id=item_id, hidden=hidden))
+    item_id, hidden = path_id(request, "item"), _flag(await body(request), "hidden")
+    await write(request, lambda s: ops.hide_card(s, item_id=item_id, hidden=hidden))
     state_of(request).events.publish({"type": "board", "id": item_id})
     return reply({"ok": True})
 
@@ -109,7 +91,7 @@ async def hide(request: web.Request) -> web.Response:
 async def _board_switch(request: web.Request, flag: str, op) -> web.Response:
     """Turn one of a board's switches (votes revealed, closed to input) on or off."""
     facilitator(request)
-    exercise_id, on = _path_id(request, "exercise"), _flag(await body(request), flag)
+    exercise_id, on = path_id(request, "exercise"), _flag(await body(request), flag)
     await write(request, lambda s: op(s, exercise_id=exercise_id, **{flag: on}))
     state_of(request).events.publish({"type": "board", "exercise": exercise_id})
     return reply({"ok": True})
@@ -143,7 +125,7 @@ async def rotate(request: web.Request) -> web.Response:
     """A new join token: old links and QR codes stop working at once."""
     facilitator(request)
     state = state_of(request)
-    _changes, token = await write(request, ops.rotate_join_token)
+    token = (await write(request, ops.rotate_join_token)).value
     state.tokens = ops.Tokens(token, state.tokens.facilitator, state.tokens.rapporteurs)
     return reply({"join": f"/j/{token}"})
 

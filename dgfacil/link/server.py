@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from dgfacil.link.writer import Writer
 from dgfacil.operations.link import Tokens, as_typed, typable
 
 MAX_BODY = 8 * 1024
+MAX_SEEN = 5000  # addresses remembered as having reached the link
 COOKIE = "dgf_device"
 COOKIE_DAYS = 30
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
@@ -48,6 +50,26 @@ class LinkState:
         self.writer, self.tokens, self.clock = writer, tokens, clock
         self.events = Broadcaster()
         self.limits = limits or Limits()
+        self.started = time.time()
+        self._seen: dict[str, float] = {}  # address -> when it last reached the link (any request)
+        self._seen_lock = threading.Lock()
+
+    def saw(self, address: str | None) -> None:
+        if address and (address in self._seen or len(self._seen) < MAX_SEEN):
+            with self._seen_lock:
+                self._seen[address] = time.time()
+
+    def reached(self) -> dict[str, float]:
+        """Addresses that reached the link (any request, even a wrong token: the network let them
+        through), with when they last did; read from any thread."""
+        with self._seen_lock:
+            return dict(self._seen)
+
+    def set_rapporteurs(self, rapporteurs: dict[int, str]) -> dict[int, str]:
+        """The groups' tokens now (a group added or deleted while serving); returns the new ones."""
+        old = self.tokens
+        self.tokens = Tokens(old.join, old.facilitator, dict(rapporteurs))  # one assignment: atomic
+        return {gid: token for gid, token in rapporteurs.items() if old.rapporteurs.get(gid) != token}
 
     def check(self, given: str, expected: str) -> None:
         if expected and typable(expected):  # a join token typed from the projector, in groups
@@ -65,7 +87,8 @@ def not_found() -> web.Response:
 
 @web.middleware
 async def guard(request: web.Request, handler):
-    """Bare errors and the body limit (checked before anything is read)."""
+    """Bare errors and the body limit (checked before anything is read); who reached the link."""
+    request.app[STATE].saw(request.remote)
     if request.content_length is not None and request.content_length > MAX_BODY:
         return web.json_response({"error": "too large"}, status=413)
     try:

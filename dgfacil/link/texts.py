@@ -1,6 +1,9 @@
-"""Every text of the phone and remote pages, in one place so they can be translated with the app.
+"""Every text of the phone, remote and rapporteur pages, in one place so they can be translated
+with the app (docs/room-link.md, "Translating the pages").
 
-Keys are used by static/phone.js and static/remote.js; `{}` marks where a value goes.
+Keys are used by static/*.js and static/*.html (`$name` placeholders filled by the views); `{}`
+marks where a value goes. A refusal's `code` (operations.link.Refused) is a key here, so a phone
+reads it in the page's language; the API's `error` sentence stays English, for developers.
 """
 from __future__ import annotations
 
@@ -23,14 +26,14 @@ PHONE = {
     "day_end": "Day ends {}",
     "your_time": "Your time",
     "venue_time": "Venue time",
-    "no_board": "There is no board open for notes right now.",
+    "no_board": "There is no board open for cards right now.",
     "board_closed": "This board is closed.",
     "group": "Board",
     "whole_room": "Whole room",
     "zone": "Zone",
-    "your_note": "Your note",
-    "add_note": "Add note",
-    "note_added": "Note added.",
+    "your_card": "Your card",
+    "add_card": "Add card",
+    "card_added": "Card added.",
     "dots_left": "Dots left: {}",
     "vote": "Vote",
     "unvote": "Take back",
@@ -50,9 +53,15 @@ PHONE = {
     "offline": "Connection lost — trying again…",
     "error": "Could not send: {}",
     "too_fast": "Too many requests — wait a moment.",
+    # refusals: the `code` of a 409 answer (operations.link.Refused) names one of these
+    "no_dots": "You have used all your dots on this board.",
+    "empty_card": "Write something first.",
+    "no_zone": "This board has no such zone.",
+    "no_group": "This board has no such group.",
 }
 
 REMOTE = {
+    "lang": "en",
     "title": "Run remote",
     "toggle": "Start / pause",
     "previous": "Previous",
@@ -63,13 +72,19 @@ REMOTE = {
     "close_board": "Close board",
     "close_survey": "Close survey",
     "moderation": "Moderation",
-    "no_board": "No board is open for phone notes.",
+    "no_board": "No board is open for phone cards.",
     "hide": "Hide",
     "restore": "Restore",
     "done": "Done.",
+    "board_closed": "This board is closed.",
+    "unknown_action": "The app does not know this button.",
+    "no_days": "The workshop has no days.",
+    "nothing_running": "Nothing is running.",
+    "day_started": "The day has started already.",
 }
 
 RAPPORTEUR = {
+    "lang": "en",
     "title": "Group notes",
     "tag": "Kind",
     "text": "Note",
@@ -88,6 +103,7 @@ RAPPORTEUR = {
     "zone": "Zone",
     "add_row": "Add row",
     "board_closed": "This board is closed.",
+    "no_zone": "This board has no such zone.",
     "cancel": "Cancel",
     "note": "Note", "key message": "Key message", "decision": "Decision", "action": "Action",
     "quote": "Quote", "question": "Question",

@@ -10,8 +10,8 @@ from typing import Any
 
 from dgfacil.core.evaluation import EvaluationForm
 from dgfacil.core.model import ItemKind
-from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import Status, is_break
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import ItemStatus, is_break
 from dgfacil.operations.link import Board, Moderation, RoomState
 
 NEXT_ITEMS = 3
@@ -47,7 +47,7 @@ def state_json(room: RoomState, *, now: datetime) -> dict[str, Any]:
                           "ends_at": _iso(current.end), "is_break": is_break(current.item)}
         if is_break(current.item):
             out["back_at"] = _iso(current.end)
-    out["next"] = [r for r, row in zip(rows, run.rows) if row.status is Status.PENDING][:NEXT_ITEMS]
+    out["next"] = [r for r, row in zip(rows, run.rows) if row.status is ItemStatus.PENDING][:NEXT_ITEMS]
     out["day_end"] = _iso(run.planned_end if planned_only else run.projected_end)
     return out
 
@@ -61,9 +61,9 @@ def board_json(board: Board | None) -> dict[str, Any] | None:
             "groups": [{"id": gid, "name": name} for gid, name in board.groups.items()]}
 
 
-def notes_json(notes: list[dict], *, revealed: bool, dots_left: int) -> dict[str, Any]:
-    """A board's notes for one device: vote totals only once the facilitator reveals them."""
-    shown = [{**n, "votes": n["votes"] if revealed else None} for n in notes]
+def cards_json(cards: list[dict], *, revealed: bool, dots_left: int) -> dict[str, Any]:
+    """A board's cards for one device: vote totals only once the facilitator reveals them."""
+    shown = [{**n, "votes": n["votes"] if revealed else None} for n in cards]
     return {"notes": shown, "dots_left": dots_left, "revealed": revealed}
 
 
@@ -76,7 +76,7 @@ def survey_json(form: EvaluationForm, *, closed: bool, answers: dict) -> dict[st
 
 
 def moderation_json(found: Moderation) -> dict[str, Any]:
-    """For the facilitator: every note of the board phones see, hidden ones marked, totals shown."""
+    """For the facilitator: every card of the board phones see, hidden ones marked, totals shown."""
     return {"board": board_json(found.board), "survey_closed": found.survey_closed,
             "notes": [{"id": n.id, "text": n.text, "area": n.area, "group": n.group, "votes": n.votes,
-                       "phone": n.from_phone, "hidden": n.hidden} for n in found.notes]}
+                       "phone": n.from_phone, "hidden": n.hidden} for n in found.cards]}

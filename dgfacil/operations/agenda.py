@@ -3,18 +3,19 @@ from __future__ import annotations
 
 from datetime import date as date_type
 from datetime import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from dgfacil.core.model import AgendaItem
+from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.core.text import check_date, check_fields
 from dgfacil.operations.changes import Changes
 from dgfacil.store import agenda as store
-from dgfacil.store.agenda import DeletedItem
+from dgfacil.store import days as day_store
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-__all__ = ["AGENDA", "DeletedItem", "add_item", "update_item", "delete_item", "restore_item", "move_item",
+__all__ = ["AGENDA", "Snapshot", "add_item", "update_item", "delete_item", "restore_item", "move_item",
            "item_position", "add_day", "update_day", "delete_day"]
 
 AGENDA = Changes(agenda=True)
@@ -35,7 +36,7 @@ def _check(item: AgendaItem) -> None:
                  materials=item.materials)
 
 
-def update_item(session: Session, *, item_id: int, **fields) -> Changes:
+def update_item(session: Session, *, item_id: int, **fields: Any) -> Changes:
     """Change some fields of an item (names as in AgendaItem)."""
     current = store.item(item_id, session=session)
     for name, value in fields.items():
@@ -51,22 +52,23 @@ def update_item(session: Session, *, item_id: int, **fields) -> Changes:
     return Changes(agenda=True, ids=(item_id,))
 
 
-def delete_item(session: Session, *, item_id: int) -> tuple[Changes, DeletedItem]:
+def delete_item(session: Session, *, item_id: int) -> Changes[Snapshot]:
     """Delete an item; notes and exercises on it are unlinked. The snapshot undoes it."""
     day_id, _ = store.item_position(item_id, session=session)
     start = store.day_start(day_id, session=session)
     snapshot = store.delete_item(item_id, session=session)
     store.keep_day_start(day_id, start, session=session)  # the next item takes over the day's start
-    return Changes(agenda=True, ids=(item_id,)), snapshot
+    return Changes(agenda=True, ids=(item_id,), value=snapshot)
 
 
-def restore_item(session: Session, *, deleted: DeletedItem) -> Changes:
+def restore_item(session: Session, *, deleted: Snapshot) -> Changes:
     """Put a deleted item back, with its id, so anything that pointed to it points again."""
-    start = store.day_start(deleted.day_id, session=session)
+    day_id = store.deleted_item_day(deleted)
+    start = store.day_start(day_id, session=session)
     store.restore_item(deleted, session=session)
-    store.keep_day_start(deleted.day_id, start, session=session)
-    return Changes(agenda=True, notes=bool(deleted.note_ids), exercises=bool(deleted.exercise_ids),
-                   attendance=bool(deleted.attendance), ids=(deleted.id,))
+    store.keep_day_start(day_id, start, session=session)
+    return Changes(agenda=True, notes=deleted.touched("note"), exercises=deleted.touched("exercise"),
+                   attendance=deleted.touched("attendance"), ids=deleted.ids)
 
 
 def move_item(session: Session, *, item_id: int, position: int, day_id: int | None = None) -> Changes:
@@ -90,20 +92,20 @@ def add_day(session: Session, *, workshop_id: int, on: date_type, title: str = "
     """Append a day (with one opening item so the day has a start)."""
     check_fields(day_title=title)
     check_date("the day", on)
-    opening = AgendaItem(title="Opening", kind="opening", duration_min=15, planned_start=time(9, 0))
-    day_id = store.insert_day(workshop_id, on, title, [opening], session=session,
-                              position=store.day_count(workshop_id, session=session))
+    opening = AgendaItem(title="Opening", kind=ItemKind.OPENING, duration_min=15, planned_start=time(9, 0))
+    day_id = day_store.insert_day(workshop_id, on, title, [opening], session=session,
+                                  position=day_store.day_count(workshop_id, session=session))
     return Changes(agenda=True, ids=(day_id,))
 
 
 def update_day(session: Session, *, day_id: int, on: date_type | None = None, title: str | None = None) -> Changes:
     check_fields(day_title=title)
     check_date("the day", on)
-    store.update_day(day_id, on=on, title=title, session=session)
+    day_store.update_day(day_id, on=on, title=title, session=session)
     return Changes(agenda=True, ids=(day_id,))
 
 
 def delete_day(session: Session, *, day_id: int) -> Changes:
     """Delete a day and its items (the UI asks first; attendance and notes of its items go too)."""
-    store.delete_day(day_id, session=session)
+    day_store.delete_day(day_id, session=session)
     return Changes(agenda=True, ids=(day_id,))

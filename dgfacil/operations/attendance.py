@@ -1,7 +1,7 @@
-"""Attendance actions: the sessions attendance is taken for, marking, badge check-in, import,
+"""Attendance actions: the blocks attendance is taken for, marking, badge check-in, import,
 export, and who is eligible for a certificate.
 
-A *unit* is what the organizer takes attendance for — each agenda item, or each half-day block
+A *unit* is a block, what the organizer takes attendance for — each agenda item, or each half-day
 (setting "attendance.unit" = "item" | "half-day"). Marks are always stored per agenda item;
 marking a block marks its items, so switching the unit never loses a mark.
 """
@@ -15,10 +15,14 @@ from typing import TYPE_CHECKING
 from dgfacil.core.agenda import hhmm, plan_day
 from dgfacil.core.attendance import Eligibility, counted_items, eligibility, half_day_blocks
 from dgfacil.core.model import Participant
-from dgfacil.core.roster import name_key, normalise_badge, normalise_header
+from dgfacil.core.roster import name_key, normalise_badge
+from dgfacil.core.roster_columns import normalise_header
 from dgfacil.io.roster import RosterTable, write_table
 from dgfacil.operations.changes import Changes
-from dgfacil.store import people, queries
+from dgfacil.operations.ids import saved_id
+from dgfacil.store import attendance as attendance_store
+from dgfacil.store import participants as participant_store
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
@@ -44,7 +48,7 @@ class Unit:
 def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]:
     """The units of the workshop, in agenda order, for the chosen (or stored) unit kind."""
     unit = unit or get_setting(UNIT_KEY, "item", session=session)
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     zone = workshop.timezone
     planned = [plan_day(day, zone) for day in workshop.days]
     many = len(workshop.days) > 1
@@ -60,23 +64,25 @@ def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]
         for slot in slots:
             if slot.item.id in counted:
                 prefix = f"Day {d + 1} " if many else ""
-                out.append(Unit(slot.item.id, f"{prefix}{hhmm(slot.start)} {slot.item.title}", (slot.item.id,), d))
+                item_id = saved_id(slot.item.id)
+                out.append(Unit(item_id, f"{prefix}{hhmm(slot.start)} {slot.item.title}", (item_id,), d))
     return out
 
 
 def attendance_unit(session: Session) -> str:
     """The stored unit kind attendance is taken per: "item" (the default) or "half-day"."""
-    return get_setting(UNIT_KEY, "item", session=session)
+    return str(get_setting(UNIT_KEY, "item", session=session))
 
 
 def certificate_threshold(session: Session) -> float | None:
-    """The stored certificate threshold: None (every session required) or a fraction."""
-    return get_setting(THRESHOLD_KEY, None, session=session)
+    """The stored certificate threshold: None (every block required) or a fraction."""
+    found = get_setting(THRESHOLD_KEY, None, session=session)
+    return None if found is None else float(found)
 
 
 def present_pairs(session: Session) -> set[tuple[int, int]]:
     """(participant id, agenda item id) of every mark that says present."""
-    return people.present_pairs(session=session)
+    return attendance_store.present_pairs(session=session)
 
 
 def set_attendance_unit(session: Session, *, unit: str) -> Changes:
@@ -87,9 +93,9 @@ def set_attendance_unit(session: Session, *, unit: str) -> Changes:
 
 
 def set_threshold(session: Session, *, threshold: float | None) -> Changes:
-    """None: every session is required (the default); else a fraction in (0, 1]."""
+    """None: every block is required (the default); else a fraction in (0, 1]."""
     if threshold is not None and not 0 < threshold <= 1:
-        raise ValueError("the threshold is a fraction of sessions between 0 and 1")
+        raise ValueError("the threshold is a fraction of blocks between 0 and 1")
     put_setting(THRESHOLD_KEY, threshold, session=session)
     return Changes(attendance=True)
 
@@ -97,23 +103,23 @@ def set_threshold(session: Session, *, threshold: float | None) -> Changes:
 def mark(session: Session, *, participant_ids: list[int], item_ids: list[int], present: bool = True,
          at: datetime | None = None) -> Changes:
     """Mark participants present (or absent) at the items of a unit; one transaction."""
-    people.set_presence(list(participant_ids), list(item_ids), present, session=session,
+    attendance_store.set_presence(list(participant_ids), list(item_ids), present, session=session,
                         at=at.isoformat() if at else None)
     return Changes(attendance=True, ids=tuple(participant_ids))
 
 
 def check_in_badge(session: Session, *, code: str, item_ids: list[int],
-                   at: datetime | None = None) -> tuple[Changes, Participant | None]:
+                   at: datetime | None = None) -> Changes[Participant | None]:
     """A scanned (or typed) badge code: mark its holder present; None when nobody has it."""
-    found = people.by_badge(normalise_badge(code), session=session)
+    found = participant_store.by_badge(normalise_badge(code), session=session)
     if found is None:
-        return Changes(), None
-    return mark(session, participant_ids=[found.id], item_ids=item_ids, at=at), found
+        return Changes(value=None)
+    return mark(session, participant_ids=[saved_id(found.id)], item_ids=item_ids, at=at).with_value(found)
 
 
 def mark_all(session: Session) -> Changes:
     """Everybody present at everything (rehearsals and tests)."""
-    pids = [p.id for p in people.participants(session=session)]
+    pids = [saved_id(p.id) for p in participant_store.load_participants(session=session)]
     items = [iid for u in attendance_units(session, unit="item") for iid in u.item_ids]
     return mark(session, participant_ids=pids, item_ids=items)
 
@@ -124,13 +130,13 @@ def _unit_present(units: list[Unit], present: set[tuple[int, int]], pids: list[i
 
 def eligibility_all(session: Session) -> list[tuple[Participant, Eligibility]]:
     """Every participant with their certificate eligibility under the document's rule."""
-    roster = people.participants(session=session)
+    roster = participant_store.load_participants(session=session)
     units = attendance_units(session)
-    pids = [p.id for p in roster]
-    present = _unit_present(units, people.present_pairs(session=session), pids)
-    threshold = get_setting(THRESHOLD_KEY, None, session=session)
+    pids = [saved_id(p.id) for p in roster]
+    present = _unit_present(units, attendance_store.present_pairs(session=session), pids)
+    threshold = certificate_threshold(session)
     result = eligibility(pids, [u.id for u in units], present, threshold=threshold)
-    return [(p, result[p.id]) for p in roster]
+    return [(p, result[saved_id(p.id)]) for p in roster]
 
 
 def eligible_participants(session: Session) -> list[tuple[Participant, Eligibility]]:
@@ -141,8 +147,8 @@ def eligible_participants(session: Session) -> list[tuple[Participant, Eligibili
 def attendance_table(session: Session) -> tuple[list[str], list[list[str]]]:
     """One row per participant, a column per unit ('x' when present), then the verdict."""
     units = attendance_units(session)
-    pids = [p.id for p in people.participants(session=session)]
-    present = _unit_present(units, people.present_pairs(session=session), pids)
+    pids = [saved_id(p.id) for p in participant_store.load_participants(session=session)]
+    present = _unit_present(units, attendance_store.present_pairs(session=session), pids)
     headers = ["Badge code", "Full name", "E-mail", "Country", "Organization", *[u.label for u in units],
                "Attended", "Eligible", "Why not"]
     rows = []
@@ -155,7 +161,7 @@ def attendance_table(session: Session) -> tuple[list[str], list[list[str]]]:
 
 def export_attendance(session: Session, *, path: Path) -> Path:
     headers, rows = attendance_table(session)
-    return write_table(path, headers, rows, sheet="Attendance")
+    return write_table(path, headers, [list[object](r) for r in rows], sheet="Attendance")
 
 
 @dataclass(frozen=True)
@@ -166,15 +172,15 @@ class AttendanceImport:
     problems: tuple[str, ...]  # rows that matched nobody, columns not recognised
 
 
-def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes, AttendanceImport]:
+def import_attendance(session: Session, *, table: RosterTable) -> Changes[AttendanceImport]:
     """Marks from a sheet like our export: participants found by badge, e-mail or name; a column
     per unit, matched by label or by item title. 'x', 'yes', '1'... mark present; 'no', '0'
     mark absent; an empty cell leaves the mark as it was."""
     units = attendance_units(session)
-    workshop = queries.load_workshop(session=session)
-    titles = {normalise_header(it.title): (it.id,) for d in workshop.days for it in d.items}
+    workshop = load_workshop(session=session)
+    titles = {normalise_header(it.title): (saved_id(it.id),) for d in workshop.days for it in d.items}
     labels = {normalise_header(u.label): u.item_ids for u in units}
-    roster = people.participants(session=session)
+    roster = participant_store.load_participants(session=session)
     by = {"badge": {p.badge_code: p.id for p in roster if p.badge_code},
           "email": {p.email.casefold(): p.id for p in roster if p.email},
           "name": {name_key(p.full_name): p.id for p in roster}}
@@ -182,25 +188,26 @@ def import_attendance(session: Session, *, table: RosterTable) -> tuple[Changes,
     col = {k: next((keys[h] for h in names if h in keys), None) for k, names in
            {"badge": ("badgecode", "badge", "code"), "email": ("email", "emailaddress"),
             "name": ("fullname", "name")}.items()}
-    unit_cols = [(i, h, labels.get(normalise_header(h)) or titles.get(normalise_header(h)))
-                 for i, h in enumerate(table.headers)]
-    unit_cols = [(i, h, items) for i, h, items in unit_cols if items]
+    found = [(i, h, labels.get(normalise_header(h)) or titles.get(normalise_header(h)))
+             for i, h in enumerate(table.headers)]
+    unit_cols = [(i, h, items) for i, h, items in found if items]
     if not unit_cols:
-        raise ValueError("no column of the sheet names a session of this workshop")
+        raise ValueError("no column of the sheet names a block of this workshop")
     problems, on, off = [], 0, 0
     for number, cells in table.rows:
         pid = None
         for k, normalise in (("badge", normalise_badge), ("email", str.casefold), ("name", name_key)):
-            if pid is None and col[k] is not None and cells[col[k]].strip():
-                pid = by[k].get(normalise(cells[col[k]].strip()))
+            at = col[k]
+            if pid is None and at is not None and cells[at].strip():
+                pid = by[k].get(normalise(cells[at].strip()))
         if pid is None:
             problems.append(f"row {number}: matches no participant")
             continue
         for i, _, items in unit_cols:
             word = cells[i].strip().casefold()
             if word in TRUE_WORDS:
-                on += people.set_presence([pid], list(items), True, session=session)
+                on += attendance_store.set_presence([pid], list(items), True, session=session)
             elif word in FALSE_WORDS:
-                off += people.set_presence([pid], list(items), False, session=session)
+                off += attendance_store.set_presence([pid], list(items), False, session=session)
     report = AttendanceImport(on, off, tuple(h for _, h, _ in unit_cols), tuple(problems))
-    return Changes(attendance=True), report
+    return Changes(attendance=True, value=report)

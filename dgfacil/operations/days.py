@@ -2,11 +2,13 @@
 bring it back, undo an ICS import."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from dgfacil.operations.changes import Changes
-from dgfacil.store.snapshot import Snapshot, delete_with_snapshot, restore_snapshot
+from dgfacil.store import days as store
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -14,15 +16,14 @@ if TYPE_CHECKING:
 EVERYTHING = Changes(agenda=True, run=True, notes=True, exercises=True, groups=True, boards=True, attendance=True)
 
 
-def delete_days(session: Session, *, day_ids: list[int]) -> tuple[Changes, list[Snapshot]]:
+def delete_days(session: Session, *, day_ids: list[int]) -> Changes[list[Snapshot]]:
     """Delete days with their items, run log, groups and attendance; notes and exercises are unlinked."""
-    snapshots = [delete_with_snapshot("day", day_id, session=session) for day_id in day_ids]
-    return Changes(**{**EVERYTHING.__dict__, "ids": tuple(day_ids)}), snapshots
+    snapshots = store.delete_days(day_ids, session=session)
+    return replace(EVERYTHING, ids=tuple(day_ids)).with_value(snapshots)
 
 
 def restore_days(session: Session, *, snapshots: list[Snapshot]) -> Changes:
-    for snap in snapshots:
-        restore_snapshot(snap, session=session)
+    store.restore_days(snapshots, session=session)
     return EVERYTHING
 
 

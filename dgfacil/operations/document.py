@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dgfacil.operations.templates import workshop_from_template
-from dgfacil.store import queries
-from dgfacil.store.document import Document, create_document, ensure_document_id, open_document
+from dgfacil.store import workshop as workshop_store
+from dgfacil.store.document import Document, create_document, document_address, ensure_document_id, open_document
 from dgfacil.store.errors import (
-    DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument, ReadOnlyDocument,
+    DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument, ReadOnlyDocument, explain,
 )
 
 if TYPE_CHECKING:
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 # (re-exported so the UI never reaches into dgfacil.store; docs/architecture.md, Layers).
 __all__ = [
     "DEMO_TEMPLATE", "DamagedDocument", "Document", "DocumentError", "MissingDocument", "NewerDocument",
-    "NotADocument", "ReadOnlyDocument", "contents_summary", "demo_path", "load_workshop", "new_from_template",
-    "open_document", "open_or_create_demo",
+    "NotADocument", "ReadOnlyDocument", "contents_summary", "demo_path", "document_address", "explain_failure", "load_workshop",
+    "new_from_template", "open_document", "open_or_create_demo", "open_workshop",
 ]
 
 DEMO_TEMPLATE = "undesa-escap-webinar-2023"
@@ -31,10 +31,10 @@ DEMO_TEMPLATE = "undesa-escap-webinar-2023"
 def new_from_template(path: Path, template: str, *, start: date | None = None, timezone: str | None = None) -> Document:
     """Create `path` holding a workshop built from `template`. Nothing is written on a bad template."""
     workshop = workshop_from_template(template, start=start, timezone=timezone)
-    doc = create_document(Path(path))
+    doc = create_document(path)
     try:
         with doc.session() as session:
-            queries.insert_workshop(workshop, session=session)
+            workshop_store.insert_workshop(workshop, session=session)
         ensure_document_id(doc)
     except BaseException:
         doc.engine.dispose()
@@ -42,6 +42,22 @@ def new_from_template(path: Path, template: str, *, start: date | None = None, t
             leftover.unlink(missing_ok=True)
         raise
     return doc
+
+
+def open_workshop(path_or_address: str | Path, *, read_only: bool = False) -> Document:
+    """Open the workshop a command names: the one way the CLI opens a document.
+
+    `read_only`: the command only reads (its sessions pass `write=False`). A file opens the same
+    way either way (checked, backed up, migrated); the flag is here so that an address of a shared
+    workshop can be opened with a read-only connection. Raises DocumentError (a sentence).
+    """
+    return open_document(document_address(path_or_address))
+
+
+def explain_failure(err: BaseException, path: Path) -> DocumentError | None:
+    """A database failure that reached the top, as a DocumentError naming `path`; None when it
+    is not one the store knows."""
+    return explain(err, Path(path))
 
 
 def demo_path(data_dir: Path) -> Path:
@@ -59,9 +75,9 @@ def open_or_create_demo(data_dir: Path) -> Document:
 
 def load_workshop(session: Session) -> Workshop:
     """The whole workshop: days, agenda items, exercises and zones, as every room starts from."""
-    return queries.load_workshop(session=session)
+    return workshop_store.load_workshop(session=session)
 
 
 def contents_summary(session: Session) -> list[tuple[str, int]]:
     """How many of each thing the document holds, in the user's words ("Notes", 12)."""
-    return queries.count_contents(session=session)
+    return workshop_store.count_contents(session=session)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core.evaluation import EvaluationForm, Response, clean_answers, counted
 from dgfacil.io.survey import SurveyImportError, SurveyRead, read_survey
 from dgfacil.io.survey.identity import Identity
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import evaluation as store
+from dgfacil.store import report_sections
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -22,15 +25,8 @@ if TYPE_CHECKING:
 REPORT_KEYS = ("acknowledgments", "executive_summary", "recommendations")
 
 
-@dataclass(frozen=True)
-class DeletedResponse:
-    """A deleted response, whole, so undo puts it back with its id."""
-
-    response: Response
-
-
 def add_response(
-    session: Session, *, answers: dict, source: str = "typed", submitted_at: datetime | None = None,
+    session: Session, *, answers: dict[str, Any], source: str = "typed", submitted_at: datetime | None = None,
     external_id: str = "",
 ) -> Changes:
     """Add one filled-in form. Answers are checked against the form (see core.evaluation)."""
@@ -40,20 +36,21 @@ def add_response(
     return Changes(evaluation=True, ids=(store.insert_response(response, session=session),))
 
 
-def update_response(session: Session, *, response_id: int, answers: dict) -> Changes:
+def update_response(session: Session, *, response_id: int, answers: dict[str, Any]) -> Changes:
     """Replace a response's answers (a typing mistake corrected)."""
     store.response(response_id, session=session)  # LookupError before the answers are checked
     store.write_answers(response_id, clean_answers(store.load_form(session=session), answers), session=session)
     return Changes(evaluation=True, ids=(response_id,))
 
 
-def delete_response(session: Session, *, response_id: int) -> tuple[Changes, DeletedResponse]:
-    deleted = DeletedResponse(store.delete_response(response_id, session=session))
-    return Changes(evaluation=True, ids=(response_id,)), deleted
+def delete_response(session: Session, *, response_id: int) -> Changes[Snapshot]:
+    deleted = store.delete_responses([response_id], session=session)
+    return Changes(evaluation=True, ids=(response_id,), value=deleted)
 
 
-def restore_response(session: Session, *, deleted: DeletedResponse) -> Changes:
-    return Changes(evaluation=True, ids=(store.insert_response(deleted.response, session=session),))
+def restore_response(session: Session, *, deleted: Snapshot) -> Changes:
+    store.restore_responses(deleted, session=session)
+    return Changes(evaluation=True, ids=deleted.ids)
 
 
 class UnmappedAnswers(SurveyImportError):
@@ -119,7 +116,7 @@ def _lost_letters(old: str, new: str) -> bool:
     return all(a == b or (b == "?" and not a.isascii()) for a, b in zip(old, new))
 
 
-def _keep_lost_letters(old: dict, new: dict) -> tuple[dict, int]:
+def _keep_lost_letters(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], int]:
     kept = {k: old[k] for k, v in new.items() if isinstance(v, str) and isinstance(old.get(k), str)
             and _lost_letters(old[k], v)}
     return {**new, **kept}, len(kept)
@@ -141,19 +138,19 @@ class _Stored:
         candidates = self.by_key.get(ident.key, []) + (self.by_key.get(f"id:{ident.id}", []) if ident.id else [])
         for old_ident, old in candidates:
             if old.id not in self.taken and ident.same(old_ident):
-                self.taken.add(old.id)
+                self.taken.add(saved_id(old.id))
                 return old_ident, old
-        old = self.by_legacy.get(legacy)
-        if old is not None and old.id not in self.taken:
-            self.taken.add(old.id)
-            return Identity(), old
+        by_legacy = self.by_legacy.get(legacy)
+        if by_legacy is not None and by_legacy.id not in self.taken:
+            self.taken.add(saved_id(by_legacy.id))
+            return Identity(), by_legacy
         return None
 
 
 def import_survey(session: Session, *, data: bytes, name: str = "", encoding: str | None = None,
                   columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
                   question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False,
-                  replace_all: bool = False, sheet: str | None = None) -> tuple[Changes, ImportResult]:
+                  replace_all: bool = False, sheet: str | None = None) -> Changes[ImportResult]:
     """Import a survey export in one transaction. Respondents imported before (see io.survey.identity)
     are updated, never added twice; `replace_all` first removes every imported response.
     UnmappedAnswers: nothing is written."""
@@ -166,7 +163,7 @@ def import_survey(session: Session, *, data: bytes, name: str = "", encoding: st
     stored = store.imported_responses(session=session)
     if replace_all:
         for old in stored:
-            store.delete_response(old.id, session=session)
+            store.delete_response(saved_id(old.id), session=session)
         result.before, result.removed, stored = list(stored), len(stored), []
     known = _Stored(stored)
     matched_imports = set()
@@ -196,22 +193,22 @@ def import_survey(session: Session, *, data: bytes, name: str = "", encoding: st
         if old.id not in known.taken and (old.import_id in matched_imports or _source(old.import_id) == name):
             source = _source(old.import_id) or "an unnamed export"
             result.missing[source] = result.missing.get(source, 0) + 1
-    return Changes(evaluation=True, ids=tuple(r.id for r in result.after)), result
+    return Changes(evaluation=True, ids=tuple(saved_id(r.id) for r in result.after), value=result)
 
 
 def swap_responses(session: Session, *, remove: list[Response], put: list[Response]) -> Changes:
     """Undo and redo of an import or of deleting one: take out `remove`, put `put` back with their ids."""
-    gone = set()
+    gone: set[int] = set()
     for r in remove:
         if r.id not in gone:
             try:
-                store.delete_response(r.id, session=session)
+                store.delete_response(saved_id(r.id), session=session)
             except LookupError:
                 pass  # already out (the same id is in both lists)
-            gone.add(r.id)
+            gone.add(saved_id(r.id))
     for r in put:
         store.insert_response(r, session=session)
-    return Changes(evaluation=True, ids=tuple(sorted(gone | {r.id for r in put})))
+    return Changes(evaluation=True, ids=tuple(sorted(gone | {saved_id(r.id) for r in put})))
 
 
 def survey_imports(session: Session) -> list[tuple[str, int]]:
@@ -219,17 +216,17 @@ def survey_imports(session: Session) -> list[tuple[str, int]]:
     return store.imports(session=session)
 
 
-def delete_import(session: Session, *, import_id: str) -> tuple[Changes, list[Response]]:
+def delete_import(session: Session, *, import_id: str) -> Changes[list[Response]]:
     """Delete every response an import last wrote; returns them whole so undo can put them back."""
     deleted = [store.delete_response(i, session=session) for i in store.responses_of_import(import_id, session=session)]
-    return Changes(evaluation=True, ids=tuple(r.id for r in deleted)), deleted
+    return Changes(evaluation=True, ids=tuple(saved_id(r.id) for r in deleted), value=deleted)
 
 
 def set_report_section(session: Session, *, key: str, text: str) -> Changes:
     """Save one written part of the outcome report."""
     if key not in REPORT_KEYS:
         raise ValueError(f"the outcome report has no written part {key!r}")
-    return Changes(report=True, ids=(store.save_report_section(key, text, session=session),))
+    return Changes(report=True, ids=(report_sections.save_report_section(key, text, session=session),))
 
 
 # -- reading (what the evaluation screens show) --------------------------------------------
@@ -247,9 +244,9 @@ def all_responses(session: Session) -> list[Response]:
 
 def report_texts(session: Session) -> dict[str, str]:
     """The written parts of the outcome report saved so far: key -> text."""
-    return store.report_sections(session=session)
+    return report_sections.report_sections(session=session)
 
 
-def import_csv(session: Session, *, data: bytes, encoding: str | None = None) -> tuple[Changes, ImportResult]:
+def import_csv(session: Session, *, data: bytes, encoding: str | None = None) -> Changes[ImportResult]:
     """The earlier name of import_survey, for callers that import an unnamed export."""
     return import_survey(session, data=data, encoding=encoding)

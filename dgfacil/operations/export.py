@@ -4,12 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from dgfacil.io.json_export import build_export, write_json
-from dgfacil.store import migrate, queries
+from dgfacil.store import migrate
+from dgfacil.store.workshop import dump_tables
 from dgfacil.store.document import Document
 
 
 def export_document_json(doc: Document, path: Path) -> Path:
     with doc.session(write=False) as session:  # a read never waits behind a writer
-        tables = queries.dump_tables(session=session)
+        tables = dump_tables(session=session)
         revision = migrate.document_revision(session=session)
     return write_json(build_export(tables, revision or ""), path)

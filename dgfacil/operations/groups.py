@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from dgfacil.core.groups import Person, assign_balanced, group_colour, group_names
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import groups as store
-from dgfacil.store import people
-from dgfacil.store.groups import DeletedGroup
+from dgfacil.store import participants as participant_store
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -44,15 +45,15 @@ def rename_group(session: Session, *, group_id: int, name: str) -> Changes:
     return Changes(groups=True, ids=(group_id,))
 
 
-def delete_groups(session: Session, *, group_ids: list[int]) -> tuple[Changes, list[DeletedGroup]]:
+def delete_groups(session: Session, *, group_ids: list[int]) -> Changes[Snapshot]:
     """Delete groups with their members, boards and answers; the snapshots put them back."""
     deleted = store.delete_groups(group_ids, session=session)
-    return Changes(groups=True, boards=True, ids=tuple(group_ids)), deleted
+    return Changes(groups=True, boards=True, ids=tuple(group_ids), value=deleted)
 
 
-def restore_groups(session: Session, *, deleted: list[DeletedGroup]) -> Changes:
+def restore_groups(session: Session, *, deleted: Snapshot) -> Changes:
     store.restore_groups(deleted, session=session)
-    return Changes(groups=True, boards=True, ids=tuple(d.row["id"] for d in deleted))
+    return Changes(groups=True, boards=True, ids=deleted.ids)
 
 
 def memberships(session: Session, *, group_ids: list[int]) -> dict[int, list[int]]:
@@ -74,7 +75,7 @@ def set_members(session: Session, *, members: dict[int, list[int]]) -> Changes:
 
 
 def assign_random(session: Session, *, group_ids: list[int], seed: int = 0,
-                  participant_ids: list[int] | None = None) -> tuple[Changes, dict[int, list[int]]]:
+                  participant_ids: list[int] | None = None) -> Changes[dict[int, list[int]]]:
     """Deal participants into the groups at random, balanced by country and organization.
 
     Without `participant_ids`, everyone but the workshop's staff roles takes part. Returns the
@@ -83,25 +84,25 @@ def assign_random(session: Session, *, group_ids: list[int], seed: int = 0,
     if not group_ids:
         raise ValueError("create groups first")
     before = memberships(session, group_ids=group_ids)
-    roster = people.participants(session=session)
+    roster = participant_store.load_participants(session=session)
     if participant_ids is not None:
         wanted = set(participant_ids)
         roster = [p for p in roster if p.id in wanted]
     else:
         roster = [p for p in roster if p.role.strip().casefold() not in STAFF_ROLES]
-    dealt = assign_balanced([Person(p.id, p.country, p.organization) for p in roster], len(group_ids), seed=seed)
+    dealt = assign_balanced([Person(saved_id(p.id), p.country, p.organization) for p in roster], len(group_ids), seed=seed)
     changes = set_members(session, members=dict(zip(group_ids, dealt)))
-    return changes, before
+    return changes.with_value(before)
 
 
-def move_member(session: Session, *, participant_id: int, group_id: int | None, set_of: int) -> tuple[Changes, int | None]:
+def move_member(session: Session, *, participant_id: int, group_id: int | None, set_of: int) -> Changes[int | None]:
     """Move a participant into `group_id` (None: out of the set) within the set of group `set_of`.
 
     Returns the group the participant was in before (None if none), for undo.
     """
-    people.participant(participant_id, session=session)  # LookupError when there is no such participant
+    participant_store.participant(participant_id, session=session)  # LookupError when there is no such participant
     ids = store.set_ids_of(set_of, session=session)
     if group_id is not None and group_id not in ids:
         raise ValueError("the target group is not in the same set")
     previous = store.move_member(participant_id, group_id, ids, session=session)
-    return Changes(groups=True, ids=tuple(i for i in (group_id, previous) if i is not None)), previous
+    return Changes(groups=True, ids=tuple(i for i in (group_id, previous) if i is not None), value=previous)

@@ -1,34 +1,44 @@
 """The room link's actions: its tokens, what a phone sees, and phone input with moderation.
 
 Phones write through the same board, evaluation and run operations as the app. What is only the
-link's (tokens, which board phones see, hidden notes, revealed votes, closed boards, the closed
+link's (tokens, which board phones see, hidden cards, revealed votes, closed boards, the closed
 survey) lives in the `setting` table under `link.*`, so no migration is needed.
 A device is a random cookie; only a short hash of it is stored (as a voter name and a response id).
 """
 from __future__ import annotations
 
-import hashlib
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
 from dgfacil.core.exercises import BoardItem
-from dgfacil.core.run import EventKind, Phase
-from dgfacil.core.run_plan import RunState, derive_state
+from dgfacil.core.run.log import EventKind, Phase
+from dgfacil.core.run.plan import RunState, derive_state
 from dgfacil.operations import boards, evaluation, run
 from dgfacil.operations.changes import Changes
-from dgfacil.store import boards as board_store
+from dgfacil.operations.ids import saved_id
+from dgfacil.operations.link_tokens import (  # noqa: F401 - the link's callers find them here too
+    as_typed,
+    device_key,
+    new_join_token,
+    new_token,
+    readable,
+    typable,
+)
 from dgfacil.store import link as store
-from dgfacil.store import queries, run_log
+from dgfacil.store import exercises as exercise_store
+from dgfacil.store import run_log
+from dgfacil.store.groups import load_groups
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from dgfacil.core.model import Day, Exercise, Workshop
+    from dgfacil.core.run.log import RunEvent
 
 JOIN_KEY = "link.join_token"
 FACILITATOR_KEY = "link.facilitator_token"
@@ -36,16 +46,20 @@ RAPPORTEUR_KEY = "link.rapporteur_tokens"  # {group id: token}
 BOARD_KEY = "link.board"  # exercise id phones are shown (None: the running item's board)
 HIDDEN_KEY = "link.hidden"  # board item ids hidden from phones and the projector
 REVEALED_KEY = "link.revealed"  # exercise ids whose vote totals phones may see
-CLOSED_KEY = "link.closed"  # exercise ids closed to new notes and votes
+CLOSED_KEY = "link.closed"  # exercise ids closed to new cards and votes
 SURVEY_CLOSED_KEY = "link.survey_closed"
-NOTE_BOARDS = ("zones", "plane")
-TOKEN_BYTES = 24  # 192 bits; DESIGN asks for at least 128
+CARD_BOARDS = ("zones", "plane")
 PHONE_SOURCE = "phone"
-FREE_SPOT_LIMIT = 100  # beyond this many notes in a zone, looking for a gap costs more than it helps
+FREE_SPOT_LIMIT = 100  # beyond this many cards in a zone, looking for a gap costs more than it helps
 
 
 class Refused(ValueError):
-    """Phone input the room does not take (closed board, no dots left, unknown zone)."""
+    """Phone input the room does not take (closed board, no dots left, unknown zone). `code` names
+    the page's own text for it (dgfacil/link/texts.py), so phones read it in the page's language."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -55,41 +69,7 @@ class Tokens:
     rapporteurs: dict[int, str] = field(default_factory=dict)  # group id -> token
 
 
-def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-TYPABLE = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base 32: no i, l, o, u to mistake
-JOIN_CHARS = 26  # 26 × 5 = 130 bits, above DESIGN's 128; typed in groups of 4
-SAME_LOOKING = str.maketrans({"i": "1", "l": "1", "o": "0"})
-
-
-def new_join_token() -> str:
-    """A join token one can type from the projector: lower case letters and digits, none alike."""
-    return "".join(secrets.choice(TYPABLE) for _ in range(JOIN_CHARS))
-
-
-def typable(token: str) -> bool:
-    return len(token) >= JOIN_CHARS and all(c in TYPABLE for c in token)
-
-
-def as_typed(text: str) -> str:
-    """What someone typed from the projector, as the token: groups' dashes and spaces dropped,
-    capitals and look-alikes (I, L, O) forgiven."""
-    return "".join(text.split()).replace("-", "").lower().translate(SAME_LOOKING)
-
-
-def readable(token: str) -> str:
-    """The token in groups of 4 for reading aloud and typing (a token from before stays whole)."""
-    return "-".join(token[i:i + 4] for i in range(0, len(token), 4)) if typable(token) else token
-
-
-def device_key(cookie: str) -> str:
-    """What is stored of a device: a short hash of its cookie (the cookie itself stays secret)."""
-    return "phone-" + hashlib.sha256(cookie.encode()).hexdigest()[:16]
-
-
-def run_together(session: Session, *, actions: list) -> list[tuple[bool, object]]:
+def run_together(session: Session, *, actions: list[Callable[[Session], object]]) -> list[tuple[bool, object]]:
     """Phone writes that arrived together, one commit for all (group commit): each is all or
     nothing on its own, and none is answered before the commit is on disk."""
     return store.each_in_savepoint(actions, session=session)
@@ -97,36 +77,43 @@ def run_together(session: Session, *, actions: list) -> list[tuple[bool, object]
 
 # -- tokens ------------------------------------------------------------------------------------
 
-def ensure_tokens(session: Session) -> tuple[Changes, Tokens]:
+def ensure_tokens(session: Session) -> Changes[Tokens]:
     """The link's tokens, created on first use (and one per group added since)."""
     join = get_setting(JOIN_KEY, session=session) or new_join_token()
     facilitator = get_setting(FACILITATOR_KEY, session=session) or new_token()
     stored = {int(k): v for k, v in (get_setting(RAPPORTEUR_KEY, {}, session=session) or {}).items()}
-    groups = {g.id: g for g in queries.load_groups(session=session)}
+    groups = {saved_id(g.id): g for g in load_groups(session=session)}
     rapporteurs = {gid: stored.get(gid) or new_token() for gid in groups}
+    tokens = Tokens(join, facilitator, rapporteurs)
+    if tokens == Tokens(get_setting(JOIN_KEY, session=session), get_setting(FACILITATOR_KEY, session=session), stored):
+        return Changes(), tokens  # nothing new: asked again whenever groups may have changed
     put_setting(JOIN_KEY, join, session=session)
     put_setting(FACILITATOR_KEY, facilitator, session=session)
     put_setting(RAPPORTEUR_KEY, {str(k): v for k, v in rapporteurs.items()}, session=session)
-    return Changes(workshop=True), Tokens(join, facilitator, rapporteurs)
+    return Changes(workshop=True, value=Tokens(join, facilitator, rapporteurs))
 
 
-def rotate_join_token(session: Session) -> tuple[Changes, str]:
+def rotate_join_token(session: Session) -> Changes[str]:
     """A new join token: every old link (and QR) stops working at once."""
     token = new_join_token()
     put_setting(JOIN_KEY, token, session=session)
-    return Changes(workshop=True), token
+    return Changes(workshop=True, value=token)
+
+
+def workshop_title(session: Session) -> str:
+    return load_workshop(session=session).title
 
 
 def group_names(session: Session) -> dict[int, str]:
-    return {g.id: g.name for g in queries.load_groups(session=session)}
+    return {saved_id(g.id): g.name for g in load_groups(session=session)}
 
 
 # -- the run, as phones see it ---------------------------------------------------------------
 
-def run_day(workshop: Workshop, logs: dict, now: datetime) -> Day | None:
+def run_day(workshop: Workshop, logs: dict[int, list[RunEvent]], now: datetime) -> Day | None:
     """The day being run: one with a current item, else today's in the venue zone, else the first."""
     for day in workshop.days:
-        events = logs.get(day.id)
+        events = logs.get(saved_id(day.id))
         if events and derive_state(day, workshop.timezone, events, now).current is not None:
             return day
     today = in_zone(now, workshop.timezone).date()
@@ -141,10 +128,10 @@ class RoomState:
 
 
 def room_state(session: Session, *, now: datetime) -> RoomState:
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     day = run_day(workshop, logs, now)
-    state = None if day is None else derive_state(day, workshop.timezone, logs.get(day.id, []), now)
+    state = None if day is None else derive_state(day, workshop.timezone, logs.get(saved_id(day.id), []), now)
     return RoomState(workshop, day, state)
 
 
@@ -154,10 +141,10 @@ REMOTE_ACTIONS = ("toggle", "start", "pause", "next", "previous", "plus1", "plus
 def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
     """The facilitator's phone pressing a run key: the same event the Run room's key records."""
     if action not in REMOTE_ACTIONS:
-        raise Refused(f"unknown run action {action!r}")
+        raise Refused(f"unknown run action {action!r}", "unknown_action")
     room = room_state(session, now=now)
     if room.day is None or room.run is None:
-        raise Refused("the workshop has no days")
+        raise Refused("the workshop has no days", "no_days")
     phase = room.run.phase
     if action == "toggle":
         action = {Phase.RUNNING: "pause", Phase.PAUSED: "resume"}.get(phase, "start")
@@ -167,12 +154,12 @@ def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
              "next": EventKind.NEXT, "previous": EventKind.PREVIOUS}
     if action in ("plus1", "plus5"):
         if room.run.current is None:
-            raise Refused("nothing is running")
-        return run.record_event(session, day_id=room.day.id, kind=EventKind.EXTEND, at=now,
+            raise Refused("nothing is running", "nothing_running")
+        return run.record_event(session, day_id=saved_id(room.day.id), kind=EventKind.EXTEND, at=now,
                                 item_id=room.run.current.item.id, minutes=1 if action == "plus1" else 5)
     if action == "start" and phase is not Phase.NOT_STARTED:
-        raise Refused("the day has started")
-    return run.record_event(session, day_id=room.day.id, kind=kinds[action], at=now)
+        raise Refused("the day has started", "day_started")
+    return run.record_event(session, day_id=saved_id(room.day.id), kind=kinds[action], at=now)
 
 
 # -- boards ------------------------------------------------------------------------------------
@@ -199,31 +186,43 @@ class Board:
     groups: dict[int, str]
 
 
-def current_board(session: Session, *, now: datetime) -> Board | None:
-    """The note board phones are shown: the one the facilitator chose, else the running item's."""
-    workshop = queries.load_workshop(session=session)
+def current_board_id(session: Session, *, now: datetime) -> int | None:
+    """The card board phones are shown: the one the facilitator chose, else the running item's.
+    Every phone card without a board asks this, so the facilitator's choice is read without
+    loading the workshop (that was a third of the database worker's time with 200 phones)."""
     chosen = get_setting(BOARD_KEY, session=session)
-    candidates = [e for e in workshop.exercises if e.kind in NOTE_BOARDS]
-    exercise = next((e for e in candidates if e.id == chosen), None)
-    if exercise is None:
-        running = run.running_item_id(session, now=now)
-        exercise = next((e for e in candidates if running is not None and e.agenda_item_id == running), None)
-    return None if exercise is None else board(session, exercise_id=exercise.id)
+    if chosen is not None:
+        try:
+            if exercise_store.exercise(chosen, session=session).kind in CARD_BOARDS:
+                return int(chosen)
+        except LookupError:  # deleted since it was chosen: follow the running item
+            pass
+    running = run.running_item_id(session, now=now)
+    if running is None:
+        return None
+    workshop = load_workshop(session=session)
+    return next((saved_id(e.id) for e in workshop.exercises
+                 if e.kind in CARD_BOARDS and e.agenda_item_id == running), None)
 
 
-def _note_board(session: Session, exercise_id: int) -> Exercise:
-    exercise = board_store.exercise(exercise_id, session=session)  # LookupError when there is none
-    if exercise.kind not in NOTE_BOARDS:
-        raise LookupError(f"no note board {exercise_id}")
+def current_board(session: Session, *, now: datetime) -> Board | None:
+    found = current_board_id(session, now=now)
+    return None if found is None else board(session, exercise_id=found)
+
+
+def _card_board(session: Session, exercise_id: int) -> Exercise:
+    exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
+    if exercise.kind not in CARD_BOARDS:
+        raise LookupError(f"no card board {exercise_id}")
     return exercise
 
 
 def board(session: Session, *, exercise_id: int) -> Board:
-    exercise = _note_board(session, exercise_id)
+    exercise = _card_board(session, exercise_id)
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
     titles = {a["key"]: a.get("title", a["key"])
               for a in exercise.definition.get("zones", []) + exercise.definition.get("quadrants", [])}
-    groups = {g.id: g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
+    groups = {saved_id(g.id): g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
     return Board(exercise_id, exercise.kind, exercise.title, [(k, titles.get(k, k)) for k in rects],
                  core_ex.vote_rule(exercise.definition)[0], exercise_id in _ids(CLOSED_KEY, session),
                  exercise_id in _ids(REVEALED_KEY, session), groups)
@@ -237,74 +236,86 @@ def choose_board(session: Session, *, exercise_id: int | None) -> Changes:
     return Changes(boards=True)
 
 
-def visible_notes(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict]:
-    """The board's notes a phone may see (hidden ones left out), with the device's own dots."""
+def visible_cards(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict[str, Any]]:
+    """The board's cards a phone may see (hidden ones left out), with the device's own dots."""
     hidden = set(_ids(HIDDEN_KEY, session))
     mine: dict[int, int] = {}
     for item_id, voter, dots in boards.board_votes(session, exercise_id=exercise_id, group_id=group_id):
         if voter == device:
             mine[item_id] = mine.get(item_id, 0) + dots
-    return [{"id": it.id, "text": it.text, "area": it.area, "votes": it.votes, "mine": mine.get(it.id, 0),
+    return [{"id": it.id, "text": it.text, "area": it.area, "votes": it.votes, "mine": mine.get(saved_id(it.id), 0),
              "own": it.data.get("device") == device}
             for it in boards.board_items(session, exercise_id=exercise_id, group_id=group_id) if it.id not in hidden]
 
 
 def dots_left(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> int:
-    total = core_ex.vote_rule(_note_board(session, exercise_id).definition)[0]
+    total = core_ex.vote_rule(_card_board(session, exercise_id).definition)[0]
     return max(0, total - store.voter_dots(exercise_id, group_id, device, session=session))
 
 
 def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Exercise:
-    """The note board a phone writes to, refused when closed; read with as few queries as a
+    """The card board a phone writes to, refused when closed; read with as few queries as a
     phone's write can afford (hundreds a minute)."""
-    exercise = _note_board(session, exercise_id)
+    exercise = _card_board(session, exercise_id)
     if exercise_id in _ids(CLOSED_KEY, session):
-        raise Refused("this board is closed")
+        raise Refused("this board is closed", "board_closed")
     if group_id is not None and group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
-        raise Refused("this board has no such group")
+        raise Refused("this board has no such group", "no_group")
     return exercise
 
 
-def phone_note(session: Session, *, exercise_id: int, group_id: int | None, area: str, text: str,
+def phone_card(session: Session, *, exercise_id: int, group_id: int | None, area: str, text: str,
                device: str) -> Changes:
-    """A sticky note from a phone, placed in a free spot of its zone."""
+    """A card from a phone, placed in a free spot of its zone."""
     exercise = _open_board(session, exercise_id, group_id)
     text = text.strip()
     if not text:
-        raise Refused("a note needs some text")
+        raise Refused("a card needs some text", "empty_card")
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
     if area not in rects:
-        raise Refused("this board has no such zone")
+        raise Refused("this board has no such zone", "no_zone")
     count, taken = store.area_positions(exercise_id, group_id, area, limit=FREE_SPOT_LIMIT, session=session)
     if count < FREE_SPOT_LIMIT:
         x, y = core_ex.free_spot(rects[area], taken)
-    else:  # a crowded zone: the next cell in turn, without comparing with every note
+    else:  # a crowded zone: the next cell in turn, without comparing with every card
         *_, (x, y) = core_ex.grid_cells(rects[area], count + 1)
-    item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device})
+    item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device},
+                     position=store.next_position(exercise_id, session=session))  # not looked up row by row
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
 
 
-def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> tuple[Changes, BoardItem, int]:
+class PhoneVote(NamedTuple):
+    """What `phone_vote` hands back: the note voted on and the dots the device has left."""
+    item: BoardItem
+    dots_left: int
+
+
+def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> Changes[PhoneVote]:
     """One dot from a device (its own allowance on the board), or one taken back.
-    Returns the changes, the note and the dots the device has left on its board."""
+    Hands back the card and the dots the device has left on its board."""
     found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
     if found is None or item_id in _ids(HIDDEN_KEY, session):
-        raise LookupError(f"no note {item_id}")
-    exercise = _open_board(session, found.exercise_id, found.group_id)
+        raise LookupError(f"no card {item_id}")
+    exercise = _open_board(session, saved_id(found.exercise_id), found.group_id)
     if remove:
         changes = boards.remove_vote(session, item_id=item_id, voter=device)
     else:
         try:
             changes = boards.add_vote(session, item_id=item_id, voter=device)
         except ValueError as err:
-            raise Refused("you have used all your dots on this board") from err
-    used = store.voter_dots(found.exercise_id, found.group_id, device, session=session)
-    return changes, found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)
+            raise Refused("you have used all your dots on this board", "no_dots") from err
+    used = store.voter_dots(saved_id(found.exercise_id), found.group_id, device, session=session)
+    return changes.with_value(PhoneVote(found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)))
 
 
-def hide_note(session: Session, *, item_id: int, hidden: bool = True) -> Changes:
+def hidden_ids(session: Session) -> set[int]:
+    """The cards the facilitator hid from phones and the projector (the desktop shows them faded)."""
+    return set(_ids(HIDDEN_KEY, session))
+
+
+def hide_card(session: Session, *, item_id: int, hidden: bool = True) -> Changes:
     if item_id not in boards.items_by_ids(session, item_ids=[item_id]):
-        raise LookupError(f"no note {item_id}")
+        raise LookupError(f"no card {item_id}")
     _put_flag(HIDDEN_KEY, item_id, hidden, session)
     return Changes(boards=True, ids=(item_id,))
 
@@ -316,8 +327,8 @@ def reveal_votes(session: Session, *, exercise_id: int, revealed: bool = True) -
 
 
 def _linkable(session: Session, exercise_id: int) -> None:
-    """Phones write on note boards and answer prompts; other exercises are not theirs."""
-    if board_store.exercise(exercise_id, session=session).kind not in (*NOTE_BOARDS, "prompts"):
+    """Phones write on card boards and answer prompts; other exercises are not theirs."""
+    if exercise_store.exercise(exercise_id, session=session).kind not in (*CARD_BOARDS, "prompts"):
         raise LookupError(f"no board or prompts {exercise_id}")
 
 
@@ -328,7 +339,7 @@ def close_board(session: Session, *, exercise_id: int, closed: bool = True) -> C
 
 
 @dataclass(frozen=True)
-class ModeratedNote:
+class ModeratedCard:
     id: int
     text: str
     area: str
@@ -340,24 +351,27 @@ class ModeratedNote:
 
 @dataclass(frozen=True)
 class Moderation:
-    """What the facilitator moderates: the board phones see (every note, hidden ones too) and
+    """What the facilitator moderates: the board phones see (every card, hidden ones too) and
     whether the survey is closed."""
 
     board: Board | None
-    notes: list[ModeratedNote]
+    cards: list[ModeratedCard]
     survey_closed: bool
+    with_cards: bool = True  # False: read for the switches alone, the cards left out
 
 
-def moderation(session: Session, *, now: datetime) -> Moderation:
+def moderation(session: Session, *, now: datetime, cards: bool = True) -> Moderation:
+    """What the facilitator moderates; `cards=False` leaves the cards out (the switches alone)."""
     shown = current_board(session, now=now)
-    found: list[ModeratedNote] = []
-    if shown is not None:
+    found: list[ModeratedCard] = []
+    if shown is not None and cards:
         hidden = set(_ids(HIDDEN_KEY, session))
         for group_id in (None, *shown.groups):
             for it in boards.board_items(session, exercise_id=shown.exercise_id, group_id=group_id):
-                found.append(ModeratedNote(it.id, it.text, it.area, shown.groups.get(group_id, ""), it.votes,
+                group = "" if group_id is None else shown.groups.get(group_id, "")  # None: the plenary board
+                found.append(ModeratedCard(saved_id(it.id), it.text, it.area, group, it.votes,
                                            it.data.get("source") == PHONE_SOURCE, it.id in hidden))
-    return Moderation(shown, found, survey_closed(session))
+    return Moderation(shown, found, survey_closed(session), cards)
 
 
 # -- the survey --------------------------------------------------------------------------------
@@ -371,7 +385,7 @@ def close_survey(session: Session, *, closed: bool = True) -> Changes:
     return Changes(evaluation=True)
 
 
-def device_answers(session: Session, *, device: str) -> dict:
+def device_answers(session: Session, *, device: str) -> dict[str, Any]:
     """The answers this device sent before (editable until the survey closes), or {}."""
     for response in evaluation.all_responses(session):
         if response.source == PHONE_SOURCE and response.external_id == device:
@@ -379,12 +393,12 @@ def device_answers(session: Session, *, device: str) -> dict:
     return {}
 
 
-def phone_response(session: Session, *, device: str, answers: dict, now: datetime) -> Changes:
+def phone_response(session: Session, *, device: str, answers: dict[str, Any], now: datetime) -> Changes:
     """The device's one evaluation response: added the first time, replaced after."""
     if survey_closed(session):
-        raise Refused("the survey is closed")
+        raise Refused("the survey is closed", "survey_closed")
     for response in evaluation.all_responses(session):
         if response.source == PHONE_SOURCE and response.external_id == device:
-            return evaluation.update_response(session, response_id=response.id, answers=answers)
+            return evaluation.update_response(session, response_id=saved_id(response.id), answers=answers)
     return evaluation.add_response(session, answers=answers, source=PHONE_SOURCE, submitted_at=now,
                                    external_id=device)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.operations import boards, run
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.operations.link import BOARD_KEY, CLOSED_KEY, Refused, _ids
-from dgfacil.store import boards as board_store
-from dgfacil.store import queries
+from dgfacil.store import exercises as exercise_store
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting
 
 if TYPE_CHECKING:
@@ -30,40 +31,40 @@ MAX_ANSWER = 2000
 class Prompts:
     exercise_id: int
     title: str
-    questions: list[dict]  # {"key", "kind": "text" | "choice", "text", "options"}
+    questions: list[dict[str, Any]]  # {"key", "kind": "text" | "choice", "text", "options"}
     closed: bool
     groups: dict[int, str]
 
 
 def current_prompts(session: Session, *, now: datetime) -> Prompts | None:
     """The prompts phones answer: the exercise the facilitator chose, else the running item's."""
-    exercises = [e for e in queries.load_workshop(session=session).exercises if e.kind == KIND]
+    exercises = [e for e in load_workshop(session=session).exercises if e.kind == KIND]
     chosen = get_setting(BOARD_KEY, session=session)
     exercise = next((e for e in exercises if e.id == chosen), None)
     if exercise is None:
         running = run.running_item_id(session, now=now)
         exercise = next((e for e in exercises if running is not None and e.agenda_item_id == running), None)
-    return None if exercise is None else prompts(session, exercise_id=exercise.id)
+    return None if exercise is None else prompts(session, exercise_id=saved_id(exercise.id))
 
 
 def prompts(session: Session, *, exercise_id: int) -> Prompts:
-    exercise = board_store.exercise(exercise_id, session=session)  # LookupError when there is none
+    exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
     if exercise.kind != KIND:
         raise LookupError(f"no prompts {exercise_id}")
     questions = [{"key": q["key"], "kind": q.get("kind", "text"), "text": q["text"],
                   "options": list(q.get("options", []))} for q in exercise.definition.get("questions", [])]
-    groups = {g.id: g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
+    groups = {saved_id(g.id): g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
     return Prompts(exercise_id, exercise.title, questions, exercise_id in _ids(CLOSED_KEY, session), groups)
 
 
-def device_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> dict:
+def device_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> dict[str, Any]:
     """What this device answered before (key -> text or option index)."""
     answers = boards.board_answers(session, exercise_id=exercise_id, group_id=group_id)
     return {key: value["phones"][device] for key, value in answers.items()
             if isinstance(value.get("phones"), dict) and device in value["phones"]}
 
 
-def _with_text(value: dict, device: str, text: str) -> dict:
+def _with_text(value: dict[str, Any], device: str, text: str) -> dict[str, Any]:
     lines = [line for line in value.get("text", "").split("\n") if line]
     before = (value.get("phones") or {}).get(device)
     if before is not None and before in lines:
@@ -73,20 +74,20 @@ def _with_text(value: dict, device: str, text: str) -> dict:
     return {**value, "text": "\n".join(lines)}
 
 
-def _with_choice(value: dict, phones: dict) -> dict:
+def _with_choice(value: dict[str, Any], phones: dict[str, Any]) -> dict[str, Any]:
     tally = Counter(phones.values())
     best = max(sorted(tally), key=lambda i: tally[i])  # most chosen; sorted first, so ties go to the first
     return {**value, "choice": best}
 
 
-def phone_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, answers: dict,
+def phone_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, answers: dict[str, Any],
                          device: str) -> Changes:
     """A phone's answers to some of the prompts; each replaces that phone's earlier answer."""
     found = prompts(session, exercise_id=exercise_id)
     if found.closed:
-        raise Refused("these questions are closed")
+        raise Refused("these questions are closed", "prompts_closed")
     if group_id is not None and group_id not in found.groups:
-        raise Refused("this board has no such group")
+        raise Refused("this board has no such group", "no_group")
     questions = {q["key"]: q for q in found.questions}
     current = boards.board_answers(session, exercise_id=exercise_id, group_id=group_id)
     changes = Changes()

@@ -1,5 +1,5 @@
 """A group's rapporteur: the group's discussion notes (tagged; an action with its owner and due
-date) and the group's own boards — sticky notes on a zones or plane board, rows of an action plan
+date) and the group's own boards — cards on a zones or plane board, rows of an action plan
 (a table board). Everything is the group's to edit and nobody else's.
 
 Which notes are whose lives in the `setting` table (`link.rapporteur_notes`); a board item is the
@@ -9,27 +9,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.exercises import BoardItem
 from dgfacil.core.model import NoteTag
 from dgfacil.operations import boards, notes, run
 from dgfacil.operations.changes import Changes
-from dgfacil.operations.link import CLOSED_KEY, NOTE_BOARDS, Refused, _ids
-from dgfacil.store import boards as board_store
+from dgfacil.operations.ids import saved_id
+from dgfacil.operations.link import CARD_BOARDS, CLOSED_KEY, Refused, _ids
 from dgfacil.store import link as store
-from dgfacil.store import queries
+from dgfacil.store import exercises as exercise_store
+from dgfacil.store.notes import load_notes
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from dgfacil.core.model import Note
+    from dgfacil.core.model import Exercise, Note
 
 RAPPORTEUR_NOTES_KEY = "link.rapporteur_notes"  # {note id: group id}: whose notes are whose
 SOURCE = "rapporteur"
-BOARD_KINDS = (*NOTE_BOARDS, "table")
+BOARD_KINDS = (*CARD_BOARDS, "table")
 MAX_CELL = 1000
 
 
@@ -37,7 +39,7 @@ def _owners(session: Session) -> dict[int, int]:
     return {int(k): int(v) for k, v in (get_setting(RAPPORTEUR_NOTES_KEY, {}, session=session) or {}).items()}
 
 
-def _action_fields(tag: str, owner: str, due: str) -> dict:
+def _action_fields(tag: str, owner: str, due: str) -> dict[str, Any]:
     """An action's owner and due date; other tags have neither."""
     if NoteTag(tag) is not NoteTag.ACTION:
         return {"owner": "", "due": ""}
@@ -67,7 +69,7 @@ def rapporteur_edit(session: Session, *, group_id: int, note_id: int, text: str,
 
 def rapporteur_notes(session: Session, *, group_id: int) -> list[Note]:
     mine = {n for n, g in _owners(session).items() if g == group_id}
-    return [n for n in queries.load_notes(session=session) if n.id in mine]
+    return [n for n in load_notes(session=session) if n.id in mine]
 
 
 # -- the group's boards ------------------------------------------------------------------------
@@ -77,49 +79,49 @@ class GroupBoard:
     exercise_id: int
     title: str
     kind: str
-    areas: list[tuple[str, str]]  # note boards: (key, title)
+    areas: list[tuple[str, str]]  # card boards: (key, title)
     columns: list[tuple[str, str]]  # tables: (key, title); key "" is the goal when rows are grouped
     closed: bool
     items: list[BoardItem]
 
 
-def _columns(definition: dict) -> list[tuple[str, str]]:
+def _columns(definition: dict[str, Any]) -> list[tuple[str, str]]:
     group = definition.get("group_by")
     first = [("", group.get("title", "Goal"))] if group else []
     return first + [(c["key"], c.get("title", c["key"])) for c in definition.get("columns", [])]
 
 
 def group_boards(session: Session, *, group_id: int) -> list[GroupBoard]:
-    """The note boards and action plans this group has a board on, with the group's items."""
+    """The card boards and action plans this group has a board on, with the group's items."""
     found = []
-    for exercise in queries.load_workshop(session=session).exercises:
+    for exercise in load_workshop(session=session).exercises:
         if exercise.kind not in BOARD_KINDS:
             continue
-        if group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=exercise.id)}:
+        if group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=saved_id(exercise.id))}:
             continue
         definition = exercise.definition
         titles = {a["key"]: a.get("title", a["key"])
                   for a in definition.get("zones", []) + definition.get("quadrants", [])}
         areas = ([] if exercise.kind == "table"
                  else [(k, titles.get(k, k)) for k in core_ex.area_rects(exercise.kind, definition)])
-        found.append(GroupBoard(exercise.id, exercise.title, exercise.kind, areas,
+        found.append(GroupBoard(saved_id(exercise.id), exercise.title, exercise.kind, areas,
                                 _columns(definition) if exercise.kind == "table" else [],
                                 exercise.id in _ids(CLOSED_KEY, session),
-                                boards.board_items(session, exercise_id=exercise.id, group_id=group_id)))
+                                boards.board_items(session, exercise_id=saved_id(exercise.id), group_id=group_id)))
     return found
 
 
-def _group_board(session: Session, group_id: int, exercise_id: int):
-    exercise = board_store.exercise(exercise_id, session=session)  # LookupError when there is none
+def _group_board(session: Session, group_id: int, exercise_id: int) -> Exercise:
+    exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
     if exercise.kind not in BOARD_KINDS or group_id not in {
             g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
         raise LookupError(f"no board {exercise_id} of this group")
     if exercise_id in _ids(CLOSED_KEY, session):
-        raise Refused("this board is closed")
+        raise Refused("this board is closed", "board_closed")
     return exercise
 
 
-def _cells(exercise, cells: object) -> dict[str, str]:
+def _cells(exercise: Exercise, cells: object) -> dict[str, str]:
     keys = {k for k, _t in _columns(exercise.definition) if k}
     if not isinstance(cells, dict) or not set(cells) <= keys:
         raise ValueError(f"cells are some of: {', '.join(sorted(keys))}")
@@ -128,8 +130,8 @@ def _cells(exercise, cells: object) -> dict[str, str]:
     return {k: " ".join(v.split()) for k, v in cells.items()}
 
 
-def _placed(exercise, item: dict) -> dict:
-    """The fields of a note or row from what the rapporteur typed, checked against the board."""
+def _placed(exercise: Exercise, item: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a card or row from what the rapporteur typed, checked against the board."""
     area = item.get("area", "")
     if not isinstance(area, str):
         raise ValueError("area is text")  # noqa: TRY004 - a 400 to the page, in words
@@ -137,14 +139,14 @@ def _placed(exercise, item: dict) -> dict:
         return {"text": "", "area": " ".join(area.split()), "cells": _cells(exercise, item.get("cells", {}))}
     text = item.get("text")
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_CELL:
-        raise ValueError(f"a note needs some text (at most {MAX_CELL} characters)")
+        raise ValueError(f"a card needs some text (at most {MAX_CELL} characters)")
     if area not in core_ex.area_rects(exercise.kind, exercise.definition):
-        raise Refused("this board has no such zone")
+        raise Refused("this board has no such zone", "no_zone")
     return {"text": text.strip(), "area": area}
 
 
-def rapporteur_item(session: Session, *, group_id: int, exercise_id: int, item: dict) -> Changes:
-    """A sticky note in a zone of the group's board, or a row of the group's action plan."""
+def rapporteur_item(session: Session, *, group_id: int, exercise_id: int, item: dict[str, Any]) -> Changes:
+    """A card in a zone of the group's board, or a row of the group's action plan."""
     exercise = _group_board(session, group_id, exercise_id)
     fields = _placed(exercise, item)
     if exercise.kind == "table":
@@ -157,12 +159,12 @@ def rapporteur_item(session: Session, *, group_id: int, exercise_id: int, item: 
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=new)
 
 
-def rapporteur_item_edit(session: Session, *, group_id: int, item_id: int, item: dict) -> Changes:
-    """Change a note or row on the group's own board; another group's is not there (LookupError)."""
+def rapporteur_item_edit(session: Session, *, group_id: int, item_id: int, item: dict[str, Any]) -> Changes:
+    """Change a card or row on the group's own board; another group's is not there (LookupError)."""
     found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
     if found is None or found.group_id != group_id:
         raise LookupError(f"no item {item_id} of this group")
-    exercise = _group_board(session, group_id, found.exercise_id)
+    exercise = _group_board(session, group_id, saved_id(found.exercise_id))
     fields = _placed(exercise, item)
     if exercise.kind == "table":
         return boards.update_item(session, item_id=item_id, area=fields["area"],
@@ -170,6 +172,6 @@ def rapporteur_item_edit(session: Session, *, group_id: int, item_id: int, item:
     if fields["area"] == found.area:
         return boards.update_item(session, item_id=item_id, text=fields["text"])
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
-    _count, taken = store.area_positions(found.exercise_id, group_id, fields["area"], limit=100, session=session)
+    _count, taken = store.area_positions(saved_id(found.exercise_id), group_id, fields["area"], limit=100, session=session)
     x, y = core_ex.free_spot(rects[fields["area"]], taken)
     return boards.update_item(session, item_id=item_id, text=fields["text"], area=fields["area"], x=x, y=y)

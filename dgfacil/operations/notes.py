@@ -7,20 +7,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from dgfacil.core.model import AgendaItem, Note, NoteTag
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import notes as store
-from dgfacil.store import queries
-from dgfacil.store.notes import DeletedNote, Draft
+from dgfacil.store.notes import Draft
+from dgfacil.store.snapshot import Snapshot
+from dgfacil.store.workshop import load_workshop
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 __all__ = [
-    "Draft", "DeletedNote", "ItemNotes", "add_note", "update_note", "set_tag", "delete_note", "restore_note",
+    "Draft", "Snapshot", "ItemNotes", "add_note", "update_note", "set_tag", "delete_note", "restore_note",
     "save_draft", "load_draft", "search_notes", "notes_by_item", "key_messages", "agenda_people", "person_name",
     "item_notes", "due_date",
 ]
@@ -73,7 +75,7 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
     stamp = store.iso_utc(at)
     if clear_draft:
         store.store_draft(on_item, Draft(), session=session, at=stamp)
-    edits: dict = {}
+    edits: dict[str, Any] = {}
     if text is not None:
         text = _clean(text)
         if not text:
@@ -88,7 +90,7 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
     if due is not None:
         edits["due"] = due_date(due)
     if item_id is not _UNSET:
-        store.workshop_id_for(item_id, session=session)  # the item must exist
+        store.workshop_id_for(cast("int | None", item_id), session=session)  # the item must exist
         edits["item_id"] = item_id
     store.write_note(note_id, at=stamp, session=session, **edits)
     return Changes(notes=True, ids=(note_id,))
@@ -99,15 +101,15 @@ def set_tag(session: Session, *, note_id: int, tag: NoteTag, at: datetime) -> Ch
     return update_note(session, note_id=note_id, tag=tag, at=at)
 
 
-def delete_note(session: Session, *, note_id: int) -> tuple[Changes, DeletedNote]:
+def delete_note(session: Session, *, note_id: int) -> Changes[Snapshot]:
     """Delete a note; the snapshot puts it back."""
-    return Changes(notes=True, ids=(note_id,)), store.delete_note(note_id, session=session)
+    return Changes(notes=True, ids=(note_id,), value=store.delete_note(note_id, session=session))
 
 
-def restore_note(session: Session, *, deleted: DeletedNote) -> Changes:
+def restore_note(session: Session, *, deleted: Snapshot) -> Changes:
     """Put a deleted note back exactly as it was, same id and times."""
     store.restore_note(deleted, session=session)
-    return Changes(notes=True, ids=(deleted.id,))
+    return Changes(notes=True, ids=deleted.ids)
 
 
 # -- drafts -------------------------------------------------------------------------------
@@ -148,11 +150,11 @@ def notes_by_item(session: Session, *, include_empty: bool = True) -> list[ItemN
 
     Notes bound to no item (or to a deleted one) come last, under item None.
     """
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     groups = [ItemNotes(item) for day in workshop.days for item in day.items]
-    by_id = {g.item.id: g for g in groups}
+    by_id: dict[int | None, ItemNotes] = {g.item.id: g for g in groups if g.item is not None}
     loose = ItemNotes(None)
-    for note in store.all_notes(session=session):
+    for note in store.load_notes(session=session):
         by_id.get(note.agenda_item_id, loose).notes.append(note)
     if loose.notes:
         groups.append(loose)
@@ -178,5 +180,5 @@ def agenda_people(item: AgendaItem) -> list[str]:
 def item_notes(session: Session, *, item_id: int | None) -> list[Note]:
     """One agenda item's notes, oldest first; item None: the notes bound to no item."""
     if item_id is None:
-        return [n for n in queries.load_notes(session=session) if n.agenda_item_id is None]
-    return queries.load_notes(session=session, agenda_item_id=item_id)
+        return [n for n in store.load_notes(session=session) if n.agenda_item_id is None]
+    return store.load_notes(session=session, agenda_item_id=item_id)

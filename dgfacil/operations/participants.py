@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from dgfacil.core.model import Origin, Participant
 from dgfacil.core.roster import (
-    BADGE_ALPHABET, BADGE_LENGTH, FIELDS, Mapping, Preview, build_preview, check_row, new_badge_code,
-    normalise_badge,
+    BADGE_ALPHABET, BADGE_LENGTH, Preview, build_preview, check_row, new_badge_code, normalise_badge,
 )
+from dgfacil.core.roster_columns import FIELDS, Mapping
 from dgfacil.core.text import check_fields
 from dgfacil.io.roster import ENCODINGS, RosterFileError, RosterTable, read_roster, write_table
 from dgfacil.operations.changes import Changes
-from dgfacil.store import people
-from dgfacil.store.people import DeletedParticipant
+from dgfacil.operations.ids import saved_id
+from dgfacil.store import participants as people
+from dgfacil.store.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -71,7 +72,7 @@ def add_participant(session: Session, *, participant: Participant) -> Changes:
     return Changes(participants=True, ids=(pid,))
 
 
-def update_participant(session: Session, *, participant_id: int, **fields) -> Changes:
+def update_participant(session: Session, *, participant_id: int, **fields: Any) -> Changes:
     """Change some fields (names as in Participant). The badge code stays unique."""
     current = people.participant(participant_id, session=session)
     for name, value in fields.items():
@@ -88,20 +89,20 @@ def update_participant(session: Session, *, participant_id: int, **fields) -> Ch
     return Changes(participants=True, ids=(participant_id,))
 
 
-def delete_participant(session: Session, *, participant_id: int) -> tuple[Changes, DeletedParticipant]:
+def delete_participant(session: Session, *, participant_id: int) -> Changes[Snapshot]:
     """Delete a participant with their marks; the snapshot lets undo put everything back."""
     snapshot = people.delete_participant(participant_id, session=session)
-    return Changes(participants=True, attendance=True, ids=(participant_id,)), snapshot
+    return Changes(participants=True, attendance=True, ids=(participant_id,), value=snapshot)
 
 
-def restore_participant(session: Session, *, snapshot: DeletedParticipant) -> Changes:
+def restore_participant(session: Session, *, snapshot: Snapshot) -> Changes:
     pid = people.restore_participant(snapshot, session=session)
     return Changes(participants=True, attendance=True, ids=(pid,))
 
 
 def preview_roster(session: Session, *, table: RosterTable, mapping: Mapping) -> Preview:
     """What importing `table` would do, against the participants already in the document."""
-    return build_preview(table.headers, table.rows, mapping, people.participants(session=session))
+    return build_preview(table.headers, table.rows, mapping, people.load_participants(session=session))
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class ImportResult:
 
 
 def import_roster(session: Session, *, table: RosterTable, mapping: Mapping,
-                  progress: ProgressLike | None = None) -> tuple[Changes, ImportResult]:
+                  progress: ProgressLike | None = None) -> Changes[ImportResult]:
     """Write every good row of `table`: new participants, and updates matched by e-mail.
 
     Rows with errors are left out (the preview lists them); nobody is ever deleted. Raises
@@ -138,28 +139,28 @@ def import_roster(session: Session, *, table: RosterTable, mapping: Mapping,
             taken.add(code)
             added.append(people.insert_participant(replace(p, badge_code=code), session=session))
         elif cand.action == "update":
-            previous = people.participant(cand.existing_id, session=session).badge_code
+            previous = people.participant(saved_id(cand.existing_id), session=session).badge_code
             if code != previous and (not _valid_badge(code) or code in taken):
                 code = previous  # a file never takes someone else's badge
             taken.add(code)
-            people.update_participant(cand.existing_id, replace(p, badge_code=code), session=session)
-            updated.append(cand.existing_id)
+            people.update_participant(saved_id(cand.existing_id), replace(p, badge_code=code), session=session)
+            updated.append(saved_id(cand.existing_id))
     if progress is not None:
         progress.report(total, total, "Done")
     result = ImportResult(preview, tuple(added), tuple(updated))
-    return Changes(participants=True, ids=tuple(added + updated)), result
+    return Changes(participants=True, ids=tuple(added + updated), value=result)
 
 
 def all_participants(session: Session) -> list[Participant]:
     """Everyone on the roster, as the People room lists them."""
-    return people.participants(session=session)
+    return people.load_participants(session=session)
 
 
 def roster_table(session: Session) -> tuple[list[str], list[list[str]]]:
     """The roster as a header and rows of text, in the column names an import understands."""
     headers = [FIELDS[f] for f in EXPORT_FIELDS]
     rows = []
-    for p in people.participants(session=session):
+    for p in people.load_participants(session=session):
         rows.append([Origin(p.origin).value if f == "origin" else str(getattr(p, f)) for f in EXPORT_FIELDS])
     return headers, rows
 
@@ -167,7 +168,7 @@ def roster_table(session: Session) -> tuple[list[str], list[list[str]]]:
 def export_roster(session: Session, *, path: Path) -> Path:
     """Write the roster to CSV or XLSX (by suffix), formula injection neutralised."""
     headers, rows = roster_table(session)
-    return write_table(path, headers, rows, sheet="Roster")
+    return write_table(path, headers, [list[object](r) for r in rows], sheet="Roster")
 
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dgfacil.operations import keys
-from dgfacil.store import queries
+from dgfacil.store.participants import load_participants
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -45,7 +45,7 @@ def unprintable_names(session: Session, kind: str = "badges") -> list[Unprintabl
         people = [p for p, e in eligibility_all(session) if e.eligible]
         fields: tuple[str, ...] = ("printed_name",)
     else:
-        people = queries.load_participants(session=session)
+        people = load_participants(session=session)
         fields = ("printed_name", "organization", "country")
     found = []
     for p in people:

@@ -22,19 +22,27 @@ import sys
 import tempfile
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import partial
+from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from dgfacil.printing.layout import Cancelled
+
+if TYPE_CHECKING:
+    from multiprocessing.queues import Queue
+    from multiprocessing.synchronize import Event
+
+    from dgfacil.operations.printing import PrintJob
 
 CHUNK = 100  # fewest certificates per worker task: progress and cancel stay per certificate anyway
 WORKERS = max(1, min(os.cpu_count() or 1, 4))
 
 # In the worker: set by _start_worker.
-_cancel = None
-_reports = None
+_cancel: Event | None = None
+_reports: Queue[int] | None = None
 
 
-def _context():
+def _context() -> BaseContext:
     """forkserver where it exists (Linux): workers fork from a clean, preloaded server; spawn
     elsewhere (Windows, macOS). fork would copy the Qt process mid-flight."""
     methods = multiprocessing.get_all_start_methods()
@@ -45,7 +53,7 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _start_worker(cancel, reports) -> None:
+def _start_worker(cancel: Event, reports: Queue[int]) -> None:
     global _cancel, _reports
     _cancel, _reports = cancel, reports
     if hasattr(os, "nice"):  # the window comes first when the cores are busy
@@ -72,16 +80,18 @@ class _WorkerProgress:
 
     def flush(self) -> None:
         if self.seen > self.last:
+            assert _reports is not None, "set by _start_worker"
             _reports.put(self.seen - self.last)
             self.last = self.seen
 
     @property
     def cancelled(self) -> bool:
+        assert _cancel is not None, "set by _start_worker"
         return _cancel.is_set()
 
 
-def draw_certificates(*, out: Path, recipients: list[tuple], signatories: list[tuple], progress=None,
-                      **options) -> list[Path]:
+def draw_certificates(*, out: Path, recipients: list[tuple[Any, ...]], signatories: list[tuple[Any, ...]],
+                      progress: Any = None, **options: Any) -> list[Path]:
     """Certificates from plain tuples: (number, name, payload, participant id) per person and
     (name, title, signature PNG) per signatory; `options` as printing.certificate takes them."""
     from dgfacil.printing import certificate
@@ -91,7 +101,7 @@ def draw_certificates(*, out: Path, recipients: list[tuple], signatories: list[t
         signatories=[certificate.Signatory(*s) for s in signatories], progress=progress, **options)
 
 
-def _draw(render: partial, out: str) -> list[str]:
+def _draw(render: partial[Any], out: str) -> list[str]:
     """In a worker: run one chunk of the job into `out`; returns the files written."""
     progress = _WorkerProgress()
     result = render(out=Path(out), progress=progress)
@@ -105,8 +115,9 @@ def _join(parts: list[str], out: str) -> int:
     from dgfacil.core.atomic import atomic_write
     from dgfacil.printing.merge import join_files
 
+    assert _cancel is not None, "set by _start_worker"
     with atomic_write(Path(out)) as handle:
-        pages = join_files(handle, parts, cancelled=_cancel.is_set)
+        pages = join_files(cast(BinaryIO, handle), parts, cancelled=_cancel.is_set)
         if pages < 0:
             raise Cancelled()
     return pages
@@ -120,7 +131,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def _chunks(job) -> list[partial]:
+def _chunks(job: PrintJob) -> list[partial[Any]]:
     """The job's render call, cut into chunks (two per worker, at least CHUNK people each) when it
     prints people one by one."""
     render = job.render
@@ -138,7 +149,7 @@ def _chunks(job) -> list[partial]:
 class _Run:
     """One job in the pool: submits chunks, relays progress, stops on Cancel."""
 
-    def __init__(self, job, out: Path, progress, workers: int):
+    def __init__(self, job: PrintJob, out: Path, progress: Any, workers: int) -> None:
         self.job, self.out, self.progress = job, out, progress
         ctx = _context()
         self.cancel = ctx.Event()
@@ -161,7 +172,7 @@ class _Run:
     def _stopped(self) -> bool:
         return self.progress is not None and getattr(self.progress, "cancelled", False)
 
-    def wait_all(self, futures: list[Future]) -> None:
+    def wait_all(self, futures: list[Future[Any]]) -> None:
         """Wait for `futures` while relaying progress; on Cancel tell the workers and wait for
         them to stop (within a certificate), then raise Cancelled."""
         pending = set(futures)
@@ -192,7 +203,7 @@ def _staging(parent: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=".dgfacil-printing-", dir=parent))
 
 
-def run_job(job, out: Path, progress=None, *, workers: int = WORKERS) -> list[Path]:
+def run_job(job: PrintJob, out: Path, progress: Any = None, *, workers: int = WORKERS) -> list[Path]:
     """Print `job` (operations.printing.PrintJob) to `out` in worker processes; returns the files.
 
     Raises Cancelled, with a message saying what was kept, when `progress.cancelled` turns true.
@@ -240,7 +251,7 @@ def _move_into(folder: Path, files: list[Path]) -> list[Path]:
     return placed
 
 
-def _cancelled(job, out: Path, done: int, per_person: bool, created: bool) -> str:
+def _cancelled(job: PrintJob, out: Path, done: int, per_person: bool, created: bool) -> str:
     """Exactly what Cancel kept (nothing), and where things stand."""
     drawn = min(done, job.count)
     head = f"Cancelled after {drawn:,} of {_plural(job.count, _WORD.get(job.kind, 'item'))}"

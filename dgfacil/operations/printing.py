@@ -1,8 +1,9 @@
 """Printing actions: gather plain values from the document, then lay them out off the database.
 
 Two steps, so the UI can read on the database worker and render on the long-work thread:
-`prepare(session, kind=..., options=...)` returns a `PrintJob` (plain values only; for
-certificates it also records numbers and signed payloads, so it returns Changes too), and
+`prepare(session, kind=..., options=...)` returns `Changes` whose value is a `PrintJob` (plain
+values only; certificates are issued there, `operations/certificates.py`, which records numbers
+and signed payloads, so only they change the document), and
 `job.run(out, progress)` writes the PDF(s) in this process; `print_jobs.run_job(job, out,
 progress)` writes them in worker processes (the job's `render` is a picklable call on plain
 values). `print_document(doc, ...)` prepares and prints (CLI, tests).
@@ -10,19 +11,21 @@ values). `print_document(doc, ...)` prepares and prints (CLI, tests).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from dgfacil.core import signing
-from dgfacil.core.certificates import assign_numbers, prefix_for
-from dgfacil.operations import keys
 from dgfacil.operations.changes import Changes
-from dgfacil.store import boards, printing as store, queries
+from dgfacil.operations.ids import saved_id
+from dgfacil.store import boards
+from dgfacil.store.groups import groups_for_exercise, load_groups
+from dgfacil.store.participants import load_participants
+from dgfacil.store.workshop import load_workshop
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from dgfacil.store.document import Document
 
 KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups", "outputs")
 LABELS = {"certificates": "Certificates of attendance", "attendance": "Attendance sheets",
@@ -58,7 +61,7 @@ EMPTY = {
 class PrintOptions:
     paper: str = "A4"  # A4 | Letter
     per_person: bool = False  # certificates: a file per person in a folder
-    unit: int | None = None  # attendance: index of one session (operations.attendance units)
+    unit: int | None = None  # attendance: index of one block (operations.attendance units)
     extra_zones: list[str] = field(default_factory=list)  # agenda: more zones to show
 
 
@@ -66,71 +69,27 @@ class PrintOptions:
 class PrintJob:
     kind: str
     count: int  # how many things will be printed (certificates, people, pages...)
-    render: partial  # a printing function on plain values; called with out= and progress=
+    render: partial[Any]  # a printing function on plain values; called with out= and progress=
     note: str = ""  # a sentence for the user, e.g. "12 of 40 participants are eligible"
 
-    def run(self, out: Path, progress=None) -> list[Path]:
+    def run(self, out: Path, progress: Any = None) -> list[Path]:
         """Write the PDF(s) here, in this process; returns the files written."""
         result = self.render(out=Path(out), progress=progress)
-        return result if isinstance(result, list) else [result]
-
-
-def workshop_code(workshop) -> str:
-    """What identifies the workshop on a certificate: its project code, else its template name."""
-    return workshop.project_code or workshop.template_name or workshop.title[:24]
-
-
-def _certificates(session: Session, options: PrintOptions) -> tuple[Changes, PrintJob]:
-    from dgfacil.operations.attendance import eligibility_all
-    from dgfacil.operations.print_jobs import draw_certificates
-
-    workshop = queries.load_workshop(session=session)
-    verdicts = eligibility_all(session)
-    eligible = [p for p, e in verdicts if e.eligible]
-    if not eligible:  # before the key or any number is made: a refusal records nothing
-        raise NothingToPrint(
-            f"Nobody is eligible for a certificate yet (0 of {len(verdicts)} participants meet the "
-            "attendance rule); mark attendance in the People room. Nothing was written."
-            if verdicts else "There are no participants, so there are no certificates to print. "
-            "Nothing was written.")
-    issued_rows = store.certificates(session=session)
-    issued = {r.participant_id: r.number for r in issued_rows}
-    numbers = assign_numbers([p.id for p in eligible], issued,
-                             prefix_for(workshop.project_code, workshop.start_date),
-                             taken=[r.number for r in issued_rows])
-    signer = signing.Signer(keys.private_key())
-    keys.record_workshop_key(session, signer.public_raw)  # the file then verifies anywhere
-    start, end = workshop.start_date, workshop.end_date
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    recipients = []
-    for p in eligible:
-        claim = signing.Claim(numbers[p.id], p.printed_name, workshop_code(workshop), start, end)
-        payload = signer.sign(claim)
-        store.save_certificate(p.id, numbers[p.id], payload, now, session=session)
-        recipients.append((numbers[p.id], claim.name, payload, p.id, p.country))
-    sigs = [(r.name, r.title, r.signature_png) for r in store.signatories(session=session)][:3]
-    # plain tuples: this process need not load the layout (reportlab, pypdf) to hand them over
-    run = partial(draw_certificates, workshop=workshop, recipients=recipients,
-                  signatories=sigs, fingerprint=signing.fingerprint(signer.public_raw),
-                  paper=options.paper, per_person=options.per_person)
-    note = f"{len(eligible)} of {len(verdicts)} participants are eligible for a certificate."
-    # certificate numbers belong to the people: the People room shows them
-    changes = Changes(participants=True, ids=tuple(p.id for p in eligible)) if eligible else Changes()
-    return changes, PrintJob("certificates", len(recipients), run, note)
+        return list(result) if isinstance(result, list) else [Path(result)]
 
 
 def _attendance(session: Session, options: PrintOptions) -> PrintJob:
     from dgfacil.printing.attendance_sheet import Section, print_attendance_sheet
 
-    workshop = queries.load_workshop(session=session)
-    participants = queries.load_participants(session=session)
+    workshop = load_workshop(session=session)
+    participants = load_participants(session=session)
     sections = None
     if options.unit is not None:
         from dgfacil.operations.attendance import attendance_units
 
         units = attendance_units(session)
         if not 0 <= options.unit < len(units):
-            raise ValueError(f"there is no session {options.unit + 1} (the workshop has {len(units)})")
+            raise ValueError(f"there is no block {options.unit + 1} (the workshop has {len(units)})")
         unit = units[options.unit]
         sections = [Section(unit.label, workshop.days[unit.day_index].date)]
     run = partial(print_attendance_sheet, workshop=workshop, participants=participants,
@@ -141,8 +100,8 @@ def _attendance(session: Session, options: PrintOptions) -> PrintJob:
 def _people(kind: str, session: Session, options: PrintOptions) -> PrintJob:
     from dgfacil.printing import badge
 
-    workshop = queries.load_workshop(session=session)
-    participants = queries.load_participants(session=session)
+    workshop = load_workshop(session=session)
+    participants = load_participants(session=session)
     fn = badge.print_badges if kind == "badges" else badge.print_table_tents
     run = partial(fn, workshop=workshop, participants=participants, paper=options.paper)
     return PrintJob(kind, len(participants), run)
@@ -151,12 +110,12 @@ def _people(kind: str, session: Session, options: PrintOptions) -> PrintJob:
 def _groups(session: Session, options: PrintOptions) -> PrintJob:
     from dgfacil.printing.group_lists import GroupSet, print_group_lists
 
-    workshop = queries.load_workshop(session=session)
-    people = boards.participants_by_id(session=session)
+    workshop = load_workshop(session=session)
+    people = {p.id: p for p in load_participants(session=session)}
     titles = {e.id: e.title for e in workshop.exercises}
     days = {d.id: f"Day {i} \u2014 {d.date:%d %b %Y}" for i, d in enumerate(workshop.days, 1)}
     sets: dict[str, GroupSet] = {}
-    for g in queries.load_groups(session=session):
+    for g in load_groups(session=session):
         heading = titles.get(g.exercise_id) or days.get(g.day_id) or "Groups"
         members = [people[m] for m in g.member_ids if m in people]
         sets.setdefault(heading, GroupSet(heading)).groups.append((g, members))
@@ -167,13 +126,14 @@ def _groups(session: Session, options: PrintOptions) -> PrintJob:
 def _outputs(session: Session, options: PrintOptions) -> PrintJob:
     from dgfacil.printing.group_output import GroupOutput, print_group_outputs
 
-    workshop = queries.load_workshop(session=session)
-    people = boards.participants_by_id(session=session)
+    workshop = load_workshop(session=session)
+    people = {p.id: p for p in load_participants(session=session)}
     outputs = []
     for ex in workshop.exercises:
-        items = boards.all_board_items(ex.id, session=session)
-        answers = boards.all_answers(ex.id, session=session)
-        for g in boards.groups_for_exercise(ex.id, session=session):
+        exercise_id = saved_id(ex.id)
+        items = boards.all_board_items(exercise_id, session=session)
+        answers = boards.all_answers(exercise_id, session=session)
+        for g in groups_for_exercise(exercise_id, session=session):
             if not items.get(g.id) and not answers.get(g.id):
                 continue  # nothing written yet: no empty pages
             names = [people[m].printed_name for m in g.member_ids if m in people]
@@ -184,37 +144,41 @@ def _outputs(session: Session, options: PrintOptions) -> PrintJob:
     return PrintJob("outputs", len(outputs), run)
 
 
-def prepare(session: Session, *, kind: str, options: PrintOptions | None = None) -> tuple[Changes, PrintJob]:
-    """Gather what `kind` needs from the document. Certificates also record numbers/payloads.
-    Raises NothingToPrint (a ValueError) when the document would be empty."""
-    changes, job = _prepare(session, kind, options or PrintOptions())
+def prepare(session: Session, *, kind: str, options: PrintOptions | None = None) -> Changes[PrintJob]:
+    """Gather what `kind` needs from the document; the job is the value. Certificates are issued
+    (numbers and payloads recorded). Raises NothingToPrint (a ValueError) when the document
+    would be empty."""
+    options = options or PrintOptions()
+    if kind == "certificates":
+        from dgfacil.operations.certificates import issue_certificates
+
+        return issue_certificates(session, paper=options.paper, per_person=options.per_person)
+    job = _prepare(session, kind, options)
     if job.count == 0:
         raise NothingToPrint(EMPTY.get(kind, "There is nothing to print. Nothing was written."))
-    return changes, job
+    return Changes(value=job)
 
 
-def _prepare(session: Session, kind: str, options: PrintOptions) -> tuple[Changes, PrintJob]:
-    if kind == "certificates":
-        return _certificates(session, options)
+def _prepare(session: Session, kind: str, options: PrintOptions) -> PrintJob:
     if kind == "attendance":
-        return Changes(), _attendance(session, options)
+        return _attendance(session, options)
     if kind in ("badges", "tents"):
-        return Changes(), _people(kind, session, options)
+        return _people(kind, session, options)
     if kind == "groups":
-        return Changes(), _groups(session, options)
+        return _groups(session, options)
     if kind == "outputs":
-        return Changes(), _outputs(session, options)
-    workshop = queries.load_workshop(session=session)
+        return _outputs(session, options)
+    workshop = load_workshop(session=session)
     if kind == "agenda":
         from dgfacil.printing.agenda import print_agenda
 
         run = partial(print_agenda, workshop=workshop, extra_zones=options.extra_zones, paper=options.paper)
-        return Changes(), PrintJob(kind, len(workshop.days), run)
+        return PrintJob(kind, len(workshop.days), run)
     if kind == "worksheets":
         from dgfacil.printing.worksheet import print_worksheets
 
         run = partial(print_worksheets, workshop=workshop, paper=options.paper)
-        return Changes(), PrintJob(kind, len(workshop.exercises), run)
+        return PrintJob(kind, len(workshop.exercises), run)
     raise ValueError(f"unknown document {kind!r}; choose from {', '.join(KINDS)}")
 
 
@@ -241,20 +205,20 @@ def describe(session: Session, *, kind: str, options: PrintOptions | None = None
         return n, (f"{_plural(n, 'certificate')} for the eligible participants "
                    f"({n} of {len(verdicts)}){files}.")
     if kind in ("attendance", "badges", "tents"):
-        n = len(queries.load_participants(session=session))
+        n = len(load_participants(session=session))
         if not n:
             return 0, EMPTY[kind].replace(" Nothing was written.", "")
         if kind == "badges":
             return n, f"{_plural(n, 'badge')} on {_plural(-(-n // (COLS * ROWS)), 'page')}."
         if kind == "tents":
             return n, f"{_plural(n, 'table tent')}, one page each."
-        sheets = 1 if options.unit is not None else max(len(queries.load_workshop(session=session).days), 1)
+        sheets = 1 if options.unit is not None else max(len(load_workshop(session=session).days), 1)
         return n, f"{_plural(sheets, 'sheet')} listing {_plural(n, 'participant')}."
     if kind == "agenda":
-        n = len(queries.load_workshop(session=session).days)
+        n = len(load_workshop(session=session).days)
         return n, f"The agenda of {_plural(n, 'day')}."
     if kind == "worksheets":
-        n = len(queries.load_workshop(session=session).exercises)
+        n = len(load_workshop(session=session).exercises)
         return n, (f"{_plural(n, 'worksheet')}, one for each exercise." if n else
                    EMPTY[kind].replace(" Nothing was written.", ""))
     if kind in ("groups", "outputs"):
@@ -265,8 +229,8 @@ def describe(session: Session, *, kind: str, options: PrintOptions | None = None
     return 1, "The outcome report."
 
 
-def print_document(doc, kind: str, out: Path, *, options: PrintOptions | None = None,
-                   progress=None, workers: bool | None = None) -> tuple[PrintJob, list[Path]]:
+def print_document(doc: Document, kind: str, out: Path, *, options: PrintOptions | None = None,
+                   progress: Any = None, workers: bool | None = None) -> tuple[PrintJob, list[Path]]:
     """Prepare in one transaction, then write the PDF(s) outside it. For the CLI and tests.
 
     `workers`: draw in worker processes (print_jobs); by default for certificates when there are
@@ -274,7 +238,7 @@ def print_document(doc, kind: str, out: Path, *, options: PrintOptions | None = 
     from dgfacil.operations import print_jobs
 
     with doc.session(write=kind == "certificates") as session:  # only certificates record numbers
-        _changes, job = prepare(session, kind=kind, options=options)
+        job = prepare(session, kind=kind, options=options).value
     if workers is None:
         workers = kind == "certificates" and (job.count > print_jobs.CHUNK or bool(options and options.per_person))
     if workers:

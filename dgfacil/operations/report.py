@@ -7,22 +7,29 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
-from dgfacil.core import run as run_core
 from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
 from dgfacil.core.evaluation import summarize
 from dgfacil.core.model import ItemKind, NoteTag, Workshop
+from dgfacil.core.run.outcome import actual_times
 from dgfacil.printing.layout import Cancelled
 from dgfacil.printing.outcome_report import (
     AgendaLine, OutcomeReport, OutputTable, SessionSummary, write_outcome_report,
 )
 from dgfacil.store import evaluation as store_eval
-from dgfacil.store import queries
-from dgfacil.store import report as store_report
+from dgfacil.store.attendance import participation
+from dgfacil.store.boards import filled_boards
+from dgfacil.store.notes import load_notes
+from dgfacil.store.report_sections import report_sections
+from dgfacil.store.run_log import load_events
+from dgfacil.store.workshop import load_workshop
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from dgfacil.core.model import AgendaItem, Note
+    from dgfacil.store.document import Document
 
 TAG_PREFIX = {NoteTag.DECISION: "Decision", NoteTag.ACTION: "Action", NoteTag.QUESTION: "Question",
               NoteTag.QUOTE: "Quote"}
@@ -32,7 +39,7 @@ def _dates(workshop: Workshop) -> str:
     first, last = workshop.start_date, workshop.end_date
     if first is None:
         return ""
-    if first == last:
+    if last is None or first == last:
         return f"{first.day} {first:%B %Y}"
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{last.day} {first:%B %Y}"
@@ -50,18 +57,18 @@ def _times(workshop: Workshop) -> list[str]:
 
 
 def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[AgendaLine]]], bool]:
-    """Each day's items as planned, and as run when the run log holds that day (core.run.actual_times)."""
+    """Each day's items as planned, and as run when the run log holds that day (core.run.outcome.actual_times)."""
     out, recorded = [], False
     tz = workshop.timezone
     for day in workshop.days:
-        events = store_report.run_events(day.id, session=session) if day.id else []
+        events = load_events(day_id=day.id, session=session) if day.id else []
         # the log's last instant stands for "now", so a report printed later says the same thing
-        actual = {a.item_id: a for a in run_core.actual_times(day, tz, events, max(e.at for e in events))} \
+        actual = {a.item_id: a for a in actual_times(day, tz, events, max(e.at for e in events))} \
             if events else {}
         lines = []
         for slot in plan_day(day, tz):
             line = AgendaLine(slot.item.title, f"{hhmm(slot.start)}–{hhmm(slot.end)}", slot.item.duration_min)
-            a = actual.get(slot.item.id)
+            a = actual.get(slot.item.id) if slot.item.id is not None else None
             if a is not None and a.status == "skipped" and a.actual_start is None:
                 line.skipped = True
             elif a is not None and a.actual_start is not None:
@@ -78,7 +85,7 @@ def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[
 
 def _outputs(session: Session) -> list[OutputTable]:
     out = []
-    for b in store_report.boards(session=session):
+    for b in filled_boards(session=session):
         d = b.definition
         for gid, group in b.groups.items():
             items, answers = b.items.get(gid, []), b.answers.get(gid, {})
@@ -95,11 +102,14 @@ def _outputs(session: Session) -> list[OutputTable]:
                 headers = ["Area", "Notes"]
                 by_area: dict[str, list[str]] = {}
                 for it in items:
-                    by_area.setdefault(titles.get(it.area, it.area or "—"), []).append(it.text)
+                    by_area.setdefault(str(titles.get(it.area, it.area or "—")), []).append(it.text)
                 rows = [[area, "\n".join(f"• {t}" for t in texts)] for area, texts in by_area.items()]
             elif b.kind == "rubric":
                 levels = [lv.get("title", lv.get("key")) for lv in d.get("levels", [])]
-                name = lambda i: levels[i] if isinstance(i, int) and 0 <= i < len(levels) else "—"  # noqa: E731
+
+                def name(i: object) -> str:
+                    return str(levels[i]) if isinstance(i, int) and 0 <= i < len(levels) else "—"
+
                 headers = ["Dimension", "Current", "Target"]
                 rows = [[dim.get("title", dim["key"]), name(answers.get(dim["key"], {}).get("current")),
                          name(answers.get(dim["key"], {}).get("target"))] for dim in d.get("dimensions", [])]
@@ -114,11 +124,11 @@ def _outputs(session: Session) -> list[OutputTable]:
 
 
 def _participation(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
-    p = store_report.participation(session=session)
+    p = participation(session=session)
     not_marked = "not recorded"
     figures = [
         ("Registered", str(p.registered)),
-        ("Attended (present in at least one session)", str(p.attended) if p.attendance_marked else not_marked),
+        ("Attended (present in at least one block)", str(p.attended) if p.attendance_marked else not_marked),
         ("Countries (registered)", str(p.countries)),
         ("Countries (attended)", str(p.countries_attended) if p.attendance_marked else not_marked),
         ("Local participants (registered / attended)",
@@ -129,13 +139,13 @@ def _participation(session: Session) -> tuple[list[tuple[str, str]], list[tuple[
     return figures, p.by_country
 
 
-def _owner_due(note) -> str:
+def _owner_due(note: Note) -> str:
     if note.tag != NoteTag.ACTION or not (note.owner or note.due):
         return ""
     return " (" + ", ".join(p for p in (note.owner, f"due {note.due}" if note.due else "") if p) + ")"
 
 
-def _actions(notes, items) -> list[list[str]]:
+def _actions(notes: list[Note], items: list[AgendaItem]) -> list[list[str]]:
     """The actions agreed, in agenda order: action, owner, due date, session."""
     order = {it.id: n for n, it in enumerate(items)}
     titles = {it.id: it.title.split(":")[0] for it in items}  # "Session 1", as the notes name it
@@ -146,13 +156,13 @@ def _actions(notes, items) -> list[list[str]]:
 
 def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeReport:
     """Everything the outcome report says, read from the document as plain values."""
-    w = queries.load_workshop(session=session)
-    notes = store_report.notes(session=session)
+    w = load_workshop(session=session)
+    notes = load_notes(session=session)
     items = [it for day in w.days for it in day.items]
     order = {it.id: n for n, it in enumerate(items)}
     key_messages = [n.text for n in sorted(notes, key=lambda n: (order.get(n.agenda_item_id, len(order)), n.created_at))
                     if n.tag == NoteTag.KEY_MESSAGE]
-    sessions = []
+    sessions: list[SessionSummary] = []
     for day in w.days:
         for slot in plan_day(day, w.timezone):
             it = slot.item
@@ -176,7 +186,7 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
         title=w.title, subtitle=w.description, dates=_dates(w), times=_times(w),
         modality={"online": "Online", "hybrid": "Hybrid", "in-person": "In person"}.get(w.modality.value, w.modality.value),
         venue=w.venue, organizers=list(w.organizers), issued=f"{issued:%B %Y}",
-        sections=store_eval.report_sections(session=session), key_messages=key_messages, sessions=sessions,
+        sections=report_sections(session=session), key_messages=key_messages, sessions=sessions,
         outputs=_outputs(session), responses=len(responses), survey_title=form.title,
         stats=summarize(form, responses), agenda=agenda, run_recorded=recorded,
         run_note="" if recorded else "The agenda was not run in dgfacil, so only the plan is shown.",
@@ -185,7 +195,7 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
     )
 
 
-def print_report(doc, out, progress=None) -> Path:
+def print_report(doc: Document, out: Path, progress: Any = None) -> Path:
     """Write the outcome report of `doc` to `out` (atomic): PDF, or an editable Word document
     when `out` ends in .docx. `progress`: report/cancelled."""
     with doc.session(write=False) as session:  # a read never waits behind a writer
@@ -193,12 +203,12 @@ def print_report(doc, out, progress=None) -> Path:
     return write(Path(out), progress)  # the transaction is over before the layout starts
 
 
-def report_job(session: Session):
+def report_job(session: Session) -> Callable[[Path, Any], Path]:
     """Gather the report now (on the database worker); the returned `write(out, progress)` lays
     out the PDF later, off the database (long work with progress; Cancelled leaves no file)."""
     report = assemble_report(session)
 
-    def write(out, progress=None) -> Path:
+    def write(out: Path, progress: Any = None) -> Path:
         if Path(out).suffix.lower() == ".docx":  # the editable report for a word processor
             from dgfacil.printing.report_docx import write_outcome_report_docx
 

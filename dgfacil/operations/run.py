@@ -1,6 +1,6 @@
 """Running the agenda: each press of a run button is one event, committed at once.
 
-A crash loses nothing that was pressed: the log is the run (see dgfacil.core.run).
+A crash loses nothing that was pressed: the log is the run (see dgfacil.core.run.log).
 """
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from dgfacil.core.agenda import in_zone
-from dgfacil.core.run import EventKind, RunEvent
-from dgfacil.core.run_text import DEFAULT_WARNING_LEAD_MIN, WARNING_LEAD_KEY
+from dgfacil.core.run.log import EventKind, RunEvent
+from dgfacil.core.run.words import DEFAULT_WARNING_LEAD_MIN, WARNING_LEAD_KEY
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.ids import saved_id
 from dgfacil.store import run_log
 from dgfacil.store.settings import get_setting, put_setting
 
@@ -91,7 +92,7 @@ def set_chime(session: Session, *, on: bool) -> Changes:
 
 def projector_theme(session: Session) -> str:
     """The projector's colours (setting run.projector_theme; "dark" by default)."""
-    return get_setting(THEME_KEY, "dark", session=session)
+    return str(get_setting(THEME_KEY, "dark", session=session))
 
 
 def set_projector_theme(session: Session, *, theme: str) -> Changes:
@@ -113,13 +114,13 @@ def set_projector_strip(session: Session, *, on: bool) -> Changes:
 def live_run_day(session: Session, *, now: datetime) -> int | None:
     """The day whose run is in progress today (started or paused on today's date in the venue
     zone, not finished), or None: the app reopens on the Run room then."""
-    from dgfacil.core.run_plan import derive_state, run_date
-    from dgfacil.store import queries
+    from dgfacil.core.run.plan import derive_state, run_date
+    from dgfacil.store.workshop import load_workshop
 
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     for day in workshop.days:
-        events = logs.get(day.id)
+        events = logs.get(saved_id(day.id))
         if not events or run_date(day, workshop.timezone, events) != in_zone(now, workshop.timezone).date():
             continue
         if derive_state(day, workshop.timezone, events, now).current is not None:
@@ -129,13 +130,13 @@ def live_run_day(session: Session, *, now: datetime) -> int | None:
 
 def running_item_id(session: Session, *, now: datetime) -> int | None:
     """The agenda item running at `now` on any day (for notes taken against it), or None."""
-    from dgfacil.core.run_plan import derive_state
-    from dgfacil.store import queries
+    from dgfacil.core.run.plan import derive_state
+    from dgfacil.store.workshop import load_workshop
 
-    workshop = queries.load_workshop(session=session)
+    workshop = load_workshop(session=session)
     logs = run_log.load_all_events(session=session)
     for day in workshop.days:
-        events = logs.get(day.id)
+        events = logs.get(saved_id(day.id))
         if events:
             state = derive_state(day, workshop.timezone, events, now)
             if state.current is not None:

@@ -22,4 +22,5 @@ def day_end_key(day_id: int) -> str:
 
 def day_end(session: Session, *, day_id: int) -> str | None:
     """The day's stored end time ("HH:MM"), or None when the day ends with its last item."""
-    return get_setting(day_end_key(day_id), session=session)
+    found = get_setting(day_end_key(day_id), session=session)
+    return None if found is None else str(found)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core.text import TextError, check_fields
 from dgfacil.operations.changes import Changes
-from dgfacil.store import printing as store
+from dgfacil.operations.ids import saved_id
+from dgfacil.store import signatories as store
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -69,7 +70,7 @@ def signature_image(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _info(row) -> SignatoryInfo:
+def _info(row: Any) -> SignatoryInfo:  # a store row: operations never name the table classes
     """A stored signatory as plain values."""
     return SignatoryInfo(row.id, row.position, row.name, row.title or "", row.signature_png)
 
@@ -106,7 +107,7 @@ def add_signatory(session: Session, *, name: str, title: str = "", signature_png
         raise SignatoryError(f"a certificate has room for {MAX_SIGNATORIES} signatories; remove one first")
     png = signature_image(image) if image is not None else signature_png
     new_id = store.add_signatory(name, title, png, session=session)
-    _renumber(session, [r.id for r in store.signatories(session=session)])
+    _renumber(session, [saved_id(r.id) for r in store.signatories(session=session)])
     return Changes(workshop=True, ids=(new_id,))
 
 
@@ -130,15 +131,15 @@ def update_signatory(session: Session, *, signatory_id: int, name: str | None = 
     return Changes(workshop=True, ids=(signatory_id,))
 
 
-def remove_signatory(session: Session, *, signatory_id: int) -> tuple[Changes, SignatoryInfo]:
+def remove_signatory(session: Session, *, signatory_id: int) -> Changes[SignatoryInfo]:
     """Remove a signatory; returns the snapshot `restore_signatory` needs to undo it."""
     row = store.get_signatory(signatory_id, session=session)
     if row is None:
         raise SignatoryError(f"there is no signatory {signatory_id}")
     snapshot = _info(row)
     store.delete_signatory(signatory_id, session=session)
-    _renumber(session, [r.id for r in store.signatories(session=session)])
-    return Changes(workshop=True, ids=(signatory_id,)), snapshot
+    _renumber(session, [saved_id(r.id) for r in store.signatories(session=session)])
+    return Changes(workshop=True, ids=(signatory_id,), value=snapshot)
 
 
 def restore_signatory(session: Session, *, snapshot: SignatoryInfo) -> Changes:
@@ -149,7 +150,7 @@ def restore_signatory(session: Session, *, snapshot: SignatoryInfo) -> Changes:
     # the same id again, so the undo stack's later commands still point at the right row
     back = store.restore_signatory(snapshot.id, snapshot.position, snapshot.name, snapshot.title,
                                    snapshot.signature_png, session=session)
-    ids = [r.id for r in rows]
+    ids = [saved_id(r.id) for r in rows]
     ids.insert(min(snapshot.position, len(ids)), back)
     _renumber(session, ids)
     return Changes(workshop=True, ids=(back,))
@@ -164,5 +165,5 @@ def move_signatory(session: Session, *, signatory_id: int, position: int) -> Cha
     if not 0 <= position < len(rows):
         raise SignatoryError(f"position {position + 1} is not between 1 and {len(rows)}")
     rows.insert(position, rows.pop(index))
-    _renumber(session, [r.id for r in rows])
+    _renumber(session, [saved_id(r.id) for r in rows])
     return Changes(workshop=True, ids=(signatory_id,))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from typing import Any
 from datetime import date
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def find_template(name_or_path: str) -> TemplateSpec:
     raise TemplateError(name_or_path, [("(name)", f"unknown template; bundled templates are: {names}")])
 
 
-def exercise_library() -> dict[str, dict]:
+def exercise_library() -> dict[str, dict[str, Any]]:
     """Exercise definitions in sessions/exercises/*.toml, keyed by file stem."""
     library = {}
     folder = sessions_dir() / "exercises"

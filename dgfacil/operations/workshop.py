@@ -8,7 +8,8 @@ from dgfacil.core.details import WorkshopDetails, cleaned
 from dgfacil.core.model import Modality
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
-from dgfacil.store import queries
+from dgfacil.store import groups, notes, participants
+from dgfacil.store import workshop as workshop_store
 from dgfacil.store.settings import get_setting, put_setting
 
 # The city typed for a zone ("Geneva" for Europe/Zurich): a setting, so documents need no migration
@@ -20,14 +21,14 @@ if TYPE_CHECKING:
 
 
 def workshop_details(session: Session) -> WorkshopDetails:
-    values = queries.workshop_details(session=session)
+    values = workshop_store.workshop_details(session=session)
     return WorkshopDetails(
         title=values["title"], timezone=values["timezone"], project_code=values["project_code"],
         organizers=tuple(values["organizers"]), modality=Modality(values["modality"]), venue=values["venue"],
         display_zones=tuple(values["display_zones"]), description=values["description"])
 
 
-def update_workshop(session: Session, *, details: WorkshopDetails) -> tuple[Changes, WorkshopDetails]:
+def update_workshop(session: Session, *, details: WorkshopDetails) -> Changes[WorkshopDetails]:
     """Save the details (checked and trimmed); returns what they were, for undo. Planned times
     keep their clock times when the venue zone changes: 09:00 stays 09:00 in the new zone."""
     check_fields(title=details.title, project_code=details.project_code, organizers=list(details.organizers),
@@ -37,8 +38,8 @@ def update_workshop(session: Session, *, details: WorkshopDetails) -> tuple[Chan
     values = asdict(new)
     values.update(modality=new.modality.value, organizers=list(new.organizers),
                   display_zones=list(new.display_zones))
-    queries.set_workshop_details(values, session=session)
-    return Changes(workshop=True, agenda=before.timezone != new.timezone), before
+    workshop_store.set_workshop_details(values, session=session)
+    return Changes(workshop=True, agenda=before.timezone != new.timezone, value=before)
 
 
 def zone_labels(session: Session) -> dict[str, str]:
@@ -47,18 +48,18 @@ def zone_labels(session: Session) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def set_zone_labels(session: Session, *, labels: dict[str, str]) -> tuple[Changes, dict[str, str]]:
+def set_zone_labels(session: Session, *, labels: dict[str, str]) -> Changes[dict[str, str]]:
     """Save the cities typed for zones; returns the labels before, for undo."""
     before = zone_labels(session)
     clean = {zone: label.strip() for zone, label in labels.items() if label and label.strip()}
     put_setting(ZONE_LABELS_KEY, clean or None, session=session)
-    return Changes(workshop=True, agenda=True), before
+    return Changes(workshop=True, agenda=True, value=before)
 
 
 def check_records(session: Session) -> None:
     """Read every record the rooms show (store/convert checks each as it decodes): a value this
     version cannot read raises UnreadableRecord here, as the file opens."""
-    queries.load_workshop(session=session)
-    queries.load_participants(session=session)
-    queries.load_groups(session=session)
-    queries.load_notes(session=session)
+    workshop_store.load_workshop(session=session)
+    participants.load_participants(session=session)
+    groups.load_groups(session=session)
+    notes.load_notes(session=session)

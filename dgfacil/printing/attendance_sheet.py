@@ -1,7 +1,7 @@
-"""Attendance sheets for days or sessions: who signs where, sorted by country then name.
+"""Attendance sheets for days or blocks: who signs where, sorted by country then name.
 
 Each section (a day, or one session) starts on a new page with the workshop title, project code,
-date, venue and session. The table's header row repeats on every page (repeatRows), and a page
+date, venue and block. The table's header row repeats on every page (repeatRows), and a page
 that continues a section carries a running header naming it, so a loose page is identifiable.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dgfacil.core.agenda import day_label
 
 @dataclass(frozen=True)
 class Section:
-    """One sheet: a day or a session, with the date it is held on."""
+    """One sheet: a day or a block, with the date it is held on."""
 
     label: str
     when: date | None = None

@@ -1,4 +1,4 @@
-"""A group's filled board as a handout: notes per zone or quadrant, table rows, rubric marks,
+"""A group's filled board as a handout: cards per zone or quadrant, table rows, rubric marks,
 prompt answers. What the group wrote is user text: every piece goes through styles.para."""
 from __future__ import annotations
 
@@ -22,22 +22,22 @@ class GroupOutput:
     exercise: Exercise
     group_name: str
     members: list[str] = field(default_factory=list)
-    items: list[BoardItem] = field(default_factory=list)  # zones/plane notes, table rows
+    items: list[BoardItem] = field(default_factory=list)  # zones/plane cards, table rows
     answers: dict[str, dict] = field(default_factory=dict)  # rubric marks, prompt answers
 
 
-def _notes_by_area(areas: list[dict], items: list[BoardItem]) -> list:
+def _cards_by_area(areas: list[dict], items: list[BoardItem]) -> list:
     out: list = []
     known = {a.get("key") for a in areas}
     for area in [*areas, {"key": None, "title": "Elsewhere on the board"}]:
         key = area.get("key")
-        notes = [it for it in items if (it.area == key if key is not None else it.area not in known)]
-        if key is None and not notes:
+        cards = [it for it in items if (it.area == key if key is not None else it.area not in known)]
+        if key is None and not cards:
             continue
         out.append(styles.para(area.get("title", key or ""), "h2"))
-        if not notes:
-            out.append(styles.static("<i>No notes.</i>", "small"))
-        for it in by_votes(notes):
+        if not cards:
+            out.append(styles.static("<i>No cards.</i>", "small"))
+        for it in by_votes(cards):
             extra = []
             if it.votes:
                 extra.append(f"{it.votes} dot{'s' if it.votes != 1 else ''}")
@@ -106,9 +106,9 @@ def output_story(workshop: Workshop, work: GroupOutput, width: float) -> list:
     story.append(Spacer(1, 3 * mm))
     kind = work.exercise.kind
     if kind == "zones":
-        story += _notes_by_area([z for z in d.get("zones", []) if isinstance(z, dict)], work.items)
+        story += _cards_by_area([z for z in d.get("zones", []) if isinstance(z, dict)], work.items)
     elif kind == "plane":
-        story += _notes_by_area([q for q in d.get("quadrants", []) if isinstance(q, dict)], work.items)
+        story += _cards_by_area([q for q in d.get("quadrants", []) if isinstance(q, dict)], work.items)
     elif kind == "table":
         story += _table_rows(d, work.items, width)
     elif kind == "rubric":

@@ -11,17 +11,20 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from enum import Enum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from dgfacil.core.evaluation import Response
+from dgfacil.core.exercises import BoardItem
 from dgfacil.core.model import (
     AgendaItem, Day, Exercise, Group, ItemKind, Modality, Note, NoteTag, Origin, Participant, Workshop,
 )
 from dgfacil.store.errors import UnreadableRecord
 from dgfacil.store.tables import (
-    AgendaItemRow, DayRow, ExerciseRow, GroupRow, NoteRow, ParticipantRow, WorkshopRow,
+    AgendaItemRow, BoardItemRow, DayRow, EvaluationResponseRow, ExerciseRow, GroupRow, NoteRow, ParticipantRow,
+    WorkshopRow,
 )
 
 T = TypeVar("T")
@@ -33,6 +36,8 @@ def _kinds(annotation: Any) -> tuple[type, ...]:
         return tuple(k for a in typing.get_args(annotation) for k in _kinds(a))
     if annotation is float:
         return (float, int)
+    if typing.get_origin(annotation) in (list, dict):  # list[Any], dict[str, Any]: a JSON column
+        return (typing.get_origin(annotation),)
     return (annotation,) if isinstance(annotation, type) else (object,)
 
 
@@ -78,6 +83,25 @@ def _zone(value: str) -> str:
     return value
 
 
+def utc_now_iso() -> str:
+    """Now, as the stored UTC ISO string."""
+    return iso_utc(datetime.now(timezone.utc))
+
+
+def iso_utc(moment: datetime) -> str:
+    """An aware instant as the stored UTC ISO string (microseconds, so strings sort in time order)."""
+    if moment.tzinfo is None:
+        raise ValueError("a stored instant must be an aware datetime")
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def row_id(row: Any) -> int:
+    """The id of a row that has been stored (flushed), as a plain int."""
+    if row.id is None:
+        raise ValueError(f"a {type(row).__tablename__} row has no id before it is flushed")
+    return int(row.id)
+
+
 def hhmm_or_none(value: time | None) -> str | None:
     return value.strftime("%H:%M") if value is not None else None
 
@@ -99,7 +123,7 @@ def item_from_row(row: AgendaItemRow) -> AgendaItem:
     )
 
 
-def item_fields(item: AgendaItem) -> dict:
+def item_fields(item: AgendaItem) -> dict[str, Any]:
     """The editable columns of an agenda item, as stored."""
     return dict(
         kind=ItemKind(item.kind).value, title=item.title, planned_start=hhmm_or_none(item.planned_start),
@@ -135,7 +159,7 @@ def participant_from_row(row: ParticipantRow) -> Participant:
     )
 
 
-def participant_fields(p: Participant) -> dict:
+def participant_fields(p: Participant) -> dict[str, Any]:
     return dict(
         full_name=p.full_name, certificate_name=p.certificate_name, email=p.email, country=p.country,
         organization=p.organization, position=p.position, role=p.role, origin=Origin(p.origin).value,
@@ -149,11 +173,18 @@ def group_from_row(row: GroupRow, member_ids: list[int]) -> Group:
                  colour=row.colour, member_ids=member_ids)
 
 
+def _note_tag(value: str) -> NoteTag:
+    try:
+        return NoteTag(value)
+    except ValueError:  # a tag from a newer version: the note is read as a plain note
+        return NoteTag.NOTE
+
+
 def note_from_row(row: NoteRow) -> Note:
     check_row(row)
     return Note(
         id=row.id, text=row.text, created_at=_decoded(row, "created_at", datetime.fromisoformat),
-        tag=_enum(row, "tag", NoteTag),
+        tag=_note_tag(row.tag),
         speaker=row.speaker, agenda_item_id=row.agenda_item_id, owner=row.owner or "", due=row.due or "",
     )
 
@@ -168,9 +199,31 @@ def workshop_from_row(row: WorkshopRow) -> Workshop:
     )
 
 
-def workshop_fields(w: Workshop) -> dict:
+def workshop_fields(w: Workshop) -> dict[str, Any]:
     return dict(
         title=w.title, timezone=w.timezone, project_code=w.project_code, organizers=list(w.organizers),
         modality=Modality(w.modality).value, venue=w.venue, display_zones=list(w.display_zones),
         description=w.description, evaluation_form=dict(w.evaluation_form), template_name=w.template_name,
+    )
+
+
+def board_item_from_row(row: BoardItemRow, votes: int = 0) -> BoardItem:
+    check_row(row)
+    return BoardItem(
+        id=row.id, exercise_id=row.exercise_id, group_id=row.group_id, position=row.position, area=row.area,
+        text=row.text, x=row.x, y=row.y, colour=row.colour, cluster=row.cluster, data=dict(row.data), votes=votes,
+    )
+
+
+def _instant_or_none(value: str) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def response_from_row(row: EvaluationResponseRow, not_asked: dict[str, Any] | None = None) -> Response:
+    """An evaluation response; `not_asked` is the setting import id -> question keys it had no column for."""
+    check_row(row)
+    return Response(
+        not_asked=frozenset((not_asked or {}).get(row.import_id or "", ())),
+        id=row.id, answers=dict(row.answers), source=row.source, external_id=row.external_id,
+        import_id=row.import_id or "", submitted_at=_decoded(row, "submitted_at", _instant_or_none),
     )

@@ -1,4 +1,9 @@
-"""The SQLite engine of a document: WAL, synchronous=FULL, foreign keys, real transactions.
+"""The engine of a document: a SQLite file, or a PostgreSQL database on a server (team mode).
+
+A document's address is a path or a `postgresql://` URL (`is_server_address`). The rest of this
+docstring is SQLite's; `make_server_engine` says what a server gets instead.
+
+SQLite: WAL, synchronous=FULL, foreign keys, real transactions.
 
 Python's sqlite3 commits DDL on its own unless BEGIN is emitted by hand, so the driver is put
 in autocommit mode and SQLAlchemy's "begin" emits BEGIN itself (SQLAlchemy's pysqlite recipe).
@@ -15,9 +20,10 @@ mode switch, no checkpoint.
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
@@ -40,9 +46,12 @@ def sqlite_uri(path: Path, *, read_only: bool = False, immutable: bool = False) 
     return f"file:{quote(str(Path(path).absolute()))}{query}"
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False, immutable: bool = False,
+def make_engine(path: Path | str, *, foreign_keys: bool = True, read_only: bool = False, immutable: bool = False,
                 immediate: bool = True) -> Engine:
-    """`immediate=False`: transactions start with a plain BEGIN (for reads, which need no write lock)."""
+    """`immediate=False`: transactions start with a plain BEGIN (for reads, which need no write lock).
+    A `postgresql://` address gets a server engine (`foreign_keys` and `immutable` are SQLite's)."""
+    if is_server_address(path):
+        return make_server_engine(str(path), writer=immediate and not read_only)
     uri = sqlite_uri(path, read_only=read_only, immutable=immutable)
     engine = create_engine(
         "sqlite://",
@@ -66,5 +75,89 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # noqa: ANN001
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writable and immediate else "BEGIN")
+
+    return engine
+
+
+# -- PostgreSQL (team mode) ----------------------------------------------------------------------
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+CONNECT_TIMEOUT_S = int(os.environ.get("DGFACIL_CONNECT_TIMEOUT_S", "5"))
+# One key for the document's write lock: advisory locks are per database, and a database holds
+# one workshop, so the key only has to differ from other programs' keys (it reads "dgfa").
+WRITE_LOCK_KEY = 0x64676661
+
+
+def is_server_address(address: object) -> bool:
+    return isinstance(address, str) and address.lower().startswith(SERVER_SCHEMES)
+
+
+def libpq_url(address: str) -> str:
+    """The URL as libpq reads it (SQLAlchemy's `+psycopg` dialect tag taken off)."""
+    return "postgresql://" + address.split("://", 1)[1]
+
+
+def redacted(address: str) -> str:
+    """The URL without its password, for titles, messages and logs."""
+    parts = urlsplit(libpq_url(address))
+    if parts.password is None:
+        return urlunsplit(parts)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
+
+
+def laptop_name() -> str:
+    """Who is writing, as the server sees it (application_name): DGFACIL_LAPTOP_NAME or the host name."""
+    return (os.environ.get("DGFACIL_LAPTOP_NAME") or socket.gethostname() or "laptop")[:63]
+
+
+def make_server_engine(address: str, *, writer: bool = True) -> Engine:
+    """A PostgreSQL engine through psycopg 3 for the document at `address`.
+
+    The URL goes to libpq untouched (psycopg.connect), so everything libpq reads from the
+    environment applies: PGPASSFILE or ~/.pgpass for the password, PGSSLMODE, PGSERVICE...
+    The app never parses, stores or logs a password.
+
+    Isolation. SQLite gives a document one writer at a time (BEGIN IMMEDIATE), and the store's
+    edits rely on it: "the next position", "the next certificate number", read-then-write moves.
+    A writer here is READ COMMITTED and first takes a transaction-scoped advisory lock, so writers
+    to one workshop queue exactly as they do on SQLite, and each statement sees every commit
+    before it. REPEATABLE READ for writers would instead fail the later of two overlapping edits
+    with a serialization error that every caller would have to retry. Readers (`writer=False`)
+    run REPEATABLE READ: one consistent snapshot for a whole read, as SQLite's WAL readers see,
+    and never blocked by a writer. A stale edit (a row changed since it was read) is caught by the
+    row version (tables.py), not by isolation.
+    """
+    import psycopg  # only a team document needs the driver
+    from psycopg.adapt import AdaptersMap
+    from psycopg.types.json import set_json_dumps
+
+    conninfo = libpq_url(address)
+    options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
+    adapters = AdaptersMap(psycopg.adapters)  # what SQLAlchemy's own connect would pass: its JSON dumps
+    set_json_dumps(text_guard.dumps, adapters)
+
+    def connect():  # noqa: ANN202
+        return psycopg.connect(
+            conninfo, context=adapters, connect_timeout=CONNECT_TIMEOUT_S, application_name=laptop_name(),
+            options=options,
+            # a dropped Wi-Fi is noticed within ~25 s even while a query waits on the socket
+            keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3,
+        )
+
+    engine = create_engine(
+        "postgresql+psycopg://",
+        creator=connect,
+        isolation_level="READ COMMITTED" if writer else "REPEATABLE READ",
+        pool_pre_ping=True,  # a connection that died with the Wi-Fi is replaced, not used
+        pool_size=2, max_overflow=8, pool_recycle=600,
+        json_serializer=text_guard.dumps,
+    )
+    text_guard.guard(engine)
+
+    if writer:
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn):  # noqa: ANN001
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
     return engine

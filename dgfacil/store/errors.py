@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import exc as orm_exc
 
 
 def backup_time(backup: Path) -> str:
@@ -111,6 +112,36 @@ class UnreadableRecord(DocumentError):
         self.record = record
 
 
+class EditConflict(DocumentError):
+    """An edit based on a stale version: someone else changed the row since it was read (the row
+    version of tables.py did not match). Nothing of the edit was saved."""
+
+    def __init__(self, what: str = "", path: Path | None = None) -> None:
+        which = f" ({what})" if what else ""
+        super().__init__(f"Someone else changed this{which} after you read it; your edit was not saved. "
+                         "The current value is shown again: make your change on it.")
+        self.path = path
+        self.what = what
+
+
+class ServerUnreachable(DocumentError):
+    """The PostgreSQL server of a team workshop cannot be reached (Wi-Fi down, server stopped)."""
+
+    def __init__(self, where: str, why: str = "") -> None:
+        because = f" ({why})" if why else ""
+        super().__init__(f"The team workshop server {where} cannot be reached{because}. Nothing was saved; "
+                         "check the network, then try again.")
+        self.where = where
+
+
+class ServerRefused(DocumentError):
+    """The server answered but will not let us in (password, permission, no such database)."""
+
+    def __init__(self, where: str, why: str) -> None:
+        super().__init__(f"The team workshop server {where} refused: {why}.")
+        self.where = where
+
+
 _READ_ONLY = {"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"}
 _DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 _DECODE_ERRORS = (ValueError, LookupError, TypeError, AttributeError)
@@ -141,6 +172,8 @@ def explain(err: BaseException, path: Path, *, newest_backup: Path | None = None
         return UnreadableRecord(path, newest_backup, record=err.record)
     if isinstance(err, DocumentError):
         return err
+    if isinstance(err, orm_exc.StaleDataError):
+        return EditConflict(_stale_what(err), path)
     sqlite_err = _sqlite_error(err)
     if sqlite_err is not None:
         name = getattr(sqlite_err, "sqlite_errorname", "") or ""
@@ -161,3 +194,10 @@ def explain(err: BaseException, path: Path, *, newest_backup: Path | None = None
     if isinstance(err, _DECODE_ERRORS) and _raised_while_decoding(err):
         return UnreadableRecord(path, newest_backup)
     return None
+
+
+def _stale_what(err: BaseException) -> str:
+    """'agenda_item 12' from SQLAlchemy's "UPDATE statement on table 'agenda_item' expected to
+    update 1 row(s); 0 were matched." (its only account of which row)."""
+    found = re.search(r"table '(\w+)'", str(err))
+    return found.group(1).replace("_", " ") if found else ""

@@ -1,25 +1,22 @@
-"""Evaluation responses and the outcome report's written parts, in and out of the document."""
+"""Evaluation responses and the workshop's evaluation form. Functions take `*, session`.
+
+The outcome report's written parts are in store/report_sections.py.
+"""
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from dgfacil.core.evaluation import EvaluationForm, Response
-from dgfacil.store.queries import workshop_row
+from dgfacil.store import convert
+from dgfacil.store.convert import response_from_row
 from dgfacil.store.settings import get_setting, put_setting
-from dgfacil.store.tables import EvaluationResponseRow, ReportSectionRow
-
+from dgfacil.store.snapshot import Snapshot, delete_with_snapshot, restore_snapshot
+from dgfacil.store.tables import EvaluationResponseRow
+from dgfacil.store.workshop import workshop_id, workshop_row
 
 NOT_ASKED = "evaluation_not_asked"  # setting: import id -> question keys its file had no column for
-
-
-def response_from_row(row: EvaluationResponseRow, not_asked: dict | None = None) -> Response:
-    return Response(
-        not_asked=frozenset((not_asked or {}).get(row.import_id or "", ())),
-        id=row.id, answers=dict(row.answers), source=row.source, external_id=row.external_id,
-        import_id=row.import_id or "", submitted_at=datetime.fromisoformat(row.submitted_at) if row.submitted_at else None,
-    )
 
 
 def load_form(*, session: Session) -> EvaluationForm:
@@ -28,7 +25,7 @@ def load_form(*, session: Session) -> EvaluationForm:
 
 
 def load_responses(*, session: Session) -> list[Response]:
-    rows = session.exec(select(EvaluationResponseRow).order_by(EvaluationResponseRow.id))
+    rows = session.exec(select(EvaluationResponseRow).order_by(col(EvaluationResponseRow.id)))
     not_asked = get_setting(NOT_ASKED, {}, session=session)
     return [response_from_row(r, not_asked) for r in rows]
 
@@ -55,7 +52,7 @@ def response(response_id: int, *, session: Session) -> Response:
     return response_from_row(response_row(response_id, session=session))
 
 
-def write_answers(response_id: int, answers: dict, *, session: Session) -> None:
+def write_answers(response_id: int, answers: dict[str, Any], *, session: Session) -> None:
     response_row(response_id, session=session).answers = answers
 
 
@@ -68,25 +65,37 @@ def delete_response(response_id: int, *, session: Session) -> Response:
     return deleted
 
 
+def delete_responses(response_ids: list[int], *, session: Session) -> Snapshot:
+    """Delete responses (typed forms deleted by hand); the snapshot puts them back with their ids."""
+    return delete_with_snapshot("evaluation_response", response_ids, session=session)
+
+
+def restore_responses(deleted: Snapshot, *, session: Session) -> None:
+    restore_snapshot(deleted, session=session)
+
+
 def insert_response(response: Response, *, session: Session) -> int:
     row = EvaluationResponseRow(
-        id=response.id, workshop_id=workshop_row(session=session).id, answers=dict(response.answers),
+        id=response.id, workshop_id=workshop_id(session=session), answers=dict(response.answers),
         source=response.source, external_id=response.external_id, import_id=response.import_id,
         submitted_at=response.submitted_at.isoformat() if response.submitted_at else "",
     )
     session.add(row)
     session.flush()
-    return row.id
+    return convert.row_id(row)
 
 
 def imported_responses(*, session: Session) -> list[Response]:
     """Every response an import wrote (source csv), in id order."""
-    query = select(EvaluationResponseRow).where(EvaluationResponseRow.source == "csv").order_by(EvaluationResponseRow.id)
+    query = (select(EvaluationResponseRow).where(EvaluationResponseRow.source == "csv")
+             .order_by(col(EvaluationResponseRow.id)))
     return [response_from_row(r) for r in session.exec(query)]
 
 
 def overwrite_response(response: Response, *, session: Session) -> None:
     """Write a response's answers, time, external id and import over the stored row of the same id."""
+    if response.id is None:
+        raise LookupError("a response that was never stored cannot be overwritten")
     row = response_row(response.id, session=session)
     row.answers = dict(response.answers)
     row.submitted_at = response.submitted_at.isoformat() if response.submitted_at else ""
@@ -99,25 +108,9 @@ def imports(*, session: Session) -> list[tuple[str, int]]:
     """(import id, responses it last wrote), oldest first."""
     query = (select(EvaluationResponseRow.import_id, func.count(), func.min(EvaluationResponseRow.id))
              .where(EvaluationResponseRow.import_id != "").group_by(EvaluationResponseRow.import_id))
-    return [(i, n) for i, n, _ in sorted(session.exec(query), key=lambda t: t[2])]
+    return [(i, n) for i, n, _ in sorted(session.exec(query), key=lambda t: t[2] or 0)]
 
 
 def responses_of_import(import_id: str, *, session: Session) -> list[int]:
-    query = select(EvaluationResponseRow.id).where(EvaluationResponseRow.import_id == import_id)
-    return list(session.exec(query))
-
-
-def report_sections(*, session: Session) -> dict[str, str]:
-    """The outcome report's written parts: key -> text."""
-    return {r.key: r.text for r in session.exec(select(ReportSectionRow).order_by(ReportSectionRow.key))}
-
-
-def save_report_section(key: str, text: str, *, session: Session) -> int:
-    row = session.exec(select(ReportSectionRow).where(ReportSectionRow.key == key)).first()
-    if row is None:
-        row = ReportSectionRow(workshop_id=workshop_row(session=session).id, key=key, text=text)
-        session.add(row)
-    else:
-        row.text = text
-    session.flush()
-    return row.id
+    query = select(col(EvaluationResponseRow.id)).where(EvaluationResponseRow.import_id == import_id)
+    return [i for i in session.exec(query) if i is not None]

@@ -6,24 +6,23 @@ not bound to an item), so a killed app still has it when the document is reopene
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from enum import Enum
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from dgfacil.core.model import Note, NoteTag
 from dgfacil.store import convert
-from dgfacil.store.queries import workshop_row
+from dgfacil.store.convert import iso_utc
+from dgfacil.store.snapshot import Snapshot, delete_with_snapshot, restore_snapshot
 from dgfacil.store.tables import AgendaItemRow, NoteRow, SettingRow
+from dgfacil.store.workshop import workshop_id
+
+__all__ = ["DRAFT_PREFIX", "Draft", "count_by_item", "delete_note", "draft_key", "get_note", "insert_note",
+           "iso_utc", "load_draft", "load_notes", "note_item_id", "note_row", "restore_note", "search",
+           "store_draft", "workshop_id_for", "write_note"]
 
 DRAFT_PREFIX = "notes.draft."
-
-
-def iso_utc(moment: datetime) -> str:
-    """An aware instant as the stored UTC ISO string (microseconds, so strings sort in time order)."""
-    if moment.tzinfo is None:
-        raise ValueError("a note's time must be an aware datetime")
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
 def note_row(note_id: int, *, session: Session) -> NoteRow:
@@ -46,7 +45,7 @@ def note_item_id(note_id: int, *, session: Session) -> int | None:
 def workshop_id_for(item_id: int | None, *, session: Session) -> int:
     """The workshop a note for `item_id` belongs to (the document's workshop when no item)."""
     if item_id is None:
-        return workshop_row(session=session).id
+        return workshop_id(session=session)
     item = session.get(AgendaItemRow, item_id)
     if item is None:
         raise LookupError(f"no agenda item {item_id}")
@@ -61,14 +60,17 @@ def insert_note(item_id: int | None, *, session: Session, text: str, tag: NoteTa
                   owner=owner, due=due)
     session.add(row)
     session.flush()
-    return row.id
+    return convert.row_id(row)
 
 
-_KEEP = object()
+class _Keep(Enum):
+    """The default of write_note's item_id: leave the note where it is (None unbinds it)."""
+
+    KEEP = 0
 
 
 def write_note(note_id: int, *, session: Session, at: str, text: str | None = None, tag: NoteTag | None = None,
-               speaker: str | None = None, item_id: object = _KEEP, owner: str | None = None,
+               speaker: str | None = None, item_id: int | None | _Keep = _Keep.KEEP, owner: str | None = None,
                due: str | None = None) -> None:
     """Change the given fields of a note (None, or no item_id, leaves a field as it is)."""
     row = note_row(note_id, session=session)
@@ -82,45 +84,28 @@ def write_note(note_id: int, *, session: Session, at: str, text: str | None = No
         row.owner = owner
     if due is not None:
         row.due = due
-    if item_id is not _KEEP:
+    if not isinstance(item_id, _Keep):
         row.agenda_item_id = item_id
     row.updated_at = at
 
 
-@dataclass(frozen=True)
-class DeletedNote:
-    """Everything needed to put a deleted note back, with its id (for undo)."""
-
-    id: int
-    workshop_id: int
-    agenda_item_id: int | None
-    created_at: str
-    updated_at: str
-    text: str
-    tag: str
-    speaker: str
-    owner: str = ""
-    due: str = ""
+def delete_note(note_id: int, *, session: Session) -> Snapshot:
+    """Delete a note; the snapshot puts it back."""
+    return delete_with_snapshot("note", [note_id], session=session)
 
 
-def delete_note(note_id: int, *, session: Session) -> DeletedNote:
-    row = note_row(note_id, session=session)
-    snapshot = DeletedNote(row.id, row.workshop_id, row.agenda_item_id, row.created_at, row.updated_at,
-                           row.text, row.tag, row.speaker, row.owner or "", row.due or "")
-    session.delete(row)
-    return snapshot
-
-
-def restore_note(deleted: DeletedNote, *, session: Session) -> None:
+def restore_note(deleted: Snapshot, *, session: Session) -> None:
     """Put a deleted note back exactly as it was, same id and times."""
-    session.add(NoteRow(**asdict(deleted)))
-    session.flush()
+    restore_snapshot(deleted, session=session)
 
 
-def all_notes(*, session: Session) -> list[Note]:
-    """Every note of the document, oldest first."""
-    rows = session.exec(select(NoteRow).order_by(NoteRow.created_at, NoteRow.id))
-    return [convert.note_from_row(r) for r in rows]
+def load_notes(*, session: Session, agenda_item_id: int | None = None) -> list[Note]:
+    """Every note of the document (or of one agenda item), oldest first. A note with a tag from a
+    newer version is read as a plain note (see convert.note_from_row)."""
+    query = select(NoteRow).order_by(col(NoteRow.created_at), col(NoteRow.id))
+    if agenda_item_id is not None:
+        query = query.where(NoteRow.agenda_item_id == agenda_item_id)
+    return [convert.note_from_row(r) for r in session.exec(query)]
 
 
 def search(*, session: Session, text: str = "", tag: NoteTag | None = None,
@@ -131,7 +116,7 @@ def search(*, session: Session, text: str = "", tag: NoteTag | None = None,
     workshop's notes name Türkiye, Côte d'Ivoire and people from every country. A document holds
     hundreds of notes, not millions, so reading them all is cheap (see bench/notes_search.py).
     """
-    query = select(NoteRow).order_by(NoteRow.created_at, NoteRow.id)
+    query = select(NoteRow).order_by(col(NoteRow.created_at), col(NoteRow.id))
     if tag is not None:
         query = query.where(NoteRow.tag == NoteTag(tag).value)
     if item_id is not None:

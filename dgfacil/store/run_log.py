@@ -1,32 +1,42 @@
-"""The run log (table run_event). Functions take `*, session`."""
+"""The run log (table run_event). Functions take `*, session`.
+
+An event of a kind this version does not know (written by a newer one) is left out when the log
+is read, so an older version can still show and report the day.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from dgfacil.core.run import EventKind, RunEvent, as_utc
+from dgfacil.core.run.log import EventKind, RunEvent, as_utc
+from dgfacil.store import convert
 from dgfacil.store.tables import DayRow, RunEventRow
 
 
-def event_from_row(row: RunEventRow) -> RunEvent:
-    return RunEvent(kind=EventKind(row.kind), at=as_utc(datetime.fromisoformat(row.at)),
-                    item_id=row.item_id, minutes=row.minutes, id=row.id)
-
-
-def load_events(*, session: Session, day_id: int) -> list[RunEvent]:
-    """The day's run log, oldest first."""
-    rows = session.exec(select(RunEventRow).where(RunEventRow.day_id == day_id).order_by(RunEventRow.at, RunEventRow.id))
-    return [event_from_row(r) for r in rows]
+def _known(rows: Iterable[RunEventRow]) -> Iterator[tuple[int, RunEvent]]:
+    """(day id, event) of each row whose kind this version knows."""
+    known = {k.value for k in EventKind}
+    for row in rows:
+        if row.kind in known:
+            yield row.day_id, RunEvent(kind=EventKind(row.kind), at=as_utc(datetime.fromisoformat(row.at)),
+                                       item_id=row.item_id, minutes=row.minutes, id=row.id)
 
 
 def load_all_events(*, session: Session) -> dict[int, list[RunEvent]]:
-    """Every day's run log, keyed by day id (for the outcome report)."""
+    """Every day's run log, oldest first, keyed by day id."""
     out: dict[int, list[RunEvent]] = defaultdict(list)
-    for row in session.exec(select(RunEventRow).order_by(RunEventRow.at, RunEventRow.id)):
-        out[row.day_id].append(event_from_row(row))
+    for day_id, event in _known(session.exec(select(RunEventRow).order_by(col(RunEventRow.at), col(RunEventRow.id)))):
+        out[day_id].append(event)
     return dict(out)
+
+
+def load_events(*, session: Session, day_id: int) -> list[RunEvent]:
+    """One day's run log, oldest first."""
+    query = select(RunEventRow).where(RunEventRow.day_id == day_id).order_by(col(RunEventRow.at), col(RunEventRow.id))
+    return [event for _, event in _known(session.exec(query))]
 
 
 def add_event(*, session: Session, day_id: int, kind: EventKind, at: datetime,
@@ -38,7 +48,7 @@ def add_event(*, session: Session, day_id: int, kind: EventKind, at: datetime,
                       kind=EventKind(kind).value, item_id=item_id, minutes=minutes)
     session.add(row)
     session.flush()
-    return row.id
+    return convert.row_id(row)
 
 
 def delete_events(*, session: Session, day_id: int) -> list[int]:
@@ -46,9 +56,7 @@ def delete_events(*, session: Session, day_id: int) -> list[int]:
     for row in rows:
         session.delete(row)
     session.flush()
-    return [r.id for r in rows]
-
-
+    return [convert.row_id(r) for r in rows]
 
 
 def delete_event_ids(*, session: Session, ids: list[int]) -> list[int]:
@@ -57,4 +65,4 @@ def delete_event_ids(*, session: Session, ids: list[int]) -> list[int]:
     for row in rows:
         session.delete(row)
     session.flush()
-    return [r.id for r in rows]
+    return [convert.row_id(r) for r in rows]

@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from dgfacil.store.queries import workshop_row
+from dgfacil.store.workshop import workshop_id
 from dgfacil.store.tables import SettingRow
 
 
@@ -21,7 +21,7 @@ def put_setting(key: str, value: Any, *, session: Session) -> None:
             session.delete(row)
         return
     if row is None:
-        row = SettingRow(workshop_id=workshop_row(session=session).id, key=key)
+        row = SettingRow(workshop_id=workshop_id(session=session), key=key)
         session.add(row)
     row.value = value
     session.flush()

@@ -8,9 +8,11 @@ these classes and the migrated schema agree.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint, text
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 
@@ -21,8 +23,19 @@ def _fk(target: str, *, ondelete: str = "CASCADE", nullable: bool = False) -> An
     )
 
 
-def _json(default_factory=list) -> Any:
+def _json(default_factory: Callable[[], Any] = list) -> Any:
     return Field(default_factory=default_factory, sa_column=Column(JSON, nullable=False))
+
+
+def _version() -> Any:
+    """Schema 0005: the row's version, raised by one on every ORM UPDATE (see VERSIONED)."""
+    return Field(default=1, sa_column_kwargs={"server_default": text("1")})
+
+
+# A table a user edits: SQLAlchemy puts `AND version = <as read>` in every UPDATE of its rows and
+# raises the version; an update based on a stale read matches nothing and raises StaleDataError
+# (errors.EditConflict). Two laptops on one team workshop never overwrite each other silently.
+VERSIONED = declared_attr(lambda cls: {"version_id_col": cls.__table__.c.version})
 
 
 class WorkshopRow(SQLModel, table=True):
@@ -30,15 +43,17 @@ class WorkshopRow(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     title: str
     project_code: str = ""
-    organizers: list = _json()
+    organizers: list[Any] = _json()
     modality: str = "in-person"
     venue: str = ""
     timezone: str = "UTC"
-    display_zones: list = _json()
+    display_zones: list[Any] = _json()
     description: str = ""
-    evaluation_form: dict = _json(dict)
+    evaluation_form: dict[str, Any] = _json(dict)
     template_name: str = ""
     created_at: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class DayRow(SQLModel, table=True):
@@ -48,6 +63,8 @@ class DayRow(SQLModel, table=True):
     position: int = 0
     date: str  # ISO date
     title: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class AgendaItemRow(SQLModel, table=True):
@@ -62,12 +79,14 @@ class AgendaItemRow(SQLModel, table=True):
     duration_min: int = 30
     fixed_start: bool = False
     lead: str = ""
-    speakers: list = _json()
+    speakers: list[Any] = _json()
     description: str = ""
-    materials: list = _json()
+    materials: list[Any] = _json()
     # schema 0004: how far a recovery plan may shorten this item
     min_duration_min: Optional[int] = None  # None: the plan's default floor
     shorten: bool = True  # False: "do not shorten"
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class ParticipantRow(SQLModel, table=True):
@@ -83,6 +102,8 @@ class ParticipantRow(SQLModel, table=True):
     role: str = "participant"
     origin: str = "overseas"
     badge_code: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class ExerciseRow(SQLModel, table=True):
@@ -93,7 +114,9 @@ class ExerciseRow(SQLModel, table=True):
     position: int = 0
     kind: str
     title: str = ""
-    definition: dict = _json(dict)
+    definition: dict[str, Any] = _json(dict)
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class GroupRow(SQLModel, table=True):
@@ -105,6 +128,8 @@ class GroupRow(SQLModel, table=True):
     position: int = 0
     name: str
     colour: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class GroupMemberRow(SQLModel, table=True):
@@ -128,6 +153,8 @@ class NoteRow(SQLModel, table=True):
     # schema 0004: an action's owner and due date (ISO date), for the outcome report
     owner: str = ""
     due: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class AttendanceRow(SQLModel, table=True):
@@ -139,6 +166,8 @@ class AttendanceRow(SQLModel, table=True):
     agenda_item_id: int = _fk("agenda_item.id")
     present: bool = True
     marked_at: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class EvaluationResponseRow(SQLModel, table=True):
@@ -148,8 +177,10 @@ class EvaluationResponseRow(SQLModel, table=True):
     submitted_at: str = ""
     source: str = "typed"  # typed | csv | phone
     external_id: str = ""
-    answers: dict = _json(dict)  # question key -> answer (int level or text)
+    answers: dict[str, Any] = _json(dict)  # question key -> answer (int level or text)
     import_id: str = ""  # schema 0004: the import this response came from ("" when typed)
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 # --- schema 0002: the running agenda and the exercise boards -------------------------------
@@ -169,7 +200,7 @@ class RunEventRow(SQLModel, table=True):
 
 
 class BoardItemRow(SQLModel, table=True):
-    """A sticky note on a zones or plane board, or a row of a table exercise."""
+    """A card on a zones or plane board, or a row of a table exercise."""
 
     __tablename__ = "board_item"
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -183,9 +214,11 @@ class BoardItemRow(SQLModel, table=True):
     y: float = 0.0
     colour: str = ""
     cluster: str = ""
-    data: dict = _json(dict)  # kind-specific: IAP2 level, table cells...
+    data: dict[str, Any] = _json(dict)  # kind-specific: IAP2 level, table cells...
     created_at: str = ""
     updated_at: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class DotVoteRow(SQLModel, table=True):
@@ -205,8 +238,10 @@ class ExerciseAnswerRow(SQLModel, table=True):
     exercise_id: int = _fk("exercise.id")
     group_id: Optional[int] = _fk("breakout_group.id", nullable=True)
     key: str
-    value: dict = _json(dict)
+    value: dict[str, Any] = _json(dict)
     updated_at: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 # --- schema 0003: certificates, signatories, report texts, document settings --------------
@@ -220,6 +255,8 @@ class SignatoryRow(SQLModel, table=True):
     name: str
     title: str = ""
     signature_png: Optional[bytes] = None
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class CertificateRow(SQLModel, table=True):
@@ -240,6 +277,8 @@ class ReportSectionRow(SQLModel, table=True):
     workshop_id: int = _fk("workshop.id")
     key: str
     text: str = ""
+    version: int = _version()
+    __mapper_args__ = VERSIONED
 
 
 class SettingRow(SQLModel, table=True):
@@ -251,3 +290,5 @@ class SettingRow(SQLModel, table=True):
     workshop_id: int = _fk("workshop.id")
     key: str
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    version: int = _version()
+    __mapper_args__ = VERSIONED

@@ -1,13 +1,13 @@
-"""What every room is given: the open document, its worker, the undo group and the clock."""
+"""What every room is given: the open document, its worker, the undo group, the clock, and the one
+way a room reaches another (the main window's `open_notes`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoGroup
-
-from typing import TYPE_CHECKING
 
 from dgfacil.ui.tasks import Tasks
 
@@ -28,7 +28,9 @@ class AppContext:
     tasks: Tasks
     undo_group: QUndoGroup
     clock: Callable[[], datetime] = utc_now  # injected so tests drive time
-    services: dict = field(default_factory=dict)  # room-to-room hooks, e.g. "open_notes"
+    open_notes: Callable[[int | None], None] | None = None
+    """Show the Notes room on an agenda item (None: the whole workshop); set by the main window,
+    None when the room stands alone (a test) or the build has no Notes room."""
 
     def workshop(self) -> Workshop:
         from dgfacil.operations.document import load_workshop

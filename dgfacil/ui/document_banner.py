@@ -29,7 +29,7 @@ def status_text(text: str) -> str:
 
 def show_banner(window: MainWindow, doc) -> QToolBar | None:
     """Put the read-only bar on `window` for `doc`; None when the document can be written."""
-    reason = getattr(doc, "read_only_reason", None)
+    reason = doc.read_only_reason
     if reason is None:
         return None
     bar = QToolBar("Read-only", window)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessage
 from dgfacil import __version__, settings
 from dgfacil.paths import user_data_dir
 from dgfacil.ui.context import AppContext
-from dgfacil.ui.rooms import ROOMS, RoomShelf, room_class
+from dgfacil.ui.rooms import ROOMS, Room, RoomShelf, room_class
 from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.tasks import Tasks
 from dgfacil.ui.widgets import show_message
@@ -19,6 +19,8 @@ from dgfacil.ui.widgets import show_message
 if TYPE_CHECKING:  # the store (sqlmodel, via operations) and the dialogs load after the window is shown
     from dgfacil.operations.document import DamagedDocument, Document
     from dgfacil.ui.link.menu import RoomLinkMenu
+    from dgfacil.ui.notes.room import NotesRoom
+    from dgfacil.ui.run.room import RunRoom
 
 BACKUP_EVERY_MS = 10 * 60 * 1000
 
@@ -36,6 +38,9 @@ class MainWindow(QMainWindow):
         fit_to_screen(self, 1280, 800)  # a 1280×720 or 1366×768 laptop: the whole window on screen
         self.ctx: AppContext | None = None
         self.shelf: RoomShelf | None = None  # the open document's rooms, each built when first needed
+        self.run_room: RunRoom | None = None  # None until built, or in a build without a Run room
+        self.notes_room: NotesRoom | None = None
+        self.read_only_banner: QWidget | None = None
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -160,9 +165,7 @@ class MainWindow(QMainWindow):
         self.close_document()
         self.statusBar().clearMessage()  # "Opening …"
         tasks = Tasks(doc, self)
-        self.ctx = AppContext(doc=doc, tasks=tasks, undo_group=self.undo_group)
-        self.ctx.services["open_notes"] = self.open_notes
-        self.ctx.services["show_room"] = self.show_room
+        self.ctx = AppContext(doc=doc, tasks=tasks, undo_group=self.undo_group, open_notes=self.open_notes)
         tasks.changes_applied.connect(self._on_changes)
         from dgfacil.ui.document_banner import show_banner, status_text
 
@@ -189,16 +192,19 @@ class MainWindow(QMainWindow):
         after_first_paint(self.tabs, self.shelf.build_rest_soon)  # the other rooms, once this one shows
         self.document_opened.emit(doc)
 
-    def _make_room(self, title: str, spec: str) -> QWidget:
+    def _make_room(self, title: str, spec: str) -> Room:
         cls = room_class(spec)
         if cls is None:
             from dgfacil.ui.overview import OverviewRoom
 
             return OverviewRoom(self.ctx, title)
-        return cls(self.ctx)
+        room = cls(self.ctx)
+        self.run_room = cast("RunRoom", room) if title == "Run" else self.run_room
+        self.notes_room = cast("NotesRoom", room) if title == "Notes" else self.notes_room
+        return room
 
     @property
-    def rooms(self) -> list[QWidget]:
+    def rooms(self) -> list[Room]:
         """The open document's rooms built so far, in tab order."""
         return self.shelf.rooms() if self.shelf is not None else []
 
@@ -267,16 +273,15 @@ class MainWindow(QMainWindow):
         self.view_menu.clear()
         for index, (title, _) in enumerate(ROOMS):
             self._action(self.view_menu, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
-        run = self.shelf.built_room("Run")  # built later: this menu is made again then
-        if run is not None and hasattr(run, "set_projector_theme"):
+        run = self.run_room  # built later: this menu is made again then
+        if run is not None:
             # The projector's T key, also as a menu item for those who never press it.
             self.view_menu.addSeparator()
             self.light_projector = self._action(
                 self.view_menu, "&Light projector (T on the projector)",
                 lambda on: run.set_projector_theme("light" if on else "dark"))
             self.light_projector.setCheckable(True)
-            if hasattr(run, "strip_action"):
-                self.view_menu.addAction(run.strip_action)
+            self.view_menu.addAction(run.strip_action)
 
     def _reopen_live_run(self) -> None:
         """A run in progress today (a restart mid-session): open on the Run room, on its day."""
@@ -284,15 +289,14 @@ class MainWindow(QMainWindow):
 
         now = self.ctx.clock()
         day_id = self.ctx.tasks.read(lambda s: live_run_day(s, now=now))
-        run = self.show_room("Run") if day_id is not None else None
-        if run is not None:
-            if hasattr(run, "show_day"):
-                run.show_day(day_id)
+        if day_id is not None:
+            self.show_room("Run")  # builds it
+        if day_id is not None and self.run_room is not None:
+            self.run_room.show_day(day_id)
 
     def _sync_view_menu(self) -> None:
-        run = self.shelf.built_room("Run") if self.shelf is not None else None
-        if run is not None and hasattr(run, "projector_theme"):
-            self.light_projector.setChecked(run.projector_theme == "light")
+        if self.run_room is not None:
+            self.light_projector.setChecked(self.run_room.projector_theme == "light")
 
     def close_document(self) -> None:
         """Close the open workshop without losing a keystroke: editors commit, rooms flush, the
@@ -305,14 +309,14 @@ class MainWindow(QMainWindow):
         if focused is not None:
             focused.clearFocus()  # an editor that saves on focus-out saves now, while the worker runs
         for room in self.rooms:
-            if hasattr(room, "shutdown"):
-                room.shutdown()
+            room.shutdown()
         ctx, self.ctx = self.ctx, None
         for room in self.rooms:
-            if getattr(room, "undo_stack", None) is not None:
+            if room.undo_stack is not None:
                 self.undo_group.removeStack(room.undo_stack)
         self.shelf.close()
         self.shelf = None
+        self.run_room = self.notes_room = None
         self.tabs.currentChanged.disconnect(self._room_changed)
         ctx.tasks.wait()
         ctx.tasks.changes_applied.disconnect(self._on_changes)
@@ -321,7 +325,7 @@ class MainWindow(QMainWindow):
         ctx.doc.close()
         from dgfacil.ui.document_banner import hide_banner
 
-        hide_banner(self, getattr(self, "read_only_banner", None))
+        hide_banner(self, self.read_only_banner)
         self.read_only_banner = None
         self._replace_central(self._start_page())
         self.start_page.refresh()
@@ -339,31 +343,29 @@ class MainWindow(QMainWindow):
     def _room_changed(self, index: int) -> None:
         room = self.shelf.room_at(index) if self.shelf is not None else None
         if room is not None:
-            self.undo_group.setActiveStack(getattr(room, "undo_stack", None))
+            self.undo_group.setActiveStack(room.undo_stack)
 
     def _on_changes(self, changes, initiator) -> None:
         self.saved_label.setText("All changes saved")
         if changes.workshop and self.ctx is not None:
             self._show_title()
         for room in self.rooms:
-            handler = getattr(room, "on_changes", None)
-            if handler:
-                handler(changes, initiator)
+            room.on_changes(changes, initiator)
 
-    def room(self, title: str) -> QWidget | None:
+    def room(self, title: str) -> Room | None:
         """The open document's room of that title, built now if it was not yet."""
         return self.shelf.room(title) if self.shelf is not None else None
 
-    def show_room(self, title: str) -> QWidget | None:
+    def show_room(self, title: str) -> Room | None:
         room = self.room(title)
         if room is not None:
             self.tabs.setCurrentWidget(room)
         return room
 
     def open_notes(self, item_id: int | None) -> None:
-        room = self.show_room("Notes")
-        if room is not None and hasattr(room, "focus_item"):
-            room.focus_item(item_id)
+        self.show_room("Notes")
+        if self.notes_room is not None:
+            self.notes_room.focus_item(item_id)
 
     # -- dialogs ----------------------------------------------------------------------------
     def new_from_template(self, template: str | None = None) -> None:
@@ -397,33 +399,16 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def save_copy(self) -> None:
-        if self.ctx is None:
-            return
-        if self.ctx.doc.read_only:  # as the read-only bar's button: the copy is the one to edit
-            from dgfacil.ui.document_banner import save_copy_and_edit
+        if self.ctx is not None:
+            from dgfacil.ui.copies import save_copy
 
-            return save_copy_and_edit(self)
-        from dgfacil.ui import dialogs
-
-        path = dialogs.ask_save_path(self, "Save a copy as", self.ctx.doc.path.with_name(self.ctx.doc.path.stem + " copy.dgfacil"),
-                                     "Workshop (*.dgfacil)")
-        if path:
-            doc = self.ctx.doc
-            self.ctx.tasks.run(lambda _s: doc.save_copy(path),
-                               on_done=lambda p: self.statusBar().showMessage(f"Copy saved as {p}", 6000))
+            save_copy(self, self.ctx)
 
     def export_json(self) -> None:
-        if self.ctx is None:
-            return
-        from dgfacil.ui import dialogs
+        if self.ctx is not None:
+            from dgfacil.ui.copies import export_json
 
-        path = dialogs.ask_save_path(self, "Export as JSON", self.ctx.doc.path.with_suffix(".json"), "JSON (*.json)")
-        if path:
-            from dgfacil.operations.export import export_document_json
-
-            doc = self.ctx.doc
-            self.ctx.tasks.run(lambda _s: export_document_json(doc, path),
-                               on_done=lambda p: self.statusBar().showMessage(f"Exported {p}", 6000))
+            export_json(self, self.ctx)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -32,3 +32,9 @@ class OverviewRoom(QWidget):
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
         self.refresh()
+
+    def shortcuts_help(self) -> list[tuple[str, str]]:
+        return []
+
+    def shutdown(self) -> None:
+        """Nothing runs here."""

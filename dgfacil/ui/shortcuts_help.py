@@ -1,9 +1,11 @@
 """Help ▸ Keyboard shortcuts (F1): every key of the window, its rooms and the projector, in one table.
 
-Rooms that describe their keys (`shortcuts_help()`) say them in their own words; the others
-(the Run room) are read from their actions, so the table cannot drift from the keys that work.
+Each room says its keys (`Room.shortcuts_help()`): most in their own words; the Run room reads them
+from its actions (`widget_keys`), so the table cannot drift from the keys that work.
 """
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -14,6 +16,10 @@ from PySide6.QtWidgets import (
 
 from dgfacil.ui.rooms import ROOMS
 from dgfacil.ui.screen_fit import fit_to_screen
+
+if TYPE_CHECKING:
+    from dgfacil.ui.main_window import MainWindow
+    from dgfacil.ui.run.room import RunRoom
 
 Row = tuple[str, str, str]  # where, key, what
 
@@ -34,14 +40,14 @@ def widget_keys(widget: QWidget) -> list[tuple[str, str]]:
     return rows
 
 
-def _projector_rows(run_room: QWidget) -> list[Row]:
+def _projector_rows(run_room: RunRoom) -> list[Row]:
     """The Run projector's own keys, read from a projector (the open one, or one made to ask)."""
-    from dgfacil.ui.run.projector import ProjectorWindow
+    from dgfacil.ui.run.projector import RunProjector
 
-    projector = getattr(run_room, "projector", None)
+    projector = run_room.projector
     made = projector is None
     if made:
-        projector = ProjectorWindow(run_room.workshop)
+        projector = RunProjector(run_room.workshop)
     try:
         rows = [("Projector", key, what) for key, what in widget_keys(projector)]
     finally:
@@ -52,16 +58,14 @@ def _projector_rows(run_room: QWidget) -> list[Row]:
     return rows
 
 
-def help_rows(window) -> list[Row]:
+def help_rows(window: MainWindow) -> list[Row]:
     rows: list[Row] = [("Window", _keys_text(a.shortcuts()), a.text().replace("&", ""))
                        for menu in window.menuBar().findChildren(QMenu)
                        for a in menu.actions() if a.shortcuts()]
     for title, room in ((title, window.room(title)) for title, _spec in ROOMS):  # builds any not yet built
-        described = getattr(room, "shortcuts_help", None)
-        pairs = described() if described else widget_keys(room)
-        rows.extend((title, key, what) for key, what in pairs)
-        if title == "Run":
-            rows.extend(_projector_rows(room))
+        rows.extend((title, key, what) for key, what in room.shortcuts_help())
+        if room is window.run_room:
+            rows.extend(_projector_rows(window.run_room))
     return rows
 
 

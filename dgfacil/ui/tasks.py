@@ -91,7 +91,7 @@ class Tasks(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future:
-        """Run a write `op(session)` returning Changes (or (Changes, result)) in its own transaction."""
+        """Run a write `op(session)` returning Changes in its own transaction."""
         self._check_open()
         future = self._db.submit(self._in_session, op)
 
@@ -107,9 +107,8 @@ class Tasks(QObject):
                     self.failed.emit(str(error) or type(error).__name__)
                     return
                 result = fut.result()
-                changes = result[0] if isinstance(result, tuple) else result
-                if isinstance(changes, Changes):
-                    self.changes_applied.emit(changes, initiator)
+                if isinstance(result, Changes):
+                    self.changes_applied.emit(result, initiator)
                 if on_done:
                     on_done(result)
 
@@ -122,9 +121,8 @@ class Tasks(QObject):
         """Run a write and wait for it; changes_applied fires before this returns."""
         self._check_open()
         result = self._db.submit(self._in_session, op).result()
-        changes = result[0] if isinstance(result, tuple) else result
-        if isinstance(changes, Changes):
-            self.changes_applied.emit(changes, initiator)
+        if isinstance(result, Changes):
+            self.changes_applied.emit(result, initiator)
         return result
 
     def wait(self) -> None:

@@ -24,6 +24,27 @@ def plain_label(text: str = "", *, name: str = "", size: int | None = None, bold
     return label
 
 
+class ElidedLabel(QLabel):
+    """One line of plain text cut to the label's width with "…"; the whole text is the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.PlainText)
+        self.full_text = ""
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(plain_tooltip(text))
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, max(50, self.width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._elide()
+
+
 def plain_tooltip(text: str) -> str:
     """Tooltips are rich text when they look like it; escape user text so it shows as typed."""
     return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>' if text else ""

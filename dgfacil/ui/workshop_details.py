@@ -142,10 +142,10 @@ class WorkshopDetailsDialog(QDialog):
 
 
 def _save(session, details: WorkshopDetails, labels: dict[str, str]):
-    """Details and zone labels in one transaction: (changes, (details before, labels before))."""
-    changes, before = update_workshop(session, details=details)
-    more, labels_before = set_zone_labels(session, labels=labels)
-    return changes | more, (before, labels_before)
+    """Details and zone labels in one transaction; the value is (details before, labels before)."""
+    changes = update_workshop(session, details=details)
+    more = set_zone_labels(session, labels=labels)
+    return (changes | more).with_value((changes.value, more.value))
 
 
 class EditWorkshopDetails(OperationCommand):
@@ -154,7 +154,7 @@ class EditWorkshopDetails(OperationCommand):
         self.tasks, self.details, self.labels, self.before = tasks, details, labels or {}, None
 
     def do_redo(self) -> None:
-        _changes, before = self.tasks.run_sync(lambda s: _save(s, self.details, self.labels))
+        before = self.tasks.run_sync(lambda s: _save(s, self.details, self.labels)).value
         self.before = self.before or before
 
     def do_undo(self) -> None:

@@ -36,7 +36,7 @@ class Laptop:
 
 def _recorded(doc: Path) -> tuple[str, str]:
     """(first certificate's QR text, the signing fingerprint recorded) as the file holds them."""
-    from dgfacil.store import printing as store
+    from dgfacil.store import certificates as store
     from dgfacil.store.document import open_document
     from dgfacil.store.settings import get_setting
 
@@ -55,14 +55,14 @@ def laptops(tmp_path, new_doc):
     from dgfacil.core.model import Participant
     from dgfacil.operations.attendance import attendance_units, mark
     from dgfacil.operations.participants import add_participant
-    from dgfacil.store import queries
+    from dgfacil.store.participants import load_participants
 
     a, b = Laptop(tmp_path / "laptop-a"), Laptop(tmp_path / "laptop-b")
     doc = new_doc(name="laptop-a/w.dgfacil")
     with doc.session() as s:
         add_participant(s, participant=Participant(NAME, email="a@example.am", country="Armenia"))
     with doc.session() as s:
-        people = queries.load_participants(session=s)
+        people = load_participants(session=s)
         mark(s, participant_ids=[p.id for p in people],
              item_ids=[i for u in attendance_units(s) for i in u.item_ids])
     doc.engine.dispose()

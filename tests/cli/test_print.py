@@ -49,15 +49,24 @@ def test_per_person_and_bad_input(workshop, tmp_path):
     assert done.returncode == 0, done.stderr
     assert len(list(folder.glob("*.pdf"))) == 2 and not (tmp_path / "x.pdf").exists()
     for args in (["print", "badges", str(tmp_path / "missing.dgfacil"), "-o", "x.pdf"],
-                 ["print", "attendance", str(workshop), "-o", str(tmp_path / "a.pdf"), "--session", "99"],
+                 ["print", "attendance", str(workshop), "-o", str(tmp_path / "a.pdf"), "--block", "99"],
                  ["print", "badges", str(workshop), "-o", str(tmp_path / "b"), "--per-person"]):
         done = dgfacil(*args)
         assert done.returncode == 2 and "Traceback" not in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
 
 
+def test_session_is_the_old_name_of_block(workshop, tmp_path):
+    out = tmp_path / "block2.pdf"
+    done = dgfacil("print", "attendance", str(workshop), "-o", str(out), "--session", "2")
+    assert done.returncode == 0 and out.exists(), done.stderr
+    assert "--session is deprecated; use --block" in done.stderr
+    refused = dgfacil("print", "attendance", str(workshop), "-o", str(tmp_path / "x.pdf"), "--session", "99")
+    assert refused.returncode == 2 and "there is no block 99" in refused.stderr
+
+
 def test_verify_genuine_tampered_and_unknown(workshop, tmp_path):
-    from dgfacil.store import printing as store
+    from dgfacil.store import certificates as store
     from dgfacil.store.document import open_document
 
     assert dgfacil("print", "certificates", str(workshop), "-o", str(tmp_path / "c.pdf")).returncode == 0

@@ -46,7 +46,7 @@ def test_nobody_eligible_writes_nothing(empty_workshop, tmp_path):
     _refused(dgfacil("print", "certificates", str(empty_workshop), "-o", str(folder), "--per-person"),
              folder)
     # no key, no numbers were made by a refusal: certificates printed later start at 1
-    from dgfacil.store import printing as store
+    from dgfacil.store import certificates as store
     from dgfacil.store.document import open_document
 
     doc = open_document(empty_workshop)

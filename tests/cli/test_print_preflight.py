@@ -24,14 +24,14 @@ def dgfacil(*args: str, **env: str) -> subprocess.CompletedProcess:
 def workshop(new_doc):
     from dgfacil.operations.attendance import attendance_units, mark
     from dgfacil.operations.participants import add_participant
-    from dgfacil.store import queries
+    from dgfacil.store.participants import load_participants
 
     doc = new_doc()
     with doc.session() as s:
         for name in (ODD, ARMENIAN, "Kim Min-jun"):
             add_participant(s, participant=Participant(name, country="Greece"))
     with doc.session() as s:
-        people = queries.load_participants(session=s)
+        people = load_participants(session=s)
         mark(s, participant_ids=[p.id for p in people],
              item_ids=[i for u in attendance_units(s) for i in u.item_ids])
     path = doc.path

@@ -17,8 +17,8 @@ from dgfacil.core.attendance import (
 from dgfacil.core.model import AgendaItem, Day, ItemKind
 
 
-def test_all_sessions_required_by_default():
-    """The APO rule: one missed session means no certificate, and the reason says which."""
+def test_all_blocks_required_by_default():
+    """The APO rule: one missed block means no certificate, and the reason says which."""
     present = {(1, 10), (1, 11), (1, 12), (2, 10), (2, 12)}
     result = eligibility([1, 2, 3], [10, 11, 12], present)
     assert result[1].eligible and result[1].attended == 3 and result[1].reason == ""
@@ -33,7 +33,7 @@ def test_threshold_rounds_up():
     assert required_count(10, 0.7) == 7  # float noise does not push it to 8
     assert required_count(4, 1.0) == 4
     result = eligibility([1], [1, 2, 3, 4, 5, 6], {(1, s) for s in range(1, 5)}, threshold=0.75)
-    assert not result[1].eligible and "5 required" in result[1].reason and "1 more session" in result[1].reason
+    assert not result[1].eligible and "5 required" in result[1].reason and "1 more block" in result[1].reason
 
 
 @pytest.mark.parametrize("bad", [0, -0.1, 1.5, float("nan")])
@@ -42,12 +42,12 @@ def test_bad_threshold_refused(bad):
         eligibility([1], [1], set(), threshold=bad)
 
 
-def test_no_sessions_means_nobody_eligible():
+def test_no_blocks_means_nobody_eligible():
     result = eligibility([1], [], set())
     assert not result[1].eligible and result[1].reason
 
 
-def test_presence_for_other_sessions_ignored():
+def test_presence_for_other_blocks_ignored():
     result = eligibility([1], [10], {(1, 99), (2, 10)})
     assert not result[1].eligible
 
@@ -59,7 +59,7 @@ def test_presence_for_other_sessions_ignored():
     st.one_of(st.none(), st.floats(0.01, 1.0)),
 )
 def test_eligibility_invariants(pids, sids, present, threshold):
-    """Attended + missing = sessions; eligible exactly when attended reaches required."""
+    """Attended + missing = blocks; eligible exactly when attended reaches required."""
     result = eligibility(pids, sids, present, threshold=threshold)
     assert set(result) == pids
     for pid, e in result.items():

@@ -3,7 +3,8 @@ choice wins without a note that contradicts it."""
 from __future__ import annotations
 
 from dgfacil.cli.roster import _apply_overrides
-from dgfacil.core.roster import build_preview, guess_mapping, is_honorific
+from dgfacil.core.roster import build_preview
+from dgfacil.core.roster_columns import guess_mapping, is_honorific
 
 HEAD = ["Name", "Title", "Email", "Country", "Designation"]
 ROWS = [["Ana Núñez", "Ms.", "ana@gob.pe", "Peru", "Director of e-Government"],

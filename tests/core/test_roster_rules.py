@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 
 from dgfacil.core.model import Participant
 from dgfacil.core.roster import (
-    BADGE_ALPHABET, build_preview, clean_value, guess_mapping, join_name, new_badge_code,
-    normalise_badge, valid_email,
+    BADGE_ALPHABET, build_preview, clean_value, join_name, new_badge_code, normalise_badge, valid_email,
 )
+from dgfacil.core.roster_columns import guess_mapping
 
 HEAD = ["Full name", "E-mail", "Country"]
 

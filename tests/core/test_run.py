@@ -14,11 +14,12 @@ from hypothesis import strategies as st
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import AgendaItem, Day, ItemKind
-from dgfacil.core.run import EventKind as K
-from dgfacil.core.run import EventKind, Phase, RunEvent, actual_times
-from dgfacil.core.run_plan import Status, derive_state, shares
-from dgfacil.core.run_suggest import floor_min, recovery_plan
-from dgfacil.core.run_text import conflict_texts, countdown_text, day_end_text, status
+from dgfacil.core.run.log import EventKind as K
+from dgfacil.core.run.log import EventKind, Phase, RunEvent
+from dgfacil.core.run.outcome import actual_times
+from dgfacil.core.run.plan import ItemStatus, derive_state, shares
+from dgfacil.core.run.recovery import floor_min, recovery_plan
+from dgfacil.core.run.words import conflict_texts, countdown_status, countdown_text, day_end_text
 
 ZONE = "Asia/Bangkok"
 TZ = ZoneInfo(ZONE)
@@ -69,7 +70,7 @@ def test_before_the_start_everything_is_as_planned():
     assert hhmm(state.projected_end, ZONE) == "16:00" and state.day_delta_min == 0
     assert state.conflicts == () and recovery_plan(make_day(), ZONE, [], at(8, 30)) is None
     assert [hhmm(r.start, ZONE) for r in state.rows][:3] == ["09:00", "09:15", "10:15"]
-    assert status(state).words.startswith("Not started")
+    assert countdown_status(state).words.startswith("Not started")
 
 
 def test_a_whole_day_with_overrun_push_conflict_recovery_pause_extend_skip():
@@ -78,12 +79,12 @@ def test_a_whole_day_with_overrun_push_conflict_recovery_pause_extend_skip():
     state = log.state(at(9, 5))
     assert state.current.item.title == "Opening"
     assert countdown_text(state.remaining) == "10:00"
-    assert status(state).words == "10 minutes left"
+    assert countdown_status(state).words == "10 minutes left"
 
     # The opening overruns by 2 minutes: the morning is pushed at its planned lengths, the fixed
     # lunch holds, and the 2 minutes of the exercise that no longer fit are said in words.
     state = log.state(at(9, 16))
-    assert status(state).words == "Time is up — 1 min over"
+    assert countdown_status(state).words == "Time is up — 1 min over"
     log.press(K.NEXT, at(9, 17))
     state = log.state(at(9, 17))
     assert state.current.item.title == "Session A"
@@ -106,14 +107,14 @@ def test_a_whole_day_with_overrun_push_conflict_recovery_pause_extend_skip():
     # Session A overruns by 3 minutes, gets 5 more, is paused for 5 minutes, then ends.
     state = log.state(at(10, 20))
     assert state.phase is Phase.RUNNING and state.overrun == timedelta(minutes=3)
-    assert status(state).words == "Time is up — 3 min over" and countdown_text(state.remaining) == "+3:00"
+    assert countdown_status(state).words == "Time is up — 3 min over" and countdown_text(state.remaining) == "+3:00"
     log.press(K.EXTEND, at(10, 20), minutes=5)
     assert countdown_text(log.state(at(10, 20)).remaining) == "2:00"
-    assert status(log.state(at(10, 20)), 2).level.value == "warning"
+    assert countdown_status(log.state(at(10, 20)), 2).level.value == "warning"
     log.press(K.PAUSE, at(10, 21))
     paused = log.state(at(10, 25))
     assert paused.paused and countdown_text(paused.remaining) == "1:00"
-    assert status(paused).words == "Paused — 1 minute left"
+    assert countdown_status(paused).words == "Paused — 1 minute left"
     # Paused time moves the rest of the day: A's projected end follows the clock.
     assert paused.current.end == at(10, 26)
     log.press(K.RESUME, at(10, 26))
@@ -123,7 +124,7 @@ def test_a_whole_day_with_overrun_push_conflict_recovery_pause_extend_skip():
     # Session B is skipped from the plan: the exercise follows the (shortened) coffee break.
     log.press(K.SKIP, at(10, 30), item_id=4)
     state = log.state(at(10, 30))
-    assert row(state, 4).status is Status.SKIPPED
+    assert row(state, 4).status is ItemStatus.SKIPPED
     assert row(state, 5).start == at(10, 45) and row(state, 5).unfit_min == 0
     assert state.current.item.title == "Coffee break"
     log.press(K.NEXT, at(10, 45))
@@ -139,7 +140,7 @@ def test_a_whole_day_with_overrun_push_conflict_recovery_pause_extend_skip():
     assert row(state, 9).start == at(15, 30) and state.unfit_min == 0
     log.press(K.SKIP, at(14, 40))  # skip the tea while it runs: on to the closing
     state = log.state(at(14, 40))
-    assert state.current.item.title == "Closing" and row(state, 8).status is Status.SKIPPED
+    assert state.current.item.title == "Closing" and row(state, 8).status is ItemStatus.SKIPPED
     log.press(K.NEXT, at(15, 10))
     done = log.state(at(15, 30))
     assert done.phase is Phase.FINISHED
@@ -161,7 +162,7 @@ def test_previous_undoes_a_slip_of_next():
     log.press(K.PREVIOUS, at(9, 10, 5))
     state = log.state(at(9, 12))
     assert state.current.item.id == 1 and countdown_text(state.remaining) == "3:00"
-    assert row(state, 2).status is Status.PENDING and row(state, 2).start is not None
+    assert row(state, 2).status is ItemStatus.PENDING and row(state, 2).start is not None
 
 
 def test_previous_after_a_real_item_resumes_it_later():
@@ -172,7 +173,7 @@ def test_previous_after_a_real_item_resumes_it_later():
     log.press(K.JUMP, at(9, 30), item_id=1)  # back to the opening from the coffee break
     state = log.state(at(9, 31))
     assert state.current.item.id == 1 and countdown_text(state.remaining) == "4:00"
-    assert row(state, 3).status is Status.DONE
+    assert row(state, 3).status is ItemStatus.DONE
 
 
 def test_a_fixed_item_holds_and_what_does_not_fit_is_counted():
@@ -237,10 +238,10 @@ def test_any_log_gives_a_consistent_state(log, now_offset):
     now = start + timedelta(seconds=now_offset)
     state = derive_state(day, ZONE, presses, now)
     assert len(state.rows) == len(day.items)
-    current = [r for r in state.rows if r.status is Status.CURRENT]
+    current = [r for r in state.rows if r.status is ItemStatus.CURRENT]
     assert len(current) == (1 if state.phase in (Phase.RUNNING, Phase.PAUSED) else 0)
     for row in state.rows:
-        if row.status is Status.PENDING:
+        if row.status is ItemStatus.PENDING:
             assert row.start is not None and row.end >= row.start
             assert row.end - row.start == timedelta(minutes=row.minutes)  # pushed, never squeezed
             if row.item.fixed_start:
@@ -252,15 +253,15 @@ def test_any_log_gives_a_consistent_state(log, now_offset):
             item = next(it for it in day.items if it.id == change.item_id)
             assert change.skip or change.after_min >= min(floor_min(item), change.before_min)
     countdown_text(state.remaining)
-    status(state)
+    countdown_status(state)
     # The same log in any order of storage gives the same state (replay sorts by instant).
     again = derive_state(day, ZONE, list(reversed(presses)), now)
     assert again.rows == state.rows and again.remaining == state.remaining
 
 
 def test_core_and_headless_modules_do_not_load_qt():
-    code = ("import sys, dgfacil.core.run, dgfacil.core.run_plan, dgfacil.core.run_text, dgfacil.core.run_suggest, "
-            "dgfacil.core.run_outcome, dgfacil.operations.run, dgfacil.operations.ics, dgfacil.io.ics; "
+    code = ("import sys, dgfacil.core.run.log, dgfacil.core.run.plan, dgfacil.core.run.words, dgfacil.core.run.recovery, "
+            "dgfacil.core.run.outcome, dgfacil.operations.run, dgfacil.operations.ics, dgfacil.io.ics; "
             "print('PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False", out.stderr

@@ -5,9 +5,9 @@ from datetime import date, datetime, time, timezone
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import AgendaItem, Day
-from dgfacil.core.run import EventKind, RunEvent
-from dgfacil.core.run_text import day_end_text
-from dgfacil.core.run_plan import derive_state, run_date
+from dgfacil.core.run.log import EventKind, RunEvent
+from dgfacil.core.run.words import day_end_text
+from dgfacil.core.run.plan import derive_state, run_date
 
 
 def test_a_rehearsal_on_another_date_runs_the_plan_from_its_start():

@@ -5,10 +5,10 @@ from datetime import date, datetime, time, timezone
 
 from dgfacil.core.agenda import hhmm, workshop_zones
 from dgfacil.core.model import AgendaItem, Day, ItemKind, Workshop
-from dgfacil.core.run import EventKind as K
-from dgfacil.core.run import RunEvent
-from dgfacil.core.run_plan import derive_state
-from dgfacil.core.run_text import back_at, countdown_text, day_end_text
+from dgfacil.core.run.log import EventKind as K
+from dgfacil.core.run.log import RunEvent
+from dgfacil.core.run.plan import derive_state
+from dgfacil.core.run.words import back_at, countdown_text, day_end_text
 
 
 def utc(y, m, d, hh, mm):

@@ -6,11 +6,11 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dgfacil.core.model import AgendaItem, Day, ItemKind
-from dgfacil.core.run import EventKind as K
-from dgfacil.core.run import RunEvent
-from dgfacil.core.run_plan import derive_state
-from dgfacil.core.run_suggest import recovery_plan
-from dgfacil.core.run_text import conflict_texts, day_end_text, span_words
+from dgfacil.core.run.log import EventKind as K
+from dgfacil.core.run.log import RunEvent
+from dgfacil.core.run.plan import derive_state
+from dgfacil.core.run.recovery import recovery_plan
+from dgfacil.core.run.words import conflict_texts, day_end_text, span_words
 
 ZONE = "Europe/Zurich"
 DAY = date(2025, 3, 4)
@@ -138,9 +138,9 @@ def test_an_items_own_floor_is_where_its_trim_stops():
 
 
 def test_an_overrun_past_an_hour_reads_in_hours():
-    from dgfacil.core.run_text import status
+    from dgfacil.core.run.words import countdown_status
 
     events, now = opening_over(75)
     state = derive_state(make_day(), ZONE, events, now)
-    assert status(state).words == "Time is up — 1:15 h over"
+    assert countdown_status(state).words == "Time is up — 1:15 h over"
     assert conflict_texts(state, ZONE)[0].startswith("Closing is fixed at 11:30 — 1:15 h of")

@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import AgendaItem, Day, ItemKind
-from dgfacil.core.run import EventKind as K
-from dgfacil.core.run import RunEvent
-from dgfacil.core.run_plan import derive_state
-from dgfacil.core.run_suggest import recovery_plan
-from dgfacil.core.run_text import conflict_texts, day_end_text, row_note
+from dgfacil.core.run.log import EventKind as K
+from dgfacil.core.run.log import RunEvent
+from dgfacil.core.run.plan import derive_state
+from dgfacil.core.run.recovery import recovery_plan
+from dgfacil.core.run.words import conflict_texts, day_end_text, row_remarks
 
 ZONE = "Asia/Seoul"
 DAY = date(2026, 11, 30)
@@ -45,10 +45,10 @@ def session1_extended() -> tuple[list[RunEvent], datetime]:
 def test_a_running_item_past_the_fixed_closing_is_one_number_everywhere():
     events, now = session1_extended()
     state = derive_state(webinar(), ZONE, events, now)
-    notes = {r.item.title: row_note(r) for r in state.rows}
+    remarks = {r.item.title: row_remarks(r) for r in state.rows}
     assert state.unfit_min == state.behind_min == 68  # 10 of Session 1, then 15 + 30 + 13
     assert day_end_text(state, ZONE) == "Day ends 15:49 (as planned) — 1:08 h of content do not fit"
-    assert notes["Session 2"] == notes["Session 3"] == notes["Open Discussion/Q&A"] == "does not fit"
+    assert remarks["Session 2"] == remarks["Session 3"] == remarks["Open Discussion/Q&A"] == "does not fit"
     assert state.current.unfit_min == 10
     assert [r.item.title for r in state.rows if r.unfit_whole] == ["Session 2", "Session 3", "Open Discussion/Q&A"]
     assert conflict_texts(state, ZONE)[0].startswith("Closing is fixed at 15:46 — 1:08 h of Session 1, ")
@@ -86,7 +86,7 @@ def test_lateness_reads_off_the_shown_times():
     state = derive_state(webinar(), ZONE, events, at(14, 5, 10))
     session1 = state.rows[1]
     assert hhmm(session1.start, ZONE) == "14:34" and session1.late_min == 18
-    assert row_note(session1) == "18 min late"
+    assert row_remarks(session1) == "18 min late"
     assert state.unfit_min == 18 == state.behind_min
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from dgfacil.core import signing
 from dgfacil.core.certificates import assign_numbers, prefix_for
-from dgfacil.core.signing import Claim, Status
+from dgfacil.core.signing import Claim, Validity
 
 KEY = signing.new_private_key()
 PUB = signing.public_key(KEY)
@@ -19,7 +19,7 @@ CLAIM = Claim("APO-2023-0007", "김민준 | Kim % 100", "23-IN-41-GE-WSP-B", dat
 def test_genuine_payload_verifies_and_round_trips_every_field():
     payload = signing.sign(CLAIM, KEY)
     verdict = signing.verify(payload, KNOWN)
-    assert verdict.status is Status.VALID and verdict.valid
+    assert verdict.status is Validity.VALID and verdict.valid
     assert verdict.claim == CLAIM  # '|' and '%' in the name survive escaping
     assert verdict.key_id == signing.key_id(PUB)
     assert len(payload.encode()) < 200
@@ -32,7 +32,7 @@ def test_changing_any_field_makes_it_invalid(index):
     parts[index] = original[:-1] + ("X" if original[-1:] != "X" else "Y")
     verdict = signing.verify("|".join(parts), KNOWN)
     # a changed key id names a key we do not know; every other change is invalid
-    expected = Status.UNKNOWN_KEY if index == 6 else Status.INVALID
+    expected = Validity.UNKNOWN_KEY if index == 6 else Validity.INVALID
     assert verdict.status is expected, parts
 
 
@@ -41,7 +41,7 @@ def test_changing_dates_to_other_valid_dates_is_invalid():
     for index in (4, 5):
         forged = list(parts)
         forged[index] = "2024-01-01"
-        assert signing.verify("|".join(forged), KNOWN).status is Status.INVALID
+        assert signing.verify("|".join(forged), KNOWN).status is Validity.INVALID
 
 
 def test_every_single_character_change_is_rejected():
@@ -54,9 +54,9 @@ def test_every_single_character_change_is_rejected():
 def test_unknown_key_and_garbage():
     other = signing.new_private_key()
     payload = signing.sign(CLAIM, other)
-    assert signing.verify(payload, KNOWN).status is Status.UNKNOWN_KEY
+    assert signing.verify(payload, KNOWN).status is Validity.UNKNOWN_KEY
     for junk in ("", "hello", "DGF1|a|b", "DGF1|1|n|c|2023-13-01|2023-01-01|abcd|xx", "https://x.org"):
-        assert signing.verify(junk, KNOWN).status is Status.INVALID
+        assert signing.verify(junk, KNOWN).status is Validity.INVALID
 
 
 def test_fingerprint_format():
@@ -94,14 +94,14 @@ def test_spare_bits_of_the_signature_are_not_ignored():
     last = alphabet.index(payload[-1])
     for spare in range(1, 4):
         forged = payload[:-1] + alphabet[last ^ spare]
-        assert signing.verify(forged, KNOWN).status is Status.INVALID
+        assert signing.verify(forged, KNOWN).status is Validity.INVALID
 
 
 def test_a_misread_byte_is_invalid_not_a_crash():
     payload = signing.sign(CLAIM, KEY)
     broken = payload.encode("utf-8").replace("김".encode()[:1], b"\xff", 1)
     verdict = signing.verify(broken.decode("utf-8", errors="surrogateescape"), KNOWN)
-    assert verdict.status is Status.INVALID and verdict.claim is None
+    assert verdict.status is Validity.INVALID and verdict.claim is None
     assert verdict.lines() == [f"INVALID: {verdict.reason}"]
 
 

@@ -12,7 +12,7 @@ import pytest
 from dgfacil.core.model import AgendaItem, Day, ItemKind, Workshop
 from dgfacil.io.ics import ics_bytes, read_ics, write_ics
 from dgfacil.operations.ics import import_ics_as_day
-from dgfacil.store import queries
+from dgfacil.store.workshop import load_workshop
 
 STAMP = datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 HOSTILE = 'Panel: "a, b; c" \\ back\nslash'
@@ -79,12 +79,12 @@ def test_not_a_calendar_is_a_sentence(data):
 
 def test_export_then_import_adds_the_same_day_again(demo_doc, tmp_path):
     with demo_doc.session() as s:
-        before = queries.load_workshop(session=s)
+        before = load_workshop(session=s)
     data = write_ics(before, tmp_path / "demo.ics").read_bytes()
     with demo_doc.session() as s:
         changes = import_ics_as_day(s, data=data)
     with demo_doc.session() as s:
-        after = queries.load_workshop(session=s)
+        after = load_workshop(session=s)
     assert changes.agenda and len(changes.ids) == 1 and len(after.days) == 2
     old, new = after.days
     assert new.date == old.date and new.position == 1

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dgfacil.io.ics import read_ics
 from dgfacil.operations.ics import import_ics_as_day
-from dgfacil.store.queries import load_workshop
+from dgfacil.store.workshop import load_workshop
 
 
 def _calendar(*lines: str) -> bytes:

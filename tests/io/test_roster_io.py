@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dgfacil.core.roster import build_preview, guess_mapping
+from dgfacil.core.roster import build_preview
+from dgfacil.core.roster_columns import guess_mapping
 from dgfacil.io.roster import RosterFileError, decode, neutralise, read_roster, read_roster_bytes, write_table
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rosters"

@@ -15,21 +15,21 @@ def test_writes_together_commit_together_and_a_refusal_is_undone_alone(board_doc
     doc = open_document(board_doc)
     writer = DocumentWriter(doc)
 
-    def note(text):
-        return lambda s: ops.phone_note(s, exercise_id=1, group_id=None, area="threats", text=text, device="phone-a")
+    def card(text):
+        return lambda s: ops.phone_card(s, exercise_id=1, group_id=None, area="threats", text=text, device="phone-a")
 
     def refused(s):
-        ops.phone_note(s, exercise_id=1, group_id=None, area="threats", text="half done", device="phone-a")
+        ops.phone_card(s, exercise_id=1, group_id=None, area="threats", text="half done", device="phone-a")
         raise ops.Refused("changed my mind")  # after a row was written: the savepoint takes it back
 
     async def main():
-        return await asyncio.gather(writer.write(note("first")), writer.write(refused), writer.write(note("third")),
+        return await asyncio.gather(writer.write(card("first")), writer.write(refused), writer.write(card("third")),
                                     return_exceptions=True)
 
     try:
         first, middle, third = asyncio.run(main())
         assert isinstance(middle, ops.Refused)
-        texts = writer.call(lambda s: [n["text"] for n in ops.visible_notes(s, exercise_id=1, group_id=None,
+        texts = writer.call(lambda s: [n["text"] for n in ops.visible_cards(s, exercise_id=1, group_id=None,
                                                                            device="phone-a")])
         assert texts == ["first", "third"] and first.ids != third.ids
     finally:

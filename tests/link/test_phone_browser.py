@@ -1,4 +1,4 @@
-"""The phone page in headless Chromium at 360×740: join, add a note, vote, answer the survey."""
+"""The phone page in headless Chromium at 360×740: join, add a card, vote, answer the survey."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,7 +27,7 @@ def _wait(driver, condition, timeout: float = 10):
     return WebDriverWait(driver, timeout).until(condition)
 
 
-def test_join_note_vote_and_survey_on_a_small_phone(served, browser, tmp_path):
+def test_join_card_vote_and_survey_on_a_small_phone(served, browser, tmp_path):
     assert served.remote("/api/boards/current", {"exercise_id": 1})[0] == 200
     assert served.remote("/api/run", {"action": "toggle"})[0] == 200
     driver = browser
@@ -48,14 +48,14 @@ def test_join_note_vote_and_survey_on_a_small_phone(served, browser, tmp_path):
 
     driver.find_element(By.ID, "tab-board").click()
     Select(driver.find_element(By.ID, "area")).select_by_visible_text("Threats")
-    driver.find_element(By.ID, "note-text").send_keys(HOSTILE)
-    driver.find_element(By.ID, "note-send").click()
-    note = _wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#notes .note p")))
-    assert note.text == HOSTILE  # shown literally: no script ran, no bold
-    assert driver.find_elements(By.CSS_SELECTOR, "#notes b") == []
-    driver.find_element(By.CSS_SELECTOR, "#notes .note button").click()
+    driver.find_element(By.ID, "card-text").send_keys(HOSTILE)
+    driver.find_element(By.ID, "card-send").click()
+    card = _wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#cards .card p")))
+    assert card.text == HOSTILE  # shown literally: no script ran, no bold
+    assert driver.find_elements(By.CSS_SELECTOR, "#cards b") == []
+    driver.find_element(By.CSS_SELECTOR, "#cards .card button").click()
     _wait(driver, lambda d: d.find_element(By.ID, "dots").text.startswith("Dots left: 2"))
-    _wait(driver, lambda d: "your dots: 1" in d.find_element(By.CSS_SELECTOR, "#notes .note .meta").text)
+    _wait(driver, lambda d: "your dots: 1" in d.find_element(By.CSS_SELECTOR, "#cards .card .meta").text)
     _shot(driver, "board")
 
     driver.find_element(By.ID, "tab-survey").click()

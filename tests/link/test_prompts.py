@@ -78,3 +78,47 @@ def test_a_phone_answers_prompts_in_chromium(prompts_served, browser, tmp_path):
     driver.save_screenshot(str(SHOTS / "prompts.png"))
     answers = _answers(served, tmp_path, exercise_id)
     assert answers["change"]["text"] == "<b>Share</b> the registry" and answers["law"]["choice"] == 1
+
+
+def test_typing_an_answer_survives_live_updates_and_a_changed_question_list(prompts_served, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from dgfacil.operations import exercises
+    from dgfacil.operations.document import open_document
+
+    served, exercise_id = prompts_served
+    driver = browser
+    driver.get(served.join + "#prompts")
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "p-change")).send_keys("Half a thou")
+    driver.find_elements(By.CSS_SELECTOR, 'input[name="p-law"]')[1].click()
+    driver.find_element(By.ID, "p-change").click()  # the caret back in the answer, mid-sentence
+    driver.execute_script("var a = document.getElementById('p-change'); a.setSelectionRange(5, 5);")
+
+    def typed(d) -> tuple:
+        return d.execute_script(
+            "var a = document.getElementById('p-change'), law = document.querySelector('input[name=\"p-law\"]:checked');"
+            "return [a && a.value, document.activeElement && document.activeElement.id, a && a.selectionStart,"
+            " law && law.value];")
+
+    # a live update (the facilitator's phone picks the board again: a "board" event) redraws nothing
+    marker = driver.execute_script("var a = document.getElementById('p-change'); a.dataset.same = '1'; return 1;")
+    assert served.remote("/api/boards/current", {"exercise_id": exercise_id})[0] == 200
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.performance.getEntriesByType("
+                                                             "'resource').filter(function (r) { return "
+                                                             "r.name.indexOf('/api/prompts') >= 0; }).length") >= 2)
+    assert marker == 1 and driver.execute_script("return document.getElementById('p-change').dataset.same") == "1"
+    assert typed(driver) == ["Half a thou", "p-change", 5, "1"]
+    # the facilitator adds a question meanwhile: the list is redrawn, the typing and the caret kept
+    doc = open_document(served.path)
+    try:
+        with doc.session() as s:
+            exercises.update_definition(s, exercise_id=exercise_id, definition={"questions": [
+                *QUESTIONS, {"key": "who", "text": "Who should lead it?"}]})
+    finally:
+        doc.close()
+    assert served.remote("/api/boards/current", {"exercise_id": exercise_id})[0] == 200
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "p-who"))
+    assert typed(driver) == ["Half a thou", "p-change", 5, "1"]
+    driver.find_element(By.ID, "p-change").send_keys("X")  # typing goes on where the caret was
+    assert typed(driver)[0] == "Half Xa thou"

@@ -38,3 +38,28 @@ def test_each_group_writes_and_edits_only_its_own_notes(grouped, tmp_path):
     assert wrong.request("GET", "/api/notes")[:3:2] == (404, b"")
     notes = grouped.export(tmp_path)["tables"]["note"]
     assert [(n["text"], n["tag"]) for n in notes] == [("Ministry to publish the data law by June", "decision")]
+
+
+def test_a_group_added_while_serving_gets_its_rapporteur_link(grouped):
+    import queue
+    import threading
+
+    from dgfacil.operations import groups
+    from dgfacil.operations.document import load_workshop, open_document
+
+    heard: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [heard.put(line.rstrip("\n")) for line in grouped.process.stdout],
+                     daemon=True).start()
+    before = {line.split(": ", 1)[1] for line in grouped.lines if line.startswith("rapporteur ")}
+    doc = open_document(grouped.path)  # the app, or the CLI, adds a group to the served file
+    try:
+        with doc.session() as s:
+            groups.create_groups(s, count=1, exercise_id=load_workshop(s).exercises[0].id)
+    finally:
+        doc.close()
+    line = heard.get(timeout=15)
+    assert line.startswith("rapporteur ") and line.split(": ", 1)[1] not in before
+    new = Phone(line.split(": ", 1)[1])
+    status, _created = new.post("/api/notes", {"text": "The new group's first note", "tag": "note"})
+    assert status == 201
+    assert [n["text"] for n in new.get("/api/notes")[1]["notes"]] == ["The new group's first note"]

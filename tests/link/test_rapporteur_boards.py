@@ -39,7 +39,7 @@ def test_a_group_fills_its_own_boards_and_not_another_groups(day_groups, tmp_pat
     assert set(kinds) == {swot, plan}
     assert [c["title"] for c in kinds[plan]["columns"]][:2] == ["Goal", "Action step"]
     columns = [c["key"] for c in kinds[plan]["columns"] if c["key"]]
-    status, note = a.post(f"/api/boards/{swot}/items", {"text": "Strong ministry", "area": "strengths"})
+    status, card = a.post(f"/api/boards/{swot}/items", {"text": "Strong ministry", "area": "strengths"})
     assert status == 201
     status, row = a.post(f"/api/boards/{plan}/items", {"area": "Open data", "cells": {columns[0]: "Draft the law"}})
     assert status == 201
@@ -51,7 +51,7 @@ def test_a_group_fills_its_own_boards_and_not_another_groups(day_groups, tmp_pat
     assert b.post(f"/api/items/{row['id']}", {"area": "Hijacked", "cells": {}})[0] == 404
     assert a.post(f"/api/items/{row['id']}", {"area": "Open data",
                                              "cells": {columns[0]: "Draft and pass the law"}})[0] == 200
-    assert a.post(f"/api/items/{note['id']}", {"text": "Strong ministry of ICT", "area": "strengths"})[0] == 200
+    assert a.post(f"/api/items/{card['id']}", {"text": "Strong ministry of ICT", "area": "strengths"})[0] == 200
     # an action with its owner and due date; a bad date is refused in words
     status, made = a.post("/api/notes", {"text": "Publish the data", "tag": "action", "owner": "MoICT",
                                          "due": "2027-03-31"})
@@ -64,7 +64,7 @@ def test_a_group_fills_its_own_boards_and_not_another_groups(day_groups, tmp_pat
     tables = served.export(tmp_path)["tables"]
     items = {i["id"]: i for i in tables["board_item"]}
     assert items[row["id"]]["data"]["cells"] == {columns[0]: "Draft and pass the law"}
-    assert items[note["id"]]["text"] == "Strong ministry of ICT"
+    assert items[card["id"]]["text"] == "Strong ministry of ICT"
     assert [(n["owner"], n["due"]) for n in tables["note"]] == [("MoICT", "2027-03-31")]
 
 

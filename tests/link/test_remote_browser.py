@@ -1,4 +1,4 @@
-"""The facilitator's phone page in headless Chromium: it hides and restores a phone's note,
+"""The facilitator's phone page in headless Chromium: it hides and restores a phone's card,
 reveals votes, closes the board and the survey — the same moderation as the desktop's."""
 from __future__ import annotations
 
@@ -36,17 +36,17 @@ def test_the_remote_page_moderates_the_board_and_the_survey(served, browser):
     assert phone.post("/api/votes", {"item_id": created["id"]})[0] == 200
     driver = browser
     driver.get(served.facilitator)
-    shown = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li span").text)
+    shown = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#cards li span").text)
     assert shown == "<i>Off topic</i>"  # literally, not markup
     assert driver.find_element(By.ID, "board-title").text == "SWOT analysis"
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
 
-    _click(driver, "#notes li button")  # Hide
-    _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li").get_attribute("class") == "hidden")
+    _click(driver, "#cards li button")  # Hide
+    _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#cards li").get_attribute("class") == "hidden")
     assert phone.get("/api/board")[1]["notes"] == []
-    assert _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li button").text) == "Restore"
-    _click(driver, "#notes li button")
-    _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#notes li").get_attribute("class") == "")
+    assert _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#cards li button").text) == "Restore"
+    _click(driver, "#cards li button")
+    _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#cards li").get_attribute("class") == "")
     assert [n["id"] for n in phone.get("/api/board")[1]["notes"]] == [created["id"]]
 
     assert phone.get("/api/board")[1]["notes"][0]["votes"] is None

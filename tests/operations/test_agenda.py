@@ -9,12 +9,12 @@ from sqlmodel import select
 from dgfacil.core.agenda import hhmm, plan_day
 from dgfacil.core.model import AgendaItem
 from dgfacil.operations import agenda as ops
-from dgfacil.store import queries
+from dgfacil.store.workshop import load_workshop
 
 
 def _day(doc, index=0):
     with doc.session() as s:
-        return queries.load_workshop(session=s).days[index]
+        return load_workshop(session=s).days[index]
 
 
 def test_add_update_move_delete_restore(demo_doc):
@@ -32,7 +32,7 @@ def test_add_update_move_delete_restore(demo_doc):
     assert items[0].title == "Coffee" and items[0].duration_min == 15 and items[0].lead == "Ms. Kee"
     assert [i.position for i in items] == list(range(7))
     with demo_doc.session() as s:
-        _, deleted = ops.delete_item(s, item_id=new_id)
+        deleted = ops.delete_item(s, item_id=new_id).value
     assert "Coffee" not in [i.title for i in _day(demo_doc).items]
     with demo_doc.session() as s:
         ops.restore_item(s, deleted=deleted)
@@ -64,22 +64,22 @@ def test_bad_edits_are_refused(demo_doc):
 
 def test_days_are_added_moved_between_and_deleted(demo_doc):
     with demo_doc.session() as s:
-        w = queries.load_workshop(session=s)
+        w = load_workshop(session=s)
         ops.add_day(s, workshop_id=w.id, on=date(2023, 5, 31), title="Follow-up")
     with demo_doc.session() as s:
-        days = queries.load_workshop(session=s).days
+        days = load_workshop(session=s).days
     assert [d.title for d in days] == ["Webinar", "Follow-up"]
     assert days[1].items[0].planned_start == time(9, 0)
     closing = days[0].items[-1]
     with demo_doc.session() as s:
         ops.move_item(s, item_id=closing.id, position=1, day_id=days[1].id)
     with demo_doc.session() as s:
-        days = queries.load_workshop(session=s).days
+        days = load_workshop(session=s).days
     assert [i.title for i in days[1].items][1].startswith("Closing") and len(days[0].items) == 5
     with demo_doc.session() as s:
         ops.delete_day(s, day_id=days[1].id)
     with demo_doc.session() as s:
-        assert len(queries.load_workshop(session=s).days) == 1
+        assert len(load_workshop(session=s).days) == 1
 
 
 def test_undoing_a_delete_brings_back_its_notes_exercises_and_attendance(demo_doc):
@@ -97,7 +97,7 @@ def test_undoing_a_delete_brings_back_its_notes_exercises_and_attendance(demo_do
                       text="Data integration is key", tag="key message"))
         s.add(ExerciseRow(workshop_id=1, agenda_item_id=item.id, kind="prompts", title="Reflection"))
     with demo_doc.session() as s:
-        _, deleted = ops.delete_item(s, item_id=item.id)
+        deleted = ops.delete_item(s, item_id=item.id).value
     with demo_doc.session() as s:
         assert s.exec(select(NoteRow)).one().agenda_item_id is None
         assert s.exec(select(AttendanceRow)).all() == []

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from dgfacil.core.model import Participant
-from dgfacil.core.roster import guess_mapping
+from dgfacil.core.roster_columns import guess_mapping
 from dgfacil.io.roster import read_roster
 from dgfacil.operations import attendance as att
 from dgfacil.operations import participants as ops
@@ -37,7 +37,7 @@ def test_units_per_item_and_half_day(doc):
     assert blocks[0].item_ids == tuple(u.id for u in items)
 
 
-def test_all_sessions_rule_and_reason(doc):
+def test_all_blocks_rule_and_reason(doc):
     pids = _ids(doc)
     with doc.session() as s:
         units = att.attendance_units(s)
@@ -73,9 +73,10 @@ def test_badge_check_in(doc):
         ops.add_participant(s, participant=Participant("Dewi Lestari", badge_code="P-7K3R9"))
         unit = att.attendance_units(s)[0]
     with doc.session() as s:
-        changes, who = att.check_in_badge(s, code="p7k3r9\r", item_ids=list(unit.item_ids))
+        changes = att.check_in_badge(s, code="p7k3r9\r", item_ids=list(unit.item_ids))
+        who = changes.value
         assert who.full_name == "Dewi Lestari" and changes.attendance
-        assert att.check_in_badge(s, code="P-XXXXX", item_ids=list(unit.item_ids))[1] is None
+        assert att.check_in_badge(s, code="P-XXXXX", item_ids=list(unit.item_ids)).value is None
 
 
 def test_mark_all_then_export_and_reimport(doc, tmp_path):
@@ -92,7 +93,7 @@ def test_mark_all_then_export_and_reimport(doc, tmp_path):
     text = (tmp_path / "att.csv").read_text(encoding="utf-8-sig").replace(",x,", ",no,", 1)
     (tmp_path / "edited.csv").write_text(text, encoding="utf-8")
     with doc.session() as s:
-        _, report = att.import_attendance(s, table=read_roster(tmp_path / "edited.csv"))
+        report = att.import_attendance(s, table=read_roster(tmp_path / "edited.csv")).value
         assert report.cleared == 1 and report.marked == 0 and len(report.units) == 6 and not report.problems
         assert len(att.eligible_participants(s)) == 10
 
@@ -101,7 +102,7 @@ def test_attendance_sheet_by_email_and_title(doc, tmp_path):
     (tmp_path / "a.csv").write_text("Email;Opening;Session 2: Overview Introduction of the Toolkit\n"
                                     "minjun.kim@mois.go.kr;yes;x\nghost@nowhere.org;x;x\n", encoding="utf-8")
     with doc.session() as s:
-        _, report = att.import_attendance(s, table=read_roster(tmp_path / "a.csv"))
+        report = att.import_attendance(s, table=read_roster(tmp_path / "a.csv")).value
     assert report.marked == 2 and report.problems == ("row 3: matches no participant",)
     with doc.session() as s:
         with pytest.raises(ValueError, match="no column"):

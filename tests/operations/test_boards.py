@@ -1,4 +1,4 @@
-"""Board operations on a real document: notes, moves, votes, clusters, answers; undo snapshots; reopen."""
+"""Board operations on a real document: cards, moves, votes, clusters, answers; undo snapshots; reopen."""
 from __future__ import annotations
 
 import pytest
@@ -8,6 +8,8 @@ from dgfacil.core.exercises import BoardItem
 from dgfacil.operations import boards as ops
 from dgfacil.operations import exercises as ex_ops
 from dgfacil.store import boards as store
+from dgfacil.store import exercises as exercise_store
+from dgfacil.store.groups import groups_for_exercise
 from dgfacil.store.document import open_document
 from dgfacil.store.tables import AgendaItemRow
 
@@ -29,7 +31,7 @@ def test_add_from_library_and_refuse_bad_inline(demo_doc):
     with demo_doc.session() as s:
         ex_id = ex_ops.add_exercise(s, agenda_item_id=item, use="stakeholder-map").ids[0]
     with demo_doc.session() as s:
-        exercise = store.exercise(ex_id, session=s)
+        exercise = exercise_store.exercise(ex_id, session=s)
     assert exercise.kind == "plane" and exercise.definition["tags"]["values"][0] == "Inform"
     with pytest.raises(ex_ops.DefinitionError):
         with demo_doc.session() as s:
@@ -39,7 +41,7 @@ def test_add_from_library_and_refuse_bad_inline(demo_doc):
             ex_ops.add_exercise(s, agenda_item_id=item, use="no-such")
 
 
-def test_notes_move_vote_cluster_delete_restore_and_reopen(swot, tmp_path):
+def test_cards_move_vote_cluster_delete_restore_and_reopen(swot, tmp_path):
     doc, ex_id = swot
     with doc.session() as s:
         a = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("Strong leadership", "strengths", 0.2, 0.2)).ids[0]
@@ -54,11 +56,11 @@ def test_notes_move_vote_cluster_delete_restore_and_reopen(swot, tmp_path):
     assert (items[a].x, items[a].y, items[a].area) == (0.3, 0.8, "opportunities")
     assert items[b].votes == 2 and items[a].cluster == "Governance"
     with doc.session() as s:
-        _, deleted = ops.delete_items(s, item_ids=[b])
+        deleted = ops.delete_items(s, item_ids=[b]).value
     with doc.session() as s:
         assert [i.id for i in store.board_items(ex_id, None, session=s)] == [a]
         ops.restore_items(s, deleted=deleted)
-    path = doc.path
+    path = doc.address
     doc.close()
     reopened = open_document(path)
     try:
@@ -73,17 +75,17 @@ def test_dots_run_out_per_voter(swot):
     doc, ex_id = swot
     with doc.session() as s:
         ex_ops.set_vote_rule(s, exercise_id=ex_id, dots=2, per="participant")
-        note = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("Open data", "opportunities")).ids[0]
+        card = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("Open data", "opportunities")).ids[0]
     with doc.session() as s:
-        ops.add_vote(s, item_id=note, voter="p1")
-        ops.add_vote(s, item_id=note, voter="p1")
-        ops.add_vote(s, item_id=note, voter="p2")
+        ops.add_vote(s, item_id=card, voter="p1")
+        ops.add_vote(s, item_id=card, voter="p1")
+        ops.add_vote(s, item_id=card, voter="p2")
     with pytest.raises(ValueError, match="all 2 dots"):
         with doc.session() as s:
-            ops.add_vote(s, item_id=note, voter="p1")
+            ops.add_vote(s, item_id=card, voter="p1")
     with doc.session() as s:
-        ops.remove_vote(s, item_id=note, voter="p1")
-        assert store.board_item(note, session=s).votes == 2
+        ops.remove_vote(s, item_id=card, voter="p1")
+        assert store.board_item(card, session=s).votes == 2
 
 
 def test_sort_by_votes_returns_old_places(swot):
@@ -93,7 +95,7 @@ def test_sort_by_votes_returns_old_places(swot):
         high = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("high", "strengths", 0.4, 0.4)).ids[0]
         ops.add_vote(s, item_id=high, voter="g")
     with doc.session() as s:
-        _, old = ops.sort_by_votes(s, exercise_id=ex_id, group_id=None)
+        old = ops.sort_by_votes(s, exercise_id=ex_id, group_id=None).value
     with doc.session() as s:
         placed = {i.id: i for i in store.board_items(ex_id, None, session=s)}
     assert placed[high].x < placed[low].x and placed[high].y == placed[low].y
@@ -121,11 +123,11 @@ def test_delete_exercise_and_restore_everything(swot):
         ops.add_item(s, exercise_id=ex_id, group_id=g[0], item=BoardItem("Champion", "strengths"))
         ops.set_answer(s, exercise_id=ex_id, group_id=g[1], key="k", value={"text": "x"})
     with doc.session() as s:
-        _, snap = ex_ops.delete_exercise(s, exercise_id=ex_id)
+        snap = ex_ops.delete_exercise(s, exercise_id=ex_id).value
     with doc.session() as s:
-        assert store.exercises(session=s) == []
+        assert exercise_store.load_exercises(session=s) == []
         ex_ops.restore_exercise(s, deleted=snap)
     with doc.session() as s:
-        assert [gr.id for gr in store.groups_for_exercise(ex_id, session=s)] == list(g)
+        assert [gr.id for gr in groups_for_exercise(ex_id, session=s)] == list(g)
         assert [i.text for i in store.board_items(ex_id, g[0], session=s)] == ["Champion"]
         assert store.answers(ex_id, g[1], session=s) == {"k": {"text": "x"}}

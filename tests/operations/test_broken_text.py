@@ -10,7 +10,8 @@ from dgfacil.core.text import TextError
 from dgfacil.operations import agenda as agenda_ops
 from dgfacil.operations import notes as note_ops
 from dgfacil.operations import participants as people_ops
-from dgfacil.store.queries import load_notes, load_workshop
+from dgfacil.store.notes import load_notes
+from dgfacil.store.workshop import load_workshop
 
 AT = datetime(2023, 5, 30, 6, 10, tzinfo=timezone.utc)
 BROKEN = "Kim \ud800 Minjun"

@@ -1,12 +1,12 @@
 """A lone surrogate is refused on every write path, not only notes, items, days and people:
-workshop details, sticky notes, groups and signatories in their own words (operations), and
+workshop details, cards, groups and signatories in their own words (operations), and
 evaluation answers, exercise answers or any raw statement at the store's root (store/text_guard)."""
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 
 import pytest
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import text, update
 from sqlmodel import select
 
@@ -30,9 +30,9 @@ def _refused(doc, op, error=TextError, said=SAID):
     with pytest.raises(error, match=said):
         with doc.session() as s:
             op(s)
-    with sqlite3.connect(doc.path) as conn:
-        for table, in conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall():
-            dump = "\n".join(map(repr, conn.execute(f'SELECT * FROM "{table}"')))
+    with doc.engine.connect() as conn:  # every table, on either engine
+        for table in sa_inspect(conn).get_table_names():
+            dump = "\n".join(map(repr, conn.exec_driver_sql(f'SELECT * FROM "{table}"')))
             assert "\\ud800" not in dump.lower(), (table, dump)  # JSON keeps it as an escape
 
 
@@ -53,13 +53,13 @@ def test_workshop_details(demo_doc, field):
              said=f"{field.replace('_', ' ')} holds a {SAID}")
 
 
-def test_sticky_notes(swot):
+def test_cards(swot):
     doc, ex_id = swot
     _refused(doc, lambda s: board_ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem(text=BROKEN)),
-             said="note holds a " + SAID)
+             said="card holds a " + SAID)
     with doc.session() as s:
         item_id = board_ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem(text="fine")).ids[0]
-    _refused(doc, lambda s: board_ops.update_item(s, item_id=item_id, text=BROKEN), said="note holds")
+    _refused(doc, lambda s: board_ops.update_item(s, item_id=item_id, text=BROKEN), said="card holds")
     _refused(doc, lambda s: board_ops.set_cluster(s, item_ids=[item_id], heading=BROKEN), said="cluster holds")
     _refused(doc, lambda s: board_ops.update_item(s, item_id=item_id, data={"cell": BROKEN}), said="cells hold")
 
@@ -80,9 +80,10 @@ def test_signatories(demo_doc):
              signatory_ops.SignatoryError, "title holds")
 
 
+@pytest.mark.sqlite_only  # the CLI argument, not the engine, is what it tests
 def test_signatory_from_a_command_line_that_is_not_utf8(demo_doc):
     """A name byte that is not UTF-8 reaches Python as a lone surrogate (surrogateescape)."""
-    path = demo_doc.path
+    path = demo_doc.address
     demo_doc.close()
     import os
     import subprocess

@@ -7,19 +7,19 @@ from sqlmodel import select
 
 from dgfacil.operations import agenda as agenda_ops
 from dgfacil.operations import days
-from dgfacil.store import queries
+from dgfacil.store.workshop import dump_tables, load_workshop
 from dgfacil.store.tables import (
     AttendanceRow, ExerciseRow, GroupMemberRow, GroupRow, NoteRow, ParticipantRow, RunEventRow,
 )
 
 
 def _dump(session):
-    return queries.dump_tables(session=session)
+    return dump_tables(session=session)
 
 
 def test_delete_day_and_restore_everything(demo_doc):
     with demo_doc.session() as s:
-        w = queries.load_workshop(session=s)
+        w = load_workshop(session=s)
         day = w.days[0]
         item = day.items[1]
         person = ParticipantRow(workshop_id=w.id, full_name="Aigerim Sadykova")
@@ -36,9 +36,9 @@ def test_delete_day_and_restore_everything(demo_doc):
         s.add(RunEventRow(workshop_id=w.id, day_id=day.id, at="2023-05-30T06:00:00+00:00", kind="start"))
     with demo_doc.session() as s:
         before = _dump(s)
-        _, snapshots = days.delete_days(s, day_ids=[day.id])
+        snapshots = days.delete_days(s, day_ids=[day.id]).value
     with demo_doc.session() as s:
-        assert queries.load_workshop(session=s).days == []
+        assert load_workshop(session=s).days == []
         assert s.exec(select(RunEventRow)).all() == [] and s.exec(select(GroupRow)).all() == []
         assert s.exec(select(NoteRow)).one().agenda_item_id is None  # the note itself is kept
         assert s.exec(select(ParticipantRow)).one().full_name == "Aigerim Sadykova"
@@ -49,13 +49,13 @@ def test_delete_day_and_restore_everything(demo_doc):
 
 def test_an_added_day_can_be_deleted_and_renamed(demo_doc):
     with demo_doc.session() as s:
-        w = queries.load_workshop(session=s)
+        w = load_workshop(session=s)
         changes = agenda_ops.add_day(s, workshop_id=w.id, on=date(2023, 5, 31))
     new_day = changes.ids[0]
     with demo_doc.session() as s:
         days.rename_day(s, day_id=new_day, title="Field visit")
     with demo_doc.session() as s:
-        assert queries.load_workshop(session=s).days[1].title == "Field visit"
+        assert load_workshop(session=s).days[1].title == "Field visit"
         days.delete_days(s, day_ids=[new_day])
     with demo_doc.session() as s:
-        assert len(queries.load_workshop(session=s).days) == 1
+        assert len(load_workshop(session=s).days) == 1

@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from dgfacil.operations import exercises as ex_ops
 from dgfacil.operations import groups as ops
-from dgfacil.store import boards as store
+from dgfacil.store import groups as store
 from dgfacil.store.tables import AgendaItemRow, DayRow, ParticipantRow
 
 ROSTER = [("Ana Lima", "Brazil", "Ministry of Economy"), ("Tanvir Ahmed", "Bangladesh", "a2i Programme"),
@@ -38,7 +38,7 @@ def test_create_assign_balanced_and_undo(demo_doc, exercise):
     with demo_doc.session() as s:
         groups = list(ops.create_groups(s, count=3, exercise_id=exercise).ids)
     with demo_doc.session() as s:
-        _, before = ops.assign_random(s, group_ids=groups, seed=4)
+        before = ops.assign_random(s, group_ids=groups, seed=4).value
     with demo_doc.session() as s:
         made = store.groups_for_exercise(exercise, session=s)
     assert [g.name for g in made] == ["Group 1", "Group 2", "Group 3"]
@@ -58,7 +58,7 @@ def test_move_member_between_groups_of_one_set(demo_doc, exercise):
         g1, g2 = ops.create_groups(s, count=2, exercise_id=exercise).ids
         ops.set_members(s, members={g1: [ids[0]], g2: []})
     with demo_doc.session() as s:
-        _, previous = ops.move_member(s, participant_id=ids[0], group_id=g2, set_of=g1)
+        previous = ops.move_member(s, participant_id=ids[0], group_id=g2, set_of=g1).value
     assert previous == g1
     with demo_doc.session() as s:
         assert [g.member_ids for g in store.groups_for_exercise(exercise, session=s)] == [[], [ids[0]]]
@@ -86,7 +86,7 @@ def test_delete_groups_and_restore(demo_doc, exercise):
         ops.set_members(s, members={g[0]: ids[:2]})
         ops.rename_group(s, group_id=g[0], name="  Team   Thimphu ")
     with demo_doc.session() as s:
-        _, snap = ops.delete_groups(s, group_ids=[g[0]])
+        snap = ops.delete_groups(s, group_ids=[g[0]]).value
     with demo_doc.session() as s:
         ops.restore_groups(s, deleted=snap)
     with demo_doc.session() as s:

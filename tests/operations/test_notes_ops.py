@@ -8,7 +8,8 @@ import pytest
 from dgfacil.core.model import NoteTag
 from dgfacil.operations import notes as ops
 from dgfacil.store.document import open_document
-from dgfacil.store.queries import load_notes, load_workshop
+from dgfacil.store.notes import load_notes
+from dgfacil.store.workshop import load_workshop
 
 T0 = datetime(2023, 5, 30, 6, 10, tzinfo=timezone.utc)  # 15:10 in Seoul
 
@@ -29,7 +30,7 @@ def test_add_note_is_committed_with_utc_time_and_fields(demo_doc):
         changes = ops.add_note(s, item_id=item.id, text="  The future is hybrid.\n", tag=NoteTag.KEY_MESSAGE,
                                speaker="Mr. Vincenzo Aquaro", at=T0)
     assert changes.notes and len(changes.ids) == 1
-    reopened = open_document(demo_doc.path)
+    reopened = open_document(demo_doc.address)
     with reopened.session() as s:
         [note] = load_notes(session=s)
     reopened.engine.dispose()
@@ -70,7 +71,7 @@ def test_delete_and_restore_puts_the_same_note_back(demo_doc):
     second = _add(demo_doc, item.id, "Chapter 7 is the action plan", 1)
     with demo_doc.session() as s:
         before = load_notes(session=s)
-        _, deleted = ops.delete_note(s, note_id=first)
+        deleted = ops.delete_note(s, note_id=first).value
     with demo_doc.session() as s:
         assert [n.id for n in load_notes(session=s)] == [second]
         ops.restore_note(s, deleted=deleted)

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from dgfacil.core.model import Participant
-from dgfacil.core.roster import guess_mapping
+from dgfacil.core.roster_columns import guess_mapping
 from dgfacil.io.roster import read_roster
 from dgfacil.operations import attendance as att
 from dgfacil.operations import participants as ops
-from dgfacil.store import people
+from dgfacil.store import attendance, participants
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rosters"
 
@@ -18,12 +18,12 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "rosters"
 def _import(doc, name, progress=None):
     table = read_roster(DATA / name)
     with doc.session() as s:
-        return ops.import_roster(s, table=table, mapping=guess_mapping(table.headers), progress=progress)[1]
+        return ops.import_roster(s, table=table, mapping=guess_mapping(table.headers), progress=progress).value
 
 
 def _roster(doc):
     with doc.session() as s:
-        return people.participants(session=s)
+        return participants.load_participants(session=s)
 
 
 def test_import_gives_unique_badges_and_keeps_scripts(demo_doc):
@@ -49,7 +49,7 @@ def test_reimport_updates_by_email_and_never_deletes(demo_doc, tmp_path):
     # no name column: known e-mails are updates; the unknown one has no name and is refused
     table = read_roster(tmp_path / "fix.csv")
     with demo_doc.session() as s:
-        _, result = ops.import_roster(s, table=table, mapping=guess_mapping(table.headers))
+        result = ops.import_roster(s, table=table, mapping=guess_mapping(table.headers)).value
     after = {p.email: p for p in _roster(demo_doc)}
     assert len(after) == len(before)  # nobody deleted, nobody added
     kim = after["minjun.kim@mois.go.kr"]
@@ -92,13 +92,13 @@ def test_add_edit_delete_and_restore_with_marks(demo_doc):
         with pytest.raises(ops.InvalidParticipant):
             ops.update_participant(s, participant_id=pid, email="nope@")
     with demo_doc.session() as s:
-        _, snapshot = ops.delete_participant(s, participant_id=pid)
+        snapshot = ops.delete_participant(s, participant_id=pid).value
     assert _roster(demo_doc) == []
     with demo_doc.session() as s:
         ops.restore_participant(s, snapshot=snapshot)
     with demo_doc.session() as s:
-        back = people.participant(pid, session=s)
-        assert back.country == "Tonga" and (pid, unit.item_ids[0]) in people.present_pairs(session=s)
+        back = participants.participant(pid, session=s)
+        assert back.country == "Tonga" and (pid, unit.item_ids[0]) in attendance.present_pairs(session=s)
 
 
 def test_export_roster_round_trip(demo_doc, tmp_path):
@@ -112,6 +112,6 @@ def test_export_roster_round_trip(demo_doc, tmp_path):
     for name in ("roster.xlsx", "roster.csv"):
         table = read_roster(tmp_path / name)
         with demo_doc.session() as s:
-            _, result = ops.import_roster(s, table=table, mapping=guess_mapping(table.headers))
+            result = ops.import_roster(s, table=table, mapping=guess_mapping(table.headers)).value
         assert result.preview.count("unchanged") == 12 and not result.preview.refused_rows
     assert _roster(demo_doc) == before

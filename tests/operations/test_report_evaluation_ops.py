@@ -8,6 +8,7 @@ import pytest
 from dgfacil.core.evaluation import summarize
 from dgfacil.operations import evaluation as ops
 from dgfacil.store import evaluation as store
+from dgfacil.store.report_sections import report_sections
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "evaluation"
 
@@ -28,7 +29,7 @@ def test_type_correct_delete_restore(demo_doc):
         ops.update_response(s, response_id=rid, answers={"sat_topics": 1})
     assert _responses(demo_doc)[0].answers == {"sat_topics": 1}
     with demo_doc.session() as s:
-        _, deleted = ops.delete_response(s, response_id=rid)
+        deleted = ops.delete_response(s, response_id=rid).value
     assert _responses(demo_doc) == []
     with demo_doc.session() as s:
         ops.restore_response(s, deleted=deleted)
@@ -46,10 +47,11 @@ def test_bad_answers_are_refused_and_nothing_is_written(demo_doc):
 def test_import_147_then_again_adds_nothing(demo_doc):
     data = (DATA / "webinar_147.csv").read_bytes()
     with demo_doc.session() as s:
-        changes, result = ops.import_survey(s, data=data, name="webinar_147.csv")
+        changes = ops.import_survey(s, data=data, name="webinar_147.csv")
+        result = changes.value
     assert result.added == 147 and len(changes.ids) == 147 and not result.read.blocked
     with demo_doc.session() as s:
-        _, again = ops.import_survey(s, data=data, name="webinar_147.csv")
+        again = ops.import_survey(s, data=data, name="webinar_147.csv").value
     assert (again.added, again.updated, again.unchanged) == (0, 0, 147)
     with demo_doc.session() as s:
         stats = summarize(store.load_form(session=s), store.load_responses(session=s))
@@ -76,7 +78,7 @@ def test_unmapped_answers_write_nothing(demo_doc):
     assert [(v, n) for v, n, _ in refused.value.read.unmapped()] == [("Meh", 2), ("Splendid", 1)]
     assert len(_responses(demo_doc)) == 1
     with demo_doc.session() as s:
-        _, done = ops.import_survey(s, data=data, name="x.csv", answers={"Meh": "", "Splendid": "Very Satisfied"})
+        done = ops.import_survey(s, data=data, name="x.csv", answers={"Meh": "", "Splendid": "Very Satisfied"}).value
     assert done.added == 3
     assert [r.answers for r in _responses(demo_doc)[1:]] == [{"sat_topics": 0}, {"sat_topics": 1}, {"sat_topics": 0}]
 
@@ -94,22 +96,22 @@ def test_rows_stored_by_the_earlier_importer_are_updated_not_doubled(demo_doc):
             legacy = hashlib.sha1("\x1f".join([str(number), *cells]).encode()).hexdigest()[:16]
             store.insert_response(Response(answers={}, source="csv", external_id=legacy), session=s)
     with demo_doc.session() as s:
-        _, result = ops.import_survey(s, data=(DATA / "plain.csv").read_bytes(), name="plain.csv")
+        result = ops.import_survey(s, data=(DATA / "plain.csv").read_bytes(), name="plain.csv").value
     assert (result.added, result.updated) == (33, 3) and len(_responses(demo_doc)) == 36
 
 
 def test_replace_delete_an_import_and_swap_back(demo_doc):
     with demo_doc.session() as s:
         ops.add_response(s, answers={"sat_topics": 4})  # a typed paper form: never touched by imports
-        _, first = ops.import_survey(s, data=(DATA / "surveymonkey.csv").read_bytes(), name="surveymonkey.csv")
+        first = ops.import_survey(s, data=(DATA / "surveymonkey.csv").read_bytes(), name="surveymonkey.csv").value
     with demo_doc.session() as s:
-        _, second = ops.import_survey(s, data=(DATA / "kobotoolbox.csv").read_bytes(), name="kobo.csv",
-                                      replace_all=True)
+        second = ops.import_survey(s, data=(DATA / "kobotoolbox.csv").read_bytes(), name="kobo.csv",
+                                   replace_all=True).value
     assert second.removed == 36 and second.added == 36 and len(_responses(demo_doc)) == 37
     with demo_doc.session() as s:
         [(import_id, n)] = ops.survey_imports(s)
         assert n == 36 and import_id.startswith("kobo.csv (")
-        _, deleted = ops.delete_import(s, import_id=import_id)
+        deleted = ops.delete_import(s, import_id=import_id).value
     assert [r.source for r in _responses(demo_doc)] == ["typed"]
     with demo_doc.session() as s:  # undo of the delete, then undo of the replacing import
         ops.swap_responses(s, remove=[], put=deleted)
@@ -128,4 +130,4 @@ def test_report_sections(demo_doc):
         with pytest.raises(ValueError):
             ops.set_report_section(s, key="anything", text="x")
     with demo_doc.session() as s:
-        assert store.report_sections(session=s) == {"executive_summary": "Second."}
+        assert report_sections(session=s) == {"executive_summary": "Second."}

@@ -43,7 +43,7 @@ def test_assembled_from_what_the_document_holds(webinar):
     assert [(a.actual, a.actual_min, a.over_min) for a in lines[:2]] == [("15:00–15:09", 9, 2), ("15:09–15:41", 32, 0)]
     assert lines[1].late_min == 2 and lines[4].over_min == -4
     assert dict(r.participation)["Registered"] == "40"
-    assert dict(r.participation)["Attended (present in at least one session)"] == "31"
+    assert dict(r.participation)["Attended (present in at least one block)"] == "31"
     assert dict(r.participation)["Local participants (registered / attended)"] == "4 / 4"
     plan = r.outputs[0]
     assert plan.headers == ["Goal", "Action step", "Responsibility", "Timeframe"]
@@ -79,7 +79,7 @@ def test_empty_document_prints_placeholders_and_the_plan_only(demo_doc, tmp_path
     assert "no note was tagged 'key message'" in text
     assert "No evaluation responses recorded yet" in text and "n/a (0 of 0)" not in text
     assert "only the plan is shown" in text
-    assert re.search(r"Attended \(present in at least one session\) not recorded", text)
+    assert re.search(r"Attended \(present in at least one block\) not recorded", text)
 
 
 def test_cancel_leaves_no_file(webinar, tmp_path):

@@ -10,11 +10,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from dgfacil.core.run import EventKind
-from dgfacil.core.run_plan import derive_state
-from dgfacil.core.run_text import countdown_text
+from dgfacil.core.run.log import EventKind
+from dgfacil.core.run.plan import derive_state
+from dgfacil.core.run.words import countdown_text
 from dgfacil.operations import run as run_ops
-from dgfacil.store import queries, run_log
+from dgfacil.store import run_log
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.document import open_document
 from dgfacil.store.settings import get_setting
 
@@ -23,7 +24,7 @@ T0 = datetime(2023, 5, 30, 6, 7, tzinfo=timezone.utc)  # 15:07 in Seoul: Session
 
 def first_day(doc):
     with doc.session() as s:
-        return queries.load_workshop(session=s).days[0]
+        return load_workshop(session=s).days[0]
 
 
 def test_events_are_stored_with_their_instants(demo_doc):
@@ -87,7 +88,7 @@ def test_kill_mid_item_and_reopen_resumes_exactly(demo_doc):
     document shows the countdown exactly five minutes further on."""
     day = first_day(demo_doc)
     session_1 = day.items[1]
-    path = demo_doc.path
+    path = demo_doc.address
     demo_doc.engine.dispose()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(path), str(day.id), str(session_1.id), T0.isoformat()],
@@ -102,7 +103,7 @@ def test_kill_mid_item_and_reopen_resumes_exactly(demo_doc):
     doc = open_document(path)
     try:
         with doc.session() as s:
-            workshop = queries.load_workshop(session=s)
+            workshop = load_workshop(session=s)
             events = run_log.load_events(session=s, day_id=day.id)
     finally:
         doc.engine.dispose()

@@ -41,7 +41,7 @@ def test_add_edit_move_remove_restore(demo_doc):
     with demo_doc.session() as s:
         kim = ops.list_signatories(s)[1]
         assert (kim.title, kim.signature_png) == ("Director", None)
-        _changes, snapshot = ops.remove_signatory(s, signatory_id=first)
+        snapshot = ops.remove_signatory(s, signatory_id=first).value
     assert names(demo_doc) == ["삼 번째", "Vincenzo Aquaro"]
     with demo_doc.session() as s:
         ops.restore_signatory(s, snapshot=snapshot)

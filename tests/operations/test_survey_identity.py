@@ -44,7 +44,7 @@ def sheet(t):  # downloaded from the linked Google Sheet
 
 def _import(doc, data: bytes, name: str, **kw):
     with doc.session() as s:
-        return ops.import_survey(s, data=data, name=name, **kw)[1]
+        return ops.import_survey(s, data=data, name=name, **kw).value
 
 
 def _answers(doc):

@@ -46,7 +46,7 @@ def roster_doc(demo_doc):
     """The demo workshop with twelve participants, all present except Ольга and Nguyễn."""
     from dgfacil.operations.attendance import mark, attendance_units
     from dgfacil.operations.participants import add_participant
-    from dgfacil.store import queries
+    from dgfacil.store.participants import load_participants
 
     with demo_doc.session() as s:
         for i, (name, country) in enumerate(NAMES, start=1):
@@ -54,7 +54,7 @@ def roster_doc(demo_doc):
                 name, email=f"p{i}@example.org", country=country, organization="Ministry of Digital Affairs",
                 position="Director", badge_code=f"B{i:04d}"))
     with demo_doc.session() as s:
-        people = queries.load_participants(session=s)
+        people = load_participants(session=s)
         items = [i for u in attendance_units(s) for i in u.item_ids]
         absent = {"Ольга Петрова", "Nguyễn Thị Minh Khai"}
         mark(s, participant_ids=[p.id for p in people if p.full_name not in absent], item_ids=items)

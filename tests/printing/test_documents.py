@@ -43,7 +43,7 @@ def test_certificates_only_for_the_eligible_with_valid_codes(roster_doc, tmp_pat
     assert "Ольга Петрова" not in text and "Nguyễn" not in text  # absent from a session
     assert keys.fingerprint() in text  # the issuer key is printed
     # the payloads recorded in the document verify; numbers are stable across reprints
-    from dgfacil.store import printing as store
+    from dgfacil.store import certificates as store
 
     with roster_doc.session() as s:
         first = {r.participant_id: (r.number, r.payload) for r in store.certificates(session=s)}

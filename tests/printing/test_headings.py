@@ -11,7 +11,7 @@ from dgfacil.core.agenda import day_label
 from dgfacil.printing.attendance_sheet import print_attendance_sheet
 from dgfacil.printing.layout import build_pdf
 from dgfacil.printing.outcome_report import OutcomeReport, _participation
-from dgfacil.store import queries
+from dgfacil.store.workshop import load_workshop
 
 from .conftest import pdf_text, to_png
 
@@ -49,7 +49,7 @@ def test_day_label_does_not_repeat_the_day():
 
 def test_attendance_sheet_says_day_once(demo_doc, tmp_path, screenshots):
     with demo_doc.session() as s:
-        workshop = queries.load_workshop(session=s)
+        workshop = load_workshop(session=s)
     workshop.days[0].title = "Day 1"
     out = print_attendance_sheet(tmp_path / "sheet.pdf", workshop, [])
     text = pdf_text(out)

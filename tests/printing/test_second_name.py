@@ -9,7 +9,7 @@ import pytest
 from dgfacil.core.model import Participant
 from dgfacil.printing.attendance_sheet import other_name, print_attendance_sheet
 from dgfacil.printing.badge import print_badges, print_table_tents
-from dgfacil.store import queries
+from dgfacil.store.workshop import load_workshop
 
 from .conftest import pdf_text, to_png
 
@@ -31,7 +31,7 @@ def test_other_name_only_when_it_says_more():
 @pytest.mark.parametrize("kind", ["badges", "tents", "attendance"])
 def test_both_names_print(kind, demo_doc, tmp_path, screenshots):
     with demo_doc.session() as s:
-        workshop = queries.load_workshop(session=s)
+        workshop = load_workshop(session=s)
     write = {"badges": print_badges, "tents": print_table_tents, "attendance": print_attendance_sheet}[kind]
     out = write(tmp_path / f"{kind}.pdf", workshop, PEOPLE)
     text = unicodedata.normalize("NFC", pdf_text(out))

@@ -76,3 +76,18 @@ def as_nobody():
         pytest.skip(f"`nobody` cannot run dgfacil here: {probe.stderr.strip()[-200:]}")
     yield base, env
     shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def empty_db(pg_server):
+    """Factory: the URL of a new, empty database on the test PostgreSQL server."""
+    made = []
+
+    def make() -> str:
+        url = pg_server.create_database()
+        made.append(url.rsplit("/", 1)[1])
+        return url
+
+    yield make
+    for name in made:
+        pg_server.drop_database(name)

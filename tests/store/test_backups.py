@@ -1,6 +1,8 @@
 """Backups: one as a document opens, one before a command writes, none lost to a killed copy."""
 from __future__ import annotations
 
+import pytest
+
 import sqlite3
 import subprocess
 import sys
@@ -9,6 +11,8 @@ import textwrap
 from dgfacil.store import backup
 from dgfacil.store.document import open_document
 from tests.store.conftest import run_cli
+
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
 
 
 def test_opening_takes_a_backup_and_reopening_unchanged_adds_none(demo_doc):

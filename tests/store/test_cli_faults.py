@@ -11,6 +11,8 @@ import pytest
 
 from tests.store.conftest import run_cli
 
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
+
 HOLD_LOCK = textwrap.dedent("""
     import sqlite3, sys, time
     conn = sqlite3.connect(sys.argv[1], isolation_level=None)

@@ -11,6 +11,7 @@ from dgfacil.store.document import create_document, open_document
 from dgfacil.store.errors import DamagedDocument, MissingDocument, NewerDocument, NotADocument
 
 
+@pytest.mark.sqlite_only
 def test_pragmas_are_wal_full_and_foreign_keys(demo_doc):
     with demo_doc.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -19,7 +20,7 @@ def test_pragmas_are_wal_full_and_foreign_keys(demo_doc):
 
 
 def test_new_document_is_at_head_and_reopens(demo_doc):
-    path = demo_doc.path
+    path = demo_doc.address
     demo_doc.close()
     doc = open_document(path)
     with doc.engine.connect() as conn:
@@ -49,6 +50,7 @@ def test_other_programs_database_is_refused(tmp_path):
         open_document(path)
 
 
+@pytest.mark.sqlite_only
 def test_newer_schema_is_refused_and_left_untouched(demo_doc):
     path = demo_doc.path
     with demo_doc.engine.begin() as conn:
@@ -60,6 +62,7 @@ def test_newer_schema_is_refused_and_left_untouched(demo_doc):
     assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_damaged_file_names_the_newest_backup(demo_doc):
     path = demo_doc.path
     saved = demo_doc.take_backup("manual")
@@ -76,6 +79,7 @@ def test_damaged_file_names_the_newest_backup(demo_doc):
     restored.close()
 
 
+@pytest.mark.sqlite_only
 def test_backups_rotate_and_are_complete_copies(demo_doc):
     for _ in range(backup.KEEP + 3):
         demo_doc.take_backup()
@@ -88,4 +92,4 @@ def test_backups_rotate_and_are_complete_copies(demo_doc):
 
 def test_create_refuses_to_overwrite(demo_doc):
     with pytest.raises(FileExistsError):
-        create_document(demo_doc.path)
+        create_document(demo_doc.address)

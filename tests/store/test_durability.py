@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from dgfacil.store import queries
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.document import open_document
 
 CHILD = textwrap.dedent("""
@@ -18,7 +18,7 @@ CHILD = textwrap.dedent("""
 
     doc = open_document(sys.argv[1])
     with doc.session() as s:
-        from dgfacil.store.queries import load_workshop
+        from dgfacil.store.workshop import load_workshop
         day_id = load_workshop(session=s).days[0].id
     n = 0
     while True:
@@ -32,7 +32,7 @@ CHILD = textwrap.dedent("""
 
 
 def test_sigkill_mid_loop_loses_no_reported_edit(demo_doc):
-    path = demo_doc.path
+    path = demo_doc.address
     demo_doc.close()
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True)
     reported = []
@@ -47,7 +47,7 @@ def test_sigkill_mid_loop_loses_no_reported_edit(demo_doc):
             reported.append(int(line))
     doc = open_document(path)
     with doc.session() as s:
-        items = {i.title: i for d in queries.load_workshop(session=s).days for i in d.items}
+        items = {i.title: i for d in load_workshop(session=s).days for i in d.items}
     doc.close()
     assert child.returncode == -signal.SIGKILL
     for n in reported:

@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from tests.store.conftest import ROOT
 
 
@@ -16,4 +18,18 @@ def test_random_kills_lose_nothing_acknowledged(tmp_path):
     assert found, done.stdout + done.stderr
     kills, acknowledged, lost, corrupt = map(int, found.groups())
     assert kills == 12 and acknowledged > 0
+    assert (lost, corrupt) == (0, 0) and done.returncode == 0
+
+
+def test_random_kills_of_a_team_client_lose_nothing_acknowledged(tmp_path):
+    """The same, the workshop on a PostgreSQL server: 20 clients killed mid-edit."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "kill_test.py"), "--server", "--kills", "20",
+                           "--max-delay-ms", "700"], capture_output=True, text=True, timeout=240, check=False,
+                          env={"DGFACIL_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    if done.stdout.startswith("skipped:"):
+        pytest.skip(done.stdout.strip())
+    found = re.search(r"kills (\d+)  acknowledged (\d+)  lost (\d+)  corrupt (\d+)", done.stdout)
+    assert found, done.stdout + done.stderr
+    kills, acknowledged, lost, corrupt = map(int, found.groups())
+    assert kills == 20 and acknowledged > 0
     assert (lost, corrupt) == (0, 0) and done.returncode == 0

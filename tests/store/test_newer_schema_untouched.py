@@ -14,6 +14,8 @@ from dgfacil.store.document import open_document
 from dgfacil.store.errors import NewerDocument
 from tests.store.conftest import run_cli
 
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
+
 KILLED_MID_SESSION = textwrap.dedent("""
     import os, signal, sqlite3, sys
     conn = sqlite3.connect(sys.argv[1], isolation_level=None)

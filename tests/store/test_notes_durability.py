@@ -12,9 +12,13 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from dgfacil.operations import notes as ops
 from dgfacil.store.document import open_document
-from dgfacil.store.queries import load_notes
+from dgfacil.store.notes import load_notes
+
+pytestmark = pytest.mark.sqlite_only  # its child writes the file through Document(path)
 
 CHILD = r"""
 import sys
@@ -22,7 +26,7 @@ from datetime import datetime, timedelta, timezone
 from dgfacil.core.model import NoteTag
 from dgfacil.operations import notes as ops
 from dgfacil.store.document import Document
-from dgfacil.store.queries import load_workshop
+from dgfacil.store.workshop import load_workshop
 
 doc = Document(sys.argv[1])
 with doc.session() as s:

@@ -11,6 +11,8 @@ from dgfacil.store.document import open_document
 from dgfacil.store.errors import DamagedDocument, NotADocument
 from tests.store.conftest import run_cli
 
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
+
 PAGE = 4096
 
 

@@ -13,10 +13,13 @@ import pytest
 
 from dgfacil.core.model import AgendaItem
 from dgfacil.operations.agenda import add_item
-from dgfacil.store import queries
-from dgfacil.store.document import check_integrity, open_document
+from dgfacil.store.document import open_document
+from dgfacil.store.file_document import check_integrity
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.errors import ReadOnlyDocument
 from tests.store.conftest import run_cli
+
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
 
 
 def digests(folder):
@@ -33,7 +36,7 @@ def _place(demo_doc, folder):
 
 def _refused_edit(doc):
     with doc.session() as s:
-        day_id = queries.load_workshop(session=s).days[0].id
+        day_id = load_workshop(session=s).days[0].id
     with pytest.raises(ReadOnlyDocument) as caught, doc.session() as s:
         add_item(s, day_id=day_id, item=AgendaItem(title="late edit", duration_min=5))
     return str(caught.value)
@@ -47,7 +50,7 @@ def test_write_protected_stick_opens_read_only_and_every_read_works(demo_doc, st
     doc = open_document(path)
     assert doc.read_only and "write-protected" in doc.read_only_reason
     with doc.session() as s:
-        workshop = queries.load_workshop(session=s)
+        workshop = load_workshop(session=s)
     assert workshop.days and workshop.days[0].items
     message = _refused_edit(doc)
     assert "read-only" in message and "copy" in message and "SQL" not in message
@@ -89,7 +92,7 @@ def test_pending_wal_on_a_protected_stick_is_read_not_lost(demo_doc, stick):
     before = digests(stick.path)
     doc = open_document(path)
     with doc.session() as s:
-        assert queries.load_workshop(session=s).title == "Edited before the stick was pulled"
+        assert load_workshop(session=s).title == "Edited before the stick was pulled"
     assert doc.read_only
     doc.close()
     assert digests(stick.path) == before
@@ -101,7 +104,7 @@ def test_full_disk_opens_read_only_and_says_so(demo_doc, stick):
     doc = open_document(path)
     assert doc.read_only and "full" in doc.read_only_reason
     with doc.session() as s:
-        assert queries.load_workshop(session=s).days
+        assert load_workshop(session=s).days
     assert "full" in _refused_edit(doc)
     doc.close()
 

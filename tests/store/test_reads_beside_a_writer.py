@@ -11,6 +11,8 @@ import pytest
 
 from tests.store.conftest import run_cli
 
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
+
 # The writer lets go on its own after HOLD_S (shorter than the 20 s busy timeout), so a read
 # that waits for it would still succeed, only after the release: the test checks the order.
 HOLD_S = 30

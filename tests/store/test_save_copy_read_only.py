@@ -2,11 +2,15 @@
 button does: it saves the copy and opens it, editable, in the window."""
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QToolBar
 
 from dgfacil.ui.main_window import MainWindow
 from tests.store.test_read_only_media import _place
+
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
 
 
 def test_file_save_a_copy_opens_the_editable_copy(qtbot, demo_doc, stick, tmp_path, monkeypatch):

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from dgfacil.store import queries
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.document import open_document
 from tests.store.conftest import ROOT
 
@@ -18,7 +18,7 @@ WRITER = textwrap.dedent("""
     from dgfacil.core.model import AgendaItem
     from dgfacil.operations.agenda import add_item, update_item
     from dgfacil.store.document import open_document
-    from dgfacil.store.queries import load_workshop
+    from dgfacil.store.workshop import load_workshop
     from dgfacil.store.tables import AgendaItemRow
     from sqlmodel import select
 
@@ -42,7 +42,7 @@ WRITER = textwrap.dedent("""
 
 
 def test_two_processes_300_edits_each_none_failed_none_lost(demo_doc):
-    path = demo_doc.path
+    path = demo_doc.address
     demo_doc.close()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, str(EDITS)], env=env,
@@ -52,7 +52,7 @@ def test_two_processes_300_edits_each_none_failed_none_lost(demo_doc):
         assert out.strip() == "0", err[-2000:]
     doc = open_document(path)
     with doc.session() as s:
-        titles = {i.title: i.duration_min for d in queries.load_workshop(session=s).days for i in d.items}
+        titles = {i.title: i.duration_min for d in load_workshop(session=s).days for i in d.items}
     doc.close()
     for name in ("app", "cli"):
         for n in range(EDITS):

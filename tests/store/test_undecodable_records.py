@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from dgfacil.store.document import open_document
 from tests.store.conftest import run_cli
 
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
+
 DAMAGE = {
     "timezone": ("UPDATE workshop SET timezone = 'Mars/Olympus'", "workshop row", "timezone"),
     "duration": ("UPDATE agenda_item SET duration_min = 'long' WHERE id = (SELECT min(id) FROM agenda_item)",

@@ -2,6 +2,8 @@
 file never puts SQL in the status bar; an unopenable file offers its newest backup."""
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 
@@ -15,6 +17,8 @@ from dgfacil.ui.main_window import MainWindow
 from tests.conftest import SCREENSHOTS
 from tests.store.test_cli_faults import HOLD_LOCK
 from tests.store.test_read_only_media import _place
+
+pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks
 
 
 def _window(qtbot) -> MainWindow:

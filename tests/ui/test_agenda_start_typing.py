@@ -40,7 +40,7 @@ def test_click_then_type_and_select_all_then_type_set_the_start(room, qtbot, scr
     field = room.editor.start
     assert field.isEnabled() and field.text() == "15:00"
     qtbot.mouseClick(field, Qt.LeftButton, pos=QPoint(field.width() - 12, field.height() // 2))  # on the minutes
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: field.selectedText() == field.text())  # the click selects it all, after placing the cursor
     qtbot.keyClicks(field, "1407")
     qtbot.keyClick(field, Qt.Key_Return)
     qtbot.waitUntil(lambda: start_of(room, 0) == "14:07")
@@ -51,7 +51,7 @@ def test_click_then_type_and_select_all_then_type_set_the_start(room, qtbot, scr
     qtbot.keyClick(field, Qt.Key_Tab)  # leaving the field reads it too
     qtbot.waitUntil(lambda: start_of(room, 0) == "14:30")
     qtbot.mouseClick(field, Qt.LeftButton, pos=QPoint(8, field.height() // 2))
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: field.selectedText() == field.text())
     qtbot.keyClicks(field, "25:99")
     qtbot.keyClick(field, Qt.Key_Return)
     assert start_of(room, 0) == "14:30" and "is not a time" in field.toolTip()

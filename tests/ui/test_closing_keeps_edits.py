@@ -3,7 +3,7 @@ the undo stack."""
 from __future__ import annotations
 
 from dgfacil.core.model import AgendaItem
-from dgfacil.store import queries
+from dgfacil.store.workshop import load_workshop
 from dgfacil.store.document import open_document
 from dgfacil.ui.agenda import commands
 from dgfacil.ui.tasks import DocumentClosed
@@ -22,7 +22,7 @@ def test_description_typed_then_closed_at_once_is_saved(qtbot, demo_window):
     window.close_document()  # no pause: the focus-out commit must land before the worker stops
     doc = open_document(path)
     with doc.session() as s:
-        item = queries.load_workshop(session=s).days[0].items[2]
+        item = load_workshop(session=s).days[0].items[2]
     doc.close()
     assert item.description == "Toolkit walk-through, then questions"
 

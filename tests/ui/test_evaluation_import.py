@@ -22,6 +22,8 @@ def _room(ctx, qtbot) -> EvaluationRoom:
     qtbot.addWidget(room)
     room.resize(1280, 720)
     room.show()
+    room.activateWindow()
+    qtbot.waitUntil(room.isActiveWindow)  # the combo boxes take focus and keys only in the active window
     room.tabs.setCurrentIndex(1)
     return room
 
@@ -54,13 +56,13 @@ def test_unmapped_answer_blocks_until_a_level_is_chosen(ctx, qtbot, tmp_path, sc
     assert table.item(0, 0).foreground().color().name() == "#b3261e"
     whys = {table.item(r, 0).text(): table.item(r, 4).text() for r in range(table.rowCount())}
     assert whys["Satisfied"] == "the same place on the scale, 2 of 5"
-    qtbot.wait(20)  # let the layout place the re-labelled button
+    qtbot.waitUntil(lambda: page.go.width() >= page.go.sizeHint().width())  # the re-labelled button, placed
     page.grab().save(str(screenshots / "evaluation_import_mapping_blocked.png"))
     qtbot.mouseClick(page.go, Qt.LeftButton)
     assert _responses(ctx) == []  # the blocked button writes nothing
     _pick(qtbot, table.cellWidget(0, 3), "Very Satisfied")
     assert page.go.isEnabled() and page.go.text() == "Import 36 responses"
-    qtbot.wait(20)  # let the layout place the re-labelled button
+    qtbot.waitUntil(lambda: page.go.width() >= page.go.sizeHint().width())  # the re-labelled button, placed
     page.grab().save(str(screenshots / "evaluation_import_mapping_ready.png"))
     qtbot.mouseClick(page.go, Qt.LeftButton)
     rows = _responses(ctx)
@@ -101,7 +103,7 @@ def test_a_column_is_mapped_by_hand(ctx, qtbot, tmp_path, screenshots):
     assert page.columns.item(15, 0).text().startswith("[Duration of the Webinar] 6. Please rate")
     assert combos["Respondent ID"].currentText() == "(respondent detail: left out)"
     assert combos["Type of institution [Other (please specify)]"].currentText() == "(not used)"
-    qtbot.wait(20)  # let the layout place the re-labelled button
+    qtbot.waitUntil(lambda: page.go.width() >= page.go.sizeHint().width())  # the re-labelled button, placed
     page.grab().save(str(screenshots / "evaluation_import_columns.png"))
     _pick(qtbot, combos["6. Please rate your level of satisfaction with the following aspects of the Webinar. "
                         "Please choose one in each row. [Duration of the Webinar]"], "(not used)")

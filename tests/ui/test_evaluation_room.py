@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from dgfacil.store import evaluation as store
+from dgfacil.store.report_sections import report_sections
 from dgfacil.ui.evaluation.room import EvaluationRoom
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "evaluation"
@@ -113,7 +114,7 @@ def test_report_parts_saved_and_printed_with_progress(ctx, qtbot, tmp_path, scre
     room.tabs.setCurrentIndex(3)
     page = room.report
     qtbot.keyClicks(page.editors["executive_summary"], "The Webinar was very much appreciated.")
-    qtbot.waitUntil(lambda: ctx.tasks.read(lambda s: store.report_sections(session=s)).get("executive_summary")
+    qtbot.waitUntil(lambda: ctx.tasks.read(lambda s: report_sections(session=s)).get("executive_summary")
                     == "The Webinar was very much appreciated.", timeout=3000)
     room.grab().save(str(screenshots / "evaluation_report.png"))
     out = tmp_path / "outcome.pdf"

@@ -65,47 +65,47 @@ def test_each_group_has_its_own_board_and_all_are_shown_side_by_side(ctx, qtbot,
     room = setup_room(ctx, qtbot)
     room.groups_panel.create_groups(4, "day")
     room.groups_panel.assign_random(seed=3)
-    texts = {  # (text, x, y) per group: SWOT notes as the toolkit's country groups wrote them
+    texts = {  # (text, x, y) per group: SWOT cards as the toolkit's country groups wrote them
         0: [("E-government champions across government", 0.2, 0.3), ("Departments work in silos", 0.62, 0.3)],
         1: [("Silos between ministries", 0.62, 0.3)],
         2: [],
         3: [("Cyber threats to legacy systems", 0.62, 0.8), ("Regional partnerships", 0.2, 0.8)],
     }
-    for index, notes in texts.items():
+    for index, cards in texts.items():
         room.open_group(room.groups[index].id)
-        for text, x, y in notes:
-            room.board.type_note(text, x, y)
+        for text, x, y in cards:
+            room.board.type_card(text, x, y)
     room.open_group(room.groups[1].id)
-    assert [n.note.text for n in room.board.notes.values()] == ["Silos between ministries"]
+    assert [n.card.text for n in room.board.cards.values()] == ["Silos between ministries"]
     room.all_button.setChecked(True)
     overview = room.overview
     assert len(overview.frames) == 4
     counts = [len(overview.frames[g.id].childItems()) for g in room.groups]
     assert counts == [2, 1, 0, 2]
     room.groups_button.setChecked(True)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: room.groups_panel.width() >= room.groups_panel.minimumSizeHint().width())
     room.grab().save(str(screenshots / "exercises_all_groups.png"))
     # the projector shows the group selected in the overview
     overview.select_group(room.groups[3].id)
     projector = room.project()
     qtbot.addWidget(projector)
-    assert projector.board.group_id == room.groups[3].id and len(projector.board.notes) == 2
+    assert projector.board.group_id == room.groups[3].id and len(projector.board.cards) == 2
     assert projector.isFullScreen() and projector.timer.text() == "3:40 left"
-    # a note added on the group's board shows on the projector at once
+    # a card added on the group's board shows on the projector at once
     room.all_button.setChecked(False)
     room.open_group(room.groups[3].id)
-    room.board.type_note("Digital divide in rural areas", 0.75, 0.8)
-    assert len(projector.board.notes) == 3
+    room.board.type_card("Digital divide in rural areas", 0.75, 0.8)
+    assert len(projector.board.cards) == 3
     projector.showNormal()  # the offscreen screen is small: size the window as a 1280x720 projector
     projector.resize(1280, 720)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: projector.board.width() >= projector.width() - 16)  # the board fills the window
     projector.grab().save(str(screenshots / "exercises_projector.png"))
     projector.close()
 
 
 def test_export_png_and_svg(ctx, qtbot, tmp_path):
     room = setup_room(ctx, qtbot)
-    room.board.type_note("Strong leadership", 0.2, 0.3)
+    room.board.type_card("Strong leadership", 0.2, 0.3)
     png = room.export(tmp_path / "swot.png")
     svg = room.export(tmp_path / "swot.svg")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -162,12 +162,13 @@ def test_prompt_typing_is_saved_debounced_and_undone_in_one_step(ctx, qtbot):
     room = ExercisesRoom(ctx)
     qtbot.addWidget(room)
     editor = room.board.cards[0].editor
+    def stored():
+        return ctx.tasks.read(lambda s: store.answers(room.exercise.id, None, session=s))
+
     qtbot.keyClicks(editor, "Peer learning")
-    qtbot.wait(DEBOUNCE_MS + 200)
+    qtbot.waitUntil(lambda: stored() == {"q1": {"text": "Peer learning"}}, timeout=DEBOUNCE_MS + 3000)
     qtbot.keyClicks(editor, " across countries")
-    qtbot.wait(DEBOUNCE_MS + 200)
-    assert ctx.tasks.read(lambda s: store.answers(room.exercise.id, None, session=s)) == {
-        "q1": {"text": "Peer learning across countries"}}
+    qtbot.waitUntil(lambda: stored() == {"q1": {"text": "Peer learning across countries"}}, timeout=DEBOUNCE_MS + 3000)
     assert room.undo_stack.count() == 1  # typed in two bursts, one undo step
     room.undo_stack.undo()
     assert editor.toPlainText() == ""

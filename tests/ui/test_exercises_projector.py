@@ -1,5 +1,5 @@
 """The projector is readable from the back of the room: every board kind fills the window and its
-text is at least 1/40 of the screen's height (27 px at 1080p); all notes stay on screen."""
+text is at least 1/40 of the screen's height (27 px at 1080p); all cards stay on screen."""
 from __future__ import annotations
 
 import pytest
@@ -13,7 +13,7 @@ from .test_exercises_screens import (
     ACTION_PLAN,
     PILLARS,
     STAKEHOLDERS,
-    fill_notes,
+    fill_cards,
     first_item,
     room_with,
     styled_room,
@@ -33,16 +33,16 @@ SCREENS = [(1920, 1080), (1366, 768)]
 def swot_room(ctx, qtbot):
     room = room_with(ctx, qtbot, "swot")
     rects = core.zone_rects(room.exercise.definition)
-    notes = []
+    cards = []
     for zone, texts in SWOT_12.items():
         taken = []
         for text in texts:
             x, y = core.free_spot(rects[zone], taken)
             taken.append((x, y))
-            notes.append(BoardItem(text, zone, x, y))
-    fill_notes(ctx, room, notes)
+            cards.append(BoardItem(text, zone, x, y))
+    fill_cards(ctx, room, cards)
     board = room.board
-    by_text = {n.note.text: n for n in board.notes.values()}
+    by_text = {n.card.text: n for n in board.cards.values()}
     for text in ("Departments work in silos", "Low integration of services"):
         by_text[text].setSelected(True)
     board.cluster_selected("Fragmented services")
@@ -57,7 +57,7 @@ def open_projector(room, qtbot, width: int, height: int):
     projector.showNormal()  # the offscreen screen is small: size the window as the projector's screen
     projector.resize(width, height)
     qtbot.waitUntil(lambda: projector.size().width() == width and projector.size().height() == height)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: projector.board.width() >= width - 16)  # the board fills the window
     return projector
 
 
@@ -74,26 +74,26 @@ def first_line_ink(image: QImage, rect: QRect) -> int:
     return run
 
 
-def assert_notes_readable(projector, height: int) -> None:
+def assert_cards_readable(projector, height: int) -> None:
     board = projector.board
     view = board.view
     scale = view.transform().m22()
     floor = height / 40
-    assert board.notes
-    # what the room sees: a line of note text is at least 0.7 of the floor high in ink (caps and
+    assert board.cards
+    # what the room sees: a line of card text is at least 0.7 of the floor high in ink (caps and
     # ascenders to descenders span about 0.9 of a font's size)
     shot = view.viewport().grab().toImage().convertToFormat(QImage.Format_RGB32)
-    for note in board.notes.values():
-        inside = view.mapFromScene(note.sceneBoundingRect()).boundingRect().adjusted(6, 4, -6, -4)
+    for card in board.cards.values():
+        inside = view.mapFromScene(card.sceneBoundingRect()).boundingRect().adjusted(6, 4, -6, -4)
         ink = first_line_ink(shot, inside.intersected(shot.rect()))
-        assert ink >= 0.7 * floor, f"{note.note.text!r}: a line of text is {ink} px high on screen"
+        assert ink >= 0.7 * floor, f"{card.card.text!r}: a line of text is {ink} px high on screen"
     from dgfacil.ui.exercises.graphics import BASE_TEXT_PX
-    for note in board.notes.values():
-        on_screen = note.text_font().pixelSize() * scale
-        assert on_screen >= floor, f"{note.note.text!r}: {on_screen:.1f} px < {floor:.1f} px"
-        shown = view.mapFromScene(note.sceneBoundingRect()).boundingRect()
-        assert view.viewport().rect().contains(shown), f"{note.note.text!r} is off screen"
-        assert note.scale_of_marks() * scale >= floor / BASE_TEXT_PX  # tags and dots grow with the text
+    for card in board.cards.values():
+        on_screen = card.text_font().pixelSize() * scale
+        assert on_screen >= floor, f"{card.card.text!r}: {on_screen:.1f} px < {floor:.1f} px"
+        shown = view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+        assert view.viewport().rect().contains(shown), f"{card.card.text!r} is off screen"
+        assert card.scale_of_marks() * scale >= floor / BASE_TEXT_PX  # tags and dots grow with the text
     frame = board.frame
     assert frame.title_font().pixelSize() * scale >= floor and frame.label_font(11).pixelSize() * scale >= floor
     # the board fills the window: the fitted board spans the viewport's width or its height
@@ -104,34 +104,34 @@ def assert_notes_readable(projector, height: int) -> None:
 
 
 @pytest.mark.parametrize("width, height", SCREENS)
-def test_a_12_note_swot_is_readable_on_the_projector(ctx, qtbot, screenshots, width, height):
+def test_a_12_card_swot_is_readable_on_the_projector(ctx, qtbot, screenshots, width, height):
     room = swot_room(ctx, qtbot)
     projector = open_projector(room, qtbot, width, height)
-    assert len(projector.board.notes) == 12 and len(projector.board.cluster_frames) == 1
-    assert_notes_readable(projector, height)
+    assert len(projector.board.cards) == 12 and len(projector.board.cluster_frames) == 1
+    assert_cards_readable(projector, height)
     projector.grab().save(str(screenshots / f"projector_swot_{width}x{height}.png"))
-    # the projector shows the notes large; the room's board keeps them where the group put them
-    stored = {n.note.id: (n.note.x, n.note.y) for n in room.board.notes.values()}
-    assert {n.note.id: (n.note.x, n.note.y) for n in projector.board.notes.values()} == stored
-    # a note added on the group's board shows at once, as readable
-    room.board.type_note("Donor fatigue", 0.8, 0.8)
-    assert len(projector.board.notes) == 13
-    assert_notes_readable(projector, height)
+    # the projector shows the cards large; the room's board keeps them where the group put them
+    stored = {n.card.id: (n.card.x, n.card.y) for n in room.board.cards.values()}
+    assert {n.card.id: (n.card.x, n.card.y) for n in projector.board.cards.values()} == stored
+    # a card added on the group's board shows at once, as readable
+    room.board.type_card("Donor fatigue", 0.8, 0.8)
+    assert len(projector.board.cards) == 13
+    assert_cards_readable(projector, height)
     projector.close()
 
 
 def test_a_stakeholder_map_is_readable_on_the_projector(ctx, qtbot, screenshots):
     room = room_with(ctx, qtbot, "stakeholder-map")
     definition = room.exercise.definition
-    fill_notes(ctx, room, [BoardItem(t, core.area_at("plane", definition, x, y), x, y, colour="#FFFFFF", data={"tag": tag})
+    fill_cards(ctx, room, [BoardItem(t, core.area_at("plane", definition, x, y), x, y, colour="#FFFFFF", data={"tag": tag})
                            for t, x, y, tag in STAKEHOLDERS])
     projector = open_projector(room, qtbot, 1366, 768)
-    areas = {n.note.text: n.note.area for n in projector.board.notes.values()}
+    areas = {n.card.text: n.card.area for n in projector.board.cards.values()}
     rects = core.area_rects("plane", definition)
-    for note in projector.board.notes.values():  # each note stays in its quadrant
-        x, y = note.pos().x() / 1600, note.pos().y() / 1000
-        assert rects[areas[note.note.text]].contains(x, y)
-    assert_notes_readable(projector, 768)
+    for card in projector.board.cards.values():  # each card stays in its quadrant
+        x, y = card.pos().x() / 1600, card.pos().y() / 1000
+        assert rects[areas[card.card.text]].contains(x, y)
+    assert_cards_readable(projector, 768)
     projector.grab().save(str(screenshots / "projector_stakeholder_map_1366x768.png"))
     projector.close()
 
@@ -143,7 +143,7 @@ def widget_px(widget) -> int:
 def test_table_rubric_and_prompts_are_readable_on_the_projector(ctx, qtbot, screenshots):
     height = 768
     room = room_with(ctx, qtbot, "action-plan")
-    fill_notes(ctx, room, [BoardItem("", goal, data={"cells": cells}) for goal, cells in ACTION_PLAN])
+    fill_cards(ctx, room, [BoardItem("", goal, data={"cells": cells}) for goal, cells in ACTION_PLAN])
     projector = open_projector(room, qtbot, 1366, height)
     table = projector.board.table
     assert widget_px(table) >= height / 40 and widget_px(table.horizontalHeader()) >= height / 40

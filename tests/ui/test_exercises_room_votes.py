@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from dgfacil.core.model import Participant
 from dgfacil.operations import participants as people_ops
 
-from .test_board_notes import make_room
+from .test_board_cards import make_room
 
 
 def test_whole_room_has_dots_per_person_and_the_message_does_not_linger(ctx, qtbot, screenshots):
@@ -18,12 +18,12 @@ def test_whole_room_has_dots_per_person_and_the_message_does_not_linger(ctx, qtb
     room.activateWindow()
     qtbot.waitUntil(room.isActiveWindow)
     board = room.board
-    board.type_note("Siloed ministries", 0.6, 0.2)
+    board.type_card("Siloed ministries", 0.6, 0.2)
 
     def votes() -> int:
-        return next(iter(board.notes.values())).note.votes
+        return next(iter(board.cards.values())).card.votes
 
-    next(iter(board.notes.values())).setSelected(True)
+    next(iter(board.cards.values())).setSelected(True)
     board.view.setFocus()
     qtbot.waitUntil(board.view.hasFocus)
     for _ in range(12):  # 3 dots x 4 people

@@ -84,12 +84,12 @@ def room_with(ctx, qtbot, use: str):
     return room
 
 
-def fill_notes(ctx, room, notes: list[BoardItem]) -> None:
+def fill_cards(ctx, room, cards: list[BoardItem]) -> None:
     ex, group = room.exercise.id, room.board.group_id
 
     def op(s):
         ids = []
-        for n in notes:
+        for n in cards:
             ids += ops.add_item(s, exercise_id=ex, group_id=group, item=n).ids
         return ops.Changes(boards=True)
     ctx.tasks.run_sync(op)
@@ -101,41 +101,41 @@ def test_swot_screenshot(ctx, qtbot, screenshots):
     from dgfacil.core import exercises as core
 
     rects = core.zone_rects(room.exercise.definition)
-    notes = []
+    cards = []
     for zone, texts in SWOT.items():
         taken = []
         for text in texts:
             x, y = core.free_spot(rects[zone], taken)
             taken.append((x, y))
-            notes.append(BoardItem(text, zone, x, y, colour="#FFF176"))
-    fill_notes(ctx, room, notes)
+            cards.append(BoardItem(text, zone, x, y, colour="#FFF176"))
+    fill_cards(ctx, room, cards)
     board = room.board
-    by_text = {n.note.text: n for n in board.notes.values()}
+    by_text = {n.card.text: n for n in board.cards.values()}
     for text in ("Departments work in silos", "Low integration of services"):
         by_text[text].setSelected(True)
     board.cluster_selected("Fragmented services")
     board.vote_selected()
     board.scene.clearSelection()
-    assert len(board.notes) == 15 and len(board.cluster_frames) == 1
+    assert len(board.cards) == 15 and len(board.cluster_frames) == 1
     assert room.timer.text() == "3:40 left"
     room.grab().save(str(screenshots / "exercises_swot.png"))
 
 
 def test_stakeholder_map_screenshot(ctx, qtbot, screenshots):
     room = room_with(ctx, qtbot, "stakeholder-map")
-    notes = [BoardItem(t, "", x, y, colour="#FFFFFF", data={"tag": tag}) for t, x, y, tag in STAKEHOLDERS]
+    cards = [BoardItem(t, "", x, y, colour="#FFFFFF", data={"tag": tag}) for t, x, y, tag in STAKEHOLDERS]
     from dgfacil.core import exercises as core
-    for n in notes:
+    for n in cards:
         n.area = core.area_at("plane", room.exercise.definition, n.x, n.y)
-    fill_notes(ctx, room, notes)
-    areas = {n.note.text: n.note.area for n in room.board.notes.values()}
+    fill_cards(ctx, room, cards)
+    areas = {n.card.text: n.card.area for n in room.board.cards.values()}
     assert areas["Persons with disabilities"] == "keep-informed" and areas["Ministry of ICT"] == "manage-closely"
     room.grab().save(str(screenshots / "exercises_stakeholder_map.png"))
 
 
 def test_action_plan_screenshot(ctx, qtbot, screenshots):
     room = room_with(ctx, qtbot, "action-plan")
-    fill_notes(ctx, room, [BoardItem("", goal, data={"cells": cells}) for goal, cells in ACTION_PLAN])
+    fill_cards(ctx, room, [BoardItem("", goal, data={"cells": cells}) for goal, cells in ACTION_PLAN])
     model = room.board.model
     assert model.rowCount() == 4 and room.board.table.rowSpan(0, 0) == 2
     room.grab().save(str(screenshots / "exercises_action_plan.png"))
@@ -182,7 +182,7 @@ def test_prompts_screenshot(ctx, qtbot, screenshots):
     room.grab().save(str(screenshots / "exercises_prompts.png"))
 
 
-OTHER_BOARDS = {  # library name -> notes per area, from the toolkit's chapters 3, 4 and 7
+OTHER_BOARDS = {  # library name -> cards per area, from the toolkit's chapters 3, 4 and 7
     "pestle": {"political": ["Digital strategy endorsed by cabinet"], "economic": ["Tight public budgets"],
                "social": ["Digital divide between urban and rural"], "technological": ["Cloud and AI adoption"],
                "legal": ["Data protection law in draft"], "environmental": ["Climate-resilient data centres"]},
@@ -205,19 +205,19 @@ def test_other_library_boards_screenshots(ctx, qtbot, screenshots):
             room.add_from_library(first_item(ctx), name)
         definition = room.exercise.definition
         rects = core.area_rects(room.exercise.kind, definition)
-        notes = []
+        cards = []
         if areas is None:  # value x feasibility: action ideas placed on the plane
             ideas = [("Single sign-on with the national digital ID", 0.8, 0.2), ("Open data portal", 0.62, 0.34),
                      ("Rewrite every legacy system at once", 0.2, 0.3), ("Online birth registration", 0.75, 0.7)]
-            notes = [BoardItem(t, core.area_at("plane", definition, x, y), x, y) for t, x, y in ideas]
+            cards = [BoardItem(t, core.area_at("plane", definition, x, y), x, y) for t, x, y in ideas]
         else:
             for area, texts in areas.items():
                 taken = []
                 for text in texts:
                     x, y = core.free_spot(rects[area], taken)
                     taken.append((x, y))
-                    notes.append(BoardItem(text, area, x, y))
-        fill_notes(ctx, room, notes)
-        assert len(room.board.notes) == len(notes)
-        assert all(rects[n.note.area].contains(n.note.x, n.note.y) for n in room.board.notes.values())
+                    cards.append(BoardItem(text, area, x, y))
+        fill_cards(ctx, room, cards)
+        assert len(room.board.cards) == len(cards)
+        assert all(rects[n.card.area].contains(n.card.x, n.card.y) for n in room.board.cards.values())
         room.grab().save(str(screenshots / f"exercises_{name}.png"))

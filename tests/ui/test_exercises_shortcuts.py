@@ -1,6 +1,6 @@
 """Keyboard shortcuts of the Exercises, People and Evaluation rooms work inside the real main
 window: none is bound to a key the window's menus own (a key bound twice is "ambiguous" in Qt and
-does nothing), and the board's own keys add notes and select them all."""
+does nothing), and the board's own keys add cards and select them all."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -44,7 +44,7 @@ def _add_swot(window):
 
 def test_no_room_key_clashes_with_the_window(qtbot, demo_window):
     window = demo_window(1280, 800)
-    _add_swot(window)  # a note board, with its toolbar actions
+    _add_swot(window)  # a card board, with its toolbar actions
     owned = _window_keys(window)
     assert {"Ctrl+N", "Ctrl+Shift+S", "Ctrl+1", "Ctrl+7", "F1"} <= owned
     for title in ("Exercises", "People", "Evaluation"):
@@ -64,22 +64,22 @@ def test_board_keys_work_inside_the_main_window(qtbot, demo_window, screenshots)
     board.view.setFocus()
     qtbot.waitUntil(board.view.hasFocus)
     qtbot.keyClick(board.view, Qt.Key_Insert)
-    assert board.editor is not None, "Ins opens a new note"
+    assert board.editor is not None, "Ins opens a new card"
     qtbot.keyClicks(board.view.viewport(), "Clear mandate")
     qtbot.keyClick(board.view.viewport(), Qt.Key_Return)
-    assert [n.note.text for n in board.notes.values()] == ["Clear mandate"]
+    assert [n.card.text for n in board.cards.values()] == ["Clear mandate"]
     board.view.setFocus()
     qtbot.keyClick(board.view, Qt.Key_N)
-    assert board.editor is not None, "N opens a new note too"
+    assert board.editor is not None, "N opens a new card too"
     qtbot.keyClicks(board.view.viewport(), "No budget")  # the N inside the text must stay text
     qtbot.keyClick(board.view.viewport(), Qt.Key_Return)
-    assert sorted(n.note.text for n in board.notes.values()) == ["Clear mandate", "No budget"]
+    assert sorted(n.card.text for n in board.cards.values()) == ["Clear mandate", "No budget"]
     board.view.setFocus()
     board.scene.clearSelection()
     qtbot.keyClick(board.view, Qt.Key_A, Qt.ControlModifier)
-    assert len(board.selected()) == 2, "Ctrl+A selects every note"
+    assert len(board.selected()) == 2, "Ctrl+A selects every card"
     qtbot.keyClick(board.view, Qt.Key_2, Qt.AltModifier)
-    qtbot.waitUntil(lambda: all(n.note.colour == "#F8BBD0" for n in board.notes.values()))
+    qtbot.waitUntil(lambda: all(n.card.colour == "#F8BBD0" for n in board.cards.values()))
     tip = board.add_action.toolTip()
     assert "Ctrl+N" not in tip and "Ins" in tip
     window.grab().save(str(screenshots / "exercises_shortcuts_in_window.png"))

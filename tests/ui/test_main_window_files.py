@@ -19,7 +19,7 @@ def test_recent_copy_and_backup_timer(qtbot, demo_window, tmp_path):
     window = demo_window(shown=False)
     path = window.ctx.doc.path
     assert settings.recent_files()[0] == path.resolve()
-    window._fill_recent()
+    window.recent_menu.aboutToShow.emit()  # as opening the menu does
     assert str(path.resolve()) in [a.text() for a in window.recent_menu.actions()]
     copy = window.ctx.doc.save_copy(tmp_path / "copy.dgfacil")
     assert copy.exists()

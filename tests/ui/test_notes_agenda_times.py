@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from dgfacil.core.run import ordered_items
+from dgfacil.core.run.log import ordered_items
 from dgfacil.operations import agenda as agenda_ops
 from dgfacil.operations import run as run_ops
 from dgfacil.ui.notes.agenda_list import TIME_ROLE

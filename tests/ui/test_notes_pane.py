@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 
 from dgfacil.core.model import NoteTag
 from dgfacil.operations import notes as ops
-from dgfacil.store.queries import load_notes
+from dgfacil.store.notes import load_notes
 from dgfacil.ui.notes.pane import NotesPane
 
 T0 = datetime(2023, 5, 30, 6, 12, tzinfo=timezone.utc)  # 15:12 in Seoul

@@ -15,7 +15,8 @@ from dgfacil.core.model import NoteTag
 from dgfacil.operations import notes as ops
 from dgfacil.paths import resources_dir
 from dgfacil.store.document import open_document
-from dgfacil.store.queries import load_notes, load_workshop
+from dgfacil.store.notes import load_notes
+from dgfacil.store.workshop import load_workshop
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.notes.pane import NotesPane
 from dgfacil.ui.notes.room import NotesRoom
@@ -219,7 +220,6 @@ def test_screenshots_of_the_notes_room(room, qtbot, screenshots):
     pane.focus_entry()
     qtbot.keyClick(pane.entry, Qt.Key_Up)  # editing the last note
     assert pane.editing is not None and pane.entry.text().startswith("AAPAM")
-    qtbot.wait(20)
-    assert pane.tagbar.mode > 0  # narrow: shorter tag labels, never elided ones
+    qtbot.waitUntil(lambda: pane.tagbar.mode > 0)  # narrow: shorter tag labels, never elided ones
     pane.grab().save(str(screenshots / "notes_pane.png"))
     assert (screenshots / "notes_room.png").stat().st_size > 10_000

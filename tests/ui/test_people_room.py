@@ -145,9 +145,9 @@ def test_add_edit_delete_with_undo_and_plain_text(room, qtbot):
 
 
 def test_cancelled_import_writes_nothing(room, qtbot, tmp_path):
-    from dgfacil.core.roster import guess_mapping
+    from dgfacil.core.roster_columns import guess_mapping
     from dgfacil.io.roster import read_roster
-    from dgfacil.store import people
+    from dgfacil.store.participants import load_participants
 
     rows = "\n".join(f"Person {i},p{i}@gov.org" for i in range(3000))
     (tmp_path / "big.csv").write_text("Name,Email\n" + rows, encoding="utf-8")
@@ -156,7 +156,7 @@ def test_cancelled_import_writes_nothing(room, qtbot, tmp_path):
     room.progress.findChild(QPushButton).click()  # the Cancel button
     qtbot.waitUntil(lambda: room.progress is None, timeout=10000)
     assert room.last_import is None  # cancelled, not finished
-    assert room.ctx.tasks.read(lambda s: people.participants(session=s)) == []
+    assert room.ctx.tasks.read(lambda s: load_participants(session=s)) == []
 
 
 def test_export_from_room(room, qtbot, tmp_path):
@@ -182,15 +182,15 @@ def test_space_after_space_undoes_a_slip_and_down_moves_on(room, qtbot):
     assert len(third) == 1
     qtbot.keyClick(view, Qt.Key_Space)
     qtbot.waitUntil(lambda: panel.count.text() == "1 of 15 present", timeout=3000)
-    qtbot.wait(100)  # the room's full reload (deferred to the event loop) has run
+    qtbot.waitUntil(lambda: not room.reload_pending())  # the room's full reload (deferred) has run
     # the list was reloaded; the cursor is still on the same person
-    assert panel.selected_ids() == third and panel._pid(view.currentIndex()) == third[0]
+    assert panel.selected_ids() == third and view.currentIndex().data(Qt.UserRole) == third[0]
     qtbot.keyClick(view, Qt.Key_Space)  # a slip, taken back with the same key
     qtbot.waitUntil(lambda: panel.count.text() == "0 of 15 present", timeout=3000)
-    qtbot.wait(100)  # the room's full reload (deferred to the event loop) has run
+    qtbot.waitUntil(lambda: not room.reload_pending())  # the room's full reload (deferred) has run
     qtbot.keyClick(view, Qt.Key_Down)
     qtbot.keyClick(view, Qt.Key_Space)
     qtbot.waitUntil(lambda: panel.count.text() == "1 of 15 present", timeout=3000)
-    qtbot.wait(100)  # the room's full reload (deferred to the event loop) has run
-    fourth = panel._pid(panel.proxy.index(3, 1))
+    qtbot.waitUntil(lambda: not room.reload_pending())  # the room's full reload (deferred) has run
+    fourth = panel.shown_ids()[3]
     assert panel.model.present == {fourth}

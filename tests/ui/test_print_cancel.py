@@ -11,7 +11,7 @@ COUNT = 250
 
 def _crowd(ctx, count: int = COUNT) -> None:
     """`count` participants, all present: all eligible for a certificate."""
-    from dgfacil.core.roster import guess_mapping
+    from dgfacil.core.roster_columns import guess_mapping
     from dgfacil.io.roster import read_roster_bytes
     from dgfacil.operations.attendance import mark_all
     from dgfacil.operations.participants import import_roster
@@ -56,7 +56,7 @@ def test_cancel_one_pdf_per_person_keeps_nothing_and_says_so(ctx, qtbot, tmp_pat
                      rf"kept; there is no folder {re.escape(str(folder))}\.", room.status.text())
     assert m, room.status.text()
     assert drawn <= int(m[1]) < COUNT and m[1] == m[2]
-    assert "Signing key" in room.key_label.text()  # the key made while gathering is shown
+    assert "Signing key" in room.keys.label.text()  # the key made while gathering is shown
     assert not folder.exists()  # the folder was made for this run, and is gone with it
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dgfacil-printing-")]
     assert room.print_button.isEnabled() and not room.cancel_button.isEnabled()

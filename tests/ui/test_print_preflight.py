@@ -13,7 +13,7 @@ ODD = "Ana \U00010001\U00010002"  # Linear B: no font has it
 def _people(ctx, names):
     from dgfacil.operations.attendance import attendance_units, mark
     from dgfacil.operations.participants import add_participant
-    from dgfacil.store import queries
+    from dgfacil.store.participants import load_participants
 
     def add(s):
         for name in names:
@@ -22,7 +22,7 @@ def _people(ctx, names):
     ctx.tasks.run_sync(add)
 
     def present(s):
-        people = queries.load_participants(session=s)
+        people = load_participants(session=s)
         return mark(s, participant_ids=[p.id for p in people],
                     item_ids=[i for u in attendance_units(s) for i in u.item_ids])
 
@@ -95,7 +95,7 @@ def test_no_question_when_every_name_prints(ctx, qtbot, tmp_path):
 
 def test_verify_trusts_the_workshops_key_and_marks_claims(ctx, qtbot, tmp_path, monkeypatch, screenshots):
     from dgfacil.operations import keys
-    from dgfacil.store import printing as store
+    from dgfacil.store import certificates as store
     from dgfacil.ui.printing.room import PrintRoom
     from dgfacil.ui.printing.verify import VerifyDialog
 
@@ -127,7 +127,7 @@ def test_verify_trusts_the_workshops_key_and_marks_claims(ctx, qtbot, tmp_path, 
 def test_printing_under_another_key_names_both_and_cancel_keeps_the_file_unsigned(ctx, qtbot, tmp_path):
     from dgfacil.core import signing
     from dgfacil.operations import keys
-    from dgfacil.store import printing as store
+    from dgfacil.store import certificates as store
     from dgfacil.ui.printing.room import PrintRoom
 
     _people(ctx, ["Nguyễn Thị Minh Khai"])

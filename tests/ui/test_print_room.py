@@ -11,7 +11,7 @@ from dgfacil.core.model import Participant
 def _roster(ctx):
     from dgfacil.operations.attendance import attendance_units, mark
     from dgfacil.operations.participants import add_participant
-    from dgfacil.store import queries
+    from dgfacil.store.participants import load_participants
 
     def add(s):
         for i, name in enumerate(["김민준", "<b>Bold</b> Ana", "Ольга Петрова"], start=1):
@@ -21,7 +21,7 @@ def _roster(ctx):
     ctx.tasks.run_sync(add)
 
     def present(s):
-        people = queries.load_participants(session=s)
+        people = load_participants(session=s)
         items = [i for u in attendance_units(s) for i in u.item_ids]
         return mark(s, participant_ids=[p.id for p in people[:2]], item_ids=items)
 
@@ -43,7 +43,7 @@ def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
     qtbot.waitUntil(lambda: not room.busy() and out.exists(), timeout=20000)
     assert "2 of 3" in room.status.text() or "Wrote 1 file" in room.status.text()
     assert room.last_files == [out]
-    assert "Signing key" in room.key_label.text()
+    assert "Signing key" in room.keys.label.text()
     # Open hands the PDF to the system's viewer (swapped here to see what it was given)
     opened = []
     room.opener = lambda url: opened.append(url.toLocalFile()) or True
@@ -54,8 +54,8 @@ def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
 
     # attendance sheets for one session, chosen in the combo box
     room.list.setCurrentRow(room.kinds.index("attendance"))
-    assert room.session.count() >= 2
-    room.session.setCurrentIndex(1)
+    assert room.sheets.count() >= 2
+    room.sheets.setCurrentIndex(1)
     sheet = tmp_path / "sheet.pdf"
     room.out.setText(str(sheet))
     qtbot.keyClick(room.list, Qt.Key_P, Qt.ControlModifier)

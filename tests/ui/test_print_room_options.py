@@ -26,25 +26,30 @@ def test_only_the_options_that_apply_and_a_count(ctx, qtbot, screenshots):
     _roster(ctx)
     room = _room(ctx, qtbot)
     _choose(room, "certificates")
-    assert room.form.isRowVisible(room.per_person) and not room.form.isRowVisible(room.session)
+    assert room.form.isRowVisible(room.per_person) and not room.form.isRowVisible(room.sheets)
     assert room.count.text() == "2 certificates for the eligible participants (2 of 3)."
     assert room.count.textFormat() == Qt.PlainText
-    qtbot.wait(30)  # let the form lay itself out again
+    qtbot.waitUntil(lambda: buttons_below_form(room))  # the form laid itself out again
     room.grab().save(str(screenshots / "print-room-certificates.png"))
     _choose(room, "badges")
-    assert not room.form.isRowVisible(room.per_person) and not room.form.isRowVisible(room.session)
+    assert not room.form.isRowVisible(room.per_person) and not room.form.isRowVisible(room.sheets)
     assert room.form.isRowVisible(room.paper)
     assert room.count.text() == "3 badges on 1 page."
-    qtbot.wait(30)
+    qtbot.waitUntil(lambda: buttons_below_form(room))
     room.grab().save(str(screenshots / "print-room-badges.png"))
     _choose(room, "attendance")
-    assert room.form.isRowVisible(room.session) and not room.form.isRowVisible(room.per_person)
+    assert room.form.isRowVisible(room.sheets) and not room.form.isRowVisible(room.per_person)
     assert room.count.text() == "1 sheet listing 3 participants."
     _choose(room, "worksheets")
     assert room.count.text().startswith("The workshop has no exercises")
     _choose(room, "attendance")
-    qtbot.wait(30)
+    qtbot.waitUntil(lambda: buttons_below_form(room))
     room.grab().save(str(screenshots / "print-room-attendance.png"))
+
+
+def buttons_below_form(room) -> bool:
+    """The form's rows are placed: Print sits under the "Will print" line, not over it."""
+    return room.print_button.geometry().top() > room.count.geometry().bottom()
 
 
 def test_nobody_eligible_is_refused_in_words(ctx, qtbot, tmp_path, screenshots):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from dgfacil.operations import signatories as ops
 from dgfacil.ui.main_window import MainWindow
+from dgfacil.ui.printing.signatories import SignatoriesDialog
 
 
 def _window_keys(window: MainWindow) -> set[str]:
@@ -44,7 +45,7 @@ def test_print_room_keys_work_in_the_main_window(qtbot, demo_window, tmp_path):
 
     # Ctrl+Shift+G opens the signatories (it was Ctrl+Shift+S, File > Save a copy as)
     qtbot.keyClick(room.list, Qt.Key_G, Qt.ControlModifier | Qt.ShiftModifier)
-    dialog = room._signatories
+    dialog = room.findChild(SignatoriesDialog)  # the key opened it, over the room
     assert dialog.isVisible()
     qtbot.waitUntil(dialog.isActiveWindow)
     # Add is Ctrl+Shift+N in the dialog (Ctrl+N is the window's File > New)
@@ -83,7 +84,7 @@ def test_a_refused_signatory_edit_is_reported_and_not_kept(qtbot, ctx):
 
     room = PrintRoom(ctx)
     qtbot.addWidget(room)
-    dialog = room.signatories()
+    dialog = room.keys.signatories()
     dialog.name.setText("Kim Jae-hong")
     dialog.add()
     assert room.undo_stack.count() == 1

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from dgfacil.core.model import Participant
 from dgfacil.operations import signatories as ops
+from dgfacil.ui.printing.signatories import SignatoriesDialog
 
 
 def _signature(path, colour=(25, 45, 130)):
@@ -45,7 +46,7 @@ def test_signatories_dialog_edits_with_undo_and_prints(ctx, qtbot, tmp_path, scr
     with qtbot.waitActive(room):  # shortcuts fire only in the active window
         room.show()
     qtbot.keyClick(room.list, Qt.Key_G, Qt.ControlModifier | Qt.ShiftModifier)
-    dialog = room._signatories
+    dialog = room.findChild(SignatoriesDialog)  # the key opened it, over the room
     assert dialog.isVisible() and dialog.list.count() == 0
     qtbot.waitUntil(dialog.isActiveWindow)
 
@@ -108,18 +109,18 @@ def _print_and_look(ctx, tmp_path, screenshots) -> None:
     from dgfacil.operations.attendance import attendance_units, mark
     from dgfacil.operations.participants import add_participant
     from dgfacil.operations.printing import prepare
-    from dgfacil.store import queries
+    from dgfacil.store.participants import load_participants
 
     ctx.tasks.run_sync(lambda s: add_participant(s, participant=Participant(
         "Nguyễn Thị Minh Khai", email="p1@example.org", country="Viet Nam", badge_code="B0001")))
 
     def present(s):
-        people = queries.load_participants(session=s)
+        people = load_participants(session=s)
         return mark(s, participant_ids=[p.id for p in people],
                     item_ids=[i for u in attendance_units(s) for i in u.item_ids])
 
     ctx.tasks.run_sync(present)
-    _changes, job = ctx.tasks.run_sync(lambda s: prepare(s, kind="certificates"))
+    job = ctx.tasks.run_sync(lambda s: prepare(s, kind="certificates")).value
     [pdf] = job.run(tmp_path / "cert.pdf")
     text = PdfReader(str(pdf)).pages[0].extract_text()
     positions = [text.find(n) for n in ("Kim Jae-hong", "이 서연", "Vincenzo Aquaro")]

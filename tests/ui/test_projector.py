@@ -81,22 +81,22 @@ def _break_state(ctx):
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
 def test_projector_screenshots(ctx, qtbot, screenshots, theme):
-    from dgfacil.core.run_plan import derive_state
-    from dgfacil.core.run_text import status
+    from dgfacil.core.run.plan import derive_state
+    from dgfacil.core.run.words import countdown_status
     from dgfacil.store import run_log
-    from dgfacil.ui.run.projector import ProjectorWindow
+    from dgfacil.ui.run.projector import RunProjector
 
     _break_state(ctx)
     workshop = ctx.workshop()
     day = workshop.days[0]
     events = ctx.tasks.read(lambda s: run_log.load_events(session=s, day_id=day.id))
-    window = ProjectorWindow(workshop, theme=theme)
+    window = RunProjector(workshop, theme=theme)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
     now = T0 + timedelta(minutes=63, seconds=20)  # 16:03:20, break until 16:09
     state = derive_state(day, workshop.timezone, events, now)
-    window.show_state(state, status(state))
+    window.show_state(state, countdown_status(state))
     assert window.texts["back"] == "Back at 16:09"
     assert window.texts["zones"] == "14:09 Bangkok (GMT+7)   ·   10:09 Addis Ababa (GMT+3)"
     window.grab().save(str(screenshots / f"projector_break_{theme}.png"))
@@ -104,7 +104,7 @@ def test_projector_screenshots(ctx, qtbot, screenshots, theme):
     ctx.tasks.run_sync(lambda s: run_ops.record_event(s, day_id=day.id, kind="next", at=T0 + timedelta(minutes=69)))
     events = ctx.tasks.read(lambda s: run_log.load_events(session=s, day_id=day.id))
     state = derive_state(day, workshop.timezone, events, later + timedelta(minutes=10))
-    window.show_state(state, status(state))
+    window.show_state(state, countdown_status(state))
     assert window.texts["words"] == "2 minutes left" and window.level.value == "warning"
     window.grab().save(str(screenshots / f"projector_{theme}.png"))
 
@@ -118,14 +118,14 @@ SCREENS = {"screens": [
 CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from dgfacil.core.model import Workshop
-    from dgfacil.ui.run.projector import ProjectorWindow, projector_screen
+    from dgfacil.ui.run.projector import RunProjector, projector_screen
     app = QApplication([])
     laptop, beamer = app.screens()
-    window = ProjectorWindow(Workshop("W", "Asia/Seoul", display_zones=["Asia/Bangkok"]))
+    window = RunProjector(Workshop("W", "Asia/Seoul", display_zones=["Asia/Bangkok"]))
     window.show_on(projector_screen(laptop))
     app.processEvents()
     print("shown", window.screen().name(), window.geometry().x(), window.isFullScreen())
-    window._on_screen_removed(beamer)   # what screenRemoved delivers when the cable is pulled
+    app.screenRemoved.emit(beamer)   # what Qt says when the cable is pulled
     app.processEvents()
     print("moved", window.screen().name(), window.geometry().x(), window.isFullScreen())
     print("asked", window.return_to_projector(), window.screen().name(), window.geometry().x())

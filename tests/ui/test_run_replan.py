@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 
-from dgfacil.core.run import EventKind
+from dgfacil.core.run.log import EventKind
 from dgfacil.ui.main_window import MainWindow
 
 T0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)  # 15:00 in Seoul: the webinar opens

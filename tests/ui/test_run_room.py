@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from dgfacil.core.model import AgendaItem, ItemKind
-from dgfacil.core.run import EventKind
+from dgfacil.core.run.log import EventKind
 from dgfacil.operations import agenda as agenda_ops
 from dgfacil.operations import run as run_ops
 from dgfacil.store import run_log
@@ -151,7 +151,7 @@ def test_warning_lead_is_a_document_setting(ctx, room, clock, qtbot):
 
 def test_notes_key_opens_notes_on_the_current_item(ctx, room, qtbot):
     opened = []
-    ctx.services["open_notes"] = opened.append
+    ctx.open_notes = opened.append
     key(qtbot, room, Qt.Key_Space)
     key(qtbot, room, Qt.Key_N)
     assert opened == [room.state.current.item.id]

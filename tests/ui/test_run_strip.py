@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from dgfacil.core.run import EventKind
+from dgfacil.core.run.log import EventKind
 from dgfacil.operations import run as run_ops
 from dgfacil.ui.main_window import MainWindow
 from dgfacil.ui.shortcuts_help import help_rows
@@ -84,9 +84,9 @@ def test_the_projector_never_announces_a_next_start_already_past(demo_doc, qtbot
 def test_a_restart_mid_run_reopens_on_the_run_room(demo_doc, qtbot):
     now = datetime.now(UTC)
     with demo_doc.session() as session:
-        from dgfacil.store import queries
+        from dgfacil.store.workshop import load_workshop
 
-        day_id = queries.load_workshop(session=session).days[0].id
+        day_id = load_workshop(session=session).days[0].id
         run_ops.record_event(session, day_id=day_id, kind=EventKind.START, at=now - timedelta(minutes=3))
 
     path = demo_doc.path
@@ -99,9 +99,9 @@ def test_a_restart_mid_run_reopens_on_the_run_room(demo_doc, qtbot):
 def test_a_finished_or_old_run_opens_as_usual(demo_doc, qtbot):
     yesterday = datetime.now(UTC) - timedelta(days=1)
     with demo_doc.session() as session:
-        from dgfacil.store import queries
+        from dgfacil.store.workshop import load_workshop
 
-        day_id = queries.load_workshop(session=session).days[0].id
+        day_id = load_workshop(session=session).days[0].id
         run_ops.record_event(session, day_id=day_id, kind=EventKind.START, at=yesterday)
 
     path = demo_doc.path

@@ -21,7 +21,7 @@
     return fetch(base + path, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
         if (r.status === 429) throw new Error(T.too_fast);
-        if (!r.ok) throw new Error(body.error || String(r.status));
+        if (!r.ok) throw new Error(T[body.code] || body.error || String(r.status));  // the page's own words first
         return body;
       });
     });
@@ -107,10 +107,10 @@
     if (keep && old) select.value = old;
   }
   function loadBoard() {
-    var b = state && state.board, form = $("note-form");
-    $("area-label").textContent = T.zone; $("note-label").textContent = T.your_note;
-    $("note-send").textContent = T.add_note; document.querySelector("#group-row label").textContent = T.group;
-    if (!b) { $("board-info").textContent = T.no_board; form.hidden = true; $("notes").textContent = ""; $("dots").textContent = ""; return; }
+    var b = state && state.board, form = $("card-form");
+    $("area-label").textContent = T.zone; $("card-label").textContent = T.your_card;
+    $("card-send").textContent = T.add_card; document.querySelector("#group-row label").textContent = T.group;
+    if (!b) { $("board-info").textContent = T.no_board; form.hidden = true; $("cards").textContent = ""; $("dots").textContent = ""; return; }
     $("board-h").textContent = b.title;
     form.hidden = b.closed;
     $("board-info").textContent = b.closed ? T.board_closed : "";
@@ -118,19 +118,19 @@
     fillSelect($("group"), [["", T.whole_room]].concat(b.groups.map(function (g) { return [String(g.id), g.name]; })), true);
     fillSelect($("area"), b.areas.map(function (a) { return [a.key, a.title]; }), true);
     var q = "?exercise=" + b.exercise_id + ($("group").value ? "&group=" + $("group").value : "");
-    api("GET", "/api/board" + q).then(renderNotes).catch(function (e) { say(fmt("error", e.message)); });
+    api("GET", "/api/board" + q).then(renderCards).catch(function (e) { say(fmt("error", e.message)); });
   }
-  function renderNotes(data) {
-    var box = $("notes"); box.textContent = "";
+  function renderCards(data) {
+    var box = $("cards"); box.textContent = "";
     var b = data.board, closed = b.closed;
     $("dots").textContent = fmt("dots_left", data.dots_left) + (data.revealed ? "" : " · " + T.votes_hidden);
     b.areas.forEach(function (area) {
-      var notes = data.notes.filter(function (n) { return n.area === area.key; });
-      if (!notes.length) return;
+      var cards = data.notes.filter(function (n) { return n.area === area.key; });
+      if (!cards.length) return;
       var zone = el("section", null, "zone"); zone.setAttribute("aria-label", area.title);
       zone.appendChild(el("h3", area.title));
-      notes.forEach(function (n) {
-        var card = el("article", null, "note");
+      cards.forEach(function (n) {
+        var card = el("article", null, "card");
         card.appendChild(el("p", n.text));
         var meta = (n.votes !== null ? fmt("votes", n.votes) + " · " : "") + fmt("your_dots", n.mine);
         card.appendChild(el("div", meta, "meta"));
@@ -156,15 +156,15 @@
     api("POST", "/api/votes", { item_id: id, remove: remove }).then(loadBoard).catch(function (e) { say(fmt("error", e.message)); });
   }
   $("group").addEventListener("change", loadBoard);
-  $("note-form").addEventListener("submit", function (ev) {
+  $("card-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var text = $("note-text").value.trim(); if (!text) return;
+    var text = $("card-text").value.trim(); if (!text) return;
     var data = { text: text, area: $("area").value, exercise_id: state.board.exercise_id };
     if ($("group").value) data.group_id = Number($("group").value);
-    $("note-send").disabled = true;
+    $("card-send").disabled = true;
     api("POST", "/api/notes", data).then(function () {
-      $("note-text").value = ""; say(T.note_added); loadBoard();
-    }).catch(function (e) { say(fmt("error", e.message)); }).then(function () { $("note-send").disabled = false; });
+      $("card-text").value = ""; say(T.card_added); loadBoard();
+    }).catch(function (e) { say(fmt("error", e.message)); }).then(function () { $("card-send").disabled = false; });
   });
 
   // -- prompts (the exercise's questions) ------------------------------------------------------
@@ -172,34 +172,51 @@
   function loadPrompts() {
     api("GET", "/api/prompts").then(renderPrompts).catch(function (e) { say(fmt("error", e.message)); });
   }
+  function typedIn(form) {
+    // what the participant has typed or picked and not sent, and where the caret is
+    var kept = { values: {}, focus: null, start: 0, end: 0 }, active = document.activeElement;
+    Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (a) { kept.values[a.id] = a.value; });
+    Array.prototype.forEach.call(form.querySelectorAll("input:checked"), function (i) { kept.values[i.name] = Number(i.value); });
+    if (active && form.contains(active) && active.id) {
+      kept.focus = active.id;
+      if (active.tagName === "TEXTAREA") { kept.start = active.selectionStart; kept.end = active.selectionEnd; }
+    }
+    return kept;
+  }
   function renderPrompts(data) {
-    var p = data.prompts, form = $("prompts-form"), drawn = form.getAttribute("data-exercise");
-    if (p && drawn === String(p.exercise_id) && !p.closed) return;  // never wipe what is being typed
-    prompts = p; form.textContent = ""; form.removeAttribute("data-exercise");
+    var p = data.prompts, form = $("prompts-form"), drawn = form.getAttribute("data-drawn");
+    var shape = p ? JSON.stringify([p.exercise_id, p.closed, p.questions]) : "";
+    if (p && drawn === shape) return;  // nothing new: what is being typed stays untouched
+    // new or changed questions: redrawn, keeping what was typed for the same exercise's questions
+    var kept = p && form.getAttribute("data-exercise") === String(p.exercise_id) ? typedIn(form) : { values: {} };
+    prompts = p; form.textContent = ""; form.removeAttribute("data-exercise"); form.removeAttribute("data-drawn");
     if (!p) { $("prompts-h").textContent = T.questions; $("prompts-info").textContent = T.no_prompts; return; }
     $("prompts-h").textContent = p.title;
     $("prompts-info").textContent = p.closed ? T.prompts_closed : "";
     if (p.closed) return;
     form.setAttribute("data-exercise", String(p.exercise_id));
+    form.setAttribute("data-drawn", shape);
     p.questions.forEach(function (q) {
-      var given = data.answers[q.key];
+      var id = "p-" + q.key, given = id in kept.values ? kept.values[id] : data.answers[q.key];
       if (q.kind === "choice") {
         var set = el("fieldset"); set.appendChild(el("legend", q.text));
         q.options.forEach(function (option, i) {
           var label = el("label", null, "choice"), input = el("input");
-          input.type = "radio"; input.name = "p-" + q.key; input.value = String(i);
+          input.type = "radio"; input.name = id; input.value = String(i);
           if (given === i) input.checked = true;
           label.appendChild(input); label.appendChild(document.createTextNode(option)); set.appendChild(label);
         });
         form.appendChild(set); return;
       }
-      var row = el("p"), id = "p-" + q.key, label = el("label", q.text), area = el("textarea");
+      var row = el("p"), label = el("label", q.text), area = el("textarea");
       label.htmlFor = id; area.id = id; area.rows = 3; area.maxLength = 2000;
       area.setAttribute("aria-description", T.your_answer);
       if (given) area.value = given;
       row.appendChild(label); row.appendChild(area); form.appendChild(row);
     });
     var send = el("button", T.send_answers); send.type = "submit"; send.id = "prompts-send"; form.appendChild(send);
+    var back = kept.focus && document.getElementById(kept.focus);
+    if (back) { back.focus(); if (back.tagName === "TEXTAREA") back.setSelectionRange(kept.start, kept.end); }
   }
   $("prompts-form").addEventListener("submit", function (ev) {
     ev.preventDefault();

@@ -1,5 +1,5 @@
 // A group's rapporteur: the group's discussion notes (an action with owner and due date) and the
-// group's boards (sticky notes, action-plan rows). Every text goes in as text, never as markup.
+// group's boards (cards, action-plan rows). Every text goes in as text, never as markup.
 "use strict";
 (function () {
   var T = JSON.parse(document.getElementById("texts").textContent);
@@ -18,7 +18,7 @@
     var init = { method: method, headers: {} };
     if (data) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(data); }
     return fetch(base + path, init).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (b) { if (!r.ok) throw new Error(b.error || r.status); return b; });
+      return r.json().catch(function () { return {}; }).then(function (b) { if (!r.ok) throw new Error(T[b.code] || b.error || r.status); return b; });
     });
   }
   function failed(e) { say(fmt("error", e.message)); }
@@ -69,7 +69,7 @@
   function send(path, data) {
     return api("POST", path, data).then(function () { say(T.saved); loadBoards(); }).catch(failed);
   }
-  function noteBoard(board, box) {
+  function cardBoard(board, box) {
     var areas = {};
     board.areas.forEach(function (a) { areas[a.key] = a.title; });
     var list = el("ul", null, "notes");
@@ -129,7 +129,7 @@
         var h = el("h3", board.title); h.id = id; section.setAttribute("aria-labelledby", id);
         section.appendChild(h);
         if (board.closed) section.appendChild(el("p", T.board_closed, "closed"));
-        (board.kind === "table" ? tableBoard : noteBoard)(board, section);
+        (board.kind === "table" ? tableBoard : cardBoard)(board, section);
         box.appendChild(section);
       });
     }).catch(failed);

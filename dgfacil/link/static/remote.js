@@ -1,5 +1,5 @@
 // The facilitator's remote: run buttons (the same run events as the Run room's keys) and moderation
-// of the board phones see. Texts come from the server's texts block; notes go in as text, never markup.
+// of the board phones see. Texts come from the server's texts block; cards go in as text, never markup.
 "use strict";
 (function () {
   var T = JSON.parse(document.getElementById("texts").textContent);
@@ -11,7 +11,7 @@
     return fetch(base + path, { method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify(data) })
       .then(function (r) { return r.json().catch(function () { return {}; }).then(function (b) {
-        status.textContent = r.ok ? T.done : (b.error || String(r.status));
+        status.textContent = r.ok ? T.done : (T[b.code] || b.error || String(r.status));
         refresh();
       }); })
       .catch(function (e) { status.textContent = e.message; });
@@ -50,17 +50,17 @@
       button.setAttribute("aria-pressed", flags[name].on(view) ? "true" : "false");
       button.disabled = name !== "survey" && !view.board;
     });
-    var list = document.getElementById("notes");
+    var list = document.getElementById("cards");
     list.textContent = "";
-    view.notes.forEach(function (note) {
+    view.notes.forEach(function (card) {
       var row = document.createElement("li");
-      if (note.hidden) row.className = "hidden";
+      if (card.hidden) row.className = "hidden";
       var text = document.createElement("span");
-      text.textContent = (note.group ? note.group + ": " : "") + note.text;
+      text.textContent = (card.group ? card.group + ": " : "") + card.text;
       var button = document.createElement("button");
       button.type = "button";
-      button.textContent = note.hidden ? T.restore : T.hide;
-      button.addEventListener("click", function () { post("/api/notes/" + note.id + "/hide", { hidden: !note.hidden }); });
+      button.textContent = card.hidden ? T.restore : T.hide;
+      button.addEventListener("click", function () { post("/api/notes/" + card.id + "/hide", { hidden: !card.hidden }); });
       row.appendChild(text);
       row.appendChild(button);
       list.appendChild(row);

@@ -29,7 +29,7 @@ class EditItem(OperationCommand):
         super().__init__(f"Change {', '.join(NAMES.get(k, k) for k in change)} of {quoted(item.title)}")
         self.tasks, self.item_id, self.initiator = tasks, item.id, initiator
         self.new = dict(change)
-        self.old = {name: getattr(item, name) for name in change}
+        self.old = {name: getattr(item, name) for name in change}  # the dataclass fields the change names
 
     def do_redo(self) -> None:
         self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, **self.new), initiator=self.initiator)
@@ -42,7 +42,7 @@ class AddItem(OperationCommand):
     def __init__(self, tasks: Tasks, day_id: int, item: AgendaItem, position: int | None) -> None:
         super().__init__(f"Add {quoted(item.title)}")
         self.tasks, self.day_id, self.item, self.position = tasks, day_id, item, position
-        self.deleted: ops.DeletedItem | None = None
+        self.deleted: ops.Snapshot | None = None
         self.item_id: int | None = None
 
     def do_redo(self) -> None:
@@ -53,17 +53,17 @@ class AddItem(OperationCommand):
         self.item_id = changes.ids[0]
 
     def do_undo(self) -> None:
-        _, self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id))
+        self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id)).value
 
 
 class DeleteItem(OperationCommand):
     def __init__(self, tasks: Tasks, item: AgendaItem) -> None:
         super().__init__(f"Delete {quoted(item.title)}")
         self.tasks, self.item_id = tasks, item.id
-        self.deleted: ops.DeletedItem | None = None
+        self.deleted: ops.Snapshot | None = None
 
     def do_redo(self) -> None:
-        _, self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id))
+        self.deleted = self.tasks.run_sync(lambda s: ops.delete_item(s, item_id=self.item_id)).value
 
     def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: ops.restore_item(s, deleted=self.deleted))
@@ -102,7 +102,7 @@ class AddDay(OperationCommand):
             self.day_ids = list(self.tasks.run_sync(self.add_op).ids)
 
     def do_undo(self) -> None:
-        _, self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=self.day_ids))
+        self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=self.day_ids)).value
 
 
 class ImportDays(AddDay):
@@ -118,7 +118,7 @@ class DeleteDay(OperationCommand):
         self.snapshots = None
 
     def do_redo(self) -> None:
-        _, self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=[self.day_id]))
+        self.snapshots = self.tasks.run_sync(lambda s: days.delete_days(s, day_ids=[self.day_id])).value
 
     def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: days.restore_days(s, snapshots=self.snapshots))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from dgfacil.core.model import AgendaItem, ItemKind
-from dgfacil.core.run_suggest import FLOOR_SHARE
+from dgfacil.core.run.recovery import FLOOR_SHARE
 from dgfacil.ui.agenda.time_field import TimeField
 
 SAVE_AFTER_MS = 600  # nothing typed is held only in memory for more than a second
@@ -110,7 +110,7 @@ class ItemEditor(QWidget):
     def _emit(self, **change) -> None:
         if self._loading or self.item is None:
             return
-        change = {k: v for k, v in change.items() if getattr(self.item, k) != v}
+        change = {k: v for k, v in change.items() if getattr(self.item, k) != v}  # fields by name
         if change.get("title") == "":
             change.pop("title")
         if change:

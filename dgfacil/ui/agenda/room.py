@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton,
     QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -42,6 +42,8 @@ class AgendaRoom(QWidget):
         self.undo_stack = QUndoStack(ctx.undo_group)
         self.workshop: Workshop | None = None
         self.day_index = 0
+        self.keep_row = 0  # the row to keep when the kept item is gone (it was just deleted)
+        self.labels: dict[str, str] = {}  # "Geneva" as typed, not "Zurich"
         self.model = AgendaModel(self)
         self.model.edit_requested.connect(self.edit_item)
         self.model.move_requested.connect(self.move_item)
@@ -143,12 +145,14 @@ class AgendaRoom(QWidget):
     def shortcuts_help(self) -> list[tuple[str, str]]:
         return SHORTCUTS
 
+    def shutdown(self) -> None:
+        """Nothing to stop: the item editor commits on focus-out, which the window triggers."""
+
     # -- showing ----------------------------------------------------------------------------
     def reload(self, keep_item: int | None = None) -> None:
         if keep_item is None:
             keep_item = self.selected_item().id if self.selected_item() else None
-        # the row to keep when the kept item is gone (it was just deleted)
-        self._keep_row = max(self.table.currentIndex().row(), 0) if hasattr(self, "table") else 0
+        self.keep_row = max(self.table.currentIndex().row(), 0)
         self.workshop = self.ctx.workshop()
         self.heading.setText(self.workshop.title)
         self.days.blockSignals(True)
@@ -174,12 +178,12 @@ class AgendaRoom(QWidget):
         self.day_title.blockSignals(True)
         self.day_title.setText(day.title if day else "")
         self.day_title.blockSignals(False)
-        self.labels = self.ctx.tasks.read(zone_labels)  # "Geneva" as typed, not "Zurich"
+        self.labels = self.ctx.tasks.read(zone_labels)
         self.model.set_day(day, workshop_zones(self.workshop), end, self.labels)
         fit_columns(self.table, len(workshop_zones(self.workshop)))  # the title keeps 30 characters in view
         self._summarise()
         # the kept item's row; when it was deleted, the same row (the next item), never back to the top
-        near = min(getattr(self, "_keep_row", 0), len(self.model.slots) - 1)
+        near = min(self.keep_row, len(self.model.slots) - 1)
         row = next((r for r, s in enumerate(self.model.slots) if s.item.id == keep_item), max(near, 0))
         if self.model.slots:
             self.table.selectionModel().setCurrentIndex(
@@ -193,16 +197,16 @@ class AgendaRoom(QWidget):
             return
         zones = workshop_zones(self.workshop)
         first, last = min(s.start for s in slots), max(s.end for s in slots)  # a fixed last item may not end the day
-        names = getattr(self, "labels", {})
-        spans = "  =  ".join(f"{hhmm(first, z)}–{hhmm(last, z)} {zone_label(z, day.date, names.get(z))}" for z in zones)
+        spans = "  =  ".join(f"{hhmm(first, z)}–{hhmm(last, z)} {zone_label(z, day.date, self.labels.get(z))}"
+                             for z in zones)
         late = sum(1 for s in slots if self.model.past_end(s))
         flag = f"   ·   {late} item{'s' if late != 1 else ''} past the day's end" if late else ""
         flag += "".join(f"   ·   {words}" for words in timing_notes(slots))
         self.summary.setText(f"{len(slots)} items · {total_minutes(day)} min planned · {spans}{flag}")
 
     def selected_item(self) -> AgendaItem | None:
-        index = self.table.currentIndex() if hasattr(self, "table") else None
-        if index is None or not index.isValid() or index.row() >= len(self.model.slots):
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.slots):
             return None
         return self.model.slots[index.row()].item
 
@@ -213,7 +217,7 @@ class AgendaRoom(QWidget):
 
     def _day_chosen(self, index: int) -> None:
         self.day_index = index
-        self._keep_row = 0
+        self.keep_row = 0
         self._show_day()
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
@@ -317,9 +321,9 @@ class AgendaRoom(QWidget):
 
     def say(self, text: str) -> None:
         """A short message in the window's status bar (the room may stand alone in a test)."""
-        status = getattr(self.window(), "statusBar", None)
-        if status is not None:
-            status().showMessage(text, 6000)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 6000)
 
     def confirm(self, question: str) -> bool:
         return show_message(self, "Agenda", question, QMessageBox.Question,

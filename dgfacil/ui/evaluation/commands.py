@@ -14,7 +14,7 @@ class AddResponses(OperationCommand):
     def __init__(self, tasks: Tasks, ids: tuple[int, ...], text: str, initiator=None) -> None:
         super().__init__(text)
         self.tasks, self.ids, self.initiator = tasks, tuple(ids), initiator
-        self.deleted: list[ops.DeletedResponse] = []
+        self.deleted: list[ops.Snapshot] = []
         self._first = True
 
     def do_redo(self) -> None:
@@ -25,31 +25,31 @@ class AddResponses(OperationCommand):
         self.tasks.run_sync(lambda s: _restore_all(s, deleted), initiator=self.initiator)
 
     def do_undo(self) -> None:
-        self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator)[1]
+        self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator).value
 
 
 class DeleteResponses(OperationCommand):
     def __init__(self, tasks: Tasks, ids: tuple[int, ...], initiator=None) -> None:
         super().__init__(f"Delete {len(ids)} evaluation form{'s' if len(ids) != 1 else ''}")
         self.tasks, self.ids, self.initiator = tasks, tuple(ids), initiator
-        self.deleted: list[ops.DeletedResponse] = []
+        self.deleted: list[ops.Snapshot] = []
 
     def do_redo(self) -> None:
-        self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator)[1]
+        self.deleted = self.tasks.run_sync(lambda s: _delete_all(s, self.ids), initiator=self.initiator).value
 
     def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: _restore_all(s, self.deleted), initiator=self.initiator)
 
 
 def _delete_all(session, ids):
-    deleted = [ops.delete_response(session, response_id=i)[1] for i in ids]
-    return Changes(evaluation=True, ids=tuple(ids)), deleted
+    deleted = [ops.delete_response(session, response_id=i).value for i in ids]
+    return Changes(evaluation=True, ids=tuple(ids), value=deleted)
 
 
 def _restore_all(session, deleted):
     for d in deleted:
         ops.restore_response(session, deleted=d)
-    return Changes(evaluation=True, ids=tuple(d.response.id for d in deleted))
+    return Changes(evaluation=True, ids=tuple(i for d in deleted for i in d.ids))
 
 
 class SwapResponses(OperationCommand):

@@ -165,9 +165,9 @@ class ImportPage(QWidget):
         data, name, columns = self.data, self.path.name, dict(self.columns.chosen)
         answers = {k: dict(v) for k, v in self.answers.chosen.items()}
         encoding, one_best, replace = self.encoding.currentData(), self.one_best.isChecked(), self.replace.isChecked()
-        _, result = self.ctx.tasks.run_sync(lambda s: ops.import_survey(
+        result = self.ctx.tasks.run_sync(lambda s: ops.import_survey(
             s, data=data, name=name, encoding=encoding, columns=columns, question_answers=answers,
-            one_best=one_best, replace_all=replace), initiator=self)
+            one_best=one_best, replace_all=replace), initiator=self).value
         self.status.setText(f"{name}: {result.summary()}.")
         self.go.setEnabled(False)
         self.reload_imports()
@@ -190,7 +190,7 @@ class ImportPage(QWidget):
         import_id = item.data(Qt.UserRole) if item else None
         if not import_id:
             return
-        _, deleted = self.ctx.tasks.run_sync(lambda s: ops.delete_import(s, import_id=import_id), initiator=self)
+        deleted = self.ctx.tasks.run_sync(lambda s: ops.delete_import(s, import_id=import_id), initiator=self).value
         self.status.setText(f"Deleted the import {import_id}: {counted(len(deleted), 'response')} "
                             "(Ctrl+Z brings them back).")
         self.reload_imports()

@@ -5,18 +5,33 @@ owns the undo stack and the status line, and is the initiator of the board's cha
 """
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QPoint, QRectF, QSize
-from PySide6.QtGui import QPainter, QUndoCommand
+from PySide6.QtGui import QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from dgfacil.core.model import Exercise
 from dgfacil.operations.changes import Changes
 
 
+class BoardHost(Protocol):
+    """What a board asks of the room that shows it (the Exercises room)."""
+
+    undo_stack: QUndoStack
+
+    def show_status(self, text: str) -> None:
+        """One line under the board ("No dots left")."""
+
+    def board_changed(self, board: BoardBase, changes: Changes) -> None:
+        """The board's own command committed: the other views of the same board follow."""
+
+
 class BoardBase(QWidget):
     """Base of the five board kinds. Subclasses implement load() and paint_export()."""
 
-    def __init__(self, ctx, host, exercise: Exercise, group_id: int | None, group_name: str = "", parent=None) -> None:
+    def __init__(self, ctx, host: BoardHost, exercise: Exercise, group_id: int | None, group_name: str = "",
+                 parent=None) -> None:
         super().__init__(parent)
         self.ctx, self.host, self.exercise = ctx, host, exercise
         self.group_id, self.group_name = group_id, group_name or "Whole room"
@@ -31,9 +46,7 @@ class BoardBase(QWidget):
         self.host.undo_stack.push(command)
 
     def status(self, text: str) -> None:
-        show = getattr(self.host, "show_status", None)
-        if show:
-            show(text)
+        self.host.show_status(text)
 
     def read(self, fn):
         return self.tasks.read(fn)
@@ -46,14 +59,17 @@ class BoardBase(QWidget):
     def load(self) -> None:
         raise NotImplementedError
 
+    def flush(self) -> None:
+        """Save what is being typed now (the board is about to go); most boards save as they go."""
+
     def apply(self, changes: Changes) -> None:
         """Redraw after a committed change; a board with cheap redraws simply reloads."""
         if changes.boards or changes.groups:
             self.load()
 
     def show_readable(self, text_px: int) -> None:
-        """On the projector: make the board's text at least `text_px` pixels high. A sticky-note
-        board sizes itself against its window instead (note_projection)."""
+        """On the projector: make the board's text at least `text_px` pixels high. A card
+        board sizes itself against its window instead (card_projection)."""
 
     # -- export ---------------------------------------------------------------------------
     def export_size(self) -> QSize:

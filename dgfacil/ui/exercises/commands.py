@@ -15,6 +15,7 @@ from dgfacil.operations import boards as ops
 from dgfacil.operations import exercises as ex_ops
 from dgfacil.operations import groups as group_ops
 from dgfacil.operations.changes import Changes
+from dgfacil.ui.exercises.base import BoardBase
 from dgfacil.ui.undo import OperationCommand
 
 ANSWER_MERGE_ID = 4101  # typing in one answer box merges into one undo step
@@ -28,13 +29,10 @@ class Step(OperationCommand):
 
     def run(self, op: Callable) -> Any:
         result = self.target.tasks.run_sync(op, initiator=self.target.initiator)
-        changes = result[0] if isinstance(result, tuple) else result
-        if isinstance(changes, Changes):
-            self.target.apply(changes)
-            # other views of the same board (projector, all groups) follow through the room
-            follow = getattr(getattr(self.target, "host", None), "board_changed", None)
-            if follow is not None:
-                follow(self.target, changes)
+        if isinstance(result, Changes):
+            self.target.apply(result)
+            if isinstance(self.target, BoardBase):  # the other views of the board follow through the room
+                self.target.host.board_changed(self.target, result)
         return result
 
 
@@ -43,8 +41,8 @@ def _short(text: str) -> str:
     return f"“{text[:28]}…”" if len(text) > 28 else f"“{text}”"
 
 
-class AddNote(Step):
-    def __init__(self, target, item: BoardItem, what: str = "note") -> None:
+class AddItem(Step):
+    def __init__(self, target, item: BoardItem, what: str = "card") -> None:
         super().__init__(f"Add {what} {_short(item.text)}", target)
         self.item, self.item_id, self.deleted = item, None, None
 
@@ -56,11 +54,11 @@ class AddNote(Step):
             self.item_id = self.run(lambda s: ops.add_item(s, exercise_id=ex, group_id=group, item=self.item)).ids[0]
 
     def do_undo(self) -> None:
-        _, self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=[self.item_id]))
+        self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=[self.item_id])).value
 
 
-class EditNote(Step):
-    """Change fields of one or more notes/rows: {id: old fields}, {id: new fields}."""
+class EditItems(Step):
+    """Change fields of one or more cards/rows: {id: old fields}, {id: new fields}."""
 
     def __init__(self, target, text: str, old: dict[int, dict], new: dict[int, dict]) -> None:
         super().__init__(text, target)
@@ -80,9 +78,9 @@ class EditNote(Step):
         self._apply(self.old)
 
 
-class MoveNotes(Step):
+class MoveCards(Step):
     def __init__(self, target, old: dict[int, tuple], new: dict[int, tuple]) -> None:
-        super().__init__("Move note" if len(new) == 1 else f"Move {len(new)} notes", target)
+        super().__init__("Move card" if len(new) == 1 else f"Move {len(new)} cards", target)
         self.old, self.new = old, new
 
     def do_redo(self) -> None:
@@ -92,20 +90,20 @@ class MoveNotes(Step):
         self.run(lambda s: ops.move_items(s, moves=self.old))
 
 
-class DeleteNotes(Step):
-    def __init__(self, target, item_ids: list[int], what: str = "note") -> None:
+class DeleteItems(Step):
+    def __init__(self, target, item_ids: list[int], what: str = "card") -> None:
         super().__init__(f"Delete {what}" if len(item_ids) == 1 else f"Delete {len(item_ids)} {what}s", target)
         self.item_ids, self.deleted = list(item_ids), None
 
     def do_redo(self) -> None:
-        _, self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=self.item_ids))
+        self.deleted = self.run(lambda s: ops.delete_items(s, item_ids=self.item_ids)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ops.restore_items(s, deleted=self.deleted))
 
 
 class Vote(Step):
-    """One dot on a note (or one taken back, with `add=False`)."""
+    """One dot on a card (or one taken back, with `add=False`)."""
 
     def __init__(self, target, item_id: int, voter: str, add: bool = True) -> None:
         super().__init__("Add a dot" if add else "Take a dot back", target)
@@ -124,12 +122,12 @@ class Vote(Step):
 
 class SortByVotes(Step):
     def __init__(self, target) -> None:
-        super().__init__("Sort notes by votes", target)
+        super().__init__("Sort cards by votes", target)
         self.old: dict = {}
 
     def do_redo(self) -> None:
         ex, group = self.target.exercise.id, self.target.group_id
-        _, self.old = self.run(lambda s: ops.sort_by_votes(s, exercise_id=ex, group_id=group))
+        self.old = self.run(lambda s: ops.sort_by_votes(s, exercise_id=ex, group_id=group)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ops.move_items(s, moves=self.old))
@@ -178,7 +176,7 @@ class CreateGroups(Step):
             self.ids = list(self.run(lambda s: group_ops.create_groups(s, **self.args)).ids)
 
     def do_undo(self) -> None:
-        _, self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.ids))
+        self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.ids)).value
 
 
 class DeleteGroups(Step):
@@ -187,7 +185,7 @@ class DeleteGroups(Step):
         self.group_ids, self.deleted = list(group_ids), None
 
     def do_redo(self) -> None:
-        _, self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.group_ids))
+        self.deleted = self.run(lambda s: group_ops.delete_groups(s, group_ids=self.group_ids)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: group_ops.restore_groups(s, deleted=self.deleted))
@@ -199,7 +197,7 @@ class AssignRandom(Step):
         self.group_ids, self.seed, self.before = list(group_ids), seed, None
 
     def do_redo(self) -> None:
-        _, self.before = self.run(lambda s: group_ops.assign_random(s, group_ids=self.group_ids, seed=self.seed))
+        self.before = self.run(lambda s: group_ops.assign_random(s, group_ids=self.group_ids, seed=self.seed)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: group_ops.set_members(s, members=self.before))
@@ -211,8 +209,8 @@ class MoveMember(Step):
         self.pid, self.group_id, self.set_of, self.previous = participant_id, group_id, set_of, None
 
     def do_redo(self) -> None:
-        _, self.previous = self.run(lambda s: group_ops.move_member(
-            s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of))
+        self.previous = self.run(lambda s: group_ops.move_member(
+            s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of))
@@ -230,7 +228,7 @@ class AddExercise(Step):
             self.exercise_id = self.run(lambda s: ex_ops.add_exercise(s, agenda_item_id=self.item_id, use=self.use)).ids[0]
 
     def do_undo(self) -> None:
-        _, self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id))
+        self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id)).value
 
 
 class DeleteExercise(Step):
@@ -239,7 +237,7 @@ class DeleteExercise(Step):
         self.exercise_id, self.deleted = exercise_id, None
 
     def do_redo(self) -> None:
-        _, self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id))
+        self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ex_ops.restore_exercise(s, deleted=self.deleted))
@@ -251,7 +249,7 @@ class SetVoteRule(Step):
         self.exercise_id, self.dots, self.per, self.old = exercise_id, dots, per, None
 
     def do_redo(self) -> None:
-        _, self.old = self.run(lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per))
+        self.old = self.run(lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per)).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ex_ops.update_definition(s, exercise_id=self.exercise_id, definition=self.old))

@@ -1,7 +1,7 @@
-"""Graphics items of a sticky-note board: the board frame (zones or a plane), notes, cluster frames.
+"""Graphics items of a card board: the board frame (zones or a plane), cards, cluster frames.
 
-One QGraphicsItem per note, painted (no widget per note) and cached as a device pixmap, so a
-board of 500 notes pans smoothly. Notes are children of a BoardFrame whose local coordinates are
+One QGraphicsItem per card, painted (no widget per card) and cached as a device pixmap, so a
+board of 500 cards pans smoothly. Cards are children of a BoardFrame whose local coordinates are
 the board's (BOARD_W x BOARD_H); the side-by-side view of all groups reuses the same items scaled.
 """
 from __future__ import annotations
@@ -17,10 +17,10 @@ from dgfacil.core.exercises import BoardItem
 from dgfacil.ui.widgets import plain_tooltip
 
 BOARD_W, BOARD_H = 1600.0, 1000.0
-NOTE_W, NOTE_H = core.NOTE_W * BOARD_W, core.NOTE_H * BOARD_H
-NOTE_COLOURS = {"Yellow": "#FFF176", "Pink": "#F8BBD0", "Green": "#C5E1A5", "Blue": "#B3E5FC",
+CARD_W, CARD_H = core.CARD_W * BOARD_W, core.CARD_H * BOARD_H
+CARD_COLOURS = {"Yellow": "#FFF176", "Pink": "#F8BBD0", "Green": "#C5E1A5", "Blue": "#B3E5FC",
                 "Orange": "#FFCC80", "Purple": "#D1C4E9"}
-DEFAULT_NOTE = "#FFF176"
+DEFAULT_CARD = "#FFF176"
 INK = QColor("#1b2a41")
 MUTED = QColor("#5b6475")
 
@@ -29,11 +29,11 @@ PIXMAP_CACHE_KB = 192 * 1024
 
 
 def enough_pixmap_cache() -> None:
-    """Let every note's cached pixmap stay cached.
+    """Let every card's cached pixmap stay cached.
 
-    Qt's default pixmap cache (10 MB) holds ~60 zoomed notes; past that the cache thrashes and a
-    500-note board repaints every note on each pan step (measured: 84-107 ms a step, against ~6 ms
-    with room for them). 192 MB is what 500 notes at 1.6x zoom plus the board need.
+    Qt's default pixmap cache (10 MB) holds ~60 zoomed cards; past that the cache thrashes and a
+    500-card board repaints every card on each pan step (measured: 84-107 ms a step, against ~6 ms
+    with room for them). 192 MB is what 500 cards at 1.6x zoom plus the board need.
     """
     if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
         QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
@@ -54,7 +54,7 @@ def pixel_font(pixels: float, bold: bool = False) -> QFont:
     return f
 
 
-BASE_TEXT_PX = 11 * 96 / 72  # the room's note text (11 pt at 96 dpi): badges and dots scale from it
+BASE_TEXT_PX = 11 * 96 / 72  # the room's card text (11 pt at 96 dpi): badges and dots scale from it
 
 
 def to_scene(x: float, y: float) -> QPointF:
@@ -80,7 +80,7 @@ class BoardFrame(QGraphicsItem):
     def __init__(self, kind: str, definition: dict, heading: str = "") -> None:
         super().__init__()
         self.kind, self.definition, self.heading = kind, definition, heading
-        self.text_px: float | None = None  # set on the projector: titles and labels grow with the notes
+        self.text_px: float | None = None  # set on the projector: titles and labels grow with the cards
         self.setZValue(-10)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
@@ -143,11 +143,11 @@ class BoardFrame(QGraphicsItem):
         return pixel_font(self.text_px * 1.3, True) if self.text_px else font(15, True)
 
     def label_font(self, points: float, bold: bool = True) -> QFont:
-        """Row, column and axis labels: as large as the note text on the projector."""
+        """Row, column and axis labels: as large as the card text on the projector."""
         return pixel_font(self.text_px, bold) if self.text_px else font(points, bold)
 
     def title_band(self) -> float:
-        """Scene height an area's title takes on the projector (notes go below it)."""
+        """Scene height an area's title takes on the projector (cards go below it)."""
         return self.text_px * 1.3 * 1.45 + 10 if self.text_px else 0.075 * BOARD_H
 
     def _paint_plane(self, painter: QPainter) -> None:
@@ -183,28 +183,28 @@ class BoardFrame(QGraphicsItem):
         painter.drawText(band, Qt.AlignCenter, f"{axis.get('title', '')} →")
 
 
-class NoteItem(QGraphicsItem):
-    """One sticky note: wrapped text, colour, its dots and (on a plane) its tag."""
+class CardItem(QGraphicsItem):
+    """One card: wrapped text, colour, its dots and (on a plane) its tag."""
 
     def __init__(self, item: BoardItem, *, movable: bool = True) -> None:
         super().__init__()
-        self.note = item
+        self.card = item
         flags = QGraphicsItem.ItemIsSelectable | (QGraphicsItem.ItemIsMovable if movable else QGraphicsItem.GraphicsItemFlag(0))
         self.setFlags(flags)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.setAcceptHoverEvents(False)
-        self.w, self.h = NOTE_W, NOTE_H
+        self.w, self.h = CARD_W, CARD_H
         self.text_px: float | None = None  # the projector's text size, in scene units
         self.update_from(item)
 
     def update_from(self, item: BoardItem) -> None:
-        self.note = item
+        self.card = item
         self.setPos(to_scene(item.x, item.y))
         self.setToolTip(plain_tooltip(item.text))
         self.update()
 
     def project(self, centre: QPointF, w: float, h: float, text_px: float) -> None:
-        """Show the note at a projector's place and size (the stored place is not changed)."""
+        """Show the card at a projector's place and size (the stored place is not changed)."""
         if (w, h, text_px) != (self.w, self.h, self.text_px):
             self.prepareGeometryChange()
             self.w, self.h, self.text_px = w, h, text_px
@@ -221,12 +221,12 @@ class NoteItem(QGraphicsItem):
     def text_font(self) -> QFont:
         if self.text_px:
             return pixel_font(self.text_px)
-        n = len(self.note.text)
+        n = len(self.card.text)
         return font(11 if n < 40 else 9.5 if n < 90 else 8)
 
     def text_rect(self) -> QRectF:
         k = self.scale_of_marks()
-        bottom = 20 * k if (self.note.data.get("tag") or self.note.votes) else 4 * k
+        bottom = 20 * k if (self.card.data.get("tag") or self.card.votes) else 4 * k
         return self.rect().adjusted(7 * k, 5 * k, -7 * k, -bottom)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
@@ -241,18 +241,18 @@ class NoteItem(QGraphicsItem):
         rect = self.rect()
         k = self.scale_of_marks()
         painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 40))
-        painter.fillRect(rect, _tint(self.note.colour, DEFAULT_NOTE))
+        painter.fillRect(rect, _tint(self.card.colour, DEFAULT_CARD))
         selected = bool(self.isSelected())
         painter.setPen(QPen(QColor("#0b3d91"), 3) if selected else QPen(QColor(0, 0, 0, 50), 1))
         painter.setBrush(Qt.NoBrush)
         painter.drawRect(rect)
-        tag = self.note.data.get("tag", "")
+        tag = self.card.data.get("tag", "")
         painter.setFont(self.text_font())
         painter.setPen(QColor("#222"))
         painter.save()
         text_rect = self.text_rect()
         painter.setClipRect(text_rect.adjusted(-1, 0, 1, 0))
-        painter.drawText(text_rect, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, self.note.text)
+        painter.drawText(text_rect, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, self.card.text)
         painter.restore()
         if tag:
             painter.setFont(pixel_font(self.text_px * 0.7, True) if self.text_px else font(7.5, True))
@@ -263,7 +263,7 @@ class NoteItem(QGraphicsItem):
             painter.drawRoundedRect(chip, 7 * k, 7 * k)
             painter.setPen(QColor("white"))
             painter.drawText(chip, Qt.AlignCenter, tag)
-        if self.note.votes:
+        if self.card.votes:
             self._paint_dots(painter, rect)
 
     def _paint_dots(self, painter: QPainter, rect: QRectF) -> None:
@@ -271,18 +271,18 @@ class NoteItem(QGraphicsItem):
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setPen(QPen(QColor("white"), 1.2 * k))
         painter.setBrush(QColor("#D32F2F"))
-        shown = min(self.note.votes, 5)
+        shown = min(self.card.votes, 5)
         for i in range(shown):
             painter.drawEllipse(QPointF(rect.right() - 9 * k - i * 11 * k, rect.bottom() - 10 * k), 5 * k, 5 * k)
-        if self.note.votes > 5:
+        if self.card.votes > 5:
             painter.setPen(QColor("#D32F2F"))
             painter.setFont(pixel_font(self.text_px * 0.8, True) if self.text_px else font(8, True))
             painter.drawText(QRectF(rect.right() - 90 * k, rect.bottom() - 18 * k, 24 * k, 16 * k),
-                             Qt.AlignRight | Qt.AlignVCenter, str(self.note.votes))
+                             Qt.AlignRight | Qt.AlignVCenter, str(self.card.votes))
 
 
 class ClusterItem(QGraphicsItem):
-    """A dashed frame around the notes of one cluster, its heading (and dot total) on top."""
+    """A dashed frame around the cards of one cluster, its heading (and dot total) on top."""
 
     def __init__(self, heading: str, rect: QRectF, votes: int, text_px: float | None = None) -> None:
         super().__init__()
@@ -310,15 +310,15 @@ class ClusterItem(QGraphicsItem):
         painter.drawText(band, Qt.AlignCenter, label)
 
 
-def cluster_items(notes: dict[int, NoteItem], text_px: float | None = None) -> list[ClusterItem]:
-    """Cluster frames for the notes as they are placed (and sized) now."""
+def cluster_items(cards: dict[int, CardItem], text_px: float | None = None) -> list[ClusterItem]:
+    """Cluster frames for the cards as they are placed (and sized) now."""
     out = []
-    for cluster in core.clusters(n.note for n in notes.values()):
+    for cluster in core.clusters(n.card for n in cards.values()):
         rect = QRectF()
         for item_id in cluster.item_ids:
-            item = notes.get(item_id)
+            item = cards.get(item_id)
             if item is not None:
-                note_rect = item.rect().translated(item.pos())
-                rect = note_rect if rect.isNull() else rect.united(note_rect)
+                card_rect = item.rect().translated(item.pos())
+                rect = card_rect if rect.isNull() else rect.united(card_rect)
         out.append(ClusterItem(cluster.heading, rect, cluster.votes, text_px))
     return out

@@ -7,8 +7,8 @@ from dgfacil.ui.exercises.base import BoardBase
 def board_class(kind: str) -> type[BoardBase]:
     """The board widget for an exercise kind (imported on demand: a room shows one at a time)."""
     if kind in ("zones", "plane"):
-        from dgfacil.ui.exercises.note_board import NoteBoard
-        return NoteBoard
+        from dgfacil.ui.exercises.card_board import CardBoard
+        return CardBoard
     if kind == "table":
         from dgfacil.ui.exercises.table_board import TableBoard
         return TableBoard

@@ -1,6 +1,6 @@
 """All groups side by side: one scene, one frame per group, read from the database in one query.
 
-Note boards show their real notes (the same items as the editor, scaled down by the view); the
+Card boards show their real cards (the same items as the editor, scaled down by the view); the
 other kinds show a summary painted into the frame: the radar and gaps of a rubric, the rows of a
 table, the answers to prompts. Double-click a group to open its board; the projector button
 shows the selected group full screen.
@@ -17,7 +17,7 @@ from dgfacil.core import exercises as core
 from dgfacil.core.model import Exercise, Group
 from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises.graphics import (
-    BOARD_H, BOARD_W, INK, MUTED, BoardFrame, NoteItem, enough_pixmap_cache, font,
+    BOARD_H, BOARD_W, INK, MUTED, BoardFrame, CardItem, enough_pixmap_cache, font,
 )
 from dgfacil.ui.exercises.radar import paint_radar
 
@@ -132,11 +132,11 @@ class AllGroupsView(QGraphicsView):
         for i, (gid, name) in enumerate(entries):
             row, col = divmod(i, columns)
             count = len(boards.get(gid, []))
-            heading = f"{name} · {count} note{'' if count == 1 else 's'}" if exercise.kind in core.NOTE_KINDS else name
-            if exercise.kind in core.NOTE_KINDS:
+            heading = f"{name} · {count} card{'' if count == 1 else 's'}" if exercise.kind in core.CARD_KINDS else name
+            if exercise.kind in core.CARD_KINDS:
                 frame = BoardFrame(exercise.kind, exercise.definition, heading)
                 for item in boards.get(gid, []):
-                    NoteItem(item, movable=False).setParentItem(frame)
+                    CardItem(item, movable=False).setParentItem(frame)
             else:
                 frame = SummaryFrame(exercise, heading, boards.get(gid, []), answers.get(gid, {}))
             frame.setData(0, gid)

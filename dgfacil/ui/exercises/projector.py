@@ -19,11 +19,13 @@ from dgfacil.ui.exercises.kinds import make_board
 from dgfacil.ui.exercises.timer import GroupTimer
 
 
-class ProjectorWindow(QWidget):
+class BoardProjector(QWidget):
+    """One group's board full screen on the projector, with the group timer; Esc closes it."""
+
     def __init__(self, ctx, host, exercise, group_id, group_name: str) -> None:
         super().__init__(None, Qt.Window)
         self.setWindowTitle(f"{exercise.title} — {group_name}")
-        self.setStyleSheet("ProjectorWindow { background: white; }")
+        self.setStyleSheet("BoardProjector { background: white; }")
         self.heading = heading = QLabel(f"{exercise.title} — {group_name}")
         heading.setTextFormat(Qt.PlainText)
         self.timer = GroupTimer(ctx)

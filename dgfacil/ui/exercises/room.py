@@ -22,11 +22,11 @@ from dgfacil.ui.exercises.export import export_board
 from dgfacil.ui.exercises.groups_panel import GroupsPanel
 from dgfacil.ui.exercises.kinds import make_board
 from dgfacil.ui.exercises.overview import AllGroupsView
-from dgfacil.ui.exercises.projector import ProjectorWindow
+from dgfacil.ui.exercises.projector import BoardProjector
 from dgfacil.ui.exercises.timer import GroupTimer
 from dgfacil.ui.widgets import plain_label, plain_tooltip
 
-KIND_NAMES = {"zones": "sticky notes", "plane": "map", "table": "table", "rubric": "rubric", "prompts": "questions"}
+KIND_NAMES = {"zones": "cards", "plane": "map", "table": "table", "rubric": "rubric", "prompts": "questions"}
 
 
 class ExercisesRoom(QWidget):
@@ -40,8 +40,26 @@ class ExercisesRoom(QWidget):
         self.exercise: Exercise | None = None
         self.groups: list[Group] = []
         self.board = None
-        self.projector: ProjectorWindow | None = None
-        # left: the exercises of the workshop
+        self.projector: BoardProjector | None = None
+        left, centre = self._exercise_list(), self._centre()  # built in this order: the Tab order
+        self.groups_panel = GroupsPanel(self)
+        self.groups_panel.setVisible(False)
+        split = QSplitter(Qt.Horizontal)
+        for w, stretch in ((left, 0), (centre, 1), (self.groups_panel, 0)):
+            split.addWidget(w)
+            split.setStretchFactor(split.count() - 1, stretch)
+        split.setSizes([230, 900, 300])
+        self.groups_button.toggled.connect(self.groups_panel.setVisible)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        for key, slot in (("F5", self.project), ("Ctrl+E", self.export), ("F6", self.all_button.toggle),
+                          ("F7", self.groups_button.toggle), ("Ctrl+Shift+E", self.add_exercise)):
+            QShortcut(QKeySequence(key), self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
+        self.reload_exercises()
+
+    # -- building -------------------------------------------------------------------------------
+    def _exercise_list(self) -> QWidget:
+        """Left: the exercises of the workshop, Add exercise… and Delete."""
         self.list_model = QStandardItemModel(self)
         self.list = QListView()
         self.list.setModel(self.list_model)
@@ -51,8 +69,8 @@ class ExercisesRoom(QWidget):
         self.list.selectionModel().currentChanged.connect(lambda cur, _: self.select_exercise(cur.data(Qt.UserRole)))
         add = QPushButton("Add exercise…")
         add.clicked.connect(self.add_exercise)
-        self.delete_button = delete = QPushButton("Delete")
-        delete.clicked.connect(self.delete_exercise)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_exercise)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -60,11 +78,12 @@ class ExercisesRoom(QWidget):
         lv.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
-        buttons.addWidget(delete)
+        buttons.addWidget(self.delete_button)
         lv.addLayout(buttons)
-        # centre: heading, bar, board or all groups
-        self.heading = plain_label("", name="roomHeading", wrap=True)
-        self.instructions = plain_label("", name="muted", wrap=True)
+        return left
+
+    def _board_bar(self) -> QHBoxLayout:
+        """The group, All groups, Projector, Export…, Groups, and the vote rule."""
         self.group_box = QComboBox()
         self.group_box.setMinimumWidth(120)
         self.group_box.currentIndexChanged.connect(lambda _: self.open_group(self.group_box.currentData(), from_box=True))
@@ -73,8 +92,8 @@ class ExercisesRoom(QWidget):
         self.all_button.toggled.connect(self.show_all_groups)
         self.projector_button = QPushButton("Projector")
         self.projector_button.clicked.connect(lambda: self.project())
-        self.export_button = export = QPushButton("Export…")
-        export.clicked.connect(lambda: self.export())
+        self.export_button = QPushButton("Export…")
+        self.export_button.clicked.connect(lambda: self.export())
         self.groups_button = QPushButton("Groups")
         self.groups_button.setCheckable(True)
         self.dots = QSpinBox()
@@ -88,19 +107,32 @@ class ExercisesRoom(QWidget):
                                  "tallied by the facilitator. Per participant: pick the voter on the board.")
         self.dots.editingFinished.connect(self._vote_rule_edited)
         self.dots_per.activated.connect(lambda _: self._vote_rule_edited())
-        self.timer = GroupTimer(ctx)
         bar = QHBoxLayout()
-        for w in (self.group_box, self.all_button, self.projector_button, export, self.groups_button, self.dots, self.dots_per):
+        for w in (self.group_box, self.all_button, self.projector_button, self.export_button, self.groups_button,
+                  self.dots, self.dots_per):
             bar.addWidget(w)
         bar.addStretch(1)
+        return bar
+
+    def _pages(self) -> QStackedWidget:
+        """One group's board, all groups side by side, or the empty workshop's invitation."""
         self.board_holder = QStackedWidget()
-        self.overview = AllGroupsView(ctx)
+        self.overview = AllGroupsView(self.ctx)
         self.overview.group_activated.connect(lambda gid: (self.all_button.setChecked(False), self.open_group(gid)))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.board_holder)
         self.pages.addWidget(self.overview)
         self.empty_page = self._empty_page()
         self.pages.addWidget(self.empty_page)
+        return self.pages
+
+    def _centre(self) -> QWidget:
+        """Centre: heading and timer, instructions, the bar, the pages, a status line."""
+        self.heading = plain_label("", name="roomHeading", wrap=True)
+        self.instructions = plain_label("", name="muted", wrap=True)
+        bar = self._board_bar()
+        self.timer = GroupTimer(self.ctx)
+        pages = self._pages()
         self.status_line = plain_label("", name="muted")
         centre = QWidget()
         cv = QVBoxLayout(centre)
@@ -113,22 +145,9 @@ class ExercisesRoom(QWidget):
         cv.addLayout(top)
         cv.addWidget(self.instructions)
         cv.addLayout(bar)
-        cv.addWidget(self.pages, 1)
+        cv.addWidget(pages, 1)
         cv.addWidget(self.status_line)
-        self.groups_panel = GroupsPanel(self)
-        self.groups_panel.setVisible(False)
-        self.groups_button.toggled.connect(self.groups_panel.setVisible)
-        split = QSplitter(Qt.Horizontal)
-        for w, stretch in ((left, 0), (centre, 1), (self.groups_panel, 0)):
-            split.addWidget(w)
-            split.setStretchFactor(split.count() - 1, stretch)
-        split.setSizes([230, 900, 300])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        for key, slot in (("F5", self.project), ("Ctrl+E", self.export), ("F6", self.all_button.toggle),
-                          ("F7", self.groups_button.toggle), ("Ctrl+Shift+E", self.add_exercise)):
-            QShortcut(QKeySequence(key), self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
-        self.reload_exercises()
+        return centre
 
     def _empty_page(self) -> QWidget:
         """What a workshop without exercises shows: one sentence and the way to add one."""
@@ -162,14 +181,14 @@ class ExercisesRoom(QWidget):
         return [("F5", "Show the board on the projector"), ("Ctrl+E", "Export the board"),
                 ("F6", "All groups / one group"), ("F7", "Show or hide the Groups panel"),
                 ("Ctrl+Shift+E", "Add an exercise from the library"),
-                ("Ins or N", "Add a note in the area last clicked (on a note board)"),
+                ("Ins or N", "Add a card in the area last clicked (on a card board)"),
                 ("Ins / Ctrl+Shift+N", "Add a step / a goal (on a table)"),
                 ("Tab / Shift+Tab", "Next / previous cell of a table; Tab in the last cell adds a step"),
-                ("F2", "Edit the selected note or cell"),
-                ("Del", "Delete the selected notes"), ("Ctrl+A", "Select every note"),
-                ("Ctrl+D / Ctrl+Shift+D", "Put a dot on / take a dot from the selected notes"),
-                ("Ctrl+G / Ctrl+Shift+G", "Cluster / uncluster the selected notes"),
-                ("Ctrl+Shift+V", "Sort by votes"), ("Alt+1..6", "Colour the selected notes"),
+                ("F2", "Edit the selected card or cell"),
+                ("Del", "Delete the selected cards"), ("Ctrl+A", "Select every card"),
+                ("Ctrl+D / Ctrl+Shift+D", "Put a dot on / take a dot from the selected cards"),
+                ("Ctrl+G / Ctrl+Shift+G", "Cluster / uncluster the selected cards"),
+                ("Ctrl+Shift+V", "Sort by votes"), ("Alt+1..6", "Colour the selected cards"),
                 ("Ctrl+0", "Fit the board to the window")]
 
     @property
@@ -223,7 +242,7 @@ class ExercisesRoom(QWidget):
         self.dots.setValue(dots)
         self.dots_per.setCurrentIndex(self.dots_per.findData(per))
         for w in (self.dots, self.dots_per):
-            w.setVisible(found.kind in core.NOTE_KINDS)
+            w.setVisible(found.kind in core.CARD_KINDS)
         self.timer.follow(found.agenda_item_id)
         self.reload_groups()
 
@@ -294,7 +313,7 @@ class ExercisesRoom(QWidget):
 
     def _set_board(self, board) -> None:
         if self.board is not None:
-            getattr(self.board, "flush", lambda: None)()
+            self.board.flush()
             self.board_holder.removeWidget(self.board)
             self.board.deleteLater()
         self.board = board
@@ -310,7 +329,7 @@ class ExercisesRoom(QWidget):
         else:
             self.pages.setCurrentWidget(self.board_holder)
 
-    def project(self, group_id: int | None | bool = False) -> ProjectorWindow | None:
+    def project(self, group_id: int | None | bool = False) -> BoardProjector | None:
         """Show a group's board full screen (the overview's selection, else the open board's)."""
         if self.exercise is None:
             return None
@@ -318,7 +337,7 @@ class ExercisesRoom(QWidget):
             group_id = self.overview.selected_group if self.all_button.isChecked() else (self.board.group_id if self.board else None)
         if self.projector is not None:
             self.projector.close()
-        self.projector = ProjectorWindow(self.ctx, self, self.exercise, group_id, self.group_name(group_id))
+        self.projector = BoardProjector(self.ctx, self, self.exercise, group_id, self.group_name(group_id))
         mine = self.screen()
         other = next((s for s in QGuiApplication.screens() if s is not mine), None)
         # the projector is the other screen, when there is one
@@ -372,6 +391,6 @@ class ExercisesRoom(QWidget):
 
     def shutdown(self) -> None:
         if self.board is not None:
-            getattr(self.board, "flush", lambda: None)()
+            self.board.flush()
         if self.projector is not None:
             self.projector.close()

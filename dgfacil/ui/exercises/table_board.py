@@ -106,12 +106,12 @@ class RowsModel(QAbstractTableModel):
         if not column["key"]:
             # renaming a goal renames it for every row under it (the cell spans them)
             ids = [r.id for r in self.rows if r.area == row.area]
-            self.board.push(cmd.EditNote(self.board, "Rename goal", {i: {"area": row.area} for i in ids},
+            self.board.push(cmd.EditItems(self.board, "Rename goal", {i: {"area": row.area} for i in ids},
                                          {i: {"area": value} for i in ids}))
         else:
             cells = dict(row.data.get("cells", {}))
             new = {**row.data, "cells": {**cells, column["key"]: value}}
-            self.board.push(cmd.EditNote(self.board, f"Edit {column['title']}", {row.id: {"data": row.data}}, {row.id: {"data": new}}))
+            self.board.push(cmd.EditItems(self.board, f"Edit {column['title']}", {row.id: {"data": row.data}}, {row.id: {"data": new}}))
         return True
 
 
@@ -240,7 +240,7 @@ class TableBoard(BoardBase):
         item = BoardItem("", goal, data={"cells": dict(cells or {})})
         if after:
             item.position = max(after)  # stays with its goal; ties resolve by id (after the others)
-        command = cmd.AddNote(self, item, "step")
+        command = cmd.AddItem(self, item, "step")
         self.push(command)
         return command.item_id
 
@@ -255,7 +255,7 @@ class TableBoard(BoardBase):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         ids = [self.model.rows[r].id for r in rows]
         if ids:
-            self.push(cmd.DeleteNotes(self, ids, "step"))
+            self.push(cmd.DeleteItems(self, ids, "step"))
 
     def export_size(self) -> QSize:
         height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(self.model.rowCount())) + 4

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from dgfacil.core.agenda import in_zone
-from dgfacil.core.run_plan import Status, derive_state
+from dgfacil.core.run.plan import ItemStatus, derive_state
 from dgfacil.operations import run as run_ops
 
 
@@ -46,13 +46,13 @@ def item_text(row, now: datetime, zone: str | None) -> tuple[str, bool]:
     """What the timer says about its item's row of the re-planned day, and whether it is over time."""
     if row is None:
         return "Not on the agenda", False
-    if row.status is Status.CURRENT:
+    if row.status is ItemStatus.CURRENT:
         return remaining_text(row.end, now, zone), now > row.end
-    if row.status is Status.PENDING:  # not started: a time of day, never a countdown
+    if row.status is ItemStatus.PENDING:  # not started: a time of day, never a countdown
         return f"Starts {_wall(row.start or row.planned_start, now, zone)}", False
-    if row.status is Status.DONE and row.end is not None:
+    if row.status is ItemStatus.DONE and row.end is not None:
         return f"Ended {_wall(row.end, now, zone)}", False
-    return ("Skipped" if row.status is Status.SKIPPED else "Not run"), False
+    return ("Skipped" if row.status is ItemStatus.SKIPPED else "Not run"), False
 
 
 class GroupTimer(QLabel):
@@ -94,8 +94,8 @@ class GroupTimer(QLabel):
             return row
         # no run on that day (yet): the agenda's own times against the clock, no projection from "now"
         if now < row.planned_start:
-            return replace(row, status=Status.PENDING, start=None)
-        status = Status.CURRENT if now < row.planned_end else Status.DONE
+            return replace(row, status=ItemStatus.PENDING, start=None)
+        status = ItemStatus.CURRENT if now < row.planned_end else ItemStatus.DONE
         return replace(row, status=status, start=row.planned_start, end=row.planned_end)
 
     def refresh(self) -> None:

@@ -1,5 +1,6 @@
 """The link's writer under the app: phone input runs on the app's one database worker, and the
-rooms hear of it through `changes_applied` — delivered on the GUI thread by a queued signal."""
+rooms hear of it through `changes_applied` — delivered on the GUI thread by a queued signal, as
+`PhoneChanges`, which the screens that show phone input redraw off the GUI thread (ui/link/refresh.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -10,9 +11,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from dgfacil.link.writer import GroupCommit
 from dgfacil.operations.changes import Changes
+from dgfacil.ui.link.refresh import from_phones
 from dgfacil.ui.tasks import Tasks
 
-COALESCE_MS = 300  # the rooms redraw at most ~3 times a second for phone input; under a second to the board
+COALESCE_MS = 100  # phone input is announced at most 10 times a second; screens read it off the GUI thread
 
 
 class TasksWriter(QObject):
@@ -39,9 +41,8 @@ class TasksWriter(QObject):
 
     async def write(self, fn: Callable[[Any], Any]) -> Any:
         result = await self._group.write(fn)  # phone writes that arrive together share one commit
-        changes = result[0] if isinstance(result, tuple) else result
-        if isinstance(changes, Changes):
-            self._arrived.emit(changes)
+        if isinstance(result, Changes):
+            self._arrived.emit(result)
         return result
 
     def _announce(self, changes: Changes) -> None:
@@ -53,4 +54,4 @@ class TasksWriter(QObject):
     def _announce_now(self) -> None:
         changes, self._waiting = self._waiting, None
         if changes is not None and not self.tasks.closed:
-            self.tasks.changes_applied.emit(changes, self)
+            self.tasks.changes_applied.emit(from_phones(changes), self)

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 DEFAULT_PORT = 8765
 
 
+def tokens_and_groups(session) -> tuple[Tokens, dict[int, str]]:
+    """The link's tokens (a rapporteur token for each group there is now) and the groups' names."""
+    from dgfacil.operations.link import ensure_tokens, group_names
+
+    return ensure_tokens(session).value, group_names(session)
+
+
 def lan_addresses() -> list[str]:
     """IPv4 addresses of the interfaces that are up, loopback last (no internet needed)."""
     from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
@@ -44,6 +51,7 @@ class RoomLink(QObject):
         self.state: LinkState | None = None
         self.writer: TasksWriter | None = None
         self.bind = "0.0.0.0"
+        self.group_names: dict[int, str] = {}
 
     @property
     def on(self) -> bool:
@@ -52,12 +60,11 @@ class RoomLink(QObject):
     def turn_on(self, ctx: AppContext, *, bind: str = "0.0.0.0", port: int = DEFAULT_PORT) -> None:
         """Start serving; OSError (a port in use) leaves it off."""
         from dgfacil.link.server import LinkServer, LinkState
-        from dgfacil.operations.link import ensure_tokens
 
         if self.on:
             return
         writer = TasksWriter(ctx.tasks, self)
-        _changes, tokens = ctx.tasks.read(ensure_tokens)
+        tokens, self.group_names = ctx.tasks.read(tokens_and_groups)
         state = LinkState(writer, tokens, clock=ctx.clock)
         server = LinkServer(state, bind=bind, port=port)
         try:
@@ -88,6 +95,10 @@ class RoomLink(QObject):
             self.state.events.publish_threadsafe({"type": "board"})
         if changes.evaluation:
             self.state.events.publish_threadsafe({"type": "survey"})
+        if changes.groups:  # a group added while the link is on gets its rapporteur link now
+            tokens, self.group_names = self.ctx.tasks.read(tokens_and_groups)
+            self.state.set_rapporteurs(tokens.rapporteurs)
+            self.changed.emit()
 
     @property
     def tokens(self) -> Tokens | None:
@@ -108,13 +119,26 @@ class RoomLink(QObject):
     def facilitator_url(self, host: str) -> str:
         return f"http://{host}:{self.server.port}/f/{self.tokens.facilitator}"
 
+    def rapporteur_urls(self, host: str) -> dict[str, str]:
+        """Each group's rapporteur link, by the group's name."""
+        return {self.group_names.get(gid, str(gid)): f"http://{host}:{self.server.port}/r/{token}"
+                for gid, token in self.tokens.rapporteurs.items()}
+
+    def reach(self) -> str:
+        """Whether phones reach the link, and from which addresses it listens (ui: the dialog)."""
+        from dgfacil.link.reach import listening, verdict
+
+        hosts = self.hosts()
+        said = verdict(self.state.reached(), hosts, started=self.state.started, also_own=lan_addresses())
+        return f"{said} {listening(hosts, self.server.port)}"
+
     def rotate(self) -> None:
         """A new join token: old links and printed QR codes stop working at once."""
         from dgfacil.operations.link import Tokens, rotate_join_token
 
         if not self.on:
             return
-        _changes, token = self.ctx.tasks.read(rotate_join_token)
+        token = self.ctx.tasks.read(rotate_join_token).value
         old = self.state.tokens
         self.state.tokens = Tokens(token, old.facilitator, old.rapporteurs)  # one assignment: atomic
         self.changed.emit()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from dgfacil.ui.link.qr import QrView
 ISOLATION_HINT = ("Phones must be on the same network as this laptop. If they cannot open the link, the "
                   "venue Wi-Fi probably keeps devices apart (client isolation): turn on this laptop's "
                   "hotspot and let phones join it.")
+REACH_MS = 2000  # how often the window says again who reached the link
 
 
 class LinkDialog(QDialog):
@@ -56,8 +57,22 @@ class LinkDialog(QDialog):
         self.project.clicked.connect(self.show_on_projector)
         self.rotate = QPushButton("&New join link…")
         self.rotate.clicked.connect(self._rotate)
-        hint = QLabel(ISOLATION_HINT)
-        hint.setWordWrap(True)
+        self.reach = QLabel()  # can phones reach the link? (dgfacil/link/reach.py)
+        self.reach.setObjectName("linkReach")
+        self.reach.setWordWrap(True)
+        self.reach.setTextFormat(Qt.PlainText)
+        self._reach_timer = QTimer(self, interval=REACH_MS)
+        self._reach_timer.timeout.connect(self._show_reach)
+        self.groups = QComboBox()
+        self.groups.setAccessibleName("Group of the rapporteur link")
+        self.copy_rapporteur = QPushButton("Copy &rapporteur link")
+        self.copy_rapporteur.setToolTip("The chosen group's note-taker page. Give each group only its own.")
+        self.copy_rapporteur.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.rapporteur_url()))
+        rapporteurs = QHBoxLayout()
+        self.groups_label = QLabel("Rapporteur link of")
+        for widget in (self.groups_label, self.groups, self.copy_rapporteur):
+            rapporteurs.addWidget(widget)
+        rapporteurs.addStretch(1)
         buttons = QHBoxLayout()
         for button in (self.copy, self.copy_remote, self.project, self.rotate):
             buttons.addWidget(button)
@@ -71,7 +86,8 @@ class LinkDialog(QDialog):
         layout.addWidget(self.short)
         layout.addWidget(self.qr, 1)
         layout.addLayout(buttons)
-        layout.addWidget(hint)
+        layout.addLayout(rapporteurs)
+        layout.addWidget(self.reach)
         self.resize(560, 620)
         link.changed.connect(self.refresh)
         self.refresh()
@@ -90,6 +106,28 @@ class LinkDialog(QDialog):
         self.hosts.setVisible(self.hosts.count() > 1)
         self.hosts.blockSignals(False)
         self._show_url()
+        self._show_rapporteurs()
+        self._show_reach()
+        if on:
+            self._reach_timer.start()
+        else:
+            self._reach_timer.stop()
+
+    def _show_rapporteurs(self) -> None:
+        """One link per group, those added while the link is on included."""
+        chosen = self.groups.currentText()
+        self.groups.clear()
+        if self.link.on and self.hosts.count():
+            self.groups.addItems(sorted(self.link.rapporteur_urls(self.hosts.currentText())))
+        self.groups.setCurrentIndex(max(0, self.groups.findText(chosen)))
+        for widget in (self.groups_label, self.groups, self.copy_rapporteur):
+            widget.setVisible(self.groups.count() > 0)
+
+    def rapporteur_url(self) -> str:
+        return self.link.rapporteur_urls(self.hosts.currentText()).get(self.groups.currentText(), "")
+
+    def _show_reach(self) -> None:
+        self.reach.setText(self.link.reach() if self.link.on else ISOLATION_HINT)
 
     def _show_url(self) -> None:
         shown = self.link.on and self.hosts.count()

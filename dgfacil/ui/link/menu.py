@@ -5,8 +5,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from dgfacil.operations.link import Moderation
 from dgfacil.ui.link.controller import RoomLink
 from dgfacil.ui.link.moderation import Moderator, PhoneInputDock
+from dgfacil.ui.link.refresh import CoalescedRead, PhoneChanges
 from dgfacil.ui.widgets import show_message
 
 
@@ -54,18 +56,35 @@ class RoomLinkMenu:
 
     def _open(self) -> None:
         self.moderator = Moderator(self.window.ctx)
+        self.later = CoalescedRead(self.window.ctx.tasks, self._read_later, self._show_view, self.dock)
         self.window.ctx.tasks.changes_applied.connect(self._on_changes)
         self.dock.attach(self.moderator)
         self.enable(True)
 
-    def _on_changes(self, _changes, _initiator) -> None:
-        """Phone input, the facilitator's phone and the app's own edits all redraw the moderation."""
-        if self.moderator is not None:
-            self.dock.refresh()
-            self._sync_moderation()
+    def _on_changes(self, changes, _initiator) -> None:
+        """Phone input, the facilitator's phone and the app's own edits all redraw the moderation:
+        phone input off the GUI thread, at most every 100 ms; the facilitator's own edits at once.
+        The notes are read only while the dock shows them."""
+        if self.moderator is None:
+            return
+        if isinstance(changes, PhoneChanges):
+            self.later.request()  # the switches alone while the dock is hidden: a few small reads
+        else:
+            self._show_view(self.moderator.view(cards=self.dock.isVisible()))
 
-    def _sync_moderation(self) -> None:
-        view = self.moderator.view() if self.moderator is not None else None
+    def _read_later(self):
+        return self.moderator.reader(cards=self.dock.isVisible()) if self.moderator is not None else None
+
+    def _show_view(self, view: Moderation) -> None:
+        if self.moderator is None:  # read before the workshop closed
+            return
+        if self.dock.isVisible() and view.with_cards:
+            self.dock.show_view(view)
+        self._sync_moderation(view)
+
+    def _sync_moderation(self, view: Moderation | None = None) -> None:
+        if view is None and self.moderator is not None:
+            view = self.moderator.view(cards=False)
         board = view.board if view else None
         for action, on in ((self.reveal_action, board is not None and board.revealed),
                            (self.close_board_action, board is not None and board.closed)):
@@ -117,6 +136,7 @@ class RoomLinkMenu:
             self.window.ctx.tasks.changes_applied.disconnect(self._on_changes)
             self.moderator.shutdown()
             self.moderator = None
+            self.later.deleteLater()
             self.dock.attach(None)
             self._sync_moderation()
         if self.dialog is not None and self.dialog.projector is not None:

@@ -1,8 +1,8 @@
-"""Moderating phone input on the desktop: the "Phone input" dock lists the notes of the board
+"""Moderating phone input on the desktop: the "Phone input" dock lists the cards of the board
 phones see, with Hide / Restore; the Room link menu reveals votes and closes the board or survey.
 
 Every action goes through operations/link.py and is one step on the room link's undo stack, which
-holds only these facilitator actions: undoing never deletes or edits a participant's note.
+holds only these facilitator actions: undoing never deletes or edits a participant's card.
 """
 from __future__ import annotations
 
@@ -31,11 +31,11 @@ if TYPE_CHECKING:
     from dgfacil.ui.context import AppContext
     from dgfacil.ui.tasks import Tasks
 
-COLUMNS = ("Note", "Where", "From", "Shown")
+COLUMNS = ("Card", "Where", "From", "Shown")
 
 
 class SetFlag(OperationCommand):
-    """One moderation switch (hide a note, reveal votes, close a board or the survey), undoable:
+    """One moderation switch (hide a card, reveal votes, close a board or the survey), undoable:
     undo sets the switch back to what it was, nothing else."""
 
     def __init__(self, tasks: Tasks, text: str, set_to: Callable[[object, bool], object], on: bool) -> None:
@@ -56,9 +56,12 @@ class Moderator:
         self.ctx = ctx
         self.undo_stack = QUndoStack(ctx.undo_group)
 
-    def view(self) -> ops.Moderation:
+    def reader(self, *, cards: bool = True) -> Callable[[object], ops.Moderation]:
         now = self.ctx.clock()
-        return self.ctx.tasks.read(lambda s: ops.moderation(s, now=now))
+        return lambda s: ops.moderation(s, now=now, cards=cards)
+
+    def view(self, *, cards: bool = True) -> ops.Moderation:
+        return self.ctx.tasks.read(self.reader(cards=cards))
 
     def _push(self, text: str, set_to: Callable[[object, bool], object], on: bool) -> None:
         self.ctx.undo_group.setActiveStack(self.undo_stack)  # Ctrl+Z next undoes this
@@ -68,10 +71,10 @@ class Moderator:
         if not item_ids:
             return
         word = "Hide" if hidden else "Restore"
-        self.undo_stack.beginMacro(f"{word} {len(item_ids)} phone note{'s' if len(item_ids) > 1 else ''}")
+        self.undo_stack.beginMacro(f"{word} {len(item_ids)} phone card{'s' if len(item_ids) > 1 else ''}")
         try:
             for item_id in item_ids:
-                self._push(word, lambda s, on, i=item_id: ops.hide_note(s, item_id=i, hidden=on), hidden)
+                self._push(word, lambda s, on, i=item_id: ops.hide_card(s, item_id=i, hidden=on), hidden)
         finally:
             self.undo_stack.endMacro()
 
@@ -92,7 +95,7 @@ class Moderator:
 
 
 class PhoneInputDock(QDockWidget):
-    """The notes of the board phones see, hidden ones too, with Hide and Restore."""
+    """The cards of the board phones see, hidden ones too, with Hide and Restore."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__("Phone input", parent)
@@ -111,13 +114,13 @@ class PhoneInputDock(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
-        self.table.setAccessibleName("Phone notes of the board")
+        self.table.setAccessibleName("Phone cards of the board")
         buttons = QHBoxLayout()
         self.hide_button = QPushButton("&Hide", body)
-        self.hide_button.setToolTip("Hide the selected notes from phones and the projector (Delete)")
+        self.hide_button.setToolTip("Hide the selected cards from phones and the projector (Delete)")
         self.hide_button.setShortcut(QKeySequence(Qt.Key_Delete))
         self.restore_button = QPushButton("&Restore", body)
-        self.restore_button.setToolTip("Show the selected notes to phones again")
+        self.restore_button.setToolTip("Show the selected cards to phones again")
         self.hide_button.clicked.connect(lambda: self._hide(True))
         self.restore_button.clicked.connect(lambda: self._hide(False))
         buttons.addWidget(self.hide_button)
@@ -129,6 +132,7 @@ class PhoneInputDock(QDockWidget):
         body.setMinimumWidth(300)
         self.setWidget(body)
         self.table.itemSelectionChanged.connect(self._sync_buttons)
+        self.visibilityChanged.connect(lambda shown: self.refresh() if shown else None)
         self.refresh()
 
     def attach(self, moderator: Moderator | None) -> None:
@@ -136,24 +140,28 @@ class PhoneInputDock(QDockWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.view = self.moderator.view() if self.moderator is not None else None
+        self.show_view(self.moderator.view() if self.moderator is not None and self.isVisible() else None)
+
+    def show_view(self, view: ops.Moderation | None) -> None:
+        """Show a moderation read with its notes (a hidden dock is redrawn when shown)."""
+        self.view = view
         chosen = set(self.selected_ids())
-        notes = self.view.notes if self.view else []
+        cards = self.view.cards if self.view else []
         board = self.view.board if self.view else None
-        self.title.setText(f"Board phones see: {board.title}" if board else "No board is open for phone notes.")
-        self.table.setRowCount(len(notes))
+        self.title.setText(f"Board phones see: {board.title}" if board else "No board is open for phone cards.")
+        self.table.setRowCount(len(cards))
         areas = dict(board.areas) if board else {}
-        for row, note in enumerate(notes):
-            where = areas.get(note.area, note.area) + (f" · {note.group}" if note.group else "")
-            cells = (note.text, where, "Phone" if note.from_phone else "Desktop", "Hidden" if note.hidden else "Shown")
+        for row, card in enumerate(cards):
+            where = areas.get(card.area, card.area) + (f" · {card.group}" if card.group else "")
+            cells = (card.text, where, "Phone" if card.from_phone else "Desktop", "Hidden" if card.hidden else "Shown")
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setData(Qt.UserRole, note.id)
-                cell.setToolTip(f"{note.text}\n{where} · {note.votes} dots")
-                if note.hidden:
+                cell.setData(Qt.UserRole, card.id)
+                cell.setToolTip(f"{card.text}\n{where} · {card.votes} dots")
+                if card.hidden:
                     cell.setForeground(self.palette().placeholderText())
                 self.table.setItem(row, column, cell)
-            if note.id in chosen:
+            if card.id in chosen:
                 self.table.selectRow(row)
         self._sync_buttons()
 
@@ -161,9 +169,9 @@ class PhoneInputDock(QDockWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.table.item(r, 0).data(Qt.UserRole) for r in rows if self.table.item(r, 0)]
 
-    def _selected(self) -> list[ops.ModeratedNote]:
+    def _selected(self) -> list[ops.ModeratedCard]:
         ids = set(self.selected_ids())
-        return [n for n in (self.view.notes if self.view else []) if n.id in ids]
+        return [n for n in (self.view.cards if self.view else []) if n.id in ids]
 
     def _sync_buttons(self) -> None:
         chosen = self._selected()

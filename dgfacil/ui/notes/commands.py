@@ -41,7 +41,7 @@ class AddNote(NoteCommand):
         self.item_id, self.note_text, self.tag, self.speaker = item_id, text, tag, speaker
         self.owner, self.due = owner, due
         self.note_id: int | None = None
-        self.deleted: ops.DeletedNote | None = None
+        self.deleted: ops.Snapshot | None = None
 
     def redo(self) -> None:
         if self.deleted is None:
@@ -60,7 +60,7 @@ class AddNote(NoteCommand):
     def undo(self) -> None:
         result = self._run(lambda s: ops.delete_note(s, note_id=self.note_id))
         if result is not None:
-            self.deleted = result[1]
+            self.deleted = result.value
             self.on_done(None)
 
 
@@ -99,12 +99,12 @@ class DeleteNote(NoteCommand):
     def __init__(self, *, note_id: int, **kw) -> None:
         super().__init__("Delete note", **kw)
         self.note_id = note_id
-        self.deleted: ops.DeletedNote | None = None
+        self.deleted: ops.Snapshot | None = None
 
     def redo(self) -> None:
         result = self._run(lambda s: ops.delete_note(s, note_id=self.note_id))
         if result is not None:
-            self.deleted = result[1]
+            self.deleted = result.value
             self.on_done(None)
 
     def undo(self) -> None:

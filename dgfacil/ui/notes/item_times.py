@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from dgfacil.core.agenda import plan_day
-from dgfacil.core.run_plan import derive_state
+from dgfacil.core.run.plan import derive_state
 from dgfacil.operations import run as run_ops
 
 

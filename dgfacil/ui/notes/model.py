@@ -142,7 +142,7 @@ class NoteDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(QColor(MUTED))
         model = index.model()
-        zone = getattr(model, "zone", "UTC")
+        zone = model.zone if isinstance(model, NotesModel) else "UTC"
         painter.drawText(QRect(rect.left() + STRIPE + PAD, y, TIME_WIDTH, time_h),
                          Qt.AlignLeft | Qt.AlignVCenter, hhmm(note.created_at, zone))
 

@@ -6,9 +6,9 @@ document within DRAFT_DELAY_MS, so a killed app loses at most that much typing.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import Note, NoteTag
@@ -16,13 +16,15 @@ from dgfacil.operations import notes as ops
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.notes import commands
-from dgfacil.ui.notes.entry import KeyMap
+from dgfacil.ui.notes.action_fields import ActionFields
+from dgfacil.ui.notes.entry import KeyMap, NoteEntry
 from dgfacil.ui.notes.item_times import item_starts
 from dgfacil.ui.notes.model import NOTE_ROLE
+from dgfacil.ui.notes.note_list import NoteList
 from dgfacil.ui.notes.pane_keys import bind_pane_keys
-from dgfacil.ui.notes.pane_layout import build_pane
 from dgfacil.ui.notes.style import TAGS
-from dgfacil.ui.widgets import plain_tooltip
+from dgfacil.ui.notes.tagbar import TagBar
+from dgfacil.ui.widgets import ElidedLabel, plain_label
 
 DRAFT_DELAY_MS = 400  # under the 1 s a keystroke may wait; 400 ms is unnoticeable and loses less
 NO_ITEM = "General notes (no agenda item)"
@@ -48,7 +50,7 @@ class NotesPane(QWidget):
         self.people: list[str] = []
         self._loading = False
         self._shown = False  # set once the first item is shown; until then there is no draft to keep
-        build_pane(self, show_item_chooser)
+        self._build(show_item_chooser)
         self.keys = KeyMap(self)
         bind_pane_keys(self)
         self.draft_timer = QTimer(self)
@@ -60,6 +62,61 @@ class NotesPane(QWidget):
         self.load_agenda()
         first = next(iter(self.items), None)
         self.set_item(first)
+
+    # -- building ---------------------------------------------------------------------------
+    def _build(self, show_item_chooser: bool) -> None:
+        """The item (chooser or title) and its people, the notes, then the entry and its fields."""
+        self.chooser = QComboBox()
+        self.chooser.setVisible(show_item_chooser)
+        # Session titles are long; the combo must not widen a narrow pane to fit them.
+        self.chooser.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(24)
+        self.chooser.setToolTip("The agenda item these notes belong to")
+        self.chooser.activated.connect(lambda i: self.set_item(self.chooser.itemData(i)))
+        self.title = ElidedLabel()  # the whole title is its tooltip
+        self.title.setObjectName("notesItemTitle")
+        self.title.setMinimumWidth(100)
+        self.title.setStyleSheet("font-size: 12.5pt; font-weight: 600; color: #1b2a41;")
+        self.title.setVisible(not show_item_chooser)  # the chooser already shows the item's title
+        self.people_label = plain_label(name="muted", wrap=True)
+        self.view = NoteList()
+        self.model = self.view.notes_model
+        self.view.doubleClicked.connect(lambda index: self.edit_note(index.data(NOTE_ROLE)))
+        self.empty_label = plain_label(name="muted", wrap=True)
+        self.empty_label.setAlignment(Qt.AlignCenter)
+        self.status = plain_label(name="muted", wrap=True)
+        self.status.hide()
+        self.tagbar = TagBar()
+        self.tagbar.sig_tag_clicked.connect(self.tag_key)
+        self.entry = NoteEntry()
+        self.speaker = self._speaker_field()
+        self.action = ActionFields()  # owner and due date, while the note is tagged Action
+        self.action.sig_edited.connect(self._typed)
+        self.hints = plain_label(name="muted", wrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        for widget, stretch in ((self.chooser, 0), (self.title, 0), (self.people_label, 0), (self.view, 1),
+                                (self.empty_label, 0), (self.status, 0), (self.tagbar, 0), (self.entry, 0)):
+            layout.addWidget(widget, stretch)
+        who = QHBoxLayout()
+        who_label = QLabel("Speaker:")
+        who_label.setBuddy(self.speaker)
+        who.addWidget(who_label)
+        who.addWidget(self.speaker, 1)
+        layout.addLayout(who)
+        layout.addWidget(self.action)
+        layout.addWidget(self.hints)
+
+    def _speaker_field(self) -> QComboBox:
+        """Any name can be typed; the item's lead and speakers are offered (Tab cycles them)."""
+        speaker = QComboBox()
+        speaker.setEditable(True)
+        speaker.setInsertPolicy(QComboBox.NoInsert)
+        speaker.setMinimumWidth(200)
+        speaker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        speaker.lineEdit().setPlaceholderText("no speaker")
+        speaker.currentTextChanged.connect(self._typed)
+        return speaker
 
     # -- agenda -----------------------------------------------------------------------------
     def load_agenda(self) -> None:
@@ -115,9 +172,7 @@ class NotesPane(QWidget):
     def _show_item_header(self) -> None:
         item = self.items.get(self.item_id)
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(self.item_id)))
-        self._title_text = self.item_labels.get(self.item_id, NO_ITEM)
-        self.title.setToolTip(plain_tooltip(self._title_text))
-        self._elide_title()
+        self.title.set_full_text(self.item_labels.get(self.item_id, NO_ITEM))
         self.people = ops.agenda_people(item) if item is not None else []
         self.people_label.setText(" · ".join(self.people) if self.people else "")
         self.people_label.setVisible(bool(self.people))
@@ -131,14 +186,6 @@ class NotesPane(QWidget):
         short = item.title.split(":")[0] if item is not None else "these general notes"
         self.entry.setPlaceholderText(f"Type a note on {short} — Enter adds it")
 
-    def _elide_title(self) -> None:
-        width = max(50, self.title.width())
-        self.title.setText(self.title.fontMetrics().elidedText(getattr(self, "_title_text", ""), Qt.ElideRight, width))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
-        super().resizeEvent(event)
-        self._elide_title()
-
     def focus_entry(self) -> None:
         self.entry.setFocus(Qt.OtherFocusReason)
         self.undo_stack.setActive(True)
@@ -148,33 +195,21 @@ class NotesPane(QWidget):
         """Read this item's notes again; keep the selection unless told which note to select."""
         item_id = self.item_id
         notes = self.ctx.tasks.read(lambda s: ops.item_notes(s, item_id=item_id))
-        selected = select if select is not None else self.selected_note_id()
-        grew = len(notes) > len(self.model.notes)
-        self.model.set_notes(notes)
         self.empty_label.setText("No notes yet for this item." if not notes else "")
         self.empty_label.setVisible(not notes)
-        if selected is not None and self.model.row_of(selected) >= 0:
-            self.select_note(selected)
-        elif scroll_to_end or grew:
-            self.view.scrollToBottom()
+        self.view.show_notes(notes, select=select, scroll_to_end=scroll_to_end)
 
     def selected_note(self) -> Note | None:
-        rows = self.view.selectionModel().selectedRows()
-        return rows[0].data(NOTE_ROLE) if rows else None
+        return self.view.selected_note()
 
     def selected_note_id(self) -> int | None:
-        note = self.selected_note()
-        return note.id if note is not None else None
+        return self.view.selected_note_id()
 
     def clear_selection(self) -> None:
-        self.view.selectionModel().clear()  # also forgets the current row, so Alt+1 tags the last note
+        self.view.clear_selection()
 
     def select_note(self, note_id: int) -> None:
-        row = self.model.row_of(note_id)
-        if row >= 0:
-            index = self.model.index(row)
-            self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
-            self.view.scrollTo(index)
+        self.view.select_note(note_id)
 
     def _on_changes(self, changes: Changes, initiator: object) -> None:
         if initiator is self:
@@ -197,12 +232,9 @@ class NotesPane(QWidget):
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
-    def _error(self, text: str) -> None:
-        self.say(f"Not saved: {text}")
-
     def _command_kw(self) -> dict:
         return dict(tasks=self.ctx.tasks, initiator=self, clock=self.ctx.clock, on_done=self._done,
-                    on_error=self._error)
+                    on_error=lambda text: self.say(f"Not saved: {text}"))
 
     def push(self, command) -> None:
         self.undo_stack.setActive(True)
@@ -241,14 +273,20 @@ class NotesPane(QWidget):
             return
         self._clear_entry()
 
-    def _clear_entry(self) -> None:
+    def _fill_entry(self, editing: Note | None, text: str, speaker: str, owner: str, due: str, tag: NoteTag) -> None:
+        """Put a note (or a draft, or nothing) in the entry and its fields, without it counting as typing."""
         self._loading = True
-        self.editing = None
-        self.entry.set_text("")
-        self.speaker.setEditText("")  # each note names its speaker: none is carried over unseen
-        self.action.set_values("", "")
-        self.set_entry_tag(NoteTag.NOTE)
+        self.editing = editing
+        self.entry.set_text(text)
+        self.speaker.setEditText(speaker)
+        self.action.set_values(owner, due)
+        self.tag = tag
+        self.tagbar.set_current(tag)
+        self.action.setVisible(tag == NoteTag.ACTION)
         self._loading = False
+
+    def _clear_entry(self) -> None:
+        self._fill_entry(None, "", "", "", "", NoteTag.NOTE)  # no speaker is carried over unseen
         self.clear_selection()
 
     def set_entry_tag(self, tag: NoteTag) -> None:
@@ -281,18 +319,9 @@ class NotesPane(QWidget):
         """Put a note in the entry to be changed: Enter saves, Esc cancels."""
         if note is None:
             return
-        self._loading = True
-        self.editing = note
-        self.entry.set_text(note.text)
-        self.speaker.setEditText(note.speaker)
-        self.action.set_values(note.owner, note.due)
-        self.tag = note.tag
-        self.tagbar.set_current(note.tag)
-        self.action.setVisible(note.tag == NoteTag.ACTION)
-        self._loading = False
+        self._fill_entry(note, note.text, note.speaker, note.owner, note.due, note.tag)
         self.select_note(note.id)
-        self.say(f"Editing the note of {hhmm(note.created_at, self.zone)} — Enter saves, Esc cancels, "
-                            f"Ctrl+Del deletes.")
+        self.say(f"Editing the note of {hhmm(note.created_at, self.zone)} — Enter saves, Esc cancels, Ctrl+Del deletes.")
         self.focus_entry()
         self._typed()
 
@@ -348,18 +377,10 @@ class NotesPane(QWidget):
     def _restore_draft(self) -> None:
         item_id = self.item_id
         draft = self.ctx.tasks.read(lambda s: ops.load_draft(s, item_id=item_id))
-        self._loading = True
         editing = None
         if draft.editing is not None:
             editing = next((n for n in self.model.notes if n.id == draft.editing), None)
-        self.editing = editing
-        self.entry.set_text(draft.text)
-        self.speaker.setEditText(draft.speaker)
-        self.action.set_values(draft.owner, draft.due)
-        self.tag = draft.tag
-        self.tagbar.set_current(draft.tag)
-        self.action.setVisible(draft.tag == NoteTag.ACTION)
-        self._loading = False
+        self._fill_entry(editing, draft.text, draft.speaker, draft.owner, draft.due, draft.tag)
         if editing is not None:
             self.select_note(editing.id)
         self.say("Your unsaved text is back." if not draft.empty else "")

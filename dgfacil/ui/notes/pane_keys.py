@@ -1,18 +1,48 @@
-"""The notes pane's keys, in one place, with the words the pane shows for them."""
+"""The notes pane's keys, in one place, with the words the pane shows for them.
+
+The keys act on a `KeyedPane`: what of the notes pane (ui/notes/pane.py) they use, and no more.
+"""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QComboBox, QLabel
 
-from dgfacil.core.model import NoteTag
-from dgfacil.ui.notes.entry import shortcut_text
+from dgfacil.core.model import Note, NoteTag
+from dgfacil.ui.notes.action_fields import ActionFields
+from dgfacil.ui.notes.entry import KeyMap, NoteEntry, shortcut_text
+from dgfacil.ui.notes.note_list import NoteList
 from dgfacil.ui.notes.style import TAG_BY_KEY
 
-if TYPE_CHECKING:
-    from dgfacil.ui.notes.pane import NotesPane
-
 CTRL, SHIFT, ALT = Qt.ControlModifier, Qt.ShiftModifier, Qt.AltModifier
+
+
+class KeyedPane(Protocol):
+    keys: KeyMap
+    entry: NoteEntry
+    view: NoteList
+    speaker: QComboBox
+    action: ActionFields
+    hints: QLabel
+    undo_stack: QUndoStack
+    tag: NoteTag
+    editing: Note | None
+
+    def submit(self) -> None: ...
+    def edit_note(self, note: Note | None) -> None: ...
+    def selected_note(self) -> Note | None: ...
+    def selected_note_id(self) -> int | None: ...
+    def select_note(self, note_id: int) -> None: ...
+    def tag_key(self, tag: NoteTag) -> None: ...
+    def set_entry_tag(self, tag: NoteTag) -> None: ...
+    def cycle_speaker(self, step: int) -> None: ...
+    def step_item(self, step: int) -> None: ...
+    def step_edit(self, step: int) -> bool: ...
+    def cancel_edit(self) -> bool: ...
+    def focus_entry(self) -> None: ...
+    def delete_note(self, note_id: int | None) -> None: ...
 
 
 def help_rows() -> list[tuple[str, str]]:
@@ -34,7 +64,7 @@ def hint_line() -> str:
             f"{shortcut_text(Qt.Key_L)} list · Ctrl+PgUp/PgDn item · Ctrl+Z undo")
 
 
-def bind_pane_keys(pane: NotesPane) -> None:
+def bind_pane_keys(pane: KeyedPane) -> None:
     """Bind the entry's, the list's and the speaker field's keys on the pane's KeyMap."""
     keys = pane.keys
     entry, view = pane.entry, pane.view
@@ -54,8 +84,9 @@ def bind_pane_keys(pane: NotesPane) -> None:
 
     def to_list() -> None:
         view.setFocus(Qt.ShortcutFocusReason)
-        if pane.selected_note() is None and pane.model.rowCount():
-            pane.select_note(pane.model.notes[-1].id)
+        notes = view.notes_model.notes
+        if pane.selected_note() is None and notes:
+            pane.select_note(notes[-1].id)
 
     def to_speaker() -> None:
         pane.speaker.setFocus(Qt.ShortcutFocusReason)

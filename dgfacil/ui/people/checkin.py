@@ -1,4 +1,4 @@
-"""Check-in: one session (agenda item or half-day), the list with search, one click or key per
+"""Check-in: one block (agenda item or half-day), the list with search, one click or key per
 person, bulk marking, and a field a keyboard-wedge scanner types badge codes into."""
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ class CheckInPanel(QWidget):
         absent = QPushButton("Clear selected")
         absent.clicked.connect(lambda: self.mark_requested.emit(self.selected_ids(), False))
         top = QHBoxLayout()
-        top.addWidget(plain_label("Session"))
+        top.addWidget(plain_label("Block"))
         top.addWidget(self.unit, 1)
         top.addWidget(plain_label("Attendance taken"))
         top.addWidget(self.unit_kind)

@@ -30,8 +30,8 @@ class AddParticipant(OperationCommand):
         self.participant_id = changes.ids[0]
 
     def do_undo(self) -> None:
-        _, self.snapshot = self.tasks.run_sync(
-            lambda s: ops.delete_participant(s, participant_id=self.participant_id), initiator=self.initiator)
+        self.snapshot = self.tasks.run_sync(
+            lambda s: ops.delete_participant(s, participant_id=self.participant_id), initiator=self.initiator).value
 
 
 class EditParticipant(OperationCommand):
@@ -39,7 +39,7 @@ class EditParticipant(OperationCommand):
         super().__init__(f"Edit “{_short(before.full_name)}”")
         self.tasks, self.pid, self.initiator = tasks, before.id, initiator
         self.new = dict(change)
-        self.old = {k: getattr(before, k) for k in change}
+        self.old = {k: getattr(before, k) for k in change}  # the dataclass fields the change names
 
     def do_redo(self) -> None:
         self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, **self.new),
@@ -57,8 +57,8 @@ class DeleteParticipant(OperationCommand):
         self.snapshot = None
 
     def do_redo(self) -> None:
-        _, self.snapshot = self.tasks.run_sync(lambda s: ops.delete_participant(s, participant_id=self.pid),
-                                               initiator=self.initiator)
+        self.snapshot = self.tasks.run_sync(lambda s: ops.delete_participant(s, participant_id=self.pid),
+                                            initiator=self.initiator).value
 
     def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: ops.restore_participant(s, snapshot=self.snapshot), initiator=self.initiator)

@@ -5,7 +5,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from PySide6.QtCore import Qt
 
 from dgfacil.core.model import Origin, Participant
-from dgfacil.core.roster import MAX_LENGTH, check_row
+from dgfacil.core.roster import check_row
+from dgfacil.core.roster_columns import MAX_LENGTH
 
 TEXT_FIELDS = [("full_name", "Full name"), ("certificate_name", "Name on certificate"), ("email", "E-mail"),
                ("country", "Country"), ("organization", "Organization"), ("position", "Position"),
@@ -23,7 +24,7 @@ class ParticipantDialog(QDialog):
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         for key, label in TEXT_FIELDS:
-            edit = QLineEdit(str(getattr(self.before, key)))
+            edit = QLineEdit(str(getattr(self.before, key)))  # one line edit per field, by name
             edit.setMaxLength(MAX_LENGTH.get(key, 300))
             self.edits[key] = edit
             form.addRow(label, edit)
@@ -50,7 +51,7 @@ class ParticipantDialog(QDialog):
         return Participant(**{**self.values(), "id": None})
 
     def changes(self) -> dict:
-        return {k: v for k, v in self.values().items() if v != getattr(self.before, k)}
+        return {k: v for k, v in self.values().items() if v != getattr(self.before, k)}  # fields by name
 
     def _check_then_accept(self) -> None:
         values = {k: v for k, v in self.values().items() if isinstance(v, str)}

@@ -9,8 +9,8 @@ from dgfacil.core.model import Participant
 from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list
 from dgfacil.ui.widgets import plain_label
 
-RULES = [("Every session (full participation)", None), ("At least 90% of sessions", 0.9),
-         ("At least 80% of sessions", 0.8), ("At least 75% of sessions", 0.75), ("At least half", 0.5)]
+RULES = [("Every block (full participation)", None), ("At least 90% of blocks", 0.9),
+         ("At least 80% of blocks", 0.8), ("At least 75% of blocks", 0.75), ("At least half", 0.5)]
 
 
 class NotEligibleProxy(SearchProxy):
@@ -26,7 +26,7 @@ class NotEligibleProxy(SearchProxy):
 
 class EligibilityPanel(QWidget):
     threshold_changed = Signal(object)
-    """Fires when the organizer picks another rule: None (every session) or a fraction."""
+    """Fires when the organizer picks another rule: None (every block) or a fraction."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,11 +64,11 @@ class EligibilityPanel(QWidget):
         self.model.set_people([p for p, _ in rows], verdicts={p.id: e for p, e in rows})
         index = self.rule.findData(threshold)
         if index < 0:  # a threshold set elsewhere (the CLI) that the menu does not list
-            self.rule.addItem(f"At least {threshold:.0%} of sessions", threshold)
+            self.rule.addItem(f"At least {threshold:.0%} of blocks", threshold)
             index = self.rule.count() - 1
         self.rule.setCurrentIndex(index)
         eligible = sum(1 for _, e in rows if e.eligible)
-        self.summary.setText(f"{eligible} of {len(rows)} eligible · {units} session{'s' if units != 1 else ''}")
+        self.summary.setText(f"{eligible} of {len(rows)} eligible · {units} block{'s' if units != 1 else ''}")
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from dgfacil.core.roster import FIELDS, Mapping, Preview, guess_mapping
+from dgfacil.core.roster import Preview
+from dgfacil.core.roster_columns import FIELDS, Mapping, guess_mapping
 from dgfacil.operations.participants import ENCODINGS, RosterFileError, RosterTable, read_roster_file
 from dgfacil.operations import participants as ops
 from dgfacil.ui.context import AppContext

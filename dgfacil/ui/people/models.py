@@ -83,7 +83,7 @@ class PeopleModel(QAbstractTableModel):
         if self.kind == "eligibility":
             return self._verdict_data(p, index.column(), role)
         if role in (Qt.DisplayRole, Qt.EditRole):
-            return getattr(p, FIELD[column])
+            return getattr(p, FIELD[column])  # the column's field, named in FIELD
         if role == Qt.FontRole and column == "Badge":
             font = QFont("monospace")
             font.setStyleHint(QFont.Monospace)

@@ -1,5 +1,5 @@
 """The People room: the roster (search, add, edit, delete, import, export), check-in per
-session with a badge scanner field, and who earns a certificate and why not."""
+block with a badge scanner field, and who earns a certificate and why not."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -81,6 +81,9 @@ class PeopleRoom(QWidget):
                 ("F2", "Edit the selected participant"), ("Del", "Delete the selected participants"),
                 ("Space", "Check-in: tick or untick the selected people"), ("Ctrl+P", "Check-in: mark present")]
 
+    def shutdown(self) -> None:
+        """Nothing to stop: every edit here is a dialog that has already been saved."""
+
     def _roster_tab(self) -> QWidget:
         self.roster = PeopleModel("roster", self)
         self.roster_proxy = SearchProxy(self)
@@ -145,6 +148,10 @@ class PeopleRoom(QWidget):
         if (changes.participants or changes.attendance or changes.agenda) and not self._reload_due:
             self._reload_due = True  # several changes in one event-loop turn: one reload
             QTimer.singleShot(0, self._deferred_reload)
+
+    def reload_pending(self) -> bool:
+        """A change came and the room has not yet redrawn for it (the reload waits for the event loop)."""
+        return self._reload_due
 
     def _deferred_reload(self) -> None:
         if not self.ctx.tasks.closed:  # the document may have been closed in the meantime
@@ -243,9 +250,8 @@ class PeopleRoom(QWidget):
 
         def done(result) -> None:
             self._end_progress()
-            changes, outcome = result
-            self.ctx.tasks.changes_applied.emit(changes, self)
-            self.last_import = outcome
+            self.ctx.tasks.changes_applied.emit(result, self)
+            self.last_import = result.value
             self.reload()
 
         _, progress = self.ctx.tasks.run_long(work, on_progress=self._on_progress, on_done=done,

@@ -15,6 +15,8 @@ from dgfacil.operations.changes import Changes
 from dgfacil.operations.print_jobs import run_job
 from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, describe, prepare
 from dgfacil.ui.context import AppContext
+from dgfacil.ui.printing.signing_keys import SigningKeysBar
+
 
 
 # The room's own keys: none of them is a window key (Ctrl+N/O/W/Q/Z/Y, Ctrl+Shift+S/Z,
@@ -33,22 +35,38 @@ class PrintRoom(QWidget):
         self.undo_stack = QUndoStack(ctx.undo_group)  # signatory edits (printing itself is not undone)
         self.progress_handle = None
         self._preparing = self._cancel_asked = False
+        self._count_stale = False  # a change came while the room was hidden: recount when shown
         self.note = ""
         self.last_files: list[Path] = []
         self.kinds = [*KINDS, "report"]
+        self.list = self._kind_list()
+        self.form = self._options_form()
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(self._right_column(), 1)
+        self.shortcuts = self._bind_keys()
+        self.list.currentRowChanged.connect(self._kind_changed)
+        self.list.setCurrentRow(0)
 
-        self.list = QListWidget()
+    # -- building ----------------------------------------------------------------------------
+    def _kind_list(self) -> QListWidget:
+        """The documents there are to print, one a row."""
+        kinds = QListWidget()
         for kind in self.kinds:
-            self.list.addItem(LABELS.get(kind, "Outcome report"))
+            kinds.addItem(LABELS.get(kind, "Outcome report"))
         # wide enough for every document's name (the labels were cut: "Name badg")
-        self.list.setMinimumWidth(min(self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + 12, 260))
-        self.list.setMaximumWidth(260)
+        kinds.setMinimumWidth(min(kinds.sizeHintForColumn(0) + 2 * kinds.frameWidth() + 12, 260))
+        kinds.setMaximumWidth(260)
+        return kinds
+
+    def _options_form(self) -> QFormLayout:
+        """Paper, one PDF per person, which sheets, where to save, and what will print."""
         self.paper = QComboBox()
         self.paper.addItems(["A4", "Letter"])
         self.per_person = QCheckBox("One PDF per person (in a folder)")
         self.per_person.toggled.connect(self._per_person_changed)
-        self.session = QComboBox()
-        self.session.currentIndexChanged.connect(lambda _i: self._show_count())
+        self.sheets = QComboBox()
+        self.sheets.currentIndexChanged.connect(lambda _i: self._show_count())
         self.out = QLineEdit()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self.browse)
@@ -59,72 +77,59 @@ class PrintRoom(QWidget):
         self.count.setTextFormat(Qt.PlainText)
         self.count.setWordWrap(True)
         self.out_label = QLabel("Save to")
-        self.form = form = QFormLayout()
+        form = QFormLayout()
         form.addRow("Paper", self.paper)
         form.addRow("", self.per_person)
-        form.addRow("Sheets", self.session)
+        form.addRow("Sheets", self.sheets)
         form.addRow(self.out_label, out_row)
         form.addRow("Will print", self.count)
+        return form
 
+    def _print_buttons(self) -> QHBoxLayout:
+        """Print, Cancel and Open (no PDF preview inside the app without QtPdf: the system's viewer)."""
         self.print_button = QPushButton("Print  (Ctrl+P)")
         self.print_button.clicked.connect(self.start)
         self.cancel_button = QPushButton("Cancel  (Esc)")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
-        # No PDF preview inside the app without QtPdf: open the file in the system's viewer.
         self.open_button = QPushButton("Open  (Ctrl+Shift+O)")
         self.open_button.setToolTip("Open the PDF just printed (the folder, for one file per person)")
         self.open_button.clicked.connect(self.open_printed)
         self.open_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        for button in (self.print_button, self.cancel_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        return buttons
+
+    def _right_column(self) -> QVBoxLayout:
         self.bar = QProgressBar()
         self.bar.setVisible(False)
         self.status = QLabel("")
         self.status.setTextFormat(Qt.PlainText)
         self.status.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-
-        self.key_label = QLabel("")
-        self.key_label.setTextFormat(Qt.PlainText)
-        self.key_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        verify = QPushButton("Verify a certificate…  (Ctrl+Shift+V)")
-        verify.clicked.connect(self.verify)
-        export = QPushButton("Export public key…")
-        export.clicked.connect(self.export_key)
-        signers = QPushButton("Signatories…  (Ctrl+Shift+G)")
-        signers.clicked.connect(self.signatories)
-        keys_row = QHBoxLayout()
-        keys_row.addWidget(self.key_label, 1)
-        keys_row.addWidget(signers)
-        keys_row.addWidget(export)
-        keys_row.addWidget(verify)
-
+        # no parent until the layout gives it the room: the Tab order (and first focus) is the layout's
+        self.keys = SigningKeysBar(self.ctx, self.undo_stack, self.status.setText)
         right = QVBoxLayout()
-        right.addLayout(form)
-        right.addLayout(buttons)
+        right.addLayout(self.form)
+        right.addLayout(self._print_buttons())
         right.addWidget(self.bar)
         right.addWidget(self.status)
         right.addStretch(1)
-        right.addLayout(keys_row)
+        right.addWidget(self.keys)
         self.preview = self._make_preview()
         if self.preview is not None:
             right.addWidget(self.preview, 3)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addLayout(right, 1)
+        return right
 
-        self.shortcuts: dict[str, QShortcut] = {}
-        for (keys_, _what), slot in zip(SHORTCUTS, (self.start, self.cancel, self.verify, self.signatories,
-                                                     self.open_printed)):
+    def _bind_keys(self) -> dict[str, QShortcut]:
+        shortcuts: dict[str, QShortcut] = {}
+        for (keys_, _what), slot in zip(SHORTCUTS, (self.start, self.cancel, self.keys.verify,
+                                                     self.keys.signatories, self.open_printed)):
             shortcut = QShortcut(QKeySequence(keys_), self, activated=slot)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)  # this room's tab only
-            self.shortcuts[keys_] = shortcut
-        self.list.currentRowChanged.connect(self._kind_changed)
-        self.list.setCurrentRow(0)
-        self._show_key()
+            shortcuts[keys_] = shortcut
+        return shortcuts
 
     # -- choices ---------------------------------------------------------------------------
     def kind(self) -> str:
@@ -134,6 +139,9 @@ class PrintRoom(QWidget):
         """(key, what) for the window's Keyboard shortcuts table."""
         return list(SHORTCUTS)
 
+    def shutdown(self) -> None:
+        """Nothing to stop here: closing the worker (`Tasks.shutdown`) cancels a print under way."""
+
     def per_person_on(self) -> bool:
         return self.per_person.isChecked() and self.kind() == "certificates"
 
@@ -142,9 +150,9 @@ class PrintRoom(QWidget):
         # only the options that mean something for this document are shown
         self.form.setRowVisible(self.paper, kind != "report")
         self.form.setRowVisible(self.per_person, kind == "certificates")
-        self.form.setRowVisible(self.session, kind == "attendance")
+        self.form.setRowVisible(self.sheets, kind == "attendance")
         if kind == "attendance":
-            self._fill_sessions()
+            self._fill_sheets()
         if not self.busy():
             self.status.setText("")  # a message about another document would mislead
         self._set_out_default()
@@ -177,21 +185,21 @@ class PrintRoom(QWidget):
             text = f"Cannot count what will print: {err}"
         self.count.setText(text)
 
-    def _fill_sessions(self) -> None:
+    def _fill_sheets(self) -> None:
         from dgfacil.operations.attendance import attendance_units
 
         units = self.ctx.tasks.read(lambda s: attendance_units(s))
-        self.session.blockSignals(True)  # the count is shown once, after the list is filled
-        self.session.clear()
-        self.session.addItem("Every day", None)
+        self.sheets.blockSignals(True)  # the count is shown once, after the list is filled
+        self.sheets.clear()
+        self.sheets.addItem("Every day", None)
         for i, unit in enumerate(units):
-            self.session.addItem(unit.label, i)
-        self.session.blockSignals(False)
+            self.sheets.addItem(unit.label, i)
+        self.sheets.blockSignals(False)
 
     def options(self) -> PrintOptions:
         return PrintOptions(paper=self.paper.currentText(),
                             per_person=self.per_person_on(),
-                            unit=self.session.currentData() if self.kind() == "attendance" else None)
+                            unit=self.sheets.currentData() if self.kind() == "attendance" else None)
 
     def browse(self) -> None:
         if self.per_person_on():  # one file per person: they go into a folder
@@ -231,8 +239,8 @@ class PrintRoom(QWidget):
 
         # blank names and another signing key are looked for on the database worker: over a
         # thousand names this takes a second, which the window must not spend frozen
-        self.ctx.tasks.run(lambda s: (Changes(), warnings(s, kind)), initiator=self,
-                           on_done=lambda result: self._checked(kind, out, options, result[1]),
+        self.ctx.tasks.run(lambda s: Changes(value=warnings(s, kind)), initiator=self,
+                           on_done=lambda result: self._checked(kind, out, options, result.value),
                            on_error=lambda _err: self._finish())
 
     def _checked(self, kind: str, out: Path, options, found: list[str]) -> None:
@@ -253,14 +261,14 @@ class PrintRoom(QWidget):
             from dgfacil.operations.report import report_job
 
             def gather(s):
-                return Changes(), report_job(s)
+                return Changes(value=report_job(s))
         else:
             def gather(s):
                 try:
                     return prepare(s, kind=kind, options=options)
                 except ValueError as err:  # a refusal in one sentence; nothing was recorded
-                    return Changes(), err
-        self.ctx.tasks.run(gather, initiator=self, on_done=lambda result: self._launch(kind, out, result[1]),
+                    return Changes(value=err)
+        self.ctx.tasks.run(gather, initiator=self, on_done=lambda result: self._launch(kind, out, result.value),
                            on_error=lambda _err: self._finish())
 
     def busy(self) -> bool:
@@ -318,7 +326,7 @@ class PrintRoom(QWidget):
         self.status.setText(f"{self.note} Wrote {files}: {where}".strip())
         self.open_button.setEnabled(True)
         self._load_preview(self.last_files[0] if self.last_files else None)
-        self._show_key()  # the first certificate run creates the key
+        self.keys.refresh()  # the first certificate run creates the key
 
     def _failed(self, error: BaseException) -> None:
         from dgfacil.operations.report import Cancelled
@@ -328,7 +336,7 @@ class PrintRoom(QWidget):
             self.status.setText(str(error) or "Cancelled; nothing was written.")
         else:
             self.status.setText(f"Printing failed: {error}")
-        self._show_key()  # gathering certificates made the key even when drawing stopped
+        self.keys.refresh()  # gathering certificates made the key even when drawing stopped
 
     def printed_target(self) -> Path | None:
         """What Open shows: the one PDF, or the folder of a file-per-person run."""
@@ -350,43 +358,7 @@ class PrintRoom(QWidget):
     # QDesktopServices hands the file to the system's viewer; a test swaps it to see the URL.
     opener = staticmethod(QDesktopServices.openUrl)
 
-    # -- keys and preview ------------------------------------------------------------------
-    def _show_key(self) -> None:
-        from dgfacil.operations import keys
-
-        if keys.key_path().exists():
-            self.key_label.setText(f"Signing key {keys.fingerprint()}")
-        else:
-            self.key_label.setText("A signing key is made when certificates are first printed.")
-
-    def verify(self) -> None:
-        from dgfacil.ui.printing.verify import VerifyDialog
-
-        from dgfacil.operations import keys
-
-        VerifyDialog.ask(self, also=self.ctx.tasks.read(keys.workshop_keys))  # the file's own key
-
-    def signatories(self):
-        """Open (or raise) the Signatories dialog; its edits go on this room's undo stack."""
-        from dgfacil.ui.printing.signatories import SignatoriesDialog
-
-        if getattr(self, "_signatories", None) is None:
-            self._signatories = SignatoriesDialog(self.ctx, self.undo_stack, self)
-        self._signatories.refresh()
-        self._signatories.show()
-        self._signatories.raise_()
-        return self._signatories
-
-    def export_key(self) -> None:
-        from dgfacil.operations import keys
-
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export public key", "organizer-public-key.pem",
-                                                "PEM (*.pem)")
-        if chosen:
-            keys.export_public_key(Path(chosen))
-            self._show_key()
-            self.status.setText(f"Public key written to {chosen}")
-
+    # -- preview ---------------------------------------------------------------------------
     def _make_preview(self):
         try:
             from PySide6.QtPdf import QPdfDocument
@@ -406,16 +378,16 @@ class PrintRoom(QWidget):
         if initiator is self:
             return
         if changes.agenda and self.kind() == "attendance":
-            self._fill_sessions()
+            self._fill_sheets()
         # participants, attendance and exercises change what prints: recount when it is seen
         if self.isVisible():
             self._show_count()
         else:
             self._count_stale = True
-        self._show_key()
+        self.keys.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 — Qt's name
-        if getattr(self, "_count_stale", False):
+        if self._count_stale:
             self._count_stale = False
             self._show_count()
         super().showEvent(event)

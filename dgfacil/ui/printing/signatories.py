@@ -61,8 +61,8 @@ class _Remove(_Command):
         self.sid, self.snapshot = who.id, who
 
     def apply(self) -> None:
-        _, self.snapshot = self.tasks.run_sync(
-            lambda s: ops.remove_signatory(s, signatory_id=self.sid), initiator=self.initiator)
+        self.snapshot = self.tasks.run_sync(
+            lambda s: ops.remove_signatory(s, signatory_id=self.sid), initiator=self.initiator).value
 
     def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: ops.restore_signatory(s, snapshot=self.snapshot),
@@ -91,8 +91,8 @@ class _Add(_Command):
 
     def do_undo(self) -> None:
         sid = self.sid
-        _, self.snapshot = self.tasks.run_sync(lambda s: ops.remove_signatory(s, signatory_id=sid),
-                                               initiator=self.initiator)
+        self.snapshot = self.tasks.run_sync(lambda s: ops.remove_signatory(s, signatory_id=sid),
+                                            initiator=self.initiator).value
 
 
 ADD_KEY = "Ctrl+Shift+N"
@@ -236,7 +236,7 @@ class SignatoriesDialog(QDialog):
         try:
             self.png = ops.signature_image(Path(path).read_bytes())
         except (OSError, ops.SignatoryError) as err:
-            self.status.setText(f"{Path(path).name}: {getattr(err, 'strerror', None) or err}")
+            self.status.setText(f"{Path(path).name}: {(err.strerror if isinstance(err, OSError) else None) or err}")
             return False
         self.clear_png = False
         self._show_picture(self.png)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from dgfacil.core import signing
 
-COLOURS = {signing.Status.VALID: "#1b7f3b", signing.Status.INVALID: "#b3261e",
-           signing.Status.UNKNOWN_KEY: "#9a6700"}
+COLOURS = {signing.Validity.VALID: "#1b7f3b", signing.Validity.INVALID: "#b3261e",
+           signing.Validity.UNKNOWN_KEY: "#9a6700"}
 
 
 class VerifyDialog(QDialog):

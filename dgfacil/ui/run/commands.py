@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from dgfacil.core.run import EventKind, RunEvent
-from dgfacil.core.run_plan import derive_state
-from dgfacil.core.run_suggest import RecoveryPlan, short_title
-from dgfacil.core.run_text import span_words
+from dgfacil.core.run.log import EventKind, RunEvent
+from dgfacil.core.run.plan import derive_state
+from dgfacil.core.run.recovery import RecoveryPlan, short_title
+from dgfacil.core.run.words import span_words
 from dgfacil.operations import run as run_ops
 
 

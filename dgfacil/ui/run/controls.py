@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
-from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import RunState
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import RunState
 
 # name, label, shortcuts, key shown on the button, room method (and argument)
 SPECS = [
@@ -38,7 +38,7 @@ class RunControls(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         for name, label, keys, shown, method, arg in SPECS:
-            slot = getattr(room, method)
+            slot = getattr(room, method)  # SPECS names the RunRoom method in its row, beside its keys
             action = room.add_action(label, keys, (lambda *_, s=slot, a=arg: s(a)) if arg is not None else slot)
             action.setObjectName(f"run_{name}")
             action.setToolTip(f"{label} ({shown})")

@@ -1,6 +1,8 @@
 """The Run room's layout: top bar, countdown beside the day's list (or the plan preview), bars, buttons."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
@@ -13,9 +15,32 @@ from dgfacil.ui.run.recovery import RecoveryPreview, conflict_label
 from dgfacil.ui.run.upcoming import UpcomingModel
 from dgfacil.ui.widgets import plain_label
 
+if TYPE_CHECKING:
+    from dgfacil.ui.run.room import RunRoom
 
-def build_room(self, chime_on: bool) -> None:
-    """Lay out the Run room: top bar, countdown and day list (or plan preview), bars, buttons."""
+
+def build_room(room: RunRoom, chime_on: bool) -> None:
+    """Lay out the Run room: top bar, countdown and day list (or plan preview), bars, buttons.
+    The parts are built in this order, which is also the Tab order."""
+    top = _top_bar(room, chime_on)
+    middle = _middle(room)
+    progress = _progress_row(room)
+    room.conflict = conflict_label()
+    room.suggestion_button = _suggestion_button(room)
+    room.controls = RunControls(room)
+    layout = QVBoxLayout(room)
+    layout.addLayout(top)
+    layout.addLayout(middle, 1)
+    layout.addWidget(room.conflict)
+    layout.addLayout(progress)
+    layout.addWidget(room.suggestion_button)
+    layout.addWidget(room.controls)
+    room.message = plain_label(name="runMessage")
+    layout.addWidget(room.message)
+
+
+def _top_bar(self: RunRoom, chime_on: bool) -> QHBoxLayout:
+    """The day, the zones' clocks, the warning lead, the chime and Reset run…"""
     self.day_box = QComboBox()
     self.day_box.setFocusPolicy(Qt.ClickFocus)
     self.day_box.currentIndexChanged.connect(self._on_day_chosen)
@@ -49,8 +74,11 @@ def build_room(self, chime_on: bool) -> None:
     reset.setToolTip("Forget this day's run (after a rehearsal): the agenda is as planned again")
     reset.clicked.connect(self.ask_reset)
     top.addWidget(reset)
+    return top
 
-    self.panel = CountdownPanel()
+
+def _day_list(self: RunRoom) -> QTableView:
+    """The re-planned day, one item a row: double-click runs one now, right-click for more."""
     self.model = UpcomingModel(self)
     self.table = QTableView()
     self.table.setModel(self.model)
@@ -69,11 +97,18 @@ def build_room(self, chime_on: bool) -> None:
     header.setSectionResizeMode(1, QHeaderView.Stretch)
     header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
     header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+    return self.table
+
+
+def _middle(self: RunRoom) -> QHBoxLayout:
+    """The countdown beside the day's list, or beside a recovery plan's preview."""
+    self.panel = CountdownPanel()
+    table = _day_list(self)
     self.preview = RecoveryPreview()
     self.preview.apply_button.clicked.connect(self.apply_plan)
     self.preview.cancel_button.clicked.connect(self.close_plan)
     self.side_stack = QStackedWidget()
-    self.side_stack.addWidget(self.table)
+    self.side_stack.addWidget(table)
     self.side_stack.addWidget(self.preview)
     side = QVBoxLayout()
     self.agenda_title = plain_label(name="sectionTitle", wrap=True)
@@ -82,7 +117,11 @@ def build_room(self, chime_on: bool) -> None:
     middle = QHBoxLayout()
     middle.addWidget(self.panel, 3)
     middle.addLayout(side, 2)
+    return middle
 
+
+def _progress_row(self: RunRoom) -> QHBoxLayout:
+    """Items done, the day's bar, and when the day ends."""
     self.day_bar = QProgressBar()
     self.day_bar.setRange(0, 1000)
     self.day_bar.setTextVisible(False)
@@ -93,21 +132,14 @@ def build_room(self, chime_on: bool) -> None:
     progress.addWidget(self.progress_label)
     progress.addWidget(self.day_bar, 1)
     progress.addWidget(self.day_end_label)
+    return progress
 
-    self.conflict = conflict_label()
-    self.suggestion_button = QPushButton()
-    self.suggestion_button.setObjectName("suggestion")
-    self.suggestion_button.setFocusPolicy(Qt.NoFocus)
-    self.suggestion_button.clicked.connect(self.show_plan)
-    self.suggestion_button.hide()
 
-    self.controls = RunControls(self)
-    layout = QVBoxLayout(self)
-    layout.addLayout(top)
-    layout.addLayout(middle, 1)
-    layout.addWidget(self.conflict)
-    layout.addLayout(progress)
-    layout.addWidget(self.suggestion_button)
-    layout.addWidget(self.controls)
-    self.message = plain_label(name="runMessage")
-    layout.addWidget(self.message)
+def _suggestion_button(self: RunRoom) -> QPushButton:
+    """"Behind by … — show a recovery plan [R]", hidden while on time."""
+    button = QPushButton()
+    button.setObjectName("suggestion")
+    button.setFocusPolicy(Qt.NoFocus)
+    button.clicked.connect(self.show_plan)
+    button.hide()
+    return button

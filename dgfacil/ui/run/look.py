@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dgfacil.core.run_text import Level
+from dgfacil.core.run.words import Level
 
 
 @dataclass(frozen=True)

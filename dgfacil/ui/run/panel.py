@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QVBoxLa
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import ItemKind
-from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import RunState
-from dgfacil.core.run_text import Level, Status, countdown_text
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import RunState
+from dgfacil.core.run.words import Level, CountdownStatus, countdown_text
 from dgfacil.ui.widgets import plain_label
 
 
@@ -54,7 +54,7 @@ class CountdownPanel(QFrame):
         layout.addWidget(self.bar)
         layout.addWidget(self.times)
 
-    def show_state(self, state: RunState, status: Status, zone: str, back: list[str] | None = None) -> None:
+    def show_state(self, state: RunState, status: CountdownStatus, zone: str, back: list[str] | None = None) -> None:
         """Update texts only where they changed (a repaint per second, not per tick)."""
         row = state.current
         if row is None:

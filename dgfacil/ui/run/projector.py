@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from dgfacil.core.agenda import hhmm, in_zone, workshop_zones
 from dgfacil.core.model import Workshop
-from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import RunState, on_minute
-from dgfacil.core.run_text import Level, Status, back_at, conflict_texts, countdown_text, progress_text
-from dgfacil.core.run_suggest import short_title
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import RunState, on_minute
+from dgfacil.core.run.words import Level, CountdownStatus, back_at, conflict_texts, countdown_text, progress_text
+from dgfacil.core.run.recovery import short_title
 from dgfacil.core.zones import place_name
 from dgfacil.ui.run.look import THEMES
 from dgfacil.ui.run.projector_paint import paint
@@ -33,7 +33,7 @@ def city(zone: str, labels: dict[str, str] | None = None) -> str:
     return place_name(zone, labels)
 
 
-class ProjectorWindow(QWidget):
+class RunProjector(QWidget):
     """Countdown, current and next item, "Back at" during breaks, and a clock strip of zones."""
 
     sig_theme_did_change = Signal(str)
@@ -82,7 +82,7 @@ class ProjectorWindow(QWidget):
             painter.end()
 
     # -- content ----------------------------------------------------------------------------
-    def show_state(self, state: RunState, status: Status) -> None:
+    def show_state(self, state: RunState, status: CountdownStatus) -> None:
         """Show a derived state; repaints only when a text changed (once a second)."""
         venue = self.zones[0]
         row, texts = state.current, {}

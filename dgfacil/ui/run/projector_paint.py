@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from dgfacil.core.run_text import Level
+from dgfacil.core.run.words import Level
 from dgfacil.ui.run.look import Theme
 
 # Share of the window's height for each kind of type.

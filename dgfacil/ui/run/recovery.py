@@ -5,9 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from dgfacil.core.agenda import hhmm
-from dgfacil.core.run_plan import RunState
-from dgfacil.core.run_suggest import RecoveryPlan, short_title
-from dgfacil.core.run_text import day_end_text, span_words
+from dgfacil.core.run.plan import RunState
+from dgfacil.core.run.recovery import RecoveryPlan, short_title
+from dgfacil.core.run.words import day_end_text, span_words
 from dgfacil.ui.widgets import plain_label
 
 HOW = {"break": "shorter break", "discussion": "shorter Q&A / discussion", "trim": "trimmed", "skip": "left out",

@@ -1,20 +1,24 @@
 """The Run room: the facilitator's screen while the workshop runs.
 
-Everything shown is derived from the run log and `ctx.clock()` (dgfacil.core.run_plan); the
+Everything shown is derived from the run log and `ctx.clock()` (dgfacil.core.run.plan); the
 QTimer only asks for a repaint. Each button is an action with a keyboard shortcut, shown on
 the button, and the same actions work from the projector window.
 """
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
 from dgfacil.core.agenda import day_label, in_zone, workshop_zones
-from dgfacil.core.run import EventKind, Phase
-from dgfacil.core.run_plan import RunState, derive_state
-from dgfacil.core.run_suggest import recovery_plan
-from dgfacil.core.run_text import Level, back_at, conflict_texts, day_end_text, progress_text, span_words, status
+from dgfacil.core.run.log import EventKind, Phase
+from dgfacil.core.run.plan import RunState, derive_state
+from dgfacil.core.run.recovery import recovery_plan
+from dgfacil.core.run.words import (
+    Level, back_at, conflict_texts, countdown_status, day_end_text, progress_text, span_words,
+)
 from dgfacil.operations import run as run_ops
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.workshop import zone_labels
@@ -25,6 +29,9 @@ from dgfacil.ui.run.projector import city
 from dgfacil.ui.run.controls import PLAN_ONLY
 from dgfacil.ui.run.layout import build_room
 from dgfacil.ui.run.commands import ApplyPlan, RecordAdjust
+
+if TYPE_CHECKING:
+    from dgfacil.ui.run.projector import RunProjector
 
 REFRESH_MS = 200  # a repaint request; the numbers come from the clock, never from counting these
 
@@ -47,21 +54,16 @@ class RunRoom(QWidget):
         self.day_id: int | None = None
         self.events = []
         self.state: RunState | None = None
-        self.projector = None
+        self.projector: RunProjector | None = None
         self._last_alert: tuple | None = None
         self.chime = Chime(self)
-        ctx.services["item_end"] = self.item_end  # group timers follow the re-planned end
         settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s), run_ops.chime_on(s),
                                              run_ops.projector_theme(s), run_ops.projector_strip(s)))
         self.warning_lead_min, chime_on, self.projector_theme, strip_on = settings
         self.chime.enabled = bool(chime_on)
         self.setStyleSheet(ROOM_STYLE)
         build_room(self, chime_on)
-        # The View menu shows this same action; the projector gets it with the other run keys.
-        self.strip_action = self.add_action("Facilitator strip on the projector", ["Shift+F5"],
-                                            self.set_projector_strip)
-        self.strip_action.setCheckable(True)
-        self.strip_action.setChecked(bool(strip_on))
+        self.strip_action = self._strip_action(bool(strip_on))
         self._load_days()
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -70,6 +72,12 @@ class RunRoom(QWidget):
         self.refresh()
 
     # -- layout -----------------------------------------------------------------------------
+    def _strip_action(self, on: bool) -> QAction:
+        """The View menu shows this same action; the projector gets it with the other run keys."""
+        action = self.add_action("Facilitator strip on the projector", ["Shift+F5"], self.set_projector_strip)
+        action.setCheckable(True)
+        action.setChecked(on)
+        return action
 
     def add_action(self, text: str, keys: list[str], slot) -> QAction:
         """An action with shortcuts that work in this window and in the projector window."""
@@ -280,19 +288,18 @@ class RunRoom(QWidget):
         self.refresh()
 
     def open_notes(self) -> None:
-        hook = self.ctx.services.get("open_notes")
         current = self.state.current.item.id if self.state and self.state.current else None
-        if hook is None:
+        if self.ctx.open_notes is None:
             self.message.setText("Notes are not available in this build.")
             return
-        hook(current)
+        self.ctx.open_notes(current)
 
     def toggle_projector(self) -> None:
         """F5: show the projector view; bring it back to its screen; or close it if it is there."""
-        from dgfacil.ui.run.projector import ProjectorWindow, projector_screen
+        from dgfacil.ui.run.projector import RunProjector, projector_screen
 
         if self.projector is None:
-            self.projector = ProjectorWindow(self.workshop, theme=self.projector_theme)
+            self.projector = RunProjector(self.workshop, theme=self.projector_theme)
             self.projector.labels = self.labels
             self.projector.show_strip = self.strip_action.isChecked()
             plan_keys = {self.controls.actions_by_name[n] for n in PLAN_ONLY}
@@ -314,7 +321,7 @@ class RunRoom(QWidget):
             return
         zone = self.workshop.timezone
         self.state = state = derive_state(day, zone, self.events, self.ctx.clock())
-        words = status(state, self.warning_lead_min)
+        words = countdown_status(state, self.warning_lead_min)
         self.panel.show_state(state, words, zone, back_at(state, self.zones()))
         self.model.set_state(state, zone)
         heading = f"Today, re-planned ({zone.rsplit('/', 1)[-1].replace('_', ' ')} time)"
@@ -350,12 +357,11 @@ class RunRoom(QWidget):
             self.chime.play()
         self._last_alert = alert or (item, level)
 
-    def item_end(self, item_id: int):
-        """The re-planned end of an item of the day on show (None when it is not on this day)."""
-        for row in self.state.rows if self.state else []:
-            if row.item.id == item_id:
-                return row.end or row.planned_end
-        return None
+    def shortcuts_help(self) -> list[tuple[str, str]]:
+        """Read from the room's actions, so Help ▸ Keyboard shortcuts cannot drift from the keys."""
+        from dgfacil.ui.shortcuts_help import widget_keys
+
+        return widget_keys(self)
 
     def shutdown(self) -> None:
         """The document is closing: stop the clock and take the projector down with it."""

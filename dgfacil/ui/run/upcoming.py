@@ -5,8 +5,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from dgfacil.core.agenda import hhmm
-from dgfacil.core.run_plan import Row, RunState, Status
-from dgfacil.core.run_text import done_note, row_note, span_words
+from dgfacil.core.run.plan import Row, RunState, ItemStatus
+from dgfacil.core.run.words import done_remarks, row_remarks, span_words
 from dgfacil.ui.widgets import plain_tooltip
 
 HEADERS = ("Time", "Item", "Min", "Note")
@@ -58,22 +58,22 @@ class UpcomingModel(QAbstractTableModel):
             if col == 1:
                 return " ".join(row.item.title.split())
             if col == 2:
-                return str(row.ran_min if row.status is Status.DONE else row.minutes)
+                return str(row.ran_min if row.status is ItemStatus.DONE else row.minutes)
             return _remark(row)
         if role == Qt.ToolTipRole and col == 1:
             return plain_tooltip(row.item.title)
-        if role == Qt.FontRole and row.status is Status.CURRENT:
+        if role == Qt.FontRole and row.status is ItemStatus.CURRENT:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ForegroundRole:
-            if row.status in (Status.DONE, Status.SKIPPED, Status.MISSED):
+            if row.status in (ItemStatus.DONE, ItemStatus.SKIPPED, ItemStatus.MISSED):
                 return QColor("#64748B")
-            if row.status is Status.PENDING and row.unfit_min:
+            if row.status is ItemStatus.PENDING and row.unfit_min:
                 return QColor("#B91C1C")
             if col == 3 and row.late_min > 0:
                 return QColor("#9A3412")
-        if role == Qt.BackgroundRole and row.status is Status.CURRENT:
+        if role == Qt.BackgroundRole and row.status is ItemStatus.CURRENT:
             return QColor("#DBEAFE")
         if role == Qt.TextAlignmentRole and col == 2:
             return int(Qt.AlignRight | Qt.AlignVCenter)
@@ -88,13 +88,13 @@ def _times(row: Row, zone: str) -> str:
 
 
 def _remark(row: Row) -> str:
-    if row.status is Status.CURRENT:
+    if row.status is ItemStatus.CURRENT:
         change = f" · {row.minutes - row.item.duration_min:+d} min" if row.minutes != row.item.duration_min else ""
         return "now" + change + (f" · {span_words(row.unfit_min)} do not fit" if row.unfit_min else "")
-    if row.status is Status.DONE:
-        return done_note(row)
-    if row.status is Status.SKIPPED:
+    if row.status is ItemStatus.DONE:
+        return done_remarks(row)
+    if row.status is ItemStatus.SKIPPED:
         return "skipped"
-    if row.status is Status.MISSED:
+    if row.status is ItemStatus.MISSED:
         return "not run"
-    return row_note(row)
+    return row_remarks(row)

@@ -14,12 +14,12 @@ Replay rules, in short:
 - `extend`/`shorten` change an item's length by `minutes` (the current item by default).
 - `skip` marks an item skipped (the current one: and moves on); `jump` runs any item.
 - `finish` ends the day.
-The re-planned rest of the day is in `dgfacil.core.run_plan`.
+The re-planned rest of the day is in `dgfacil.core.run.plan`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 
 from dgfacil.core.model import AgendaItem, Day
@@ -92,9 +92,13 @@ class Replay:
         """Time the item's countdown has run: its runs, less any pause inside them, up to `now`."""
         total = timedelta(0)
         for start, end in self.tracks[item_id].segments:
+            if start is None:  # never: a run always has its start (only its end may be open)
+                continue
             stop = end or now
             total += max(stop - start, timedelta(0))
             for p_start, p_end in self.pauses:
+                if p_start is None:  # never, as above
+                    continue
                 overlap = min(stop, p_end or now) - max(start, p_start)
                 if overlap > timedelta(0):
                     total -= overlap
@@ -105,7 +109,14 @@ def as_utc(moment: datetime) -> datetime:
     """An aware instant in UTC; a naive one is refused (it would be read in the machine's zone)."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{moment!r} has no time zone; instants must be aware")
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
+
+
+def saved_id(item: AgendaItem) -> int:
+    """The id of an item the log can name: only saved items run (an item has no id before it is saved)."""
+    if item.id is None:
+        raise ValueError(f"agenda item {item.title!r} is not saved: it has no id")
+    return item.id
 
 
 def ordered_items(day: Day) -> list[AgendaItem]:
@@ -226,15 +237,9 @@ def _apply(state: Replay, event: RunEvent, at: datetime) -> None:
         elif not state.tracks[target].started:
             state.tracks[target].skipped = True
     elif kind is EventKind.JUMP:
-        if known and event.item_id != state.current:
+        if event.item_id is not None and known and event.item_id != state.current:
             _open(state, event.item_id, at)
     elif kind is EventKind.FINISH:
         if state.phase in (Phase.RUNNING, Phase.PAUSED):
             _finish(state, at)
 
-
-def actual_times(day: Day, zone: str, events: list[RunEvent], now: datetime | None = None):
-    """Actual start/end and overrun per item, for the outcome report (see core.run_outcome)."""
-    from dgfacil.core.run_outcome import actual_times as compute
-
-    return compute(day, zone, events, now)

@@ -11,9 +11,9 @@ from datetime import timedelta
 from enum import Enum
 
 from dgfacil.core.agenda import hhmm, in_zone, zone_label
-from dgfacil.core.run import Phase
-from dgfacil.core.run_plan import Row, RunState, is_break
-from dgfacil.core.run_suggest import short_title
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import Row, RunState, is_break
+from dgfacil.core.run.recovery import short_title
 
 DEFAULT_WARNING_LEAD_MIN = 2
 WARNING_LEAD_KEY = "run.warning_lead_min"
@@ -28,7 +28,7 @@ class Level(str, Enum):
 
 
 @dataclass(frozen=True)
-class Status:
+class CountdownStatus:
     level: Level
     words: str
 
@@ -55,12 +55,12 @@ def minutes_words(minutes: int) -> str:
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
-def status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) -> Status:
+def countdown_status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) -> CountdownStatus:
     """The level (for colour) and the words (always shown) of the current countdown."""
     if state.phase is Phase.NOT_STARTED:
-        return Status(Level.IDLE, "Not started — press Space to start")
+        return CountdownStatus(Level.IDLE, "Not started — press Space to start")
     if state.phase is Phase.FINISHED:
-        return Status(Level.IDLE, "The day is over")
+        return CountdownStatus(Level.IDLE, "The day is over")
     remaining = state.remaining
     if remaining <= timedelta(0):
         over = math.floor(-remaining.total_seconds() / 60 + 1e-9)
@@ -71,8 +71,8 @@ def status(state: RunState, warning_lead_min: int = DEFAULT_WARNING_LEAD_MIN) ->
         words = "Less than a minute left" if remaining < timedelta(minutes=1) else f"{minutes_words(left)} left"
         level = Level.WARNING if remaining <= timedelta(minutes=warning_lead_min) else Level.OK
     if state.paused:
-        return Status(Level.PAUSED, f"Paused — {words[0].lower()}{words[1:]}")
-    return Status(level, words)
+        return CountdownStatus(Level.PAUSED, f"Paused — {words[0].lower()}{words[1:]}")
+    return CountdownStatus(level, words)
 
 
 def span_words(minutes: int) -> str:
@@ -114,7 +114,7 @@ def conflict_texts(state: RunState, zone: str, *, brief: bool = False) -> list[s
     (brief, for the projector's facilitator strip: 'Closing at 16:37 (fixed) · 23 min to re-plan before it')."""
     out = []
     for conflict in state.conflicts:
-        if brief:  # the audience may read it too: a plain note, no alarm
+        if brief:  # the audience may read it too: a plain remark, no alarm
             out.append(f"{short_title(conflict.item.title, 32)} at {hhmm(conflict.hold, zone)} (fixed) · "
                        f"{span_words(conflict.minutes)} to re-plan before it")
             continue
@@ -130,25 +130,25 @@ def lateness_words(minutes: int) -> str:
     return f"{span_words(minutes)} late" if minutes > 0 else f"{span_words(minutes)} early"
 
 
-def row_note(row: Row) -> str:
+def row_remarks(row: Row) -> str:
     """Short remarks on an upcoming item: fixed, changed length, late, does not fit."""
-    notes = []
+    remarks = []
     if row.item.fixed_start:
-        notes.append("fixed start")
+        remarks.append("fixed start")
     change = row.minutes - row.item.duration_min
     if change:
-        notes.append(f"{'+' if change > 0 else '−'}{abs(change)} min")
+        remarks.append(f"{'+' if change > 0 else '−'}{abs(change)} min")
     if row.unfit_whole:  # it does not run at all: no time, no lateness
-        notes.append("does not fit")
-        return " · ".join(notes)
+        remarks.append("does not fit")
+        return " · ".join(remarks)
     if row.start is not None and row.late_min > 0 and not row.item.fixed_start:
-        notes.append(lateness_words(row.late_min))
+        remarks.append(lateness_words(row.late_min))
     if row.unfit_min:
-        notes.append(f"{span_words(row.unfit_min)} do not fit")
-    return " · ".join(notes)
+        remarks.append(f"{span_words(row.unfit_min)} do not fit")
+    return " · ".join(remarks)
 
 
-def done_note(row: Row) -> str:
+def done_remarks(row: Row) -> str:
     """'ran 9 min, +2' against its planned length ('ran 7 min' when on plan)."""
     over = row.over_min
     return f"ran {row.ran_min} min" + (f", {over:+d}" if over else "")

@@ -1,7 +1,7 @@
-"""The view of a sticky-note board and the in-place note editor.
+"""The view of a card board and the in-place card editor.
 
 The view turns mouse gestures into board actions: double-click adds or edits, a drag moves (one
-undo step for all the notes dragged together), the context menu offers the note's actions.
+undo step for all the cards dragged together), the context menu offers the card's actions.
 """
 from __future__ import annotations
 
@@ -9,20 +9,20 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QGraphicsView
 
-from dgfacil.ui.exercises.graphics import BOARD_H, BOARD_W, NOTE_H, NOTE_W, NoteItem, font, pixel_font
+from dgfacil.ui.exercises.graphics import BOARD_H, BOARD_W, CARD_H, CARD_W, CardItem, font, pixel_font
 
 
-class NoteEditor(QGraphicsTextItem):
-    """Plain-text editing on top of a note: Enter keeps, Shift+Enter breaks a line, Esc cancels."""
+class CardEditor(QGraphicsTextItem):
+    """Plain-text editing on top of a card: Enter keeps, Shift+Enter breaks a line, Esc cancels."""
 
     def __init__(self, on_done, text: str, centre: QPointF, colour: QColor, text_px: float | None = None) -> None:
         super().__init__()
         self.on_done, self.colour, self.done = on_done, colour, False
         self.setPlainText(text)
         self.setFont(pixel_font(text_px) if text_px else font(11))
-        k = text_px / (11 * 96 / 72) if text_px else 1.0  # the projector's editor is as large as its notes
-        self.setTextWidth((NOTE_W + 40) * k)
-        self.setPos(centre - QPointF((NOTE_W + 40) * k / 2, NOTE_H * k / 2))
+        k = text_px / (11 * 96 / 72) if text_px else 1.0  # the projector's editor is as large as its cards
+        self.setTextWidth((CARD_W + 40) * k)
+        self.setPos(centre - QPointF((CARD_W + 40) * k / 2, CARD_H * k / 2))
         self.setZValue(1000)
         self.setTextInteractionFlags(Qt.TextEditorInteraction)
         cursor = self.textCursor()
@@ -107,41 +107,41 @@ class BoardView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
-    def note_at(self, pos) -> NoteItem | None:
+    def card_at(self, pos) -> CardItem | None:
         for item in self.items(pos):
-            if isinstance(item, NoteItem):
+            if isinstance(item, CardItem):
                 return item
         return None
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().mousePressEvent(event)
         self.board.clicked_at(self.mapToScene(event.position().toPoint()))
-        self._pressed = {n.note.id: QPointF(n.pos()) for n in self.scene().selectedItems()
-                         if isinstance(n, NoteItem) and n.note.id is not None}
+        self._pressed = {n.card.id: QPointF(n.pos()) for n in self.scene().selectedItems()
+                         if isinstance(n, CardItem) and n.card.id is not None}
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().mouseReleaseEvent(event)
         moved = {}
-        for note in self.scene().selectedItems():
-            if isinstance(note, NoteItem) and note.note.id in self._pressed:
-                if (note.pos() - self._pressed[note.note.id]).manhattanLength() > 2:
-                    moved[note.note.id] = note
+        for card in self.scene().selectedItems():
+            if isinstance(card, CardItem) and card.card.id in self._pressed:
+                if (card.pos() - self._pressed[card.card.id]).manhattanLength() > 2:
+                    moved[card.card.id] = card
         self._pressed = {}
         if moved:
-            self.board.notes_dragged(moved)
+            self.board.cards_dragged(moved)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 (Qt)
-        note = self.note_at(event.position().toPoint())
-        if note is not None:
-            self.board.edit_note(note)
+        card = self.card_at(event.position().toPoint())
+        if card is not None:
+            self.board.edit_card(card)
         else:
             self.board.begin_new(self.mapToScene(event.position().toPoint()))
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt)
-        note = self.note_at(event.pos())
-        if note is not None and not note.isSelected():
+        card = self.card_at(event.pos())
+        if card is not None and not card.isSelected():
             self.scene().clearSelection()
-            note.setSelected(True)
+            card.setSelected(True)
         self.board.context_menu(event.globalPos(), self.mapToScene(event.pos()))
 
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dgfacil.core.model import AgendaItem, Day
-from dgfacil.core.run import EventKind, RunEvent
-from dgfacil.core.run_plan import Row, RunState, derive_state, is_break, shares
+from dgfacil.core.run.log import EventKind, RunEvent
+from dgfacil.core.run.plan import Row, RunState, derive_state, is_break, shares
 
 FLOOR_SHARE = 0.6  # a trimmed session keeps at least 60 % of its planned length
 BREAK_SHARE = 0.5
@@ -105,7 +105,7 @@ def stretches(state: RunState) -> list[tuple[list[Row], int]]:
     conflicts = {c.item.id: c.minutes for c in state.conflicts}
     for row in state.upcoming():
         if row.item.fixed_start:
-            out.append((run, conflicts.get(row.item.id, 0)))
+            out.append((run, conflicts.get(row.item_id, 0)))
             run = []
         else:
             run.append(row)
@@ -118,18 +118,18 @@ def stretches(state: RunState) -> list[tuple[list[Row], int]]:
 
 def _stage(rows: list[Row], lengths: dict[int, int], need: int, how: dict[int, str], label: str) -> int:
     """Cut up to `need` from `rows` in proportion, down to their floors. Returns what was cut."""
-    caps = [max(0, lengths[r.item.id] - floor_min(r.item)) for r in rows]
+    caps = [max(0, lengths[r.item_id] - floor_min(r.item)) for r in rows]
     cuts = shares(caps, need)
-    for row, cut in zip(rows, cuts):
+    for row, cut in zip(rows, cuts, strict=True):
         if cut:
-            lengths[row.item.id] -= cut
-            how[row.item.id] = label
+            lengths[row.item_id] -= cut
+            how[row.item_id] = label
     return sum(cuts)
 
 
 def _trim(rows: list[Row], need: int) -> tuple[dict[int, int], dict[int, str], int]:
     """Lengths after the three trimming stages, how each was changed, and what is still missing."""
-    lengths = {r.item.id: r.minutes for r in rows}
+    lengths = {r.item_id: r.minutes for r in rows}
     how: dict[int, str] = {}
     breaks = [r for r in rows if is_break(r.item)]
     talks = [r for r in rows if not is_break(r.item) and is_discussion(r.item)]
@@ -147,7 +147,7 @@ def _plan_stretch(rows: list[Row], need: int) -> list[Change]:
         for candidate in (r for r in rows if r.item.shorten and r.minutes > 0):
             rest = [r for r in rows if r is not candidate]
             trial = _trim(rest, max(0, need - candidate.minutes))
-            trimmed = sum(r.minutes - trial[0][r.item.id] for r in rest)
+            trimmed = sum(r.minutes - trial[0][r.item_id] for r in rest)
             key = (trial[2], is_break(candidate.item), candidate.minutes, trimmed)
             if best is None or key < best[0]:
                 best = (key, candidate, trial)
@@ -156,9 +156,9 @@ def _plan_stretch(rows: list[Row], need: int) -> list[Change]:
     changes = []
     for row in rows:
         if row is skipped:
-            changes.append(Change(row.item.id, row.item.title, row.minutes, 0, "skip"))
-        elif lengths[row.item.id] < row.minutes:
-            changes.append(Change(row.item.id, row.item.title, row.minutes, lengths[row.item.id], how[row.item.id]))
+            changes.append(Change(row.item_id, row.item.title, row.minutes, 0, "skip"))
+        elif lengths[row.item_id] < row.minutes:
+            changes.append(Change(row.item_id, row.item.title, row.minutes, lengths[row.item_id], how[row.item_id]))
     return changes
 
 
@@ -173,7 +173,7 @@ def recovery_plan(day: Day, zone: str, events: list[RunEvent], now: datetime,
     current = before.current
     if current is not None and current.unfit_min > 0:  # it runs past a fixed start: end it by then
         cut = min(current.unfit_min, current.minutes)
-        changes.insert(0, Change(current.item.id, current.item.title, current.minutes, current.minutes - cut, "end"))
+        changes.insert(0, Change(current.item_id, current.item.title, current.minutes, current.minutes - cut, "end"))
     after = _replay(day, zone, events, now, changes)
     kept = [c for c in changes if _wins(c, after, day, zone, events, now, changes)]
     if not kept:
@@ -185,7 +185,7 @@ def recovery_plan(day: Day, zone: str, events: list[RunEvent], now: datetime,
     return RecoveryPlan(tuple(kept), before, after)
 
 
-def _replay(day: Day, zone: str, events: list[RunEvent], now: datetime, changes) -> RunState:
+def _replay(day: Day, zone: str, events: list[RunEvent], now: datetime, changes: list[Change]) -> RunState:
     return derive_state(day, zone, [*events, *(c.event(now) for c in changes)], now)
 
 
@@ -196,18 +196,18 @@ def _wins(change: Change, after: RunState, day: Day, zone: str, events: list[Run
     if change.how == "end":
         return True
     if not change.skip:
-        row = next(r for r in after.rows if r.item.id == change.item_id)
+        row = next(r for r in after.rows if r.item_id == change.item_id)
         return not row.unfit_whole
     without = _replay(day, zone, events, now, [c for c in changes if c is not change])
-    row = next(r for r in without.rows if r.item.id == change.item_id)
+    row = next(r for r in without.rows if r.item_id == change.item_id)
     return not row.unfit_whole or _stretch_fits(after, change.item_id)
 
 
 def _stretch_fits(state: RunState, item_id: int) -> bool:
     """Whether everything kept up to the next fixed start (or the day's end) fits: then leaving out an
     item that would not have fitted anyway is what makes the plan whole, and it is said as a skip."""
-    ids = [r.item.id for r in state.rows]
-    fixed = next((r.item.id for r in state.rows[ids.index(item_id):] if r.item.fixed_start), None)
+    ids = [r.item_id for r in state.rows]
+    fixed = next((r.item_id for r in state.rows[ids.index(item_id):] if r.item.fixed_start), None)
     if fixed is None:
         return state.day_delta_min <= 0
     return all(c.item.id != fixed for c in state.conflicts)

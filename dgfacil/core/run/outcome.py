@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from dgfacil.core.model import Day
-from dgfacil.core.run import RunEvent
-from dgfacil.core.run_plan import Status, derive_state
+from dgfacil.core.run.log import RunEvent
+from dgfacil.core.run.plan import ItemStatus, derive_state
 
 MINUTE = timedelta(minutes=1)
 
@@ -42,15 +42,15 @@ def actual_times(day: Day, zone: str, events: list[RunEvent], now: datetime | No
 
     `now` matters only for an item still running (its time so far); it defaults to the real clock.
     """
-    state = derive_state(day, zone, events, now or datetime.now(timezone.utc), rehearse=False)
+    state = derive_state(day, zone, events, now or datetime.now(UTC), rehearse=False)
     out = []
     for row in state.rows:
-        ran = row.status in (Status.DONE, Status.CURRENT) or (row.status is Status.SKIPPED and row.start)
+        ran = row.status in (ItemStatus.DONE, ItemStatus.CURRENT) or (row.status is ItemStatus.SKIPPED and row.start)
         out.append(ItemActual(
-            item_id=row.item.id, title=row.item.title, status=row.status.value,
+            item_id=row.item_id, title=row.item.title, status=row.status.value,
             planned_start=row.planned_start, planned_end=row.planned_end,
             actual_start=row.start if ran else None,
-            actual_end=row.end if ran and row.status is not Status.CURRENT else None,
+            actual_end=row.end if ran and row.status is not ItemStatus.CURRENT else None,
             planned_min=row.item.duration_min, actual_min=round(row.ran / MINUTE),
         ))
     return out

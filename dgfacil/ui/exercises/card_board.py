@@ -1,7 +1,9 @@
-"""Sticky-note boards (zones and plane): add, edit in place, move, colour, tag, cluster, dot-vote.
+"""Card boards (zones and plane): add, edit in place, move, colour, tag, cluster, dot-vote.
 
-Every action is an undo command that commits at once; the board then redraws only the notes the
-change names (Changes.ids), so a board of 500 notes stays quick.
+Every action is an undo command that commits at once; the board then redraws only the cards the
+change names (Changes.ids), so a board of 500 cards stays quick. Phone input (PhoneChanges) is
+read off the GUI thread and redrawn at most every 100 ms (ui/link/refresh.py), so a room of phones
+never stalls the window. Cards hidden by moderation are faded here and left off the projector.
 """
 from __future__ import annotations
 
@@ -18,20 +20,22 @@ from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
 from dgfacil.ui.exercises.graphics import (
-    BOARD_H, BOARD_W, DEFAULT_NOTE, NOTE_COLOURS, BoardFrame, NoteItem, cluster_items, enough_pixmap_cache, to_board,
+    BOARD_H, BOARD_W, DEFAULT_CARD, CARD_COLOURS, BoardFrame, CardItem, cluster_items, enough_pixmap_cache, to_board,
     to_scene,
 )
-from dgfacil.ui.exercises.note_view import BoardView, NoteEditor
+from dgfacil.ui.exercises.card_view import BoardView, CardEditor
+from dgfacil.ui.exercises.card_reads import BoardRead, PhoneRedraw, board_read, fade
+from dgfacil.ui.link.refresh import PhoneChanges
 from dgfacil.ui.undo import macro
 
 
-class NoteBoard(BoardBase):
-    """One group's sticky-note board for a zones or plane exercise."""
+class CardBoard(BoardBase):
+    """One group's card board for a zones or plane exercise."""
 
     def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
                  projected: bool = False) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
-        self.projected = projected  # on the projector: notes laid out large, not dragged
+        self.projected = projected  # on the projector: cards laid out large, not dragged
         self.text_px: float | None = None
         enough_pixmap_cache()
         self.scene = QGraphicsScene(self)
@@ -39,10 +43,13 @@ class NoteBoard(BoardBase):
         self.scene.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self.frame = BoardFrame(exercise.kind, exercise.definition)
         self.scene.addItem(self.frame)
-        self.notes: dict[int, NoteItem] = {}
+        self.cards: dict[int, CardItem] = {}
         self.cluster_frames: list = []
-        self.editor: NoteEditor | None = None
+        self.editor: CardEditor | None = None
         self.here = ""  # the area the facilitator last clicked or added to: N adds there
+        self.hidden: set[int] = set()  # cards hidden from phones and the projector (room link moderation)
+        self._votes, self._people = [], 1  # the board's votes and the people a voter stands for, last read
+        self.phone_input = PhoneRedraw(self.tasks, (exercise.id, group_id), self._show, self)
         self.view = BoardView(self, self.scene, margin=0 if projected else 10)
         self.voter_box = QComboBox()
         self.voter_box.setToolTip("Whose dots are placed")
@@ -78,18 +85,18 @@ class NoteBoard(BoardBase):
     def _build_actions(self) -> None:
         # Keys never clash with the main window's (File Ctrl+N/O/W/Q/Shift+S, Edit Ctrl+Z/Y/Shift+Z,
         # View Ctrl+1..7, Help F1): a key bound twice in one window is "ambiguous" and does nothing.
-        self.add_action = self._action("Add note", lambda: self.begin_new(None), ("Ins", "N"), "Add a note")
-        self.edit_action = self._action("Edit", self.edit_selected, "F2", "Edit the selected note")
-        self.delete_action = self._action("Delete", self.delete_selected, QKeySequence.Delete, "Delete the selected notes")
-        self.vote_action = self._action("+ Dot", self.vote_selected, "Ctrl+D", "Put a dot on the selected notes")
+        self.add_action = self._action("Add card", lambda: self.begin_new(None), ("Ins", "N"), "Add a card")
+        self.edit_action = self._action("Edit", self.edit_selected, "F2", "Edit the selected card")
+        self.delete_action = self._action("Delete", self.delete_selected, QKeySequence.Delete, "Delete the selected cards")
+        self.vote_action = self._action("+ Dot", self.vote_selected, "Ctrl+D", "Put a dot on the selected cards")
         self.unvote_action = self._action("− Dot", lambda: self.vote_selected(add=False), "Ctrl+Shift+D", "Take a dot back")
-        self.cluster_action = self._action("Cluster…", lambda: self.cluster_selected(None), "Ctrl+G", "Put the selected notes under a heading")
+        self.cluster_action = self._action("Cluster…", lambda: self.cluster_selected(None), "Ctrl+G", "Put the selected cards under a heading")
         self.uncluster_action = self._action("Uncluster", lambda: self.cluster_selected(""), "Ctrl+Shift+G")
-        self.sort_action = self._action("Sort by votes", self.sort_by_votes, "Ctrl+Shift+V", "Most voted notes first in each area")
+        self.sort_action = self._action("Sort by votes", self.sort_by_votes, "Ctrl+Shift+V", "Most voted cards first in each area")
         self.fit_action = self._action("Fit", lambda: self.view.fit_board(), "Ctrl+0", "Fit the board to the window")
-        self.select_all_action = self._action("Select all", self.select_all, QKeySequence.SelectAll, "Select every note")
+        self.select_all_action = self._action("Select all", self.select_all, QKeySequence.SelectAll, "Select every card")
         self.colour_menu = QMenu("Colour", self)
-        for i, (name, value) in enumerate(NOTE_COLOURS.items()):
+        for i, (name, value) in enumerate(CARD_COLOURS.items()):
             self.colour_menu.addAction(self._action(name, lambda v=value: self.colour_selected(v), f"Alt+{i + 1}"))
         self.tag_menu = QMenu(self.exercise.definition.get("tags", {}).get("title", "Tag"), self)
         for value in self.exercise.definition.get("tags", {}).get("values", []):
@@ -104,43 +111,61 @@ class NoteBoard(BoardBase):
 
     # -- loading -------------------------------------------------------------------------------
     def load(self) -> None:
-        ex_id, group = self.exercise.id, self.group_id
-        items = self.read(lambda s: board_ops.board_items(s, exercise_id=ex_id, group_id=group))
+        self.phone_input.edits += 1
         self.frame.kind, self.frame.definition = self.exercise.kind, self.exercise.definition
         self.frame.update()
-        for note in self.notes.values():
-            self.scene.removeItem(note)
-        self.notes = {}
-        for item in items:
-            self._place(item)
-        self._arranged()
+        self._show(self.read(board_read(self.exercise.id, self.group_id, None)))
         self._refresh_voters()
 
+    def _show(self, found: BoardRead) -> None:
+        """Redraw from a read: every card (ids None) or those named, then the counts."""
+        was_hidden, self.hidden = self.hidden, found.hidden
+        if found.ids is None:
+            for card in self.cards.values():
+                self.scene.removeItem(card)
+            self.cards = {}
+        mine = {it.id: it for it in found.items if it.exercise_id == self.exercise.id and it.group_id == self.group_id}
+        for item_id in found.ids or ():
+            if item_id not in mine and item_id in self.cards:
+                self.scene.removeItem(self.cards.pop(item_id))
+        for item in mine.values():
+            self._place(item)
+        for item_id in (was_hidden ^ self.hidden) - set(mine):  # hidden or restored, not named in the change
+            if item_id in self.cards:
+                self._style_hidden(self.cards[item_id])
+        self._arranged()
+        self._refresh_counts(found.votes, found.people)
+
     def _place(self, item: BoardItem) -> None:
-        note = self.notes.get(item.id)
-        if note is None:
-            note = NoteItem(item, movable=not self.projected)
-            note.setParentItem(self.frame)
-            self.notes[item.id] = note
+        card = self.cards.get(item.id)
+        if card is None:
+            card = CardItem(item, movable=not self.projected)
+            card.setParentItem(self.frame)
+            self.cards[item.id] = card
         else:
-            note.update_from(item)
-        note.setZValue(item.position)
+            card.update_from(item)
+        card.setZValue(item.position)
+        self._style_hidden(card)
+
+    def _style_hidden(self, card: CardItem) -> None:
+        """A card hidden from phones and the projector: faded on the desktop, left off the projector."""
+        hidden = card.card.id in self.hidden
+        if self.projected and hidden:
+            self.scene.removeItem(self.cards.pop(card.card.id))
+            return
+        fade(card, hidden)
 
     def apply(self, changes: Changes) -> None:
         if not (changes.boards or changes.groups or changes.exercises):
             return
+        if isinstance(changes, PhoneChanges) and not (changes.groups or changes.exercises):
+            self.phone_input.add(changes)  # read off the GUI thread, redrawn once for a burst
+            return
         if not changes.boards or not changes.ids:
             self.load()
             return
-        found = self.read(lambda s: board_ops.items_by_ids(s, item_ids=list(changes.ids)))
-        for item_id in changes.ids:
-            item = found.get(item_id)
-            if item is not None and item.exercise_id == self.exercise.id and item.group_id == self.group_id:
-                self._place(item)
-            elif item_id in self.notes:
-                self.scene.removeItem(self.notes.pop(item_id))
-        self._arranged()
-        self._refresh_counts()
+        self.phone_input.edits += 1
+        self._show(self.read(board_read(self.exercise.id, self.group_id, tuple(changes.ids))))
 
     def view_fitted(self, fit_scale: float) -> None:
         """The view was fitted to a new size: the projector sizes its text against the screen."""
@@ -149,14 +174,14 @@ class NoteBoard(BoardBase):
 
     def _arranged(self, fit_scale: float | None = None) -> None:
         if self.projected:
-            from dgfacil.ui.exercises.note_projection import arrange
+            from dgfacil.ui.exercises.card_projection import arrange
             self.text_px = arrange(self, self.window().height(), fit_scale or self.view.fit_scale())
         self._refresh_clusters()
 
     def _refresh_clusters(self) -> None:
         for frame in self.cluster_frames:
             self.scene.removeItem(frame)
-        self.cluster_frames = cluster_items(self.notes, self.frame.text_px if self.projected else None)
+        self.cluster_frames = cluster_items(self.cards, self.frame.text_px if self.projected else None)
         for frame in self.cluster_frames:
             frame.setParentItem(self.frame)
 
@@ -185,10 +210,11 @@ class NoteBoard(BoardBase):
         ex, group = self.exercise.id, self.group_id
         return self.read(lambda s: board_ops.vote_people(s, exercise_id=ex, group_id=group))
 
-    def dots_left(self) -> int:
-        votes = self.read(lambda s: board_ops.board_votes(s, exercise_id=self.exercise.id, group_id=self.group_id))
+    def dots_left(self, votes: list[tuple[int, str, int]] | None = None, people: int | None = None) -> int:
+        if votes is None:
+            votes = self.read(lambda s: board_ops.board_votes(s, exercise_id=self.exercise.id, group_id=self.group_id))
         return core.dots_left(self.exercise.definition, self.voter(), [(v, d) for _, v, d in votes],
-                              self.room_people())
+                              self.room_people() if people is None else people)
 
     def allowance_text(self) -> str:
         dots, per = core.vote_rule(self.exercise.definition)
@@ -197,61 +223,63 @@ class NoteBoard(BoardBase):
             return f"{dots} × {people} people = {dots * people} for the room"
         return f"each {per} has {dots} on this board"
 
-    def _refresh_counts(self) -> None:
-        total = sum(n.note.votes for n in self.notes.values())
-        notes = f"{len(self.notes)} note{'s' if len(self.notes) != 1 else ''}"
-        people = self.room_people()
+    def _refresh_counts(self, votes: list[tuple[int, str, int]] | None = None, people: int | None = None) -> None:
+        """The counts line, from the votes just read (None: those of the last read; the voter changed)."""
+        votes, people = self._votes, self._people = (votes, people) if votes is not None else (self._votes, self._people)
+        total = sum(n.card.votes for n in self.cards.values())
+        cards = f"{len(self.cards)} card{'s' if len(self.cards) != 1 else ''}"
         of = f" of {core.vote_rule(self.exercise.definition)[0] * people} ({people} people)" if people > 1 else ""
-        self.counts.setText(f"{notes} · {total} dot{'s' if total != 1 else ''} · {self.dots_left()}{of} left  ")
+        left = self.dots_left(votes, people)
+        self.counts.setText(f"{cards} · {total} dot{'s' if total != 1 else ''} · {left}{of} left  ")
 
-    # -- actions on notes ----------------------------------------------------------------------
-    def selected(self) -> list[NoteItem]:
-        return [i for i in self.scene.selectedItems() if isinstance(i, NoteItem)]
+    # -- actions on cards ----------------------------------------------------------------------
+    def selected(self) -> list[CardItem]:
+        return [i for i in self.scene.selectedItems() if isinstance(i, CardItem)]
 
     def _area_at(self, x: float, y: float) -> str:
         return core.area_at(self.exercise.kind, self.exercise.definition, x, y)
 
     def clicked_at(self, scene_pos: QPointF) -> None:
-        """A click on the board: the area under it is where the next N puts a note."""
+        """A click on the board: the area under it is where the next N puts a card."""
         x, y = to_board(scene_pos)
         if 0 <= x <= 1 and 0 <= y <= 1:
             self.here = self._area_at(x, y)
 
     def begin_new(self, scene_pos: QPointF | None) -> None:
-        """Open an editor where the note will be; the note exists once its text is kept.
+        """Open an editor where the card will be; the card exists once its text is kept.
 
-        Without a position (N, Ins, Add note) the note goes to the selected note's area, else to
+        Without a position (N, Ins, Add card) the card goes to the selected card's area, else to
         the area last clicked or added to, else to the first area."""
         if self.editor is not None:
             self.editor.finish(True)
         if scene_pos is None:
             rects = core.area_rects(self.exercise.kind, self.exercise.definition)
             if self.selected():
-                area = self.selected()[0].note.area
+                area = self.selected()[0].card.area
             else:
                 area = self.here if self.here in rects else next(iter(rects), "")
-            x, y = core.free_spot(rects[area], [(n.note.x, n.note.y) for n in self.notes.values() if n.note.area == area])
+            x, y = core.free_spot(rects[area], [(n.card.x, n.card.y) for n in self.cards.values() if n.card.area == area])
         else:
-            x, y = core.clamp_note(*to_board(scene_pos))
-        self._open_editor(None, "", to_scene(x, y), QColor(DEFAULT_NOTE))
+            x, y = core.clamp_card(*to_board(scene_pos))
+        self._open_editor(None, "", to_scene(x, y), QColor(DEFAULT_CARD))
 
-    def edit_note(self, note: NoteItem) -> None:
-        self._open_editor(note, note.note.text, note.scenePos(), QColor(note.note.colour or DEFAULT_NOTE))
+    def edit_card(self, card: CardItem) -> None:
+        self._open_editor(card, card.card.text, card.scenePos(), QColor(card.card.colour or DEFAULT_CARD))
 
     def _typing_keys(self) -> tuple[QAction, ...]:
         return (self.delete_action, self.add_action, self.select_all_action)
 
     def select_all(self) -> None:
-        """Select every note on this board (Ctrl+A)."""
-        for note in self.notes.values():
-            note.setSelected(True)
+        """Select every card on this board (Ctrl+A)."""
+        for card in self.cards.values():
+            card.setSelected(True)
 
     def edit_selected(self) -> None:
         if self.selected():
-            self.edit_note(self.selected()[0])
+            self.edit_card(self.selected()[0])
 
-    def _open_editor(self, note: NoteItem | None, text: str, centre: QPointF, colour: QColor) -> None:
-        self.editor = NoteEditor(lambda ed, keep, new: self._editor_done(note, centre, ed, keep, new), text, centre, colour,
+    def _open_editor(self, card: CardItem | None, text: str, centre: QPointF, colour: QColor) -> None:
+        self.editor = CardEditor(lambda ed, keep, new: self._editor_done(card, centre, ed, keep, new), text, centre, colour,
                                  self.text_px if self.projected else None)
         self.scene.addItem(self.editor)
         for action in self._typing_keys():  # Delete, N, Ctrl+A… belong to the text while typing
@@ -259,7 +287,7 @@ class NoteBoard(BoardBase):
         self.view.setFocus()
         self.editor.setFocus()
 
-    def _editor_done(self, note: NoteItem | None, centre: QPointF, editor: NoteEditor, keep: bool, text: str) -> None:
+    def _editor_done(self, card: CardItem | None, centre: QPointF, editor: CardEditor, keep: bool, text: str) -> None:
         self.editor = None
         for action in self._typing_keys():
             action.setEnabled(True)
@@ -268,70 +296,70 @@ class NoteBoard(BoardBase):
         editor.deleteLater()
         if not keep or not text:
             return
-        if note is None:
+        if card is None:
             x, y = to_board(centre)
             self.here = self._area_at(x, y)
-            self.push(cmd.AddNote(self, BoardItem(text, self.here, x, y)))
-        elif text != note.note.text:
-            self.push(cmd.EditNote(self, "Edit note", {note.note.id: {"text": note.note.text}}, {note.note.id: {"text": text}}))
+            self.push(cmd.AddItem(self, BoardItem(text, self.here, x, y)))
+        elif text != card.card.text:
+            self.push(cmd.EditItems(self, "Edit card", {card.card.id: {"text": card.card.text}}, {card.card.id: {"text": text}}))
 
-    def type_note(self, text: str, x: float, y: float) -> None:
-        """Add a note with its text at once (keyboard-free callers: tests, the bench)."""
-        self.push(cmd.AddNote(self, BoardItem(text, self._area_at(x, y), x, y)))
+    def type_card(self, text: str, x: float, y: float) -> None:
+        """Add a card with its text at once (keyboard-free callers: tests, the bench)."""
+        self.push(cmd.AddItem(self, BoardItem(text, self._area_at(x, y), x, y)))
 
-    def notes_dragged(self, moved: dict[int, NoteItem]) -> None:
+    def cards_dragged(self, moved: dict[int, CardItem]) -> None:
         old, new = {}, {}
-        for item_id, note in moved.items():
-            x, y = core.clamp_note(*to_board(note.pos()))
-            old[item_id] = (note.note.x, note.note.y, note.note.area)
+        for item_id, card in moved.items():
+            x, y = core.clamp_card(*to_board(card.pos()))
+            old[item_id] = (card.card.x, card.card.y, card.card.area)
             new[item_id] = (x, y, self._area_at(x, y))
-        self.push(cmd.MoveNotes(self, old, new))
+        self.push(cmd.MoveCards(self, old, new))
 
-    def move_note(self, item_id: int, x: float, y: float) -> None:
-        note = self.notes[item_id]
-        note.setPos(to_scene(x, y))
-        self.notes_dragged({item_id: note})
+    def move_card(self, item_id: int, x: float, y: float) -> None:
+        card = self.cards[item_id]
+        card.setPos(to_scene(x, y))
+        self.cards_dragged({item_id: card})
 
     def delete_selected(self) -> None:
-        ids = [n.note.id for n in self.selected()]
+        ids = [n.card.id for n in self.selected()]
         if ids:
-            self.push(cmd.DeleteNotes(self, ids))
+            self.push(cmd.DeleteItems(self, ids))
 
     def _edit_selected(self, text: str, field: str, value) -> None:
-        notes = self.selected()
-        if notes:
-            self.push(cmd.EditNote(self, text, {n.note.id: {field: getattr(n.note, field) if field != "data" else n.note.data} for n in notes},
-                                   {n.note.id: {field: value(n)} for n in notes}))
+        cards = self.selected()
+        if cards:
+            self.push(cmd.EditItems(self, text, {n.card.id: {field: getattr(n.card, field) if field != "data" else n.card.data} for n in cards},
+                                   {n.card.id: {field: value(n)} for n in cards}))
 
     def colour_selected(self, colour: str) -> None:
-        self._edit_selected("Colour notes", "colour", lambda n: colour)
+        self._edit_selected("Colour cards", "colour", lambda n: colour)
 
     def tag_selected(self, tag: str) -> None:
-        self._edit_selected(f"Tag {tag or 'none'}", "data", lambda n: {**n.note.data, "tag": tag} if tag else
-                            {k: v for k, v in n.note.data.items() if k != "tag"})
+        self._edit_selected(f"Tag {tag or 'none'}", "data", lambda n: {**n.card.data, "tag": tag} if tag else
+                            {k: v for k, v in n.card.data.items() if k != "tag"})
 
     def cluster_selected(self, heading: str | None) -> None:
-        notes = self.selected()
-        if not notes:
+        cards = self.selected()
+        if not cards:
             return
         if heading is None:
-            heading, ok = QInputDialog.getText(self, "Cluster", "Heading for the selected notes:", text=notes[0].note.cluster)
+            heading, ok = QInputDialog.getText(self, "Cluster", "Heading for the selected cards:", text=cards[0].card.cluster)
             if not ok:
                 return
         self._edit_selected(f"Cluster under “{heading}”" if heading else "Uncluster", "cluster", lambda n: heading.strip())
 
     def vote_selected(self, add: bool = True) -> None:
-        notes = self.selected()
-        if not notes:
-            self.status("Select the notes to vote for first.")
+        cards = self.selected()
+        if not cards:
+            self.status("Select the cards to vote for first.")
             return
-        if add and self.dots_left() < len(notes):
+        if add and self.dots_left() < len(cards):
             self.status(f"No dots left: {self.allowance_text()}.")
             return
         with macro(self.host.undo_stack, "Vote"):
-            for note in notes:
-                if add or note.note.votes:
-                    self.push(cmd.Vote(self, note.note.id, self.voter(), add))
+            for card in cards:
+                if add or card.card.votes:
+                    self.push(cmd.Vote(self, card.card.id, self.voter(), add))
 
     def sort_by_votes(self) -> None:
         self.push(cmd.SortByVotes(self))
@@ -347,7 +375,7 @@ class NoteBoard(BoardBase):
             menu.addSeparator()
             menu.addAction(self.delete_action)
         else:
-            menu.addAction("Add a note here", lambda: self.begin_new(scene_pos))
+            menu.addAction("Add a card here", lambda: self.begin_new(scene_pos))
             menu.addAction(self.sort_action)
         menu.exec(global_pos)
 
@@ -359,12 +387,12 @@ class NoteBoard(BoardBase):
         selected = self.selected()
         self.scene.clearSelection()
         # cached items would paint their screen pixmaps: an SVG must get real text and shapes
-        items = [self.frame, *self.notes.values()]
+        items = [self.frame, *self.cards.values()]
         for item in items:
             item.setCacheMode(QGraphicsItem.NoCache)
         self.scene.render(painter, target, QRectF(0, 0, BOARD_W, BOARD_H))
         for item in items:
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        for note in selected:
-            note.setSelected(True)
+        for card in selected:
+            card.setSelected(True)
 

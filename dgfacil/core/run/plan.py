@@ -5,7 +5,7 @@ Re-planning rules (as stage timers and session planners do it):
 - items that are done keep their actual times; the current item ends when its countdown does
   (or now, if it is already over);
 - a delay PUSHES the following flexible items later at their planned lengths; nothing is
-  shortened unless the facilitator decides it (a recovery plan, `run_suggest.recovery_plan`);
+  shortened unless the facilitator decides it (a recovery plan, `recovery.recovery_plan`);
 - an item written with a start time does not start earlier than that time (the gap absorbs delay);
 - an item with a fixed start holds its time. When the items before it no longer fit, that is a
   `Conflict`: "Closing is fixed at 16:37 — 23 min of Session 3 and Q&A do not fit";
@@ -18,11 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
+from functools import partial
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dgfacil.core.agenda import plan_day
 from dgfacil.core.model import AgendaItem, Day, ItemKind
-from dgfacil.core.run import Phase, Replay, RunEvent, as_utc, ordered_items, replay
+from dgfacil.core.run.log import Phase, Replay, RunEvent, as_utc, ordered_items, replay, saved_id
 
 MINUTE = timedelta(minutes=1)
 
@@ -38,7 +40,7 @@ def clock_min(early: datetime, late: datetime) -> int:
     return round((on_minute(late) - on_minute(early)) / MINUTE)
 
 
-class Status(str, Enum):
+class ItemStatus(str, Enum):
     DONE = "done"
     CURRENT = "current"
     PENDING = "pending"
@@ -51,7 +53,7 @@ class Row:
     """One item of the re-planned day. Instants are UTC; show them with agenda.hhmm(x, zone)."""
 
     item: AgendaItem
-    status: Status
+    status: ItemStatus
     planned_start: datetime
     planned_end: datetime
     start: datetime | None  # actual when started, projected when pending, None when not run
@@ -61,6 +63,10 @@ class Row:
     unfit_min: int = 0  # minutes of it that fall after the next fixed start: they do not fit
 
     @property
+    def item_id(self) -> int:
+        return saved_id(self.item)
+
+    @property
     def late_min(self) -> int:
         """Start against plan, in minutes of the shown clock times (negative: early)."""
         return clock_min(self.planned_start, self.start) if self.start else 0
@@ -68,7 +74,7 @@ class Row:
     @property
     def unfit_whole(self) -> bool:
         """A pending item that falls wholly after a fixed start: it does not run, so it has no time."""
-        return self.status is Status.PENDING and self.unfit_min > 0 and self.unfit_min >= self.minutes
+        return self.status is ItemStatus.PENDING and self.unfit_min > 0 and self.unfit_min >= self.minutes
 
     @property
     def ran_min(self) -> int:
@@ -77,7 +83,7 @@ class Row:
     @property
     def over_min(self) -> int:
         """How much longer than planned it ran (done items), in whole minutes."""
-        return self.ran_min - self.item.duration_min if self.status is Status.DONE else 0
+        return self.ran_min - self.item.duration_min if self.status is ItemStatus.DONE else 0
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,9 @@ class Conflict:
     hold: datetime  # its start, which holds
     minutes: int  # how much of the content before it does not fit
     titles: tuple[str, ...]  # the items (in part) past its start
+
+
+Ahead = tuple[AgendaItem, datetime, int]  # a fixed item, its start, and the minutes to spare before it
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,7 @@ class RunState:
     planned_end: datetime | None
     projected_end: datetime | None
     conflicts: tuple[Conflict, ...] = ()
-    ahead: tuple[tuple[AgendaItem, datetime, int], ...] = ()  # (fixed item, its start, minutes to spare)
+    ahead: tuple[Ahead, ...] = ()
     rehearsal_on: date | None = None  # the date of a rehearsal (run on another date than the day's)
     replayed: Replay | None = field(default=None, repr=False, compare=False)
 
@@ -131,7 +140,7 @@ class RunState:
         return max(self.day_delta_min, 0) + self.unfit_min
 
     def upcoming(self) -> list[Row]:
-        return [r for r in self.rows if r.status is Status.PENDING]
+        return [r for r in self.rows if r.status is ItemStatus.PENDING]
 
     def next_row(self) -> Row | None:
         upcoming = self.upcoming()
@@ -179,45 +188,45 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
     items = [it for it in ordered_items(day) if it.id is not None]
     if rehearsal and items:  # the plan moves to start when the rehearsal does
         anchor = min((as_utc(e.at) for e in events), default=now)
-        shift = anchor - planned[items[0].id][0]
+        shift = anchor - planned[saved_id(items[0])][0]
         planned = {k: (s + shift, e + shift) for k, (s, e) in planned.items()}
     log = replay(day, events)
-    minutes = {it.id: max(0, it.duration_min + log.tracks[it.id].adjust_min) for it in items}
+    minutes = {saved_id(it): max(0, it.duration_min + log.tracks[saved_id(it)].adjust_min) for it in items}
     current_id = log.current
     elapsed = log.running_time(current_id, now) if current_id is not None else timedelta(0)
     remaining = timedelta(minutes=minutes[current_id]) - elapsed if current_id is not None else timedelta(0)
 
     rows: dict[int, Row] = {}
-    position = {it.id: n for n, it in enumerate(items)}
+    position = {saved_id(it): n for n, it in enumerate(items)}
     current_pos = position[current_id] if current_id is not None else None
     for it in items:
-        track, (p_start, p_end) = log.tracks[it.id], planned[it.id]
-        base = dict(item=it, planned_start=p_start, planned_end=p_end, minutes=minutes[it.id])
-        if it.id == current_id:
+        iid = saved_id(it)
+        track, (p_start, p_end) = log.tracks[iid], planned[iid]
+        row = partial(Row, item=it, planned_start=p_start, planned_end=p_end, minutes=minutes[iid])
+        if iid == current_id:
             end = now + max(remaining, timedelta(0))
-            rows[it.id] = Row(status=Status.CURRENT, start=track.first_start, end=end, ran=elapsed, **base)
+            rows[iid] = row(status=ItemStatus.CURRENT, start=track.first_start, end=end, ran=elapsed)
         elif track.started:
-            status = Status.SKIPPED if track.skipped else Status.DONE
-            rows[it.id] = Row(status=status, start=track.first_start, end=track.last_end,
-                              ran=log.running_time(it.id, now), **base)
+            status = ItemStatus.SKIPPED if track.skipped else ItemStatus.DONE
+            rows[iid] = row(status=status, start=track.first_start, end=track.last_end, ran=log.running_time(iid, now))
         elif track.skipped:
-            rows[it.id] = Row(status=Status.SKIPPED, start=None, end=None, **base)
-        elif log.phase is Phase.FINISHED or (current_pos is not None and position[it.id] < current_pos):
-            rows[it.id] = Row(status=Status.MISSED, start=None, end=None, **base)
+            rows[iid] = row(status=ItemStatus.SKIPPED, start=None, end=None)
+        elif log.phase is Phase.FINISHED or (current_pos is not None and position[iid] < current_pos):
+            rows[iid] = row(status=ItemStatus.MISSED, start=None, end=None)
         else:
-            rows[it.id] = Row(status=Status.PENDING, start=None, end=None, **base)
+            rows[iid] = row(status=ItemStatus.PENDING, start=None, end=None)
 
-    pending = [it for it in items if rows[it.id].status is Status.PENDING]
+    pending = [it for it in items if rows[saved_id(it)].status is ItemStatus.PENDING]
     lead = [rows[current_id]] if current_id is not None else []
-    cursor = rows[current_id].end if current_id is not None else now
+    cursor = (rows[current_id].end or now) if current_id is not None else now  # a current row always has an end
     placed, conflicts, ahead, chain_end = _push(pending, lead, planned, minutes, cursor, now,
-                                                first_id=items[0].id if items else None)
+                                                first_id=saved_id(items[0]) if items else None)
     for item_id, fields in placed.items():
         rows[item_id] = replace(rows[item_id], **fields)
 
-    ordered = [rows[it.id] for it in items]
-    planned_end = max((planned[it.id][1] for it in items), default=None)
-    ends = [r.end for r in ordered if r.end is not None and r.status is not Status.PENDING]
+    ordered = [rows[saved_id(it)] for it in items]
+    planned_end = max((planned[saved_id(it)][1] for it in items), default=None)
+    ends = [r.end for r in ordered if r.end is not None and r.status is not ItemStatus.PENDING]
     # With items still to run, the day ends where their chain ends: a fixed start holds, and what
     # runs past it (the current item too) is counted as not fitting, never as a later day end.
     projected_end = chain_end if pending else (max(ends) if ends else planned_end)
@@ -228,42 +237,44 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
     )
 
 
-def _push(pending: list[AgendaItem], lead: list[Row], planned: dict, minutes: dict, cursor: datetime,
-          now: datetime, *, first_id: int | None) -> tuple[dict[int, dict], list[Conflict], list, datetime]:
+def _push(pending: list[AgendaItem], lead: list[Row], planned: dict[int, tuple[datetime, datetime]],
+          minutes: dict[int, int], cursor: datetime, now: datetime, *,
+          first_id: int | None) -> tuple[dict[int, dict[str, Any]], list[Conflict], list[Ahead], datetime]:
     """Place pending items from `cursor` at their full lengths; fixed items hold their start.
 
     Returns the fields per item id, the conflicts, the time to spare before fixed starts (what the
     last item before one ends ahead of its plan), and where the chain of items ends (a fixed item
     resets it to its own end: what does not fit before it is counted, not pushed past it).
     """
-    placed: dict[int, dict] = {}
+    placed: dict[int, dict[str, Any]] = {}
     conflicts: list[Conflict] = []
-    ahead: list = []
+    ahead: list[Ahead] = []
     run: list[tuple[int, str, datetime, datetime]] = [  # (item id, title, start, end) since the last hold
-        (r.item.id, r.item.title, r.start or cursor, r.end) for r in lead if r.end is not None]
+        (r.item_id, r.item.title, r.start or cursor, r.end) for r in lead if r.end is not None]
     for item in pending:
-        length = timedelta(minutes=minutes[item.id])
+        item_id = saved_id(item)
+        length = timedelta(minutes=minutes[item_id])
         if item.fixed_start:
-            hold = max(planned[item.id][0], now)
+            hold = max(planned[item_id][0], now)
             if clock_min(hold, cursor) > 0:
                 titles = []
-                for item_id, title, start, end in run:
+                for run_id, title, start, end in run:
                     past = clock_min(max(start, hold), end)
                     if past > 0:
                         titles.append(" ".join(title.split()))
-                        placed.setdefault(item_id, {})["unfit_min"] = past
+                        placed.setdefault(run_id, {})["unfit_min"] = past
                 conflicts.append(Conflict(item, hold, clock_min(hold, cursor), tuple(titles)))
             elif run:  # the gap in front of it, beyond any gap the plan had there
-                spare = clock_min(cursor, hold) - max(0, clock_min(planned[run[-1][0]][1], planned[item.id][0]))
+                spare = clock_min(cursor, hold) - max(0, clock_min(planned[run[-1][0]][1], planned[item_id][0]))
                 if spare > 0:
                     ahead.append((item, hold, spare))
-            placed[item.id] = dict(start=hold, end=hold + length)
+            placed[item_id] = dict(start=hold, end=hold + length)
             cursor, run = hold + length, []
             continue
-        anchored = item.planned_start is not None or item.id == first_id
-        start = max(cursor, planned[item.id][0]) if anchored else cursor
-        placed[item.id] = dict(start=start, end=start + length)
-        run.append((item.id, item.title, start, start + length))
+        anchored = item.planned_start is not None or item_id == first_id
+        start = max(cursor, planned[item_id][0]) if anchored else cursor
+        placed[item_id] = dict(start=start, end=start + length)
+        run.append((item_id, item.title, start, start + length))
         cursor = start + length
     return placed, conflicts, ahead, cursor
 

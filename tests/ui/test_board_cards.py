@@ -1,4 +1,4 @@
-"""Sticky-note boards in the Exercises room: add, edit, move, vote, cluster, undo, reopen."""
+"""Card boards in the Exercises room: add, edit, move, vote, cluster, undo, reopen."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -24,7 +24,7 @@ def make_room(ctx, qtbot, use="swot"):
     return room
 
 
-def notes_in_db(ctx, room):
+def cards_in_db(ctx, room):
     ex, group = room.exercise.id, room.board.group_id
     return ctx.tasks.read(lambda s: store.board_items(ex, group, session=s))
 
@@ -38,22 +38,22 @@ def test_add_by_double_click_and_typing_then_undo_redo(ctx, qtbot):
     assert board.editor is not None
     qtbot.keyClicks(view.viewport(), "Strong political will")
     qtbot.keyClick(view.viewport(), Qt.Key_Return)
-    assert [n.text for n in notes_in_db(ctx, room)] == ["Strong political will"]
-    assert notes_in_db(ctx, room)[0].area == "strengths"
-    assert len(board.notes) == 1
+    assert [n.text for n in cards_in_db(ctx, room)] == ["Strong political will"]
+    assert cards_in_db(ctx, room)[0].area == "strengths"
+    assert len(board.cards) == 1
     room.undo_stack.undo()
-    assert notes_in_db(ctx, room) == [] and board.notes == {}
+    assert cards_in_db(ctx, room) == [] and board.cards == {}
     room.undo_stack.redo()
-    assert [n.text for n in notes_in_db(ctx, room)] == ["Strong political will"]
+    assert [n.text for n in cards_in_db(ctx, room)] == ["Strong political will"]
 
 
 def test_drag_moves_into_another_zone_and_undo_puts_it_back(ctx, qtbot):
     room = make_room(ctx, qtbot)
     board = room.board
-    board.type_note("Cyber threats", 0.3, 0.3)
-    note = next(iter(board.notes.values()))
+    board.type_card("Cyber threats", 0.3, 0.3)
+    card = next(iter(board.cards.values()))
     view = board.view
-    start = view.mapFromScene(note.scenePos())
+    start = view.mapFromScene(card.scenePos())
     end = view.mapFromScene(board.frame.mapToScene(1300, 800))
     qtbot.mousePress(view.viewport(), Qt.LeftButton, pos=start)
     from PySide6.QtGui import QMouseEvent
@@ -61,10 +61,10 @@ def test_drag_moves_into_another_zone_and_undo_puts_it_back(ctx, qtbot):
     move = QMouseEvent(QEvent.MouseMove, QPointF(end), view.viewport().mapToGlobal(QPointF(end)), Qt.LeftButton, Qt.LeftButton, Qt.NoModifier)
     QApplication_send(view.viewport(), move)
     qtbot.mouseRelease(view.viewport(), Qt.LeftButton, pos=end)
-    [stored] = notes_in_db(ctx, room)
+    [stored] = cards_in_db(ctx, room)
     assert stored.area == "threats" and stored.x > 0.7
     room.undo_stack.undo()
-    [stored] = notes_in_db(ctx, room)
+    [stored] = cards_in_db(ctx, room)
     assert stored.area == "strengths" and abs(stored.x - 0.3) < 1e-9
 
 
@@ -77,44 +77,44 @@ def test_votes_are_limited_sorted_and_undone(ctx, qtbot):
     room = make_room(ctx, qtbot)
     board = room.board
     for i, text in enumerate(["Legacy systems", "Skills gap", "Silos"]):
-        board.type_note(text, 0.6 + i * 0.1, 0.2)
-    notes = {n.note.text: n for n in board.notes.values()}
+        board.type_card(text, 0.6 + i * 0.1, 0.2)
+    cards = {n.card.text: n for n in board.cards.values()}
     room.dots.setValue(2)
-    room._vote_rule_edited()
+    room.dots.editingFinished.emit()  # as leaving the field does
     board = room.board
-    notes = {n.note.text: n for n in board.notes.values()}
-    notes["Silos"].setSelected(True)
+    cards = {n.card.text: n for n in board.cards.values()}
+    cards["Silos"].setSelected(True)
     board.vote_selected()
     board.vote_selected()
     board.vote_selected()  # the third dot is refused
     assert "No dots left" in room.status_line.text()
-    assert {n.text: n.votes for n in notes_in_db(ctx, room)}["Silos"] == 2
+    assert {n.text: n.votes for n in cards_in_db(ctx, room)}["Silos"] == 2
     board.sort_by_votes()
-    placed = {n.text: n for n in notes_in_db(ctx, room)}
+    placed = {n.text: n for n in cards_in_db(ctx, room)}
     assert placed["Silos"].x < placed["Legacy systems"].x
     room.undo_stack.undo()  # sort
     room.undo_stack.undo()  # second dot
-    assert {n.text: n.votes for n in notes_in_db(ctx, room)}["Silos"] == 1
-    assert board.notes[placed["Silos"].id].note.votes == 1
+    assert {n.text: n.votes for n in cards_in_db(ctx, room)}["Silos"] == 1
+    assert board.cards[placed["Silos"].id].card.votes == 1
 
 
 def test_cluster_colour_delete_and_reopen(ctx, qtbot, tmp_path):
     room = make_room(ctx, qtbot)
     board = room.board
-    board.type_note("Open data portal", 0.3, 0.7)
-    board.type_note("Regional cooperation", 0.4, 0.7)
-    for note in board.notes.values():
-        note.setSelected(True)
+    board.type_card("Open data portal", 0.3, 0.7)
+    board.type_card("Regional cooperation", 0.4, 0.7)
+    for card in board.cards.values():
+        card.setSelected(True)
     board.cluster_selected("Partnerships")
     board.colour_selected("#B3E5FC")
     assert len(board.cluster_frames) == 1 and board.cluster_frames[0].heading == "Partnerships"
-    first = min(board.notes)
+    first = min(board.cards)
     board.scene.clearSelection()
-    board.notes[first].setSelected(True)
+    board.cards[first].setSelected(True)
     board.delete_selected()
-    assert len(notes_in_db(ctx, room)) == 1
+    assert len(cards_in_db(ctx, room)) == 1
     room.undo_stack.undo()
-    before = [(n.text, n.cluster, n.colour, n.area) for n in notes_in_db(ctx, room)]
+    before = [(n.text, n.cluster, n.colour, n.area) for n in cards_in_db(ctx, room)]
     assert len(before) == 2 and all(c == "Partnerships" for _, c, _, _ in before)
     ctx.tasks.wait()
     path = ctx.doc.path
@@ -137,7 +137,7 @@ def click_at(qtbot, board, x: float, y: float) -> None:
 
 def press_n_and_type(qtbot, board, text: str) -> None:
     qtbot.keyClick(board.view, Qt.Key_N)
-    assert board.editor is not None, "N opens a new note"
+    assert board.editor is not None, "N opens a new card"
     qtbot.keyClicks(board.view.viewport(), text)
     qtbot.keyClick(board.view.viewport(), Qt.Key_Return)
 
@@ -150,7 +150,7 @@ def active_room(ctx, qtbot, use):
     return room
 
 
-def test_n_adds_the_note_in_the_zone_clicked_or_selected(ctx, qtbot):
+def test_n_adds_the_card_in_the_zone_clicked_or_selected(ctx, qtbot):
     room = active_room(ctx, qtbot, "swot")
     board = room.board
     click_at(qtbot, board, 0.8, 0.9)  # an empty spot in Threats
@@ -158,26 +158,26 @@ def test_n_adds_the_note_in_the_zone_clicked_or_selected(ctx, qtbot):
     press_n_and_type(qtbot, board, "Digital divide in rural areas")  # the next one goes there too
     click_at(qtbot, board, 0.3, 0.85)  # Opportunities
     press_n_and_type(qtbot, board, "Open government data")
-    threat = next(n for n in board.notes.values() if n.note.text.startswith("Cyber"))
-    click_at(qtbot, board, threat.note.x, threat.note.y)  # selecting a note: its zone
+    threat = next(n for n in board.cards.values() if n.card.text.startswith("Cyber"))
+    click_at(qtbot, board, threat.card.x, threat.card.y)  # selecting a card: its zone
     assert board.selected() == [threat]
     press_n_and_type(qtbot, board, "Loss of trust after data breaches")
-    areas = {n.text: n.area for n in notes_in_db(ctx, room)}
+    areas = {n.text: n.area for n in cards_in_db(ctx, room)}
     assert areas == {"Cyber threats to legacy systems": "threats", "Digital divide in rural areas": "threats",
                      "Open government data": "opportunities", "Loss of trust after data breaches": "threats"}
     from dgfacil.core import exercises as core
     rects = core.zone_rects(room.exercise.definition)
-    assert all(rects[n.area].contains(n.x, n.y) for n in notes_in_db(ctx, room))
+    assert all(rects[n.area].contains(n.x, n.y) for n in cards_in_db(ctx, room))
 
 
-def test_n_on_a_plane_adds_the_note_in_the_quadrant_clicked(ctx, qtbot):
+def test_n_on_a_plane_adds_the_card_in_the_quadrant_clicked(ctx, qtbot):
     room = active_room(ctx, qtbot, "stakeholder-map")
     board = room.board
     click_at(qtbot, board, 0.8, 0.75)  # bottom-right: high interest, low influence
     press_n_and_type(qtbot, board, "Rural women farmers")
     click_at(qtbot, board, 0.25, 0.2)  # top-left: low interest, high influence
     press_n_and_type(qtbot, board, "Ministry of Finance")
-    stored = {n.text: n for n in notes_in_db(ctx, room)}
+    stored = {n.text: n for n in cards_in_db(ctx, room)}
     from dgfacil.core import exercises as core
     quadrants = {q["corner"]: q["key"] for q in room.exercise.definition["quadrants"]}
     assert stored["Rural women farmers"].area == quadrants["bottom-right"]

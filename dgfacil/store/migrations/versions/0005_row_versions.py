@@ -1,0 +1,33 @@
+"""Schema 0005: a row version on every table a user edits, for team mode's stale-edit check.
+
+Each UPDATE through the ORM raises the row's version by one (tables.py, `version_id_col`); an
+UPDATE that expected an older version matches no row and is refused (errors.EditConflict).
+Existing rows start at 1.
+
+Revision ID: 0005
+Revises: 0004
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0005'
+down_revision = '0004'
+branch_labels = None
+depends_on = None
+
+# Kept here, not imported from tables.py: a migration is frozen at the schema it wrote.
+VERSIONED = ('workshop', 'day', 'agenda_item', 'participant', 'exercise', 'breakout_group', 'note',
+             'attendance', 'evaluation_response', 'board_item', 'exercise_answer', 'signatory',
+             'report_section', 'setting')
+
+
+def upgrade() -> None:
+    for table in VERSIONED:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(sa.Column('version', sa.Integer(), nullable=False, server_default=sa.text('1')))
+
+
+def downgrade() -> None:
+    for table in reversed(VERSIONED):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column('version')

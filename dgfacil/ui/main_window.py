@@ -17,7 +17,7 @@ from dgfacil.ui.tasks import Tasks
 from dgfacil.ui.widgets import show_message
 
 if TYPE_CHECKING:  # the store (sqlmodel, via operations) and the dialogs load after the window is shown
-    from dgfacil.operations.document import DamagedDocument, Document
+    from dgfacil.operations.document import Document
     from dgfacil.ui.link.menu import RoomLinkMenu
     from dgfacil.ui.notes.room import NotesRoom
     from dgfacil.ui.run.room import RunRoom
@@ -125,41 +125,12 @@ class MainWindow(QMainWindow):
     # -- documents --------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:
         """Open a document, saying in words what is wrong if it cannot be opened."""
-        from dgfacil.operations.document import DamagedDocument, DocumentError, open_document
+        from dgfacil.ui.opening import open_checked
 
-        try:
-            doc = open_document(Path(path))
-        except DamagedDocument as err:
-            return self._offer_backup(err)
-        except DocumentError as err:
-            show_message(self, "Cannot open the workshop", str(err))
-            return False
-        from dgfacil.operations.workshop import check_records
-
-        try:  # a record SQLite's check passes but this version cannot read: say so now, in words
-            with doc.session(write=False) as session:
-                check_records(session)
-        except DocumentError as err:
-            doc.close()
-            show_message(self, "Cannot open the workshop", str(err))
-            return False
-        self.set_document(doc)
-        return True
-
-    def _offer_backup(self, err: DamagedDocument) -> bool:
-        if err.newest_backup is None:
-            show_message(self, "The workshop file is damaged", str(err), QMessageBox.Critical)
-            return False
-        answer = show_message(
-            self, "The workshop file is damaged",
-            f"{err}\n\nOpen a restored copy made from that backup? The damaged file is left as it is.",
-            QMessageBox.Question, QMessageBox.Yes | QMessageBox.No,
-        )
-        if answer != QMessageBox.Yes:
-            return False
-        from dgfacil.operations.recovery import restore_backup
-
-        return self.open_path(restore_backup(err.newest_backup, err.path))
+        doc = open_checked(self, path)
+        if doc is not None:
+            self.set_document(doc)
+        return doc is not None
 
     def set_document(self, doc: Document) -> None:
         self.close_document()

@@ -86,11 +86,11 @@ def ensure_tokens(session: Session) -> Changes[Tokens]:
     rapporteurs = {gid: stored.get(gid) or new_token() for gid in groups}
     tokens = Tokens(join, facilitator, rapporteurs)
     if tokens == Tokens(get_setting(JOIN_KEY, session=session), get_setting(FACILITATOR_KEY, session=session), stored):
-        return Changes(), tokens  # nothing new: asked again whenever groups may have changed
+        return Changes(value=tokens)  # nothing new: asked again whenever groups may have changed
     put_setting(JOIN_KEY, join, session=session)
     put_setting(FACILITATOR_KEY, facilitator, session=session)
     put_setting(RAPPORTEUR_KEY, {str(k): v for k, v in rapporteurs.items()}, session=session)
-    return Changes(workshop=True, value=Tokens(join, facilitator, rapporteurs))
+    return Changes(workshop=True, value=tokens)
 
 
 def rotate_join_token(session: Session) -> Changes[str]:

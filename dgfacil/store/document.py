@@ -150,8 +150,10 @@ class Document:
             try:
                 conn = self.engine.raw_connection()  # outside any BEGIN: no write lock to wait for
                 try:
-                    conn.driver_connection.execute("PRAGMA busy_timeout=0")  # a writer elsewhere: leave the WAL
-                    conn.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                    sqlite = conn.driver_connection
+                    assert sqlite is not None  # a connection just taken from the pool is open
+                    sqlite.execute("PRAGMA busy_timeout=0")  # a writer elsewhere: leave the WAL
+                    sqlite.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
                 finally:
                     conn.close()
             except (sqlite3.Error, sa_exc.SQLAlchemyError):

@@ -24,8 +24,9 @@ import socket
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from dgfacil.store import text_guard
@@ -52,7 +53,7 @@ def make_engine(path: Path | str, *, foreign_keys: bool = True, read_only: bool 
     A `postgresql://` address gets a server engine (`foreign_keys` and `immutable` are SQLite's)."""
     if is_server_address(path):
         return make_server_engine(str(path), writer=immediate and not read_only)
-    uri = sqlite_uri(path, read_only=read_only, immutable=immutable)
+    uri = sqlite_uri(Path(path), read_only=read_only, immutable=immutable)
     engine = create_engine(
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S),
@@ -63,7 +64,7 @@ def make_engine(path: Path | str, *, foreign_keys: bool = True, read_only: bool 
     writable = not (read_only or immutable)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         if writable:
@@ -73,7 +74,7 @@ def make_engine(path: Path | str, *, foreign_keys: bool = True, read_only: bool 
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
+    def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writable and immediate else "BEGIN")
 
     return engine
@@ -137,7 +138,7 @@ def make_server_engine(address: str, *, writer: bool = True) -> Engine:
     adapters = AdaptersMap(psycopg.adapters)  # what SQLAlchemy's own connect would pass: its JSON dumps
     set_json_dumps(text_guard.dumps, adapters)
 
-    def connect():  # noqa: ANN202
+    def connect() -> psycopg.Connection[Any]:
         return psycopg.connect(
             conninfo, context=adapters, connect_timeout=CONNECT_TIMEOUT_S, application_name=laptop_name(),
             options=options,
@@ -157,7 +158,7 @@ def make_server_engine(address: str, *, writer: bool = True) -> Engine:
 
     if writer:
         @event.listens_for(engine, "begin")
-        def _on_begin(conn):  # noqa: ANN001
+        def _on_begin(conn: Connection) -> None:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
     return engine

@@ -13,6 +13,7 @@ from dgfacil.store import revision_files
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection, Engine
+    from sqlmodel import Session
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -26,7 +27,7 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    return revision_files.head_revision()
+    return revision_files.head_revision()  # raises when the package has no migrations
 
 
 def known_revisions() -> set[str]:
@@ -39,7 +40,7 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def document_revision(*, session) -> str | None:
+def document_revision(*, session: Session) -> str | None:
     """The schema revision of the document open in `session` (None before the first migration)."""
     return current_revision(session.connection())
 

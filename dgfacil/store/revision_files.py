@@ -21,9 +21,11 @@ def revision_chain() -> dict[str, str | None]:
     for script in sorted(VERSIONS.glob("*.py")):
         names: dict[str, object] = {}
         for node in ast.parse(script.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                if node.targets[0].id in ("revision", "down_revision"):
-                    names[node.targets[0].id] = ast.literal_eval(node.value)
+            # `revision = '0005'`, or annotated as newer Alembic templates write it
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else (
+                node.target if isinstance(node, ast.AnnAssign) and node.value is not None else None)
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                names[target.id] = ast.literal_eval(node.value)
         if isinstance(names.get("revision"), str):
             down = names.get("down_revision")
             chain[names["revision"]] = down if isinstance(down, str) else None

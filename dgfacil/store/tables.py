@@ -35,7 +35,11 @@ def _version() -> Any:
 # A table a user edits: SQLAlchemy puts `AND version = <as read>` in every UPDATE of its rows and
 # raises the version; an update based on a stale read matches nothing and raises StaleDataError
 # (errors.EditConflict). Two laptops on one team workshop never overwrite each other silently.
-VERSIONED = declared_attr(lambda cls: {"version_id_col": cls.__table__.c.version})
+def _versioned(cls: Any) -> dict[str, Any]:
+    return {"version_id_col": cls.__table__.c.version}
+
+
+VERSIONED: Any = declared_attr(_versioned)  # type: ignore[arg-type]  # declared_attr is typed for columns; mapper args are a dict
 
 
 class WorkshopRow(SQLModel, table=True):

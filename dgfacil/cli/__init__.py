@@ -38,6 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line_errors() -> tuple[type[Exception], ...]:
+    """The failures printed as one line. Imported only once one is raised: the store's errors load
+    SQLAlchemy (~0.3 s), which the app loads only after its window is painted."""
+    from dgfacil.core.text import TextError
+    from dgfacil.operations.document import DocumentError
+
+    return CommandError, DocumentError, TextError
+
+
+def _template_error() -> type[Exception]:
+    from dgfacil.core.template import TemplateError  # pydantic: loaded only for a failure
+
+    return TemplateError
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from dgfacil.launch import launch
 
@@ -46,23 +61,21 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
-    if not argv or (argv[0].endswith(".dgfacil") and len(argv) == 1):
-        argv = ["gui", *argv]
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
-    from dgfacil.core.template import TemplateError
-    from dgfacil.core.text import TextError
-    from dgfacil.operations.document import DocumentError
-
+    if not argv or (len(argv) == 1 and argv[0].endswith(".dgfacil") and not argv[0].startswith("-")):
+        # the app, as `gui [FILE]` would parse: its window sooner, without loading every sub-command
+        args = argparse.Namespace(command="gui", file=argv[0] if argv else None, func=_run_gui)
+    else:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
     try:
         return int(args.func(args) or 0)
-    except (CommandError, DocumentError, TextError) as err:
+    except _one_line_errors() as err:  # an except clause is evaluated only when something was raised
         print(f"dgfacil: {err}", file=sys.stderr)
         return 2
-    except TemplateError as err:
+    except _template_error() as err:
         first, *rest = str(err).splitlines()
         more = f" (and {len(rest)} more problem{'s' if len(rest) > 1 else ''})" if rest else ""
         print(f"dgfacil: invalid template: {first}{more}", file=sys.stderr)

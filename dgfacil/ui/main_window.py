@@ -11,14 +11,15 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessage
 from dgfacil import __version__, settings
 from dgfacil.paths import user_data_dir
 from dgfacil.ui.context import AppContext
-from dgfacil.ui.rooms import ROOMS, Room, room_class
+from dgfacil.ui.rooms import ROOMS, Room, RoomShelf, room_class
 from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.tasks import Tasks
 from dgfacil.ui.team import window as team  # Qt only: the store loads when a team workshop opens
 from dgfacil.ui.widgets import show_message
 
 if TYPE_CHECKING:  # the store (sqlmodel, via operations) and the dialogs load after the window is shown
-    from dgfacil.operations.document import DamagedDocument, Document
+    from dgfacil.operations.document import Document
+    from dgfacil.ui.link.menu import RoomLinkMenu
     from dgfacil.ui.notes.room import NotesRoom
     from dgfacil.ui.run.room import RunRoom
 
@@ -29,15 +30,16 @@ class MainWindow(QMainWindow):
     """One window, one open document at a time."""
 
     document_opened = Signal(object)
-    """Fires after a document is open and its rooms are built: (Document)."""
+    """Fires after a document is open and the room on show is built: (Document)."""
 
-    def __init__(self) -> None:
+    def __init__(self, opening: Path | None = None) -> None:
+        """`opening`: the workshop about to be opened; the window shows its name, not the start page."""
         super().__init__()
         self.setWindowTitle("dgfacil")
         fit_to_screen(self, 1280, 800)  # a 1280×720 or 1366×768 laptop: the whole window on screen
         self.ctx: AppContext | None = None
-        self.rooms: list[Room] = []
-        self.run_room: RunRoom | None = None  # None: this build has no Run room (a partial checkout)
+        self.shelf: RoomShelf | None = None  # the open document's rooms, each built when first needed
+        self.run_room: RunRoom | None = None  # None until built, or in a build without a Run room
         self.notes_room: NotesRoom | None = None
         self.read_only_banner: QWidget | None = None
         self.team = None  # a team workshop's link to the other laptops (ui/team/live.py)
@@ -45,7 +47,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._room_changed)
-        self.setCentralWidget(self._start_page())
+        self.start_page = None
+        # the start page would flash before the workshop, and its lists cost the first paint ~15 ms
+        self.setCentralWidget(self._opening(opening) if opening else self._start_page())
         self.tabs.hide()
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -88,13 +92,26 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.aboutToShow.connect(self._sync_view_menu)
-        from dgfacil.ui.link.menu import RoomLinkMenu
+        self._room_link_menu = self.menuBar().addMenu("Room &link")
+        self._room_link: RoomLinkMenu | None = None
+        from dgfacil.ui.first_paint import after_first_paint
 
-        self.room_link = RoomLinkMenu(self, self.menuBar().addMenu("Room &link"))
+        after_first_paint(self, self._make_room_link)  # its phone-input dock costs the first paint ~25 ms
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         self._action(help_menu, "&About dgfacil", self.show_about)
         self._enable_document_actions(False)
+
+    @property
+    def room_link(self) -> RoomLinkMenu:
+        return self._room_link or self._make_room_link()
+
+    def _make_room_link(self) -> RoomLinkMenu:
+        if self._room_link is None:
+            from dgfacil.ui.link.menu import RoomLinkMenu
+
+            self._room_link = RoomLinkMenu(self, self._room_link_menu)
+        return self._room_link
 
     def _enable_document_actions(self, enabled: bool) -> None:
         for action in (self.details_action, self.copy_action, self.export_action, self.close_action):
@@ -111,47 +128,20 @@ class MainWindow(QMainWindow):
     # -- documents --------------------------------------------------------------------------
     def open_path(self, path: Path | str) -> bool:
         """Open a document, saying in words what is wrong if it cannot be opened."""
-        from dgfacil.operations.document import DamagedDocument, DocumentError, document_address, open_document
+        from dgfacil.operations.document import document_address
+        from dgfacil.ui.opening import open_checked
 
         if isinstance(address := document_address(path), str):  # a team workshop (recent list, command line)
             return team.open_team(self, address)
 
-        try:
-            doc = open_document(Path(path))
-        except DamagedDocument as err:
-            return self._offer_backup(err)
-        except DocumentError as err:
-            show_message(self, "Cannot open the workshop", str(err))
-            return False
-        from dgfacil.operations.workshop import check_records
-
-        try:  # a record SQLite's check passes but this version cannot read: say so now, in words
-            with doc.session(write=False) as session:
-                check_records(session)
-        except DocumentError as err:
-            doc.close()
-            show_message(self, "Cannot open the workshop", str(err))
-            return False
-        self.set_document(doc)
-        return True
-
-    def _offer_backup(self, err: DamagedDocument) -> bool:
-        if err.newest_backup is None:
-            show_message(self, "The workshop file is damaged", str(err), QMessageBox.Critical)
-            return False
-        answer = show_message(
-            self, "The workshop file is damaged",
-            f"{err}\n\nOpen a restored copy made from that backup? The damaged file is left as it is.",
-            QMessageBox.Question, QMessageBox.Yes | QMessageBox.No,
-        )
-        if answer != QMessageBox.Yes:
-            return False
-        from dgfacil.operations.recovery import restore_backup
-
-        return self.open_path(restore_backup(err.newest_backup, err.path))
+        doc = open_checked(self, path)
+        if doc is not None:
+            self.set_document(doc)
+        return doc is not None
 
     def set_document(self, doc: Document) -> None:
         self.close_document()
+        self.statusBar().clearMessage()  # "Opening …"
         tasks = Tasks(doc, self)
         self.ctx = AppContext(doc=doc, tasks=tasks, undo_group=self.undo_group, open_notes=self.open_notes)
         tasks.changes_applied.connect(self._on_changes)
@@ -160,25 +150,13 @@ class MainWindow(QMainWindow):
         tasks.failed.connect(lambda text: self.statusBar().showMessage(f"Not saved: {status_text(text)}", 8000))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.rooms = []
-        for index, (title, spec) in enumerate(ROOMS):
-            cls = room_class(spec)
-            if cls is None:
-                from dgfacil.ui.overview import OverviewRoom
-
-                room: Room = OverviewRoom(self.ctx, title)
-            else:
-                room = cls(self.ctx)
-                self.run_room = cast("RunRoom", room) if title == "Run" else self.run_room
-                self.notes_room = cast("NotesRoom", room) if title == "Notes" else self.notes_room
-            self.rooms.append(room)
-            self.tabs.addTab(room, title)
-            self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        self.shelf = RoomShelf(self.tabs, self._make_room)
+        self.shelf.built.connect(lambda title, _room: self._build_view_menu() if title == "Run" else None)
         self.tabs.currentChanged.connect(self._room_changed)
         self._replace_central(self.tabs)
-        self._room_changed(0)
         self._build_view_menu()
         self._reopen_live_run()
+        self._room_changed(self.tabs.currentIndex())  # builds the room on show
         self._show_title()
         self.saved_label.setText("All changes saved")
         self._enable_document_actions(True)
@@ -187,7 +165,27 @@ class MainWindow(QMainWindow):
         settings.set_last_open(None if doc.is_server else doc.path)
         self.team = team.attach(self)  # None for a file
         self.backup_timer.start()
+        self._make_room_link()  # if the window was not painted yet: it hears document_opened
+        from dgfacil.ui.first_paint import after_first_paint
+
+        after_first_paint(self.tabs, self.shelf.build_rest_soon)  # the other rooms, once this one shows
         self.document_opened.emit(doc)
+
+    def _make_room(self, title: str, spec: str) -> Room:
+        cls = room_class(spec)
+        if cls is None:
+            from dgfacil.ui.overview import OverviewRoom
+
+            return OverviewRoom(self.ctx, title)
+        room = cls(self.ctx)
+        self.run_room = cast("RunRoom", room) if title == "Run" else self.run_room
+        self.notes_room = cast("NotesRoom", room) if title == "Notes" else self.notes_room
+        return room
+
+    @property
+    def rooms(self) -> list[Room]:
+        """The open document's rooms built so far, in tab order."""
+        return self.shelf.rooms() if self.shelf is not None else []
 
     def is_demo(self) -> bool:
         """True when the open file is the demo's copy in the user data folder."""
@@ -211,10 +209,18 @@ class MainWindow(QMainWindow):
         self.start_page.browse_requested.connect(self.open_dialog)
         return self.start_page
 
+    def _opening(self, path: Path) -> QWidget:
+        self.statusBar().showMessage(f"Opening {path.name}…")  # plain text, as a status message always is
+        return QWidget()
+
     def show_start(self, message: str = "") -> None:
         """The start page (no workshop open), with a line saying why, if there is one."""
         if self.ctx is not None:
             self.close_document()
+        elif self.centralWidget() is not self.start_page:  # the workshop that was opening was not
+            self.statusBar().clearMessage()
+            self._replace_central(self._start_page())
+            self.start_page.refresh()
         else:
             self.start_page.refresh()
         self.start_page.say(message)
@@ -247,7 +253,7 @@ class MainWindow(QMainWindow):
         self.view_menu.clear()
         for index, (title, _) in enumerate(ROOMS):
             self._action(self.view_menu, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
-        run = self.run_room
+        run = self.run_room  # built later: this menu is made again then
         if run is not None:
             # The projector's T key, also as a menu item for those who never press it.
             self.view_menu.addSeparator()
@@ -263,8 +269,9 @@ class MainWindow(QMainWindow):
 
         now = self.ctx.clock()
         day_id = self.ctx.tasks.read(lambda s: live_run_day(s, now=now))
+        if day_id is not None:
+            self.show_room("Run")  # builds it
         if day_id is not None and self.run_room is not None:
-            self.show_room("Run")
             self.run_room.show_day(day_id)
 
     def _sync_view_menu(self) -> None:
@@ -288,7 +295,8 @@ class MainWindow(QMainWindow):
         for room in self.rooms:
             if room.undo_stack is not None:
                 self.undo_group.removeStack(room.undo_stack)
-        self.rooms = []
+        self.shelf.close()
+        self.shelf = None
         self.run_room = self.notes_room = None
         self.tabs.currentChanged.disconnect(self._room_changed)
         ctx.tasks.wait()
@@ -314,8 +322,9 @@ class MainWindow(QMainWindow):
 
     # -- rooms ------------------------------------------------------------------------------
     def _room_changed(self, index: int) -> None:
-        if 0 <= index < len(self.rooms):
-            self.undo_group.setActiveStack(self.rooms[index].undo_stack)
+        room = self.shelf.room_at(index) if self.shelf is not None else None
+        if room is not None:
+            self.undo_group.setActiveStack(room.undo_stack)
 
     def _on_changes(self, changes, initiator) -> None:
         self.saved_label.setText("All changes saved")
@@ -325,10 +334,8 @@ class MainWindow(QMainWindow):
             room.on_changes(changes, initiator)
 
     def room(self, title: str) -> Room | None:
-        for (name, _), room in zip(ROOMS, self.rooms):
-            if name == title:
-                return room
-        return None
+        """The open document's room of that title, built now if it was not yet."""
+        return self.shelf.room(title) if self.shelf is not None else None
 
     def show_room(self, title: str) -> Room | None:
         room = self.room(title)

@@ -62,7 +62,7 @@ def help_rows(window: MainWindow) -> list[Row]:
     rows: list[Row] = [("Window", _keys_text(a.shortcuts()), a.text().replace("&", ""))
                        for menu in window.menuBar().findChildren(QMenu)
                        for a in menu.actions() if a.shortcuts()]
-    for (title, _spec), room in zip(ROOMS, window.rooms):
+    for title, room in ((title, window.room(title)) for title, _spec in ROOMS):  # builds any not yet built
         rows.extend((title, key, what) for key, what in room.shortcuts_help())
         if room is window.run_room:
             rows.extend(_projector_rows(window.run_room))

@@ -80,3 +80,24 @@ def test_a_real_workshop_of_the_demo_title_is_not_labelled_demo(qtbot, new_doc):
     qtbot.keyClick(page.recent, Qt.Key_Return)  # Enter on a recent workshop opens it
     assert window.is_demo()
     window.close()
+
+
+def test_the_window_says_which_workshop_is_opening_until_it_is_open_or_refused(qtbot, demo_doc, tmp_path):
+    path = demo_doc.path
+    demo_doc.close()
+    window = MainWindow(opening=path)  # as the app starts on a file: no start page flashes first
+    qtbot.addWidget(window)
+    assert window.start_page is None and window.statusBar().currentMessage() == f"Opening {path.name}…"
+    open_initial_document(window, str(path))
+    assert window.ctx is not None and window.centralWidget() is window.tabs
+    assert window.statusBar().currentMessage() == ""
+    window.close()
+    gone = tmp_path / "gone.dgfacil"
+    settings.set_last_open(gone)
+    refused = MainWindow(opening=gone)
+    qtbot.addWidget(refused)
+    open_initial_document(refused, None)  # the workshop open last is gone: the start page, saying so
+    assert refused.ctx is None and refused.centralWidget() is refused.start_page
+    assert refused.statusBar().currentMessage() == ""
+    assert "was not found" in refused.start_page.message.text() and refused.start_page.templates.count() >= 3
+    refused.close()

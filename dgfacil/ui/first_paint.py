@@ -1,0 +1,55 @@
+"""Run something once a widget has been painted, not merely shown.
+
+`show()` only asks for a paint: Qt paints on a later turn of the event loop, after a zero-delay
+timer has already fired. Work started from such a timer (opening a document, ~0.5 s) would run
+before the first paint and leave an empty window on screen. The bench's probe
+(`DGFACIL_STARTUP_PROBE`, bench/cold_start.py) uses the same hook to say when the user sees what.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+FALLBACK_MS = 1000  # a window that is never painted (minimized, no screen) still gets its work done
+
+
+class _AfterPaint(QObject):
+    def __init__(self, widget: QWidget, then: Callable[[], None], fallback_ms: int | None) -> None:
+        super().__init__(widget)
+        self.widget, self.then, self.done = widget, then, False
+        QCoreApplication.instance().installEventFilter(self)  # a child's paint counts too
+        if fallback_ms is not None:
+            QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and (
+                obj is self.widget or self.widget.isAncestorOf(obj)):
+            QCoreApplication.instance().removeEventFilter(self)
+            # the rest of this paint pass (the other widgets, the flush) runs before a zero timer
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        QCoreApplication.instance().removeEventFilter(self)
+        self.then()
+        self.deleteLater()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None], fallback_ms: int | None = FALLBACK_MS) -> None:
+    """Call `then()` once, just after the first paint of `widget` or of a widget inside it (or
+    after `fallback_ms` if it is never painted; None waits for the paint however long it takes)."""
+    _AfterPaint(widget, then, fallback_ms)
+
+
+def print_mark(name: str) -> None:
+    """The probe's line: `name <seconds since the epoch> <the packages loaded so far>`
+    (bench/cold_start.py reads the time; tests/ui/test_start_up_imports.py the packages)."""
+    packages = sorted({module.partition(".")[0] for module in sys.modules} | {m for m in sys.modules if m.startswith("dgfacil.")})
+    print(f"{name} {time.time():.6f} {','.join(packages)}", flush=True)

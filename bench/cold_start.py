@@ -8,6 +8,7 @@ Qt paints on a later turn of the event loop (dgfacil/ui/first_paint.py, DGFACIL_
 
 Usage: python bench/cold_start.py [runs]     (uses QT_QPA_PLATFORM=offscreen unless a display is set)
 """
+
 from __future__ import annotations
 
 import os

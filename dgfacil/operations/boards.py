@@ -4,6 +4,7 @@ Each function is one user action in one committed transaction and returns Change
 with the ids of the board items touched. Deletions return a snapshot so undo puts back the same
 rows with the same ids (votes included).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -36,8 +37,10 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(store.ITEM_FIELDS)
     if unknown:
         raise AttributeError(f"a board item has no editable field {sorted(unknown)[0]!r}")
-    check_fields(**{("card" if k == "text" else k): v for k, v in fields.items() if k in ("text", "cluster", "area")},
-                 cells=[str(v) for v in dict(fields.get("data") or {}).values()])  # a table row's cells
+    check_fields(
+        **{("card" if k == "text" else k): v for k, v in fields.items() if k in ("text", "cluster", "area")},
+        cells=[str(v) for v in dict(fields.get("data") or {}).values()],
+    )  # a table row's cells
     if "text" in fields:
         fields["text"] = str(fields["text"])[:MAX_TEXT]
     for name in ("x", "y"):
@@ -105,13 +108,17 @@ def remove_vote(session: Session, *, item_id: int, voter: str) -> Changes:
     return _changes(item_id)
 
 
-def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key: str, value: dict[str, Any] | None) -> Changes:
+def set_answer(
+    session: Session, *, exercise_id: int, group_id: int | None, key: str, value: dict[str, Any] | None
+) -> Changes:
     """A group's rubric mark or prompt answer for `key`; None clears it."""
     store.set_answer(exercise_id, group_id, key, value, session=session)
     return Changes(boards=True)
 
 
-def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> Changes[dict[int, tuple[float, float, str]]]:
+def sort_by_votes(
+    session: Session, *, exercise_id: int, group_id: int | None
+) -> Changes[dict[int, tuple[float, float, str]]]:
     """Lay each area's cards out most-voted first. Returns the old places for undo."""
     ex = exercise_store.exercise(exercise_id, session=session)
     items = store.board_items(exercise_id, group_id, session=session)
@@ -144,8 +151,9 @@ def board_answers(session: Session, *, exercise_id: int, group_id: int | None) -
     return store.answers(exercise_id, group_id, session=session)
 
 
-def all_boards(session: Session, *, exercise_id: int) -> tuple[dict[int | None, list[BoardItem]],
-                                                             dict[int | None, dict[str, dict[str, Any]]]]:
+def all_boards(
+    session: Session, *, exercise_id: int
+) -> tuple[dict[int | None, list[BoardItem]], dict[int | None, dict[str, dict[str, Any]]]]:
     """Every board of an exercise at once (the side-by-side view): group id -> items, group id -> answers."""
     return (store.all_board_items(exercise_id, session=session), store.all_answers(exercise_id, session=session))
 

@@ -1,5 +1,6 @@
 """Day edits that can be undone: rename or re-date a day, delete a day with all it holds and
 bring it back, undo an ICS import."""
+
 from __future__ import annotations
 
 from dataclasses import replace

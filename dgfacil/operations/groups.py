@@ -2,6 +2,7 @@
 
 A set of groups belongs to an exercise or to a day. A participant is in at most one group of a set.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -21,8 +22,9 @@ if TYPE_CHECKING:
 STAFF_ROLES = frozenset({"facilitator", "organizer", "organiser", "staff", "speaker", "resource person", "note-taker"})
 
 
-def create_groups(session: Session, *, count: int, exercise_id: int | None = None, day_id: int | None = None,
-                  prefix: str = "Group") -> Changes:
+def create_groups(
+    session: Session, *, count: int, exercise_id: int | None = None, day_id: int | None = None, prefix: str = "Group"
+) -> Changes:
     """Add `count` groups to an exercise's (or a day's) set, named on from the ones there."""
     check_fields(group_name=prefix)
     if (exercise_id is None) == (day_id is None):
@@ -30,8 +32,10 @@ def create_groups(session: Session, *, count: int, exercise_id: int | None = Non
     if not 1 <= count <= 200:
         raise ValueError("between 1 and 200 groups")
     existing = len(store.set_ids(session=session, exercise_id=exercise_id, day_id=day_id))
-    named = [(existing + i, name, group_colour(existing + i))
-             for i, name in enumerate(group_names(existing + count, prefix)[existing:])]
+    named = [
+        (existing + i, name, group_colour(existing + i))
+        for i, name in enumerate(group_names(existing + count, prefix)[existing:])
+    ]
     ids = store.insert_groups(named, exercise_id=exercise_id, day_id=day_id, session=session)
     return Changes(groups=True, ids=tuple(ids))
 
@@ -74,8 +78,9 @@ def set_members(session: Session, *, members: dict[int, list[int]]) -> Changes:
     return Changes(groups=True, ids=tuple(members))
 
 
-def assign_random(session: Session, *, group_ids: list[int], seed: int = 0,
-                  participant_ids: list[int] | None = None) -> Changes[dict[int, list[int]]]:
+def assign_random(
+    session: Session, *, group_ids: list[int], seed: int = 0, participant_ids: list[int] | None = None
+) -> Changes[dict[int, list[int]]]:
     """Deal participants into the groups at random, balanced by country and organization.
 
     Without `participant_ids`, everyone but the workshop's staff roles takes part. Returns the
@@ -90,7 +95,9 @@ def assign_random(session: Session, *, group_ids: list[int], seed: int = 0,
         roster = [p for p in roster if p.id in wanted]
     else:
         roster = [p for p in roster if p.role.strip().casefold() not in STAFF_ROLES]
-    dealt = assign_balanced([Person(saved_id(p.id), p.country, p.organization) for p in roster], len(group_ids), seed=seed)
+    dealt = assign_balanced(
+        [Person(saved_id(p.id), p.country, p.organization) for p in roster], len(group_ids), seed=seed
+    )
     changes = set_members(session, members=dict(zip(group_ids, dealt)))
     return changes.with_value(before)
 

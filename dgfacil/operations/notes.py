@@ -3,6 +3,7 @@
 Each function is one user action run in its own committed transaction (`with doc.session()`),
 so a note is on disk the moment the note-taker presses Enter.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,7 +13,6 @@ from typing import TYPE_CHECKING, Any, cast
 from dgfacil.core.model import AgendaItem, Note, NoteTag
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
-from dgfacil.operations.ids import saved_id
 from dgfacil.store import notes as store
 from dgfacil.store.notes import Draft
 from dgfacil.store.snapshot import Snapshot
@@ -22,9 +22,23 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 __all__ = [
-    "Draft", "Snapshot", "ItemNotes", "add_note", "update_note", "set_tag", "delete_note", "restore_note",
-    "save_draft", "load_draft", "search_notes", "notes_by_item", "key_messages", "agenda_people", "person_name",
-    "item_notes", "due_date",
+    "Draft",
+    "Snapshot",
+    "ItemNotes",
+    "add_note",
+    "update_note",
+    "set_tag",
+    "delete_note",
+    "restore_note",
+    "save_draft",
+    "load_draft",
+    "search_notes",
+    "notes_by_item",
+    "key_messages",
+    "agenda_people",
+    "person_name",
+    "item_notes",
+    "due_date",
 ]
 
 
@@ -44,8 +58,18 @@ def due_date(text: str) -> str:
         raise ValueError(f"the due date {text!r} is not a date as YYYY-MM-DD") from None
 
 
-def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag = NoteTag.NOTE,
-             speaker: str = "", at: datetime, clear_draft: bool = False, owner: str = "", due: str = "") -> Changes:
+def add_note(
+    session: Session,
+    *,
+    item_id: int | None,
+    text: str,
+    tag: NoteTag = NoteTag.NOTE,
+    speaker: str = "",
+    at: datetime,
+    clear_draft: bool = False,
+    owner: str = "",
+    due: str = "",
+) -> Changes:
     """Add a note to an agenda item (None: a note of the whole workshop), stamped `at` (aware).
 
     With `clear_draft` the item's draft is forgotten in the same transaction, so a crash can
@@ -56,8 +80,16 @@ def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag =
         raise ValueError("a note needs some text")
     check_fields(note=text, speaker=speaker, owner=owner)
     stamp = store.iso_utc(at)
-    note_id = store.insert_note(item_id, text=text, tag=tag, speaker=speaker.strip(), at=stamp, session=session,
-                                owner=" ".join(owner.split()), due=due_date(due))
+    note_id = store.insert_note(
+        item_id,
+        text=text,
+        tag=tag,
+        speaker=speaker.strip(),
+        at=stamp,
+        session=session,
+        owner=" ".join(owner.split()),
+        due=due_date(due),
+    )
     if clear_draft:
         store.store_draft(item_id, Draft(), session=session, at=stamp)
     return Changes(notes=True, ids=(note_id,))
@@ -66,9 +98,19 @@ def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag =
 _UNSET = object()
 
 
-def update_note(session: Session, *, note_id: int, at: datetime, text: str | None = None,
-                tag: NoteTag | None = None, speaker: str | None = None, item_id: object = _UNSET,
-                clear_draft: bool = False, owner: str | None = None, due: str | None = None) -> Changes:
+def update_note(
+    session: Session,
+    *,
+    note_id: int,
+    at: datetime,
+    text: str | None = None,
+    tag: NoteTag | None = None,
+    speaker: str | None = None,
+    item_id: object = _UNSET,
+    clear_draft: bool = False,
+    owner: str | None = None,
+    due: str | None = None,
+) -> Changes:
     """Change a note's text, tag, speaker, action owner and due date, or agenda item; its creation time stays."""
     check_fields(note=text, speaker=speaker, owner=owner)
     on_item = store.note_item_id(note_id, session=session)
@@ -128,8 +170,9 @@ def load_draft(session: Session, *, item_id: int | None) -> Draft:
 # -- reading ------------------------------------------------------------------------------
 
 
-def search_notes(session: Session, *, text: str = "", tag: NoteTag | None = None,
-                 item_id: int | None = None) -> list[Note]:
+def search_notes(
+    session: Session, *, text: str = "", tag: NoteTag | None = None, item_id: int | None = None
+) -> list[Note]:
     """Notes across all items containing every word of `text` (any case), optionally of one tag."""
     return store.search(session=session, text=text, tag=tag, item_id=item_id)
 

@@ -1,4 +1,5 @@
 """Editing the workshop's own details (File > Workshop details…)."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -23,21 +24,31 @@ if TYPE_CHECKING:
 def workshop_details(session: Session) -> WorkshopDetails:
     values = workshop_store.workshop_details(session=session)
     return WorkshopDetails(
-        title=values["title"], timezone=values["timezone"], project_code=values["project_code"],
-        organizers=tuple(values["organizers"]), modality=Modality(values["modality"]), venue=values["venue"],
-        display_zones=tuple(values["display_zones"]), description=values["description"])
+        title=values["title"],
+        timezone=values["timezone"],
+        project_code=values["project_code"],
+        organizers=tuple(values["organizers"]),
+        modality=Modality(values["modality"]),
+        venue=values["venue"],
+        display_zones=tuple(values["display_zones"]),
+        description=values["description"],
+    )
 
 
 def update_workshop(session: Session, *, details: WorkshopDetails) -> Changes[WorkshopDetails]:
     """Save the details (checked and trimmed); returns what they were, for undo. Planned times
     keep their clock times when the venue zone changes: 09:00 stays 09:00 in the new zone."""
-    check_fields(title=details.title, project_code=details.project_code, organizers=list(details.organizers),
-                 venue=details.venue, description=details.description)
+    check_fields(
+        title=details.title,
+        project_code=details.project_code,
+        organizers=list(details.organizers),
+        venue=details.venue,
+        description=details.description,
+    )
     new = cleaned(details)
     before = workshop_details(session)
     values = asdict(new)
-    values.update(modality=new.modality.value, organizers=list(new.organizers),
-                  display_zones=list(new.display_zones))
+    values.update(modality=new.modality.value, organizers=list(new.organizers), display_zones=list(new.display_zones))
     workshop_store.set_workshop_details(values, session=session)
     return Changes(workshop=True, agenda=before.timezone != new.timezone, value=before)
 

@@ -3,6 +3,7 @@
 Alembic loads only when a file is migrated (or its revision read through a connection); the
 revision names come from store/revision_files.py, so opening a file at the newest schema skips it.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

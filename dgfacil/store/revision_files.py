@@ -4,6 +4,7 @@ Opening a file already at the newest schema needs only these names, not Alembic:
 Alembic's script machinery costs ~0.2 s of start-up (bench/cold_start.py). store/migrate.py loads
 it when a file must actually be migrated.
 """
+
 from __future__ import annotations
 
 import ast
@@ -22,8 +23,11 @@ def revision_chain() -> dict[str, str | None]:
         names: dict[str, object] = {}
         for node in ast.parse(script.read_text(encoding="utf-8")).body:
             # `revision = '0005'`, or annotated as newer Alembic templates write it
-            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else (
-                node.target if isinstance(node, ast.AnnAssign) and node.value is not None else None)
+            target = (
+                node.targets[0]
+                if isinstance(node, ast.Assign) and len(node.targets) == 1
+                else (node.target if isinstance(node, ast.AnnAssign) and node.value is not None else None)
+            )
             if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
                 names[target.id] = ast.literal_eval(node.value)
         if isinstance(names.get("revision"), str):

@@ -4,6 +4,7 @@ The same schema and migrations as a file. What is file-only stays with files: no
 server has its own), no WAL, no read-only media, no file checks. The URL is handed to libpq as it
 is (store/engine.py), so a password comes from PGPASSFILE / ~/.pgpass, never from the app.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -30,15 +31,16 @@ from dgfacil.store.errors import (
     explain,
 )
 
-_REFUSED_STATES = {"28000": "the user name or password was not accepted (libpq reads the password from "
-                            "PGPASSFILE or ~/.pgpass)",
-                   "28P01": "the password was not accepted (libpq reads it from PGPASSFILE or ~/.pgpass)",
-                   "3D000": "there is no such database on it",
-                   "42501": "your account on it may not do this"}
+_REFUSED_STATES = {
+    "28000": "the user name or password was not accepted (libpq reads the password from PGPASSFILE or ~/.pgpass)",
+    "28P01": "the password was not accepted (libpq reads it from PGPASSFILE or ~/.pgpass)",
+    "3D000": "there is no such database on it",
+    "42501": "your account on it may not do this",
+}
 
 
 def server_label(url: str) -> str:
-    """"ws on db.example.org" : the database and the host, for titles and messages."""
+    """ "ws on db.example.org" : the database and the host, for titles and messages."""
     parts = urlsplit(libpq_url(url))
     database = unquote(parts.path.lstrip("/")) or (parts.username or "postgres")
     host = parts.hostname or "this computer"
@@ -90,8 +92,13 @@ class ServerDocument(Document):
         """A team_listen.Listener on this workshop's channel (not started)."""
         from dgfacil.store.team_listen import Listener
 
-        return Listener(self.url, team_notify.channel_for(self.document_id or ""), password=self._password,
-                        on_news=on_news, on_state=on_state)
+        return Listener(
+            self.url,
+            team_notify.channel_for(self.document_id or ""),
+            password=self._password,
+            on_news=on_news,
+            on_state=on_state,
+        )
 
     def newest_backup(self) -> Path | None:
         return None  # the server keeps its own backups

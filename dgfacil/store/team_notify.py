@@ -7,6 +7,7 @@ one). The payload is JSON: which tables changed, which rows (when every change w
 ORM), the laptop (`by`) and this process (`origin`, so a laptop ignores its own news).
 team_listen.py hears it on the other laptops.
 """
+
 from __future__ import annotations
 
 import json

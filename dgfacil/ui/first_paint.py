@@ -5,6 +5,7 @@ timer has already fired. Work started from such a timer (opening a document, ~0.
 before the first paint and leave an empty window on screen. The bench's probe
 (`DGFACIL_STARTUP_PROBE`, bench/cold_start.py) uses the same hook to say when the user sees what.
 """
+
 from __future__ import annotations
 
 import sys
@@ -26,8 +27,11 @@ class _AfterPaint(QObject):
             QTimer.singleShot(fallback_ms, self, self._fire)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
-        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and (
-                obj is self.widget or self.widget.isAncestorOf(obj)):
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(obj, QWidget)
+            and (obj is self.widget or self.widget.isAncestorOf(obj))
+        ):
             QCoreApplication.instance().removeEventFilter(self)
             # the rest of this paint pass (the other widgets, the flush) runs before a zero timer
             QTimer.singleShot(0, self, self._fire)
@@ -51,5 +55,7 @@ def after_first_paint(widget: QWidget, then: Callable[[], None], fallback_ms: in
 def print_mark(name: str) -> None:
     """The probe's line: `name <seconds since the epoch> <the packages loaded so far>`
     (bench/cold_start.py reads the time; tests/ui/test_start_up_imports.py the packages)."""
-    packages = sorted({module.partition(".")[0] for module in sys.modules} | {m for m in sys.modules if m.startswith("dgfacil.")})
+    packages = sorted(
+        {module.partition(".")[0] for module in sys.modules} | {m for m in sys.modules if m.startswith("dgfacil.")}
+    )
     print(f"{name} {time.time():.6f} {','.join(packages)}", flush=True)

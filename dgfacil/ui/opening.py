@@ -1,5 +1,6 @@
 """Opening a workshop file from the window: what is wrong, in words, and a damaged file's backup
 offered. Loaded after the window's first paint (it loads the store)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,9 +41,11 @@ def _restored_backup(parent: QWidget, err: DamagedDocument) -> Path | None:
         show_message(parent, "The workshop file is damaged", str(err), QMessageBox.Critical)
         return None
     answer = show_message(
-        parent, "The workshop file is damaged",
+        parent,
+        "The workshop file is damaged",
         f"{err}\n\nOpen a restored copy made from that backup? The damaged file is left as it is.",
-        QMessageBox.Question, QMessageBox.Yes | QMessageBox.No,
+        QMessageBox.Question,
+        QMessageBox.Yes | QMessageBox.No,
     )
     if answer != QMessageBox.Yes:
         return None

@@ -5,6 +5,7 @@ Each room is imported and built only when it is needed: the room on show when a 
 (the first paint waits for it alone), any other the first time its tab is shown or it is asked
 for, and the rest one at a time once the window has painted (`RoomShelf.build_rest_soon`).
 """
+
 from __future__ import annotations
 
 import importlib
@@ -39,6 +40,7 @@ class Room(Protocol):
 
     def shutdown(self) -> None:
         """The document is closing: commit what is being typed, stop clocks, close projectors."""
+
 
 ROOMS: list[tuple[str, str]] = [
     ("Agenda", "dgfacil.ui.agenda.room:AgendaRoom"),

@@ -1,4 +1,5 @@
 """The revision names read from the scripts' text are Alembic's own (opening skips Alembic with them)."""
+
 from __future__ import annotations
 
 from alembic.script import ScriptDirectory

@@ -1,5 +1,6 @@
 """A workshop opens with only the room on show built; every other room is built when its tab is
 first shown or it is asked for, and all of them soon after the window has painted."""
+
 from __future__ import annotations
 
 from dgfacil.ui.rooms import ROOMS

@@ -1,14 +1,29 @@
 """The start-up import budget: the window's first paint loads no store, no printing, no room link
 server; opening a workshop already at the newest schema loads the store but not Alembic, the PDF
 and spreadsheet libraries, nor the web server. What it costs in seconds is bench/cold_start.py's."""
+
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
 
-HEAVY = {"sqlalchemy", "sqlmodel", "pydantic", "alembic", "reportlab", "aiohttp", "openpyxl", "cryptography",
-         "PIL", "docx", "pypdf", "segno", "uharfbuzz", "icalendar"}
+HEAVY = {
+    "sqlalchemy",
+    "sqlmodel",
+    "pydantic",
+    "alembic",
+    "reportlab",
+    "aiohttp",
+    "openpyxl",
+    "cryptography",
+    "PIL",
+    "docx",
+    "pypdf",
+    "segno",
+    "uharfbuzz",
+    "icalendar",
+}
 STORE = {"dgfacil.store", "dgfacil.operations.document"}
 NOT_ON_OPEN = HEAVY - {"sqlalchemy", "sqlmodel", "pydantic"}
 
@@ -17,8 +32,9 @@ def _start(path, private_user_folders) -> dict[str, set[str]]:
     """`python -m dgfacil FILE` in a fresh interpreter, as a user starts it: the packages loaded
     when the window is first painted ("shown") and when the workshop's first room is ("ready")."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DGFACIL_STARTUP_PROBE": "1"}
-    done = subprocess.run([sys.executable, "-m", "dgfacil", str(path)], capture_output=True, text=True,
-                          env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "dgfacil", str(path)], capture_output=True, text=True, env=env, timeout=120
+    )
     marks = {}
     for line in done.stdout.splitlines():
         name, _stamp, packages = (line.split(" ") + ["", ""])[:3]

@@ -1,11 +1,18 @@
 """The side panel that edits the selected agenda item: every field, each change undoable."""
+
 from __future__ import annotations
 
 from datetime import time
 
 from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
 )
 
 from dgfacil.core.model import AgendaItem, ItemKind
@@ -48,10 +55,18 @@ class ItemEditor(QWidget):
         self.materials.setPlaceholderText("One file or link a line")
         form = QFormLayout(self)
         for label, widget in [
-            ("Title", self.title), ("Kind", self.kind), ("", self.follows), ("Start", self.start), ("", self.fixed),
-            ("Duration", self.duration), ("Shortest", self.floor), ("", self.keep_whole),
-            ("Lead / moderator", self.lead), ("Speakers", self.speakers),
-            ("Description", self.description), ("Materials", self.materials),
+            ("Title", self.title),
+            ("Kind", self.kind),
+            ("", self.follows),
+            ("Start", self.start),
+            ("", self.fixed),
+            ("Duration", self.duration),
+            ("Shortest", self.floor),
+            ("", self.keep_whole),
+            ("Lead / moderator", self.lead),
+            ("Speakers", self.speakers),
+            ("Description", self.description),
+            ("Materials", self.materials),
         ]:
             form.addRow(label, widget)
         self.title.editingFinished.connect(lambda: self._emit(title=self.title.text().strip()))

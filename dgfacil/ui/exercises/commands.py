@@ -4,9 +4,11 @@ A command is given a `target` with `tasks`, `initiator` and `apply(changes)`: th
 room) that shows the change redraws from the committed rows at once, and every other room hears
 of it through changes_applied.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -69,6 +71,7 @@ class EditItems(Step):
             for item_id, fields in values.items():
                 ops.update_item(s, item_id=item_id, **fields)
             return Changes(boards=True, ids=tuple(values))
+
         self.run(op)
 
     def do_redo(self) -> None:
@@ -136,7 +139,9 @@ class SortByVotes(Step):
 class SetAnswer(Step):
     """A rubric mark or a prompt answer; consecutive typing in one answer merges."""
 
-    def __init__(self, target, key: str, old: dict | None, new: dict | None, text: str = "Answer", merge: bool = False) -> None:
+    def __init__(
+        self, target, key: str, old: dict | None, new: dict | None, text: str = "Answer", merge: bool = False
+    ) -> None:
         super().__init__(text, target)
         self.key, self.old, self.new, self.merge = key, old, new, merge
 
@@ -161,6 +166,7 @@ class SetAnswer(Step):
 
 
 # --- groups and exercises (target: the room) ------------------------------------------------
+
 
 class CreateGroups(Step):
     def __init__(self, target, count: int, exercise_id: int | None, day_id: int | None) -> None:
@@ -209,11 +215,14 @@ class MoveMember(Step):
         self.pid, self.group_id, self.set_of, self.previous = participant_id, group_id, set_of, None
 
     def do_redo(self) -> None:
-        self.previous = self.run(lambda s: group_ops.move_member(
-            s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of)).value
+        self.previous = self.run(
+            lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of)
+        ).value
 
     def do_undo(self) -> None:
-        self.run(lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of))
+        self.run(
+            lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of)
+        )
 
 
 class AddExercise(Step):
@@ -225,7 +234,9 @@ class AddExercise(Step):
         if self.deleted is not None:
             self.run(lambda s: ex_ops.restore_exercise(s, deleted=self.deleted))
         else:
-            self.exercise_id = self.run(lambda s: ex_ops.add_exercise(s, agenda_item_id=self.item_id, use=self.use)).ids[0]
+            self.exercise_id = self.run(
+                lambda s: ex_ops.add_exercise(s, agenda_item_id=self.item_id, use=self.use)
+            ).ids[0]
 
     def do_undo(self) -> None:
         self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id)).value
@@ -249,7 +260,9 @@ class SetVoteRule(Step):
         self.exercise_id, self.dots, self.per, self.old = exercise_id, dots, per, None
 
     def do_redo(self) -> None:
-        self.old = self.run(lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per)).value
+        self.old = self.run(
+            lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per)
+        ).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ex_ops.update_definition(s, exercise_id=self.exercise_id, definition=self.old))

@@ -4,6 +4,7 @@ Used by the Notes room and embedded by the Run room (which calls `set_item` as t
 Every note is committed when Enter is pressed; what is being typed is kept as a draft in the
 document within DRAFT_DELAY_MS, so a killed app loses at most that much typing.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -39,8 +40,14 @@ class NotesPane(QWidget):
     sig_agenda_loaded = Signal()  # the items' titles or times changed: lists of them redraw
     """Fires after this pane added, edited, tagged or deleted a note (or undid one)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None,
-                 show_item_chooser: bool = True) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+        show_item_chooser: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(ctx.undo_group)
@@ -95,8 +102,16 @@ class NotesPane(QWidget):
         self.hints = plain_label(name="muted", wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
-        for widget, stretch in ((self.chooser, 0), (self.title, 0), (self.people_label, 0), (self.view, 1),
-                                (self.empty_label, 0), (self.status, 0), (self.tagbar, 0), (self.entry, 0)):
+        for widget, stretch in (
+            (self.chooser, 0),
+            (self.title, 0),
+            (self.people_label, 0),
+            (self.view, 1),
+            (self.empty_label, 0),
+            (self.status, 0),
+            (self.tagbar, 0),
+            (self.entry, 0),
+        ):
             layout.addWidget(widget, stretch)
         who = QHBoxLayout()
         who_label = QLabel("Speaker:")
@@ -233,8 +248,13 @@ class NotesPane(QWidget):
         self.status.setVisible(bool(text))
 
     def _command_kw(self) -> dict:
-        return dict(tasks=self.ctx.tasks, initiator=self, clock=self.ctx.clock, on_done=self._done,
-                    on_error=lambda text: self.say(f"Not saved: {text}"))
+        return dict(
+            tasks=self.ctx.tasks,
+            initiator=self,
+            clock=self.ctx.clock,
+            on_done=self._done,
+            on_error=lambda text: self.say(f"Not saved: {text}"),
+        )
 
     def push(self, command) -> None:
         self.undo_stack.setActive(True)
@@ -258,16 +278,40 @@ class NotesPane(QWidget):
             if not text:
                 self.say("A note cannot be empty: Ctrl+Del deletes it, Esc keeps it.")
                 return
-            if (text, self.tag, speaker, owner, due) != (before.text, before.tag, before.speaker, before.owner,
-                                                         before.due):
-                self.push(commands.EditNote(before=before, text=text, tag=self.tag, speaker=speaker, owner=owner,
-                                            due=due, clear_draft=True, **self._command_kw()))
+            if (text, self.tag, speaker, owner, due) != (
+                before.text,
+                before.tag,
+                before.speaker,
+                before.owner,
+                before.due,
+            ):
+                self.push(
+                    commands.EditNote(
+                        before=before,
+                        text=text,
+                        tag=self.tag,
+                        speaker=speaker,
+                        owner=owner,
+                        due=due,
+                        clear_draft=True,
+                        **self._command_kw(),
+                    )
+                )
             else:
                 self.save_draft(clear=True)
             self.say(f"Saved the note of {hhmm(before.created_at, self.zone)}.")
         elif text:
-            self.push(commands.AddNote(item_id=self.item_id, text=text, tag=self.tag, speaker=speaker,
-                                       owner=owner, due=due, **self._command_kw()))
+            self.push(
+                commands.AddNote(
+                    item_id=self.item_id,
+                    text=text,
+                    tag=self.tag,
+                    speaker=speaker,
+                    owner=owner,
+                    due=due,
+                    **self._command_kw(),
+                )
+            )
             self.say("")
         else:
             return
@@ -321,7 +365,9 @@ class NotesPane(QWidget):
             return
         self._fill_entry(note, note.text, note.speaker, note.owner, note.due, note.tag)
         self.select_note(note.id)
-        self.say(f"Editing the note of {hhmm(note.created_at, self.zone)} — Enter saves, Esc cancels, Ctrl+Del deletes.")
+        self.say(
+            f"Editing the note of {hhmm(note.created_at, self.zone)} — Enter saves, Esc cancels, Ctrl+Del deletes."
+        )
         self.focus_entry()
         self._typed()
 
@@ -365,8 +411,14 @@ class NotesPane(QWidget):
 
     def current_draft(self) -> ops.Draft:
         owner, due = self.action.values()
-        return ops.Draft(text=self.entry.text(), tag=self.tag, speaker=self.speaker.currentText().strip(),
-                         editing=self.editing.id if self.editing is not None else None, owner=owner, due=due)
+        return ops.Draft(
+            text=self.entry.text(),
+            tag=self.tag,
+            speaker=self.speaker.currentText().strip(),
+            editing=self.editing.id if self.editing is not None else None,
+            owner=owner,
+            due=due,
+        )
 
     def save_draft(self, clear: bool = False) -> None:
         """Keep what is in the entry for this item now (queued on the worker, before any later edit)."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from dgfacil.core.groups import Person, assign_balanced, group_colour, group_names
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.conflicts import refuse_if_changed
 from dgfacil.operations.ids import saved_id
 from dgfacil.store import groups as store
 from dgfacil.store import participants as participant_store
@@ -36,13 +37,23 @@ def create_groups(session: Session, *, count: int, exercise_id: int | None = Non
     return Changes(groups=True, ids=tuple(ids))
 
 
-def rename_group(session: Session, *, group_id: int, name: str) -> Changes:
-    name = " ".join(name.split())[:80]
+def rename_group(session: Session, *, group_id: int, name: str, seen: str | None = None) -> Changes:
+    """`seen`: the name the user saw; if the group is called something else by now: EditConflict."""
+    name = _tidy(name)
     check_fields(group_name=name)
     if not name:
         raise ValueError("a group needs a name")
+    if seen is not None:
+        store.check_groups([group_id], session=session)
+        current = next(g.name for g in store.load_groups(session=session) if g.id == group_id)
+        refuse_if_changed({"name": current}, {"name": _tidy(seen)}, table="breakout_group", row_id=group_id,
+                          what=f"The group “{current}”", session=session)
     store.rename_group(group_id, name, session=session)
     return Changes(groups=True, ids=(group_id,))
+
+
+def _tidy(name: str) -> str:
+    return " ".join(name.split())[:80]
 
 
 def delete_groups(session: Session, *, group_ids: list[int]) -> Changes[Snapshot]:

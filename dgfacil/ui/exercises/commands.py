@@ -64,18 +64,12 @@ class EditItems(Step):
         super().__init__(text, target)
         self.old, self.new = old, new
 
-    def _apply(self, values: dict[int, dict]) -> None:
-        def op(s):
-            for item_id, fields in values.items():
-                ops.update_item(s, item_id=item_id, **fields)
-            return Changes(boards=True, ids=tuple(values))
-        self.run(op)
-
     def do_redo(self) -> None:
-        self._apply(self.new)
+        # made on what the user saw; undone only over our own change (operations/conflicts.py)
+        self.run(lambda s: ops.update_items(s, values=self.new, seen=self.old))
 
     def do_undo(self) -> None:
-        self._apply(self.old)
+        self.run(lambda s: ops.update_items(s, values=self.old, seen=self.new))
 
 
 class MoveCards(Step):
@@ -84,10 +78,10 @@ class MoveCards(Step):
         self.old, self.new = old, new
 
     def do_redo(self) -> None:
-        self.run(lambda s: ops.move_items(s, moves=self.new))
+        self.run(lambda s: ops.move_items(s, moves=self.new, seen=self.old))
 
     def do_undo(self) -> None:
-        self.run(lambda s: ops.move_items(s, moves=self.old))
+        self.run(lambda s: ops.move_items(s, moves=self.old, seen=self.new))
 
 
 class DeleteItems(Step):

@@ -1,6 +1,7 @@
 """The side panel that edits the selected agenda item: every field, each change undoable."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 
 from PySide6.QtCore import QTime, QTimer, Signal
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.core.run.recovery import FLOOR_SHARE
-from dgfacil.ui.agenda.time_field import TimeField
+from dgfacil.ui.agenda.time_field import TimeField, parse_clock
 
 SAVE_AFTER_MS = 600  # nothing typed is held only in memory for more than a second
 
@@ -25,6 +26,7 @@ class ItemEditor(QWidget):
         super().__init__(parent)
         self.item: AgendaItem | None = None
         self._loading = False
+        self._timers: list[QTimer] = []  # a text area's save after typing stops
         self.title = QLineEdit()
         self.kind = QComboBox()
         self.kind.addItems([k.value for k in ItemKind])
@@ -72,6 +74,7 @@ class ItemEditor(QWidget):
         """Save a text area 600 ms after typing stops, and at once when focus leaves it."""
         original = widget.focusOutEvent
         timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
+        self._timers.append(timer)
         timer.timeout.connect(emit)
         widget.textChanged.connect(lambda: None if self._loading else timer.start())
 
@@ -87,7 +90,7 @@ class ItemEditor(QWidget):
         self.item = item
         self.setEnabled(item is not None)
         if item is not None:
-            self.title.setText(item.title)
+            _set_text(self.title, item.title)
             self.kind.setCurrentText(ItemKind(item.kind).value)
             self.follows.setChecked(item.planned_start is None)
             shown = item.planned_start or start or time(9, 0)
@@ -98,10 +101,10 @@ class ItemEditor(QWidget):
             self.floor.setValue(item.min_duration_min or 0)
             self.floor.setEnabled(item.shorten)
             self.keep_whole.setChecked(not item.shorten)
-            self.lead.setText(item.lead)
-            self.speakers.setPlainText("\n".join(item.speakers))
-            self.description.setPlainText(item.description)
-            self.materials.setPlainText("\n".join(item.materials))
+            _set_text(self.lead, item.lead)
+            _set_lines(self.speakers, item.speakers)
+            _set_text(self.description, item.description)
+            _set_lines(self.materials, item.materials)
             for line in (self.title, self.lead):  # a long name shows its beginning, not its tail
                 if not line.hasFocus():
                     line.setCursorPosition(0)
@@ -114,7 +117,26 @@ class ItemEditor(QWidget):
         if change.get("title") == "":
             change.pop("title")
         if change:
-            self.edited.emit(self.item.id, change)
+            item_id = self.item.id
+            self.item = replace(self.item, **change)  # emitted once: a flush while it saves finds nothing new
+            self.edited.emit(item_id, change)
+
+    def flush(self) -> None:
+        """Save what is typed but not saved yet (a field still focused, a text area's timer running):
+        the room calls it before it reloads, so news from another laptop never wipes typing."""
+        for timer in self._timers:
+            timer.stop()
+        if self.item is None or self._loading:
+            return
+        start = parse_clock(self.start.text()) if not self.follows.isChecked() else None
+        typed = dict(title=self.title.text().strip(), kind=ItemKind(self.kind.currentText()),
+                     fixed_start=self.fixed.isChecked(), duration_min=self.duration.value(),
+                     min_duration_min=self.floor.value() or None, shorten=not self.keep_whole.isChecked(),
+                     lead=self.lead.text().strip(), speakers=_lines(self.speakers),
+                     description=self.description.toPlainText().strip(), materials=_lines(self.materials))
+        if self.follows.isChecked() or start is not None:
+            typed["planned_start"] = start
+        self._emit(**typed)
 
     def _keep_whole_toggled(self, whole: bool) -> None:
         self.floor.setEnabled(not whole)
@@ -131,6 +153,21 @@ class ItemEditor(QWidget):
         if not self.follows.isChecked():
             value = self.start.time()
             self._emit(planned_start=time(value.hour(), value.minute()))
+
+
+def _set_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Show `text`, leaving the field (and the cursor of someone typing in it) alone when it shows
+    it already, up to the spaces a save trims."""
+    if isinstance(widget, QLineEdit):
+        if widget.text().strip() != text:
+            widget.setText(text)
+    elif widget.toPlainText().strip() != text:
+        widget.setPlainText(text)
+
+
+def _set_lines(widget: QPlainTextEdit, lines: list[str]) -> None:
+    if _lines(widget) != list(lines):
+        widget.setPlainText("\n".join(lines))
 
 
 def _lines(widget: QPlainTextEdit) -> list[str]:

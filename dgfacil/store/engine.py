@@ -136,7 +136,6 @@ def make_server_engine(address: str, *, writer: bool = True, password: str | Non
 
     conninfo = libpq_url(address)
     options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
-    extra = {"password": password} if password else {}
     adapters = AdaptersMap(psycopg.adapters)  # what SQLAlchemy's own connect would pass: its JSON dumps
     set_json_dumps(text_guard.dumps, adapters)
 
@@ -145,7 +144,8 @@ def make_server_engine(address: str, *, writer: bool = True, password: str | Non
             conninfo, context=adapters, connect_timeout=CONNECT_TIMEOUT_S, application_name=laptop_name(),
             options=options,
             # a dropped Wi-Fi is noticed within ~25 s even while a query waits on the socket
-            keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3, **extra,
+            keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3,
+            password=password or None,  # None: libpq looks in PGPASSFILE / ~/.pgpass
         )
 
     engine = create_engine(

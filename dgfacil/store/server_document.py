@@ -7,10 +7,11 @@ is (store/engine.py), so a password comes from PGPASSFILE / ~/.pgpass, never fro
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import exc as sa_exc
@@ -35,6 +36,9 @@ from dgfacil.store.errors import (
 )
 
 FAST_REFUSAL_S = 2.0  # after a write found the server gone, the next ones are refused at once this long
+
+if TYPE_CHECKING:
+    from dgfacil.store.team_listen import Listener
 
 _REFUSED_STATES = {"28000": "the user name or password was not accepted (libpq reads the password from "
                             "PGPASSFILE or ~/.pgpass)",
@@ -116,7 +120,8 @@ class ServerDocument(Document):
         if self.document_id:
             team_notify.install(self.engine, team_notify.channel_for(self.document_id))
 
-    def listener(self, *, on_news, on_state):  # noqa: ANN001, ANN201
+    def listener(self, *, on_news: Callable[[dict[str, Any]], None],
+                 on_state: Callable[[str, datetime | None], None]) -> Listener:
         """A team_listen.Listener on this workshop's channel (not started)."""
         from dgfacil.store.team_listen import Listener
 
@@ -182,7 +187,7 @@ def _inspect(doc: ServerDocument) -> tuple[set[str], str | None]:
     return tables, revision
 
 
-def _opened(url: str, action, password: str | None = None) -> ServerDocument:  # noqa: ANN001
+def _opened(url: str, action: Callable[[ServerDocument], None], password: str | None = None) -> ServerDocument:
     doc = ServerDocument(url, password=password)
     try:
         action(doc)

@@ -14,6 +14,8 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
+from types import ModuleType
+from typing import Any
 
 from dgfacil.store.engine import CONNECT_TIMEOUT_S, laptop_name, libpq_url
 from dgfacil.store.team_notify import ORIGIN
@@ -25,7 +27,7 @@ OFFLINE_AFTER_S = 6.0  # "reconnecting" for a blip, "offline" once it lasts
 
 class Listener:
     def __init__(self, url: str, channel: str, *, password: str | None = None,
-                 on_news: Callable[[dict], None], on_state: Callable[[str, datetime | None], None],
+                 on_news: Callable[[dict[str, Any]], None], on_state: Callable[[str, datetime | None], None],
                  skip_origin: str | None = ORIGIN) -> None:
         self.url, self.channel, self._password, self.skip_origin = url, channel, password, skip_origin
         self.on_news, self.on_state = on_news, on_state
@@ -65,13 +67,13 @@ class Listener:
             self._set("offline" if down_for >= OFFLINE_AFTER_S or self.state == "offline" else "reconnecting")
             self._stop.wait(RETRY_EVERY_S)
 
-    def _listen(self, psycopg) -> None:  # noqa: ANN001
+    def _listen(self, psycopg: ModuleType) -> None:
         from psycopg import sql
 
-        extra = {"password": self._password} if self._password else {}
         with psycopg.connect(libpq_url(self.url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                              application_name=laptop_name(), keepalives=1, keepalives_idle=5,
-                             keepalives_interval=2, keepalives_count=2, **extra) as conn:
+                             keepalives_interval=2, keepalives_count=2,
+                             password=self._password or None) as conn:
             conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
             self.since = None
             self._set("connected")

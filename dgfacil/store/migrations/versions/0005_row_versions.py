@@ -10,7 +10,7 @@ Revision ID: 0005
 Revises: 0004
 """
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes  # the module by name: the column types below use it
 from alembic import op
 
 revision = '0005'

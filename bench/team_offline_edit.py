@@ -134,11 +134,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    from pg_server import PgServer
-
-    from dgfacil.operations.document import new_from_template
     from dgfacil.core.model import Participant
     from dgfacil.operations import participants as people_ops
+    from dgfacil.operations.document import new_from_template
+    from pg_server import PgServer
 
     server = PgServer(fsync=False).start()
     try:

@@ -81,7 +81,7 @@ def move_items(session: Session, *, moves: dict[int, tuple[float, float, str]],
     """Move cards at once: item id -> (x, y, area). One transaction, one undo step. `seen`: where
     the user saw them (a card someone else moved since is not moved again: EditConflict)."""
     for item_id, (x, y, area) in moves.items():
-        was = None if seen is None else dict(zip(("x", "y", "area"), seen[item_id]))
+        was = None if seen is None else dict(zip(("x", "y", "area"), seen[item_id], strict=True))
         update_item(session, item_id=item_id, seen=was, x=x, y=y, area=area)
     return _changes(*moves)
 

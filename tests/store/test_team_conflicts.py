@@ -5,7 +5,7 @@ backwards, `seen` = what it wrote) is refused over the other laptop's newer valu
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -24,7 +24,7 @@ from dgfacil.store.workshop import load_workshop
 
 pytestmark = pytest.mark.postgresql_only
 
-AT = datetime(2026, 5, 4, 8, 42, tzinfo=timezone.utc)
+AT = datetime(2026, 5, 4, 8, 42, tzinfo=UTC)
 REFUSED = r"changed on the check-in laptop at \d\d:\d\d after you read it"
 
 
@@ -91,14 +91,17 @@ def test_a_board_card_text_colour_move_and_cluster(laptops, card):
     write(checkin, lambda s: board_ops.update_items(s, values={cid: {"text": "Silos everywhere"}},
                                                     seen={cid: {"text": seen.text}}))
     with pytest.raises(EditConflict, match=REFUSED) as refused:
-        write(mine, lambda s: board_ops.update_items(s, values={cid: {"text": "Old silos"}}, seen={cid: {"text": seen.text}}))
+        write(mine, lambda s: board_ops.update_items(s, values={cid: {"text": "Old silos"}},
+                                                     seen={cid: {"text": seen.text}}))
     assert "The card “Silos everywhere”" in str(refused.value)
     # a colour and a move are other fields: both go through, the text stays theirs
-    write(mine, lambda s: board_ops.update_items(s, values={cid: {"colour": "#ff0000"}}, seen={cid: {"colour": seen.colour}}))
+    write(mine, lambda s: board_ops.update_items(s, values={cid: {"colour": "#ff0000"}},
+                                                 seen={cid: {"colour": seen.colour}}))
     old_place = (seen.x, seen.y, seen.area)
     write(mine, lambda s: board_ops.move_items(s, moves={cid: (0.2, 0.8, "threats")}, seen={cid: old_place}))
     # the check-in moves it on; my undo of the move is refused, the card stays where they put it
-    write(checkin, lambda s: board_ops.move_items(s, moves={cid: (0.5, 0.5, "threats")}, seen={cid: (0.2, 0.8, "threats")}))
+    write(checkin, lambda s: board_ops.move_items(s, moves={cid: (0.5, 0.5, "threats")},
+                                                  seen={cid: (0.2, 0.8, "threats")}))
     with pytest.raises(EditConflict, match=REFUSED):
         write(mine, lambda s: board_ops.move_items(s, moves={cid: old_place}, seen={cid: (0.2, 0.8, "threats")}))
     write(checkin, lambda s: board_ops.set_cluster(s, item_ids=[cid], heading="Culture", seen={cid: ""}))
@@ -122,7 +125,8 @@ def test_the_workshop_details(laptops):
         write(mine, lambda s: workshop_ops.update_workshop(s, details=replace(shown, venue="Online"), seen=shown))
     # undo of my title after the check-in changed the title again: refused
     mine_title = read(workshop_ops.workshop_details)
-    write(checkin, lambda s: workshop_ops.update_workshop(s, details=replace(mine_title, title="DG 2026"), seen=mine_title))
+    write(checkin, lambda s: workshop_ops.update_workshop(s, details=replace(mine_title, title="DG 2026"),
+                                                          seen=mine_title))
     with pytest.raises(EditConflict, match=REFUSED):
         write(mine, lambda s: workshop_ops.update_workshop(s, details=shown, seen=mine_title))
     assert read(workshop_ops.workshop_details).title == "DG 2026"
@@ -135,7 +139,8 @@ def test_a_day_a_group_and_an_evaluation_response(laptops):
     with pytest.raises(EditConflict, match=REFUSED):
         write(mine, lambda s: day_ops.rename_day(s, day_id=day.id, title="Day one", seen={"title": day.title}))
     with pytest.raises(EditConflict, match=REFUSED):  # re-dating a day shown with another date
-        write(mine, lambda s: day_ops.rename_day(s, day_id=day.id, on=day.date, seen={"on": day.date.replace(year=2000)}))
+        write(mine, lambda s: day_ops.rename_day(s, day_id=day.id, on=day.date,
+                                                 seen={"on": day.date.replace(year=2000)}))
 
     gid = write(mine, lambda s: group_ops.create_groups(s, count=1, day_id=day.id)).ids[0]
     write(checkin, lambda s: group_ops.rename_group(s, group_id=gid, name="Tigers", seen="Group 1"))

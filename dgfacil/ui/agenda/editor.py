@@ -1,10 +1,11 @@
 """The side panel that edits the selected agenda item: every field, each change undoable."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import time
 
-from PySide6.QtCore import QTime, QTimer, Signal
+from PySide6.QtCore import QTime, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
 )
@@ -26,7 +27,8 @@ class ItemEditor(QWidget):
         super().__init__(parent)
         self.item: AgendaItem | None = None
         self._loading = False
-        self._timers: list[QTimer] = []  # a text area's save after typing stops
+        self._unsaved: dict[str, Callable[[], None]] = {}  # typed, not saved yet: field -> its save
+        self._timers: list[QTimer] = []  # the text areas' saves after typing stops
         self.title = QLineEdit()
         self.kind = QComboBox()
         self.kind.addItems([k.value for k in ItemKind])
@@ -65,6 +67,12 @@ class ItemEditor(QWidget):
         self.floor.editingFinished.connect(lambda: self._emit(min_duration_min=self.floor.value() or None))
         self.keep_whole.toggled.connect(self._keep_whole_toggled)
         self.lead.editingFinished.connect(lambda: self._emit(lead=self.lead.text().strip()))
+        # typing that saves only when the field is left: kept in `_unsaved` for a flush meanwhile
+        self._track(self.title.textEdited, "title", lambda: self._emit(title=self.title.text().strip()))
+        self._track(self.lead.textEdited, "lead", lambda: self._emit(lead=self.lead.text().strip()))
+        self._track(self.start.textEdited, "start", self._typed_start)
+        self._track(self.duration.valueChanged, "duration", lambda: self._emit(duration_min=self.duration.value()))
+        self._track(self.floor.valueChanged, "floor", lambda: self._emit(min_duration_min=self.floor.value() or None))
         self._on_focus_out(self.speakers, lambda: self._emit(speakers=_lines(self.speakers)))
         self._on_focus_out(self.description, lambda: self._emit(description=self.description.toPlainText().strip()))
         self._on_focus_out(self.materials, lambda: self._emit(materials=_lines(self.materials)))
@@ -74,9 +82,8 @@ class ItemEditor(QWidget):
         """Save a text area 600 ms after typing stops, and at once when focus leaves it."""
         original = widget.focusOutEvent
         timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
-        self._timers.append(timer)
         timer.timeout.connect(emit)
-        widget.textChanged.connect(lambda: None if self._loading else timer.start())
+        self._track(widget.textChanged, str(id(widget)), emit, timer)
 
         def focus_out(event) -> None:
             timer.stop()
@@ -87,6 +94,7 @@ class ItemEditor(QWidget):
 
     def show_item(self, item: AgendaItem | None, start: time | None = None) -> None:
         self._loading = True
+        self._unsaved.clear()
         self.item = item
         self.setEnabled(item is not None)
         if item is not None:
@@ -121,22 +129,31 @@ class ItemEditor(QWidget):
             self.item = replace(self.item, **change)  # emitted once: a flush while it saves finds nothing new
             self.edited.emit(item_id, change)
 
+    def _track(self, typed: SignalInstance, name: str, save: Callable[[], None], timer: QTimer | None = None) -> None:
+        """Remember that `name` was typed in (and start its save timer): flush() saves it."""
+        def on_typed(*_args: object) -> None:
+            if self._loading:
+                return
+            self._unsaved[name] = save
+            if timer is not None:
+                timer.start()
+        typed.connect(on_typed)
+        if timer is not None:
+            self._timers.append(timer)
+
     def flush(self) -> None:
         """Save what is typed but not saved yet (a field still focused, a text area's timer running):
         the room calls it before it reloads, so news from another laptop never wipes typing."""
         for timer in self._timers:
             timer.stop()
-        if self.item is None or self._loading:
-            return
-        start = parse_clock(self.start.text()) if not self.follows.isChecked() else None
-        typed = dict(title=self.title.text().strip(), kind=ItemKind(self.kind.currentText()),
-                     fixed_start=self.fixed.isChecked(), duration_min=self.duration.value(),
-                     min_duration_min=self.floor.value() or None, shorten=not self.keep_whole.isChecked(),
-                     lead=self.lead.text().strip(), speakers=_lines(self.speakers),
-                     description=self.description.toPlainText().strip(), materials=_lines(self.materials))
-        if self.follows.isChecked() or start is not None:
-            typed["planned_start"] = start
-        self._emit(**typed)
+        unsaved, self._unsaved = self._unsaved, {}
+        for save in unsaved.values():
+            save()
+
+    def _typed_start(self) -> None:
+        typed = parse_clock(self.start.text())
+        if typed is not None and not self.follows.isChecked():
+            self._emit(planned_start=typed)
 
     def _keep_whole_toggled(self, whole: bool) -> None:
         self.floor.setEnabled(not whole)

@@ -4,8 +4,9 @@ says whether the server is there.
 The listener (operations.team.listen) hears on its own thread; its news crosses to the Qt thread
 through queued signals, and then goes where a local edit's Changes go (`deliver`, the window's
 `_on_changes`), with a `Laptop` as the initiator, so every room reloads what it shows. A laptop
-never hears itself (store/team_notify.py). While the server is gone (reconnecting or offline),
-edits are refused at once (ServerDocument.server_state); when it is back, every room reloads (news may have been missed).
+never hears itself (store/team_notify.py). While the server is gone (reconnecting, offline),
+edits are refused at once (ServerDocument.server_state); when it is back, every room reloads
+(news may have been missed).
 """
 from __future__ import annotations
 

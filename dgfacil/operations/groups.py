@@ -4,6 +4,7 @@ A set of groups belongs to an exercise or to a day. A participant is in at most 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from dgfacil.core.groups import Person, assign_balanced, group_colour, group_names
@@ -72,15 +73,21 @@ def memberships(session: Session, *, group_ids: list[int]) -> dict[int, list[int
     return store.memberships(group_ids, session=session)
 
 
-def set_members(session: Session, *, members: dict[int, list[int]]) -> Changes:
-    """Replace the members of these groups (each participant in one group of the set at most)."""
+def set_members(session: Session, *, members: dict[int, list[int]],
+                seen: dict[int, list[int]] | None = None) -> Changes:
+    """Replace the members of these groups (each participant in one group of the set at most).
+    `seen`: the members as the user saw them; if they differ by now, nothing changes (EditConflict)."""
     store.check_groups(members, session=session)
-    seen: set[int] = set()
+    if seen is not None:
+        now = store.memberships(list(members), session=session)
+        refuse_if_changed({str(g): sorted(now.get(g, [])) for g in seen}, {str(g): sorted(p) for g, p in seen.items()},
+                          table=None, row_id=0, what="the groups' members", session=session)
+    placed: set[int] = set()
     for pids in members.values():
         for pid in pids:
-            if pid in seen:
+            if pid in placed:
                 raise ValueError(f"participant {pid} would be in two groups")
-            seen.add(pid)
+            placed.add(pid)
     store.replace_members(members, session=session)
     return Changes(groups=True, ids=tuple(members))
 
@@ -106,14 +113,21 @@ def assign_random(session: Session, *, group_ids: list[int], seed: int = 0,
     return changes.with_value(before)
 
 
-def move_member(session: Session, *, participant_id: int, group_id: int | None, set_of: int) -> Changes[int | None]:
+def move_member(session: Session, *, participant_id: int, group_id: int | None, set_of: int,
+                seen: Mapping[str, int | None] | None = None) -> Changes[int | None]:
     """Move a participant into `group_id` (None: out of the set) within the set of group `set_of`.
+    `seen`: {"group": the group they were shown in (None: none)}; if they are in another by now,
+    nothing moves (EditConflict).
 
     Returns the group the participant was in before (None if none), for undo.
     """
-    participant_store.participant(participant_id, session=session)  # LookupError when there is no such participant
+    person = participant_store.participant(participant_id, session=session)  # LookupError: no such participant
     ids = store.set_ids_of(set_of, session=session)
     if group_id is not None and group_id not in ids:
         raise ValueError("the target group is not in the same set")
+    if seen is not None:
+        now = next((g for g, pids in store.memberships(ids, session=session).items() if participant_id in pids), None)
+        refuse_if_changed({"group": now}, seen, table=None, row_id=participant_id,
+                          what=f"{person.full_name}'s group", session=session)
     previous = store.move_member(participant_id, group_id, ids, session=session)
     return Changes(groups=True, ids=tuple(i for i in (group_id, previous) if i is not None), value=previous)

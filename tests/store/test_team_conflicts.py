@@ -10,13 +10,14 @@ from datetime import UTC, datetime
 import pytest
 
 from dgfacil.core.exercises import BoardItem
-from dgfacil.core.model import NoteTag
+from dgfacil.core.model import NoteTag, Participant
 from dgfacil.operations import boards as board_ops
 from dgfacil.operations import days as day_ops
 from dgfacil.operations import evaluation as evaluation_ops
 from dgfacil.operations import exercises as exercise_ops
 from dgfacil.operations import groups as group_ops
 from dgfacil.operations import notes as note_ops
+from dgfacil.operations import participants as people_ops
 from dgfacil.operations import workshop as workshop_ops
 from dgfacil.store.document import open_document
 from dgfacil.store.errors import EditConflict
@@ -146,6 +147,20 @@ def test_a_day_a_group_and_an_evaluation_response(laptops):
     write(checkin, lambda s: group_ops.rename_group(s, group_id=gid, name="Tigers", seen="Group 1"))
     with pytest.raises(EditConflict, match=REFUSED):
         write(mine, lambda s: group_ops.rename_group(s, group_id=gid, name="Lions", seen="Group 1"))
+
+    # group members: a move made on the group shown, and the undo of a random assignment
+    ana = write(mine, lambda s: people_ops.add_participant(s, participant=Participant(full_name="Ana Lima"))).ids[0]
+    other = write(mine, lambda s: group_ops.create_groups(s, count=1, day_id=day.id)).ids[0]
+    write(checkin, lambda s: group_ops.move_member(s, participant_id=ana, group_id=gid, set_of=gid, seen={"group": None}))
+    with pytest.raises(EditConflict, match="Someone else changed this \\(Ana Lima's group\\)"):
+        write(mine, lambda s: group_ops.move_member(s, participant_id=ana, group_id=other, set_of=gid,
+                                                    seen={"group": None}))
+    after = read(lambda s: group_ops.memberships(s, group_ids=[gid, other]))
+    write(checkin, lambda s: group_ops.move_member(s, participant_id=ana, group_id=other, set_of=gid,
+                                                   seen={"group": gid}))
+    with pytest.raises(EditConflict, match="the groups' members"):
+        write(mine, lambda s: group_ops.set_members(s, members={gid: [], other: []}, seen=after))
+    assert read(lambda s: group_ops.memberships(s, group_ids=[gid, other]))[other] == [ana]
 
     rid = write(mine, lambda s: evaluation_ops.add_response(s, answers={"sat_topics": 0})).ids[0]
     write(checkin, lambda s: evaluation_ops.update_response(s, response_id=rid, answers={"sat_topics": 1},

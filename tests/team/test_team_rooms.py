@@ -150,3 +150,26 @@ def test_news_while_typing_in_the_agenda_editor_keeps_the_typing(team, qtbot):
     room.on_changes(Changes(agenda=True, ids=(item.id,)), object())
     assert REFUSED in said[-1]
     assert ctx.workshop().item(item.id).title == "Their title" == room.editor.title.text()
+
+
+def test_groups_panel_move_on_a_stale_group(team, qtbot):
+    from dgfacil.core.model import Participant
+    from dgfacil.operations import groups as group_ops
+    from dgfacil.operations import participants as people_ops
+    from dgfacil.ui.exercises.room import ExercisesRoom
+
+    ctx, checkin, said = team
+    for name in ("Ana Lima", "Sonam Dorji"):
+        ctx.tasks.run_sync(lambda s, n=name: people_ops.add_participant(s, participant=Participant(full_name=n)))
+    room = ExercisesRoom(ctx)
+    qtbot.addWidget(room)
+    ctx.tasks.changes_applied.connect(room.on_changes)
+    room.add_from_library(_first_item(ctx).id, "swot")
+    room.groups_button.setChecked(True)
+    room.groups_panel.create_groups(2, "exercise")
+    g1, g2 = (g.id for g in room.groups)
+    ana = next(p for p in ctx.tasks.read(people_ops.all_participants) if p.full_name == "Ana Lima").id
+    checkin(lambda s: group_ops.move_member(s, participant_id=ana, group_id=g1, set_of=g1, seen={"group": None}))
+    room.groups_panel.move_member(ana, g2)  # shown in no group: the check-in's placing is not undone unseen
+    assert "Ana Lima's group" in said[-1]
+    assert ana in room.groups[0].member_ids and ana not in room.groups[1].member_ids

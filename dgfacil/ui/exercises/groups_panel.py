@@ -174,4 +174,6 @@ class GroupsPanel(QWidget):
         name = next((self.model.item(r).child(c).text() for r in range(self.model.rowCount())
                      for c in range(self.model.item(r).rowCount())
                      if self.model.item(r).child(c).data(PID_ROLE) == participant_id), "participant")
-        self.room.undo_stack.push(cmd.MoveMember(self.room, participant_id, group_id, self.groups[0].id, name.split(" — ")[0]))
+        shown = next((g.id for g in self.groups if participant_id in g.member_ids), None)  # the move is made on it
+        self.room.undo_stack.push(cmd.MoveMember(self.room, participant_id, group_id, self.groups[0].id,
+                                                 name.split(" — ")[0], shown))

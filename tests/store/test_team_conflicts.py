@@ -151,7 +151,8 @@ def test_a_day_a_group_and_an_evaluation_response(laptops):
     # group members: a move made on the group shown, and the undo of a random assignment
     ana = write(mine, lambda s: people_ops.add_participant(s, participant=Participant(full_name="Ana Lima"))).ids[0]
     other = write(mine, lambda s: group_ops.create_groups(s, count=1, day_id=day.id)).ids[0]
-    write(checkin, lambda s: group_ops.move_member(s, participant_id=ana, group_id=gid, set_of=gid, seen={"group": None}))
+    write(checkin, lambda s: group_ops.move_member(s, participant_id=ana, group_id=gid, set_of=gid,
+                                                   seen={"group": None}))
     with pytest.raises(EditConflict, match="Someone else changed this \\(Ana Lima's group\\)"):
         write(mine, lambda s: group_ops.move_member(s, participant_id=ana, group_id=other, set_of=gid,
                                                     seen={"group": None}))

@@ -3,6 +3,7 @@
 Prints milliseconds per operation (median of several runs). Offscreen Qt, a real document in a
 temp folder. Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/board_open_pan.py
 """
+
 from __future__ import annotations
 
 import os
@@ -45,16 +46,23 @@ def fill(doc, cards: int, groups: int) -> tuple[int, list[int]]:
         for gid in group_ids or [None]:
             for i in range(cards):
                 x, y = rng.uniform(0.06, 0.95), rng.uniform(0.1, 0.95)
-                text = f"Card {i}: " + " ".join(rng.choice(["digital", "ID", "data", "silos", "skills", "trust",
-                                                           "budget", "open", "services"]) for _ in range(rng.randint(2, 9)))
-                ops.add_item(s, exercise_id=ex_id, group_id=gid,
-                             item=BoardItem(text, core.area_at("zones", definition, x, y), x, y))
+                text = f"Card {i}: " + " ".join(
+                    rng.choice(["digital", "ID", "data", "silos", "skills", "trust", "budget", "open", "services"])
+                    for _ in range(rng.randint(2, 9))
+                )
+                ops.add_item(
+                    s,
+                    exercise_id=ex_id,
+                    group_id=gid,
+                    item=BoardItem(text, core.area_at("zones", definition, x, y), x, y),
+                )
     return ex_id, group_ids
 
 
 class Host:
     def __init__(self) -> None:
         from PySide6.QtGui import QUndoStack
+
         self.undo_stack = QUndoStack()
 
 
@@ -87,6 +95,7 @@ def main() -> None:
             board.show()
             app.processEvents()
             board.view.viewport().repaint()
+
         opens.append(ms(open_board))
         assert len(board.cards) == 500
         view = board.view
@@ -95,15 +104,19 @@ def main() -> None:
         view.scale(1.6, 1.6)  # zoomed in, as when reading cards
         bar = view.horizontalScrollBar()
         for step in range(40):
+
             def pan():
                 bar.setValue((bar.value() + 37) % max(1, bar.maximum()))
                 view.viewport().repaint()
+
             pans.append(ms(pan))
         board.close()
         board.deleteLater()
         app.processEvents()
-    print(f"board of 500 cards: open {statistics.median(opens):.1f} ms (median of {len(opens)}), "
-          f"pan {statistics.median(pans):.2f} ms per step (median of {len(pans)})")
+    print(
+        f"board of 500 cards: open {statistics.median(opens):.1f} ms (median of {len(opens)}), "
+        f"pan {statistics.median(pans):.2f} ms per step (median of {len(pans)})"
+    )
 
     doc2 = new_from_template(folder / "bench50.dgfacil", "undesa-escap-webinar-2023")
     ex2, _ = fill(doc2, 10, 50)
@@ -124,12 +137,17 @@ def main() -> None:
     bar = view.verticalScrollBar()
     assert bar.maximum() > 0
     for _ in range(40):
-        overview_pans.append(ms(lambda: (bar.setValue((bar.value() + 53) % max(1, bar.maximum())), view.viewport().repaint())))
-    print(f"50 groups x 10 cards side by side: open {statistics.median(overview_opens):.1f} ms, "
-          f"pan {statistics.median(overview_pans):.2f} ms per step")
+        overview_pans.append(
+            ms(lambda: (bar.setValue((bar.value() + 53) % max(1, bar.maximum())), view.viewport().repaint()))
+        )
+    print(
+        f"50 groups x 10 cards side by side: open {statistics.median(overview_opens):.1f} ms, "
+        f"pan {statistics.median(overview_pans):.2f} ms per step"
+    )
     # switching the open board between groups (the facilitator's group picker)
     switches = []
     for g in groups[:15]:
+
         def switch():
             b = CardBoard(ctx2, host, exercise2, g.id)
             b.resize(1400, 860)
@@ -138,6 +156,7 @@ def main() -> None:
             b.view.viewport().repaint()
             b.close()
             b.deleteLater()
+
         switches.append(ms(switch))
     print(f"open one group's board (of 50): {statistics.median(switches):.1f} ms")
     for t in (tasks, tasks2):

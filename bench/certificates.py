@@ -13,6 +13,7 @@ is this process's; each worker holds one chunk); "bare" = one canvas,
 drawCentredString of the same strings in the same TTF, no QR. Goal: ours within 4x of bare at
 1,214, and memory flat in the count.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,9 +27,21 @@ import time
 from datetime import date
 from pathlib import Path
 
-NAMES = ["Kim Min-jun", "김민준", "Nguyễn Thị Minh Khai", "王小明", "Ольга Петрова", "Ahmed Al-Farsi",
-         "สมชาย ใจดี", "राजेश कुमार", "Maria Fernanda Rodríguez-Villanueva", "محمد بن سلمان",
-         "Tanaka Hiroshi", "Bongani Dlamini", "Siosaia Tupou"]
+NAMES = [
+    "Kim Min-jun",
+    "김민준",
+    "Nguyễn Thị Minh Khai",
+    "王小明",
+    "Ольга Петрова",
+    "Ahmed Al-Farsi",
+    "สมชาย ใจดี",
+    "राजेश कुमार",
+    "Maria Fernanda Rodríguez-Villanueva",
+    "محمد بن سلمان",
+    "Tanaka Hiroshi",
+    "Bongani Dlamini",
+    "Siosaia Tupou",
+]
 
 
 def _rss_kb() -> int:
@@ -48,8 +61,10 @@ def run_ours(count: int, out: Path) -> None:
 
     workshop = _workshop()
     signer = signing.Signer(signing.new_private_key())
-    sigs = [certificate.Signatory("Kim Jae-hong", "Head, UNPOG"),
-            certificate.Signatory("Vincenzo Aquaro", "Chief, Digital Government Branch")]
+    sigs = [
+        certificate.Signatory("Kim Jae-hong", "Head, UNPOG"),
+        certificate.Signatory("Vincenzo Aquaro", "Chief, Digital Government Branch"),
+    ]
 
     def recipients():  # a generator: memory must not hold every recipient either
         for i in range(count):
@@ -58,8 +73,9 @@ def run_ours(count: int, out: Path) -> None:
             claim = signing.Claim(number, name, "UNPOG-CDW-2023-05", date(2023, 5, 30), date(2023, 5, 30))
             yield certificate.Recipient(number, name, signer.sign(claim))
 
-    certificate.print_certificates(out, workshop, recipients(), signatories=sigs,
-                                   fingerprint=signing.fingerprint(signer.public_raw), total=count)
+    certificate.print_certificates(
+        out, workshop, recipients(), signatories=sigs, fingerprint=signing.fingerprint(signer.public_raw), total=count
+    )
 
 
 def run_workers(count: int, out: Path) -> None:
@@ -78,10 +94,18 @@ def run_workers(count: int, out: Path) -> None:
         name = f"{NAMES[i % len(NAMES)]} {i}"
         claim = signing.Claim(number, name, "UNPOG-CDW-2023-05", date(2023, 5, 30), date(2023, 5, 30))
         people.append((number, name, signer.sign(claim), None))
-    render = partial(draw_certificates, workshop=workshop, recipients=people,
-                     signatories=[("Kim Jae-hong", "Head, UNPOG", None),
-                                  ("Vincenzo Aquaro", "Chief, Digital Government Branch", None)],
-                     fingerprint=signing.fingerprint(signer.public_raw), paper="A4", per_person=False)
+    render = partial(
+        draw_certificates,
+        workshop=workshop,
+        recipients=people,
+        signatories=[
+            ("Kim Jae-hong", "Head, UNPOG", None),
+            ("Vincenzo Aquaro", "Chief, Digital Government Branch", None),
+        ],
+        fingerprint=signing.fingerprint(signer.public_raw),
+        paper="A4",
+        per_person=False,
+    )
     run_job(PrintJob("certificates", count, render), out)
 
 
@@ -143,8 +167,16 @@ def child(which: str, count: int, trace: bool = False) -> None:
         import tracemalloc
 
         traced = tracemalloc.get_traced_memory()[1] / 2**20
-    print(json.dumps({"seconds": seconds, "peak_mib": (_rss_kb() - base) / 1024,
-                      "pdf_mib": out.stat().st_size / 2**20, "traced_mib": traced}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_mib": (_rss_kb() - base) / 1024,
+                "pdf_mib": out.stat().st_size / 2**20,
+                "traced_mib": traced,
+            }
+        )
+    )
     out.unlink()
 
 

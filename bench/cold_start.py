@@ -3,6 +3,7 @@ workshop (the workshop open last) open in it, against a bare PySide6 window on t
 
 Usage: python bench/cold_start.py [runs]     (uses QT_QPA_PLATFORM=offscreen unless a display is set)
 """
+
 from __future__ import annotations
 
 import os

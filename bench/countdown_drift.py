@@ -11,6 +11,7 @@ NOT do) is run over the same ticks.
 
 Target: never more than one display refresh behind; zero accumulated drift.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -61,7 +62,7 @@ def main() -> None:
     with doc.session() as s:
         day = load_workshop(session=s).days[0]
         agenda_ops.update_item(s, item_id=day.items[0].id, duration_min=minutes)
-    start = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)
+    start = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)
     with doc.session() as s:
         run_ops.record_event(s, day_id=day.id, kind="start", at=start)
 
@@ -99,21 +100,33 @@ def main() -> None:
     hour = len(at_display) // max(1, round(args.hours))
     drift = statistics.mean(at_display[-hour:]) - statistics.mean(at_display[:hour])
 
-    print(f"simulated run: {args.hours:g} h, {ticks} repaints every {interval.total_seconds() * 1000:.0f} ms "
-          f"(+0-20 ms late), {wall:.1f} s of real time ({wall / ticks * 1000:.2f} ms a repaint)")
-    print(f"displayed minus true remaining, at each repaint: max {max(at_display):.3f} s, "
-          f"median {statistics.median(at_display):.3f} s, min {min(at_display):.3f} s")
-    print(f"just before the next repaint (worst moment):  max {max(before_next):.3f} s, "
-          f"median {statistics.median(before_next):.3f} s")
+    print(
+        f"simulated run: {args.hours:g} h, {ticks} repaints every {interval.total_seconds() * 1000:.0f} ms "
+        f"(+0-20 ms late), {wall:.1f} s of real time ({wall / ticks * 1000:.2f} ms a repaint)"
+    )
+    print(
+        f"displayed minus true remaining, at each repaint: max {max(at_display):.3f} s, "
+        f"median {statistics.median(at_display):.3f} s, min {min(at_display):.3f} s"
+    )
+    print(
+        f"just before the next repaint (worst moment):  max {max(before_next):.3f} s, "
+        f"median {statistics.median(before_next):.3f} s"
+    )
     refresh = interval.total_seconds() + 0.020
     lag = max(before_next) - 1.0
-    print(f"lag beyond the whole-second display: max {lag:.3f} s; one refresh is {refresh:.3f} s at most "
-          f"-> {'within' if lag <= refresh else 'OVER'} target")
+    print(
+        f"lag beyond the whole-second display: max {lag:.3f} s; one refresh is {refresh:.3f} s at most "
+        f"-> {'within' if lag <= refresh else 'OVER'} target"
+    )
     print(f"room's derived remaining vs true (before rounding): max |error| {max(derived) * 1000:.3f} ms")
-    print(f"max displayed error, first hour {max(at_display[:hour]):.3f} s, last hour {max(at_display[-hour:]):.3f} s; "
-          f"mean shift last vs first hour {drift * 1000:+.1f} ms (rounding noise, no accumulation)")
-    print(f"tick-counting countdown (for contrast): {naive_errors[-1]:+.1f} s after {args.hours:g} h "
-          f"({naive_errors[-1] / (args.hours * 60) * 1000:+.0f} ms a minute)")
+    print(
+        f"max displayed error, first hour {max(at_display[:hour]):.3f} s, last hour {max(at_display[-hour:]):.3f} s; "
+        f"mean shift last vs first hour {drift * 1000:+.1f} ms (rounding noise, no accumulation)"
+    )
+    print(
+        f"tick-counting countdown (for contrast): {naive_errors[-1]:+.1f} s after {args.hours:g} h "
+        f"({naive_errors[-1] / (args.hours * 60) * 1000:+.0f} ms a minute)"
+    )
     room.close()
     tasks.shutdown()
     doc.close()

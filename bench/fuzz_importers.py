@@ -7,6 +7,7 @@ reliability trial did. Each input must give a result or our own clear error (Ros
 ValueError from the calendar reader, TemplateError); anything else is counted, its first input
 saved under the temp folder printed, and the exit status is 1.
 """
+
 from __future__ import annotations
 
 import io
@@ -34,10 +35,24 @@ def _mutate(rng: random.Random, data: bytes, edits: int = 4) -> bytes:
         if roll < 0.4 and out:
             out[min(at, len(out) - 1)] = rng.randrange(256)
         elif roll < 0.7:
-            out[at:at] = rng.choice([b"\xff", b"\x00", b"\xef\xbb\xbf", b"\xed\xa0\x80", b"<", b"\"", b";", b",",
-                                     b"\r\n", b"=", "＝".encode(), rng.randbytes(rng.randint(1, 8))])
+            out[at:at] = rng.choice(
+                [
+                    b"\xff",
+                    b"\x00",
+                    b"\xef\xbb\xbf",
+                    b"\xed\xa0\x80",
+                    b"<",
+                    b'"',
+                    b";",
+                    b",",
+                    b"\r\n",
+                    b"=",
+                    "＝".encode(),
+                    rng.randbytes(rng.randint(1, 8)),
+                ]
+            )
         else:
-            del out[at:at + rng.randint(1, 16)]
+            del out[at : at + rng.randint(1, 16)]
     return bytes(out)
 
 
@@ -46,9 +61,11 @@ def roster_csv(rng: random.Random):
     from dgfacil.core.roster_columns import guess_mapping
     from dgfacil.io.roster import RosterFileError, read_roster_bytes
 
-    seeds = sorted((ROOT / "tests" / "data" / "rosters").glob("*.[ct]s[vt]")) + \
-        sorted((ROOT / "tests" / "data" / "rosters").glob("*.txt"))
+    seeds = sorted((ROOT / "tests" / "data" / "rosters").glob("*.[ct]s[vt]")) + sorted(
+        (ROOT / "tests" / "data" / "rosters").glob("*.txt")
+    )
     data = _mutate(rng, rng.choice(seeds).read_bytes(), 8) if rng.random() < 0.8 else rng.randbytes(rng.randint(0, 400))
+
     def run():
         table = read_roster_bytes(data)
         build_preview(table.headers, table.rows, guess_mapping(table.headers, [r for _, r in table.rows]), [])
@@ -75,11 +92,27 @@ def roster_xlsx(rng: random.Random):
     return data, (lambda: read_roster_bytes(data, name="x.xlsx")), RosterFileError
 
 
-ICS_LINES = ["DTSTART:20240101T090000Z", "DTEND:20240101T100000Z", "DTSTART;TZID=Asia/Seoul:20240101T090000",
-             "DTSTART;VALUE=DATE:20240101", "DURATION:PT1H", "DURATION:-P1D", "DURATION:P99999999W",
-             "SUMMARY:\\,;\\n", "DESCRIPTION:Lead: x\\n\\nSpeakers:\\na", "X-DGFACIL-KIND:break",
-             "DTSTART:99991231T235959Z", "DTSTART:00010101T000000", "BEGIN:VEVENT", "END:VEVENT", "UID:1",
-             "BEGIN:VTIMEZONE", "TZID:Nowhere", "RRULE:FREQ=DAILY;COUNT=99999", "SUMMARY:\udcff"]
+ICS_LINES = [
+    "DTSTART:20240101T090000Z",
+    "DTEND:20240101T100000Z",
+    "DTSTART;TZID=Asia/Seoul:20240101T090000",
+    "DTSTART;VALUE=DATE:20240101",
+    "DURATION:PT1H",
+    "DURATION:-P1D",
+    "DURATION:P99999999W",
+    "SUMMARY:\\,;\\n",
+    "DESCRIPTION:Lead: x\\n\\nSpeakers:\\na",
+    "X-DGFACIL-KIND:break",
+    "DTSTART:99991231T235959Z",
+    "DTSTART:00010101T000000",
+    "BEGIN:VEVENT",
+    "END:VEVENT",
+    "UID:1",
+    "BEGIN:VTIMEZONE",
+    "TZID:Nowhere",
+    "RRULE:FREQ=DAILY;COUNT=99999",
+    "SUMMARY:\udcff",
+]
 
 
 def calendar(rng: random.Random):
@@ -101,8 +134,21 @@ def template(rng: random.Random):
 
     paths = sorted(sessions_dir().glob("*.toml"))
     text = rng.choice(paths).read_text(encoding="utf-8")
-    values = ['"x"', "0", "-1", "99999999", "true", "[]", "{}", '"25:61"', '"Mars/Base"', "0001-01-01", "9999-12-31",
-              json.dumps("".join(chr(rng.randrange(32, 0x2FFF)) for _ in range(8))), "nan"]
+    values = [
+        '"x"',
+        "0",
+        "-1",
+        "99999999",
+        "true",
+        "[]",
+        "{}",
+        '"25:61"',
+        '"Mars/Base"',
+        "0001-01-01",
+        "9999-12-31",
+        json.dumps("".join(chr(rng.randrange(32, 0x2FFF)) for _ in range(8))),
+        "nan",
+    ]
     assignments = list(re.finditer(r"^(\s*[A-Za-z_][\w-]*\s*=\s*)(.+)$", text, re.MULTILINE))
     for m in rng.sample(assignments, k=min(len(assignments), rng.randint(1, 4))):
         text = text.replace(m.group(0), m.group(1) + rng.choice(values), 1)
@@ -119,8 +165,12 @@ def main() -> int:
     rng = random.Random(12)
     folder = Path(tempfile.mkdtemp(prefix="dgfacil-fuzz-"))
     failed = 0
-    for name, make in (("roster CSV", roster_csv), ("roster XLSX", roster_xlsx), ("calendar", calendar),
-                       ("template", template)):
+    for name, make in (
+        ("roster CSV", roster_csv),
+        ("roster XLSX", roster_xlsx),
+        ("calendar", calendar),
+        ("template", template),
+    ):
         tried, outcomes, crashes = 0, Counter(), Counter()
         end = time.perf_counter() + budget
         while time.perf_counter() < end:
@@ -137,8 +187,10 @@ def main() -> int:
                     (folder / f"{name.replace(' ', '-')}-{len(crashes)}.bin").write_bytes(data)
                 crashes[kind] += 1
         failed += sum(crashes.values())
-        print(f"{name}: {tried:,} inputs in {budget:.0f} s: {outcomes['read']:,} read, {outcomes['refused']:,} refused "
-              f"clearly, {sum(crashes.values())} uncaught" + "".join(f"\n  {k}: {n}" for k, n in crashes.items()))
+        print(
+            f"{name}: {tried:,} inputs in {budget:.0f} s: {outcomes['read']:,} read, {outcomes['refused']:,} refused "
+            f"clearly, {sum(crashes.values())} uncaught" + "".join(f"\n  {k}: {n}" for k, n in crashes.items())
+        )
     if failed:
         print(f"first input of each uncaught kind saved in {folder}")
     return 1 if failed else 0

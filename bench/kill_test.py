@@ -15,6 +15,7 @@ the child is a team-mode client: killing it mid-edit must lose no acknowledged e
 Usage: python bench/kill_test.py [--kills 1000] [--seed 1] [--server]
 Prints one line per 100 kills and a final `kills N  acknowledged N  lost N  corrupt N`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,8 +72,11 @@ def check_server(url: str, kill: int, acked: list[int]) -> tuple[bool, int]:
     engine = make_engine(url)
     try:
         with engine.begin() as conn:
-            rows = dict(conn.execute(text("SELECT title, duration_min FROM agenda_item WHERE title LIKE :p"),
-                                     {"p": f"k{kill}-%"}).all())
+            rows = dict(
+                conn.execute(
+                    text("SELECT title, duration_min FROM agenda_item WHERE title LIKE :p"), {"p": f"k{kill}-%"}
+                ).all()
+            )
             conn.execute(text("DELETE FROM agenda_item WHERE title LIKE 'k%'"))
     except Exception:  # noqa: BLE001 - any failure to read back counts as corrupt
         return False, len(acked)
@@ -147,8 +151,11 @@ def main() -> int:
         lost += missing
         corrupt += 0 if ok else 1
         if (kill + 1) % 100 == 0:
-            print(f"  {kill + 1} kills, {acknowledged} acknowledged, {lost} lost, {corrupt} corrupt, "
-                  f"{time.perf_counter() - started:.0f} s", flush=True)
+            print(
+                f"  {kill + 1} kills, {acknowledged} acknowledged, {lost} lost, {corrupt} corrupt, "
+                f"{time.perf_counter() - started:.0f} s",
+                flush=True,
+            )
     print(f"kills {args.kills}  acknowledged {acknowledged}  lost {lost}  corrupt {corrupt}")
     if server is not None:
         server.stop()

@@ -5,6 +5,7 @@
 Prints medians in milliseconds. A note-taker types one note every few seconds; the figures
 show that Enter, search-as-you-type and switching items stay far below what a person notices.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -37,7 +38,7 @@ def main() -> None:
     doc = new_from_template(folder / "bench.dgfacil", "undesa-escap-webinar-2023")
     with doc.session() as s:
         items = [it.id for day in load_workshop(session=s).days for it in day.items]
-    t0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)
+    t0 = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)
     tags = list(NoteTag)
     counter = iter(range(10**6))
 
@@ -45,20 +46,28 @@ def main() -> None:
         n = next(counter)
         item = items[1] if n < 500 else items[n % len(items)]  # 500 notes on one item for the pane
         with doc.session() as s:
-            ops.add_note(s, item_id=item, text=f"Note {n}: the digital divide persists in LDCs and SIDS",
-                         tag=tags[n % len(tags)], speaker="Mr. Vincenzo Aquaro", at=t0 + timedelta(seconds=n),
-                         clear_draft=True)
+            ops.add_note(
+                s,
+                item_id=item,
+                text=f"Note {n}: the digital divide persists in LDCs and SIDS",
+                tag=tags[n % len(tags)],
+                speaker="Mr. Vincenzo Aquaro",
+                at=t0 + timedelta(seconds=n),
+                clear_draft=True,
+            )
 
     print(f"add_note (one committed transaction, synchronous=FULL): {median_ms(add_one, 2000):.2f} ms")
 
     def search() -> None:
         with doc.session() as s:
             ops.search_notes(s, text="divide lDCs")
+
     print(f"search_notes over 2,000 notes: {median_ms(search, 30):.1f} ms")
 
     def by_item() -> None:
         with doc.session() as s:
             ops.notes_by_item(s)
+
     print(f"notes_by_item over 2,000 notes: {median_ms(by_item, 30):.1f} ms")
 
     from PySide6.QtGui import QUndoGroup
@@ -78,6 +87,7 @@ def main() -> None:
         pane.set_item(items[2])
         pane.set_item(items[1])  # the item with 500+ notes
         app.processEvents()
+
     ms = median_ms(switch, 20)
     with doc.session() as s:
         on_item = len(ops.search_notes(s, item_id=items[1]))

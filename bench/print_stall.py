@@ -11,6 +11,7 @@ is off and the GUI thread collects (ui/gc_guard.py), so its pauses are counted t
 app, the collector settles once the document has loaded (gc_guard.settle: the ~127,000 objects of
 the loaded app are frozen, so full collections skip them); --no-settle measures without that.
 """
+
 from __future__ import annotations
 
 import gc
@@ -25,9 +26,21 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-NAMES = ["Kim Min-jun", "김민준", "Nguyễn Thị Minh Khai", "王小明", "Ольга Петрова", "Ahmed Al-Farsi",
-         "สมชาย ใจดี", "राजेश कुमार", "Maria Fernanda Rodríguez-Villanueva", "محمد بن سلمان",
-         "Tanaka Hiroshi", "Bongani Dlamini", "Siosaia Tupou"]
+NAMES = [
+    "Kim Min-jun",
+    "김민준",
+    "Nguyễn Thị Minh Khai",
+    "王小明",
+    "Ольга Петрова",
+    "Ahmed Al-Farsi",
+    "สมชาย ใจดี",
+    "राजेश कुमार",
+    "Maria Fernanda Rodríguez-Villanueva",
+    "محمد بن سلمان",
+    "Tanaka Hiroshi",
+    "Bongani Dlamini",
+    "Siosaia Tupou",
+]
 
 
 def make_document(folder: Path, count: int):
@@ -39,8 +52,7 @@ def make_document(folder: Path, count: int):
     from dgfacil.operations.participants import import_roster
 
     doc = new_from_template(folder / "webinar.dgfacil", "undesa-escap-webinar-2023")
-    lines = ["Name,Email,Country"] + [f"{NAMES[i % len(NAMES)]} {i},p{i}@example.org,Korea"
-                                      for i in range(count)]
+    lines = ["Name,Email,Country"] + [f"{NAMES[i % len(NAMES)]} {i},p{i}@example.org,Korea" for i in range(count)]
     table = read_roster_bytes("\n".join(lines).encode(), name="roster.csv")
     with doc.session() as s:
         import_roster(s, table=table, mapping=guess_mapping(table.headers, [r for _n, r in table.rows]))
@@ -93,9 +105,14 @@ def measure(room, app, out: Path, per_person: bool) -> dict:
     gc.callbacks.remove(timed)
     del room.ctx.tasks.read
     gaps = [1000 * (b - a) - 10 for a, b in itertools.pairwise(ticks)]
-    return {"seconds": seconds, "stall_ms": max(gaps, default=0.0), "ticks": len(ticks),
-            "gc_ms": max(pauses, default=(0.0, 0)), "read_ms": max(reads, default=0.0),
-            "status": room.status.text()}
+    return {
+        "seconds": seconds,
+        "stall_ms": max(gaps, default=0.0),
+        "ticks": len(ticks),
+        "gc_ms": max(pauses, default=(0.0, 0)),
+        "read_ms": max(reads, default=0.0),
+        "status": room.status.text(),
+    }
 
 
 def main() -> None:
@@ -120,6 +137,7 @@ def main() -> None:
     room.resize(1000, 600)
     room.show()
     room.list.setCurrentRow(room.kinds.index("certificates"))
+
     def full_ms() -> float:
         start = time.perf_counter()
         gc.collect()
@@ -131,26 +149,34 @@ def main() -> None:
             app.processEvents()
             time.sleep(0.02)
         app.gc_guard.settle()  # what is loaded now is never walked again by the GUI thread's collections
-    print(f"a full collection: {before:.0f} ms with the document loaded, {full_ms():.0f} ms after "
-          f"settling ({gc.get_freeze_count():,} objects frozen)")
+    print(
+        f"a full collection: {before:.0f} ms with the document loaded, {full_ms():.0f} ms after "
+        f"settling ({gc.get_freeze_count():,} objects frozen)"
+    )
     results: dict[str, list[dict]] = {"one PDF": [], "per person": []}
     for i in range(repeat):
         results["one PDF"].append(measure(room, app, folder / f"certs-{i}.pdf", False))
         results["per person"].append(measure(room, app, folder / f"each-{i}", True))
     tasks.shutdown()
     doc.close()
-    print(f"Print room, {count:,} certificates, stall = longest gap between 10 ms ticks - 10 ms "
-          f"(median of {repeat} runs)")
+    print(
+        f"Print room, {count:,} certificates, stall = longest gap between 10 ms ticks - 10 ms (median of {repeat} runs)"
+    )
     for mode, runs in results.items():
         stall = statistics.median(r["stall_ms"] for r in runs)
         worst = max(r["stall_ms"] for r in runs)
         secs = statistics.median(r["seconds"] for r in runs)
         gc_worst = max(r["gc_ms"] for r in runs)
         read_worst = max(r["read_ms"] for r in runs)
-        print(f"{mode:<11} longest stall {stall:6.1f} ms (worst run {worst:.1f} ms; goal < 100 ms)"
-              f"   {secs:5.1f} s   longest collection {gc_worst[0]:.1f} ms (generation {gc_worst[1]})")
-        print(f"{'':<11} stalls of each run (ms): " + ", ".join(f"{r['stall_ms']:.0f}" for r in runs)
-              + f"; longest wait for a database read on the GUI thread {read_worst:.0f} ms")
+        print(
+            f"{mode:<11} longest stall {stall:6.1f} ms (worst run {worst:.1f} ms; goal < 100 ms)"
+            f"   {secs:5.1f} s   longest collection {gc_worst[0]:.1f} ms (generation {gc_worst[1]})"
+        )
+        print(
+            f"{'':<11} stalls of each run (ms): "
+            + ", ".join(f"{r['stall_ms']:.0f}" for r in runs)
+            + f"; longest wait for a database read on the GUI thread {read_worst:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ client, one cookie each) in this process. Prints: cards and votes sent, committe
 write to its event arriving: on the writer's own stream, and on all 200 streams (median, p99, max).
 Run:  .venv/bin/python bench/room_link.py [--phones 200] [--cards 10] [--seconds 60]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,9 +41,13 @@ def make_document(folder: Path) -> Path:
 
 
 def start_server(path: Path) -> tuple[subprocess.Popen, str, str]:
-    process = subprocess.Popen([sys.executable, "-m", "dgfacil", "serve", str(path), "--bind", "127.0.0.1",
-                                "--port", "0"], stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dgfacil", "serve", str(path), "--bind", "127.0.0.1", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     urls = {}
     for line in process.stdout:
         if line.startswith("serving"):
@@ -86,8 +91,10 @@ class Phone:
         for moment in moments:
             await asyncio.sleep(max(0.0, start + moment - time.perf_counter()))
             sent = time.perf_counter()
-            body = {"text": f"phone {self.n}: idea {self.cards + 1}", "area": random.choice(
-                ["strengths", "weaknesses", "opportunities", "threats"])}
+            body = {
+                "text": f"phone {self.n}: idea {self.cards + 1}",
+                "area": random.choice(["strengths", "weaknesses", "opportunities", "threats"]),
+            }
             async with session.post(self.join + "/api/notes", json=body) as response:
                 if response.status != 201:
                     self.errors.append(f"card {response.status}")
@@ -113,13 +120,18 @@ async def run(join: str, facilitator: str, phones: int, cards: int, seconds: flo
     card_ids: list[int] = []
     stop = asyncio.Event()
     connector = aiohttp.TCPConnector(limit=0)
-    async with aiohttp.ClientSession() as boss, boss.post(facilitator + "/api/boards/current",
-                                                          json={"exercise_id": 1}) as response:
+    async with (
+        aiohttp.ClientSession() as boss,
+        boss.post(facilitator + "/api/boards/current", json={"exercise_id": 1}) as response,
+    ):
         assert response.status == 200
     crowd = [Phone(n, join, sent, heard) for n in range(phones)]
-    sessions = [aiohttp.ClientSession(connector=connector, connector_owner=False,
-                                      cookie_jar=aiohttp.CookieJar(unsafe=True))  # unsafe: cookies for an IP host
-                for _ in crowd]
+    sessions = [
+        aiohttp.ClientSession(
+            connector=connector, connector_owner=False, cookie_jar=aiohttp.CookieJar(unsafe=True)
+        )  # unsafe: cookies for an IP host
+        for _ in crowd
+    ]
     for phone, session in zip(crowd, sessions):
         async with session.get(join) as response:  # the page sets the device cookie
             assert response.status == 200, response.status
@@ -166,11 +178,17 @@ def main() -> None:
     cards_ok, votes_ok = sum(p.cards for p in crowd), sum(p.votes for p in crowd)
     errors = [e for p in crowd for e in p.errors]
     stored_cards, stored_votes = len(tables["board_item"]), len(tables["dot_vote"])
-    print(f"phones {args.phones}, cards sent {cards_ok} in {elapsed:.1f} s, votes sent {votes_ok}, refused {len(errors)} {sorted(set(errors))[:5]}")
+    print(
+        f"phones {args.phones}, cards sent {cards_ok} in {elapsed:.1f} s, votes sent {votes_ok}, refused {len(errors)} {sorted(set(errors))[:5]}"
+    )
     phones_cpu = resource.getrusage(resource.RUSAGE_SELF)
-    print(f"CPU seconds: server {server_cpu:.1f}, simulated phones {phones_cpu.ru_utime + phones_cpu.ru_stime:.1f}; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"committed: cards {stored_cards} (lost {cards_ok - stored_cards}), votes {stored_votes} (lost {votes_ok - stored_votes})")
+    print(
+        f"CPU seconds: server {server_cpu:.1f}, simulated phones {phones_cpu.ru_utime + phones_cpu.ru_stime:.1f}; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    print(
+        f"committed: cards {stored_cards} (lost {cards_ok - stored_cards}), votes {stored_votes} (lost {votes_ok - stored_votes})"
+    )
     print(latency_lines(sent, heard, args.phones))
 
 
@@ -184,8 +202,10 @@ def latency_lines(sent: dict, heard: dict, phones: int) -> str:
         own += [(t - at) * 1000 for n, t in arrivals if n == writer]
     lines = [f"card events missing on streams: {missing} of {len(sent) * phones}"]
     for name, values in (("own stream: ", own), ("all streams:", everyone)):
-        lines.append(f"write-to-event, {name} median {statistics.median(values):.1f} ms, "
-                     f"p99 {percentile(values, 0.99):.1f} ms, max {max(values):.1f} ms  (n={len(values)})")
+        lines.append(
+            f"write-to-event, {name} median {statistics.median(values):.1f} ms, "
+            f"p99 {percentile(values, 0.99):.1f} ms, max {max(values):.1f} ms  (n={len(values)})"
+        )
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ to it (the window's stalls); the board must hold every card at the end. Also pri
 write-to-event latency with the app serving (its worker and GUI thread share the process).
 Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/room_link_window.py [--phones 200]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,11 +48,14 @@ def main() -> None:
     assert window.room_link.turn_on(bind="127.0.0.1", port=0)
     link = window.room_link.link
     join, facilitator = link.join_url("127.0.0.1"), link.facilitator_url("127.0.0.1")
-    code = (f"import asyncio, sys; sys.path.insert(0, {str(ROOT)!r}); import bench.room_link as b; "
-            f"r = asyncio.run(b.run({join!r}, {facilitator!r}, {args.phones}, {args.cards}, {args.seconds})); "
-            f"print(b.latency_lines(r[1], r[2], {args.phones})); print(sum(p.cards for p in r[0]))")
-    phones = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              text=True)
+    code = (
+        f"import asyncio, sys; sys.path.insert(0, {str(ROOT)!r}); import bench.room_link as b; "
+        f"r = asyncio.run(b.run({join!r}, {facilitator!r}, {args.phones}, {args.cards}, {args.seconds})); "
+        f"print(b.latency_lines(r[1], r[2], {args.phones})); print(sum(p.cards for p in r[0]))"
+    )
+    phones = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     lates: list[float] = []
     last = [time.perf_counter()]
 
@@ -77,9 +81,11 @@ def main() -> None:
     on_board = len(room.board.cards) if room.board is not None else 0
     window.close_document()
     print(f"phones {args.phones}: cards sent {sent}, on the desktop board {on_board} (missing {sent - on_board})")
-    print(f"GUI thread lateness over {len(lates)} ticks of {TICK_MS} ms: median {statistics.median(lates):.1f} ms, "
-          f"p99 {sorted(lates)[int(len(lates) * 0.99)]:.1f} ms, longest stall {max(lates):.1f} ms; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"GUI thread lateness over {len(lates)} ticks of {TICK_MS} ms: median {statistics.median(lates):.1f} ms, "
+        f"p99 {sorted(lates)[int(len(lates) * 0.99)]:.1f} ms, longest stall {max(lates):.1f} ms; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print("\n".join(latency))
 
 

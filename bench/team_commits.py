@@ -10,6 +10,7 @@ runs with synchronous=FULL: both pay for a durable commit.
 
 Usage: python bench/team_commits.py [--clients 5] [--edits 200]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,9 +52,17 @@ print(json.dumps({"acked": acked, "latencies": latencies}), flush=True)
 
 
 def run(address: str, clients: int, edits: int) -> dict:
-    procs = [subprocess.Popen([sys.executable, "-c", CLIENT, address, f"laptop{i}", str(edits)], cwd=ROOT,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                              env={**__import__("os").environ, "PYTHONPATH": str(ROOT)}) for i in range(clients)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CLIENT, address, f"laptop{i}", str(edits)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+        )
+        for i in range(clients)
+    ]
     for proc in procs:
         assert proc.stdout.readline().strip() == "ready"
     for proc in procs:  # all start together
@@ -72,9 +81,14 @@ def run(address: str, clients: int, edits: int) -> dict:
     with doc.session(write=False) as s:
         present = set(s.exec(select(NoteRow.id)))
     doc.close()
-    return {"edits": len(latencies), "acked": len(acked), "lost": len(acked - present),
-            "p50_ms": statistics.median(latencies) * 1000,
-            "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000, "max_ms": latencies[-1] * 1000}
+    return {
+        "edits": len(latencies),
+        "acked": len(acked),
+        "lost": len(acked - present),
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+        "max_ms": latencies[-1] * 1000,
+    }
 
 
 def main() -> int:
@@ -82,13 +96,13 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=5)
     parser.add_argument("--edits", type=int, default=200)
     args = parser.parse_args()
-    from pg_server import PgServer, why_not_available
-
     from dgfacil.operations.document import new_from_template
+    from pg_server import PgServer, why_not_available
 
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         import os
+
         os.environ["DGFACIL_DATA_DIR"] = str(Path(folder) / "data")  # backups of the bench file stay here
         path = Path(folder) / "team.dgfacil"
         new_from_template(path, "undesa-escap-webinar-2023").close()
@@ -106,8 +120,10 @@ def main() -> int:
                 server.stop()
     print(f"{args.clients} clients x {args.edits} edits at once (one note per edit, one transaction each)")
     for name, r in results.items():
-        print(f"{name:22} edits {r['edits']}  acknowledged {r['acked']}  lost {r['lost']}  "
-              f"commit p50 {r['p50_ms']:.1f} ms  p99 {r['p99_ms']:.1f} ms  max {r['max_ms']:.1f} ms")
+        print(
+            f"{name:22} edits {r['edits']}  acknowledged {r['acked']}  lost {r['lost']}  "
+            f"commit p50 {r['p50_ms']:.1f} ms  p99 {r['p99_ms']:.1f} ms  max {r['max_ms']:.1f} ms"
+        )
     return 0 if all(r["lost"] == 0 and r["acked"] == r["edits"] for r in results.values()) else 1
 
 

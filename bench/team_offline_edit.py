@@ -15,6 +15,7 @@ Timed, each `--runs` times (median printed):
 
 Usage: python bench/team_offline_edit.py [--runs 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -111,8 +112,9 @@ def one_run(server, template: str) -> dict[str, float]:  # noqa: ANN001
     proxy = Proxy(server.port)
     name = server.create_database(template=template).rsplit("/", 1)[-1]
     doc = open_server(server.url(name).replace(f":{server.port}/", f":{proxy.port}/"))
-    listener = Listener(doc.url, channel_for(doc.document_id or ""), on_news=lambda _p: None,
-                        on_state=doc.server_state).start()
+    listener = Listener(
+        doc.url, channel_for(doc.document_id or ""), on_news=lambda _p: None, on_state=doc.server_state
+    ).start()
     wait_for(lambda: doc.link_state == "connected")
     timed_edit(doc.session)  # a pooled connection, as on a laptop in use
     got = {}
@@ -149,8 +151,10 @@ def main() -> None:
     finally:
         server.stop()
     for moment in runs[0]:
-        print(f"{moment:40s} median {statistics.median(r[moment] for r in runs):6.3f} s "
-              f"(of {args.runs}: {', '.join(f'{r[moment]:.3f}' for r in runs)})")
+        print(
+            f"{moment:40s} median {statistics.median(r[moment] for r in runs):6.3f} s "
+            f"(of {args.runs}: {', '.join(f'{r[moment]:.3f}' for r in runs)})"
+        )
 
 
 if __name__ == "__main__":

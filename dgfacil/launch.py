@@ -1,4 +1,5 @@
 """Start the app: check for a screen first, so a machine with none gets a sentence, not a Qt abort."""
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Works from a source checkout, an installed wheel and a PyInstaller bundle (sys._
 DGFACIL_DATA_DIR and DGFACIL_CONFIG_DIR override the user folders (tests use them so a test
 never touches the real profile).
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """App-wide settings in the user's config folder (recent files, preferences). Never beside a document."""
+
 from __future__ import annotations
 
 import json

@@ -3,6 +3,7 @@ and a throw-away PostgreSQL server (team mode) that the run starts itself on 127
 
 `new_doc` makes a SQLite file. In tests/store and tests/operations (BOTH_ENGINES), every test that uses it runs twice: on a file and on the PostgreSQL server;
 `@pytest.mark.sqlite_only` keeps a test about files (backups, read-only media, WAL) on SQLite."""
+
 from __future__ import annotations
 
 import gc
@@ -123,6 +124,7 @@ def new_doc(tmp_path, doc_engine, request):
             doc = open_document(server.create_database(database, template=source))
             with doc.session() as session:  # a workshop of its own, as new_from_template makes
                 from dgfacil.store.document import _set_document_id
+
                 _set_document_id(session, uuid.uuid4().hex)
             ensure_document_id(doc)
             databases.append(database)

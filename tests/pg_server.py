@@ -5,6 +5,7 @@ refuses to run as root, and CI runs as root: there the server runs as the `postg
 the package creates), in a folder that user may enter. Trust authentication on 127.0.0.1 only,
 fsync on (the durability test kills clients, not the server, but a real server is what we test).
 """
+
 from __future__ import annotations
 
 import glob
@@ -33,8 +34,10 @@ def server_bin() -> Path | None:
 def why_not_available() -> str | None:
     """Why no server can be started here, or None."""
     if server_bin() is None:
-        return ("PostgreSQL is not installed (Debian: apt-get install postgresql, which "
-                "scripts/system-deps.sh does): the PostgreSQL half of the store tests cannot run")
+        return (
+            "PostgreSQL is not installed (Debian: apt-get install postgresql, which "
+            "scripts/system-deps.sh does): the PostgreSQL half of the store tests cannot run"
+        )
     if os.geteuid() == 0:
         try:
             subprocess.run(["id", SERVER_USER], check=True, capture_output=True)
@@ -82,10 +85,22 @@ class PgServer:
         os.chmod(self.base, 0o755)  # mkdtemp makes it 0700: the server user must enter it
         if os.geteuid() == 0:
             shutil.chown(self.base, user=SERVER_USER)
-        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", self.user, "-E", "UTF8",
-                  "--locale=C.UTF-8", "--no-sync")
-        options = (f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 "
-                   "-c max_connections=200 -c shared_buffers=32MB")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            self.user,
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        options = (
+            f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB"
+        )
         if not self.fsync:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start")

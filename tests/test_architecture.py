@@ -1,4 +1,5 @@
 """Dependencies point one way, ui → operations → (store, io, printing) → core (docs/architecture.md)."""
+
 from __future__ import annotations
 
 import ast
@@ -36,8 +37,11 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
             if node.module == "dgfacil":  # `from dgfacil import store` names a layer too
-                names.update(f"dgfacil.{alias.name}" for alias in node.names if not alias.name.isupper()
-                             and not alias.name.startswith("__"))
+                names.update(
+                    f"dgfacil.{alias.name}"
+                    for alias in node.names
+                    if not alias.name.isupper() and not alias.name.startswith("__")
+                )
     return names
 
 
@@ -59,23 +63,40 @@ def test_layers_import_only_downwards():
 # imported for type hints only, under `if TYPE_CHECKING:`.
 OPERATIONS_MAY_NOT_IMPORT = ("sqlmodel", "sqlalchemy")
 OPERATIONS_MAY_NEVER_IMPORT = ("dgfacil.store.tables",)  # not even for type hints
-SESSION_METHODS = {"add", "add_all", "get", "exec", "execute", "delete", "flush", "merge", "query", "refresh",
-                   "connection", "scalar", "scalars", "expunge", "bulk_save_objects"}
+SESSION_METHODS = {
+    "add",
+    "add_all",
+    "get",
+    "exec",
+    "execute",
+    "delete",
+    "flush",
+    "merge",
+    "query",
+    "refresh",
+    "connection",
+    "scalar",
+    "scalars",
+    "expunge",
+    "bulk_save_objects",
+}
 
 
 def _is_type_checking(node: ast.AST) -> bool:
     test = getattr(node, "test", None)
     return isinstance(node, ast.If) and (
         (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
-        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"))
+        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    )
 
 
 def _database_uses(path: Path) -> list[str]:
     """What in an operations module reaches past store/: runtime imports of the ORM, the tables
     module, and method calls on a session."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    hinted = {id(n) for block in ast.walk(tree) if _is_type_checking(block)
-              for stmt in block.body for n in ast.walk(stmt)}
+    hinted = {
+        id(n) for block in ast.walk(tree) if _is_type_checking(block) for stmt in block.body for n in ast.walk(stmt)
+    }
     found = []
     for node in ast.walk(tree):
         names = []
@@ -88,9 +109,13 @@ def _database_uses(path: Path) -> list[str]:
                 found.append(f"line {node.lineno}: imports {name}")
             elif name.split(".")[0] in OPERATIONS_MAY_NOT_IMPORT and id(node) not in hinted:
                 found.append(f"line {node.lineno}: imports {name} outside `if TYPE_CHECKING:`")
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and isinstance(node.func.value, ast.Name) and node.func.value.id in ("session", "s")
-                and node.func.attr in SESSION_METHODS):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in ("session", "s")
+            and node.func.attr in SESSION_METHODS
+        ):
             found.append(f"line {node.lineno}: calls {node.func.value.id}.{node.func.attr}()")
     return found
 
@@ -111,7 +136,8 @@ def test_the_database_check_sees_what_it_forbids(tmp_path):
         "from dgfacil.store import tables\n"
         "if TYPE_CHECKING:\n    from sqlmodel import Session\n    from dgfacil.store.tables import NoteRow\n"
         "def f(session):\n    session.add(1)\n    return session.get(2, 3)\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     uses = set(_database_uses(bad))
     assert uses == {
         "line 2: imports sqlmodel outside `if TYPE_CHECKING:`",
@@ -141,9 +167,13 @@ def _store_imports(path: Path) -> list[str]:
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
-        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-              and isinstance(node.args[0].value, str)
-              and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("import_module", "__import__")):
+        elif (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+            and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("import_module", "__import__")
+        ):
             names = [node.args[0].value]
         for name in names:
             if any(name == layer or name.startswith(layer + ".") for layer in UI_MAY_NEVER_IMPORT):
@@ -173,7 +203,8 @@ def test_the_ui_check_sees_what_it_forbids(tmp_path):
         "    return importlib.import_module('dgfacil.store.settings')\n"
         "from dgfacil.io.roster import read_roster\n"
         "from dgfacil.printing.layout import Cancelled\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert _store_imports(bad) == [
         "line 5: imports dgfacil.store",
         "line 7: imports dgfacil.store.document",

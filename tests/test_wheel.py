@@ -4,6 +4,7 @@ runtime dependency is declared, and an install without its data says so (exit 2)
 The full round trip (build the wheel, install it into a fresh venv, list the templates, print
 certificates) takes a minute: it is marked slow. The checks above it are quick and always run.
 """
+
 from __future__ import annotations
 
 import ast
@@ -30,8 +31,11 @@ def _norm(name: str) -> str:
 
 def _clean_env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env.update(QT_QPA_PLATFORM="offscreen", DGFACIL_DATA_DIR=str(tmp_path / "data"),
-               DGFACIL_CONFIG_DIR=str(tmp_path / "config"))
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        DGFACIL_DATA_DIR=str(tmp_path / "data"),
+        DGFACIL_CONFIG_DIR=str(tmp_path / "config"),
+    )
     return env
 
 
@@ -49,8 +53,13 @@ def test_every_third_party_import_is_a_declared_dependency():
     missing = {}
     for path in (ROOT / "dgfacil").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.module and not node.level
+                else []
+            )
             for name in names:
                 top = name.split(".")[0]
                 if top in sys.stdlib_module_names or top == "dgfacil":
@@ -65,12 +74,17 @@ def test_every_third_party_import_is_a_declared_dependency():
 
 def test_an_install_without_its_data_lists_no_templates_and_fails(tmp_path):
     """A copy of the package with no sessions/ beside or inside it: exit 2 and one line."""
-    shutil.copytree(ROOT / "dgfacil", tmp_path / "lib" / "dgfacil",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "dgfacil", tmp_path / "lib" / "dgfacil", ignore=shutil.ignore_patterns("__pycache__"))
     env = _clean_env(tmp_path)
     env["PYTHONPATH"] = str(tmp_path / "lib")
-    run = subprocess.run([sys.executable, "-m", "dgfacil", "templates"], capture_output=True, text=True,
-                         env=env, cwd=tmp_path, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "dgfacil", "templates"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert run.returncode == 2, run.stdout + run.stderr
     assert run.stdout == "" and "no workshop templates found" in run.stderr
     assert "Traceback" not in run.stderr
@@ -82,10 +96,19 @@ def _install_into_a_fresh_venv(wheel: Path, venv: Path) -> Path:
     env = _clean_env(venv.parent)
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300, env=env)
     python = venv / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
-                   check=True, capture_output=True, timeout=300, env=env)
-    site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=env,
+    )
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     # added only now, so pip never saw the shared packages; a .pth line adds the directory
     # without running its .pth files, so the shared venv's editable dgfacil is not loaded
     Path(site, "shared-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
@@ -103,30 +126,52 @@ def test_the_wheel_installs_and_prints(tmp_path):
     for part in ("dgfacil", "resources", "sessions"):
         shutil.copytree(ROOT / part, source / part, ignore=shutil.ignore_patterns("__pycache__"))
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
-                   check=True, capture_output=True, timeout=600, env=_clean_env(tmp_path))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+        env=_clean_env(tmp_path),
+    )
     [wheel] = wheels.glob("dgfacil-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"dgfacil/sessions/undesa-escap-webinar-2023.toml", "dgfacil/sessions/evaluation/standard.toml",
-            "dgfacil/resources/fonts/NotoSans-Regular.ttf", "dgfacil/resources/sounds/chime.wav",
-            "dgfacil/resources/style.qss", "dgfacil/store/migrations/env.py"} <= names
+    assert {
+        "dgfacil/sessions/undesa-escap-webinar-2023.toml",
+        "dgfacil/sessions/evaluation/standard.toml",
+        "dgfacil/resources/fonts/NotoSans-Regular.ttf",
+        "dgfacil/resources/sounds/chime.wav",
+        "dgfacil/resources/style.qss",
+        "dgfacil/store/migrations/env.py",
+    } <= names
     python = _install_into_a_fresh_venv(wheel, tmp_path / "venv")
     env = _clean_env(tmp_path)
     work = tmp_path / "work"
     work.mkdir()
-    where = subprocess.run([python, "-c", "import dgfacil, dgfacil.paths as p; print(dgfacil.__file__); "
-                            "print(p.sessions_dir())"], capture_output=True, text=True, env=env, cwd=work)
+    where = subprocess.run(
+        [python, "-c", "import dgfacil, dgfacil.paths as p; print(dgfacil.__file__); print(p.sessions_dir())"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=work,
+    )
     assert str(tmp_path / "venv") in where.stdout and "site-packages/dgfacil/sessions" in where.stdout
 
     def dgfacil(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([tmp_path / "venv" / "bin" / "dgfacil", *args], capture_output=True,
-                              text=True, env=env, cwd=work, timeout=300)
+        return subprocess.run(
+            [tmp_path / "venv" / "bin" / "dgfacil", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=work,
+            timeout=300,
+        )
 
     listed = dgfacil("templates")
     assert listed.returncode == 0 and "undesa-escap-webinar-2023" in listed.stdout, listed.stderr
     assert dgfacil("new", "w.dgfacil", "--template", "undesa-escap-webinar-2023").returncode == 0
-    (work / "roster.csv").write_text("Name,Email,Country\nKim Min-jun,k@example.org,Korea\n"
-                                     "Ольга Петрова,o@example.org,Russia\n", encoding="utf-8")
+    (work / "roster.csv").write_text(
+        "Name,Email,Country\nKim Min-jun,k@example.org,Korea\nОльга Петрова,o@example.org,Russia\n", encoding="utf-8"
+    )
     assert dgfacil("roster", "import", "w.dgfacil", "roster.csv").returncode == 0
     assert dgfacil("attendance", "w.dgfacil", "--mark-all").returncode == 0
     printed = dgfacil("print", "certificates", "w.dgfacil", "-o", "certs.pdf")

@@ -8,6 +8,7 @@ the document only through operations: it opens a workshop with
 An expected failure raises CommandError (or a DocumentError / TemplateError): one line on
 stderr, exit status 2 — never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -107,8 +108,7 @@ def _explain_os_error(err: OSError, args: argparse.Namespace) -> str:
         hidden = Path(where)
         where = hidden.with_name(".".join(hidden.name[1:].split(".")[:-3]))
     advice = _OS_ADVICE.get(err.errno or 0)
-    return (f"cannot write {where or 'the output'}: {err.strerror or err}"
-            + (f" — {advice}" if advice else ""))
+    return f"cannot write {where or 'the output'}: {err.strerror or err}" + (f" — {advice}" if advice else "")
 
 
 def _explain_store_error(err: Exception, args: argparse.Namespace):

@@ -1,4 +1,5 @@
 """`dgfacil attendance FILE`: who attended and who earns a certificate; mark, import, export."""
+
 from __future__ import annotations
 
 import argparse
@@ -6,17 +7,31 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("attendance", help="attendance and certificate eligibility (mark, import, export)",
-                       description="Without an action, prints each participant's attendance and eligibility.")
+    p = sub.add_parser(
+        "attendance",
+        help="attendance and certificate eligibility (mark, import, export)",
+        description="Without an action, prints each participant's attendance and eligibility.",
+    )
     p.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     p.add_argument("--mark-all", action="store_true", help="mark everybody present at everything (rehearsals)")
-    p.add_argument("--import", dest="import_file", type=Path, metavar="CSV",
-                   help="take marks from a sheet: a row per participant, a column per block")
+    p.add_argument(
+        "--import",
+        dest="import_file",
+        type=Path,
+        metavar="CSV",
+        help="take marks from a sheet: a row per participant, a column per block",
+    )
     p.add_argument("--export", type=Path, metavar="OUT.csv|OUT.xlsx", help="write the attendance sheet")
-    p.add_argument("--unit", choices=["item", "half-day"],
-                   help="take attendance per agenda item or half-day (saved in the workshop)")
-    p.add_argument("--threshold", help="the certificate rule, saved in the workshop: 'all' (the APO rule, "
-                                       "default) or the fraction of blocks required, e.g. 0.75")
+    p.add_argument(
+        "--unit",
+        choices=["item", "half-day"],
+        help="take attendance per agenda item or half-day (saved in the workshop)",
+    )
+    p.add_argument(
+        "--threshold",
+        help="the certificate rule, saved in the workshop: 'all' (the APO rule, "
+        "default) or the fraction of blocks required, e.g. 0.75",
+    )
     p.set_defaults(func=cmd_attendance)
 
 
@@ -66,8 +81,10 @@ def cmd_attendance(args: argparse.Namespace) -> int:
                     report = att.import_attendance(session, table=table).value
                 except ValueError as err:
                     raise CommandError(f"{args.import_file.name}: {err}") from None
-                print(f"{args.import_file.name}: {report.marked} marked present, {report.cleared} marked absent, "
-                      f"blocks: {'; '.join(report.units)}")
+                print(
+                    f"{args.import_file.name}: {report.marked} marked present, {report.cleared} marked absent, "
+                    f"blocks: {'; '.join(report.units)}"
+                )
                 for line in report.problems:
                     print(line)
                 status = 1 if report.problems else 0

@@ -1,4 +1,5 @@
 """`dgfacil new`, `templates`, `agenda` and `export`: documents without the app."""
+
 from __future__ import annotations
 
 import argparse
@@ -89,8 +90,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
     found = bundled_templates()
     if not found:  # an install without its data: say so, never an empty list and success
-        raise CommandError(f"no workshop templates found in {sessions_dir()}; the installation "
-                           "is missing its data (reinstall dgfacil)")
+        raise CommandError(
+            f"no workshop templates found in {sessions_dir()}; the installation is missing its data (reinstall dgfacil)"
+        )
     for t in found:
         print(f"{t.name}\t{t.days} day{'s' if t.days != 1 else ''}\t{t.title}")
     return 0
@@ -98,7 +100,6 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 def cmd_agenda(args: argparse.Namespace) -> int:
     from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
-
     from dgfacil.core.zones import typed_place
 
     zones = [check_zone(z) for z in args.tz]

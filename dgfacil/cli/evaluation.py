@@ -3,6 +3,7 @@
 An import prints what it read and decided (columns, answers read by their place on a scale,
 numbers, metadata left out) and writes nothing, exit 2, while any answer maps to no level.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,22 +21,43 @@ def register(sub: argparse._SubParsersAction) -> None:
     evaluation = sub.add_parser("evaluation", help="post-event survey: import an online export, show the figures")
     inner = evaluation.add_subparsers(dest="evaluation_command", metavar="ACTION", required=True)
     imp = inner.add_parser(
-        "import", help="import a survey export (Google Forms, Microsoft Forms, SurveyMonkey, KoboToolbox, "
-                       "LimeSurvey, plain CSV or XLSX); nothing is written while an answer maps to no level")
+        "import",
+        help="import a survey export (Google Forms, Microsoft Forms, SurveyMonkey, KoboToolbox, "
+        "LimeSurvey, plain CSV or XLSX); nothing is written while an answer maps to no level",
+    )
     imp.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     imp.add_argument("survey", type=Path, metavar="SURVEY", help="the survey export (CSV or XLSX)")
-    imp.add_argument("--column", type=_pair, action="append", default=[], metavar='"HEADER=KEY"',
-                     help="read the column HEADER as question KEY (KEY '-' leaves the column out); repeatable")
-    imp.add_argument("--answer", type=_pair, action="append", default=[], metavar='"TEXT=LEVEL"',
-                     help="read the answer TEXT as LEVEL (LEVEL empty: no answer); repeatable")
-    imp.add_argument("--one-is-best", action="store_true",
-                     help="numbered answers run 1 = best (by default N = best, as most tools number them)")
-    imp.add_argument("--sheet", metavar="NAME",
-                     help="the workbook's sheet to read (by default the one whose header matches the form best)")
+    imp.add_argument(
+        "--column",
+        type=_pair,
+        action="append",
+        default=[],
+        metavar='"HEADER=KEY"',
+        help="read the column HEADER as question KEY (KEY '-' leaves the column out); repeatable",
+    )
+    imp.add_argument(
+        "--answer",
+        type=_pair,
+        action="append",
+        default=[],
+        metavar='"TEXT=LEVEL"',
+        help="read the answer TEXT as LEVEL (LEVEL empty: no answer); repeatable",
+    )
+    imp.add_argument(
+        "--one-is-best",
+        action="store_true",
+        help="numbered answers run 1 = best (by default N = best, as most tools number them)",
+    )
+    imp.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the workbook's sheet to read (by default the one whose header matches the form best)",
+    )
     imp.add_argument("--encoding", help="the CSV's encoding when it is not UTF-8 (e.g. cp1252)")
     imp.add_argument("--dry-run", action="store_true", help="read and report, but import nothing")
-    imp.add_argument("--replace", action="store_true",
-                     help="remove every imported response first (typed forms are kept)")
+    imp.add_argument(
+        "--replace", action="store_true", help="remove every imported response first (typed forms are kept)"
+    )
     imp.set_defaults(func=cmd_import)
     stats = inner.add_parser("stats", help="print each question's figures, as the report writes them")
     stats.add_argument("file", type=Path)
@@ -56,9 +78,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         with doc.session() as session:
             try:
                 result = import_survey(
-                    session, data=data, name=args.survey.name, encoding=args.encoding, columns=dict(args.column),
-                    answers=dict(args.answer), one_best=args.one_is_best, replace_all=args.replace,
-                    sheet=args.sheet).value
+                    session,
+                    data=data,
+                    name=args.survey.name,
+                    encoding=args.encoding,
+                    columns=dict(args.column),
+                    answers=dict(args.answer),
+                    one_best=args.one_is_best,
+                    replace_all=args.replace,
+                    sheet=args.sheet,
+                ).value
             except UnmappedAnswers as err:
                 print("\n".join(err.read.lines()))
                 raise CommandError(f"{args.survey}: {err}") from None
@@ -67,8 +96,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             if args.dry_run:
                 session.rollback()
         lines = result.read.lines()
-        print("\n".join(line + ("; --sheet NAME reads another" if line.startswith("  read the sheet") else "")
-                        for line in lines))
+        print(
+            "\n".join(
+                line + ("; --sheet NAME reads another" if line.startswith("  read the sheet") else "") for line in lines
+            )
+        )
         print(result.summary(dry_run=args.dry_run))
     finally:
         doc.close()

@@ -9,6 +9,7 @@
 The passphrase is asked at the terminal (twice on export) or read from the first line of
 --passphrase-file; never from the command line, which other users and shell history can see.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,15 +26,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp = actions.add_parser("export", help="write the signing key (passphrase-protected) or --public key")
     exp.add_argument("file", type=Path)
     exp.add_argument("--public", action="store_true", help="only the public key (no passphrase)")
-    exp.add_argument("--passphrase-file", type=Path, metavar="FILE",
-                     help="read the passphrase from the first line of FILE")
+    exp.add_argument(
+        "--passphrase-file", type=Path, metavar="FILE", help="read the passphrase from the first line of FILE"
+    )
     exp.set_defaults(func=cmd_export)
     imp = actions.add_parser("import", help="sign with an exported key here, or --public: trust a public key")
     imp.add_argument("file", type=Path)
     imp.add_argument("--public", action="store_true", help="trust this public key for verification")
     imp.add_argument("--passphrase-file", type=Path, metavar="FILE")
-    imp.add_argument("--replace", action="store_true",
-                     help="replace this laptop's own key (its public key stays trusted)")
+    imp.add_argument(
+        "--replace", action="store_true", help="replace this laptop's own key (its public key stays trusted)"
+    )
     imp.set_defaults(func=cmd_import)
     lst = actions.add_parser("list", help="this laptop's signing key and the public keys it trusts")
     lst.set_defaults(func=cmd_list)
@@ -69,8 +72,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         fingerprint = keys.export_private_key(args.file, _passphrase(args, confirm=True))
     except keys.KeyFileError as err:
         raise CommandError(str(err)) from None
-    print(f"wrote {args.file}: the signing key {fingerprint}, protected by the passphrase. "
-          "Keep it like a password; import it on another laptop with `dgfacil key import`.")
+    print(
+        f"wrote {args.file}: the signing key {fingerprint}, protected by the passphrase. "
+        "Keep it like a password; import it on another laptop with `dgfacil key import`."
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
 """`dgfacil print KIND FILE -o OUT`: the organizer's documents, headless."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,8 +8,7 @@ from pathlib import Path
 
 from dgfacil.cli import CommandError
 
-KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups",
-         "outputs", "report")
+KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups", "outputs", "report")
 
 
 class _Deprecated(argparse.Action):
@@ -23,18 +23,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="print certificates, attendance sheets, badges, handouts or the report")
     p.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
     p.add_argument("file", help="the .dgfacil workshop file, or a team workshop's postgresql:// URL")
-    p.add_argument("-o", "--out", required=True,
-                   help="the PDF to write (a folder with --per-person); for the report, a .docx "
-                   "writes an editable Word document")
+    p.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        help="the PDF to write (a folder with --per-person); for the report, a .docx writes an editable Word document",
+    )
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     p.add_argument("--per-person", action="store_true", help="certificates: one PDF per person in OUT")
-    p.add_argument("--block", type=int, metavar="N",
-                   help="attendance: only block N (1 = first, as in the People room)")
+    p.add_argument("--block", type=int, metavar="N", help="attendance: only block N (1 = first, as in the People room)")
     p.add_argument("--session", type=int, dest="block", action=_Deprecated, help=argparse.SUPPRESS)
-    p.add_argument("--zone", action="append", default=[], metavar="IANA",
-                   help="agenda: another time zone to show (repeatable)")
-    p.add_argument("--force", action="store_true",
-                   help="print even with names no font can draw or another signing key")
+    p.add_argument(
+        "--zone", action="append", default=[], metavar="IANA", help="agenda: another time zone to show (repeatable)"
+    )
+    p.add_argument("--force", action="store_true", help="print even with names no font can draw or another signing key")
     p.set_defaults(func=cmd_print)
 
 
@@ -53,8 +55,9 @@ def _preflight(doc, kind: str, force: bool) -> None:
         return
     if sys.stdin.isatty() and input("Print anyway? [y/N] ").strip().lower() in ("y", "yes"):
         return
-    raise CommandError(f"not printed: {len(found)} warning{'s' if len(found) > 1 else ''} above "
-                       "(use --force to print anyway)")
+    raise CommandError(
+        f"not printed: {len(found)} warning{'s' if len(found) > 1 else ''} above (use --force to print anyway)"
+    )
 
 
 class _Dots:
@@ -95,7 +98,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         from dgfacil.operations.printing import PrintOptions, print_document
 
         options = PrintOptions(
-            paper=args.paper, per_person=args.per_person,
+            paper=args.paper,
+            per_person=args.per_person,
             unit=None if args.block is None else args.block - 1,
             extra_zones=[check_zone(z) for z in args.zone],
         )

@@ -1,4 +1,5 @@
 """`dgfacil roster import|export`: the roster without the app."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,17 +9,25 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     roster = sub.add_parser("roster", help="import or export the participants")
     actions = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
-    imp = actions.add_parser("import", help="import a CSV/TSV/XLSX roster; prints every problem by row",
-                             description="Rows with errors are refused and listed; the rest are imported in one "
-                             "transaction. Exit status 1 when any row was refused, 2 when nothing could be read.")
+    imp = actions.add_parser(
+        "import",
+        help="import a CSV/TSV/XLSX roster; prints every problem by row",
+        description="Rows with errors are refused and listed; the rest are imported in one "
+        "transaction. Exit status 1 when any row was refused, 2 when nothing could be read.",
+    )
     imp.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
     imp.add_argument("roster", type=Path, help="the roster file (.csv, .tsv, .txt, .xlsx)")
     imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     imp.add_argument("--encoding", help="override the guess: utf-8, utf-8-sig, utf-16, cp1252...")
     imp.add_argument("--delimiter", choices=["comma", "semicolon", "tab", "bar"], help="override the guess")
-    imp.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
-                     help="say what a column holds (FIELD: full_name, first_name, last_name, certificate_name, "
-                     "email, country, organization, position, role, origin, badge_code, or ignore); repeatable")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="say what a column holds (FIELD: full_name, first_name, last_name, certificate_name, "
+        "email, country, organization, position, role, origin, badge_code, or ignore); repeatable",
+    )
     imp.set_defaults(func=cmd_import)
     exp = actions.add_parser("export", help="write the roster as CSV or XLSX (by the suffix of OUT)")
     exp.add_argument("file", type=Path)
@@ -53,8 +62,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from dgfacil.operations.document import open_workshop
 
     try:
-        table = ops.read_roster_file(args.roster, encoding=args.encoding,
-                                     delimiter=SEPARATORS.get(args.delimiter or ""))
+        table = ops.read_roster_file(
+            args.roster, encoding=args.encoding, delimiter=SEPARATORS.get(args.delimiter or "")
+        )
     except ops.RosterFileError as err:
         raise CommandError(str(err)) from None
     sample = [cells for _, cells in table.rows[:200]]  # lets the guess see a column of honorifics

@@ -1,4 +1,5 @@
 """`dgfacil serve FILE`: the room link without the app (a mini PC at the venue, tests, CI)."""
+
 from __future__ import annotations
 
 import argparse

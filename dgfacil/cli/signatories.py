@@ -6,6 +6,7 @@
 
 Without an action it lists them. Changes are committed at once; the list is printed after.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,9 @@ def cmd_signatories(args: argparse.Namespace) -> int:
             if args.remove is not None:
                 rows = ops.list_signatories(session)
                 if not 1 <= args.remove <= len(rows):
-                    raise CommandError(f"--remove {args.remove}: there are {len(rows)} signatories "
-                                       f"(numbered from 1; see --list)")
+                    raise CommandError(
+                        f"--remove {args.remove}: there are {len(rows)} signatories (numbered from 1; see --list)"
+                    )
                 ops.remove_signatory(session, signatory_id=rows[args.remove - 1].id)
                 print(f"removed {rows[args.remove - 1].name}")
             if args.add is not None:

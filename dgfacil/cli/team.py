@@ -1,20 +1,23 @@
 """`dgfacil publish FILE URL` and `dgfacil copy URL FILE`: team mode's way onto a PostgreSQL server
 and back to one file. The password comes from libpq (PGPASSFILE or ~/.pgpass), never the command line."""
+
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-URL_HELP = ("postgresql://USER@HOST[:PORT]/DATABASE; the password is read from PGPASSFILE or ~/.pgpass, "
-            "SSL from PGSSLMODE")
+URL_HELP = (
+    "postgresql://USER@HOST[:PORT]/DATABASE; the password is read from PGPASSFILE or ~/.pgpass, SSL from PGSSLMODE"
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     publish = sub.add_parser("publish", help="copy a workshop file to a PostgreSQL server for a team (team mode)")
     publish.add_argument("file", type=Path, help="the .dgfacil workshop file")
     publish.add_argument("url", metavar="URL", help=URL_HELP)
-    publish.add_argument("--replace", action="store_true",
-                         help="overwrite the server's copy of this same workshop with the file")
+    publish.add_argument(
+        "--replace", action="store_true", help="overwrite the server's copy of this same workshop with the file"
+    )
     publish.set_defaults(func=cmd_publish)
     copy = sub.add_parser("copy", help="bring a team workshop back to one file (for the archive)")
     copy.add_argument("source", metavar="URL", help=f"the team workshop ({URL_HELP}), or a workshop file")

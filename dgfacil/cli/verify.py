@@ -4,6 +4,7 @@ Exit status: 0 valid, 1 invalid or signed by an unknown key, 2 bad usage.
 Only a valid code's name and dates are printed as facts; otherwise they are shown as what the
 code claims, NOT verified.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,12 +17,28 @@ from dgfacil.cli import CommandError
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify", help="check the text of a certificate's QR code")
     p.add_argument("payload", help="the scanned text ('-' reads it from standard input)")
-    p.add_argument("--key", action="append", default=[], type=Path, metavar="PEM",
-                   help="also trust this public key file (repeatable)")
-    p.add_argument("--workshop", action="append", default=[], type=Path, metavar="FILE",
-                   help="also trust the keys this .dgfacil workshop was signed with (repeatable)")
-    p.add_argument("--export-key", type=Path, metavar="PEM",
-                   help="write this organizer's public key to PEM (and verify nothing else)")
+    p.add_argument(
+        "--key",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="PEM",
+        help="also trust this public key file (repeatable)",
+    )
+    p.add_argument(
+        "--workshop",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="also trust the keys this .dgfacil workshop was signed with (repeatable)",
+    )
+    p.add_argument(
+        "--export-key",
+        type=Path,
+        metavar="PEM",
+        help="write this organizer's public key to PEM (and verify nothing else)",
+    )
     p.set_defaults(func=cmd_verify)
 
 

@@ -1,4 +1,5 @@
 """Agenda maths: when each item starts and ends, in the venue zone and in any other zone."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

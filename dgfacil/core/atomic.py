@@ -5,6 +5,7 @@ cannot remove its own, so the next write to the same target removes the ones who
 gone. The finished file gets the mode the user expects: the old file's when it replaces one,
 else what the umask gives a new file (mkstemp's 0600 would hide a shared PDF from colleagues).
 """
+
 from __future__ import annotations
 
 import atexit
@@ -27,8 +28,9 @@ _live_lock = threading.Lock()
 
 
 @contextmanager
-def atomic_write(path: Path, mode: str = "wb", encoding: str | None = None, *,
-                 exclusive: bool = False) -> Iterator[IO[Any]]:
+def atomic_write(
+    path: Path, mode: str = "wb", encoding: str | None = None, *, exclusive: bool = False
+) -> Iterator[IO[Any]]:
     """Write to a temp file beside `path`; on success fsync and rename over it, else remove it.
 
     `exclusive`: never replace an existing `path` — the finished file is hard-linked into place,
@@ -105,7 +107,7 @@ def remove_stale_parts(path: Path) -> list[Path]:
 
 
 def _writer_alive(part: Path, name: str) -> bool:
-    pid_text = part.name[len(name) + 2:].split(".", 1)[0]
+    pid_text = part.name[len(name) + 2 :].split(".", 1)[0]
     if os.name == "posix" and pid_text.isdigit():
         pid = int(pid_text)
         if pid == os.getpid():

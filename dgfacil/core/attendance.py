@@ -7,6 +7,7 @@ organizer can read out to a participant.
 A *block* is whatever the organizer takes attendance for: one agenda item, or a half-day
 (`HalfDay`) that groups a day's items before / after 12:00 in the venue zone (see `half_day_blocks`).
 """
+
 from __future__ import annotations
 
 import math
@@ -116,8 +117,11 @@ def half_day_blocks(planned_days: Sequence[Sequence[Slot]]) -> list[HalfDay]:
     """
     blocks: list[HalfDay] = []
     for d, slots in enumerate(planned_days):
-        counted = [(s.item.id, s.start.time() < NOON) for s in slots
-                   if s.item.kind not in NOT_COUNTED and s.item.id is not None]
+        counted = [
+            (s.item.id, s.start.time() < NOON)
+            for s in slots
+            if s.item.kind not in NOT_COUNTED and s.item.id is not None
+        ]
         am = tuple(item_id for item_id, morning in counted if morning)
         pm = tuple(item_id for item_id, morning in counted if not morning)
         if am:
@@ -127,8 +131,9 @@ def half_day_blocks(planned_days: Sequence[Sequence[Slot]]) -> list[HalfDay]:
     return blocks
 
 
-def block_present(blocks: Sequence[HalfDay], present: set[tuple[int, int]],
-                  participant_ids: Iterable[int]) -> set[tuple[int, int]]:
+def block_present(
+    blocks: Sequence[HalfDay], present: set[tuple[int, int]], participant_ids: Iterable[int]
+) -> set[tuple[int, int]]:
     """Presence per block, indexed by block position: present at a block means present at all its items.
 
     Marking a block marks its items, so this is the reading that agrees with how they were marked.

@@ -3,6 +3,7 @@
 A participant keeps the number they were first given (a reprint must match the first print);
 new numbers continue after the highest one issued for the same prefix.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,12 +24,13 @@ def prefix_for(project_code: str, first_day: date | None) -> str:
 def _sequence(number: str, prefix: str) -> int | None:
     if not number.startswith(prefix + "-"):
         return None
-    tail = number[len(prefix) + 1:]
+    tail = number[len(prefix) + 1 :]
     return int(tail) if tail.isdigit() else None
 
 
-def assign_numbers(participant_ids: Sequence[int], issued: Mapping[int, str], prefix: str,
-                   taken: Iterable[str] = ()) -> dict[int, str]:
+def assign_numbers(
+    participant_ids: Sequence[int], issued: Mapping[int, str], prefix: str, taken: Iterable[str] = ()
+) -> dict[int, str]:
     """A number for each participant: the one already issued, else the next free one.
 
     `issued` maps participant id -> number already given; `taken` holds every number in use

@@ -3,6 +3,7 @@
 The facilitator edits these after creating a workshop from a template: the venue and its time
 zone, the organizers printed on certificates, the extra zones a hybrid audience watches from.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -62,6 +63,13 @@ def cleaned(details: WorkshopDetails) -> WorkshopDetails:
         sentence = "; ".join(problems)
         raise ValueError(sentence[0].upper() + sentence[1:] + ".")
     return replace(
-        details, title=title, timezone=zone, project_code=details.project_code.strip(),
-        organizers=tuple(o.strip() for o in details.organizers if o.strip()), modality=modality,
-        venue=details.venue.strip(), display_zones=tuple(extras), description=details.description.strip())
+        details,
+        title=title,
+        timezone=zone,
+        project_code=details.project_code.strip(),
+        organizers=tuple(o.strip() for o in details.organizers if o.strip()),
+        modality=modality,
+        venue=details.venue.strip(),
+        display_zones=tuple(extras),
+        description=details.description.strip(),
+    )

@@ -8,6 +8,7 @@ A choice answer is the option's text; a text answer is the text.
 Shares are computed from the counts with exact integer arithmetic and rounded half up to one
 decimal — never through floats, whose `round()` rounds half to even and misreads 0.05 steps.
 """
+
 from __future__ import annotations
 
 import math
@@ -52,10 +53,16 @@ class EvaluationForm:
             levels = tuple(raw.get("levels") or ())
             if kind == "likert" and not levels:
                 levels = DEFAULT_LEVELS
-            questions.append(Question(
-                key=str(raw["key"]), kind=kind, text=str(raw.get("text", raw["key"])),
-                group=str(raw.get("group", "")), levels=levels, options=tuple(raw.get("options") or ()),
-            ))
+            questions.append(
+                Question(
+                    key=str(raw["key"]),
+                    kind=kind,
+                    text=str(raw.get("text", raw["key"])),
+                    group=str(raw.get("group", "")),
+                    levels=levels,
+                    options=tuple(raw.get("options") or ()),
+                )
+            )
         return cls(title=str(data.get("title", "Evaluation")), questions=tuple(questions))
 
     def question(self, key: str) -> Question | None:
@@ -114,6 +121,7 @@ def counted(n: int, word: str, words: str = "") -> str:
 
 # -- shares, rounded the way a report is read ---------------------------------------------
 
+
 def tenths_half_up(part: int, whole: int) -> int | None:
     """100·part/whole in tenths of a per cent, rounded half up; None when whole is 0."""
     if whole <= 0:
@@ -143,6 +151,7 @@ def share_text(part: int, whole: int, no_answer: int = 0) -> str:
 
 
 # -- statistics per question ---------------------------------------------------------------
+
 
 @dataclass
 class QuestionStats:

@@ -5,6 +5,7 @@ shows is computed from that data: the zone rectangles, the quadrant a card sits 
 order, the clusters, the rubric gap per dimension. A new exercise is new data, never new code.
 Board coordinates are 0..1 on both axes, origin top-left (so "high" on a plane's y axis is up).
 """
+
 from __future__ import annotations
 
 import math
@@ -60,8 +61,14 @@ class Rect:
 
 # --- validation ---------------------------------------------------------------------------------
 
-def _keyed(problems: list[tuple[str, str]], definition: dict[str, Any], name: str, *,
-           required: tuple[str, ...] = ("key", "title")) -> list[dict[str, Any]]:
+
+def _keyed(
+    problems: list[tuple[str, str]],
+    definition: dict[str, Any],
+    name: str,
+    *,
+    required: tuple[str, ...] = ("key", "title"),
+) -> list[dict[str, Any]]:
     entries = definition.get(name)
     if not isinstance(entries, list) or not entries:
         problems.append((name, "needs at least one entry"))
@@ -133,8 +140,9 @@ def problems_in(kind: str, definition: dict[str, Any]) -> list[tuple[str, str]]:
         for i, dim in enumerate(_keyed(problems, definition, "dimensions")):
             descriptors = dim.get("descriptors", [])
             if levels and len(descriptors) != len(levels):
-                problems.append((f"dimensions.{i}.descriptors",
-                                 f"needs {len(levels)} descriptors, has {len(descriptors)}"))
+                problems.append(
+                    (f"dimensions.{i}.descriptors", f"needs {len(levels)} descriptors, has {len(descriptors)}")
+                )
     elif kind == "prompts":
         for i, q in enumerate(_keyed(problems, definition, "questions", required=("key", "text"))):
             qkind = q.get("kind", "text")
@@ -149,8 +157,11 @@ def problems_in(kind: str, definition: dict[str, Any]) -> list[tuple[str, str]]:
                     problems.append((f"questions.{i}.answer", "must be the index of one of the options"))
     votes = definition.get("votes")
     if votes is not None:
-        if (not isinstance(votes, dict) or not isinstance(votes.get("dots", DEFAULT_DOTS), int)
-                or votes.get("dots", 1) < 1):
+        if (
+            not isinstance(votes, dict)
+            or not isinstance(votes.get("dots", DEFAULT_DOTS), int)
+            or votes.get("dots", 1) < 1
+        ):
             problems.append(("votes.dots", "must be a whole number of at least 1"))
         elif votes.get("per", "group") not in ("group", "participant"):
             problems.append(("votes.per", "must be 'group' or 'participant'"))
@@ -190,7 +201,8 @@ def zone_rects(definition: dict[str, Any]) -> dict[str, Rect]:
 AXIS_BAND = 0.035  # a plane keeps its left and bottom edges for the axes and their labels
 _HALF_W, _HALF_H = (1 - AXIS_BAND) / 2, (1 - AXIS_BAND * 1.6) / 2
 _CORNER_RECTS = {
-    "top-left": Rect(AXIS_BAND, 0, _HALF_W, _HALF_H), "top-right": Rect(AXIS_BAND + _HALF_W, 0, _HALF_W, _HALF_H),
+    "top-left": Rect(AXIS_BAND, 0, _HALF_W, _HALF_H),
+    "top-right": Rect(AXIS_BAND + _HALF_W, 0, _HALF_W, _HALF_H),
     "bottom-left": Rect(AXIS_BAND, _HALF_H, _HALF_W, _HALF_H),
     "bottom-right": Rect(AXIS_BAND + _HALF_W, _HALF_H, _HALF_W, _HALF_H),
 }
@@ -209,8 +221,11 @@ def area_at(kind: str, definition: dict[str, Any], x: float, y: float) -> str:
     for key, rect in rects.items():
         if rect.contains(x, y):
             return key
-    best = min(rects.items(), key=lambda kv: (kv[1].x + kv[1].w / 2 - x) ** 2 + (kv[1].y + kv[1].h / 2 - y) ** 2,
-               default=("", None))
+    best = min(
+        rects.items(),
+        key=lambda kv: (kv[1].x + kv[1].w / 2 - x) ** 2 + (kv[1].y + kv[1].h / 2 - y) ** 2,
+        default=("", None),
+    )
     return best[0]
 
 
@@ -239,11 +254,14 @@ def grid_cells(rect: Rect, count: int) -> Iterable[tuple[float, float]]:
         layer, rest = divmod(i, cols * rows)
         row, col = divmod(rest, cols)
         shift = layer * 0.012  # later layers are offset so stacked cards stay visible
-        yield (rect.x + gap + CARD_W / 2 + col * (CARD_W + gap) + shift,
-               top + gap + CARD_H / 2 + row * (CARD_H + gap) + shift)
+        yield (
+            rect.x + gap + CARD_W / 2 + col * (CARD_W + gap) + shift,
+            top + gap + CARD_H / 2 + row * (CARD_H + gap) + shift,
+        )
 
 
 # --- votes, sorting, clusters -----------------------------------------------------------------
+
 
 def vote_rule(definition: dict[str, Any]) -> tuple[int, str]:
     """(dots each voter has, "group" or "participant") for this exercise."""
@@ -289,12 +307,15 @@ def clusters(items: Iterable[BoardItem]) -> list[Cluster]:
     for it in items:
         if it.cluster:
             found.setdefault((it.area, it.cluster), []).append(it)
-    out = [Cluster(h, a, tuple(i.id for i in its if i.id is not None), sum(i.votes for i in its))
-           for (a, h), its in found.items()]
+    out = [
+        Cluster(h, a, tuple(i.id for i in its if i.id is not None), sum(i.votes for i in its))
+        for (a, h), its in found.items()
+    ]
     return sorted(out, key=lambda c: (-c.votes, c.area, c.heading))
 
 
 # --- table rows grouped by goal ------------------------------------------------------------
+
 
 def table_groups(items: Iterable[BoardItem]) -> list[tuple[str, list[BoardItem]]]:
     """Rows under their goal (the item's area), goals in order of first appearance."""
@@ -305,6 +326,7 @@ def table_groups(items: Iterable[BoardItem]) -> list[tuple[str, list[BoardItem]]
 
 
 # --- rubric -------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Gap:

@@ -5,6 +5,7 @@ group has two more of one country than another, and inside a country the same ho
 organization (colleagues from one ministry end up in different groups). The deal is random but
 fixed by a seed, so a facilitator can redo exactly the same assignment.
 """
+
 from __future__ import annotations
 
 import random
@@ -12,8 +13,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-GROUP_COLOURS = ("#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7",
-                 "#9C755F", "#BAB0AC")
+GROUP_COLOURS = (
+    "#4E79A7",
+    "#F28E2B",
+    "#59A14F",
+    "#E15759",
+    "#76B7B2",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+    "#BAB0AC",
+)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 The store turns rows into these; printing, the CLI and the screens read them.
 Times of day are `datetime.time` in the workshop's zone; instants are aware UTC datetimes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -5,6 +5,7 @@ board is unreadable (card text about 7 px at 1366x768). The projector therefore 
 cards out as large as the area allows, in reading order, so that the text can be large. Plain
 Python: sizes are in whatever unit the caller uses (the UI passes scene units).
 """
+
 from __future__ import annotations
 
 import math
@@ -24,8 +25,9 @@ def reading_order(cards: Iterable[BoardItem]) -> list[BoardItem]:
     return [n for _, n in ranked]
 
 
-def grid(area: tuple[float, float, float, float], count: int, *, gap: float, aspect: float,
-         largest: tuple[float, float]) -> list[tuple[float, float, float, float]]:
+def grid(
+    area: tuple[float, float, float, float], count: int, *, gap: float, aspect: float, largest: tuple[float, float]
+) -> list[tuple[float, float, float, float]]:
     """`count` cells (x, y, w, h) in `area`, row by row, as large as they can be.
 
     The column count is the one giving the largest card of the wanted `aspect` (width / height);

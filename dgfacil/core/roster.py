@@ -4,6 +4,7 @@ Plain Python. Which column is which is in core/roster_columns.py; here every row
 (missing name, bad e-mail, duplicate, over-long value) and the preview of an import is built.
 Nothing here writes anything.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,8 +64,9 @@ def clean_value(text: str) -> str:
 
 
 # Letters that are not a base letter plus a mark, so NFKD leaves them whole: fold them by hand.
-_FOLD = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe",
-                       "þ": "th", "ŧ": "t", "ŀ": "l"})
+_FOLD = str.maketrans(
+    {"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ŧ": "t", "ŀ": "l"}
+)
 
 
 def search_key(text: str) -> str:
@@ -82,6 +84,7 @@ def name_key(name: str) -> str:
 
 
 # --- checking rows -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -126,8 +129,10 @@ class Preview:
 
     def summary(self) -> str:
         refused = len(self.refused_rows)
-        return (f"{self.rows_read} row{'s' if self.rows_read != 1 else ''} read: {self.count('new')} new, "
-                f"{self.count('update')} updated, {self.count('unchanged')} unchanged, {refused} refused")
+        return (
+            f"{self.rows_read} row{'s' if self.rows_read != 1 else ''} read: {self.count('new')} new, "
+            f"{self.count('update')} updated, {self.count('unchanged')} unchanged, {refused} refused"
+        )
 
     def report_lines(self) -> list[str]:
         """The report the CLI prints and the dialog shows: summary, mapping notes, every problem."""
@@ -138,8 +143,15 @@ class Preview:
 
 
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_ORIGINS = {"local": Origin.LOCAL, "domestic": Origin.LOCAL, "host": Origin.LOCAL, "overseas": Origin.OVERSEAS,
-            "foreign": Origin.OVERSEAS, "international": Origin.OVERSEAS, "abroad": Origin.OVERSEAS}
+_ORIGINS = {
+    "local": Origin.LOCAL,
+    "domestic": Origin.LOCAL,
+    "host": Origin.LOCAL,
+    "overseas": Origin.OVERSEAS,
+    "foreign": Origin.OVERSEAS,
+    "international": Origin.OVERSEAS,
+    "abroad": Origin.OVERSEAS,
+}
 
 
 def join_name(first: str, last: str) -> str:
@@ -172,12 +184,20 @@ def check_row(number: int, values: dict[str, str]) -> list[Problem]:
     problems = []
     for name, value in values.items():
         if "\ufffd" in value or broken_text(value):  # a byte the file's encoding could not read
-            problems.append(Problem(number, "unreadable", f"{FIELDS[name]} {value[:60]!r} holds a character that "
-                                    "could not be read; fix it in the file or choose another encoding", name))
+            problems.append(
+                Problem(
+                    number,
+                    "unreadable",
+                    f"{FIELDS[name]} {value[:60]!r} holds a character that "
+                    "could not be read; fix it in the file or choose another encoding",
+                    name,
+                )
+            )
         limit = MAX_LENGTH.get(name, 300)
         if len(value) > limit:
-            problems.append(Problem(number, "too long", f"{FIELDS[name]} is {len(value):,} characters "
-                                    f"(at most {limit:,})", name))
+            problems.append(
+                Problem(number, "too long", f"{FIELDS[name]} is {len(value):,} characters (at most {limit:,})", name)
+            )
     name = values.get("full_name", "")
     if not name:
         problems.append(Problem(number, "missing name", "no name", "full_name"))
@@ -188,8 +208,15 @@ def check_row(number: int, values: dict[str, str]) -> list[Problem]:
         problems.append(Problem(number, "no e-mail", "no e-mail: a re-import matches by name", "email", False))
     origin = values.get("origin", "")
     if origin and normalise_header(origin) not in _ORIGINS:
-        problems.append(Problem(number, "origin", f"origin {origin[:30]!r} is neither local nor overseas; "
-                                "kept as overseas", "origin", False))
+        problems.append(
+            Problem(
+                number,
+                "origin",
+                f"origin {origin[:30]!r} is neither local nor overseas; kept as overseas",
+                "origin",
+                False,
+            )
+        )
     return problems
 
 
@@ -202,8 +229,9 @@ def _merge(existing: Participant, values: dict[str, str]) -> Participant:
     return merged
 
 
-def build_preview(headers: list[str], rows: list[tuple[int, list[str]]], mapping: Mapping,
-                  existing: list[Participant]) -> Preview:
+def build_preview(
+    headers: list[str], rows: list[tuple[int, list[str]]], mapping: Mapping, existing: list[Participant]
+) -> Preview:
     """Check every row and decide, for each good one, new participant or update.
 
     A row matches an existing participant by e-mail (any case); a row without e-mail matches
@@ -227,8 +255,9 @@ def build_preview(headers: list[str], rows: list[tuple[int, list[str]]], mapping
         if email and email in seen_email:
             problems.append(Problem(number, "duplicate", f"same e-mail as row {seen_email[email]}", "email"))
         elif not email and key and key in seen_name:
-            problems.append(Problem(number, "duplicate", f"same name as row {seen_name[key]}, and no e-mail",
-                                    "full_name"))
+            problems.append(
+                Problem(number, "duplicate", f"same name as row {seen_name[key]}, and no e-mail", "full_name")
+            )
         preview.problems += problems
         if any(p.error for p in problems):
             continue

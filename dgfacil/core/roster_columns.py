@@ -4,6 +4,7 @@ synonyms, in several languages) and from what its cells hold (an honorific is no
 Plain Python. The reader (io/roster.py) hands us the header and rows of strings; what is wrong
 with each row and the participants they become are in core/roster.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,9 +53,19 @@ for _field, _names in {
         SYNONYMS[re.sub(r"[^0-9a-z]", "", _name.lower())] = _field
 
 MAX_LENGTH: dict[str, int] = {
-    "full_name": 200, "certificate_name": 200, "first_name": 120, "last_name": 120, "email": 254,
-    "country": 100, "organization": 300, "position": 300, "role": 40, "origin": 20, "badge_code": 20,
+    "full_name": 200,
+    "certificate_name": 200,
+    "first_name": 120,
+    "last_name": 120,
+    "email": 254,
+    "country": 100,
+    "organization": 300,
+    "position": 300,
+    "role": 40,
+    "origin": 20,
+    "badge_code": 20,
 }
+
 
 def normalise_header(text: str) -> str:
     """'E-mail Address ' -> 'emailaddress'; accents dropped ('Prénom' -> 'prenom')."""
@@ -68,12 +79,58 @@ def normalise_header(text: str) -> str:
 # 'Job title') wins the field over one named by a weak synonym, whatever their order.
 WEAK_SYNONYMS = {"title", "post", "function", "rank", "type", "category", "code"}
 # Headers that name an honorific column outright.
-HONORIFIC_HEADERS = {"salutation", "honorific", "honorifics", "prefix", "courtesytitle", "mrms", "titre",
-                     "tratamiento", "form of address", "formofaddress"}
+HONORIFIC_HEADERS = {
+    "salutation",
+    "honorific",
+    "honorifics",
+    "prefix",
+    "courtesytitle",
+    "mrms",
+    "titre",
+    "tratamiento",
+    "form of address",
+    "formofaddress",
+}
 # Honorifics as written in rosters, normalised (case, dots and spaces dropped): 'Mr.', 'H.E.', 'Prof. Dr.'.
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "he", "hon", "sir", "madam", "madame",
-              "mme", "mlle", "sr", "sra", "srta", "dra", "don", "dona", "engr", "eng", "ing", "atty", "rev",
-              "dato", "datuk", "datin", "tansri", "puan", "encik", "shri", "smt", "ir", "mrdr", "msdr"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "he",
+    "hon",
+    "sir",
+    "madam",
+    "madame",
+    "mme",
+    "mlle",
+    "sr",
+    "sra",
+    "srta",
+    "dra",
+    "don",
+    "dona",
+    "engr",
+    "eng",
+    "ing",
+    "atty",
+    "rev",
+    "dato",
+    "datuk",
+    "datin",
+    "tansri",
+    "puan",
+    "encik",
+    "shri",
+    "smt",
+    "ir",
+    "mrdr",
+    "msdr",
+}
 
 
 def is_honorific(value: str) -> bool:
@@ -96,9 +153,17 @@ class Mapping:
     dialog or `--map`, is never said to be ignored.
     """
 
-    def __init__(self, columns: list[str | None], confident: bool = True, notes: list[str] | None = None, *,
-                 headers: list[str] | None = None, guessed: list[str | None] | None = None,
-                 honorific: set[int] | None = None, chosen: set[int] | None = None) -> None:
+    def __init__(
+        self,
+        columns: list[str | None],
+        confident: bool = True,
+        notes: list[str] | None = None,
+        *,
+        headers: list[str] | None = None,
+        guessed: list[str | None] | None = None,
+        honorific: set[int] | None = None,
+        chosen: set[int] | None = None,
+    ) -> None:
         self.columns = list(columns)
         self.confident = confident
         self._notes = list(notes or [])
@@ -127,8 +192,9 @@ class Mapping:
             if i in self.honorific:
                 notes.append(f"column {header!r} holds honorifics (Mr., Ms., Dr.…), not a position; ignored")
             elif guessed and guessed in held:
-                notes.append(f"column {header!r} also looks like {FIELDS[guessed]}; "
-                             f"{self.headers[held[guessed]]!r} is used")
+                notes.append(
+                    f"column {header!r} also looks like {FIELDS[guessed]}; {self.headers[held[guessed]]!r} is used"
+                )
             elif guessed:
                 notes.append(f"column {header!r} looks like {FIELDS[guessed]} but is not used")
             else:
@@ -137,13 +203,20 @@ class Mapping:
             notes.insert(0, "no column holds the participant's name")
         return notes
 
-    def assign(self, column: int, name: str | None) -> "Mapping":
+    def assign(self, column: int, name: str | None) -> Mapping:
         """The user's choice for one column (None: ignore it). It wins: a field held by another
         column is taken from it, and no note contradicts the choice."""
         columns = [None if (name and c == name) else c for c in self.columns]
         columns[column] = name
-        return Mapping(columns, True, [] if self.headers is None else None, headers=self.headers,
-                       guessed=self.guessed, honorific=self.honorific, chosen=self.chosen | {column})
+        return Mapping(
+            columns,
+            True,
+            [] if self.headers is None else None,
+            headers=self.headers,
+            guessed=self.guessed,
+            honorific=self.honorific,
+            chosen=self.chosen | {column},
+        )
 
     def column_of(self, name: str) -> int | None:
         return self.columns.index(name) if name in self.columns else None
@@ -158,11 +231,21 @@ def match_header(text: str) -> str | None:
     key = normalise_header(text)
     if key in SYNONYMS:
         return SYNONYMS[key]
-    for needle, name in (("email", "email"), ("certificate", "certificate_name"), ("surname", "last_name"),
-                         ("firstname", "first_name"), ("givenname", "first_name"), ("fullname", "full_name"),
-                         ("country", "country"), ("organi", "organization"), ("agency", "organization"),
-                         ("ministry", "organization"), ("position", "position"), ("designation", "position"),
-                         ("jobtitle", "position")):
+    for needle, name in (
+        ("email", "email"),
+        ("certificate", "certificate_name"),
+        ("surname", "last_name"),
+        ("firstname", "first_name"),
+        ("givenname", "first_name"),
+        ("fullname", "full_name"),
+        ("country", "country"),
+        ("organi", "organization"),
+        ("agency", "organization"),
+        ("ministry", "organization"),
+        ("position", "position"),
+        ("designation", "position"),
+        ("jobtitle", "position"),
+    ):
         if needle in key:
             return name
     return None
@@ -181,8 +264,10 @@ def guess_mapping(headers: list[str], rows: list[list[str]] | None = None) -> Ma
         for i in range(len(headers)):
             if honorific_column([r[i] for r in rows if i < len(r)]):
                 honorific.add(i)
-    strength = [0 if i in honorific or not g else 1 if normalise_header(h) in WEAK_SYNONYMS else 2
-                for i, (h, g) in enumerate(zip(headers, guessed))]
+    strength = [
+        0 if i in honorific or not g else 1 if normalise_header(h) in WEAK_SYNONYMS else 2
+        for i, (h, g) in enumerate(zip(headers, guessed))
+    ]
     columns: list[str | None] = []
     tie = False
     for i, name in enumerate(guessed):

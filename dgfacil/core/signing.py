@@ -10,6 +10,7 @@ before the last `|`. So any change to any field, the key id or the signature mak
 The key id is the first 8 hex digits of the public key's fingerprint; it tells the verifier
 which known key to try ("unknown key" when it has none).
 """
+
 from __future__ import annotations
 
 import base64
@@ -68,9 +69,12 @@ class Verdict:
         if self.claim is None:
             return []
         c = self.claim
-        return [("certificate", shown(c.number)), ("name", shown(c.name)),
-                ("workshop", shown(c.workshop_code)),
-                ("dates", f"{c.start.isoformat()} to {c.end.isoformat()}")]
+        return [
+            ("certificate", shown(c.number)),
+            ("name", shown(c.name)),
+            ("workshop", shown(c.workshop_code)),
+            ("dates", f"{c.start.isoformat()} to {c.end.isoformat()}"),
+        ]
 
     def lines(self) -> list[str]:
         """The verdict for a person: the claim as fact only when valid; otherwise marked as a
@@ -82,8 +86,12 @@ class Verdict:
         rows = [f"{label:<12}{value}" for label, value in self.facts()]
         if self.valid:
             return [head, *rows, f"{'key':<12}{self.key_id}"]
-        return [head, "The code claims (NOT verified, do not rely on it):",
-                *("  " + r for r in rows), f"{'key':<12}{shown(self.key_id)}"]
+        return [
+            head,
+            "The code claims (NOT verified, do not rely on it):",
+            *("  " + r for r in rows),
+            f"{'key':<12}{shown(self.key_id)}",
+        ]
 
 
 JOINERS = "\u200c\u200d"  # ZWNJ and ZWJ are part of Persian and Indic names
@@ -111,7 +119,7 @@ def _unesc(text: str) -> str:
 def fingerprint(public_raw: bytes) -> str:
     """Human-readable fingerprint of a raw Ed25519 public key: 'AB12 CD34 EF56 7890'."""
     digest = hashlib.sha256(public_raw).hexdigest().upper()[:16]
-    return " ".join(digest[i:i + 4] for i in range(0, 16, 4))
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 def key_id(public_raw: bytes) -> str:
@@ -136,8 +144,7 @@ def public_key(private_raw: bytes) -> bytes:
 def canonical(claim: Claim, kid: str) -> str:
     """The signed part of the payload (everything before the signature)."""
     name = unicodedata.normalize("NFC", claim.name.strip())
-    parts = [MAGIC, claim.number, name, claim.workshop_code,
-             claim.start.isoformat(), claim.end.isoformat(), kid]
+    parts = [MAGIC, claim.number, name, claim.workshop_code, claim.start.isoformat(), claim.end.isoformat(), kid]
     return SEP.join(_esc(p) for p in parts)
 
 

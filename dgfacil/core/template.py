@@ -3,6 +3,7 @@
 A template is human-edited text; an error names the file, the field path and the reason, and
 never yields half a workshop. See sessions/README.md for the format.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -249,8 +250,9 @@ def build_workshop(
             title = title or base.get("title", "")
             definition = {**base.get("definition", {}), **definition}
         definition["key"] = ex.key
-        exercises.append(Exercise(kind=kind or "prompts", title=title or ex.key, definition=definition,
-                                  position=position))
+        exercises.append(
+            Exercise(kind=kind or "prompts", title=title or ex.key, definition=definition, position=position)
+        )
     # a definition the exercise rooms cannot draw ("columns = 'two'", no zones) is refused here, as
     # the template is read, with every problem named; never a workshop that breaks when shown
     broken: list[tuple[str, str]] = []
@@ -296,7 +298,8 @@ def build_workshop(
         description=meta.description,
         days=days,
         exercises=exercises,
-        evaluation_form=(spec.evaluation if spec.evaluation.questions or standard_evaluation is None
-                         else standard_evaluation).model_dump(),
+        evaluation_form=(
+            spec.evaluation if spec.evaluation.questions or standard_evaluation is None else standard_evaluation
+        ).model_dump(),
         template_name=meta.name,
     )

@@ -5,6 +5,7 @@ character: SQLite, PDF and every file format refuse to encode it, so it would cr
 or the print long after the user typed it. It is refused here, at the door, in one sentence.
 Dates are kept to years every clock and calendar library can hold on either side of UTC.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,9 @@ def check_text(what: str, value: object) -> None:
         found = _SURROGATE.search(text) if isinstance(text, str) else None
         if isinstance(text, str) and found:
             at = found.start()
-            raise TextError(f"{what} holds a broken character (U+{ord(text[at]):04X} at position {at + 1}); "
-                            "type or paste it again")
+            raise TextError(
+                f"{what} holds a broken character (U+{ord(text[at]):04X} at position {at + 1}); type or paste it again"
+            )
 
 
 def check_fields(**fields: object) -> None:
@@ -48,8 +50,9 @@ def check_fields(**fields: object) -> None:
 def check_date(what: str, value: date | None) -> None:
     """Raise ValueError for a date outside FIRST_DATE..LAST_DATE."""
     if value is not None and not FIRST_DATE <= value <= LAST_DATE:
-        raise ValueError(f"{what} {value.isoformat()} is out of range; use a date between "
-                        f"{FIRST_DATE.year} and {LAST_DATE.year}")
+        raise ValueError(
+            f"{what} {value.isoformat()} is out of range; use a date between {FIRST_DATE.year} and {LAST_DATE.year}"
+        )
 
 
 # Characters a spreadsheet takes as the start of a formula, after NFKC folds the full-width

@@ -6,6 +6,7 @@ the city a zone stands for) and iso3166.tab (code → country name). A few capit
 zone names (Geneva, Washington, New Delhi…) are read from zone.tab's comments or mapped below,
 because people type the city they travel to, not the one the zone is named after.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -18,12 +19,26 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 # Cities where capacity-building workshops happen whose zone is named after another city.
 # Only what the tz tables cannot tell us; everything else is read from them.
 CITY_ALIASES = {
-    "Geneva": "Europe/Zurich", "Washington": "America/New_York", "New Delhi": "Asia/Kolkata",
-    "Delhi": "Asia/Kolkata", "Mumbai": "Asia/Kolkata", "Beijing": "Asia/Shanghai", "Hanoi": "Asia/Ho_Chi_Minh",
-    "Incheon": "Asia/Seoul", "Busan": "Asia/Seoul", "Osaka": "Asia/Tokyo", "Canberra": "Australia/Sydney",
-    "Ottawa": "America/Toronto", "Brasilia": "America/Sao_Paulo", "Rabat": "Africa/Casablanca",
-    "Astana": "Asia/Almaty", "Islamabad": "Asia/Karachi", "Wellington": "Pacific/Auckland",
-    "Suva": "Pacific/Fiji", "Apia": "Pacific/Apia", "Quezon City": "Asia/Manila",
+    "Geneva": "Europe/Zurich",
+    "Washington": "America/New_York",
+    "New Delhi": "Asia/Kolkata",
+    "Delhi": "Asia/Kolkata",
+    "Mumbai": "Asia/Kolkata",
+    "Beijing": "Asia/Shanghai",
+    "Hanoi": "Asia/Ho_Chi_Minh",
+    "Incheon": "Asia/Seoul",
+    "Busan": "Asia/Seoul",
+    "Osaka": "Asia/Tokyo",
+    "Canberra": "Australia/Sydney",
+    "Ottawa": "America/Toronto",
+    "Brasilia": "America/Sao_Paulo",
+    "Rabat": "Africa/Casablanca",
+    "Astana": "Asia/Almaty",
+    "Islamabad": "Asia/Karachi",
+    "Wellington": "Pacific/Auckland",
+    "Suva": "Pacific/Fiji",
+    "Apia": "Pacific/Apia",
+    "Quezon City": "Asia/Manila",
     "Ho Chi Minh City": "Asia/Ho_Chi_Minh",
 }
 REGIONS = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
@@ -31,7 +46,7 @@ REGIONS = ("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Aus
 
 @dataclass(frozen=True)
 class ZoneMatch:
-    zone: str   # the IANA name, e.g. "Asia/Seoul"
+    zone: str  # the IANA name, e.g. "Asia/Seoul"
     place: str  # what matched, in words: "Seoul, Korea (South)"
     name: str = ""  # the city to put in the field: "Geneva" for the line "Geneva (Zurich time)"
 
@@ -64,8 +79,9 @@ def _places() -> list[tuple[str, str, str, str]]:
         comment = row[3] if len(row) > 3 else ""
         country = names.get(code, code)
         country_of.setdefault(zone, country)
-        rows.append((fold(country), zone, f"{country} — {_city(zone)}" + (f" ({comment})" if comment else ""),
-                     _city(zone)))
+        rows.append(
+            (fold(country), zone, f"{country} — {_city(zone)}" + (f" ({comment})" if comment else ""), _city(zone))
+        )
     known = available_timezones()
     for zone in sorted(known):
         if zone.split("/", 1)[0] not in REGIONS:

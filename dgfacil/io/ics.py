@@ -5,11 +5,12 @@ breaks), folds long lines and builds the VTIMEZONE from zoneinfo, so calendar pr
 each item right, DST included. Two private properties (X-DGFACIL-KIND, X-DGFACIL-FIXED) carry
 what iCalendar has no word for, so an exported agenda imports back whole.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -42,7 +43,7 @@ class IcsItem:
     @property
     def minutes(self) -> int:
         # in UTC: aware datetimes of one zone subtract as wall clocks, wrong across DST
-        span = self.end.astimezone(timezone.utc) - self.start.astimezone(timezone.utc)
+        span = self.end.astimezone(UTC) - self.start.astimezone(UTC)
         return max(1, round(span / timedelta(minutes=1)))
 
 
@@ -79,7 +80,7 @@ def _split_description(text: str) -> dict:
 def build_calendar(workshop: Workshop, *, stamp: datetime | None = None) -> icalendar.Calendar:
     """The workshop's agenda as a Calendar: every item of every day, in the venue zone."""
     zone = ZoneInfo(workshop.timezone)
-    stamp = (stamp or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -172,7 +173,10 @@ def _item(event, tz: ZoneInfo) -> IcsItem | None:
     fields = _split_description(str(event.get("description", "")))
     check_fields(title=title, **fields)
     return IcsItem(
-        title=title, start=start, end=end, **fields,
+        title=title,
+        start=start,
+        end=end,
+        **fields,
         location=str(event.get("location", "")),
         kind=kind if kind in {k.value for k in ItemKind} else ItemKind.SESSION.value,
         fixed=str(event.get("x-dgfacil-fixed", "")).upper() == "TRUE",

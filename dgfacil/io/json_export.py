@@ -5,11 +5,12 @@ Format (documented in docs/export-format.md):
      "exported_at": "<UTC ISO>", "tables": {"<table>": [{"<column>": value, ...}, ...], ...}}
 Every table of the document is there, every row, every column; bytes are base64.
 """
+
 from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from pathlib import Path
 
 from dgfacil.core.atomic import atomic_write
@@ -29,7 +30,7 @@ def build_export(tables: dict[str, list[dict]], schema_revision: str) -> dict:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "schema_revision": schema_revision,
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "tables": {name: [{k: _plain(v) for k, v in row.items()} for row in rows] for name, rows in tables.items()},
     }
 

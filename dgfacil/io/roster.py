@@ -5,6 +5,7 @@ separator it chose and why, so a preview can show it and the user can choose oth
 `write_table` writes CSV or XLSX with spreadsheet formula injection neutralised.
 Every failure a user can cause is a RosterFileError with one readable sentence.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -18,8 +19,11 @@ from dgfacil.core.roster_columns import find_header_row, match_header
 from dgfacil.core.text import formula_start, looks_like_formula
 
 ENCODINGS = {  # codec -> what the user sees
-    "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16 (Excel Unicode text)",
-    "cp1252": "Windows-1252 (Western European)", "latin-1": "Latin-1",
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "utf-16": "UTF-16 (Excel Unicode text)",
+    "cp1252": "Windows-1252 (Western European)",
+    "latin-1": "Latin-1",
 }
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 XLSX_MAGIC = b"PK\x03\x04"
@@ -62,8 +66,9 @@ def read_roster(path: Path | str, *, encoding: str | None = None, delimiter: str
     return read_roster_bytes(data, name=path.name, encoding=encoding, delimiter=delimiter)
 
 
-def read_roster_bytes(data: bytes, *, name: str = "the file", encoding: str | None = None,
-                      delimiter: str | None = None) -> RosterTable:
+def read_roster_bytes(
+    data: bytes, *, name: str = "the file", encoding: str | None = None, delimiter: str | None = None
+) -> RosterTable:
     """As read_roster, from bytes (the fuzz tests and the preview's re-reads use this)."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise RosterFileError(f"{name} is empty")
@@ -76,8 +81,11 @@ def read_roster_bytes(data: bytes, *, name: str = "the file", encoding: str | No
     table.encoding, table.ambiguous_encoding = used, ambiguous
     if used == "utf-8" and "\ufffd" in text and not encoding:
         bad = bad_utf8(data)
-        table.notes.insert(0, f"read as UTF-8, but {len(bad)}{'+' if len(bad) == 5 else ''} byte"
-                           f"{'s are' if len(bad) > 1 else ' is'} not UTF-8 (shown as \ufffd): " + "; ".join(bad))
+        table.notes.insert(
+            0,
+            f"read as UTF-8, but {len(bad)}{'+' if len(bad) == 5 else ''} byte"
+            f"{'s are' if len(bad) > 1 else ' is'} not UTF-8 (shown as \ufffd): " + "; ".join(bad),
+        )
     elif ambiguous:
         table.notes.insert(0, f"read as {ENCODINGS.get(used, used)}; check the names in the preview")
     _warn_formulas(table)
@@ -89,8 +97,10 @@ def _warn_formulas(table: RosterTable) -> None:
     rows = [n for n, cells in table.rows if any(looks_like_formula(c) for c in cells)]
     if rows:
         listed = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
-        table.notes.append(f"row{'s' if len(rows) > 1 else ''} {listed}: cells start like a spreadsheet formula "
-                           "(=, +, -, @); kept as plain text, and neutralised when exported")
+        table.notes.append(
+            f"row{'s' if len(rows) > 1 else ''} {listed}: cells start like a spreadsheet formula "
+            "(=, +, -, @); kept as plain text, and neutralised when exported"
+        )
 
 
 def decode(data: bytes, name: str = "the file", encoding: str | None = None) -> tuple[str, str, bool]:
@@ -153,7 +163,7 @@ def bad_utf8(data: bytes, limit: int = 5) -> list[str]:
         except UnicodeDecodeError as err:
             at = start + err.start
             line_start = data.rfind(b"\n", 0, at) + 1
-            before = data[max(line_start, at - 20):at].decode("utf-8", errors="replace")
+            before = data[max(line_start, at - 20) : at].decode("utf-8", errors="replace")
             line = data.count(b"\n", 0, at) + 1
             found.append(f"line {line}: byte 0x{data[at]:02X} after {before!r}")
             start = at + max(1, err.end - err.start)
@@ -239,7 +249,7 @@ def _table(rows: list[list[str]], kind: str, name: str, delimiter: str = "") -> 
     at = find_header_row([r for _, r in numbered])
     headers = [h.strip() for h in numbered[at][1]]
     notes = [f"skipped {at} line{'s' if at > 1 else ''} above the header"] if at else []
-    body = numbered[at + 1:]
+    body = numbered[at + 1 :]
     width = max([len(headers)] + [len(r) for _, r in body])
     headers += [f"Column {i + 1}" for i in range(len(headers), width)]
     return RosterTable(headers, [(n, r + [""] * (width - len(r))) for n, r in body], kind, "", delimiter, notes)
@@ -252,8 +262,10 @@ def _read_xlsx(data: bytes, name: str) -> RosterTable:
     # almost anything: BadZipFile, zlib.error, ParseError, KeyError, TypeError,
     # NotImplementedError... Whatever it is, the file is unreadable; say so in one sentence.
     def unreadable(_err: BaseException) -> RosterFileError:
-        return RosterFileError(f"cannot read this spreadsheet: {name} is not a readable Excel workbook; "
-                               "open it in Excel or LibreOffice and save it again as .xlsx or .csv")
+        return RosterFileError(
+            f"cannot read this spreadsheet: {name} is not a readable Excel workbook; "
+            "open it in Excel or LibreOffice and save it again as .xlsx or .csv"
+        )
 
     def first_sheet(data_only: bool) -> list[list[object]]:
         try:
@@ -280,8 +292,10 @@ def _read_xlsx(data: bytes, name: str) -> RosterTable:
         # a formula cell saved without its result (made by a script, not by Excel) reads as empty:
         # take the formula's own text then, so it is seen (and warned about), never lost silently
         formulas = first_sheet(data_only=False)
-        values = [[f if v is None and isinstance(f, str) and f.startswith("=") else v
-                   for v, f in zip(row, frow)] for row, frow in zip(values, formulas)]
+        values = [
+            [f if v is None and isinstance(f, str) and f.startswith("=") else v for v, f in zip(row, frow)]
+            for row, frow in zip(values, formulas)
+        ]
     rows = [[_cell_text(v) for v in row] for row in values]
     table = _table(rows, "xlsx", name)
     _warn_formulas(table)
@@ -299,6 +313,7 @@ def _cell_text(value: object) -> str:
 
 
 # --- writing ----------------------------------------------------------------------------
+
 
 def neutralise(value: object) -> object:
     """A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP).

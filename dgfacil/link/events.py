@@ -1,4 +1,5 @@
 """Server-sent events: every change the room should see, pushed to each open phone page."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """Small helpers the routes share: tokens, the device cookie, limits and JSON in and out."""
+
 from __future__ import annotations
 
 import functools
@@ -104,13 +105,15 @@ def give_cookie(request: web.Request, response: web.StreamResponse) -> None:
         return
     if not state_of(request).limits.new_devices.allow(address(request)):
         raise too_many()
-    response.set_cookie(COOKIE, secrets.token_urlsafe(18), max_age=COOKIE_DAYS * 86400, httponly=True,
-                        samesite="Strict", path="/")
+    response.set_cookie(
+        COOKIE, secrets.token_urlsafe(18), max_age=COOKIE_DAYS * 86400, httponly=True, samesite="Strict", path="/"
+    )
 
 
 def too_many() -> web.HTTPTooManyRequests:
-    return web.HTTPTooManyRequests(text='{"error": "too many requests"}', content_type="application/json",
-                                   headers={"Retry-After": "2"})
+    return web.HTTPTooManyRequests(
+        text='{"error": "too many requests"}', content_type="application/json", headers={"Retry-After": "2"}
+    )
 
 
 def limit(request: web.Request, bucket: RateLimit) -> None:

@@ -1,4 +1,5 @@
 """Rate limits: a token bucket per device cookie and address (phones may share an address)."""
+
 from __future__ import annotations
 
 import time

@@ -1,4 +1,5 @@
 """The participant's side, under /j/<join token>: the phone page, its JSON API and its events."""
+
 from __future__ import annotations
 
 from aiohttp import web
@@ -73,8 +74,11 @@ async def get_state(request: web.Request) -> web.Response:
         room = ops.room_state(s, now=now)
         form = evaluation.evaluation_form(s)
         survey = views.survey_json(form, closed=ops.survey_closed(s), answers=ops.device_answers(s, device=me))
-        return {**views.state_json(room, now=now), "board": views.board_json(ops.current_board(s, now=now)),
-                "survey": survey if form.questions else None}
+        return {
+            **views.state_json(room, now=now),
+            "board": views.board_json(ops.current_board(s, now=now)),
+            "survey": survey if form.questions else None,
+        }
 
     return reply(await state.writer.read(read))
 
@@ -86,8 +90,7 @@ async def get_board(request: web.Request) -> web.Response:
     now = state.clock()
 
     def read(s):
-        found = (ops.board(s, exercise_id=exercise_id) if exercise_id is not None
-                 else ops.current_board(s, now=now))
+        found = ops.board(s, exercise_id=exercise_id) if exercise_id is not None else ops.current_board(s, now=now)
         if found is None:
             return {"board": None}
         cards = ops.visible_cards(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
@@ -116,7 +119,9 @@ async def post_card(request: web.Request) -> web.Response:
             target = ops.current_board_id(s, now=now)
             if target is None:
                 raise ops.Refused("there is no board open for cards right now", "no_board")
-        return ops.phone_card(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me).with_value(target)
+        return ops.phone_card(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me).with_value(
+            target
+        )
 
     changes = await write(request, op)
     card_id, target = changes.ids[0], changes.value

@@ -1,4 +1,5 @@
 """Phones answering the exercise's prompts: `GET …/api/prompts` and `POST …/api/prompts`."""
+
 from __future__ import annotations
 
 from aiohttp import web
@@ -27,10 +28,18 @@ async def get_prompts(request: web.Request) -> web.Response:
     found, answers = await state.writer.read(read)
     if found is None:
         return reply({"prompts": None, "answers": {}})
-    return reply({"prompts": {"exercise_id": found.exercise_id, "title": found.title, "closed": found.closed,
-                              "questions": found.questions,
-                              "groups": [{"id": g, "name": n} for g, n in found.groups.items()]},
-                  "answers": answers})
+    return reply(
+        {
+            "prompts": {
+                "exercise_id": found.exercise_id,
+                "title": found.title,
+                "closed": found.closed,
+                "questions": found.questions,
+                "groups": [{"id": g, "name": n} for g, n in found.groups.items()],
+            },
+            "answers": answers,
+        }
+    )
 
 
 async def post_prompts(request: web.Request) -> web.Response:
@@ -42,7 +51,9 @@ async def post_prompts(request: web.Request) -> web.Response:
     answers = data.get("answers")
     if not isinstance(answers, dict) or not answers:
         raise web.HTTPBadRequest(text='{"error": "answers are needed"}', content_type="application/json")
-    await write(request, lambda s: ops.phone_prompt_answers(s, exercise_id=exercise_id, group_id=group_id,
-                                                            answers=answers, device=me))
+    await write(
+        request,
+        lambda s: ops.phone_prompt_answers(s, exercise_id=exercise_id, group_id=group_id, answers=answers, device=me),
+    )
     state.events.publish({"type": "board", "exercise": exercise_id, "group": group_id})
     return reply({"ok": True})

@@ -3,6 +3,7 @@ owner and due date) and the group's boards (cards, action-plan rows), typed and 
 
 Each group's notes and boards are its own: another group's token neither lists nor edits them.
 """
+
 from __future__ import annotations
 
 from aiohttp import web
@@ -62,8 +63,14 @@ async def rapporteur_asset(request: web.Request) -> web.Response:
 
 
 def _note_json(note) -> dict:
-    return {"id": note.id, "text": note.text, "tag": NoteTag(note.tag).value, "owner": note.owner or "",
-            "due": note.due or "", "created_at": note.created_at.isoformat()}
+    return {
+        "id": note.id,
+        "text": note.text,
+        "tag": NoteTag(note.tag).value,
+        "owner": note.owner or "",
+        "due": note.due or "",
+        "created_at": note.created_at.isoformat(),
+    }
 
 
 async def list_notes(request: web.Request) -> web.Response:
@@ -105,11 +112,15 @@ async def edit_note(request: web.Request) -> web.Response:
 
 
 def _board_json(board) -> dict:
-    return {"exercise_id": board.exercise_id, "title": board.title, "kind": board.kind, "closed": board.closed,
-            "areas": [{"key": k, "title": t} for k, t in board.areas],
-            "columns": [{"key": k, "title": t} for k, t in board.columns],
-            "items": [{"id": i.id, "text": i.text, "area": i.area, "cells": i.data.get("cells", {})}
-                      for i in board.items]}
+    return {
+        "exercise_id": board.exercise_id,
+        "title": board.title,
+        "kind": board.kind,
+        "closed": board.closed,
+        "areas": [{"key": k, "title": t} for k, t in board.areas],
+        "columns": [{"key": k, "title": t} for k, t in board.columns],
+        "items": [{"id": i.id, "text": i.text, "area": i.area, "cells": i.data.get("cells", {})} for i in board.items],
+    }
 
 
 async def list_boards(request: web.Request) -> web.Response:
@@ -123,8 +134,9 @@ async def add_item(request: web.Request) -> web.Response:
     group_id, exercise_id = group_of(request), path_id(request, "exercise")
     data = await body(request)
     state = state_of(request)
-    changes = await write(request, lambda s: ops.rapporteur_item(s, group_id=group_id, exercise_id=exercise_id,
-                                                                 item=data))
+    changes = await write(
+        request, lambda s: ops.rapporteur_item(s, group_id=group_id, exercise_id=exercise_id, item=data)
+    )
     state.events.publish({"type": "note", "id": changes.ids[0], "exercise": exercise_id, "group": group_id})
     return reply({"id": changes.ids[0]}, status=201)
 

@@ -9,6 +9,7 @@ laptop's addresses come one sentence for the Room link window and `dgfacil serve
 - nobody yet: check with your own phone; after QUIET_S, say what it probably means (client
   isolation) and what to do (the laptop's hotspot).
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -39,23 +40,30 @@ def listening(own: list[str], port: int) -> str:
     return f"Listening on {', '.join(own)}, port {port}."
 
 
-def verdict(reached: dict[str, float], hosts: list[str], *, started: float, now: float | None = None,
-            also_own: list[str] = ()) -> str:
+def verdict(
+    reached: dict[str, float], hosts: list[str], *, started: float, now: float | None = None, also_own: list[str] = ()
+) -> str:
     """One sentence on whether phones can reach the link listening on `hosts`, and what to do if
     not. The laptop's own addresses (`hosts` and `also_own`) do not count as phones."""
     now = time.time() if now is None else now
     if not any(reachable(a) for a in hosts):
-        return ("This laptop listens on no network address that phones can reach (only "
-                f"{', '.join(hosts) or 'none'}). Connect it to the venue Wi-Fi, or turn on its hotspot "
-                "and let phones join that.")
+        return (
+            "This laptop listens on no network address that phones can reach (only "
+            f"{', '.join(hosts) or 'none'}). Connect it to the venue Wi-Fi, or turn on its hotspot "
+            "and let phones join that."
+        )
     found = others(reached, [*hosts, *also_own])
     if found:
         last = max(found, key=found.get)
         devices = f"{len(found)} device{'s' if len(found) != 1 else ''}"
         return f"{devices} reached the link (the last, {last}, {_ago(now - found[last])}): the network lets phones in."
     if now - started < QUIET_S:
-        return ("No phone has reached the link yet. Check it now: open the join link on your own phone, "
-                "on the same Wi-Fi as this laptop (not mobile data).")
-    return (f"No phone has reached the link in {int((now - started) // 60)} minutes. If the join link does "
-            "not open on your own phone while it is on the same Wi-Fi as this laptop, the network keeps "
-            "devices apart (client isolation): turn on this laptop's hotspot and let phones join it.")
+        return (
+            "No phone has reached the link yet. Check it now: open the join link on your own phone, "
+            "on the same Wi-Fi as this laptop (not mobile data)."
+        )
+    return (
+        f"No phone has reached the link in {int((now - started) // 60)} minutes. If the join link does "
+        "not open on your own phone while it is on the same Wi-Fi as this laptop, the network keeps "
+        "devices apart (client isolation): turn on this laptop's hotspot and let phones join it."
+    )

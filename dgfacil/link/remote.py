@@ -3,6 +3,7 @@
 The run actions record the same events as the Run room's keys, so the countdown, the projector
 and the log agree. Stream Deck-style controllers can POST these too (docs/room-link.md).
 """
+
 from __future__ import annotations
 
 from aiohttp import web
@@ -128,4 +129,3 @@ async def rotate(request: web.Request) -> web.Response:
     token = (await write(request, ops.rotate_join_token)).value
     state.tokens = ops.Tokens(token, state.tokens.facilitator, state.tokens.rapporteurs)
     return reply({"join": f"/j/{token}"})
-

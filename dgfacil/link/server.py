@@ -6,6 +6,7 @@
   cookie keeps other sites' forms out.
 - Every response carries a strict Content-Security-Policy and no referrer (the token is in the URL).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -26,11 +27,16 @@ MAX_BODY = 8 * 1024
 MAX_SEEN = 5000  # addresses remembered as having reached the link
 COOKIE = "dgf_device"
 COOKIE_DAYS = 30
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 HEADERS = {
-    "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY", "Cache-Control": "no-store",
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
 }
 
 

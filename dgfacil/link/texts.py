@@ -5,6 +5,7 @@ Keys are used by static/*.js and static/*.html (`$name` placeholders filled by t
 marks where a value goes. A refusal's `code` (operations.link.Refused) is a key here, so a phone
 reads it in the page's language; the API's `error` sentence stays English, for developers.
 """
+
 from __future__ import annotations
 
 PHONE = {
@@ -105,6 +106,10 @@ RAPPORTEUR = {
     "board_closed": "This board is closed.",
     "no_zone": "This board has no such zone.",
     "cancel": "Cancel",
-    "note": "Note", "key message": "Key message", "decision": "Decision", "action": "Action",
-    "quote": "Quote", "question": "Question",
+    "note": "Note",
+    "key message": "Key message",
+    "decision": "Decision",
+    "action": "Action",
+    "quote": "Quote",
+    "question": "Question",
 }

@@ -9,6 +9,7 @@ each in its own savepoint, one commit (group commit). A phone is answered only a
 so an answered write is on disk; a refused one is undone alone. With 200 phones, one fsync per
 write is what limited the room (bench/room_link.py).
 """
+
 from __future__ import annotations
 
 import asyncio

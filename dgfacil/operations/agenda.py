@@ -1,4 +1,5 @@
 """Agenda edits: add, change, delete, move an item. Each is one committed transaction."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -19,8 +20,19 @@ from dgfacil.store.snapshot import Snapshot
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-__all__ = ["AGENDA", "Snapshot", "add_item", "update_item", "delete_item", "restore_item", "move_item",
-           "item_position", "add_day", "update_day", "delete_day"]
+__all__ = [
+    "AGENDA",
+    "Snapshot",
+    "add_item",
+    "update_item",
+    "delete_item",
+    "restore_item",
+    "move_item",
+    "item_position",
+    "add_day",
+    "update_day",
+    "delete_day",
+]
 
 AGENDA = Changes(agenda=True)
 FIXED = ("id", "day_id", "position")  # set by where an item is, never by an edit
@@ -36,8 +48,9 @@ def add_item(session: Session, *, day_id: int, item: AgendaItem, position: int |
 
 
 def _check(item: AgendaItem) -> None:
-    check_fields(title=item.title, lead=item.lead, speakers=item.speakers, description=item.description,
-                 materials=item.materials)
+    check_fields(
+        title=item.title, lead=item.lead, speakers=item.speakers, description=item.description, materials=item.materials
+    )
 
 
 def update_item(session: Session, *, item_id: int, seen: Mapping[str, Any] | None = None, **fields: Any) -> Changes:
@@ -45,9 +58,14 @@ def update_item(session: Session, *, item_id: int, seen: Mapping[str, Any] | Non
     them; if the item holds something else by now, the edit is refused (EditConflict)."""
     current = store.item(item_id, session=session)
     if seen is not None:
-        refuse_if_changed(stored(convert.item_fields, current, seen),
-                          stored(convert.item_fields, replace(current, **seen), seen),
-                          table="agenda_item", row_id=item_id, what=f"“{current.title}”", session=session)
+        refuse_if_changed(
+            stored(convert.item_fields, current, seen),
+            stored(convert.item_fields, replace(current, **seen), seen),
+            table="agenda_item",
+            row_id=item_id,
+            what=f"“{current.title}”",
+            session=session,
+        )
     for name, value in fields.items():
         if not hasattr(current, name) or name in FIXED:
             raise AttributeError(f"an agenda item has no editable field {name!r}")
@@ -76,8 +94,13 @@ def restore_item(session: Session, *, deleted: Snapshot) -> Changes:
     start = store.day_start(day_id, session=session)
     store.restore_item(deleted, session=session)
     store.keep_day_start(day_id, start, session=session)
-    return Changes(agenda=True, notes=deleted.touched("note"), exercises=deleted.touched("exercise"),
-                   attendance=deleted.touched("attendance"), ids=deleted.ids)
+    return Changes(
+        agenda=True,
+        notes=deleted.touched("note"),
+        exercises=deleted.touched("exercise"),
+        attendance=deleted.touched("attendance"),
+        ids=deleted.ids,
+    )
 
 
 def move_item(session: Session, *, item_id: int, position: int, day_id: int | None = None) -> Changes:
@@ -102,23 +125,38 @@ def add_day(session: Session, *, workshop_id: int, on: date_type, title: str = "
     check_fields(day_title=title)
     check_date("the day", on)
     opening = AgendaItem(title="Opening", kind=ItemKind.OPENING, duration_min=15, planned_start=time(9, 0))
-    day_id = day_store.insert_day(workshop_id, on, title, [opening], session=session,
-                                  position=day_store.day_count(workshop_id, session=session))
+    day_id = day_store.insert_day(
+        workshop_id, on, title, [opening], session=session, position=day_store.day_count(workshop_id, session=session)
+    )
     return Changes(agenda=True, ids=(day_id,))
 
 
-def update_day(session: Session, *, day_id: int, on: date_type | None = None, title: str | None = None,
-               seen: Mapping[str, Any] | None = None) -> Changes:
+def update_day(
+    session: Session,
+    *,
+    day_id: int,
+    on: date_type | None = None,
+    title: str | None = None,
+    seen: Mapping[str, Any] | None = None,
+) -> Changes:
     """Rename or re-date a day. `seen`: {"title": …, "on": date} as the user saw them (the fields
     changed); if the day holds something else by now, the edit is refused (EditConflict)."""
     check_fields(day_title=title)
     check_date("the day", on)
     if seen is not None:
         row = day_store.day_row(day_id, session=session)
-        shown = {("date" if name == "on" else name): (value.isoformat() if name == "on" else value)
-                 for name, value in seen.items()}
-        refuse_if_changed({"title": row.title, "date": row.date}, shown, table="day", row_id=day_id,
-                          what=f"The day “{row.title or row.date}”", session=session)
+        shown = {
+            ("date" if name == "on" else name): (value.isoformat() if name == "on" else value)
+            for name, value in seen.items()
+        }
+        refuse_if_changed(
+            {"title": row.title, "date": row.date},
+            shown,
+            table="day",
+            row_id=day_id,
+            what=f"The day “{row.title or row.date}”",
+            session=session,
+        )
     day_store.update_day(day_id, on=on, title=title, session=session)
     return Changes(agenda=True, ids=(day_id,))
 

@@ -5,6 +5,7 @@ A *unit* is a block, what the organizer takes attendance for — each agenda ite
 (setting "attendance.unit" = "item" | "half-day"). Marks are always stored per agenda item;
 marking a block marks its items, so switching the unit never loses a mark.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,8 @@ from dgfacil.operations.changes import Changes
 from dgfacil.operations.ids import saved_id
 from dgfacil.store import attendance as attendance_store
 from dgfacil.store import participants as participant_store
-from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting, put_setting
+from dgfacil.store.workshop import load_workshop
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -100,16 +101,24 @@ def set_threshold(session: Session, *, threshold: float | None) -> Changes:
     return Changes(attendance=True)
 
 
-def mark(session: Session, *, participant_ids: list[int], item_ids: list[int], present: bool = True,
-         at: datetime | None = None) -> Changes:
+def mark(
+    session: Session,
+    *,
+    participant_ids: list[int],
+    item_ids: list[int],
+    present: bool = True,
+    at: datetime | None = None,
+) -> Changes:
     """Mark participants present (or absent) at the items of a unit; one transaction."""
-    attendance_store.set_presence(list(participant_ids), list(item_ids), present, session=session,
-                        at=at.isoformat() if at else None)
+    attendance_store.set_presence(
+        list(participant_ids), list(item_ids), present, session=session, at=at.isoformat() if at else None
+    )
     return Changes(attendance=True, ids=tuple(participant_ids))
 
 
-def check_in_badge(session: Session, *, code: str, item_ids: list[int],
-                   at: datetime | None = None) -> Changes[Participant | None]:
+def check_in_badge(
+    session: Session, *, code: str, item_ids: list[int], at: datetime | None = None
+) -> Changes[Participant | None]:
     """A scanned (or typed) badge code: mark its holder present; None when nobody has it."""
     found = participant_store.by_badge(normalise_badge(code), session=session)
     if found is None:
@@ -149,13 +158,33 @@ def attendance_table(session: Session) -> tuple[list[str], list[list[str]]]:
     units = attendance_units(session)
     pids = [saved_id(p.id) for p in participant_store.load_participants(session=session)]
     present = _unit_present(units, attendance_store.present_pairs(session=session), pids)
-    headers = ["Badge code", "Full name", "E-mail", "Country", "Organization", *[u.label for u in units],
-               "Attended", "Eligible", "Why not"]
+    headers = [
+        "Badge code",
+        "Full name",
+        "E-mail",
+        "Country",
+        "Organization",
+        *[u.label for u in units],
+        "Attended",
+        "Eligible",
+        "Why not",
+    ]
     rows = []
     for p, e in eligibility_all(session):
         marks = ["x" if (p.id, u.id) in present else "" for u in units]
-        rows.append([p.badge_code, p.full_name, p.email, p.country, p.organization, *marks,
-                     f"{e.attended}/{e.total}", "yes" if e.eligible else "no", e.reason])
+        rows.append(
+            [
+                p.badge_code,
+                p.full_name,
+                p.email,
+                p.country,
+                p.organization,
+                *marks,
+                f"{e.attended}/{e.total}",
+                "yes" if e.eligible else "no",
+                e.reason,
+            ]
+        )
     return headers, rows
 
 
@@ -181,15 +210,23 @@ def import_attendance(session: Session, *, table: RosterTable) -> Changes[Attend
     titles = {normalise_header(it.title): (saved_id(it.id),) for d in workshop.days for it in d.items}
     labels = {normalise_header(u.label): u.item_ids for u in units}
     roster = participant_store.load_participants(session=session)
-    by = {"badge": {p.badge_code: p.id for p in roster if p.badge_code},
-          "email": {p.email.casefold(): p.id for p in roster if p.email},
-          "name": {name_key(p.full_name): p.id for p in roster}}
+    by = {
+        "badge": {p.badge_code: p.id for p in roster if p.badge_code},
+        "email": {p.email.casefold(): p.id for p in roster if p.email},
+        "name": {name_key(p.full_name): p.id for p in roster},
+    }
     keys = {normalise_header(h): i for i, h in enumerate(table.headers)}
-    col = {k: next((keys[h] for h in names if h in keys), None) for k, names in
-           {"badge": ("badgecode", "badge", "code"), "email": ("email", "emailaddress"),
-            "name": ("fullname", "name")}.items()}
-    found = [(i, h, labels.get(normalise_header(h)) or titles.get(normalise_header(h)))
-             for i, h in enumerate(table.headers)]
+    col = {
+        k: next((keys[h] for h in names if h in keys), None)
+        for k, names in {
+            "badge": ("badgecode", "badge", "code"),
+            "email": ("email", "emailaddress"),
+            "name": ("fullname", "name"),
+        }.items()
+    }
+    found = [
+        (i, h, labels.get(normalise_header(h)) or titles.get(normalise_header(h))) for i, h in enumerate(table.headers)
+    ]
     unit_cols = [(i, h, items) for i, h, items in found if items]
     if not unit_cols:
         raise ValueError("no column of the sheet names a block of this workshop")

@@ -4,6 +4,7 @@ Each function is one user action in one committed transaction and returns Change
 with the ids of the board items touched. Deletions return a snapshot so undo puts back the same
 rows with the same ids (votes included).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -37,8 +38,10 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(store.ITEM_FIELDS)
     if unknown:
         raise AttributeError(f"a board item has no editable field {sorted(unknown)[0]!r}")
-    check_fields(**{("card" if k == "text" else k): v for k, v in fields.items() if k in ("text", "cluster", "area")},
-                 cells=[str(v) for v in dict(fields.get("data") or {}).values()])  # a table row's cells
+    check_fields(
+        **{("card" if k == "text" else k): v for k, v in fields.items() if k in ("text", "cluster", "area")},
+        cells=[str(v) for v in dict(fields.get("data") or {}).values()],
+    )  # a table row's cells
     if "text" in fields:
         fields["text"] = str(fields["text"])[:MAX_TEXT]
     for name in ("x", "y"):
@@ -62,22 +65,33 @@ def update_item(session: Session, *, item_id: int, seen: dict[str, Any] | None =
     if seen is not None:
         current = store.board_item(item_id, session=session)
         shown = _clean(dict(seen))
-        refuse_if_changed(store.item_fields(current), shown, table="board_item", row_id=item_id,
-                          what=f"The card {_short(current.text)}", session=session)
+        refuse_if_changed(
+            store.item_fields(current),
+            shown,
+            table="board_item",
+            row_id=item_id,
+            what=f"The card {_short(current.text)}",
+            session=session,
+        )
     store.write_item(item_id, _clean(fields), session=session)
     return _changes(item_id)
 
 
-def update_items(session: Session, *, values: dict[int, dict[str, Any]],
-                 seen: dict[int, dict[str, Any]] | None = None) -> Changes:
+def update_items(
+    session: Session, *, values: dict[int, dict[str, Any]], seen: dict[int, dict[str, Any]] | None = None
+) -> Changes:
     """Change fields of several cards at once (one undo step): item id -> fields; `seen` as in update_item."""
     for item_id, fields in values.items():
         update_item(session, item_id=item_id, seen=None if seen is None else seen[item_id], **fields)
     return _changes(*values)
 
 
-def move_items(session: Session, *, moves: dict[int, tuple[float, float, str]],
-               seen: dict[int, tuple[float, float, str]] | None = None) -> Changes:
+def move_items(
+    session: Session,
+    *,
+    moves: dict[int, tuple[float, float, str]],
+    seen: dict[int, tuple[float, float, str]] | None = None,
+) -> Changes:
     """Move cards at once: item id -> (x, y, area). One transaction, one undo step. `seen`: where
     the user saw them (a card someone else moved since is not moved again: EditConflict)."""
     for item_id, (x, y, area) in moves.items():
@@ -130,13 +144,17 @@ def remove_vote(session: Session, *, item_id: int, voter: str) -> Changes:
     return _changes(item_id)
 
 
-def set_answer(session: Session, *, exercise_id: int, group_id: int | None, key: str, value: dict[str, Any] | None) -> Changes:
+def set_answer(
+    session: Session, *, exercise_id: int, group_id: int | None, key: str, value: dict[str, Any] | None
+) -> Changes:
     """A group's rubric mark or prompt answer for `key`; None clears it."""
     store.set_answer(exercise_id, group_id, key, value, session=session)
     return Changes(boards=True)
 
 
-def sort_by_votes(session: Session, *, exercise_id: int, group_id: int | None) -> Changes[dict[int, tuple[float, float, str]]]:
+def sort_by_votes(
+    session: Session, *, exercise_id: int, group_id: int | None
+) -> Changes[dict[int, tuple[float, float, str]]]:
     """Lay each area's cards out most-voted first. Returns the old places for undo."""
     ex = exercise_store.exercise(exercise_id, session=session)
     items = store.board_items(exercise_id, group_id, session=session)
@@ -169,8 +187,9 @@ def board_answers(session: Session, *, exercise_id: int, group_id: int | None) -
     return store.answers(exercise_id, group_id, session=session)
 
 
-def all_boards(session: Session, *, exercise_id: int) -> tuple[dict[int | None, list[BoardItem]],
-                                                             dict[int | None, dict[str, dict[str, Any]]]]:
+def all_boards(
+    session: Session, *, exercise_id: int
+) -> tuple[dict[int | None, list[BoardItem]], dict[int | None, dict[str, dict[str, Any]]]]:
     """Every board of an exercise at once (the side-by-side view): group id -> items, group id -> answers."""
     return (store.all_board_items(exercise_id, session=session), store.all_answers(exercise_id, session=session))
 

@@ -6,9 +6,10 @@ this computer trusts are `operations/keys.py`; the payload format and its check 
 `core/signing.py`; the page is `printing/certificate.py`, drawn in worker processes by
 `operations/print_jobs.draw_certificates` (kept there so workers never load the database layer).
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,19 +55,23 @@ def issue_certificates(session: Session, *, paper: str = "A4", per_person: bool 
         raise NothingToPrint(
             f"Nobody is eligible for a certificate yet (0 of {len(verdicts)} participants meet the "
             "attendance rule); mark attendance in the People room. Nothing was written."
-            if verdicts else "There are no participants, so there are no certificates to print. "
-            "Nothing was written.")
+            if verdicts
+            else "There are no participants, so there are no certificates to print. Nothing was written."
+        )
     issued_rows = store.certificates(session=session)
     issued = {r.participant_id: r.number for r in issued_rows}
-    numbers = assign_numbers([saved_id(p.id) for p in eligible], issued,
-                             prefix_for(workshop.project_code, workshop.start_date),
-                             taken=[r.number for r in issued_rows])
+    numbers = assign_numbers(
+        [saved_id(p.id) for p in eligible],
+        issued,
+        prefix_for(workshop.project_code, workshop.start_date),
+        taken=[r.number for r in issued_rows],
+    )
     signer = signing.Signer(keys.private_key())
     keys.record_workshop_key(session, signer.public_raw)  # the file then verifies anywhere
     start, end = workshop.start_date, workshop.end_date
     if start is None or end is None:  # eligible people attended something, so there are days
         raise NothingToPrint("The workshop has no days, so there are no certificates to print. Nothing was written.")
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     recipients = []
     for p in eligible:
         pid = saved_id(p.id)
@@ -76,17 +81,27 @@ def issue_certificates(session: Session, *, paper: str = "A4", per_person: bool 
         recipients.append((numbers[pid], claim.name, payload, pid, p.country))
     sigs = [(r.name, r.title, r.signature_png) for r in signatories(session=session)][:3]
     # plain tuples: this process need not load the layout (reportlab, pypdf) to hand them over
-    run = partial(draw_certificates, workshop=workshop, recipients=recipients,
-                  signatories=sigs, fingerprint=signing.fingerprint(signer.public_raw),
-                  paper=paper, per_person=per_person)
+    run = partial(
+        draw_certificates,
+        workshop=workshop,
+        recipients=recipients,
+        signatories=sigs,
+        fingerprint=signing.fingerprint(signer.public_raw),
+        paper=paper,
+        per_person=per_person,
+    )
     note = f"{len(eligible)} of {len(verdicts)} participants are eligible for a certificate."
     # certificate numbers belong to the people: the People room shows them
-    return Changes(participants=True, ids=tuple(saved_id(p.id) for p in eligible),
-                   value=PrintJob("certificates", len(recipients), run, note))
+    return Changes(
+        participants=True,
+        ids=tuple(saved_id(p.id) for p in eligible),
+        value=PrintJob("certificates", len(recipients), run, note),
+    )
 
 
-def verify_certificate(text: str, *, key_files: list[Path] | None = None,
-                       workshops: list[Path] | None = None) -> signing.Verdict:
+def verify_certificate(
+    text: str, *, key_files: list[Path] | None = None, workshops: list[Path] | None = None
+) -> signing.Verdict:
     """Check a certificate's QR text offline against the keys this computer trusts, plus the
     public key files `key_files` and the keys the workshop files `workshops` were signed with.
     Raises ValueError (a sentence) for a key file or workshop that cannot be read."""

@@ -4,6 +4,7 @@ Every operation that writes returns one `Changes`. An operation that also hands 
 (the snapshot an undo needs, the id of a new row, an import's summary) puts it in `value`:
 `Changes[Snapshot]` says so in its signature, and a plain `Changes` carries `value=None`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
@@ -14,8 +15,19 @@ from typing_extensions import TypeVar
 T = TypeVar("T", default=None)
 U = TypeVar("U")
 
-_FLAGS = ("workshop", "agenda", "run", "exercises", "boards", "participants", "groups", "attendance",
-          "notes", "evaluation", "report")
+_FLAGS = (
+    "workshop",
+    "agenda",
+    "run",
+    "exercises",
+    "boards",
+    "participants",
+    "groups",
+    "attendance",
+    "notes",
+    "evaluation",
+    "report",
+)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ the other's value unseen. Undo names the values its own edit wrote, so undoing m
 else's newer change with a refusal, never an overwrite. The refusal says who changed the row and
 when (the row's stamp, store/row_stamps.py).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -21,8 +22,15 @@ if TYPE_CHECKING:
 __all__ = ["EditConflict", "refuse_if_changed"]
 
 
-def refuse_if_changed(current: Mapping[str, Any], seen: Mapping[str, Any] | None, *, table: str | None,
-                      row_id: int, what: str, session: Session) -> None:
+def refuse_if_changed(
+    current: Mapping[str, Any],
+    seen: Mapping[str, Any] | None,
+    *,
+    table: str | None,
+    row_id: int,
+    what: str,
+    session: Session,
+) -> None:
     """Raise EditConflict when the stored values `current` differ from what the user `seen` (both
     as stored: the caller puts them through the same conversion). `seen` None: no check. `table`
     None: the values are not one stamped row's (a group membership), so who and when are unknown."""

@@ -1,5 +1,6 @@
 """Day edits that can be undone: rename or re-date a day, delete a day with all it holds and
 bring it back, undo an ICS import."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -28,8 +29,14 @@ def restore_days(session: Session, *, snapshots: list[Snapshot]) -> Changes:
     return EVERYTHING
 
 
-def rename_day(session: Session, *, day_id: int, title: str | None = None, on: date | None = None,
-               seen: Mapping[str, Any] | None = None) -> Changes:
+def rename_day(
+    session: Session,
+    *,
+    day_id: int,
+    title: str | None = None,
+    on: date | None = None,
+    seen: Mapping[str, Any] | None = None,
+) -> Changes:
     from dgfacil.operations.agenda import update_day
 
     return update_day(session, day_id=day_id, title=title, on=on, seen=seen)

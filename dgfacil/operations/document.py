@@ -1,4 +1,5 @@
 """Creating and opening documents: the actions of the File menu and `dgfacil new`."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -9,7 +10,13 @@ from dgfacil.operations.templates import workshop_from_template
 from dgfacil.store import workshop as workshop_store
 from dgfacil.store.document import Document, create_document, document_address, ensure_document_id, open_document
 from dgfacil.store.errors import (
-    DamagedDocument, DocumentError, MissingDocument, NewerDocument, NotADocument, ReadOnlyDocument, explain,
+    DamagedDocument,
+    DocumentError,
+    MissingDocument,
+    NewerDocument,
+    NotADocument,
+    ReadOnlyDocument,
+    explain,
 )
 
 if TYPE_CHECKING:
@@ -20,9 +27,23 @@ if TYPE_CHECKING:
 # The document-level entry point for the UI: open a file, and the errors that opening can raise
 # (re-exported so the UI never reaches into dgfacil.store; docs/architecture.md, Layers).
 __all__ = [
-    "DEMO_TEMPLATE", "DamagedDocument", "Document", "DocumentError", "MissingDocument", "NewerDocument",
-    "NotADocument", "ReadOnlyDocument", "contents_summary", "demo_path", "document_address", "explain_failure", "load_workshop",
-    "new_from_template", "open_document", "open_or_create_demo", "open_workshop",
+    "DEMO_TEMPLATE",
+    "DamagedDocument",
+    "Document",
+    "DocumentError",
+    "MissingDocument",
+    "NewerDocument",
+    "NotADocument",
+    "ReadOnlyDocument",
+    "contents_summary",
+    "demo_path",
+    "document_address",
+    "explain_failure",
+    "load_workshop",
+    "new_from_template",
+    "open_document",
+    "open_or_create_demo",
+    "open_workshop",
 ]
 
 DEMO_TEMPLATE = "undesa-escap-webinar-2023"

@@ -4,10 +4,11 @@ Each is one committed transaction (the caller's session). A survey import writes
 or none, and none at all while an answer maps to no level; importing the same respondents again
 updates them in place. Report texts (acknowledgments, summary, recommendations) are saved here too.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from dgfacil.core.evaluation import EvaluationForm, Response, clean_answers, counted
@@ -27,26 +28,37 @@ REPORT_KEYS = ("acknowledgments", "executive_summary", "recommendations")
 
 
 def add_response(
-    session: Session, *, answers: dict[str, Any], source: str = "typed", submitted_at: datetime | None = None,
+    session: Session,
+    *,
+    answers: dict[str, Any],
+    source: str = "typed",
+    submitted_at: datetime | None = None,
     external_id: str = "",
 ) -> Changes:
     """Add one filled-in form. Answers are checked against the form (see core.evaluation)."""
     form = store.load_form(session=session)
-    response = Response(answers=clean_answers(form, answers), source=source, submitted_at=submitted_at,
-                        external_id=external_id)
+    response = Response(
+        answers=clean_answers(form, answers), source=source, submitted_at=submitted_at, external_id=external_id
+    )
     return Changes(evaluation=True, ids=(store.insert_response(response, session=session),))
 
 
-def update_response(session: Session, *, response_id: int, answers: dict[str, Any],
-                    seen: dict[str, Any] | None = None) -> Changes:
+def update_response(
+    session: Session, *, response_id: int, answers: dict[str, Any], seen: dict[str, Any] | None = None
+) -> Changes:
     """Replace a response's answers (a typing mistake corrected). `seen`: the answers as the user
     saw them; if the response holds others by now, the edit is refused (EditConflict)."""
     current = store.response(response_id, session=session)  # LookupError before the answers are checked
     form = store.load_form(session=session)
     if seen is not None:
-        refuse_if_changed({"answers": current.answers}, {"answers": clean_answers(form, seen)},
-                          table="evaluation_response", row_id=response_id, what="This evaluation response",
-                          session=session)
+        refuse_if_changed(
+            {"answers": current.answers},
+            {"answers": clean_answers(form, seen)},
+            table="evaluation_response",
+            row_id=response_id,
+            what="This evaluation response",
+            session=session,
+        )
     store.write_answers(response_id, clean_answers(form, answers), session=session)
     return Changes(evaluation=True, ids=(response_id,))
 
@@ -67,8 +79,10 @@ class UnmappedAnswers(SurveyImportError):
     def __init__(self, read: SurveyRead) -> None:
         unmapped = read.unmapped()
         n = sum(count for _, count, _ in unmapped)
-        super().__init__(f"nothing imported: {len(unmapped)} different answers ({n} in all) map to no level; "
-                         'map each to a level (--answer "TEXT=LEVEL") or to no answer (--answer "TEXT=")')
+        super().__init__(
+            f"nothing imported: {len(unmapped)} different answers ({n} in all) map to no level; "
+            'map each to a level (--answer "TEXT=LEVEL") or to no answer (--answer "TEXT=")'
+        )
         self.read = read
 
 
@@ -87,29 +101,54 @@ class ImportResult:
 
     def summary(self, dry_run: bool = False) -> str:
         verb = "would import" if dry_run else "imported"
-        parts = [(f"{verb} {counted(len(self.read.responses), 'response')}: {self.added} new, "
-                  f"{self.updated} updated, {self.unchanged} unchanged")]
+        parts = [
+            (
+                f"{verb} {counted(len(self.read.responses), 'response')}: {self.added} new, "
+                f"{self.updated} updated, {self.unchanged} unchanged"
+            )
+        ]
         if self.removed:
             be = "would be" if dry_run else "were" if self.removed > 1 else "was"
             parts.append(f"{counted(self.removed, 'earlier imported response')} {be} replaced")
         lines = ["; ".join(parts)]
         if self.letters_kept:
-            lines.append(f"{counted(self.letters_kept, 'written answer')} kept as imported before: in this file "
-                         "letters outside the file's encoding became '?'")
+            lines.append(
+                f"{counted(self.letters_kept, 'written answer')} kept as imported before: in this file "
+                "letters outside the file's encoding became '?'"
+            )
         for source, n in self.missing.items():
-            lines.append(f"WARNING {counted(n, 'response')} of the earlier import of {source} "
-                         f"{'is' if n == 1 else 'are'} not in this file — {'it is' if n == 1 else 'they are'} kept; "
-                         "use --replace to drop them")
+            lines.append(
+                f"WARNING {counted(n, 'response')} of the earlier import of {source} "
+                f"{'is' if n == 1 else 'are'} not in this file — {'it is' if n == 1 else 'they are'} kept; "
+                "use --replace to drop them"
+            )
         return "\n".join(lines)
 
 
-def preview_import(session: Session, *, data: bytes, name: str = "", encoding: str | None = None,
-                   columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
-                   question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False,
-                   sheet: str | None = None) -> SurveyRead:
+def preview_import(
+    session: Session,
+    *,
+    data: bytes,
+    name: str = "",
+    encoding: str | None = None,
+    columns: dict[str, str] | None = None,
+    answers: dict[str, str] | None = None,
+    question_answers: dict[str, dict[str, str]] | None = None,
+    one_best: bool = False,
+    sheet: str | None = None,
+) -> SurveyRead:
     """What importing a survey export would take, and why; nothing is written. SurveyImportError if unusable."""
-    return read_survey(data, store.load_form(session=session), name=name, encoding=encoding, columns=columns,
-                       answers=answers, question_answers=question_answers, one_best=one_best, sheet=sheet)
+    return read_survey(
+        data,
+        store.load_form(session=session),
+        name=name,
+        encoding=encoding,
+        columns=columns,
+        answers=answers,
+        question_answers=question_answers,
+        one_best=one_best,
+        sheet=sheet,
+    )
 
 
 def _source(import_id: str) -> str:
@@ -125,8 +164,11 @@ def _lost_letters(old: str, new: str) -> bool:
 
 
 def _keep_lost_letters(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    kept = {k: old[k] for k, v in new.items() if isinstance(v, str) and isinstance(old.get(k), str)
-            and _lost_letters(old[k], v)}
+    kept = {
+        k: old[k]
+        for k, v in new.items()
+        if isinstance(v, str) and isinstance(old.get(k), str) and _lost_letters(old[k], v)
+    }
     return {**new, **kept}, len(kept)
 
 
@@ -155,18 +197,36 @@ class _Stored:
         return None
 
 
-def import_survey(session: Session, *, data: bytes, name: str = "", encoding: str | None = None,
-                  columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
-                  question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False,
-                  replace_all: bool = False, sheet: str | None = None) -> Changes[ImportResult]:
+def import_survey(
+    session: Session,
+    *,
+    data: bytes,
+    name: str = "",
+    encoding: str | None = None,
+    columns: dict[str, str] | None = None,
+    answers: dict[str, str] | None = None,
+    question_answers: dict[str, dict[str, str]] | None = None,
+    one_best: bool = False,
+    replace_all: bool = False,
+    sheet: str | None = None,
+) -> Changes[ImportResult]:
     """Import a survey export in one transaction. Respondents imported before (see io.survey.identity)
     are updated, never added twice; `replace_all` first removes every imported response.
     UnmappedAnswers: nothing is written."""
-    read = preview_import(session, data=data, name=name, encoding=encoding, columns=columns, answers=answers,
-                          question_answers=question_answers, one_best=one_best, sheet=sheet)
+    read = preview_import(
+        session,
+        data=data,
+        name=name,
+        encoding=encoding,
+        columns=columns,
+        answers=answers,
+        question_answers=question_answers,
+        one_best=one_best,
+        sheet=sheet,
+    )
     if read.blocked:
         raise UnmappedAnswers(read)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
     result = ImportResult(read=read, import_id=f"{name or 'survey export'} ({stamp} UTC)")
     stored = store.imported_responses(session=session)
     if replace_all:
@@ -188,8 +248,12 @@ def import_survey(session: Session, *, data: bytes, name: str = "", encoding: st
             matched_imports.add(old.import_id)
             merged = Identity.decode(new.external_id).merged(old_ident)
             keep_time = merged.time == old_ident.time and old.submitted_at is not None
-            new = replace(new, id=old.id, external_id=merged.encode(),
-                          submitted_at=old.submitted_at if keep_time else new.submitted_at)
+            new = replace(
+                new,
+                id=old.id,
+                external_id=merged.encode(),
+                submitted_at=old.submitted_at if keep_time else new.submitted_at,
+            )
             store.overwrite_response(new, session=session)
             result.before.append(old)
             # only answers count: the same answers re-saved with another time format are unchanged

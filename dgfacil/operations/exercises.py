@@ -3,6 +3,7 @@
 A definition is checked (core.exercises) before it is written, so a board never opens on a
 definition it cannot draw.
 """
+
 from __future__ import annotations
 
 import copy
@@ -22,14 +23,23 @@ def library_entry(name: str, library: dict[str, dict[str, Any]] | None = None) -
     """A library definition by name ({"kind", "title", "definition", ...}); KeyError names the choices."""
     if library is None:
         from dgfacil.operations.templates import exercise_library
+
         library = exercise_library()
     if name not in library:
         raise KeyError(f"no library exercise {name!r}; there are: {', '.join(sorted(library)) or 'none'}")
     return copy.deepcopy(library[name])
 
 
-def add_exercise(session: Session, *, agenda_item_id: int, use: str | None = None, kind: str | None = None,
-                 title: str = "", definition: dict[str, Any] | None = None, library: dict[str, dict[str, Any]] | None = None) -> Changes:
+def add_exercise(
+    session: Session,
+    *,
+    agenda_item_id: int,
+    use: str | None = None,
+    kind: str | None = None,
+    title: str = "",
+    definition: dict[str, Any] | None = None,
+    library: dict[str, dict[str, Any]] | None = None,
+) -> Changes:
     """Add an exercise to an agenda item: a library one (`use`), optionally overridden, or inline."""
     store_agenda.item_workshop_id(agenda_item_id, session=session)  # LookupError before any checking
     merged = dict(definition or {})
@@ -77,5 +87,12 @@ def restore_exercise(session: Session, *, deleted: Snapshot) -> Changes:
     return Changes(exercises=True, groups=True, boards=True, ids=deleted.ids)
 
 
-__all__ = ["DefinitionError", "add_exercise", "delete_exercise", "restore_exercise", "set_vote_rule",
-           "update_definition", "library_entry"]
+__all__ = [
+    "DefinitionError",
+    "add_exercise",
+    "delete_exercise",
+    "restore_exercise",
+    "set_vote_rule",
+    "update_definition",
+    "library_entry",
+]

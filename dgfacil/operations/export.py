@@ -1,12 +1,13 @@
 """Export the whole document as JSON."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from dgfacil.io.json_export import build_export, write_json
 from dgfacil.store import migrate
-from dgfacil.store.workshop import dump_tables
 from dgfacil.store.document import Document
+from dgfacil.store.workshop import dump_tables
 
 
 def export_document_json(doc: Document, path: Path) -> Path:

@@ -2,6 +2,7 @@
 
 A set of groups belongs to an exercise or to a day. A participant is in at most one group of a set.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
 STAFF_ROLES = frozenset({"facilitator", "organizer", "organiser", "staff", "speaker", "resource person", "note-taker"})
 
 
-def create_groups(session: Session, *, count: int, exercise_id: int | None = None, day_id: int | None = None,
-                  prefix: str = "Group") -> Changes:
+def create_groups(
+    session: Session, *, count: int, exercise_id: int | None = None, day_id: int | None = None, prefix: str = "Group"
+) -> Changes:
     """Add `count` groups to an exercise's (or a day's) set, named on from the ones there."""
     check_fields(group_name=prefix)
     if (exercise_id is None) == (day_id is None):
@@ -32,8 +34,10 @@ def create_groups(session: Session, *, count: int, exercise_id: int | None = Non
     if not 1 <= count <= 200:
         raise ValueError("between 1 and 200 groups")
     existing = len(store.set_ids(session=session, exercise_id=exercise_id, day_id=day_id))
-    named = [(existing + i, name, group_colour(existing + i))
-             for i, name in enumerate(group_names(existing + count, prefix)[existing:])]
+    named = [
+        (existing + i, name, group_colour(existing + i))
+        for i, name in enumerate(group_names(existing + count, prefix)[existing:])
+    ]
     ids = store.insert_groups(named, exercise_id=exercise_id, day_id=day_id, session=session)
     return Changes(groups=True, ids=tuple(ids))
 
@@ -47,8 +51,14 @@ def rename_group(session: Session, *, group_id: int, name: str, seen: str | None
     if seen is not None:
         store.check_groups([group_id], session=session)
         current = next(g.name for g in store.load_groups(session=session) if g.id == group_id)
-        refuse_if_changed({"name": current}, {"name": _tidy(seen)}, table="breakout_group", row_id=group_id,
-                          what=f"The group “{current}”", session=session)
+        refuse_if_changed(
+            {"name": current},
+            {"name": _tidy(seen)},
+            table="breakout_group",
+            row_id=group_id,
+            what=f"The group “{current}”",
+            session=session,
+        )
     store.rename_group(group_id, name, session=session)
     return Changes(groups=True, ids=(group_id,))
 
@@ -73,15 +83,22 @@ def memberships(session: Session, *, group_ids: list[int]) -> dict[int, list[int
     return store.memberships(group_ids, session=session)
 
 
-def set_members(session: Session, *, members: dict[int, list[int]],
-                seen: dict[int, list[int]] | None = None) -> Changes:
+def set_members(
+    session: Session, *, members: dict[int, list[int]], seen: dict[int, list[int]] | None = None
+) -> Changes:
     """Replace the members of these groups (each participant in one group of the set at most).
     `seen`: the members as the user saw them; if they differ by now, nothing changes (EditConflict)."""
     store.check_groups(members, session=session)
     if seen is not None:
         now = store.memberships(list(members), session=session)
-        refuse_if_changed({str(g): sorted(now.get(g, [])) for g in seen}, {str(g): sorted(p) for g, p in seen.items()},
-                          table=None, row_id=0, what="the groups' members", session=session)
+        refuse_if_changed(
+            {str(g): sorted(now.get(g, [])) for g in seen},
+            {str(g): sorted(p) for g, p in seen.items()},
+            table=None,
+            row_id=0,
+            what="the groups' members",
+            session=session,
+        )
     placed: set[int] = set()
     for pids in members.values():
         for pid in pids:
@@ -92,8 +109,9 @@ def set_members(session: Session, *, members: dict[int, list[int]],
     return Changes(groups=True, ids=tuple(members))
 
 
-def assign_random(session: Session, *, group_ids: list[int], seed: int = 0,
-                  participant_ids: list[int] | None = None) -> Changes[dict[int, list[int]]]:
+def assign_random(
+    session: Session, *, group_ids: list[int], seed: int = 0, participant_ids: list[int] | None = None
+) -> Changes[dict[int, list[int]]]:
     """Deal participants into the groups at random, balanced by country and organization.
 
     Without `participant_ids`, everyone but the workshop's staff roles takes part. Returns the
@@ -108,13 +126,21 @@ def assign_random(session: Session, *, group_ids: list[int], seed: int = 0,
         roster = [p for p in roster if p.id in wanted]
     else:
         roster = [p for p in roster if p.role.strip().casefold() not in STAFF_ROLES]
-    dealt = assign_balanced([Person(saved_id(p.id), p.country, p.organization) for p in roster], len(group_ids), seed=seed)
+    dealt = assign_balanced(
+        [Person(saved_id(p.id), p.country, p.organization) for p in roster], len(group_ids), seed=seed
+    )
     changes = set_members(session, members=dict(zip(group_ids, dealt)))
     return changes.with_value(before)
 
 
-def move_member(session: Session, *, participant_id: int, group_id: int | None, set_of: int,
-                seen: Mapping[str, int | None] | None = None) -> Changes[int | None]:
+def move_member(
+    session: Session,
+    *,
+    participant_id: int,
+    group_id: int | None,
+    set_of: int,
+    seen: Mapping[str, int | None] | None = None,
+) -> Changes[int | None]:
     """Move a participant into `group_id` (None: out of the set) within the set of group `set_of`.
     `seen`: {"group": the group they were shown in (None: none)}; if they are in another by now,
     nothing moves (EditConflict).
@@ -127,7 +153,8 @@ def move_member(session: Session, *, participant_id: int, group_id: int | None, 
         raise ValueError("the target group is not in the same set")
     if seen is not None:
         now = next((g for g, pids in store.memberships(ids, session=session).items() if participant_id in pids), None)
-        refuse_if_changed({"group": now}, seen, table=None, row_id=participant_id,
-                          what=f"{person.full_name}'s group", session=session)
+        refuse_if_changed(
+            {"group": now}, seen, table=None, row_id=participant_id, what=f"{person.full_name}'s group", session=session
+        )
     previous = store.move_member(participant_id, group_id, ids, session=session)
     return Changes(groups=True, ids=tuple(i for i in (group_id, previous) if i is not None), value=previous)

@@ -1,4 +1,5 @@
 """Agenda to and from iCalendar: export the whole agenda, import a calendar as a new day."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -47,10 +48,15 @@ def import_ics_as_day(session: Session, *, data: bytes, title: str = IMPORTED_TI
     for offset, (on, day_events) in enumerate(sorted(by_date.items())):
         items = [
             AgendaItem(
-                title=event.title[:500], duration_min=min(event.minutes, 24 * 60), kind=ItemKind(event.kind),
+                title=event.title[:500],
+                duration_min=min(event.minutes, 24 * 60),
+                kind=ItemKind(event.kind),
                 planned_start=event.start.astimezone(zone).time().replace(second=0, microsecond=0),
-                fixed_start=event.fixed, description=event.description, lead=event.lead,
-                speakers=list(event.speakers), materials=list(event.materials),
+                fixed_start=event.fixed,
+                description=event.description,
+                lead=event.lead,
+                speakers=list(event.speakers),
+                materials=list(event.materials),
             )
             for event in day_events
         ]

@@ -4,6 +4,7 @@ The dataclasses of core/model.py carry `id: int | None`: None until the store ha
 Everything an operation reads back has its id; `saved_id` says so to the type checker, and fails
 loudly if a thing that was never saved reaches a place that needs its row.
 """
+
 from __future__ import annotations
 
 

@@ -9,6 +9,7 @@ organizations can be trusted so their certificates verify here too. Each worksho
 fingerprint and public key its certificates were signed with (the `setting` table), so any
 laptop with the workshop file verifies them, and printing with another key is caught first.
 """
+
 from __future__ import annotations
 
 import os
@@ -58,8 +59,7 @@ def private_key() -> bytes:
         if path.exists():
             return _read_private_key(path)
         raw = signing.new_private_key()
-        pem = Ed25519PrivateKey.from_private_bytes(raw).private_bytes(
-            Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+        pem = Ed25519PrivateKey.from_private_bytes(raw).private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
         try:
             with atomic_write(path, exclusive=True) as handle:
                 if hasattr(os, "fchmod"):  # POSIX: the private key is readable by its owner only
@@ -84,8 +84,7 @@ def public_key() -> bytes:
 
 def public_pem(public_raw: bytes | None = None) -> bytes:
     raw = public_raw if public_raw is not None else public_key()
-    return Ed25519PublicKey.from_public_bytes(raw).public_bytes(
-        Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    return Ed25519PublicKey.from_public_bytes(raw).public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
 
 
 def fingerprint() -> str:
@@ -186,10 +185,10 @@ def import_private_key(path: Path, passphrase: bytes | None, *, replace: bool = 
             if not replace:
                 raise KeyFileError(
                     f"this laptop signs with another key ({signing.fingerprint(old_public)}); "
-                    f"importing {signing.fingerprint(new_public)} replaces it (use --replace)")
+                    f"importing {signing.fingerprint(new_public)} replaces it (use --replace)"
+                )
             _trust_raw(old_public)
-        pem = Ed25519PrivateKey.from_private_bytes(raw).private_bytes(
-            Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+        pem = Ed25519PrivateKey.from_private_bytes(raw).private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
         with atomic_write(current) as handle:
             if hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), 0o600)
@@ -266,8 +265,10 @@ def key_warning(session: Session) -> str | None:
     here = public_key()  # made now if need be: printing would make it anyway, and it is named
     if here == recorded:
         return None
-    return (f"This workshop's certificates were signed with the organization key "
-            f"{signing.fingerprint(recorded)}, but this laptop signs with "
-            f"{signing.fingerprint(here)}. Reprinted "
-            "certificates would carry another key: import the organization's key first "
-            "(dgfacil key import FILE), or print anyway.")
+    return (
+        f"This workshop's certificates were signed with the organization key "
+        f"{signing.fingerprint(recorded)}, but this laptop signs with "
+        f"{signing.fingerprint(here)}. Reprinted "
+        "certificates would carry another key: import the organization's key first "
+        "(dgfacil key import FILE), or print anyway."
+    )

@@ -5,11 +5,13 @@ link's (tokens, which board phones see, hidden cards, revealed votes, closed boa
 survey) lives in the `setting` table under `link.*`, so no migration is needed.
 A device is a random cookie; only a short hash of it is stored (as a voter name and a response id).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
@@ -27,12 +29,12 @@ from dgfacil.operations.link_tokens import (  # noqa: F401 - the link's callers 
     readable,
     typable,
 )
-from dgfacil.store import link as store
 from dgfacil.store import exercises as exercise_store
+from dgfacil.store import link as store
 from dgfacil.store import run_log
 from dgfacil.store.groups import load_groups
-from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting, put_setting
+from dgfacil.store.workshop import load_workshop
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -77,6 +79,7 @@ def run_together(session: Session, *, actions: list[Callable[[Session], object]]
 
 # -- tokens ------------------------------------------------------------------------------------
 
+
 def ensure_tokens(session: Session) -> Changes[Tokens]:
     """The link's tokens, created on first use (and one per group added since)."""
     join = get_setting(JOIN_KEY, session=session) or new_join_token()
@@ -109,6 +112,7 @@ def group_names(session: Session) -> dict[int, str]:
 
 
 # -- the run, as phones see it ---------------------------------------------------------------
+
 
 def run_day(workshop: Workshop, logs: dict[int, list[RunEvent]], now: datetime) -> Day | None:
     """The day being run: one with a current item, else today's in the venue zone, else the first."""
@@ -150,19 +154,31 @@ def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
         action = {Phase.RUNNING: "pause", Phase.PAUSED: "resume"}.get(phase, "start")
     if action == "pause" and phase is Phase.PAUSED:
         action = "resume"
-    kinds = {"start": EventKind.START, "pause": EventKind.PAUSE, "resume": EventKind.RESUME,
-             "next": EventKind.NEXT, "previous": EventKind.PREVIOUS}
+    kinds = {
+        "start": EventKind.START,
+        "pause": EventKind.PAUSE,
+        "resume": EventKind.RESUME,
+        "next": EventKind.NEXT,
+        "previous": EventKind.PREVIOUS,
+    }
     if action in ("plus1", "plus5"):
         if room.run.current is None:
             raise Refused("nothing is running", "nothing_running")
-        return run.record_event(session, day_id=saved_id(room.day.id), kind=EventKind.EXTEND, at=now,
-                                item_id=room.run.current.item.id, minutes=1 if action == "plus1" else 5)
+        return run.record_event(
+            session,
+            day_id=saved_id(room.day.id),
+            kind=EventKind.EXTEND,
+            at=now,
+            item_id=room.run.current.item.id,
+            minutes=1 if action == "plus1" else 5,
+        )
     if action == "start" and phase is not Phase.NOT_STARTED:
         raise Refused("the day has started", "day_started")
     return run.record_event(session, day_id=saved_id(room.day.id), kind=kinds[action], at=now)
 
 
 # -- boards ------------------------------------------------------------------------------------
+
 
 def _ids(key: str, session: Session) -> list[int]:
     return [int(i) for i in get_setting(key, [], session=session) or []]
@@ -201,8 +217,9 @@ def current_board_id(session: Session, *, now: datetime) -> int | None:
     if running is None:
         return None
     workshop = load_workshop(session=session)
-    return next((saved_id(e.id) for e in workshop.exercises
-                 if e.kind in CARD_BOARDS and e.agenda_item_id == running), None)
+    return next(
+        (saved_id(e.id) for e in workshop.exercises if e.kind in CARD_BOARDS and e.agenda_item_id == running), None
+    )
 
 
 def current_board(session: Session, *, now: datetime) -> Board | None:
@@ -220,12 +237,21 @@ def _card_board(session: Session, exercise_id: int) -> Exercise:
 def board(session: Session, *, exercise_id: int) -> Board:
     exercise = _card_board(session, exercise_id)
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
-    titles = {a["key"]: a.get("title", a["key"])
-              for a in exercise.definition.get("zones", []) + exercise.definition.get("quadrants", [])}
+    titles = {
+        a["key"]: a.get("title", a["key"])
+        for a in exercise.definition.get("zones", []) + exercise.definition.get("quadrants", [])
+    }
     groups = {saved_id(g.id): g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
-    return Board(exercise_id, exercise.kind, exercise.title, [(k, titles.get(k, k)) for k in rects],
-                 core_ex.vote_rule(exercise.definition)[0], exercise_id in _ids(CLOSED_KEY, session),
-                 exercise_id in _ids(REVEALED_KEY, session), groups)
+    return Board(
+        exercise_id,
+        exercise.kind,
+        exercise.title,
+        [(k, titles.get(k, k)) for k in rects],
+        core_ex.vote_rule(exercise.definition)[0],
+        exercise_id in _ids(CLOSED_KEY, session),
+        exercise_id in _ids(REVEALED_KEY, session),
+        groups,
+    )
 
 
 def choose_board(session: Session, *, exercise_id: int | None) -> Changes:
@@ -243,9 +269,18 @@ def visible_cards(session: Session, *, exercise_id: int, group_id: int | None, d
     for item_id, voter, dots in boards.board_votes(session, exercise_id=exercise_id, group_id=group_id):
         if voter == device:
             mine[item_id] = mine.get(item_id, 0) + dots
-    return [{"id": it.id, "text": it.text, "area": it.area, "votes": it.votes, "mine": mine.get(saved_id(it.id), 0),
-             "own": it.data.get("device") == device}
-            for it in boards.board_items(session, exercise_id=exercise_id, group_id=group_id) if it.id not in hidden]
+    return [
+        {
+            "id": it.id,
+            "text": it.text,
+            "area": it.area,
+            "votes": it.votes,
+            "mine": mine.get(saved_id(it.id), 0),
+            "own": it.data.get("device") == device,
+        }
+        for it in boards.board_items(session, exercise_id=exercise_id, group_id=group_id)
+        if it.id not in hidden
+    ]
 
 
 def dots_left(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> int:
@@ -259,13 +294,16 @@ def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Exe
     exercise = _card_board(session, exercise_id)
     if exercise_id in _ids(CLOSED_KEY, session):
         raise Refused("this board is closed", "board_closed")
-    if group_id is not None and group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
+    if group_id is not None and group_id not in {
+        g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)
+    }:
         raise Refused("this board has no such group", "no_group")
     return exercise
 
 
-def phone_card(session: Session, *, exercise_id: int, group_id: int | None, area: str, text: str,
-               device: str) -> Changes:
+def phone_card(
+    session: Session, *, exercise_id: int, group_id: int | None, area: str, text: str, device: str
+) -> Changes:
     """A card from a phone, placed in a free spot of its zone."""
     exercise = _open_board(session, exercise_id, group_id)
     text = text.strip()
@@ -279,13 +317,20 @@ def phone_card(session: Session, *, exercise_id: int, group_id: int | None, area
         x, y = core_ex.free_spot(rects[area], taken)
     else:  # a crowded zone: the next cell in turn, without comparing with every card
         *_, (x, y) = core_ex.grid_cells(rects[area], count + 1)
-    item = BoardItem(text=text, area=area, x=x, y=y, data={"source": PHONE_SOURCE, "device": device},
-                     position=store.next_position(exercise_id, session=session))  # not looked up row by row
+    item = BoardItem(
+        text=text,
+        area=area,
+        x=x,
+        y=y,
+        data={"source": PHONE_SOURCE, "device": device},
+        position=store.next_position(exercise_id, session=session),
+    )  # not looked up row by row
     return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
 
 
 class PhoneVote(NamedTuple):
     """What `phone_vote` hands back: the note voted on and the dots the device has left."""
+
     item: BoardItem
     dots_left: int
 
@@ -369,12 +414,22 @@ def moderation(session: Session, *, now: datetime, cards: bool = True) -> Modera
         for group_id in (None, *shown.groups):
             for it in boards.board_items(session, exercise_id=shown.exercise_id, group_id=group_id):
                 group = "" if group_id is None else shown.groups.get(group_id, "")  # None: the plenary board
-                found.append(ModeratedCard(saved_id(it.id), it.text, it.area, group, it.votes,
-                                           it.data.get("source") == PHONE_SOURCE, it.id in hidden))
+                found.append(
+                    ModeratedCard(
+                        saved_id(it.id),
+                        it.text,
+                        it.area,
+                        group,
+                        it.votes,
+                        it.data.get("source") == PHONE_SOURCE,
+                        it.id in hidden,
+                    )
+                )
     return Moderation(shown, found, survey_closed(session), cards)
 
 
 # -- the survey --------------------------------------------------------------------------------
+
 
 def survey_closed(session: Session) -> bool:
     return bool(get_setting(SURVEY_CLOSED_KEY, False, session=session))
@@ -400,5 +455,4 @@ def phone_response(session: Session, *, device: str, answers: dict[str, Any], no
     for response in evaluation.all_responses(session):
         if response.source == PHONE_SOURCE and response.external_id == device:
             return evaluation.update_response(session, response_id=saved_id(response.id), answers=answers)
-    return evaluation.add_response(session, answers=answers, source=PHONE_SOURCE, submitted_at=now,
-                                   external_id=device)
+    return evaluation.add_response(session, answers=answers, source=PHONE_SOURCE, submitted_at=now, external_id=device)

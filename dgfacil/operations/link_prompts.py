@@ -5,6 +5,7 @@ question's answer gains one line per phone (a phone sending again replaces its o
 choice question's answer is the room's (or group's) most chosen option, ties to the first. Which
 phone said what is kept beside it under `phones`, as a short hash of the device's cookie.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -17,8 +18,8 @@ from dgfacil.operations.changes import Changes
 from dgfacil.operations.ids import saved_id
 from dgfacil.operations.link import BOARD_KEY, CLOSED_KEY, Refused, _ids
 from dgfacil.store import exercises as exercise_store
-from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting
+from dgfacil.store.workshop import load_workshop
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -51,8 +52,10 @@ def prompts(session: Session, *, exercise_id: int) -> Prompts:
     exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
     if exercise.kind != KIND:
         raise LookupError(f"no prompts {exercise_id}")
-    questions = [{"key": q["key"], "kind": q.get("kind", "text"), "text": q["text"],
-                  "options": list(q.get("options", []))} for q in exercise.definition.get("questions", [])]
+    questions = [
+        {"key": q["key"], "kind": q.get("kind", "text"), "text": q["text"], "options": list(q.get("options", []))}
+        for q in exercise.definition.get("questions", [])
+    ]
     groups = {saved_id(g.id): g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
     return Prompts(exercise_id, exercise.title, questions, exercise_id in _ids(CLOSED_KEY, session), groups)
 
@@ -60,8 +63,11 @@ def prompts(session: Session, *, exercise_id: int) -> Prompts:
 def device_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> dict[str, Any]:
     """What this device answered before (key -> text or option index)."""
     answers = boards.board_answers(session, exercise_id=exercise_id, group_id=group_id)
-    return {key: value["phones"][device] for key, value in answers.items()
-            if isinstance(value.get("phones"), dict) and device in value["phones"]}
+    return {
+        key: value["phones"][device]
+        for key, value in answers.items()
+        if isinstance(value.get("phones"), dict) and device in value["phones"]
+    }
 
 
 def _with_text(value: dict[str, Any], device: str, text: str) -> dict[str, Any]:
@@ -80,8 +86,9 @@ def _with_choice(value: dict[str, Any], phones: dict[str, Any]) -> dict[str, Any
     return {**value, "choice": best}
 
 
-def phone_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, answers: dict[str, Any],
-                         device: str) -> Changes:
+def phone_prompt_answers(
+    session: Session, *, exercise_id: int, group_id: int | None, answers: dict[str, Any], device: str
+) -> Changes:
     """A phone's answers to some of the prompts; each replaces that phone's earlier answer."""
     found = prompts(session, exercise_id=exercise_id)
     if found.closed:
@@ -108,6 +115,7 @@ def phone_prompt_answers(session: Session, *, exercise_id: int, group_id: int | 
             answer = " ".join(answer.split())  # one line per phone
             value = _with_text(value, device, answer)
             phones[device] = answer
-        changes = changes | boards.set_answer(session, exercise_id=exercise_id, group_id=group_id, key=key,
-                                              value={**value, "phones": phones})
+        changes = changes | boards.set_answer(
+            session, exercise_id=exercise_id, group_id=group_id, key=key, value={**value, "phones": phones}
+        )
     return changes

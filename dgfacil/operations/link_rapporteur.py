@@ -5,6 +5,7 @@ date) and the group's own boards — cards on a zones or plane board, rows of an
 Which notes are whose lives in the `setting` table (`link.rapporteur_notes`); a board item is the
 group's when it sits on the group's board.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,11 +19,11 @@ from dgfacil.operations import boards, notes, run
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.ids import saved_id
 from dgfacil.operations.link import CARD_BOARDS, CLOSED_KEY, Refused, _ids
-from dgfacil.store import link as store
 from dgfacil.store import exercises as exercise_store
+from dgfacil.store import link as store
 from dgfacil.store.notes import load_notes
-from dgfacil.store.workshop import load_workshop
 from dgfacil.store.settings import get_setting, put_setting
+from dgfacil.store.workshop import load_workshop
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -46,25 +47,29 @@ def _action_fields(tag: str, owner: str, due: str) -> dict[str, Any]:
     return {"owner": owner, "due": due}
 
 
-def rapporteur_note(session: Session, *, group_id: int, text: str, tag: str, now: datetime,
-                    owner: str = "", due: str = "") -> Changes:
+def rapporteur_note(
+    session: Session, *, group_id: int, text: str, tag: str, now: datetime, owner: str = "", due: str = ""
+) -> Changes:
     """A group's discussion note, on the agenda item running now (or the whole workshop)."""
     item_id = run.running_item_id(session, now=now)
-    changes = notes.add_note(session, item_id=item_id, text=text, tag=NoteTag(tag), at=now,
-                             **_action_fields(tag, owner, due))
+    changes = notes.add_note(
+        session, item_id=item_id, text=text, tag=NoteTag(tag), at=now, **_action_fields(tag, owner, due)
+    )
     owners = _owners(session)
     owners[changes.ids[0]] = group_id
     put_setting(RAPPORTEUR_NOTES_KEY, {str(k): v for k, v in owners.items()}, session=session)
     return changes
 
 
-def rapporteur_edit(session: Session, *, group_id: int, note_id: int, text: str, tag: str, now: datetime,
-                    owner: str = "", due: str = "") -> Changes:
+def rapporteur_edit(
+    session: Session, *, group_id: int, note_id: int, text: str, tag: str, now: datetime, owner: str = "", due: str = ""
+) -> Changes:
     """Change one of the group's own notes; another group's (or the facilitator's) is not there."""
     if _owners(session).get(note_id) != group_id:
         raise LookupError(f"no note {note_id} of this group")
-    return notes.update_note(session, note_id=note_id, text=text, tag=NoteTag(tag), at=now,
-                             **_action_fields(tag, owner, due))
+    return notes.update_note(
+        session, note_id=note_id, text=text, tag=NoteTag(tag), at=now, **_action_fields(tag, owner, due)
+    )
 
 
 def rapporteur_notes(session: Session, *, group_id: int) -> list[Note]:
@@ -73,6 +78,7 @@ def rapporteur_notes(session: Session, *, group_id: int) -> list[Note]:
 
 
 # -- the group's boards ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class GroupBoard:
@@ -100,21 +106,33 @@ def group_boards(session: Session, *, group_id: int) -> list[GroupBoard]:
         if group_id not in {g.id for g in boards.exercise_groups(session, exercise_id=saved_id(exercise.id))}:
             continue
         definition = exercise.definition
-        titles = {a["key"]: a.get("title", a["key"])
-                  for a in definition.get("zones", []) + definition.get("quadrants", [])}
-        areas = ([] if exercise.kind == "table"
-                 else [(k, titles.get(k, k)) for k in core_ex.area_rects(exercise.kind, definition)])
-        found.append(GroupBoard(saved_id(exercise.id), exercise.title, exercise.kind, areas,
-                                _columns(definition) if exercise.kind == "table" else [],
-                                exercise.id in _ids(CLOSED_KEY, session),
-                                boards.board_items(session, exercise_id=saved_id(exercise.id), group_id=group_id)))
+        titles = {
+            a["key"]: a.get("title", a["key"]) for a in definition.get("zones", []) + definition.get("quadrants", [])
+        }
+        areas = (
+            []
+            if exercise.kind == "table"
+            else [(k, titles.get(k, k)) for k in core_ex.area_rects(exercise.kind, definition)]
+        )
+        found.append(
+            GroupBoard(
+                saved_id(exercise.id),
+                exercise.title,
+                exercise.kind,
+                areas,
+                _columns(definition) if exercise.kind == "table" else [],
+                exercise.id in _ids(CLOSED_KEY, session),
+                boards.board_items(session, exercise_id=saved_id(exercise.id), group_id=group_id),
+            )
+        )
     return found
 
 
 def _group_board(session: Session, group_id: int, exercise_id: int) -> Exercise:
     exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
     if exercise.kind not in BOARD_KINDS or group_id not in {
-            g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)}:
+        g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)
+    }:
         raise LookupError(f"no board {exercise_id} of this group")
     if exercise_id in _ids(CLOSED_KEY, session):
         raise Refused("this board is closed", "board_closed")
@@ -167,11 +185,14 @@ def rapporteur_item_edit(session: Session, *, group_id: int, item_id: int, item:
     exercise = _group_board(session, group_id, saved_id(found.exercise_id))
     fields = _placed(exercise, item)
     if exercise.kind == "table":
-        return boards.update_item(session, item_id=item_id, area=fields["area"],
-                                  data={**found.data, "cells": fields["cells"]})
+        return boards.update_item(
+            session, item_id=item_id, area=fields["area"], data={**found.data, "cells": fields["cells"]}
+        )
     if fields["area"] == found.area:
         return boards.update_item(session, item_id=item_id, text=fields["text"])
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
-    _count, taken = store.area_positions(saved_id(found.exercise_id), group_id, fields["area"], limit=100, session=session)
+    _count, taken = store.area_positions(
+        saved_id(found.exercise_id), group_id, fields["area"], limit=100, session=session
+    )
     x, y = core_ex.free_spot(rects[fields["area"]], taken)
     return boards.update_item(session, item_id=item_id, text=fields["text"], area=fields["area"], x=x, y=y)

@@ -2,6 +2,7 @@
 
 Plain functions (no database): `operations/link.py` stores the tokens and re-exports these.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,7 +37,7 @@ def as_typed(text: str) -> str:
 
 def readable(token: str) -> str:
     """The token in groups of 4 for reading aloud and typing (a token from before stays whole)."""
-    return "-".join(token[i:i + 4] for i in range(0, len(token), 4)) if typable(token) else token
+    return "-".join(token[i : i + 4] for i in range(0, len(token), 4)) if typable(token) else token
 
 
 def device_key(cookie: str) -> str:

@@ -3,6 +3,7 @@
 Each function is one user action run in its own committed transaction (`with doc.session()`),
 so a note is on disk the moment the note-taker presses Enter.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -24,9 +25,23 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 __all__ = [
-    "Draft", "Snapshot", "ItemNotes", "add_note", "update_note", "set_tag", "delete_note", "restore_note",
-    "save_draft", "load_draft", "search_notes", "notes_by_item", "key_messages", "agenda_people", "person_name",
-    "item_notes", "due_date",
+    "Draft",
+    "Snapshot",
+    "ItemNotes",
+    "add_note",
+    "update_note",
+    "set_tag",
+    "delete_note",
+    "restore_note",
+    "save_draft",
+    "load_draft",
+    "search_notes",
+    "notes_by_item",
+    "key_messages",
+    "agenda_people",
+    "person_name",
+    "item_notes",
+    "due_date",
 ]
 
 
@@ -46,8 +61,18 @@ def due_date(text: str) -> str:
         raise ValueError(f"the due date {text!r} is not a date as YYYY-MM-DD") from None
 
 
-def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag = NoteTag.NOTE,
-             speaker: str = "", at: datetime, clear_draft: bool = False, owner: str = "", due: str = "") -> Changes:
+def add_note(
+    session: Session,
+    *,
+    item_id: int | None,
+    text: str,
+    tag: NoteTag = NoteTag.NOTE,
+    speaker: str = "",
+    at: datetime,
+    clear_draft: bool = False,
+    owner: str = "",
+    due: str = "",
+) -> Changes:
     """Add a note to an agenda item (None: a note of the whole workshop), stamped `at` (aware).
 
     With `clear_draft` the item's draft is forgotten in the same transaction, so a crash can
@@ -58,8 +83,16 @@ def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag =
         raise ValueError("a note needs some text")
     check_fields(note=text, speaker=speaker, owner=owner)
     stamp = store.iso_utc(at)
-    note_id = store.insert_note(item_id, text=text, tag=tag, speaker=speaker.strip(), at=stamp, session=session,
-                                owner=" ".join(owner.split()), due=due_date(due))
+    note_id = store.insert_note(
+        item_id,
+        text=text,
+        tag=tag,
+        speaker=speaker.strip(),
+        at=stamp,
+        session=session,
+        owner=" ".join(owner.split()),
+        due=due_date(due),
+    )
     if clear_draft:
         store.store_draft(item_id, Draft(), session=session, at=stamp)
     return Changes(notes=True, ids=(note_id,))
@@ -68,10 +101,20 @@ def add_note(session: Session, *, item_id: int | None, text: str, tag: NoteTag =
 _UNSET = object()
 
 
-def update_note(session: Session, *, note_id: int, at: datetime, text: str | None = None,
-                tag: NoteTag | None = None, speaker: str | None = None, item_id: object = _UNSET,
-                clear_draft: bool = False, owner: str | None = None, due: str | None = None,
-                seen: Mapping[str, Any] | None = None) -> Changes:
+def update_note(
+    session: Session,
+    *,
+    note_id: int,
+    at: datetime,
+    text: str | None = None,
+    tag: NoteTag | None = None,
+    speaker: str | None = None,
+    item_id: object = _UNSET,
+    clear_draft: bool = False,
+    owner: str | None = None,
+    due: str | None = None,
+    seen: Mapping[str, Any] | None = None,
+) -> Changes:
     """Change a note's text, tag, speaker, action owner and due date, or agenda item; its creation time stays.
     `seen`: those fields (text, tag, speaker, owner, due) as the user saw them; if the note holds
     something else by now, the edit is refused whole (EditConflict)."""
@@ -79,8 +122,14 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
     if seen is not None:
         row = store.note_row(note_id, session=session)
         shown = _stored(**seen)
-        refuse_if_changed({name: getattr(row, name) for name in shown}, shown, table="note", row_id=note_id,
-                          what=f"The note {_short(row.text)}", session=session)
+        refuse_if_changed(
+            {name: getattr(row, name) for name in shown},
+            shown,
+            table="note",
+            row_id=note_id,
+            what=f"The note {_short(row.text)}",
+            session=session,
+        )
     on_item = store.note_item_id(note_id, session=session)
     stamp = store.iso_utc(at)
     if clear_draft:
@@ -97,12 +146,22 @@ def update_note(session: Session, *, note_id: int, at: datetime, text: str | Non
     return Changes(notes=True, ids=(note_id,))
 
 
-def _stored(*, text: str | None = None, tag: NoteTag | str | None = None, speaker: str | None = None,
-            owner: str | None = None, due: str | None = None) -> dict[str, Any]:
+def _stored(
+    *,
+    text: str | None = None,
+    tag: NoteTag | str | None = None,
+    speaker: str | None = None,
+    owner: str | None = None,
+    due: str | None = None,
+) -> dict[str, Any]:
     """The given fields as the note row stores them (the tag as its value), the others left out."""
-    given = {"text": None if text is None else _clean(text), "tag": None if tag is None else NoteTag(tag).value,
-             "speaker": None if speaker is None else speaker.strip(),
-             "owner": None if owner is None else " ".join(owner.split()), "due": None if due is None else due_date(due)}
+    given = {
+        "text": None if text is None else _clean(text),
+        "tag": None if tag is None else NoteTag(tag).value,
+        "speaker": None if speaker is None else speaker.strip(),
+        "owner": None if owner is None else " ".join(owner.split()),
+        "due": None if due is None else due_date(due),
+    }
     return {name: value for name, value in given.items() if value is not None}
 
 
@@ -143,8 +202,9 @@ def load_draft(session: Session, *, item_id: int | None) -> Draft:
 # -- reading ------------------------------------------------------------------------------
 
 
-def search_notes(session: Session, *, text: str = "", tag: NoteTag | None = None,
-                 item_id: int | None = None) -> list[Note]:
+def search_notes(
+    session: Session, *, text: str = "", tag: NoteTag | None = None, item_id: int | None = None
+) -> list[Note]:
     """Notes across all items containing every word of `text` (any case), optionally of one tag."""
     return store.search(session=session, text=text, tag=tag, item_id=item_id)
 

@@ -4,6 +4,7 @@ Each function is one committed transaction when called inside `doc.session()`. A
 checked in full first (`preview_roster`); `import_roster` re-checks inside its own
 transaction, writes every good row or — on cancel or any failure — nothing at all.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -12,7 +13,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from dgfacil.core.model import Origin, Participant
 from dgfacil.core.roster import (
-    BADGE_ALPHABET, BADGE_LENGTH, Preview, build_preview, check_row, new_badge_code, normalise_badge,
+    BADGE_ALPHABET,
+    BADGE_LENGTH,
+    Preview,
+    build_preview,
+    check_row,
+    new_badge_code,
+    normalise_badge,
 )
 from dgfacil.core.roster_columns import FIELDS, Mapping
 from dgfacil.core.text import check_fields
@@ -28,8 +35,17 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 PARTICIPANTS = Changes(participants=True)
-EXPORT_FIELDS = ["badge_code", "full_name", "certificate_name", "email", "country", "organization", "position",
-                 "role", "origin"]
+EXPORT_FIELDS = [
+    "badge_code",
+    "full_name",
+    "certificate_name",
+    "email",
+    "country",
+    "organization",
+    "position",
+    "role",
+    "origin",
+]
 
 
 class ProgressLike(Protocol):
@@ -69,21 +85,28 @@ def add_participant(session: Session, *, participant: Participant) -> Changes:
     code = normalise_badge(participant.badge_code) if participant.badge_code else ""
     if not code or code in taken:
         code = new_badge_code(taken)
-    pid = people.insert_participant(replace(participant, id=None, badge_code=code), session=session,
-                                    participant_id=participant.id)
+    pid = people.insert_participant(
+        replace(participant, id=None, badge_code=code), session=session, participant_id=participant.id
+    )
     return Changes(participants=True, ids=(pid,))
 
 
-def update_participant(session: Session, *, participant_id: int, seen: dict[str, Any] | None = None,
-                       **fields: Any) -> Changes:
+def update_participant(
+    session: Session, *, participant_id: int, seen: dict[str, Any] | None = None, **fields: Any
+) -> Changes:
     """Change some fields (names as in Participant). The badge code stays unique. `seen`: those
     fields as the user saw them; if the row holds something else by now: EditConflict."""
     current = people.participant(participant_id, session=session)
     if seen is not None:
         shown = dict(seen, badge_code=normalise_badge(seen["badge_code"])) if seen.get("badge_code") else seen
-        refuse_if_changed(stored(convert.participant_fields, current, shown),
-                          stored(convert.participant_fields, replace(current, **shown), shown),
-                          table="participant", row_id=participant_id, what=current.full_name, session=session)
+        refuse_if_changed(
+            stored(convert.participant_fields, current, shown),
+            stored(convert.participant_fields, replace(current, **shown), shown),
+            table="participant",
+            row_id=participant_id,
+            what=current.full_name,
+            session=session,
+        )
     for name, value in fields.items():
         if name == "id" or not hasattr(current, name):
             raise AttributeError(f"a participant has no editable field {name!r}")
@@ -121,8 +144,9 @@ class ImportResult:
     updated: tuple[int, ...]
 
 
-def import_roster(session: Session, *, table: RosterTable, mapping: Mapping,
-                  progress: ProgressLike | None = None) -> Changes[ImportResult]:
+def import_roster(
+    session: Session, *, table: RosterTable, mapping: Mapping, progress: ProgressLike | None = None
+) -> Changes[ImportResult]:
     """Write every good row of `table`: new participants, and updates matched by e-mail.
 
     Rows with errors are left out (the preview lists them); nobody is ever deleted. Raises
@@ -178,7 +202,6 @@ def export_roster(session: Session, *, path: Path) -> Path:
     """Write the roster to CSV or XLSX (by suffix), formula injection neutralised."""
     headers, rows = roster_table(session)
     return write_table(path, headers, [list[object](r) for r in rows], sheet="Roster")
-
 
 
 # -- reading a roster file (no database): what the import dialog previews ---------------------------

@@ -4,6 +4,7 @@ signing key other than the one the workshop's certificates were signed with.
 Each check returns sentences; the CLI prints them and needs --force, the app asks in a dialog
 (ui/printing/preflight.py). Nothing here writes.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -28,8 +29,7 @@ class Unprintable:
     characters: tuple[str, ...]
 
     def sentence(self) -> str:
-        chars = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'unassigned character')}"
-                          for c in self.characters)
+        chars = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'unassigned character')}" for c in self.characters)
         return f"{self.person}: the {self.field} has characters no installed font can draw ({chars})"
 
 

@@ -11,6 +11,7 @@ the joined file lands atomically. One PDF per person: the files are written into
 folder inside the target folder and moved into place only when all are done. Cancel (or an error)
 removes the staging folder, and the `Cancelled` message says exactly what was kept.
 """
+
 from __future__ import annotations
 
 import gc
@@ -90,15 +91,25 @@ class _WorkerProgress:
         return _cancel.is_set()
 
 
-def draw_certificates(*, out: Path, recipients: list[tuple[Any, ...]], signatories: list[tuple[Any, ...]],
-                      progress: Any = None, **options: Any) -> list[Path]:
+def draw_certificates(
+    *,
+    out: Path,
+    recipients: list[tuple[Any, ...]],
+    signatories: list[tuple[Any, ...]],
+    progress: Any = None,
+    **options: Any,
+) -> list[Path]:
     """Certificates from plain tuples: (number, name, payload, participant id) per person and
     (name, title, signature PNG) per signatory; `options` as printing.certificate takes them."""
     from dgfacil.printing import certificate
 
     return certificate.print_certificates(
-        out, recipients=[certificate.Recipient(*r) for r in recipients],
-        signatories=[certificate.Signatory(*s) for s in signatories], progress=progress, **options)
+        out,
+        recipients=[certificate.Recipient(*r) for r in recipients],
+        signatories=[certificate.Signatory(*s) for s in signatories],
+        progress=progress,
+        **options,
+    )
 
 
 def _draw(render: partial[Any], out: str) -> list[str]:
@@ -123,8 +134,16 @@ def _join(parts: list[str], out: str) -> int:
     return pages
 
 
-_WORD = {"certificates": "certificate", "attendance": "participant", "badges": "badge", "tents": "tent",
-         "agenda": "day", "worksheets": "worksheet", "groups": "group", "outputs": "group output"}
+_WORD = {
+    "certificates": "certificate",
+    "attendance": "participant",
+    "badges": "badge",
+    "tents": "tent",
+    "agenda": "day",
+    "worksheets": "worksheet",
+    "groups": "group",
+    "outputs": "group output",
+}
 
 
 def _plural(n: int, word: str) -> str:
@@ -142,8 +161,10 @@ def _chunks(job: PrintJob) -> list[partial[Any]]:
     # a few big chunks: each chunk is a document of its own (fonts subset and embedded again,
     # one more file to join), while Cancel and progress are checked per certificate inside it
     size = max(CHUNK, -(-len(people) // (2 * WORKERS)))
-    return [partial(render, recipients=people[i:i + size], total=len(people[i:i + size]))
-            for i in range(0, len(people), size)] or [render]
+    return [
+        partial(render, recipients=people[i : i + size], total=len(people[i : i + size]))
+        for i in range(0, len(people), size)
+    ] or [render]
 
 
 class _Run:
@@ -154,8 +175,9 @@ class _Run:
         ctx = _context()
         self.cancel = ctx.Event()
         self.reports = ctx.Queue()
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker,
-                                        initargs=(self.cancel, self.reports))
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(self.cancel, self.reports)
+        )
         self.done = 0
         self.total = job.count
 
@@ -257,8 +279,11 @@ def _cancelled(job: PrintJob, out: Path, done: int, per_person: bool, created: b
     head = f"Cancelled after {drawn:,} of {_plural(job.count, _WORD.get(job.kind, 'item'))}"
     if per_person:
         kept = f"none of the {drawn:,} PDFs drawn were kept"
-        return f"{head}: {kept}; there is no folder {out}." if created else \
-            f"{head}: {kept}; {out} is as it was before printing."
+        return (
+            f"{head}: {kept}; there is no folder {out}."
+            if created
+            else f"{head}: {kept}; {out} is as it was before printing."
+        )
     if out.exists():
         return f"{head}: nothing was written; the earlier {out.name} was left as it was."
     return f"{head}: nothing was written; there is no {out.name}."

@@ -8,6 +8,7 @@ and signed payloads, so only they change the document), and
 progress)` writes them in worker processes (the job's `render` is a picklable call on plain
 values). `print_document(doc, ...)` prepares and prints (CLI, tests).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,10 +29,16 @@ if TYPE_CHECKING:
     from dgfacil.store.document import Document
 
 KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups", "outputs")
-LABELS = {"certificates": "Certificates of attendance", "attendance": "Attendance sheets",
-          "badges": "Name badges", "tents": "Table tents", "agenda": "Agenda handout",
-          "worksheets": "Blank worksheets", "groups": "Breakout group lists",
-          "outputs": "Group outputs"}
+LABELS = {
+    "certificates": "Certificates of attendance",
+    "attendance": "Attendance sheets",
+    "badges": "Name badges",
+    "tents": "Table tents",
+    "agenda": "Agenda handout",
+    "worksheets": "Blank worksheets",
+    "groups": "Breakout group lists",
+    "outputs": "Group outputs",
+}
 
 
 class NothingToPrint(ValueError):
@@ -42,18 +49,17 @@ class NothingToPrint(ValueError):
 # Why each document can be empty, and where to fix it (one sentence each).
 EMPTY = {
     "attendance": "There are no participants to print attendance sheets for; add or import them "
-                  "in the People room. Nothing was written.",
+    "in the People room. Nothing was written.",
     "badges": "There are no participants to print name badges for; add or import them in the "
-              "People room. Nothing was written.",
+    "People room. Nothing was written.",
     "tents": "There are no participants to print table tents for; add or import them in the "
-             "People room. Nothing was written.",
+    "People room. Nothing was written.",
     "agenda": "The workshop has no days to print an agenda for. Nothing was written.",
     "worksheets": "The workshop has no exercises, so there are no worksheets to print; add one in "
-                  "the Exercises room. Nothing was written.",
-    "groups": "No breakout groups have been formed, so there are no group lists to print. "
-              "Nothing was written.",
+    "the Exercises room. Nothing was written.",
+    "groups": "No breakout groups have been formed, so there are no group lists to print. Nothing was written.",
     "outputs": "No group has written anything on an exercise board yet, so there are no group "
-               "outputs to print. Nothing was written.",
+    "outputs to print. Nothing was written.",
 }
 
 
@@ -92,8 +98,9 @@ def _attendance(session: Session, options: PrintOptions) -> PrintJob:
             raise ValueError(f"there is no block {options.unit + 1} (the workshop has {len(units)})")
         unit = units[options.unit]
         sections = [Section(unit.label, workshop.days[unit.day_index].date)]
-    run = partial(print_attendance_sheet, workshop=workshop, participants=participants,
-                  sections=sections, paper=options.paper)
+    run = partial(
+        print_attendance_sheet, workshop=workshop, participants=participants, sections=sections, paper=options.paper
+    )
     return PrintJob("attendance", len(participants), run)
 
 
@@ -198,12 +205,13 @@ def describe(session: Session, *, kind: str, options: PrintOptions | None = None
         verdicts = eligibility_all(session)
         n = sum(1 for _p, e in verdicts if e.eligible)
         if not n:
-            return 0, ("Nothing to print: nobody is eligible for a certificate yet "
-                       f"(0 of {len(verdicts)} participants)." if verdicts else
-                       "Nothing to print: there are no participants yet.")
+            return 0, (
+                f"Nothing to print: nobody is eligible for a certificate yet (0 of {len(verdicts)} participants)."
+                if verdicts
+                else "Nothing to print: there are no participants yet."
+            )
         files = f", one PDF each ({_plural(n, 'file')})" if options.per_person else ""
-        return n, (f"{_plural(n, 'certificate')} for the eligible participants "
-                   f"({n} of {len(verdicts)}){files}.")
+        return n, (f"{_plural(n, 'certificate')} for the eligible participants ({n} of {len(verdicts)}){files}.")
     if kind in ("attendance", "badges", "tents"):
         n = len(load_participants(session=session))
         if not n:
@@ -219,18 +227,29 @@ def describe(session: Session, *, kind: str, options: PrintOptions | None = None
         return n, f"The agenda of {_plural(n, 'day')}."
     if kind == "worksheets":
         n = len(load_workshop(session=session).exercises)
-        return n, (f"{_plural(n, 'worksheet')}, one for each exercise." if n else
-                   EMPTY[kind].replace(" Nothing was written.", ""))
+        return n, (
+            f"{_plural(n, 'worksheet')}, one for each exercise."
+            if n
+            else EMPTY[kind].replace(" Nothing was written.", "")
+        )
     if kind in ("groups", "outputs"):
         job = (_groups if kind == "groups" else _outputs)(session, options)  # reads only
         word = "group" if kind == "groups" else "group output"
-        return job.count, (f"{_plural(job.count, word)}." if job.count else
-                           EMPTY[kind].replace(" Nothing was written.", ""))
+        return job.count, (
+            f"{_plural(job.count, word)}." if job.count else EMPTY[kind].replace(" Nothing was written.", "")
+        )
     return 1, "The outcome report."
 
 
-def print_document(doc: Document, kind: str, out: Path, *, options: PrintOptions | None = None,
-                   progress: Any = None, workers: bool | None = None) -> tuple[PrintJob, list[Path]]:
+def print_document(
+    doc: Document,
+    kind: str,
+    out: Path,
+    *,
+    options: PrintOptions | None = None,
+    progress: Any = None,
+    workers: bool | None = None,
+) -> tuple[PrintJob, list[Path]]:
     """Prepare in one transaction, then write the PDF(s) outside it. For the CLI and tests.
 
     `workers`: draw in worker processes (print_jobs); by default for certificates when there are

@@ -1,4 +1,5 @@
 """Restore a damaged document from a backup, never overwriting the damaged file."""
+
 from __future__ import annotations
 
 import sqlite3

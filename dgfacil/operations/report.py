@@ -3,11 +3,13 @@
 `assemble_report(session)` gathers plain values (no PDF); `print_report(doc, out, progress)` is
 what `dgfacil print report` and the Evaluation room's button call.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.core.agenda import hhmm, plan_day, workshop_zones, zone_label
 from dgfacil.core.evaluation import summarize
@@ -15,7 +17,11 @@ from dgfacil.core.model import ItemKind, NoteTag, Workshop
 from dgfacil.core.run.outcome import actual_times
 from dgfacil.printing.layout import Cancelled
 from dgfacil.printing.outcome_report import (
-    AgendaLine, OutcomeReport, OutputTable, SessionSummary, write_outcome_report,
+    AgendaLine,
+    OutcomeReport,
+    OutputTable,
+    SessionSummary,
+    write_outcome_report,
 )
 from dgfacil.store import evaluation as store_eval
 from dgfacil.store.attendance import participation
@@ -31,8 +37,12 @@ if TYPE_CHECKING:
     from dgfacil.core.model import AgendaItem, Note
     from dgfacil.store.document import Document
 
-TAG_PREFIX = {NoteTag.DECISION: "Decision", NoteTag.ACTION: "Action", NoteTag.QUESTION: "Question",
-              NoteTag.QUOTE: "Quote"}
+TAG_PREFIX = {
+    NoteTag.DECISION: "Decision",
+    NoteTag.ACTION: "Action",
+    NoteTag.QUESTION: "Question",
+    NoteTag.QUOTE: "Quote",
+}
 
 
 def _dates(workshop: Workshop) -> str:
@@ -52,8 +62,10 @@ def _times(workshop: Workshop) -> list[str]:
         return []
     day = workshop.days[0]
     slots = plan_day(day, workshop.timezone)
-    return [f"{hhmm(slots[0].start, z)} – {hhmm(slots[-1].end, z)} {zone_label(z, day.date)}"
-            for z in workshop_zones(workshop)]
+    return [
+        f"{hhmm(slots[0].start, z)} – {hhmm(slots[-1].end, z)} {zone_label(z, day.date)}"
+        for z in workshop_zones(workshop)
+    ]
 
 
 def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[AgendaLine]]], bool]:
@@ -63,8 +75,7 @@ def _agenda(workshop: Workshop, session: Session) -> tuple[list[tuple[str, list[
     for day in workshop.days:
         events = load_events(day_id=day.id, session=session) if day.id else []
         # the log's last instant stands for "now", so a report printed later says the same thing
-        actual = {a.item_id: a for a in actual_times(day, tz, events, max(e.at for e in events))} \
-            if events else {}
+        actual = {a.item_id: a for a in actual_times(day, tz, events, max(e.at for e in events))} if events else {}
         lines = []
         for slot in plan_day(day, tz):
             line = AgendaLine(slot.item.title, f"{hhmm(slot.start)}–{hhmm(slot.end)}", slot.item.duration_min)
@@ -93,12 +104,20 @@ def _outputs(session: Session) -> list[OutputTable]:
                 cols = d.get("columns", [])
                 goal = (d.get("group_by") or {}).get("title", "")
                 headers = ([goal] if goal else []) + [c.get("title", c["key"]) for c in cols]
-                rows = [([it.area] if goal else []) +
-                        [str((it.data.get("cells") or it.data).get(c["key"], it.text if i == 0 else "")) for i, c in enumerate(cols)]
-                        for it in items]
+                rows = [
+                    ([it.area] if goal else [])
+                    + [
+                        str((it.data.get("cells") or it.data).get(c["key"], it.text if i == 0 else ""))
+                        for i, c in enumerate(cols)
+                    ]
+                    for it in items
+                ]
             elif b.kind in ("zones", "plane"):
-                titles = {z["key"]: z.get("title", z["key"]) for z in d.get("zones", []) + d.get("quadrants", [])
-                          if isinstance(z, dict) and "key" in z}
+                titles = {
+                    z["key"]: z.get("title", z["key"])
+                    for z in d.get("zones", []) + d.get("quadrants", [])
+                    if isinstance(z, dict) and "key" in z
+                }
                 headers = ["Area", "Notes"]
                 by_area: dict[str, list[str]] = {}
                 for it in items:
@@ -111,13 +130,21 @@ def _outputs(session: Session) -> list[OutputTable]:
                     return str(levels[i]) if isinstance(i, int) and 0 <= i < len(levels) else "—"
 
                 headers = ["Dimension", "Current", "Target"]
-                rows = [[dim.get("title", dim["key"]), name(answers.get(dim["key"], {}).get("current")),
-                         name(answers.get(dim["key"], {}).get("target"))] for dim in d.get("dimensions", [])]
+                rows = [
+                    [
+                        dim.get("title", dim["key"]),
+                        name(answers.get(dim["key"], {}).get("current")),
+                        name(answers.get(dim["key"], {}).get("target")),
+                    ]
+                    for dim in d.get("dimensions", [])
+                ]
             else:
                 texts = {q["key"]: q.get("text", q["key"]) for q in d.get("questions", [])}
                 headers = ["Question", "Answer"]
-                rows = [[texts.get(k, k), str(v.get("text", v.get("answer", v.get("choice", ""))))]
-                        for k, v in answers.items()]
+                rows = [
+                    [texts.get(k, k), str(v.get("text", v.get("answer", v.get("choice", ""))))]
+                    for k, v in answers.items()
+                ]
             if rows:
                 out.append(OutputTable(b.title, group, b.kind, headers, rows))
     return out
@@ -131,10 +158,14 @@ def _participation(session: Session) -> tuple[list[tuple[str, str]], list[tuple[
         ("Attended (present in at least one block)", str(p.attended) if p.attendance_marked else not_marked),
         ("Countries (registered)", str(p.countries)),
         ("Countries (attended)", str(p.countries_attended) if p.attendance_marked else not_marked),
-        ("Local participants (registered / attended)",
-         f"{p.local} / {p.local_attended if p.attendance_marked else not_marked}"),
-        ("Overseas participants (registered / attended)",
-         f"{p.overseas} / {p.overseas_attended if p.attendance_marked else not_marked}"),
+        (
+            "Local participants (registered / attended)",
+            f"{p.local} / {p.local_attended if p.attendance_marked else not_marked}",
+        ),
+        (
+            "Overseas participants (registered / attended)",
+            f"{p.overseas} / {p.overseas_attended if p.attendance_marked else not_marked}",
+        ),
     ]
     return figures, p.by_country
 
@@ -149,8 +180,10 @@ def _actions(notes: list[Note], items: list[AgendaItem]) -> list[list[str]]:
     """The actions agreed, in agenda order: action, owner, due date, session."""
     order = {it.id: n for n, it in enumerate(items)}
     titles = {it.id: it.title.split(":")[0] for it in items}  # "Session 1", as the notes name it
-    tagged = sorted((n for n in notes if n.tag == NoteTag.ACTION),
-                    key=lambda n: (order.get(n.agenda_item_id, len(order)), n.created_at))
+    tagged = sorted(
+        (n for n in notes if n.tag == NoteTag.ACTION),
+        key=lambda n: (order.get(n.agenda_item_id, len(order)), n.created_at),
+    )
     return [[n.text, n.owner or "—", n.due or "—", titles.get(n.agenda_item_id, "General")] for n in tagged]
 
 
@@ -160,18 +193,32 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
     notes = load_notes(session=session)
     items = [it for day in w.days for it in day.items]
     order = {it.id: n for n, it in enumerate(items)}
-    key_messages = [n.text for n in sorted(notes, key=lambda n: (order.get(n.agenda_item_id, len(order)), n.created_at))
-                    if n.tag == NoteTag.KEY_MESSAGE]
+    key_messages = [
+        n.text
+        for n in sorted(notes, key=lambda n: (order.get(n.agenda_item_id, len(order)), n.created_at))
+        if n.tag == NoteTag.KEY_MESSAGE
+    ]
     sessions: list[SessionSummary] = []
     for day in w.days:
         for slot in plan_day(day, w.timezone):
             it = slot.item
             if it.kind == ItemKind.BREAK:
                 continue
-            mine = [(n.speaker, f"{TAG_PREFIX[n.tag]}: {n.text}{_owner_due(n)}" if n.tag in TAG_PREFIX else n.text)
-                    for n in notes if n.agenda_item_id == it.id and n.tag != NoteTag.KEY_MESSAGE]
-            sessions.append(SessionSummary(f"{len(sessions) + 1})", it.title, f"{hhmm(slot.start)}–{hhmm(slot.end)}",
-                                           it.lead, list(it.speakers), mine))
+            mine = [
+                (n.speaker, f"{TAG_PREFIX[n.tag]}: {n.text}{_owner_due(n)}" if n.tag in TAG_PREFIX else n.text)
+                for n in notes
+                if n.agenda_item_id == it.id and n.tag != NoteTag.KEY_MESSAGE
+            ]
+            sessions.append(
+                SessionSummary(
+                    f"{len(sessions) + 1})",
+                    it.title,
+                    f"{hhmm(slot.start)}–{hhmm(slot.end)}",
+                    it.lead,
+                    list(it.speakers),
+                    mine,
+                )
+            )
     general = [(n.speaker, n.text) for n in notes if n.agenda_item_id not in order and n.tag != NoteTag.KEY_MESSAGE]
     if general:
         sessions.append(SessionSummary(f"{len(sessions) + 1})", "Other notes", "", "", [], general))
@@ -183,14 +230,29 @@ def assemble_report(session: Session, *, issued: date | None = None) -> OutcomeR
     # not by a day the workshop has not reached yet.
     issued = issued or max(date.today(), w.end_date or date.today())
     return OutcomeReport(
-        title=w.title, subtitle=w.description, dates=_dates(w), times=_times(w),
-        modality={"online": "Online", "hybrid": "Hybrid", "in-person": "In person"}.get(w.modality.value, w.modality.value),
-        venue=w.venue, organizers=list(w.organizers), issued=f"{issued:%B %Y}",
-        sections=report_sections(session=session), key_messages=key_messages, sessions=sessions,
-        outputs=_outputs(session), responses=len(responses), survey_title=form.title,
-        stats=summarize(form, responses), agenda=agenda, run_recorded=recorded,
+        title=w.title,
+        subtitle=w.description,
+        dates=_dates(w),
+        times=_times(w),
+        modality={"online": "Online", "hybrid": "Hybrid", "in-person": "In person"}.get(
+            w.modality.value, w.modality.value
+        ),
+        venue=w.venue,
+        organizers=list(w.organizers),
+        issued=f"{issued:%B %Y}",
+        sections=report_sections(session=session),
+        key_messages=key_messages,
+        sessions=sessions,
+        outputs=_outputs(session),
+        responses=len(responses),
+        survey_title=form.title,
+        stats=summarize(form, responses),
+        agenda=agenda,
+        run_recorded=recorded,
         run_note="" if recorded else "The agenda was not run in dgfacil, so only the plan is shown.",
-        participation=figures, countries=countries, actions=_actions(notes, items),
+        participation=figures,
+        countries=countries,
+        actions=_actions(notes, items),
         footer=f"Outcome report · {w.project_code or w.title[:60]}",
     )
 

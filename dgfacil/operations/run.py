@@ -2,6 +2,7 @@
 
 A crash loses nothing that was pressed: the log is the run (see dgfacil.core.run.log).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -25,16 +26,29 @@ NEEDS_MINUTES = (EventKind.EXTEND, EventKind.SHORTEN)
 NEEDS_ITEM = (EventKind.JUMP,)
 
 
-def record_event(session: Session, *, day_id: int, kind: EventKind | str, at: datetime,
-                 item_id: int | None = None, minutes: int | None = None) -> Changes:
+def record_event(
+    session: Session,
+    *,
+    day_id: int,
+    kind: EventKind | str,
+    at: datetime,
+    item_id: int | None = None,
+    minutes: int | None = None,
+) -> Changes:
     """Store one run event (start, pause, next, extend...) with its instant `at` (aware)."""
     kind = EventKind(kind)
     if kind in NEEDS_MINUTES and (minutes is None or int(minutes) <= 0):
         raise ValueError(f"{kind.value} needs a positive number of minutes")
     if kind in NEEDS_ITEM and item_id is None:
         raise ValueError(f"{kind.value} needs an agenda item")
-    event_id = run_log.add_event(session=session, day_id=day_id, kind=kind, at=at, item_id=item_id,
-                                 minutes=int(minutes) if minutes is not None else None)
+    event_id = run_log.add_event(
+        session=session,
+        day_id=day_id,
+        kind=kind,
+        at=at,
+        item_id=item_id,
+        minutes=int(minutes) if minutes is not None else None,
+    )
     return Changes(run=True, ids=(event_id,))
 
 
@@ -44,8 +58,16 @@ def apply_plan(session: Session, *, day_id: int, events: list[RunEvent]) -> Chan
     for event in events:
         if event.kind is EventKind.SHORTEN and (event.minutes is None or event.minutes <= 0):
             raise ValueError("a plan shortens by a positive number of minutes")
-        ids.append(run_log.add_event(session=session, day_id=day_id, kind=event.kind, at=event.at,
-                                     item_id=event.item_id, minutes=event.minutes))
+        ids.append(
+            run_log.add_event(
+                session=session,
+                day_id=day_id,
+                kind=event.kind,
+                at=event.at,
+                item_id=event.item_id,
+                minutes=event.minutes,
+            )
+        )
     return Changes(run=True, ids=tuple(ids))
 
 

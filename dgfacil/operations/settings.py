@@ -1,4 +1,5 @@
 """Changing a per-document setting (day end, warning lead, certificate threshold...)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any

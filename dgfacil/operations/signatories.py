@@ -4,6 +4,7 @@ One function per user action, each one committed transaction; removals return a 
 `restore_signatory` puts back exactly (same place in the order), for undo. Signature pictures
 are checked and scaled down here, once, and kept as PNG bytes in the document.
 """
+
 from __future__ import annotations
 
 import io
@@ -98,8 +99,9 @@ def list_signatories(session: Session) -> list[SignatoryInfo]:
     return [_info(r) for r in store.signatories(session=session)]
 
 
-def add_signatory(session: Session, *, name: str, title: str = "", signature_png: bytes | None = None,
-                  image: bytes | None = None) -> Changes:
+def add_signatory(
+    session: Session, *, name: str, title: str = "", signature_png: bytes | None = None, image: bytes | None = None
+) -> Changes:
     """Add a signatory at the end. `image` is a raw PNG/JPEG file to check and scale;
     `signature_png` is an already prepared picture (undo/redo). Changes.ids = (new id,)."""
     name, title = clean_fields(name, title)
@@ -111,15 +113,21 @@ def add_signatory(session: Session, *, name: str, title: str = "", signature_png
     return Changes(workshop=True, ids=(new_id,))
 
 
-def update_signatory(session: Session, *, signatory_id: int, name: str | None = None,
-                     title: str | None = None, image: bytes | None = None,
-                     signature_png: bytes | None = None, clear_image: bool = False) -> Changes:
+def update_signatory(
+    session: Session,
+    *,
+    signatory_id: int,
+    name: str | None = None,
+    title: str | None = None,
+    image: bytes | None = None,
+    signature_png: bytes | None = None,
+    clear_image: bool = False,
+) -> Changes:
     """Change a signatory's name, title or picture (`clear_image` removes the picture)."""
     row = store.get_signatory(signatory_id, session=session)
     if row is None:
         raise SignatoryError(f"there is no signatory {signatory_id}")
-    new_name, new_title = clean_fields(row.name if name is None else name,
-                                       row.title if title is None else title)
+    new_name, new_title = clean_fields(row.name if name is None else name, row.title if title is None else title)
     png = row.signature_png
     if clear_image:
         png = None
@@ -148,8 +156,9 @@ def restore_signatory(session: Session, *, snapshot: SignatoryInfo) -> Changes:
     if len(rows) >= MAX_SIGNATORIES:
         raise SignatoryError(f"a certificate has room for {MAX_SIGNATORIES} signatories")
     # the same id again, so the undo stack's later commands still point at the right row
-    back = store.restore_signatory(snapshot.id, snapshot.position, snapshot.name, snapshot.title,
-                                   snapshot.signature_png, session=session)
+    back = store.restore_signatory(
+        snapshot.id, snapshot.position, snapshot.name, snapshot.title, snapshot.signature_png, session=session
+    )
     ids = [saved_id(r.id) for r in rows]
     ids.insert(min(snapshot.position, len(ids)), back)
     _renumber(session, ids)

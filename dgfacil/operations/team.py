@@ -1,5 +1,6 @@
 """Team mode: put a workshop file on a PostgreSQL server for several laptops, and bring it back
 to one file for the archive (`dgfacil publish`, `dgfacil copy`; store/transfer.py does the copy)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -12,17 +13,45 @@ from dgfacil.store import transfer
 from dgfacil.store.engine import is_server_address, laptop_name, redacted
 from dgfacil.store.errors import EditConflict, ServerRefused, ServerUnreachable, changed_on
 
-__all__ = ["AlreadyPublished", "EditConflict", "ServerRefused", "ServerUnreachable", "Transfer", "changed_on",
-           "copy_to_file", "everything", "is_server_address", "laptop_name", "listen", "news_changes",
-           "open_team_workshop", "publish", "redacted"]
+__all__ = [
+    "AlreadyPublished",
+    "EditConflict",
+    "ServerRefused",
+    "ServerUnreachable",
+    "Transfer",
+    "changed_on",
+    "copy_to_file",
+    "everything",
+    "is_server_address",
+    "laptop_name",
+    "listen",
+    "news_changes",
+    "open_team_workshop",
+    "publish",
+    "redacted",
+]
 
 # Which room's flag a table's rows belong to (operations/changes.py): what the other laptops reload.
-AREAS = {"workshop": "workshop", "signatory": "workshop", "setting": "workshop", "day": "agenda",
-         "agenda_item": "agenda", "run_event": "run", "exercise": "exercises", "board_item": "boards",
-         "dot_vote": "boards", "exercise_answer": "boards", "participant": "participants",
-         "certificate": "participants", "breakout_group": "groups", "group_member": "groups",
-         "attendance": "attendance", "note": "notes", "evaluation_response": "evaluation",
-         "report_section": "report"}
+AREAS = {
+    "workshop": "workshop",
+    "signatory": "workshop",
+    "setting": "workshop",
+    "day": "agenda",
+    "agenda_item": "agenda",
+    "run_event": "run",
+    "exercise": "exercises",
+    "board_item": "boards",
+    "dot_vote": "boards",
+    "exercise_answer": "boards",
+    "participant": "participants",
+    "certificate": "participants",
+    "breakout_group": "groups",
+    "group_member": "groups",
+    "attendance": "attendance",
+    "note": "notes",
+    "evaluation_response": "evaluation",
+    "report_section": "report",
+}
 
 if TYPE_CHECKING:
     from dgfacil.store.server_document import ServerDocument
@@ -73,10 +102,12 @@ def open_team_workshop(url: str, *, password: str | None = None) -> ServerDocume
     return open_server(url, password=password or None)
 
 
-def listen(doc: ServerDocument, *, on_changes: Callable[[Changes, str], None],
-           on_state: Callable[[str, datetime | None], None]) -> Listener:
+def listen(
+    doc: ServerDocument, *, on_changes: Callable[[Changes, str], None], on_state: Callable[[str, datetime | None], None]
+) -> Listener:
     """Hear the other laptops' edits to the team workshop `doc`: `on_changes(changes, laptop)` and
     `on_state("connected" | "reconnecting" | "offline", since)`, both on the listener's thread."""
-    listener = doc.listener(on_news=lambda payload: on_changes(news_changes(payload), str(payload.get("by", ""))),
-                            on_state=on_state)
+    listener = doc.listener(
+        on_news=lambda payload: on_changes(news_changes(payload), str(payload.get("by", ""))), on_state=on_state
+    )
     return listener.start()

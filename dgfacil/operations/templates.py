@@ -1,15 +1,20 @@
 """Finding and using workshop templates: the bundled ones in sessions/, or a TOML file."""
+
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from typing import Any
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dgfacil.core.model import Workshop
 from dgfacil.core.template import (
-    TemplateError, TemplateSpec, build_workshop, load_standard_evaluation, load_template,
+    TemplateError,
+    TemplateSpec,
+    build_workshop,
+    load_standard_evaluation,
+    load_template,
 )
 from dgfacil.paths import sessions_dir
 
@@ -58,8 +63,13 @@ def exercise_library() -> dict[str, dict[str, Any]]:
 def workshop_from_template(name_or_path: str, *, start: date | None = None, timezone: str | None = None) -> Workshop:
     spec = find_template(name_or_path)
     try:
-        return build_workshop(spec, start=start, timezone=timezone, library=exercise_library(),
-                              standard_evaluation=load_standard_evaluation(sessions_dir()))
+        return build_workshop(
+            spec,
+            start=start,
+            timezone=timezone,
+            library=exercise_library(),
+            standard_evaluation=load_standard_evaluation(sessions_dir()),
+        )
     except TemplateError as err:  # name the file, not only the workshop
         source = name_or_path if Path(name_or_path).exists() else str(sessions_dir() / f"{name_or_path}.toml")
         raise TemplateError(source, err.problems) from None

@@ -1,4 +1,5 @@
 """Editing the workshop's own details (File > Workshop details…)."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, replace
@@ -24,20 +25,32 @@ if TYPE_CHECKING:
 def workshop_details(session: Session) -> WorkshopDetails:
     values = workshop_store.workshop_details(session=session)
     return WorkshopDetails(
-        title=values["title"], timezone=values["timezone"], project_code=values["project_code"],
-        organizers=tuple(values["organizers"]), modality=Modality(values["modality"]), venue=values["venue"],
-        display_zones=tuple(values["display_zones"]), description=values["description"])
+        title=values["title"],
+        timezone=values["timezone"],
+        project_code=values["project_code"],
+        organizers=tuple(values["organizers"]),
+        modality=Modality(values["modality"]),
+        venue=values["venue"],
+        display_zones=tuple(values["display_zones"]),
+        description=values["description"],
+    )
 
 
-def update_workshop(session: Session, *, details: WorkshopDetails,
-                    seen: WorkshopDetails | None = None) -> Changes[WorkshopDetails]:
+def update_workshop(
+    session: Session, *, details: WorkshopDetails, seen: WorkshopDetails | None = None
+) -> Changes[WorkshopDetails]:
     """Save the details (checked and trimmed); returns what they were, for undo. Planned times
     keep their clock times when the venue zone changes: 09:00 stays 09:00 in the new zone.
 
     `seen`: the details as the user saw them. Then only the fields the user changed are written,
     and if another laptop changed one of those since, the edit is refused whole (EditConflict)."""
-    check_fields(title=details.title, project_code=details.project_code, organizers=list(details.organizers),
-                 venue=details.venue, description=details.description)
+    check_fields(
+        title=details.title,
+        project_code=details.project_code,
+        organizers=list(details.organizers),
+        venue=details.venue,
+        description=details.description,
+    )
     new = cleaned(details)
     before = workshop_details(session)
     if seen is not None:
@@ -45,13 +58,17 @@ def update_workshop(session: Session, *, details: WorkshopDetails,
         changed = {name: value for name, value in asdict(new).items() if value != shown[name]}
         now = asdict(_tidy(before))
         stale = [name for name in changed if now[name] != shown[name]]
-        refuse_if_changed(now, {name: shown[name] for name in changed}, table="workshop",
-                          row_id=workshop_store.workshop_id(session=session),
-                          what=f"The workshop's {stale[0].replace('_', ' ') if stale else 'details'}", session=session)
+        refuse_if_changed(
+            now,
+            {name: shown[name] for name in changed},
+            table="workshop",
+            row_id=workshop_store.workshop_id(session=session),
+            what=f"The workshop's {stale[0].replace('_', ' ') if stale else 'details'}",
+            session=session,
+        )
         new = replace(before, **changed)
     values = asdict(new)
-    values.update(modality=new.modality.value, organizers=list(new.organizers),
-                  display_zones=list(new.display_zones))
+    values.update(modality=new.modality.value, organizers=list(new.organizers), display_zones=list(new.display_zones))
     workshop_store.set_workshop_details(values, session=session)
     return Changes(workshop=True, agenda=before.timezone != new.timezone, value=before)
 

@@ -1,5 +1,6 @@
 """The agenda handout: each day's items with times in the venue zone and the extra zones,
 leads and speakers. Times come from core.agenda (DST-aware), never computed here."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,15 +23,19 @@ def _who(item) -> str:
     return " \u00b7 ".join(parts)
 
 
-def print_agenda(out: Path, workshop: Workshop, *, extra_zones: list[str] | None = None,
-                 paper: str = "A4", progress=None) -> Path:
+def print_agenda(
+    out: Path, workshop: Workshop, *, extra_zones: list[str] | None = None, paper: str = "A4", progress=None
+) -> Path:
     """The agenda handout for the whole workshop. Returns `out`."""
     zones = workshop_zones(workshop, extra_zones)
     pagesize = styles.page_size(paper)
     usable = pagesize[0] - 2 * styles.MARGIN
     story = [styles.static("Agenda", "label"), styles.para(workshop.title, "title")]
-    meta = [date_range(workshop.start_date, workshop.end_date),
-            workshop.modality.value.replace("-", " ").capitalize(), workshop.venue]
+    meta = [
+        date_range(workshop.start_date, workshop.end_date),
+        workshop.modality.value.replace("-", " ").capitalize(),
+        workshop.venue,
+    ]
     story.append(styles.para(" \u00b7 ".join(m for m in meta if m), "meta"))
     if workshop.organizers:
         story.append(styles.para("Organized by " + ", ".join(workshop.organizers), "meta"))
@@ -41,16 +46,16 @@ def print_agenda(out: Path, workshop: Workshop, *, extra_zones: list[str] | None
         heading = f"Day {d} \u2014 {day.date:%A} {day.date.day} {day.date:%B %Y}"
         if day.title and day.title.strip().casefold() != f"day {d}":
             heading += f": {day.title}"
-        head_row = [styles.static(zone_label(z, day.date).replace(" (", "<br/>("), "th")
-                    for z in zones]
+        head_row = [styles.static(zone_label(z, day.date).replace(" (", "<br/>("), "th") for z in zones]
         head_row.append(styles.static("Session", "th"))
         rows = [head_row]
         breaks = []
         for slot in plan_day(day, workshop.timezone):
             item = slot.item
-            times = [styles.static(f"{hhmm(slot.start, z)}\u2013{hhmm(slot.end, z)}",
-                                   "td_bold" if i == 0 else "td_small")
-                     for i, z in enumerate(zones)]
+            times = [
+                styles.static(f"{hhmm(slot.start, z)}\u2013{hhmm(slot.end, z)}", "td_bold" if i == 0 else "td_small")
+                for i, z in enumerate(zones)
+            ]
             cell = [styles.para(item.title, "td_bold")]
             who = _who(item)
             if who:
@@ -73,9 +78,13 @@ def print_agenda(out: Path, workshop: Workshop, *, extra_zones: list[str] | None
     if not workshop.days:
         story.append(styles.static("<i>No days planned yet.</i>", "body"))
     story.append(Spacer(1, 4 * mm))
-    story.append(styles.static(
-        "Times in the first column are in the venue's zone; other columns show the same moments "
-        "in the participants' zones.", "small"))
+    story.append(
+        styles.static(
+            "Times in the first column are in the venue's zone; other columns show the same moments "
+            "in the participants' zones.",
+            "small",
+        )
+    )
     footer = " \u00b7 ".join(x for x in (workshop.project_code, "Agenda") if x)
     build_pdf(out, story, title=f"Agenda \u2014 {workshop.title}", pagesize=pagesize, footer=footer)
     if progress is not None:

@@ -4,6 +4,7 @@ Each section (a day, or one session) starts on a new page with the workshop titl
 date, venue and block. The table's header row repeats on every page (repeatRows), and a page
 that continues a section carries a running header naming it, so a loose page is identifiable.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -14,10 +15,10 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
+from dgfacil.core.agenda import day_label
 from dgfacil.core.model import Participant, Workshop
 from dgfacil.printing import fonts, styles
 from dgfacil.printing.layout import build_pdf, check
-from dgfacil.core.agenda import day_label
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,14 @@ class _Marker(Flowable):
 
 
 def _furniture(workshop: Workshop, sections: Sequence[Section]):
-    running = [styles.para(" \u00b7 ".join(x for x in (
-        workshop.title, s.label, f"{s.when:%d %b %Y}" if s.when else "") if x) + " (continued)", "small")
-        for s in sections]
+    running = [
+        styles.para(
+            " \u00b7 ".join(x for x in (workshop.title, s.label, f"{s.when:%d %b %Y}" if s.when else "") if x)
+            + " (continued)",
+            "small",
+        )
+        for s in sections
+    ]
 
     def end_of_page(canv, doc) -> None:
         width, height = doc.pagesize
@@ -76,10 +82,8 @@ def _furniture(workshop: Workshop, sections: Sequence[Section]):
     return end_of_page
 
 
-def _section_story(workshop: Workshop, people: list[Participant], section: Section, index: int,
-                   usable: float) -> list:
-    story: list = [_Marker(index), styles.static("Attendance sheet", "label"),
-                   styles.para(workshop.title, "title")]
+def _section_story(workshop: Workshop, people: list[Participant], section: Section, index: int, usable: float) -> list:
+    story: list = [_Marker(index), styles.static("Attendance sheet", "label"), styles.para(workshop.title, "title")]
     meta = []
     if workshop.project_code:
         meta.append(f"Project {workshop.project_code}")
@@ -91,16 +95,16 @@ def _section_story(workshop: Workshop, people: list[Participant], section: Secti
     if section.label:
         story.append(styles.para(section.label, "h2"))
     story.append(Spacer(1, 4 * mm))
-    head = [styles.static(t, "th") for t in ("No.", "Name", "Country", "Organization / position",
-                                               "Signature")]
+    head = [styles.static(t, "th") for t in ("No.", "Name", "Country", "Organization / position", "Signature")]
     rows = [head]
     for n, p in enumerate(people, start=1):
         org = " \u2014 ".join(x for x in (p.organization, p.position) if x)
         name = styles.para(p.printed_name, "td_bold", japanese=fonts.japanese_country(p.country))
         if other := other_name(p):
             name = [name, styles.para(other, "td_small")]
-        rows.append([styles.static(str(n), "td_right"), name,
-                     styles.para(p.country, "td"), styles.para(org, "td_small"), ""])
+        rows.append(
+            [styles.static(str(n), "td_right"), name, styles.para(p.country, "td"), styles.para(org, "td_small"), ""]
+        )
     if not people:
         rows.append(["", styles.static("<i>No participants yet.</i>", "td"), "", "", ""])
     # the widest row number on one line ("1000" once split into "100" over "0"), padding included
@@ -118,13 +122,20 @@ def _section_story(workshop: Workshop, people: list[Participant], section: Secti
     return story
 
 
-def print_attendance_sheet(out: Path, workshop: Workshop, participants: Sequence[Participant], *,
-                           sections: Sequence[Section] | None = None, paper: str = "A4",
-                           progress=None) -> Path:
+def print_attendance_sheet(
+    out: Path,
+    workshop: Workshop,
+    participants: Sequence[Participant],
+    *,
+    sections: Sequence[Section] | None = None,
+    paper: str = "A4",
+    progress=None,
+) -> Path:
     """Sheets for each section (by default one per day of the workshop). Returns `out`."""
     if sections is None:
-        sections = [Section(day_label(d, day.title), day.date)
-                    for d, day in enumerate(workshop.days, start=1)] or [Section("", None)]
+        sections = [Section(day_label(d, day.title), day.date) for d, day in enumerate(workshop.days, start=1)] or [
+            Section("", None)
+        ]
     people = sorted(participants, key=sort_key)
     pagesize = styles.page_size(paper)
     usable = pagesize[0] - 2 * styles.MARGIN
@@ -136,5 +147,11 @@ def print_attendance_sheet(out: Path, workshop: Workshop, participants: Sequence
         check(progress, i + 1, len(sections), section.label)
     # the footer is drawn in the Latin font: our own words and the project code only
     footer = " \u00b7 ".join(x for x in (workshop.project_code, "Attendance sheet") if x)
-    return build_pdf(out, story, title=f"Attendance \u2014 {workshop.title}", pagesize=pagesize,
-                     footer=footer[:120], on_page_end=_furniture(workshop, sections))
+    return build_pdf(
+        out,
+        story,
+        title=f"Attendance \u2014 {workshop.title}",
+        pagesize=pagesize,
+        footer=footer[:120],
+        on_page_end=_furniture(workshop, sections),
+    )

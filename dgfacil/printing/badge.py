@@ -3,6 +3,7 @@
 The badge QR carries the participant's badge code only: a keyboard-wedge scanner types it into
 the check-in list, which marks the person present.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -36,8 +37,12 @@ def _draw_badge(canv, x: float, y: float, workshop: Workshop, p: Participant) ->
     title.drawOn(canv, x + 4 * mm, y + BADGE_H - band / 2 - min(th, band - 2 * mm) / 2)
 
     inner = BADGE_W - 8 * mm
-    name = styles.para(p.printed_name, "badge_name", japanese=fonts.japanese_country(p.country),
-                       size=fit_size(p.printed_name, inner, "badge_name", biggest=20, smallest=10))
+    name = styles.para(
+        p.printed_name,
+        "badge_name",
+        japanese=fonts.japanese_country(p.country),
+        size=fit_size(p.printed_name, inner, "badge_name", biggest=20, smallest=10),
+    )
     _w, nh = name.wrap(inner, 20 * mm)
     top = y + BADGE_H - band - 5 * mm
     name.drawOn(canv, x + 4 * mm, top - nh)
@@ -64,8 +69,9 @@ def _draw_badge(canv, x: float, y: float, workshop: Workshop, p: Participant) ->
         qr.draw(canv, p.badge_code, x + BADGE_W - qr_size - 2 * mm, y + 2 * mm, qr_size)
 
 
-def print_badges(out: Path, workshop: Workshop, participants: Sequence[Participant], *,
-                 paper: str = "A4", progress=None) -> Path:
+def print_badges(
+    out: Path, workshop: Workshop, participants: Sequence[Participant], *, paper: str = "A4", progress=None
+) -> Path:
     """Badges, sorted by country then name, eight to a page. Returns `out`."""
     pagesize = styles.page_size(paper)
     people = sorted(participants, key=sort_key)
@@ -110,8 +116,9 @@ def _tent_half(canv, width: float, height: float, workshop: Workshop, p: Partici
     canv.rect(0, 0, width, 4 * mm, stroke=0, fill=1)
 
 
-def print_table_tents(out: Path, workshop: Workshop, participants: Sequence[Participant], *,
-                      paper: str = "A4", progress=None) -> Path:
+def print_table_tents(
+    out: Path, workshop: Workshop, participants: Sequence[Participant], *, paper: str = "A4", progress=None
+) -> Path:
     """A landscape page per person, folded along the middle: the name reads from both sides."""
     width, height = styles.page_size(paper, wide=True)
     people = sorted(participants, key=sort_key)

@@ -9,6 +9,7 @@ mode draws BATCH pages per reportlab document and streams each batch into the ou
 (printing/merge.py). The batches share their fonts' code assignments (`_FontCarry`), so one set
 of font subsets, taken from the last batch, serves every page: fonts are embedded once.
 """
+
 from __future__ import annotations
 
 import copy
@@ -27,8 +28,8 @@ from dgfacil.core.atomic import atomic_write, safe_child
 from dgfacil.core.model import Workshop
 from dgfacil.printing import fonts, qr, styles
 from dgfacil.printing.layout import check, date_range
-from dgfacil.printing.merge import StreamingJoin
 from dgfacil.printing.layout import fit_size as layout_fit
+from dgfacil.printing.merge import StreamingJoin
 
 NAME_MAX = 30.0  # points
 NAME_MIN = 11.0
@@ -61,16 +62,16 @@ def fit_size(name: str, width: float) -> float:
 class _Page:
     """The parts of a certificate that do not change from one person to the next."""
 
-    def __init__(self, workshop: Workshop, signatories: Sequence[Signatory], fingerprint: str,
-                 pagesize: tuple[float, float]):
+    def __init__(
+        self, workshop: Workshop, signatories: Sequence[Signatory], fingerprint: str, pagesize: tuple[float, float]
+    ):
         self.w, self.h = pagesize
         self.inner = self.w - 2 * 34 * mm
         self.workshop = workshop
         self.fingerprint = fingerprint
         org = " \u00b7 ".join(workshop.organizers) or " "
         # a long list of organizers gets smaller type rather than a third line
-        self.kicker = self._wrap(styles.para(org, "cert_kicker", size=9 if len(org) > 90 else None),
-                                 self.inner)
+        self.kicker = self._wrap(styles.para(org, "cert_kicker", size=9 if len(org) > 90 else None), self.inner)
         self.title = self._wrap(styles.static("Certificate of Attendance", "cert_title"), self.inner)
         self.lead = self._wrap(styles.static("This is to certify that", "cert_text"), self.inner)
         self.attended = self._wrap(styles.static("attended", "cert_text"), self.inner)
@@ -79,8 +80,7 @@ class _Page:
         details = [when, workshop.modality.value.replace("-", " ").capitalize()]
         if workshop.venue:
             details.append(workshop.venue)
-        self.details = self._wrap(styles.para(" \u00b7 ".join(d for d in details if d), "cert_text"),
-                                  self.inner)
+        self.details = self._wrap(styles.para(" \u00b7 ".join(d for d in details if d), "cert_text"), self.inner)
         self.signatories = [self._signatory(s) for s in list(signatories)[:3]]
         self._fit(workshop.title)
 
@@ -98,8 +98,12 @@ class _Page:
             except Exception:  # a bad image must not stop a print run; the line stays blank
                 image = None
         col = 62 * mm
-        return (self._wrap(styles.para(s.name, "cert_sign_name"), col),
-                self._wrap(styles.para(s.title, "cert_sign_title"), col), image, col)
+        return (
+            self._wrap(styles.para(s.name, "cert_sign_name"), col),
+            self._wrap(styles.para(s.title, "cert_sign_title"), col),
+            image,
+            col,
+        )
 
     def _centre(self, canv, part, top: float) -> float:
         p, width, height = part
@@ -123,16 +127,17 @@ class _Page:
         the gaps shrink and the signature line moves down, never onto the footer."""
         pictures = any(image is not None for _n, _t, image, _c in self.signatories)
         above = (17.5 * mm if pictures else 3 * mm) if self.signatories else -20 * mm
+
         def floor() -> float:
             return self.sign_base + above + 3 * mm
+
         size = 15.0
 
         def smaller(limit: float) -> None:
             nonlocal size
             while self._bottom() < floor() and size > limit:
                 size -= 0.5
-                self.workshop_title = self._wrap(styles.para(title, "cert_workshop", size=size),
-                                                 self.inner * 0.9)
+                self.workshop_title = self._wrap(styles.para(title, "cert_workshop", size=size), self.inner * 0.9)
 
         smaller(12.5)  # first a little smaller type,
         while self._bottom() < floor() and self.sign_base > 44.5 * mm:  # then the signatures lower,
@@ -170,8 +175,9 @@ class _Page:
     def draw(self, canv, who: Recipient) -> None:
         """One certificate: the shared form, then this person's name, number and QR."""
         canv.doForm(self.FORM)
-        name = styles.para(who.name, "cert_name", size=fit_size(who.name, self.inner),
-                           japanese=fonts.japanese_country(who.country))
+        name = styles.para(
+            who.name, "cert_name", size=fit_size(who.name, self.inner), japanese=fonts.japanese_country(who.country)
+        )
         _, name_h = name.wrap(self.inner, self.NAME_ZONE)
         # centred in the name zone, so a shrunk or wrapped name never moves anything else
         name.drawOn(canv, (self.w - self.inner) / 2, self.name_top - (self.NAME_ZONE + name_h) / 2)
@@ -188,8 +194,7 @@ class _Page:
             if image is not None:
                 iw, ih = image.getSize()
                 scale = min(50 * mm / iw, 16 * mm / ih)
-                canv.drawImage(image, cx - iw * scale / 2, base + 1.5 * mm, iw * scale, ih * scale,
-                               mask="auto")
+                canv.drawImage(image, cx - iw * scale / 2, base + 1.5 * mm, iw * scale, ih * scale, mask="auto")
             canv.setStrokeColor(styles.INK)
             canv.setLineWidth(0.5)
             canv.line(cx - 30 * mm, base, cx + 30 * mm, base)
@@ -252,8 +257,7 @@ class _FontCarry:
                 raise RuntimeError(f"font {name} is {got} in this batch, {internal} before")
 
 
-def _one_pdf(handle, page: "_Page", people, pagesize, title: str, count: int, progress,
-             batch: int) -> None:
+def _one_pdf(handle, page: _Page, people, pagesize, title: str, count: int, progress, batch: int) -> None:
     """All certificates in one PDF, drawn BATCH pages at a time and streamed into `handle`."""
     if count <= batch:  # one batch (a print worker's chunk): reportlab writes it straight out
         canv = _open(handle, pagesize, title)
@@ -310,10 +314,19 @@ def _one_pdf(handle, page: "_Page", people, pagesize, title: str, count: int, pr
     join.finish(last)
 
 
-def print_certificates(out: Path, workshop: Workshop, recipients: Iterable[Recipient], *,
-                       signatories: Sequence[Signatory] = (), fingerprint: str = "",
-                       paper: str = "A4", per_person: bool = False, total: int | None = None,
-                       progress=None, batch: int = BATCH) -> list[Path]:
+def print_certificates(
+    out: Path,
+    workshop: Workshop,
+    recipients: Iterable[Recipient],
+    *,
+    signatories: Sequence[Signatory] = (),
+    fingerprint: str = "",
+    paper: str = "A4",
+    per_person: bool = False,
+    total: int | None = None,
+    progress=None,
+    batch: int = BATCH,
+) -> list[Path]:
     """Write the certificates: one PDF at `out`, or (per_person) one PDF each inside folder `out`.
 
     Returns the files written. Cancel (progress.cancelled) stops before anything partial lands.

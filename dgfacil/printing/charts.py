@@ -4,6 +4,7 @@ Each bar is 100% of those who answered, split by level (best level left, in the 
 the level's count is written inside a segment wide enough to hold it, and the "satisfied" share
 ("97.3% (143 of 147)") at the bar's right. Plain values in, a Drawing out.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,8 +31,16 @@ def level_colour(index: int) -> colors.Color:
     return colors.HexColor(LEVEL_COLOURS[index % len(LEVEL_COLOURS)])
 
 
-def stacked_bars(bars: list[Bar], levels: tuple[str, ...], *, width: float, bar_height: float = 13,
-                 label_width: float | None = None, note_width: float = 88, font_size: float = 7.5) -> Drawing:
+def stacked_bars(
+    bars: list[Bar],
+    levels: tuple[str, ...],
+    *,
+    width: float,
+    bar_height: float = 13,
+    label_width: float | None = None,
+    note_width: float = 88,
+    font_size: float = 7.5,
+) -> Drawing:
     """A block of horizontal 100% bars with their labels, notes and a legend of the levels."""
     font = fonts.font_name(fonts.LATIN)
     bold = fonts.font_name(fonts.LATIN, True)
@@ -54,20 +63,47 @@ def stacked_bars(bars: list[Bar], levels: tuple[str, ...], *, width: float, bar_
             d.add(String(0, text_top - i * line, text, fontName=font, fontSize=font_size, fillColor=colors.black))
         total = sum(bar.counts)
         x = bar_x
-        d.add(Rect(bar_x, mid - bar_height / 2, bar_w, bar_height, fillColor=colors.HexColor("#f3f5f8"),
-                   strokeColor=None))
+        d.add(
+            Rect(bar_x, mid - bar_height / 2, bar_w, bar_height, fillColor=colors.HexColor("#f3f5f8"), strokeColor=None)
+        )
         for index, count in enumerate(bar.counts):
             if not total or not count:
                 continue
             w = bar_w * count / total
-            d.add(Rect(x, mid - bar_height / 2, w, bar_height, fillColor=level_colour(index),
-                       strokeColor=colors.white, strokeWidth=0.5))
+            d.add(
+                Rect(
+                    x,
+                    mid - bar_height / 2,
+                    w,
+                    bar_height,
+                    fillColor=level_colour(index),
+                    strokeColor=colors.white,
+                    strokeWidth=0.5,
+                )
+            )
             if w >= font_size * (0.62 * len(str(count)) + 0.6):
-                d.add(String(x + w / 2, mid - font_size / 3, str(count), fontName=font, fontSize=font_size - 0.5,
-                             fillColor=colors.white if index in LIGHT_TEXT else colors.black, textAnchor="middle"))
+                d.add(
+                    String(
+                        x + w / 2,
+                        mid - font_size / 3,
+                        str(count),
+                        fontName=font,
+                        fontSize=font_size - 0.5,
+                        fillColor=colors.white if index in LIGHT_TEXT else colors.black,
+                        textAnchor="middle",
+                    )
+                )
             x += w
-        d.add(String(bar_x + bar_w + 5, mid - font_size / 3, bar.note, fontName=bold, fontSize=font_size,
-                     fillColor=colors.HexColor("#1f3a5f")))
+        d.add(
+            String(
+                bar_x + bar_w + 5,
+                mid - font_size / 3,
+                bar.note,
+                fontName=bold,
+                fontSize=font_size,
+                fillColor=colors.HexColor("#1f3a5f"),
+            )
+        )
     d.add(Line(bar_x, legend_h, bar_x, height, strokeColor=colors.HexColor("#c9ced6"), strokeWidth=0.5))
     ly = legend_h - line
     for entries in legend:

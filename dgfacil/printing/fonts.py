@@ -15,12 +15,13 @@ a word with its own font. Arabic: reportlab + uharfbuzz joins letters in a Parag
 `shaping=1` but keeps words in left-to-right order, so `visual_order` puts words in display
 order (python-bidi) first.
 """
+
 from __future__ import annotations
 
 import os
 import sys
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -37,45 +38,126 @@ BUNDLED_ONLY = "DGFACIL_BUNDLED_FONTS_ONLY"  # "1": ignore system fonts (what a 
 # family -> (regular candidates, bold candidates); file names, first found wins.
 # A ".ttc" entry is read at sub-font 0.
 _CANDIDATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    LATIN: (("NotoSans-Regular.ttf", "DejaVuSans.ttf", "arial.ttf"),
-            ("NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf", "arialbd.ttf")),
-    SERIF: (("NotoSerif-Regular.ttf", "DejaVuSerif.ttf", "times.ttf"),
-            ("NotoSerif-Bold.ttf", "DejaVuSerif-Bold.ttf", "timesbd.ttf")),
-    "hangul": (("NanumGothic.ttf", "NanumBarunGothic.ttf", "malgun.ttf", "gulim.ttc"),
-               ("NanumGothicBold.ttf", "NanumBarunGothicBold.ttf", "malgunbd.ttf")),
+    LATIN: (
+        ("NotoSans-Regular.ttf", "DejaVuSans.ttf", "arial.ttf"),
+        ("NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf", "arialbd.ttf"),
+    ),
+    SERIF: (
+        ("NotoSerif-Regular.ttf", "DejaVuSerif.ttf", "times.ttf"),
+        ("NotoSerif-Bold.ttf", "DejaVuSerif-Bold.ttf", "timesbd.ttf"),
+    ),
+    "hangul": (
+        ("NanumGothic.ttf", "NanumBarunGothic.ttf", "malgun.ttf", "gulim.ttc"),
+        ("NanumGothicBold.ttf", "NanumBarunGothicBold.ttf", "malgunbd.ttf"),
+    ),
     "kana": (("ipag.ttf", "ipagp.ttf", "fonts-japanese-gothic.ttf", "msgothic.ttc", "meiryo.ttc"), ()),
     "han": (("wqy-zenhei.ttc", "simhei.ttf", "msyh.ttc", "simsun.ttc", "ipag.ttf"), ()),
     "thai": (("NotoSansThai-Regular.ttf", "tahoma.ttf"), ("NotoSansThai-Bold.ttf", "tahomabd.ttf")),
-    "arabic": (("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "arial.ttf"),
-               ("NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf")),
-    "devanagari": (("NotoSansDevanagari-Regular.ttf", "mangal.ttf", "Nirmala.ttf"),
-                   ("NotoSansDevanagari-Bold.ttf", "mangalb.ttf")),
-    "bengali": (("NotoSansBengali-Regular.ttf", "vrinda.ttf", "Nirmala.ttf"),
-                ("NotoSansBengali-Bold.ttf", "vrindab.ttf")),
-    "tibetan": (("NotoSerifTibetan-Regular.ttf", "NotoSansTibetan-Regular.ttf", "himalaya.ttf"),
-                ("NotoSerifTibetan-Bold.ttf", "NotoSansTibetan-Bold.ttf")),
+    "arabic": (
+        ("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "arial.ttf"),
+        ("NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf"),
+    ),
+    "devanagari": (
+        ("NotoSansDevanagari-Regular.ttf", "mangal.ttf", "Nirmala.ttf"),
+        ("NotoSansDevanagari-Bold.ttf", "mangalb.ttf"),
+    ),
+    "bengali": (
+        ("NotoSansBengali-Regular.ttf", "vrinda.ttf", "Nirmala.ttf"),
+        ("NotoSansBengali-Bold.ttf", "vrindab.ttf"),
+    ),
+    "tibetan": (
+        ("NotoSerifTibetan-Regular.ttf", "NotoSansTibetan-Regular.ttf", "himalaya.ttf"),
+        ("NotoSerifTibetan-Bold.ttf", "NotoSansTibetan-Bold.ttf"),
+    ),
 }
 # Scripts of other member states: found when the system has the Noto file (fonts-noto-core).
-for _name, _file in {"hebrew": "Hebrew", "tamil": "Tamil", "sinhala": "Sinhala", "khmer": "Khmer",
-                     "lao": "Lao", "myanmar": "Myanmar", "georgian": "Georgian",
-                     "armenian": "Armenian", "gujarati": "Gujarati", "gurmukhi": "Gurmukhi",
-                     "telugu": "Telugu", "kannada": "Kannada", "malayalam": "Malayalam",
-                     "oriya": "Oriya", "mongolian": "Mongolian", "ethiopic": "Ethiopic",
-                     "thaana": "Thaana", "tifinagh": "Tifinagh", "syriac": "Syriac",
-                     "nko": "NKo", "adlam": "Adlam", "cherokee": "Cherokee"}.items():
+for _name, _file in {
+    "hebrew": "Hebrew",
+    "tamil": "Tamil",
+    "sinhala": "Sinhala",
+    "khmer": "Khmer",
+    "lao": "Lao",
+    "myanmar": "Myanmar",
+    "georgian": "Georgian",
+    "armenian": "Armenian",
+    "gujarati": "Gujarati",
+    "gurmukhi": "Gurmukhi",
+    "telugu": "Telugu",
+    "kannada": "Kannada",
+    "malayalam": "Malayalam",
+    "oriya": "Oriya",
+    "mongolian": "Mongolian",
+    "ethiopic": "Ethiopic",
+    "thaana": "Thaana",
+    "tifinagh": "Tifinagh",
+    "syriac": "Syriac",
+    "nko": "NKo",
+    "adlam": "Adlam",
+    "cherokee": "Cherokee",
+}.items():
     _CANDIDATES[_name] = ((f"NotoSans{_file}-Regular.ttf",), (f"NotoSans{_file}-Bold.ttf",))
 
 # Who is asked for a letter the house font lacks, in this order: one-script fonts first, the
 # big CJK fonts (which also carry Latin, Cyrillic, kana, Hangul...) last.
-FAMILY_ORDER = ("arabic", "hebrew", "devanagari", "bengali", "gurmukhi", "gujarati", "oriya",
-                "tamil", "telugu", "kannada", "malayalam", "sinhala", "thai", "lao", "tibetan",
-                "myanmar", "khmer", "mongolian", "armenian", "georgian", "ethiopic", "thaana",
-                "tifinagh", "syriac", "nko", "adlam", "cherokee", "kana", "hangul", "han")
+FAMILY_ORDER = (
+    "arabic",
+    "hebrew",
+    "devanagari",
+    "bengali",
+    "gurmukhi",
+    "gujarati",
+    "oriya",
+    "tamil",
+    "telugu",
+    "kannada",
+    "malayalam",
+    "sinhala",
+    "thai",
+    "lao",
+    "tibetan",
+    "myanmar",
+    "khmer",
+    "mongolian",
+    "armenian",
+    "georgian",
+    "ethiopic",
+    "thaana",
+    "tifinagh",
+    "syriac",
+    "nko",
+    "adlam",
+    "cherokee",
+    "kana",
+    "hangul",
+    "han",
+)
 # Families whose text HarfBuzz must shape (joining, conjuncts, stacked or reordered marks).
-COMPLEX = frozenset({"arabic", "hebrew", "devanagari", "bengali", "thai", "tamil", "sinhala",
-                     "khmer", "lao", "myanmar", "gujarati", "gurmukhi", "telugu", "kannada",
-                     "malayalam", "oriya", "mongolian", "tibetan", "thaana", "syriac", "nko",
-                     "adlam"})
+COMPLEX = frozenset(
+    {
+        "arabic",
+        "hebrew",
+        "devanagari",
+        "bengali",
+        "thai",
+        "tamil",
+        "sinhala",
+        "khmer",
+        "lao",
+        "myanmar",
+        "gujarati",
+        "gurmukhi",
+        "telugu",
+        "kannada",
+        "malayalam",
+        "oriya",
+        "mongolian",
+        "tibetan",
+        "thaana",
+        "syriac",
+        "nko",
+        "adlam",
+    }
+)
 _RTL = frozenset({"R", "AL"})
 
 
@@ -148,8 +230,7 @@ def japanese_country(country: str | None) -> bool:
     return (country or "").strip().casefold() in _JAPAN
 
 
-def split_scripts(text: str, *, bold: bool = False, base: str = LATIN,
-                  japanese: bool = False) -> list[tuple[str, str]]:
+def split_scripts(text: str, *, bold: bool = False, base: str = LATIN, japanese: bool = False) -> list[tuple[str, str]]:
     """Runs of (family, text) to set each in its own font. Neutrals (spaces, digits,
     punctuation, marks) join the run before them (or the first strong run); any character the
     run's font has no glyph for goes in a run of a font that has one (no empty boxes).
@@ -222,8 +303,7 @@ def _search_dirs() -> list[Path]:
     elif sys.platform == "darwin":
         dirs += [Path("/Library/Fonts"), Path("/System/Library/Fonts"), home / "Library/Fonts"]
     else:
-        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
-                 home / ".local/share/fonts", home / ".fonts"]
+        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
     return dirs
 
 
@@ -251,7 +331,7 @@ def font_path(script: str, bold: bool = False) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def font_name(script: str = LATIN, bold: bool = False) -> str:
     """Register (once) and return the reportlab font name for a script; Latin if none found."""
     from reportlab.lib.fonts import addMapping

@@ -1,4 +1,5 @@
 """Breakout group lists: for each set of groups (an exercise or a day), who sits where."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -25,8 +26,11 @@ class GroupSet:
 
 def _swatch(group: Group, index: int):
     try:
-        return colors.HexColor(group.colour) if group.colour else colors.HexColor(
-            styles.GROUP_COLOURS[index % len(styles.GROUP_COLOURS)])
+        return (
+            colors.HexColor(group.colour)
+            if group.colour
+            else colors.HexColor(styles.GROUP_COLOURS[index % len(styles.GROUP_COLOURS)])
+        )
     except ValueError:
         return styles.ZEBRA
 
@@ -35,24 +39,35 @@ def group_table(group: Group, members: Sequence[Participant], index: int, width:
     """One group's box: its name on a coloured band, then the members."""
     rows = [[styles.para(group.name, "h2"), "", ""]]
     for p in sorted(members, key=sort_key):
-        rows.append([styles.para(p.printed_name, "td_bold"), styles.para(p.country, "td"),
-                     styles.para(p.organization, "td_small")])
+        rows.append(
+            [
+                styles.para(p.printed_name, "td_bold"),
+                styles.para(p.country, "td"),
+                styles.para(p.organization, "td_small"),
+            ]
+        )
     if not members:
         rows.append([styles.static("<i>No members yet.</i>", "td_small"), "", ""])
     table = Table(rows, colWidths=[width * 0.38, width * 0.2, width * 0.42], splitInRow=1)
-    table.setStyle(styles.TableStyle([
-        ("SPAN", (0, 0), (-1, 0)),
-        ("BACKGROUND", (0, 0), (-1, 0), _swatch(group, index)),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, styles.RULE),
-        ("BOX", (0, 0), (-1, -1), 0.6, styles.RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        styles.TableStyle(
+            [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BACKGROUND", (0, 0), (-1, 0), _swatch(group, index)),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, styles.RULE),
+                ("BOX", (0, 0), (-1, -1), 0.6, styles.RULE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
-def print_group_lists(out: Path, workshop: Workshop, sets: Sequence[GroupSet], *,
-                      paper: str = "A4", progress=None) -> Path:
+def print_group_lists(
+    out: Path, workshop: Workshop, sets: Sequence[GroupSet], *, paper: str = "A4", progress=None
+) -> Path:
     """The group lists, a section per group set. Returns `out`."""
     pagesize = styles.page_size(paper)
     width = pagesize[0] - 2 * styles.MARGIN

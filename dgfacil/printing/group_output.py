@@ -1,5 +1,6 @@
 """A group's filled board as a handout: cards per zone or quadrant, table rows, rubric marks,
 prompt answers. What the group wrote is user text: every piece goes through styles.para."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -74,11 +75,15 @@ def _rubric(d: dict, answers: dict, width: float) -> list:
 
     rows = [[styles.static(t, "th") for t in ("Dimension", "Now", "Target", "Gap")]]
     for g in rubric_gaps(d, answers):
-        rows.append([styles.para(g.title, "td_bold"), styles.para(name(g.current), "td"),
-                     styles.para(name(g.target), "td"),
-                     styles.static("" if g.gap is None else f"{g.gap:+d}", "td_right")])
-    table = Table(rows, colWidths=[width * 0.4, width * 0.25, width * 0.25, width * 0.1], repeatRows=1,
-                  splitInRow=1)
+        rows.append(
+            [
+                styles.para(g.title, "td_bold"),
+                styles.para(name(g.current), "td"),
+                styles.para(name(g.target), "td"),
+                styles.static("" if g.gap is None else f"{g.gap:+d}", "td_right"),
+            ]
+        )
+    table = Table(rows, colWidths=[width * 0.4, width * 0.25, width * 0.25, width * 0.1], repeatRows=1, splitInRow=1)
     table.setStyle(styles.table_style(rows=len(rows)))
     return [table]
 
@@ -99,8 +104,10 @@ def _prompts(d: dict, answers: dict) -> list:
 def output_story(workshop: Workshop, work: GroupOutput, width: float) -> list:
     """The flowables for one group's output."""
     d = work.exercise.definition or {}
-    story = [styles.para(f"{workshop.title} \u00b7 {work.exercise.title}", "label"),
-             styles.para(work.group_name, "title")]
+    story = [
+        styles.para(f"{workshop.title} \u00b7 {work.exercise.title}", "label"),
+        styles.para(work.group_name, "title"),
+    ]
     if work.members:
         story.append(styles.para(", ".join(work.members), "meta"))
     story.append(Spacer(1, 3 * mm))
@@ -118,8 +125,9 @@ def output_story(workshop: Workshop, work: GroupOutput, width: float) -> list:
     return story
 
 
-def print_group_outputs(out: Path, workshop: Workshop, outputs: Sequence[GroupOutput], *,
-                        paper: str = "A4", progress=None) -> Path:
+def print_group_outputs(
+    out: Path, workshop: Workshop, outputs: Sequence[GroupOutput], *, paper: str = "A4", progress=None
+) -> Path:
     """Each group's output, a new page per group and exercise. Returns `out`."""
     pagesize = styles.page_size(paper)
     width = pagesize[0] - 2 * styles.MARGIN
@@ -130,8 +138,6 @@ def print_group_outputs(out: Path, workshop: Workshop, outputs: Sequence[GroupOu
         story += output_story(workshop, work, width)
         check(progress, n, len(outputs), work.group_name)
     if not story:
-        story = [styles.para(workshop.title, "title"),
-                 styles.static("No group has worked on an exercise yet.", "body")]
+        story = [styles.para(workshop.title, "title"), styles.static("No group has worked on an exercise yet.", "body")]
     footer = " \u00b7 ".join(x for x in (workshop.project_code, "Group outputs") if x)
-    return build_pdf(out, story, title=f"Group outputs \u2014 {workshop.title}", pagesize=pagesize,
-                     footer=footer)
+    return build_pdf(out, story, title=f"Group outputs \u2014 {workshop.title}", pagesize=pagesize, footer=footer)

@@ -3,6 +3,7 @@
 "Page x of y" needs the page count before the last page is drawn, so the canvas keeps each page's
 state and draws the footers when the document is saved (the reportlab "NumberedCanvas" recipe).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -70,23 +71,35 @@ class _Doc(SimpleDocTemplate):
             self.on_page_end(self.canv, self)
 
 
-def build_pdf(out: Path, story: list[Flowable], *, title: str, pagesize=None,
-              footer: str = "", on_page: Callable | None = None,
-              on_page_end: Callable | None = None,
-              top: float = styles.MARGIN, author: str = "dgfacil") -> Path:
+def build_pdf(
+    out: Path,
+    story: list[Flowable],
+    *,
+    title: str,
+    pagesize=None,
+    footer: str = "",
+    on_page: Callable | None = None,
+    on_page_end: Callable | None = None,
+    top: float = styles.MARGIN,
+    author: str = "dgfacil",
+) -> Path:
     """Lay out `story` into `out` (written whole or not at all) with "Page x of y" footers."""
     out = Path(out)
     pagesize = pagesize or styles.page_size("A4")
     with atomic_write(out) as handle:
         doc = _Doc(
-            handle, pagesize=pagesize, title=title, author=author,
-            leftMargin=styles.MARGIN, rightMargin=styles.MARGIN,
-            topMargin=top, bottomMargin=18 * mm,
+            handle,
+            pagesize=pagesize,
+            title=title,
+            author=author,
+            leftMargin=styles.MARGIN,
+            rightMargin=styles.MARGIN,
+            topMargin=top,
+            bottomMargin=18 * mm,
         )
         doc.on_page_end = on_page_end
         hook = on_page or (lambda c, d: None)
-        doc.build(story, onFirstPage=hook, onLaterPages=hook,
-                  canvasmaker=numbered_canvas(footer or title))
+        doc.build(story, onFirstPage=hook, onLaterPages=hook, canvasmaker=numbered_canvas(footer or title))
     return out
 
 

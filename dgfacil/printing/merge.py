@@ -18,6 +18,7 @@ Chunks drawn in separate worker processes cannot share code assignments: `Stream
 shared_fonts=False)` keeps each chunk's own font dictionary (a few subsets per chunk), and
 `join_files` joins such chunk files in order.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,7 +43,7 @@ class _Source:
 
     def __init__(self, data: bytes):
         self.data = data
-        xref = int(data[data.rindex(b"startxref") + 9:].split()[0])
+        xref = int(data[data.rindex(b"startxref") + 9 :].split()[0])
         table_end = data.index(b"trailer", xref)
         rows = _XREF_ROW.findall(data, xref, table_end)
         used = sorted((int(off), num) for num, (off, kind) in enumerate(rows) if kind == b"n")
@@ -57,7 +58,7 @@ class _Source:
         """Object `num` without its `N 0 obj` / `endobj` wrapper."""
         off, end = self.spans[num]
         chunk = self.data[off:end]
-        chunk = chunk[chunk.index(b"obj") + 3:].rstrip()
+        chunk = chunk[chunk.index(b"obj") + 3 :].rstrip()
         return chunk[:-6].strip() if chunk.endswith(b"endobj") else chunk.strip()
 
     def pages(self, num: int | None = None) -> list[int]:
@@ -110,6 +111,7 @@ class StreamingJoin:
         """`head` (an object without its stream data) with every reference pointing into the
         output, copying what it refers to; /Parent is the output's page tree, and with shared
         fonts /Font is the one font dictionary finish() writes."""
+
         def ref(m: re.Match) -> bytes:
             parent, font, contents, other = m.groups()
             if parent is not None:
@@ -120,6 +122,7 @@ class StreamingJoin:
             if contents is not None:  # a page's own drawing: unique, so never remembered by digest
                 return b"/Contents %d 0 R" % self._copy(src, int(contents), memo, shared=False)
             return b"%d 0 R" % self._copy(src, int(other), memo)
+
         return _ANY_REF.sub(ref, head)
 
     def _copy(self, src: _Source, num: int, memo: dict[int, int], *, shared: bool = True) -> int:
@@ -130,7 +133,7 @@ class StreamingJoin:
         body = src.body(num)
         stream = _STREAM.search(body)
         if stream:  # the stream's data is copied as stored (still compressed), never searched
-            body = self._renumber(src, body[:stream.end()], memo) + body[stream.end():]
+            body = self._renumber(src, body[: stream.end()], memo) + body[stream.end() :]
         else:
             body = self._renumber(src, body, memo)
         digest = hashlib.sha256(body).digest() if shared else b""

@@ -8,6 +8,7 @@ a general encoder's time and any mask decodes), and the encoding itself is qr_co
 tables make it several times cheaper than segno, with segno's symbol bit for bit
 (tests/printing/test_qr_codec.py).
 """
+
 from __future__ import annotations
 
 from reportlab.lib import colors
@@ -35,8 +36,10 @@ def draw(canv, text: str, x: float, y: float, size: float, *, colour=colors.blac
     # One small 1-bit inline image used as a stencil mask (/IM: 1 = paint in the fill colour,
     # no interpolation): ~170 bytes a code where one rectangle per run of dark modules took ~8 KB
     # of page stream, so drawing, compressing and joining the pages all get cheaper.
-    canv.addLiteral(f"{side:.4f} 0 0 {side:.4f} {x + QUIET * cell:.4f} {y + QUIET * cell:.4f} cm\n"
-                    f"BI /W {count} /H {count} /IM true /D [1 0] /F /AHx ID\n{bits.hex()}>\nEI")
+    canv.addLiteral(
+        f"{side:.4f} 0 0 {side:.4f} {x + QUIET * cell:.4f} {y + QUIET * cell:.4f} cm\n"
+        f"BI /W {count} /H {count} /IM true /D [1 0] /F /AHx ID\n{bits.hex()}>\nEI"
+    )
     canv.restoreState()
 
 

@@ -11,6 +11,7 @@ integer shift per data byte), and a single C-level permutation of the bits into 
 The result is bit for bit what `segno.make(text, encoding="utf-8", eci=True, error="m",
 mask=MASK)` draws (tests/printing/test_qr_codec.py checks this), at a fraction of the time.
 """
+
 from __future__ import annotations
 
 import operator
@@ -41,8 +42,9 @@ class _Version:
     def __init__(self, version: int, mask: int):
         self.version = version
         self.capacity = consts.SYMBOL_CAPACITY[version][LEVEL] // 8  # data codewords
-        self.blocks = [(ec.num_data, ec.num_total - ec.num_data)
-                       for ec in consts.ECC[version][LEVEL] for _ in range(ec.num_blocks)]
+        self.blocks = [
+            (ec.num_data, ec.num_total - ec.num_data) for ec in consts.ECC[version][LEVEL] for _ in range(ec.num_blocks)
+        ]
         self.tables = {e: _remainders(e) for _d, e in self.blocks}
         n = self.size = encoder.calc_matrix_size(version)
         free = encoder.make_matrix(n, n)
@@ -65,16 +67,18 @@ class _Version:
         fixed = "".join("".join(str(v & 1) for v in row) + "0" for row in base)
         where = {cell: k for k, cell in enumerate(self.order[:total])}
         width = n + 1
-        source = [len(fixed) + where[(i, j)] if (i, j) in where else i * width + j
-                  for i in range(n) for j in range(width)]
+        source = [
+            len(fixed) + where[(i, j)] if (i, j) in where else i * width + j for i in range(n) for j in range(width)
+        ]
         self.fixed = fixed
         self.pick = operator.itemgetter(*source)
         # the same rows padded to whole bytes (the padding from each row's trailing "0"), for a
         # 1-bit image: one C-level pick, one int() and one to_bytes per symbol
         padded = (n + 7) // 8 * 8
         self.packed_bytes = n * padded // 8
-        self.pick_packed = operator.itemgetter(*[source[i * width + min(j, n)]
-                                                 for i in range(n) for j in range(padded)])
+        self.pick_packed = operator.itemgetter(
+            *[source[i * width + min(j, n)] for i in range(n) for j in range(padded)]
+        )
 
     def message(self, data: bytes) -> int:
         """The final message (data and error correction codewords, interleaved) as an integer."""
@@ -86,12 +90,12 @@ class _Version:
         pad = 8 - (length + term) % 8
         stream <<= term + pad
         used = (length + term + pad) // 8
-        codewords = bytearray(stream.to_bytes(used, "big")[:self.capacity])
+        codewords = bytearray(stream.to_bytes(used, "big")[: self.capacity])
         fill = b"\xec\x11" * self.capacity
-        codewords += fill[:self.capacity - len(codewords)]
+        codewords += fill[: self.capacity - len(codewords)]
         data_blocks, ecc_blocks, at = [], [], 0
         for d, e in self.blocks:
-            block = codewords[at:at + d]
+            block = codewords[at : at + d]
             at += d
             data_blocks.append(block)
             ecc_blocks.append(_ecc(block, e, self.tables[e]))
@@ -174,7 +178,7 @@ def symbol(text: str, mask: int) -> tuple[int, str]:
 def matrix(text: str, mask: int) -> list[list[bool]]:
     """The module matrix of `text`, dark = True, without the quiet zone."""
     n, rows = symbol(text, mask)
-    return [[c == "1" for c in rows[r * (n + 1):r * (n + 1) + n]] for r in range(n)]
+    return [[c == "1" for c in rows[r * (n + 1) : r * (n + 1) + n]] for r in range(n)]
 
 
 def packed(text: str, mask: int) -> tuple[int, bytes]:

@@ -5,6 +5,7 @@ the outcome report use three shapes only (Rect, Line, String, possibly in Groups
 transforms), so Pillow draws them directly, with the same TrueType files the PDF embeds. The
 same Drawing object feeds the PDF and the picture in the Word document: one chart, two outputs.
 """
+
 from __future__ import annotations
 
 import io
@@ -47,14 +48,26 @@ def drawing_png(drawing: Drawing, *, dpi: int = 200) -> bytes:
             elif isinstance(s, Rect):
                 box = [s.x * k, y(s.y + s.height), (s.x + s.width) * k, y(s.y)]
                 stroke = _rgb(s.strokeColor)
-                pen.rectangle(box, fill=_rgb(s.fillColor), outline=stroke,
-                              width=max(1, round((s.strokeWidth or 0) * k)) if stroke else 0)
+                pen.rectangle(
+                    box,
+                    fill=_rgb(s.fillColor),
+                    outline=stroke,
+                    width=max(1, round((s.strokeWidth or 0) * k)) if stroke else 0,
+                )
             elif isinstance(s, Line):
-                pen.line([s.x1 * k, y(s.y1), s.x2 * k, y(s.y2)], fill=_rgb(s.strokeColor),
-                         width=max(1, round((s.strokeWidth or 1) * k)))
+                pen.line(
+                    [s.x1 * k, y(s.y1), s.x2 * k, y(s.y2)],
+                    fill=_rgb(s.strokeColor),
+                    width=max(1, round((s.strokeWidth or 1) * k)),
+                )
             elif isinstance(s, String):
-                pen.text((s.x * k, y(s.y)), s.text, font=_font(s.fontName, round(s.fontSize * k)),
-                         fill=_rgb(s.fillColor) or (0, 0, 0), anchor=_ANCHOR.get(s.textAnchor, "ls"))
+                pen.text(
+                    (s.x * k, y(s.y)),
+                    s.text,
+                    font=_font(s.fontName, round(s.fontSize * k)),
+                    fill=_rgb(s.fillColor) or (0, 0, 0),
+                    anchor=_ANCHOR.get(s.textAnchor, "ls"),
+                )
             else:  # a shape the charts do not use yet: fail loudly, never draw a chart wrong
                 raise TypeError(f"drawing_png cannot draw {type(s).__name__}")
 

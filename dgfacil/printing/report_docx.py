@@ -7,6 +7,7 @@ Heading 1/2 (so Word's navigation pane and table of contents work), tables becom
 with a repeating header row, charts become pictures (printing/raster.py), and every placeholder
 ("[To be written: …]") becomes a highlighted "[Author: …]" for the author to replace.
 """
+
 from __future__ import annotations
 
 import io

@@ -11,6 +11,7 @@ It also turns off discretionary ligatures, which reportlab asks HarfBuzz for: wi
 Sans Arabic draws محمد as the single glyph U+FDF4, with vowel marks (مُحَمَّد) nobody typed. A name
 prints with the letters the person gave; only the required forms (joining, conjuncts) apply.
 """
+
 from __future__ import annotations
 
 _installed = False
@@ -51,8 +52,7 @@ def install() -> None:
         return
 
     def width_of(piece: list) -> float:
-        return sum(pdfmetrics.stringWidth(s, f.fontName, f.fontSize)
-                   for f, s in piece if not hasattr(f, "cbDefn"))
+        return sum(pdfmetrics.stringWidth(s, f.fontName, f.fontSize) for f, s in piece if not hasattr(f, "cbDefn"))
 
     def shape_per_font(w, *args, **kwargs):
         if not args:

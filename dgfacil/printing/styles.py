@@ -5,9 +5,10 @@ through `para()`, which escapes it (an unescaped `<img src=...>` would embed a l
 font per script and turns on HarfBuzz shaping only when the text needs it (shaping every Latin
 word costs time on a 1,200-certificate run).
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -47,14 +48,30 @@ def page_size(name: str = "A4", *, wide: bool = False) -> tuple[float, float]:
     return landscape(size) if wide else size
 
 
-def _style(name: str, *, size: float, leading: float | None = None, bold: bool = False,
-           serif: bool = False, colour=INK, align=TA_LEFT, before: float = 0, after: float = 0,
-           **extra) -> ParagraphStyle:
+def _style(
+    name: str,
+    *,
+    size: float,
+    leading: float | None = None,
+    bold: bool = False,
+    serif: bool = False,
+    colour=INK,
+    align=TA_LEFT,
+    before: float = 0,
+    after: float = 0,
+    **extra,
+) -> ParagraphStyle:
     base = fonts.SERIF if serif else fonts.LATIN
     return ParagraphStyle(
-        name, fontName=fonts.font_name(base, bold), fontSize=size,
-        leading=leading or size * 1.3, textColor=colour, alignment=align,
-        spaceBefore=before, spaceAfter=after, **extra,
+        name,
+        fontName=fonts.font_name(base, bold),
+        fontSize=size,
+        leading=leading or size * 1.3,
+        textColor=colour,
+        alignment=align,
+        spaceBefore=before,
+        spaceAfter=after,
+        **extra,
     )
 
 
@@ -78,18 +95,13 @@ def stylesheet() -> dict[str, ParagraphStyle]:
         "td_right": _style("td_right", size=9, leading=11.5, align=TA_RIGHT),
         "label": _style("label", size=8, bold=True, colour=ACCENT),
         # certificates
-        "cert_kicker": _style("cert_kicker", size=12, colour=ACCENT, align=TA_CENTER,
-                              bold=True),
-        "cert_title": _style("cert_title", size=30, bold=True, serif=True, colour=NAVY,
-                             align=TA_CENTER),
+        "cert_kicker": _style("cert_kicker", size=12, colour=ACCENT, align=TA_CENTER, bold=True),
+        "cert_title": _style("cert_title", size=30, bold=True, serif=True, colour=NAVY, align=TA_CENTER),
         "cert_text": _style("cert_text", size=12, leading=16, align=TA_CENTER, colour=INK),
-        "cert_name": _style("cert_name", size=30, bold=True, serif=True, colour=INK,
-                            align=TA_CENTER),
-        "cert_workshop": _style("cert_workshop", size=15, leading=19, bold=True,
-                                colour=NAVY, align=TA_CENTER),
+        "cert_name": _style("cert_name", size=30, bold=True, serif=True, colour=INK, align=TA_CENTER),
+        "cert_workshop": _style("cert_workshop", size=15, leading=19, bold=True, colour=NAVY, align=TA_CENTER),
         "cert_sign_name": _style("cert_sign_name", size=10, bold=True, align=TA_CENTER),
-        "cert_sign_title": _style("cert_sign_title", size=8.5, leading=10.5, colour=MUTED,
-                                  align=TA_CENTER),
+        "cert_sign_title": _style("cert_sign_title", size=8.5, leading=10.5, colour=MUTED, align=TA_CENTER),
         "cert_small": _style("cert_small", size=7.5, leading=9.5, colour=MUTED),
         # badges and table tents
         "badge_name": _style("badge_name", size=20, bold=True, colour=INK, align=TA_CENTER),
@@ -110,7 +122,7 @@ def style(name: str) -> ParagraphStyle:
     return stylesheet()[name]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _shaped(base: ParagraphStyle, size: float | None) -> ParagraphStyle:
     kw = {"shaping": 1}
     if size is not None:
@@ -118,13 +130,19 @@ def _shaped(base: ParagraphStyle, size: float | None) -> ParagraphStyle:
     return ParagraphStyle(f"{base.name}-shaped-{size}", parent=base, **kw)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sized(base: ParagraphStyle, size: float) -> ParagraphStyle:
     return ParagraphStyle(f"{base.name}-{size}", parent=base, fontSize=size, leading=size * 1.25)
 
 
-def para(text: object, style_name: str | ParagraphStyle = "body", *, bold: bool = False,
-         size: float | None = None, japanese: bool = False) -> Paragraph:
+def para(
+    text: object,
+    style_name: str | ParagraphStyle = "body",
+    *,
+    bold: bool = False,
+    size: float | None = None,
+    japanese: bool = False,
+) -> Paragraph:
     """A Paragraph of USER text: escaped, a font per script, shaped when the script needs it.
     `japanese`: a name of a person from Japan (kanji in the Japanese font)."""
     base = style(style_name) if isinstance(style_name, str) else style_name
@@ -151,7 +169,7 @@ def head(text: object, style_name: str | ParagraphStyle = "th") -> Paragraph:
     title would be taller than the page (reportlab's LayoutError): the whole title is never needed.
     """
     value = " ".join(("" if text is None else str(text)).split())
-    return para(value if len(value) <= HEAD_CHARS else value[:HEAD_CHARS - 1] + "\u2026", style_name)
+    return para(value if len(value) <= HEAD_CHARS else value[: HEAD_CHARS - 1] + "\u2026", style_name)
 
 
 def static(markup: str, style_name: str | ParagraphStyle = "body") -> Paragraph:
@@ -160,8 +178,7 @@ def static(markup: str, style_name: str | ParagraphStyle = "body") -> Paragraph:
     return Paragraph(markup, base)
 
 
-def table_style(*, header_rows: int = 1, zebra: bool = True, grid: bool = True,
-                rows: int = 0) -> TableStyle:
+def table_style(*, header_rows: int = 1, zebra: bool = True, grid: bool = True, rows: int = 0) -> TableStyle:
     """The house table: navy header, thin rules, optional zebra rows (needs `rows` to stripe)."""
     cmds = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -171,11 +188,12 @@ def table_style(*, header_rows: int = 1, zebra: bool = True, grid: bool = True,
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
     ]
     if header_rows:
-        cmds += [("BACKGROUND", (0, 0), (-1, header_rows - 1), NAVY),
-                 ("VALIGN", (0, 0), (-1, header_rows - 1), "BOTTOM")]
+        cmds += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), NAVY),
+            ("VALIGN", (0, 0), (-1, header_rows - 1), "BOTTOM"),
+        ]
     if grid:
-        cmds += [("LINEBELOW", (0, header_rows), (-1, -1), 0.4, RULE),
-                 ("BOX", (0, 0), (-1, -1), 0.6, RULE)]
+        cmds += [("LINEBELOW", (0, header_rows), (-1, -1), 0.4, RULE), ("BOX", (0, 0), (-1, -1), 0.6, RULE)]
     if zebra:
         for row in range(header_rows + 1, rows, 2):
             cmds.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))

@@ -5,6 +5,7 @@ plane as two axes with quadrant names, table as empty rows under the columns, ru
 dimension x level grid with descriptors and boxes for current and target, prompts as questions
 with ruled space. A new exercise is new data, never new code here.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -46,11 +47,15 @@ def _zones(d: dict, width: float, height: float) -> list:
                 row.append("")
                 continue
             z = zones[i]
-            row.append([styles.para(z.get("title", ""), "zone_title"),
-                        styles.para(z.get("hint", ""), "zone_hint")])
-            style_cmds.append(("BACKGROUND", (c + bool(row_labels), r + bool(col_labels)),
-                               (c + bool(row_labels), r + bool(col_labels)),
-                               _colour(z.get("colour", ""))))
+            row.append([styles.para(z.get("title", ""), "zone_title"), styles.para(z.get("hint", ""), "zone_hint")])
+            style_cmds.append(
+                (
+                    "BACKGROUND",
+                    (c + bool(row_labels), r + bool(col_labels)),
+                    (c + bool(row_labels), r + bool(col_labels)),
+                    _colour(z.get("colour", "")),
+                )
+            )
         if row_labels:
             row.insert(0, styles.para(row_labels[r] if r < len(row_labels) else "", "label"))
         cells.append(row)
@@ -61,13 +66,18 @@ def _zones(d: dict, width: float, height: float) -> list:
     heights = ([8 * mm] if col_labels else []) + [box_h] * rows_n
     table = Table(cells, colWidths=widths, rowHeights=heights)
     first = (int(bool(row_labels)), int(bool(col_labels)))
-    table.setStyle(styles.TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", first, (-1, -1), 0.8, colors.white),
-        ("BOX", first, (-1, -1), 0.8, styles.RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 5), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        *style_cmds,
-    ]))
+    table.setStyle(
+        styles.TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", first, (-1, -1), 0.8, colors.white),
+                ("BOX", first, (-1, -1), 0.8, styles.RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                *style_cmds,
+            ]
+        )
+    )
     return [table]
 
 
@@ -139,12 +149,15 @@ def _table(d: dict, width: float, height: float) -> list:
     if not heads:
         return []
     hints = ([""] if group else []) + [c.get("hint", "") for c in columns]
-    rows = [[styles.head(h) for h in heads],
-            [styles.para(h, "td_small") for h in hints]]
+    rows = [[styles.head(h) for h in heads], [styles.para(h, "td_small") for h in hints]]
     rows += [[""] * len(heads) for _ in range(BLANK_ROWS)]
-    table = Table(rows, colWidths=[width / len(heads)] * len(heads),
-                  rowHeights=[None, None] + [min(14 * mm, (height - 30 * mm) / BLANK_ROWS)] * BLANK_ROWS,
-                  repeatRows=1, splitInRow=1)
+    table = Table(
+        rows,
+        colWidths=[width / len(heads)] * len(heads),
+        rowHeights=[None, None] + [min(14 * mm, (height - 30 * mm) / BLANK_ROWS)] * BLANK_ROWS,
+        repeatRows=1,
+        splitInRow=1,
+    )
     style = styles.table_style(zebra=False)
     style.add("GRID", (0, 1), (-1, -1), 0.4, styles.RULE)
     style.add("VALIGN", (0, 1), (-1, 1), "TOP")
@@ -164,8 +177,7 @@ def _rubric(d: dict, width: float, height: float) -> list:
     for dim in dims:
         descriptors = list(dim.get("descriptors") or [])
         row = [styles.para(dim.get("title", ""), "td_bold")]
-        row += [styles.para(descriptors[i] if i < len(descriptors) else "", "td_small")
-                for i in range(len(levels))]
+        row += [styles.para(descriptors[i] if i < len(descriptors) else "", "td_small") for i in range(len(levels))]
         row += ["", ""]
         rows.append(row)
     first_w, box_w = 30 * mm, 16 * mm
@@ -175,8 +187,11 @@ def _rubric(d: dict, width: float, height: float) -> list:
     style.add("VALIGN", (0, 1), (-1, -1), "TOP")
     style.add("GRID", (-2, 1), (-1, -1), 0.6, styles.NAVY)
     table.setStyle(style)
-    return [table, Spacer(1, 2 * mm),
-            styles.static("Write the stage number (1\u20134) for where you are now and where you aim to be.", "small")]
+    return [
+        table,
+        Spacer(1, 2 * mm),
+        styles.static("Write the stage number (1\u20134) for where you are now and where you aim to be.", "small"),
+    ]
 
 
 def _prompts(d: dict, width: float, height: float) -> list:
@@ -204,18 +219,26 @@ def exercise_story(workshop: Workshop, exercise: Exercise, width: float, height:
     if d.get("instructions"):
         story.append(styles.para(d["instructions"], "small"))
     story.append(Spacer(1, 2 * mm))
-    story.append(styles.static("Group: ______________________ &nbsp;&nbsp; Members: "
-                               "________________________________________________", "meta"))
+    story.append(
+        styles.static(
+            "Group: ______________________ &nbsp;&nbsp; Members: ________________________________________________",
+            "meta",
+        )
+    )
     story.append(Spacer(1, 3 * mm))
     body = _KINDS.get(exercise.kind)
     used = 30 * mm + (12 * mm if d.get("instructions") else 0)
-    story += body(d, width, height - used) if body else [
-        styles.para(f"(No paper layout for exercise kind {exercise.kind!r}.)", "small")]
+    story += (
+        body(d, width, height - used)
+        if body
+        else [styles.para(f"(No paper layout for exercise kind {exercise.kind!r}.)", "small")]
+    )
     return story
 
 
-def print_worksheets(out: Path, workshop: Workshop, exercises: Sequence[Exercise] | None = None, *,
-                     paper: str = "A4", progress=None) -> Path:
+def print_worksheets(
+    out: Path, workshop: Workshop, exercises: Sequence[Exercise] | None = None, *, paper: str = "A4", progress=None
+) -> Path:
     """One landscape sheet per exercise (all of the workshop's by default). Returns `out`."""
     chosen = list(workshop.exercises if exercises is None else exercises)
     pagesize = styles.page_size(paper, wide=True)
@@ -228,8 +251,6 @@ def print_worksheets(out: Path, workshop: Workshop, exercises: Sequence[Exercise
         story += exercise_story(workshop, ex, width, height)
         check(progress, n, len(chosen), ex.title)
     if not story:
-        story = [styles.para(workshop.title, "title"),
-                 styles.static("This workshop has no exercises.", "body")]
+        story = [styles.para(workshop.title, "title"), styles.static("This workshop has no exercises.", "body")]
     footer = " \u00b7 ".join(x for x in (workshop.project_code, "Worksheet") if x)
-    return build_pdf(out, story, title=f"Worksheets \u2014 {workshop.title}", pagesize=pagesize,
-                     footer=footer)
+    return build_pdf(out, story, title=f"Worksheets \u2014 {workshop.title}", pagesize=pagesize, footer=footer)

@@ -3,6 +3,7 @@
 Days themselves are in store/days.py. An item's `position` is its place in its day, 0..n-1 with no gaps; every function that adds,
 removes or moves an item renumbers the day(s) it touched.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

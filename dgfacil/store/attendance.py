@@ -3,6 +3,7 @@
 Whether a mark counts per session or per day is a setting (store/settings.py); the rules are
 in core/attendance.py.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -22,8 +23,9 @@ def present_pairs(*, session: Session) -> set[tuple[int, int]]:
     return {(p, i) for p, i in session.exec(query)}
 
 
-def set_presence(participant_ids: list[int], item_ids: list[int], present: bool, *, session: Session,
-                 at: str | None = None) -> int:
+def set_presence(
+    participant_ids: list[int], item_ids: list[int], present: bool, *, session: Session, at: str | None = None
+) -> int:
     """Mark each participant present (or not) at each item; returns how many marks changed.
 
     A mark is kept with present=False rather than deleted, so 'marked absent' and 'never
@@ -33,8 +35,11 @@ def set_presence(participant_ids: list[int], item_ids: list[int], present: bool,
     wid = workshop_id(session=session)
     existing = {
         (r.participant_id, r.agenda_item_id): r
-        for r in session.exec(select(AttendanceRow).where(col(AttendanceRow.participant_id).in_(participant_ids),
-                                                          col(AttendanceRow.agenda_item_id).in_(item_ids)))
+        for r in session.exec(
+            select(AttendanceRow).where(
+                col(AttendanceRow.participant_id).in_(participant_ids), col(AttendanceRow.agenda_item_id).in_(item_ids)
+            )
+        )
     }
     changed = 0
     for pid in participant_ids:
@@ -42,8 +47,11 @@ def set_presence(participant_ids: list[int], item_ids: list[int], present: bool,
             row = existing.get((pid, iid))
             if row is None:
                 if present:
-                    session.add(AttendanceRow(workshop_id=wid, participant_id=pid, agenda_item_id=iid,
-                                              present=True, marked_at=at))
+                    session.add(
+                        AttendanceRow(
+                            workshop_id=wid, participant_id=pid, agenda_item_id=iid, present=True, marked_at=at
+                        )
+                    )
                     changed += 1
             elif row.present != present:
                 row.present, row.marked_at = present, at

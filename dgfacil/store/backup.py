@@ -5,6 +5,7 @@ Backups are kept per document *id* (a UUID stored in the file), so the same work
 another mount or drive letter finds its backups. Each backup folder lists the paths the document
 was opened from, so a path whose file can no longer be read still finds its newest backup.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +13,7 @@ import os
 import re
 import sqlite3
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from pathlib import Path
 
 from dgfacil.paths import backups_dir
@@ -104,14 +105,21 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def take_backup(document: Path, document_id: str | None = None, *, reason: str = "auto",
-                now: datetime | None = None, source_uri: str | None = None, skip_unchanged: bool = False) -> Path:
+def take_backup(
+    document: Path,
+    document_id: str | None = None,
+    *,
+    reason: str = "auto",
+    now: datetime | None = None,
+    source_uri: str | None = None,
+    skip_unchanged: bool = False,
+) -> Path:
     """Back up `document` into its rotating folder and drop the oldest past KEEP.
 
     With `skip_unchanged`, a backup identical to the newest one is dropped again (opening a file
     ten times does not push its older, different backups out) and the newest is returned."""
     folder = backup_folder(document_id) if document_id else _legacy_folder(document)
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
     dest = folder / f"{document.stem}-{stamp}-{reason}.dgfacil"
     previous = _list(folder)
     copy_database(document, dest, source_uri=source_uri)

@@ -4,6 +4,7 @@ prompt answers. Functions take the session as `*, session`.
 A board is (exercise, group): group None is the whole room's board. Exercises themselves are in
 store/exercises.py, groups in store/groups.py.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -37,17 +38,20 @@ def vote_totals(item_ids: list[int] | None, *, session: Session, exercise_id: in
         query = query.where(col(DotVoteRow.board_item_id).in_(item_ids))
     if exercise_id is not None:
         query = query.join(BoardItemRow, col(BoardItemRow.id) == col(DotVoteRow.board_item_id)).where(
-            BoardItemRow.exercise_id == exercise_id)
+            BoardItemRow.exercise_id == exercise_id
+        )
     return {item_id: int(total or 0) for item_id, total in session.exec(query)}
 
 
 def board_items(exercise_id: int, group_id: int | None, *, session: Session) -> list[BoardItem]:
     """Every card or row of one board, with its vote total, in board order."""
-    rows = list(session.exec(
-        select(BoardItemRow)
-        .where(BoardItemRow.exercise_id == exercise_id, _group_is(BoardItemRow.group_id, group_id))
-        .order_by(col(BoardItemRow.position), col(BoardItemRow.id))
-    ))
+    rows = list(
+        session.exec(
+            select(BoardItemRow)
+            .where(BoardItemRow.exercise_id == exercise_id, _group_is(BoardItemRow.group_id, group_id))
+            .order_by(col(BoardItemRow.position), col(BoardItemRow.id))
+        )
+    )
     totals = vote_totals(None, session=session, exercise_id=exercise_id)
     return [convert.board_item_from_row(r, totals.get(convert.row_id(r), 0)) for r in rows]
 
@@ -56,8 +60,11 @@ def all_board_items(exercise_id: int, *, session: Session) -> dict[int | None, l
     """Every board of an exercise at once (the facilitator's side-by-side view): group id -> items."""
     totals = vote_totals(None, session=session, exercise_id=exercise_id)
     out: dict[int | None, list[BoardItem]] = defaultdict(list)
-    rows = session.exec(select(BoardItemRow).where(BoardItemRow.exercise_id == exercise_id)
-                        .order_by(col(BoardItemRow.position), col(BoardItemRow.id)))
+    rows = session.exec(
+        select(BoardItemRow)
+        .where(BoardItemRow.exercise_id == exercise_id)
+        .order_by(col(BoardItemRow.position), col(BoardItemRow.id))
+    )
     for r in rows:
         out[r.group_id].append(convert.board_item_from_row(r, totals.get(convert.row_id(r), 0)))
     return out
@@ -81,16 +88,21 @@ def board_item(item_id: int, *, session: Session) -> BoardItem:
 
 def votes_on_board(exercise_id: int, group_id: int | None, *, session: Session) -> list[tuple[int, str, int]]:
     """(board item id, voter, dots) of every vote on one board."""
-    query = (select(DotVoteRow.board_item_id, DotVoteRow.voter, DotVoteRow.dots)
-             .join(BoardItemRow, col(BoardItemRow.id) == col(DotVoteRow.board_item_id))
-             .where(BoardItemRow.exercise_id == exercise_id, _group_is(BoardItemRow.group_id, group_id)))
+    query = (
+        select(DotVoteRow.board_item_id, DotVoteRow.voter, DotVoteRow.dots)
+        .join(BoardItemRow, col(BoardItemRow.id) == col(DotVoteRow.board_item_id))
+        .where(BoardItemRow.exercise_id == exercise_id, _group_is(BoardItemRow.group_id, group_id))
+    )
     return [(i, v, d) for i, v, d in session.exec(query)]
 
 
 def answers(exercise_id: int, group_id: int | None, *, session: Session) -> dict[str, dict[str, Any]]:
     """A group's rubric marks or prompt answers: key -> value."""
-    rows = session.exec(select(ExerciseAnswerRow).where(
-        ExerciseAnswerRow.exercise_id == exercise_id, _group_is(ExerciseAnswerRow.group_id, group_id)))
+    rows = session.exec(
+        select(ExerciseAnswerRow).where(
+            ExerciseAnswerRow.exercise_id == exercise_id, _group_is(ExerciseAnswerRow.group_id, group_id)
+        )
+    )
     return {r.key: dict(r.value) for r in rows}
 
 
@@ -123,11 +135,20 @@ def filled_boards(*, session: Session) -> list[Board]:
     out = []
     for ex in exercises.load_exercises(session=session):
         assert ex.id is not None
-        board = Board(ex.id, ex.kind, ex.title, dict(ex.definition), ex.agenda_item_id,
-                      items=all_board_items(ex.id, session=session), answers=all_answers(ex.id, session=session))
+        board = Board(
+            ex.id,
+            ex.kind,
+            ex.title,
+            dict(ex.definition),
+            ex.agenda_item_id,
+            items=all_board_items(ex.id, session=session),
+            answers=all_answers(ex.id, session=session),
+        )
         if board.items or board.answers:
-            board.groups = {g: ("Plenary" if g is None else names.get(g, f"Group {g}"))
-                            for g in sorted({*board.items, *board.answers}, key=lambda g: (g is not None, g or 0))}
+            board.groups = {
+                g: ("Plenary" if g is None else names.get(g, f"Group {g}"))
+                for g in sorted({*board.items, *board.answers}, key=lambda g: (g is not None, g or 0))
+            }
             out.append(board)
     return out
 
@@ -155,12 +176,16 @@ def insert_item(exercise_id: int, group_id: int | None, fields: dict[str, Any], 
         raise LookupError(f"no exercise {exercise_id}")
     fields = dict(fields)
     if not fields.get("position"):
-        last = session.exec(select(BoardItemRow.position).where(BoardItemRow.exercise_id == exercise_id)
-                            .order_by(col(BoardItemRow.position).desc())).first()
+        last = session.exec(
+            select(BoardItemRow.position)
+            .where(BoardItemRow.exercise_id == exercise_id)
+            .order_by(col(BoardItemRow.position).desc())
+        ).first()
         fields["position"] = (last or 0) + 1
     now = utc_now_iso()
-    row = BoardItemRow(workshop_id=ex.workshop_id, exercise_id=exercise_id, group_id=group_id,
-                       created_at=now, updated_at=now, **fields)
+    row = BoardItemRow(
+        workshop_id=ex.workshop_id, exercise_id=exercise_id, group_id=group_id, created_at=now, updated_at=now, **fields
+    )
     session.add(row)
     session.flush()
     return convert.row_id(row)
@@ -190,25 +215,36 @@ def add_vote(item_id: int, voter: str, *, session: Session) -> None:
 
 def remove_vote(item_id: int, voter: str, *, session: Session) -> None:
     """Take back `voter`'s latest dot on a card (nothing happens if there is none)."""
-    vote = session.exec(select(DotVoteRow).where(DotVoteRow.board_item_id == item_id, DotVoteRow.voter == voter)
-                        .order_by(col(DotVoteRow.id).desc())).first()
+    vote = session.exec(
+        select(DotVoteRow)
+        .where(DotVoteRow.board_item_id == item_id, DotVoteRow.voter == voter)
+        .order_by(col(DotVoteRow.id).desc())
+    ).first()
     if vote is not None:
         session.delete(vote)
 
 
-def set_answer(exercise_id: int, group_id: int | None, key: str, value: dict[str, Any] | None, *, session: Session) -> None:
+def set_answer(
+    exercise_id: int, group_id: int | None, key: str, value: dict[str, Any] | None, *, session: Session
+) -> None:
     """Write (or, for None, clear) a group's answer for `key`."""
     if session.get(ExerciseRow, exercise_id) is None:
         raise LookupError(f"no exercise {exercise_id}")
-    cond = [col(ExerciseAnswerRow.exercise_id) == exercise_id, col(ExerciseAnswerRow.key) == key,
-            _group_is(ExerciseAnswerRow.group_id, group_id)]
+    cond = [
+        col(ExerciseAnswerRow.exercise_id) == exercise_id,
+        col(ExerciseAnswerRow.key) == key,
+        _group_is(ExerciseAnswerRow.group_id, group_id),
+    ]
     row = session.exec(select(ExerciseAnswerRow).where(*cond)).first()
     if value is None:
         if row is not None:
             session.delete(row)
     elif row is None:
-        session.add(ExerciseAnswerRow(exercise_id=exercise_id, group_id=group_id, key=key, value=dict(value),
-                                      updated_at=utc_now_iso()))
+        session.add(
+            ExerciseAnswerRow(
+                exercise_id=exercise_id, group_id=group_id, key=key, value=dict(value), updated_at=utc_now_iso()
+            )
+        )
     else:
         row.value = dict(value)
         row.updated_at = utc_now_iso()

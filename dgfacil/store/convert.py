@@ -6,12 +6,13 @@ program, or a bit flipped on a stick). Every row is checked here, as it becomes 
 such a value stops the reading with UnreadableRecord naming the table, the row and the column,
 never later as a traceback deep in the agenda or the printing.
 """
+
 from __future__ import annotations
 
 import types
 import typing
 from collections.abc import Callable
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time, timezone
 from enum import Enum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -19,11 +20,28 @@ from zoneinfo import ZoneInfo
 from dgfacil.core.evaluation import Response
 from dgfacil.core.exercises import BoardItem
 from dgfacil.core.model import (
-    AgendaItem, Day, Exercise, Group, ItemKind, Modality, Note, NoteTag, Origin, Participant, Workshop,
+    AgendaItem,
+    Day,
+    Exercise,
+    Group,
+    ItemKind,
+    Modality,
+    Note,
+    NoteTag,
+    Origin,
+    Participant,
+    Workshop,
 )
 from dgfacil.store.errors import UnreadableRecord
 from dgfacil.store.tables import (
-    AgendaItemRow, BoardItemRow, DayRow, EvaluationResponseRow, ExerciseRow, GroupRow, NoteRow, ParticipantRow,
+    AgendaItemRow,
+    BoardItemRow,
+    DayRow,
+    EvaluationResponseRow,
+    ExerciseRow,
+    GroupRow,
+    NoteRow,
+    ParticipantRow,
     WorkshopRow,
 )
 
@@ -61,8 +79,9 @@ def _shown(value: object) -> str:
 
 
 def _article(kind: str) -> str:
-    return {"int": "a whole number", "str": "text", "list": "a list", "dict": "a mapping",
-            "bool": "true or false"}.get(kind, f"a {kind}")
+    return {"int": "a whole number", "str": "text", "list": "a list", "dict": "a mapping", "bool": "true or false"}.get(
+        kind, f"a {kind}"
+    )
 
 
 def _decoded(row: Any, column: str, decode: Callable[[Any], T]) -> T:
@@ -85,14 +104,14 @@ def _zone(value: str) -> str:
 
 def utc_now_iso() -> str:
     """Now, as the stored UTC ISO string."""
-    return iso_utc(datetime.now(timezone.utc))
+    return iso_utc(datetime.now(UTC))
 
 
 def iso_utc(moment: datetime) -> str:
     """An aware instant as the stored UTC ISO string (microseconds, so strings sort in time order)."""
     if moment.tzinfo is None:
         raise ValueError("a stored instant must be an aware datetime")
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def row_id(row: Any) -> int:
@@ -115,20 +134,35 @@ def item_from_row(row: AgendaItemRow) -> AgendaItem:
     if row.duration_min < 0 or (row.min_duration_min is not None and row.min_duration_min < 0):
         raise _refuse(row, "duration_min", "a duration below zero")
     return AgendaItem(
-        id=row.id, day_id=row.day_id, position=row.position, kind=_enum(row, "kind", ItemKind), title=row.title,
-        planned_start=_decoded(row, "planned_start", time_or_none), duration_min=row.duration_min,
-        fixed_start=row.fixed_start, lead=row.lead, speakers=list(row.speakers),
-        description=row.description, materials=list(row.materials),
-        min_duration_min=row.min_duration_min, shorten=bool(row.shorten),
+        id=row.id,
+        day_id=row.day_id,
+        position=row.position,
+        kind=_enum(row, "kind", ItemKind),
+        title=row.title,
+        planned_start=_decoded(row, "planned_start", time_or_none),
+        duration_min=row.duration_min,
+        fixed_start=row.fixed_start,
+        lead=row.lead,
+        speakers=list(row.speakers),
+        description=row.description,
+        materials=list(row.materials),
+        min_duration_min=row.min_duration_min,
+        shorten=bool(row.shorten),
     )
 
 
 def item_fields(item: AgendaItem) -> dict[str, Any]:
     """The editable columns of an agenda item, as stored."""
     return dict(
-        kind=ItemKind(item.kind).value, title=item.title, planned_start=hhmm_or_none(item.planned_start),
-        duration_min=int(item.duration_min), fixed_start=bool(item.fixed_start), lead=item.lead,
-        speakers=list(item.speakers), description=item.description, materials=list(item.materials),
+        kind=ItemKind(item.kind).value,
+        title=item.title,
+        planned_start=hhmm_or_none(item.planned_start),
+        duration_min=int(item.duration_min),
+        fixed_start=bool(item.fixed_start),
+        lead=item.lead,
+        speakers=list(item.speakers),
+        description=item.description,
+        materials=list(item.materials),
         min_duration_min=None if item.min_duration_min is None else int(item.min_duration_min),
         shorten=bool(item.shorten),
     )
@@ -137,7 +171,10 @@ def item_fields(item: AgendaItem) -> dict[str, Any]:
 def day_from_row(row: DayRow, items: list[AgendaItemRow]) -> Day:
     check_row(row)
     return Day(
-        id=row.id, position=row.position, date=_decoded(row, "date", date.fromisoformat), title=row.title,
+        id=row.id,
+        position=row.position,
+        date=_decoded(row, "date", date.fromisoformat),
+        title=row.title,
         items=[item_from_row(i) for i in sorted(items, key=lambda r: r.position)],
     )
 
@@ -145,32 +182,55 @@ def day_from_row(row: DayRow, items: list[AgendaItemRow]) -> Day:
 def exercise_from_row(row: ExerciseRow) -> Exercise:
     check_row(row)
     return Exercise(
-        id=row.id, kind=row.kind, title=row.title, definition=dict(row.definition),
-        agenda_item_id=row.agenda_item_id, position=row.position,
+        id=row.id,
+        kind=row.kind,
+        title=row.title,
+        definition=dict(row.definition),
+        agenda_item_id=row.agenda_item_id,
+        position=row.position,
     )
 
 
 def participant_from_row(row: ParticipantRow) -> Participant:
     check_row(row)
     return Participant(
-        id=row.id, full_name=row.full_name, certificate_name=row.certificate_name, email=row.email,
-        country=row.country, organization=row.organization, position=row.position, role=row.role,
-        origin=_enum(row, "origin", Origin), badge_code=row.badge_code,
+        id=row.id,
+        full_name=row.full_name,
+        certificate_name=row.certificate_name,
+        email=row.email,
+        country=row.country,
+        organization=row.organization,
+        position=row.position,
+        role=row.role,
+        origin=_enum(row, "origin", Origin),
+        badge_code=row.badge_code,
     )
 
 
 def participant_fields(p: Participant) -> dict[str, Any]:
     return dict(
-        full_name=p.full_name, certificate_name=p.certificate_name, email=p.email, country=p.country,
-        organization=p.organization, position=p.position, role=p.role, origin=Origin(p.origin).value,
+        full_name=p.full_name,
+        certificate_name=p.certificate_name,
+        email=p.email,
+        country=p.country,
+        organization=p.organization,
+        position=p.position,
+        role=p.role,
+        origin=Origin(p.origin).value,
         badge_code=p.badge_code,
     )
 
 
 def group_from_row(row: GroupRow, member_ids: list[int]) -> Group:
     check_row(row)
-    return Group(id=row.id, name=row.name, exercise_id=row.exercise_id, day_id=row.day_id,
-                 colour=row.colour, member_ids=member_ids)
+    return Group(
+        id=row.id,
+        name=row.name,
+        exercise_id=row.exercise_id,
+        day_id=row.day_id,
+        colour=row.colour,
+        member_ids=member_ids,
+    )
 
 
 def _note_tag(value: str) -> NoteTag:
@@ -183,35 +243,64 @@ def _note_tag(value: str) -> NoteTag:
 def note_from_row(row: NoteRow) -> Note:
     check_row(row)
     return Note(
-        id=row.id, text=row.text, created_at=_decoded(row, "created_at", datetime.fromisoformat),
+        id=row.id,
+        text=row.text,
+        created_at=_decoded(row, "created_at", datetime.fromisoformat),
         tag=_note_tag(row.tag),
-        speaker=row.speaker, agenda_item_id=row.agenda_item_id, owner=row.owner or "", due=row.due or "",
+        speaker=row.speaker,
+        agenda_item_id=row.agenda_item_id,
+        owner=row.owner or "",
+        due=row.due or "",
     )
 
 
 def workshop_from_row(row: WorkshopRow) -> Workshop:
     check_row(row)
     return Workshop(
-        id=row.id, title=row.title, timezone=_decoded(row, "timezone", _zone), project_code=row.project_code,
-        organizers=list(row.organizers), modality=_enum(row, "modality", Modality), venue=row.venue,
-        display_zones=_decoded(row, "display_zones", lambda zones: [_zone(z) for z in zones]), description=row.description,
-        evaluation_form=dict(row.evaluation_form), template_name=row.template_name,
+        id=row.id,
+        title=row.title,
+        timezone=_decoded(row, "timezone", _zone),
+        project_code=row.project_code,
+        organizers=list(row.organizers),
+        modality=_enum(row, "modality", Modality),
+        venue=row.venue,
+        display_zones=_decoded(row, "display_zones", lambda zones: [_zone(z) for z in zones]),
+        description=row.description,
+        evaluation_form=dict(row.evaluation_form),
+        template_name=row.template_name,
     )
 
 
 def workshop_fields(w: Workshop) -> dict[str, Any]:
     return dict(
-        title=w.title, timezone=w.timezone, project_code=w.project_code, organizers=list(w.organizers),
-        modality=Modality(w.modality).value, venue=w.venue, display_zones=list(w.display_zones),
-        description=w.description, evaluation_form=dict(w.evaluation_form), template_name=w.template_name,
+        title=w.title,
+        timezone=w.timezone,
+        project_code=w.project_code,
+        organizers=list(w.organizers),
+        modality=Modality(w.modality).value,
+        venue=w.venue,
+        display_zones=list(w.display_zones),
+        description=w.description,
+        evaluation_form=dict(w.evaluation_form),
+        template_name=w.template_name,
     )
 
 
 def board_item_from_row(row: BoardItemRow, votes: int = 0) -> BoardItem:
     check_row(row)
     return BoardItem(
-        id=row.id, exercise_id=row.exercise_id, group_id=row.group_id, position=row.position, area=row.area,
-        text=row.text, x=row.x, y=row.y, colour=row.colour, cluster=row.cluster, data=dict(row.data), votes=votes,
+        id=row.id,
+        exercise_id=row.exercise_id,
+        group_id=row.group_id,
+        position=row.position,
+        area=row.area,
+        text=row.text,
+        x=row.x,
+        y=row.y,
+        colour=row.colour,
+        cluster=row.cluster,
+        data=dict(row.data),
+        votes=votes,
     )
 
 
@@ -224,6 +313,10 @@ def response_from_row(row: EvaluationResponseRow, not_asked: dict[str, Any] | No
     check_row(row)
     return Response(
         not_asked=frozenset((not_asked or {}).get(row.import_id or "", ())),
-        id=row.id, answers=dict(row.answers), source=row.source, external_id=row.external_id,
-        import_id=row.import_id or "", submitted_at=_decoded(row, "submitted_at", _instant_or_none),
+        id=row.id,
+        answers=dict(row.answers),
+        source=row.source,
+        external_id=row.external_id,
+        import_id=row.import_id or "",
+        submitted_at=_decoded(row, "submitted_at", _instant_or_none),
     )

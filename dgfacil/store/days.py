@@ -3,6 +3,7 @@
 Their items are in store/agenda.py. Deleting a day for good (with undo) goes through
 store/snapshot.py, which takes its items, run log, groups and marks with it.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,25 +24,32 @@ def day_row(day_id: int, *, session: Session) -> DayRow:
 
 
 def day_count(workshop_id: int, *, session: Session) -> int:
-    return len(list(session.exec(select(DayRow).where(DayRow.workshop_id == workshop_id).order_by(col(DayRow.position)))))
+    return len(
+        list(session.exec(select(DayRow).where(DayRow.workshop_id == workshop_id).order_by(col(DayRow.position))))
+    )
 
 
 def last_day_position(workshop_id: int, *, session: Session) -> int | None:
     """The highest day position of the workshop (None when it has no day)."""
-    last = session.exec(select(DayRow).where(DayRow.workshop_id == workshop_id)
-                        .order_by(col(DayRow.position).desc())).first()
+    last = session.exec(
+        select(DayRow).where(DayRow.workshop_id == workshop_id).order_by(col(DayRow.position).desc())
+    ).first()
     return last.position if last else None
 
 
-def insert_day(workshop_id: int, on: date, title: str, items: list[AgendaItem], *, session: Session,
-               position: int) -> int:
+def insert_day(
+    workshop_id: int, on: date, title: str, items: list[AgendaItem], *, session: Session, position: int
+) -> int:
     """Add a day at `position` with `items` in order; returns the day's id."""
     row = DayRow(workshop_id=workshop_id, position=position, date=on.isoformat(), title=title)
     session.add(row)
     session.flush()
     for index, item in enumerate(items):
-        session.add(AgendaItemRow(workshop_id=workshop_id, day_id=convert.row_id(row), position=index,
-                                  **convert.item_fields(item)))
+        session.add(
+            AgendaItemRow(
+                workshop_id=workshop_id, day_id=convert.row_id(row), position=index, **convert.item_fields(item)
+            )
+        )
     session.flush()
     return convert.row_id(row)
 

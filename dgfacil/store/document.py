@@ -6,6 +6,7 @@ Every user edit is its own transaction, committed at once: `with doc.session() a
 commits on leaving the block (or rolls back on an error). Any database failure inside leaves as
 a one-line DocumentError (errors.explain), never SQL text.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
@@ -120,11 +121,12 @@ class Document:
 
     def take_backup(self, reason: str = "auto", *, skip_unchanged: bool = False) -> Path:
         try:
-            dest = backup.take_backup(self.path, self.document_id, reason=reason, source_uri=self._source_uri(),
-                                      skip_unchanged=skip_unchanged)
+            dest = backup.take_backup(
+                self.path, self.document_id, reason=reason, source_uri=self._source_uri(), skip_unchanged=skip_unchanged
+            )
         except sqlite3.Error as err:
             raise CannotWrite(backups_dir(), "the backup could not be written") from err
-        self.last_backup = datetime.now(timezone.utc)
+        self.last_backup = datetime.now(UTC)
         return dest
 
     def save_copy(self, dest: Path) -> Path:

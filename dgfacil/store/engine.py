@@ -17,14 +17,15 @@ A read-only engine opens the file with SQLite's `mode=ro` (and `immutable=1` whe
 cannot be created: a write-protected stick). Such a connection never writes a byte: no journal
 mode switch, no checkpoint.
 """
+
 from __future__ import annotations
 
 import os
 import socket
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
 from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
@@ -47,8 +48,14 @@ def sqlite_uri(path: Path, *, read_only: bool = False, immutable: bool = False) 
     return f"file:{quote(str(Path(path).absolute()))}{query}"
 
 
-def make_engine(path: Path | str, *, foreign_keys: bool = True, read_only: bool = False, immutable: bool = False,
-                immediate: bool = True) -> Engine:
+def make_engine(
+    path: Path | str,
+    *,
+    foreign_keys: bool = True,
+    read_only: bool = False,
+    immutable: bool = False,
+    immediate: bool = True,
+) -> Engine:
     """`immediate=False`: transactions start with a plain BEGIN (for reads, which need no write lock).
     A `postgresql://` address gets a server engine (`foreign_keys` and `immutable` are SQLite's)."""
     if is_server_address(path):
@@ -141,10 +148,16 @@ def make_server_engine(address: str, *, writer: bool = True, password: str | Non
 
     def connect() -> psycopg.Connection[Any]:
         return psycopg.connect(
-            conninfo, context=adapters, connect_timeout=CONNECT_TIMEOUT_S, application_name=laptop_name(),
+            conninfo,
+            context=adapters,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            application_name=laptop_name(),
             options=options,
             # a dropped Wi-Fi is noticed within ~25 s even while a query waits on the socket
-            keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3,
+            keepalives=1,
+            keepalives_idle=10,
+            keepalives_interval=5,
+            keepalives_count=3,
             password=password or None,  # None: libpq looks in PGPASSFILE / ~/.pgpass
         )
 
@@ -153,12 +166,15 @@ def make_server_engine(address: str, *, writer: bool = True, password: str | Non
         creator=connect,
         isolation_level="READ COMMITTED" if writer else "REPEATABLE READ",
         pool_pre_ping=True,  # a connection that died with the Wi-Fi is replaced, not used
-        pool_size=2, max_overflow=8, pool_recycle=600,
+        pool_size=2,
+        max_overflow=8,
+        pool_recycle=600,
         json_serializer=text_guard.dumps,
     )
     text_guard.guard(engine)
 
     if writer:
+
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Connection) -> None:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")

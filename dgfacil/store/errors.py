@@ -3,6 +3,7 @@
 `explain(err, path)` turns any SQLite or SQLAlchemy failure into one of these: one line naming the
 file and what to do, never SQL text or parameters.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ from sqlalchemy.orm import exc as orm_exc
 
 
 def backup_time(backup: Path) -> str:
-    """", taken 30 Nov 2026 at 04:20 UTC" from a backup's name, or nothing."""
+    """ ", taken 30 Nov 2026 at 04:20 UTC" from a backup's name, or nothing."""
     found = re.search(r"-(\d{8})-(\d{6})-\d{6}-", Path(backup).name)
     if not found:
         return ""
@@ -68,22 +69,24 @@ class ReadOnlyDocument(DocumentError):
 
     def __init__(self, path: Path, why: str = "") -> None:
         because = f" ({why})" if why else ""
-        super().__init__(f"{path.name} is open read-only{because}: nothing can be saved to it. "
-                         "Use File > Save a copy as… (or copy it to the laptop) to edit it.")
+        super().__init__(
+            f"{path.name} is open read-only{because}: nothing can be saved to it. "
+            "Use File > Save a copy as… (or copy it to the laptop) to edit it."
+        )
         self.path = path
 
 
 class LockedDocument(DocumentError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path.name} is busy: another dgfacil window or command kept it locked. "
-                         "Close the other one and try again.")
+        super().__init__(
+            f"{path.name} is busy: another dgfacil window or command kept it locked. Close the other one and try again."
+        )
         self.path = path
 
 
 class DiskFull(DocumentError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"The disk holding {path.name} is full. "
-                         "Free some space, or save a copy elsewhere.")
+        super().__init__(f"The disk holding {path.name} is full. Free some space, or save a copy elsewhere.")
         self.path = path
 
 
@@ -105,8 +108,10 @@ class UnreadableRecord(DocumentError):
             hint = f" Restore the newest backup{backup_time(newest_backup)} at {newest_backup}."
         else:
             hint = " No backup of it was found: open it in the version that wrote it, or restore a copy."
-        super().__init__(f"{name} holds a record this version cannot read{which}; the file may be damaged or "
-                         f"edited by another program.{hint}")
+        super().__init__(
+            f"{name} holds a record this version cannot read{which}; the file may be damaged or "
+            f"edited by another program.{hint}"
+        )
         self.path = path
         self.newest_backup = newest_backup
         self.record = record
@@ -120,11 +125,15 @@ class EditConflict(DocumentError):
     def __init__(self, what: str = "", path: Path | None = None, *, by: str = "", at: str = "") -> None:
         which = f" ({what})" if what else ""
         if by:
-            super().__init__(f"{what or 'This'} was {changed_on(by, at)} after you read it. "
-                             "The current value is shown again: make your change on it.")
+            super().__init__(
+                f"{what or 'This'} was {changed_on(by, at)} after you read it. "
+                "The current value is shown again: make your change on it."
+            )
         else:
-            super().__init__(f"Someone else changed this{which} after you read it; your edit was not saved. "
-                             "The current value is shown again: make your change on it.")
+            super().__init__(
+                f"Someone else changed this{which} after you read it; your edit was not saved. "
+                "The current value is shown again: make your change on it."
+            )
         self.path = path
         self.what = what
         self.by = by
@@ -132,7 +141,7 @@ class EditConflict(DocumentError):
 
 
 def changed_on(by: str, at: str) -> str:
-    """"changed on the check-in laptop at 10:42" (the time in this laptop's zone)."""
+    """ "changed on the check-in laptop at 10:42" (the time in this laptop's zone)."""
     laptop = by if by.lower().endswith("laptop") else f"{by} laptop"
     laptop = laptop if laptop.lower().startswith("the ") else f"the {laptop}"
     try:
@@ -147,8 +156,10 @@ class ServerUnreachable(DocumentError):
 
     def __init__(self, where: str, why: str = "") -> None:
         because = f" ({why})" if why else ""
-        super().__init__(f"The team workshop server {where} cannot be reached{because}. Nothing was saved; "
-                         "check the network, then try again.")
+        super().__init__(
+            f"The team workshop server {where} cannot be reached{because}. Nothing was saved; "
+            "check the network, then try again."
+        )
         self.where = where
 
 
@@ -177,7 +188,7 @@ def _raised_while_decoding(err: BaseException) -> bool:
     table, row and column, by store/convert as the rows become the core model."""
     files = [f.filename.replace("\\", "/") for f in traceback.extract_tb(err.__traceback__)]
     ours = [i for i, f in enumerate(files) if "/dgfacil/" in f]
-    beyond = files[ours[-1] + 1:] if ours else []  # frames past our code: SQLAlchemy's loading, a decoder
+    beyond = files[ours[-1] + 1 :] if ours else []  # frames past our code: SQLAlchemy's loading, a decoder
     return bool(beyond) and "/sqlalchemy/" in beyond[0] and any(part in files[-1] for part in _DECODERS)
 
 

@@ -2,6 +2,7 @@
 
 The outcome report's written parts are in store/report_sections.py.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -76,8 +77,12 @@ def restore_responses(deleted: Snapshot, *, session: Session) -> None:
 
 def insert_response(response: Response, *, session: Session) -> int:
     row = EvaluationResponseRow(
-        id=response.id, workshop_id=workshop_id(session=session), answers=dict(response.answers),
-        source=response.source, external_id=response.external_id, import_id=response.import_id,
+        id=response.id,
+        workshop_id=workshop_id(session=session),
+        answers=dict(response.answers),
+        source=response.source,
+        external_id=response.external_id,
+        import_id=response.import_id,
         submitted_at=response.submitted_at.isoformat() if response.submitted_at else "",
     )
     session.add(row)
@@ -87,8 +92,11 @@ def insert_response(response: Response, *, session: Session) -> int:
 
 def imported_responses(*, session: Session) -> list[Response]:
     """Every response an import wrote (source csv), in id order."""
-    query = (select(EvaluationResponseRow).where(EvaluationResponseRow.source == "csv")
-             .order_by(col(EvaluationResponseRow.id)))
+    query = (
+        select(EvaluationResponseRow)
+        .where(EvaluationResponseRow.source == "csv")
+        .order_by(col(EvaluationResponseRow.id))
+    )
     return [response_from_row(r) for r in session.exec(query)]
 
 
@@ -106,8 +114,11 @@ def overwrite_response(response: Response, *, session: Session) -> None:
 
 def imports(*, session: Session) -> list[tuple[str, int]]:
     """(import id, responses it last wrote), oldest first."""
-    query = (select(EvaluationResponseRow.import_id, func.count(), func.min(EvaluationResponseRow.id))
-             .where(EvaluationResponseRow.import_id != "").group_by(EvaluationResponseRow.import_id))
+    query = (
+        select(EvaluationResponseRow.import_id, func.count(), func.min(EvaluationResponseRow.id))
+        .where(EvaluationResponseRow.import_id != "")
+        .group_by(EvaluationResponseRow.import_id)
+    )
     return [(i, n) for i, n, _ in sorted(session.exec(query), key=lambda t: t[2] or 0)]
 
 

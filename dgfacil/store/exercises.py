@@ -3,6 +3,7 @@
 Functions take the session as `*, session`. What groups write on an exercise's boards is in
 store/boards.py, its groups in store/groups.py.
 """
+
 from __future__ import annotations
 
 import copy
@@ -43,15 +44,20 @@ def exercise_day_id(exercise_id: int, *, session: Session) -> int | None:
     return item.day_id if item else None
 
 
-def insert_exercise(agenda_item_id: int, *, session: Session, kind: str, title: str,
-                    definition: dict[str, Any]) -> int:
+def insert_exercise(agenda_item_id: int, *, session: Session, kind: str, title: str, definition: dict[str, Any]) -> int:
     """A new exercise on an agenda item, after every other exercise; returns its id."""
     item = session.get(AgendaItemRow, agenda_item_id)
     if item is None:
         raise LookupError(f"no agenda item {agenda_item_id}")
     last = session.exec(select(ExerciseRow.position).order_by(col(ExerciseRow.position).desc())).first()
-    row = ExerciseRow(workshop_id=item.workshop_id, agenda_item_id=agenda_item_id, position=(last or 0) + 1,
-                      kind=kind, title=title, definition=definition)
+    row = ExerciseRow(
+        workshop_id=item.workshop_id,
+        agenda_item_id=agenda_item_id,
+        position=(last or 0) + 1,
+        kind=kind,
+        title=title,
+        definition=definition,
+    )
     session.add(row)
     session.flush()
     return convert.row_id(row)

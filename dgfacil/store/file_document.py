@@ -5,6 +5,7 @@ Opening never writes before it knows it may: the file is first inspected through
 (SQLite `immutable=1`, or a private copy of the file and its pending WAL), so a file from a newer
 dgfacil, or one on a write-protected stick, is left byte for byte as it was.
 """
+
 from __future__ import annotations
 
 import os

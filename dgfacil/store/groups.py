@@ -3,6 +3,7 @@
 A set of groups is an exercise's own groups, or a day's (exercise_id None): every exercise of
 that day's items uses them unless it has its own.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -75,12 +76,15 @@ def check_groups(group_ids: Iterable[int], *, session: Session) -> None:
         _group(gid, session=session)
 
 
-def insert_groups(named: list[tuple[int, str, str]], *, session: Session, exercise_id: int | None = None,
-                  day_id: int | None = None) -> list[int]:
+def insert_groups(
+    named: list[tuple[int, str, str]], *, session: Session, exercise_id: int | None = None, day_id: int | None = None
+) -> list[int]:
     """New groups of one set from (position, name, colour); returns their ids."""
     wid = workshop_id(session=session)
-    rows = [GroupRow(workshop_id=wid, exercise_id=exercise_id, day_id=day_id, position=position,
-                     name=name, colour=colour) for position, name, colour in named]
+    rows = [
+        GroupRow(workshop_id=wid, exercise_id=exercise_id, day_id=day_id, position=position, name=name, colour=colour)
+        for position, name, colour in named
+    ]
     session.add_all(rows)
     session.flush()
     return [convert.row_id(r) for r in rows]
@@ -125,8 +129,11 @@ def move_member(participant_id: int, group_id: int | None, set_ids: list[int], *
     Returns the group they were in before (None if none).
     """
     previous = None
-    for m in session.exec(select(GroupMemberRow).where(col(GroupMemberRow.group_id).in_(set_ids),
-                                                       GroupMemberRow.participant_id == participant_id)):
+    for m in session.exec(
+        select(GroupMemberRow).where(
+            col(GroupMemberRow.group_id).in_(set_ids), GroupMemberRow.participant_id == participant_id
+        )
+    ):
         previous = m.group_id
         session.delete(m)
     session.flush()

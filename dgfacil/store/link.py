@@ -1,11 +1,11 @@
 """Small reads the room link needs at phone speed (hundreds of writes a minute on one board)."""
+
 from __future__ import annotations
 
-from sqlalchemy import func
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
 from dgfacil.store.tables import BoardItemRow, DotVoteRow
@@ -16,8 +16,9 @@ def _on_board(exercise_id: int, group_id: int | None) -> tuple[ColumnElement[boo
     return col(BoardItemRow.exercise_id) == exercise_id, group
 
 
-def area_positions(exercise_id: int, group_id: int | None, area: str, *, limit: int,
-                   session: Session) -> tuple[int, list[tuple[float, float]]]:
+def area_positions(
+    exercise_id: int, group_id: int | None, area: str, *, limit: int, session: Session
+) -> tuple[int, list[tuple[float, float]]]:
     """How many cards one area of a board holds, and where they sit (x, y) when there are fewer
     than `limit` (a crowded area's places are not worth loading)."""
     where = (*_on_board(exercise_id, group_id), BoardItemRow.area == area)
@@ -36,9 +37,11 @@ def next_position(exercise_id: int, *, session: Session) -> int:
 
 def voter_dots(exercise_id: int, group_id: int | None, voter: str, *, session: Session) -> int:
     """The dots one voter has placed on one board."""
-    query = (select(func.coalesce(func.sum(DotVoteRow.dots), 0))
-             .join(BoardItemRow, col(BoardItemRow.id) == col(DotVoteRow.board_item_id))
-             .where(*_on_board(exercise_id, group_id), DotVoteRow.voter == voter))
+    query = (
+        select(func.coalesce(func.sum(DotVoteRow.dots), 0))
+        .join(BoardItemRow, col(BoardItemRow.id) == col(DotVoteRow.board_item_id))
+        .where(*_on_board(exercise_id, group_id), DotVoteRow.voter == voter)
+    )
     return int(session.exec(query).one())
 
 

@@ -1,4 +1,5 @@
 """Schema versions: Alembic migrations run on open, a newer file refused, a backup taken first."""
+
 from __future__ import annotations
 
 from pathlib import Path

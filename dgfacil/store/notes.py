@@ -4,6 +4,7 @@ A note is one row of the `note` table. The text a note-taker is still typing is 
 in the per-document `setting` table under "notes.draft.<item id>" ("notes.draft.none" for notes
 not bound to an item), so a killed app still has it when the document is reopened.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,9 +19,25 @@ from dgfacil.store.snapshot import Snapshot, delete_with_snapshot, restore_snaps
 from dgfacil.store.tables import AgendaItemRow, NoteRow, SettingRow
 from dgfacil.store.workshop import workshop_id
 
-__all__ = ["DRAFT_PREFIX", "Draft", "count_by_item", "delete_note", "draft_key", "get_note", "insert_note",
-           "iso_utc", "load_draft", "load_notes", "note_item_id", "note_row", "restore_note", "search",
-           "store_draft", "workshop_id_for", "write_note"]
+__all__ = [
+    "DRAFT_PREFIX",
+    "Draft",
+    "count_by_item",
+    "delete_note",
+    "draft_key",
+    "get_note",
+    "insert_note",
+    "iso_utc",
+    "load_draft",
+    "load_notes",
+    "note_item_id",
+    "note_row",
+    "restore_note",
+    "search",
+    "store_draft",
+    "workshop_id_for",
+    "write_note",
+]
 
 DRAFT_PREFIX = "notes.draft."
 
@@ -52,12 +69,29 @@ def workshop_id_for(item_id: int | None, *, session: Session) -> int:
     return item.workshop_id
 
 
-def insert_note(item_id: int | None, *, session: Session, text: str, tag: NoteTag, speaker: str, at: str,
-                owner: str = "", due: str = "") -> int:
+def insert_note(
+    item_id: int | None,
+    *,
+    session: Session,
+    text: str,
+    tag: NoteTag,
+    speaker: str,
+    at: str,
+    owner: str = "",
+    due: str = "",
+) -> int:
     """A new note on `item_id` (None: the whole workshop), created and updated `at`; returns its id."""
-    row = NoteRow(workshop_id=workshop_id_for(item_id, session=session), agenda_item_id=item_id,
-                  created_at=at, updated_at=at, text=text, tag=NoteTag(tag).value, speaker=speaker,
-                  owner=owner, due=due)
+    row = NoteRow(
+        workshop_id=workshop_id_for(item_id, session=session),
+        agenda_item_id=item_id,
+        created_at=at,
+        updated_at=at,
+        text=text,
+        tag=NoteTag(tag).value,
+        speaker=speaker,
+        owner=owner,
+        due=due,
+    )
     session.add(row)
     session.flush()
     return convert.row_id(row)
@@ -69,9 +103,18 @@ class _Keep(Enum):
     KEEP = 0
 
 
-def write_note(note_id: int, *, session: Session, at: str, text: str | None = None, tag: NoteTag | None = None,
-               speaker: str | None = None, item_id: int | None | _Keep = _Keep.KEEP, owner: str | None = None,
-               due: str | None = None) -> None:
+def write_note(
+    note_id: int,
+    *,
+    session: Session,
+    at: str,
+    text: str | None = None,
+    tag: NoteTag | None = None,
+    speaker: str | None = None,
+    item_id: int | None | _Keep = _Keep.KEEP,
+    owner: str | None = None,
+    due: str | None = None,
+) -> None:
     """Change the given fields of a note (None, or no item_id, leaves a field as it is)."""
     row = note_row(note_id, session=session)
     if text is not None:
@@ -108,8 +151,7 @@ def load_notes(*, session: Session, agenda_item_id: int | None = None) -> list[N
     return [convert.note_from_row(r) for r in session.exec(query)]
 
 
-def search(*, session: Session, text: str = "", tag: NoteTag | None = None,
-           item_id: int | None = None) -> list[Note]:
+def search(*, session: Session, text: str = "", tag: NoteTag | None = None, item_id: int | None = None) -> list[Note]:
     """Notes whose text or speaker contains `text`, ignoring case, optionally of one tag or item.
 
     Matching is done in Python with casefold(): SQLite's LIKE and lower() fold ASCII only, and a
@@ -177,9 +219,14 @@ def load_draft(item_id: int | None, *, session: Session) -> Draft:
     except ValueError:
         tag = NoteTag.NOTE
     editing = value.get("editing")
-    return Draft(text=str(value.get("text", "")), tag=tag, speaker=str(value.get("speaker", "")),
-                 editing=editing if isinstance(editing, int) else None, owner=str(value.get("owner", "")),
-                 due=str(value.get("due", "")))
+    return Draft(
+        text=str(value.get("text", "")),
+        tag=tag,
+        speaker=str(value.get("speaker", "")),
+        editing=editing if isinstance(editing, int) else None,
+        owner=str(value.get("owner", "")),
+        due=str(value.get("due", "")),
+    )
 
 
 def store_draft(item_id: int | None, draft: Draft, *, session: Session, at: str) -> None:
@@ -189,10 +236,18 @@ def store_draft(item_id: int | None, draft: Draft, *, session: Session, at: str)
         if row is not None:
             session.delete(row)
         return
-    value = {"text": draft.text, "tag": NoteTag(draft.tag).value, "speaker": draft.speaker,
-             "editing": draft.editing, "owner": draft.owner, "due": draft.due, "saved_at": at}
+    value = {
+        "text": draft.text,
+        "tag": NoteTag(draft.tag).value,
+        "speaker": draft.speaker,
+        "editing": draft.editing,
+        "owner": draft.owner,
+        "due": draft.due,
+        "saved_at": at,
+    }
     if row is None:
-        session.add(SettingRow(workshop_id=workshop_id_for(item_id, session=session),
-                               key=draft_key(item_id), value=value))
+        session.add(
+            SettingRow(workshop_id=workshop_id_for(item_id, session=session), key=draft_key(item_id), value=value)
+        )
     else:
         row.value = value

@@ -2,6 +2,7 @@
 
 Their attendance marks are in store/attendance.py, their group places in store/groups.py.
 """
+
 from __future__ import annotations
 
 from sqlmodel import Session, col, select

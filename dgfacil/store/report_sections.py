@@ -1,4 +1,5 @@
 """The outcome report's written parts (acknowledgments, summary, recommendations): key -> text."""
+
 from __future__ import annotations
 
 from sqlmodel import Session, col, select

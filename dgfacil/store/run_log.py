@@ -3,6 +3,7 @@
 An event of a kind this version does not know (written by a newer one) is left out when the log
 is read, so an older version can still show and report the day.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -21,8 +22,16 @@ def _known(rows: Iterable[RunEventRow]) -> Iterator[tuple[int, RunEvent]]:
     known = {k.value for k in EventKind}
     for row in rows:
         if row.kind in known:
-            yield row.day_id, RunEvent(kind=EventKind(row.kind), at=as_utc(datetime.fromisoformat(row.at)),
-                                       item_id=row.item_id, minutes=row.minutes, id=row.id)
+            yield (
+                row.day_id,
+                RunEvent(
+                    kind=EventKind(row.kind),
+                    at=as_utc(datetime.fromisoformat(row.at)),
+                    item_id=row.item_id,
+                    minutes=row.minutes,
+                    id=row.id,
+                ),
+            )
 
 
 def load_all_events(*, session: Session) -> dict[int, list[RunEvent]]:
@@ -39,13 +48,26 @@ def load_events(*, session: Session, day_id: int) -> list[RunEvent]:
     return [event for _, event in _known(session.exec(query))]
 
 
-def add_event(*, session: Session, day_id: int, kind: EventKind, at: datetime,
-              item_id: int | None = None, minutes: int | None = None) -> int:
+def add_event(
+    *,
+    session: Session,
+    day_id: int,
+    kind: EventKind,
+    at: datetime,
+    item_id: int | None = None,
+    minutes: int | None = None,
+) -> int:
     day = session.get(DayRow, day_id)
     if day is None:
         raise LookupError(f"no day {day_id}")
-    row = RunEventRow(workshop_id=day.workshop_id, day_id=day_id, at=as_utc(at).isoformat(timespec="microseconds"),
-                      kind=EventKind(kind).value, item_id=item_id, minutes=minutes)
+    row = RunEventRow(
+        workshop_id=day.workshop_id,
+        day_id=day_id,
+        at=as_utc(at).isoformat(timespec="microseconds"),
+        kind=EventKind(kind).value,
+        item_id=item_id,
+        minutes=minutes,
+    )
     session.add(row)
     session.flush()
     return convert.row_id(row)

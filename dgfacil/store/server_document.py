@@ -4,6 +4,7 @@ The same schema and migrations as a file. What is file-only stays with files: no
 server has its own), no WAL, no read-only media, no file checks. The URL is handed to libpq as it
 is (store/engine.py), so a password comes from PGPASSFILE / ~/.pgpass, never from the app.
 """
+
 from __future__ import annotations
 
 import time
@@ -40,15 +41,16 @@ FAST_REFUSAL_S = 2.0  # after a write found the server gone, the next ones are r
 if TYPE_CHECKING:
     from dgfacil.store.team_listen import Listener
 
-_REFUSED_STATES = {"28000": "the user name or password was not accepted (libpq reads the password from "
-                            "PGPASSFILE or ~/.pgpass)",
-                   "28P01": "the password was not accepted (libpq reads it from PGPASSFILE or ~/.pgpass)",
-                   "3D000": "there is no such database on it",
-                   "42501": "your account on it may not do this"}
+_REFUSED_STATES = {
+    "28000": "the user name or password was not accepted (libpq reads the password from PGPASSFILE or ~/.pgpass)",
+    "28P01": "the password was not accepted (libpq reads it from PGPASSFILE or ~/.pgpass)",
+    "3D000": "there is no such database on it",
+    "42501": "your account on it may not do this",
+}
 
 
 def server_label(url: str) -> str:
-    """"ws on db.example.org" : the database and the host, for titles and messages."""
+    """ "ws on db.example.org" : the database and the host, for titles and messages."""
     parts = urlsplit(libpq_url(url))
     database = unquote(parts.path.lstrip("/")) or (parts.username or "postgres")
     host = parts.hostname or "this computer"
@@ -120,13 +122,19 @@ class ServerDocument(Document):
         if self.document_id:
             team_notify.install(self.engine, team_notify.channel_for(self.document_id))
 
-    def listener(self, *, on_news: Callable[[dict[str, Any]], None],
-                 on_state: Callable[[str, datetime | None], None]) -> Listener:
+    def listener(
+        self, *, on_news: Callable[[dict[str, Any]], None], on_state: Callable[[str, datetime | None], None]
+    ) -> Listener:
         """A team_listen.Listener on this workshop's channel (not started)."""
         from dgfacil.store.team_listen import Listener
 
-        return Listener(self.url, team_notify.channel_for(self.document_id or ""), password=self._password,
-                        on_news=on_news, on_state=on_state)
+        return Listener(
+            self.url,
+            team_notify.channel_for(self.document_id or ""),
+            password=self._password,
+            on_news=on_news,
+            on_state=on_state,
+        )
 
     def newest_backup(self) -> Path | None:
         return None  # the server keeps its own backups

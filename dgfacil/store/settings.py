@@ -1,12 +1,13 @@
 """Per-document settings: a key and a JSON value in the `setting` table."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from sqlmodel import Session, select
 
-from dgfacil.store.workshop import workshop_id
 from dgfacil.store.tables import SettingRow
+from dgfacil.store.workshop import workshop_id
 
 
 def get_setting(key: str, default: Any = None, *, session: Session) -> Any:

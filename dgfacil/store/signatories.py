@@ -1,4 +1,5 @@
 """The people who sign the certificates, in print order. Functions take `*, session`."""
+
 from __future__ import annotations
 
 from sqlmodel import Session, col, select
@@ -13,11 +14,11 @@ def signatories(*, session: Session) -> list[SignatoryRow]:
     return list(session.exec(select(SignatoryRow).order_by(col(SignatoryRow.position), col(SignatoryRow.id))))
 
 
-def add_signatory(name: str, title: str = "", signature_png: bytes | None = None, *,
-                  session: Session) -> int:
+def add_signatory(name: str, title: str = "", signature_png: bytes | None = None, *, session: Session) -> int:
     position = len(signatories(session=session))
-    row = SignatoryRow(workshop_id=workshop_id(session=session), position=position, name=name, title=title,
-                       signature_png=signature_png)
+    row = SignatoryRow(
+        workshop_id=workshop_id(session=session), position=position, name=name, title=title, signature_png=signature_png
+    )
     session.add(row)
     session.flush()
     return convert.row_id(row)
@@ -27,8 +28,9 @@ def get_signatory(signatory_id: int, *, session: Session) -> SignatoryRow | None
     return session.get(SignatoryRow, signatory_id)
 
 
-def update_signatory(signatory_id: int, *, name: str, title: str, signature_png: bytes | None,
-                     session: Session) -> None:
+def update_signatory(
+    signatory_id: int, *, name: str, title: str, signature_png: bytes | None, session: Session
+) -> None:
     """Write a signatory's fields (the caller has checked them)."""
     row = session.get(SignatoryRow, signatory_id)
     if row is None:
@@ -38,11 +40,20 @@ def update_signatory(signatory_id: int, *, name: str, title: str, signature_png:
     session.flush()
 
 
-def restore_signatory(signatory_id: int, position: int, name: str, title: str,
-                      signature_png: bytes | None, *, session: Session) -> int:
+def restore_signatory(
+    signatory_id: int, position: int, name: str, title: str, signature_png: bytes | None, *, session: Session
+) -> int:
     """Insert a signatory again with its old id (undo of a removal)."""
-    session.add(SignatoryRow(id=signatory_id, workshop_id=workshop_id(session=session), position=position,
-                             name=name, title=title, signature_png=signature_png))
+    session.add(
+        SignatoryRow(
+            id=signatory_id,
+            workshop_id=workshop_id(session=session),
+            position=position,
+            name=name,
+            title=title,
+            signature_png=signature_png,
+        )
+    )
     session.flush()
     return signatory_id
 

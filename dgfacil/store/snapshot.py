@@ -6,6 +6,7 @@ that go with ON DELETE CASCADE are saved whole, rows whose link is SET NULL keep
 link. Restoring inserts the rows again with their ids (parents before children), then relinks
 the rows that still point nowhere. A table added later is covered without changing this code.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -43,8 +44,13 @@ def _children(table: Table) -> Iterator[tuple[Table, Column[Any], str]]:
                 yield child, fk.parent, (fk.ondelete or "").upper()
 
 
-def _collect(session: Session, table: Table, ids: list[int], rows: dict[tuple[str, int], dict[str, Any]],
-             links: list[tuple[str, str, int, int]]) -> None:
+def _collect(
+    session: Session,
+    table: Table,
+    ids: list[int],
+    rows: dict[tuple[str, int], dict[str, Any]],
+    links: list[tuple[str, str, int, int]],
+) -> None:
     ids = [i for i in ids if (table.name, i) not in rows]  # a row reached twice is saved once
     if not ids:
         return
@@ -86,6 +92,7 @@ def restore_snapshot(snap: Snapshot, *, session: Session) -> None:
         connection.execute(SQLModel.metadata.tables[name].insert().values(**row))
     for name, column, row_id, target in snap.links:
         table = SQLModel.metadata.tables[name]
-        connection.execute(table.update().where(table.c.id == row_id, table.c[column].is_(None))
-                           .values({column: target}))
+        connection.execute(
+            table.update().where(table.c.id == row_id, table.c[column].is_(None)).values({column: target})
+        )
     session.expire_all()

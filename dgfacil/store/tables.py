@@ -6,6 +6,7 @@ holds one. Lists and free-form definitions are JSON columns. Dates are ISO strin
 The schema is built by the Alembic migrations in `migrations/versions`; a test checks that
 these classes and the migrated schema agree.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -50,7 +51,7 @@ VERSIONED: Any = declared_attr(_versioned)  # type: ignore[arg-type]  # declared
 
 class WorkshopRow(SQLModel, table=True):
     __tablename__ = "workshop"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     title: str
     project_code: str = ""
     organizers: list[Any] = _json()
@@ -70,7 +71,7 @@ class WorkshopRow(SQLModel, table=True):
 
 class DayRow(SQLModel, table=True):
     __tablename__ = "day"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     position: int = 0
     date: str  # ISO date
@@ -83,13 +84,13 @@ class DayRow(SQLModel, table=True):
 
 class AgendaItemRow(SQLModel, table=True):
     __tablename__ = "agenda_item"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     day_id: int = _fk("day.id")
     position: int = 0
     kind: str = "session"
     title: str = ""
-    planned_start: Optional[str] = None  # "HH:MM", or None: follows the previous item
+    planned_start: str | None = None  # "HH:MM", or None: follows the previous item
     duration_min: int = 30
     fixed_start: bool = False
     lead: str = ""
@@ -97,7 +98,7 @@ class AgendaItemRow(SQLModel, table=True):
     description: str = ""
     materials: list[Any] = _json()
     # schema 0004: how far a recovery plan may shorten this item
-    min_duration_min: Optional[int] = None  # None: the plan's default floor
+    min_duration_min: int | None = None  # None: the plan's default floor
     shorten: bool = True  # False: "do not shorten"
     version: int = _version()
     changed_by: str = _stamp()
@@ -107,7 +108,7 @@ class AgendaItemRow(SQLModel, table=True):
 
 class ParticipantRow(SQLModel, table=True):
     __tablename__ = "participant"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     full_name: str
     certificate_name: str = ""
@@ -126,9 +127,9 @@ class ParticipantRow(SQLModel, table=True):
 
 class ExerciseRow(SQLModel, table=True):
     __tablename__ = "exercise"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
-    agenda_item_id: Optional[int] = _fk("agenda_item.id", ondelete="SET NULL", nullable=True)
+    agenda_item_id: int | None = _fk("agenda_item.id", ondelete="SET NULL", nullable=True)
     position: int = 0
     kind: str
     title: str = ""
@@ -141,10 +142,10 @@ class ExerciseRow(SQLModel, table=True):
 
 class GroupRow(SQLModel, table=True):
     __tablename__ = "breakout_group"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
-    exercise_id: Optional[int] = _fk("exercise.id", nullable=True)
-    day_id: Optional[int] = _fk("day.id", nullable=True)
+    exercise_id: int | None = _fk("exercise.id", nullable=True)
+    day_id: int | None = _fk("day.id", nullable=True)
     position: int = 0
     name: str
     colour: str = ""
@@ -157,16 +158,16 @@ class GroupRow(SQLModel, table=True):
 class GroupMemberRow(SQLModel, table=True):
     __tablename__ = "group_member"
     __table_args__ = (UniqueConstraint("group_id", "participant_id"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     group_id: int = _fk("breakout_group.id")
     participant_id: int = _fk("participant.id")
 
 
 class NoteRow(SQLModel, table=True):
     __tablename__ = "note"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
-    agenda_item_id: Optional[int] = _fk("agenda_item.id", ondelete="SET NULL", nullable=True)
+    agenda_item_id: int | None = _fk("agenda_item.id", ondelete="SET NULL", nullable=True)
     created_at: str  # UTC ISO instant
     updated_at: str = ""
     text: str = ""
@@ -184,7 +185,7 @@ class NoteRow(SQLModel, table=True):
 class AttendanceRow(SQLModel, table=True):
     __tablename__ = "attendance"
     __table_args__ = (UniqueConstraint("participant_id", "agenda_item_id"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     participant_id: int = _fk("participant.id")
     agenda_item_id: int = _fk("agenda_item.id")
@@ -198,7 +199,7 @@ class AttendanceRow(SQLModel, table=True):
 
 class EvaluationResponseRow(SQLModel, table=True):
     __tablename__ = "evaluation_response"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     submitted_at: str = ""
     source: str = "typed"  # typed | csv | phone
@@ -218,23 +219,23 @@ class RunEventRow(SQLModel, table=True):
     """One event of a running agenda (start, pause, next, extend...), stored as it happens."""
 
     __tablename__ = "run_event"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     day_id: int = _fk("day.id")
     at: str  # UTC ISO instant
     kind: str
-    item_id: Optional[int] = None
-    minutes: Optional[int] = None
+    item_id: int | None = None
+    minutes: int | None = None
 
 
 class BoardItemRow(SQLModel, table=True):
     """A card on a zones or plane board, or a row of a table exercise."""
 
     __tablename__ = "board_item"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     exercise_id: int = _fk("exercise.id")
-    group_id: Optional[int] = _fk("breakout_group.id", nullable=True)
+    group_id: int | None = _fk("breakout_group.id", nullable=True)
     position: int = 0
     area: str = ""  # zone key, or table goal
     text: str = ""
@@ -253,7 +254,7 @@ class BoardItemRow(SQLModel, table=True):
 
 class DotVoteRow(SQLModel, table=True):
     __tablename__ = "dot_vote"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     board_item_id: int = _fk("board_item.id")
     voter: str = ""  # group or participant key
     dots: int = 1
@@ -264,9 +265,9 @@ class ExerciseAnswerRow(SQLModel, table=True):
 
     __tablename__ = "exercise_answer"
     __table_args__ = (UniqueConstraint("exercise_id", "group_id", "key"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     exercise_id: int = _fk("exercise.id")
-    group_id: Optional[int] = _fk("breakout_group.id", nullable=True)
+    group_id: int | None = _fk("breakout_group.id", nullable=True)
     key: str
     value: dict[str, Any] = _json(dict)
     updated_at: str = ""
@@ -281,12 +282,12 @@ class ExerciseAnswerRow(SQLModel, table=True):
 
 class SignatoryRow(SQLModel, table=True):
     __tablename__ = "signatory"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     position: int = 0
     name: str
     title: str = ""
-    signature_png: Optional[bytes] = None
+    signature_png: bytes | None = None
     version: int = _version()
     changed_by: str = _stamp()
     changed_at: str = _stamp()
@@ -296,7 +297,7 @@ class SignatoryRow(SQLModel, table=True):
 class CertificateRow(SQLModel, table=True):
     __tablename__ = "certificate"
     __table_args__ = (UniqueConstraint("workshop_id", "number"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     participant_id: int = _fk("participant.id")
     number: str
@@ -307,7 +308,7 @@ class CertificateRow(SQLModel, table=True):
 class ReportSectionRow(SQLModel, table=True):
     __tablename__ = "report_section"
     __table_args__ = (UniqueConstraint("workshop_id", "key"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     key: str
     text: str = ""
@@ -322,7 +323,7 @@ class SettingRow(SQLModel, table=True):
 
     __tablename__ = "setting"
     __table_args__ = (UniqueConstraint("workshop_id", "key"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = _fk("workshop.id")
     key: str
     value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))

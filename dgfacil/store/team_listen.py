@@ -7,13 +7,14 @@ nobody writes, and reconnects by itself. `on_state(state, since)` hears each cha
 "connected", "reconnecting" (the link just dropped) or "offline" (down for OFFLINE_AFTER_S;
 `since` is when it dropped). Both callbacks run on the listener's thread.
 """
+
 from __future__ import annotations
 
 import json
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from types import ModuleType
 from typing import Any
 
@@ -26,9 +27,16 @@ OFFLINE_AFTER_S = 6.0  # "reconnecting" for a blip, "offline" once it lasts
 
 
 class Listener:
-    def __init__(self, url: str, channel: str, *, password: str | None = None,
-                 on_news: Callable[[dict[str, Any]], None], on_state: Callable[[str, datetime | None], None],
-                 skip_origin: str | None = ORIGIN) -> None:
+    def __init__(
+        self,
+        url: str,
+        channel: str,
+        *,
+        password: str | None = None,
+        on_news: Callable[[dict[str, Any]], None],
+        on_state: Callable[[str, datetime | None], None],
+        skip_origin: str | None = ORIGIN,
+    ) -> None:
         self.url, self.channel, self._password, self.skip_origin = url, channel, password, skip_origin
         self.on_news, self.on_state = on_news, on_state
         self.state = "connecting"
@@ -62,18 +70,25 @@ class Listener:
             if self._stop.is_set():
                 break
             if self.since is None:
-                self.since = datetime.now(timezone.utc)
-            down_for = (datetime.now(timezone.utc) - self.since).total_seconds()
+                self.since = datetime.now(UTC)
+            down_for = (datetime.now(UTC) - self.since).total_seconds()
             self._set("offline" if down_for >= OFFLINE_AFTER_S or self.state == "offline" else "reconnecting")
             self._stop.wait(RETRY_EVERY_S)
 
     def _listen(self, psycopg: ModuleType) -> None:
         from psycopg import sql
 
-        with psycopg.connect(libpq_url(self.url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                             application_name=laptop_name(), keepalives=1, keepalives_idle=5,
-                             keepalives_interval=2, keepalives_count=2,
-                             password=self._password or None) as conn:
+        with psycopg.connect(
+            libpq_url(self.url),
+            autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            application_name=laptop_name(),
+            keepalives=1,
+            keepalives_idle=5,
+            keepalives_interval=2,
+            keepalives_count=2,
+            password=self._password or None,
+        ) as conn:
             conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
             self.since = None
             self._set("connected")

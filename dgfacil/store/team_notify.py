@@ -7,6 +7,7 @@ one). The payload is JSON: which tables changed, which rows (when every change w
 ORM), the laptop (`by`) and this process (`origin`, so a laptop ignores its own news).
 team_listen.py hears it on the other laptops.
 """
+
 from __future__ import annotations
 
 import json
@@ -59,8 +60,9 @@ def install(engine: Engine, channel: str) -> None:
     _engines.add(engine)
 
     @event.listens_for(engine, "after_execute")
-    def _noted(conn: Connection, clause: object, _multiparams: object, _params: object, _options: object,
-               _result: object) -> None:
+    def _noted(
+        conn: Connection, clause: object, _multiparams: object, _params: object, _options: object, _result: object
+    ) -> None:
         table = getattr(clause, "table", None)
         if isinstance(clause, (Insert, Update, Delete)) and table is not None:
             touched = _touched(conn)

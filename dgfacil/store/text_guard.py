@@ -12,6 +12,7 @@ Three hooks, registered by store/engine.make_engine:
 - the engine's JSON serializer: any JSON value, however it is written;
 - before_cursor_execute: every plain text parameter of every statement.
 """
+
 from __future__ import annotations
 
 import json
@@ -62,8 +63,9 @@ def dumps(value: Any) -> str:
     return json.dumps(value)
 
 
-def _check_parameters(_conn: Any, _cursor: Any, _statement: str, parameters: Any, context: Any,
-                      _executemany: bool) -> None:
+def _check_parameters(
+    _conn: Any, _cursor: Any, _statement: str, parameters: Any, context: Any, _executemany: bool
+) -> None:
     names = list(getattr(getattr(context, "compiled", None), "positiontup", None) or [])
     for name, value in _texts(parameters, names):
         if broken_text(value):

@@ -5,13 +5,15 @@ with it, so the server's workshop and the file are known to be the same workshop
 Rows are read in one read transaction (one snapshot) and written in one write transaction:
 the target holds all of the workshop, or (on any failure) none of what this call wrote.
 """
+
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Table, exc as sa_exc, inspect, select
+from sqlalchemy import Connection, Table, inspect, select
+from sqlalchemy import exc as sa_exc
 from sqlmodel import Session, SQLModel
 
 from dgfacil.store import migrate
@@ -27,11 +29,15 @@ class AlreadyPublished(DocumentError):
 
     def __init__(self, where: str, same: bool) -> None:
         if same:
-            text = (f"{where} already holds this workshop. Use --replace to overwrite it with the file "
-                    "(the team's edits made on the server since would be lost), or open it there.")
+            text = (
+                f"{where} already holds this workshop. Use --replace to overwrite it with the file "
+                "(the team's edits made on the server since would be lost), or open it there."
+            )
         else:
-            text = (f"{where} already holds a different workshop; it was left as it is. Publish into an "
-                    "empty database (createdb NAME on the server).")
+            text = (
+                f"{where} already holds a different workshop; it was left as it is. Publish into an "
+                "empty database (createdb NAME on the server)."
+            )
         super().__init__(text)
         self.where = where
         self.same = same
@@ -66,8 +72,9 @@ def _copy_rows(source: Connection, target: Connection) -> dict[str, int]:
             if "id" in table.c:
                 target.exec_driver_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"coalesce((SELECT max(id) FROM \"{table.name}\"), 1), "
-                    f"(SELECT max(id) FROM \"{table.name}\") IS NOT NULL)")
+                    f'coalesce((SELECT max(id) FROM "{table.name}"), 1), '
+                    f'(SELECT max(id) FROM "{table.name}") IS NOT NULL)'
+                )
     return counts
 
 
@@ -76,8 +83,7 @@ def _clear(target: Connection) -> None:
         target.execute(table.delete())
 
 
-def copy_into(source: Document, target: Document, *, replace: bool = False,
-              document_id: str | None = None) -> Transfer:
+def copy_into(source: Document, target: Document, *, replace: bool = False, document_id: str | None = None) -> Transfer:
     """Every row of `source` into `target` (same schema revision), in one write transaction of the
     target. `replace` empties the target first (same transaction); `document_id` renames the copy."""
     with source.session(write=False) as reading, target.session() as writing:

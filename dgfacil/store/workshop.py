@@ -1,5 +1,6 @@
 """The workshop row, the whole workshop as a domain value, and the document as a whole (counts,
 every table for the JSON export). Functions take the session as `*, session`."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -40,15 +41,23 @@ def insert_workshop(workshop: Workshop, *, session: Session) -> int:
         session.add(day_row)
         session.flush()
         for i, item in enumerate(day.items):
-            item_row = AgendaItemRow(workshop_id=wid, day_id=convert.row_id(day_row), position=i, **convert.item_fields(item))
+            item_row = AgendaItemRow(
+                workshop_id=wid, day_id=convert.row_id(day_row), position=i, **convert.item_fields(item)
+            )
             session.add(item_row)
             session.flush()
             item_ids[(d, i)] = convert.row_id(item_row)
     for position, ex in enumerate(workshop.exercises):
-        session.add(ExerciseRow(
-            workshop_id=wid, position=position, kind=ex.kind, title=ex.title, definition=ex.definition,
-            agenda_item_id=item_ids.get(ex.item_ref) if ex.item_ref else ex.agenda_item_id,
-        ))
+        session.add(
+            ExerciseRow(
+                workshop_id=wid,
+                position=position,
+                kind=ex.kind,
+                title=ex.title,
+                definition=ex.definition,
+                agenda_item_id=item_ids.get(ex.item_ref) if ex.item_ref else ex.agenda_item_id,
+            )
+        )
     session.flush()
     return wid
 
@@ -65,8 +74,9 @@ def load_workshop(*, session: Session) -> Workshop:
     items_by_day: dict[int, list[AgendaItemRow]] = defaultdict(list)
     for item in session.exec(select(AgendaItemRow).where(AgendaItemRow.workshop_id == row.id)):
         items_by_day[item.day_id].append(item)
-    days = session.exec(select(DayRow).where(DayRow.workshop_id == row.id)
-                        .order_by(col(DayRow.position), col(DayRow.id)))
+    days = session.exec(
+        select(DayRow).where(DayRow.workshop_id == row.id).order_by(col(DayRow.position), col(DayRow.id))
+    )
     workshop.days = [convert.day_from_row(d, items_by_day[convert.row_id(d)]) for d in days]
     workshop.exercises = exercises.load_exercises(session=session)
     return workshop
@@ -88,9 +98,14 @@ def set_workshop_details(values: dict[str, Any], *, session: Session) -> None:
 def count_contents(*, session: Session) -> list[tuple[str, int]]:
     """How many of each thing the document holds, in the user's words."""
     counted: list[tuple[str, type[SQLModel]]] = [
-        ("Days", tables.DayRow), ("Agenda items", tables.AgendaItemRow), ("Exercises", tables.ExerciseRow),
-        ("Participants", tables.ParticipantRow), ("Groups", tables.GroupRow), ("Notes", tables.NoteRow),
-        ("Attendance marks", tables.AttendanceRow), ("Evaluation responses", tables.EvaluationResponseRow),
+        ("Days", tables.DayRow),
+        ("Agenda items", tables.AgendaItemRow),
+        ("Exercises", tables.ExerciseRow),
+        ("Participants", tables.ParticipantRow),
+        ("Groups", tables.GroupRow),
+        ("Notes", tables.NoteRow),
+        ("Attendance marks", tables.AttendanceRow),
+        ("Evaluation responses", tables.EvaluationResponseRow),
     ]
     return [(label, session.exec(select(func.count()).select_from(row)).one()) for label, row in counted]
 

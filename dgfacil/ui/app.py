@@ -1,4 +1,5 @@
 """Wires the app: QApplication, style, the main window shown first, the document opened behind it."""
+
 from __future__ import annotations
 
 import os

@@ -1,10 +1,11 @@
 """What every room is given: the open document, its worker, the undo group, the clock, and the one
 way a room reaches another (the main window's `open_notes`)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoGroup
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass

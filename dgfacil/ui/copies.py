@@ -1,5 +1,6 @@
 """File ▸ Save a copy as… and File ▸ Export as JSON…: the open workshop written elsewhere, on the
 database worker, the status bar saying where."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -18,11 +19,13 @@ def save_copy(window: MainWindow, ctx: AppContext) -> None:
         save_copy_and_edit(window)
         return
     doc = ctx.doc
-    path = dialogs.ask_save_path(window, "Save a copy as", doc.path.with_name(doc.path.stem + " copy.dgfacil"),
-                                 "Workshop (*.dgfacil)")
+    path = dialogs.ask_save_path(
+        window, "Save a copy as", doc.path.with_name(doc.path.stem + " copy.dgfacil"), "Workshop (*.dgfacil)"
+    )
     if path:
-        ctx.tasks.run(lambda _s: doc.save_copy(path),
-                      on_done=lambda p: window.statusBar().showMessage(f"Copy saved as {p}", 6000))
+        ctx.tasks.run(
+            lambda _s: doc.save_copy(path), on_done=lambda p: window.statusBar().showMessage(f"Copy saved as {p}", 6000)
+        )
 
 
 def export_json(window: MainWindow, ctx: AppContext) -> None:
@@ -31,5 +34,7 @@ def export_json(window: MainWindow, ctx: AppContext) -> None:
         from dgfacil.operations.export import export_document_json
 
         doc = ctx.doc
-        ctx.tasks.run(lambda _s: export_document_json(doc, path),
-                      on_done=lambda p: window.statusBar().showMessage(f"Exported {p}", 6000))
+        ctx.tasks.run(
+            lambda _s: export_document_json(doc, path),
+            on_done=lambda p: window.statusBar().showMessage(f"Exported {p}", 6000),
+        )

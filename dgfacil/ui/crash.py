@@ -2,11 +2,12 @@
 
 Every edit is already committed when it is made, so the message can say the work is safe.
 """
+
 from __future__ import annotations
 
 import sys
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,12 +24,13 @@ def report_unexpected(kind, error, tb) -> None:
     sys.__stderr__.write(details)
     try:
         with open(log_path(), "a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n{details}\n")
+            handle.write(f"--- {datetime.now(UTC).isoformat(timespec='seconds')}\n{details}\n")
     except OSError:
         pass
     if QApplication.instance() is not None:
         show_message(
-            QApplication.activeWindow(), "Something went wrong",
+            QApplication.activeWindow(),
+            "Something went wrong",
             f"dgfacil could not finish that action: {error}\n\nEverything saved before it is safe. "
             f"The details are in {log_path()}.",
             QMessageBox.Critical,

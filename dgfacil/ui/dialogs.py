@@ -1,4 +1,5 @@
 """The main window's dialogs. Each exposes one `ask(...)` returning the answer or None."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,12 +8,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from dgfacil.operations.templates import bundled_templates
 from dgfacil.core.zones import resolve_zone
+from dgfacil.operations.templates import bundled_templates
 from dgfacil.paths import user_data_dir
 from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.zone_field import ZoneField
@@ -59,7 +71,9 @@ class NewWorkshopDialog(QDialog):
         self.zone = ZoneField(on=self.start.date().toPython())
         self.zone.edit.setPlaceholderText("the template's zone; or a city, e.g. Seoul, Geneva")
         self.start.dateChanged.connect(lambda d: self.zone.set_date(d.toPython()))
-        self.zone.zone_changed.connect(lambda zone: self.error.setText("") if zone and "zone" in self.error.text() else None)
+        self.zone.zone_changed.connect(
+            lambda zone: self.error.setText("") if zone and "zone" in self.error.text() else None
+        )
         self.path = QLineEdit()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)

@@ -4,6 +4,7 @@ A workshop on a write-protected stick, in a read-only folder or on a full disk o
 (the store decides, `doc.read_only_reason` says why): every room reads it, every edit is refused.
 The bar says so at once, and "Save a copy as…" makes an editable copy on the laptop and opens it.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,9 +37,13 @@ def show_banner(window: MainWindow, doc) -> QToolBar | None:
     bar.setObjectName("readOnlyBanner")
     bar.setMovable(False)
     bar.setFloatable(False)
-    bar.setStyleSheet("QToolBar#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #d8b54a; padding: 4px; }")
-    label = QLabel(f"<b>Read-only:</b> {_escape(reason[0].upper() + reason[1:])}. "
-                   "Copy it to the laptop to edit — nothing you change here can be saved.")
+    bar.setStyleSheet(
+        "QToolBar#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #d8b54a; padding: 4px; }"
+    )
+    label = QLabel(
+        f"<b>Read-only:</b> {_escape(reason[0].upper() + reason[1:])}. "
+        "Copy it to the laptop to edit — nothing you change here can be saved."
+    )
     label.setTextFormat(Qt.RichText)
     label.setObjectName("readOnlyText")
     bar.addWidget(label)
@@ -66,12 +71,17 @@ def save_copy_and_edit(window: MainWindow, path: Path | None = None) -> None:
         from dgfacil.ui import dialogs
 
         start = Path.home() / "Documents" / doc.path.name
-        path = dialogs.ask_save_path(window, "Save a copy to edit", start if start.parent.is_dir() else Path.home() / doc.path.name,
-                                     "Workshop (*.dgfacil)")
+        path = dialogs.ask_save_path(
+            window,
+            "Save a copy to edit",
+            start if start.parent.is_dir() else Path.home() / doc.path.name,
+            "Workshop (*.dgfacil)",
+        )
         if not path:
             return
-    window.ctx.tasks.run(lambda _s: doc.save_copy(Path(path)),
-                         on_done=lambda copy: QTimer.singleShot(0, lambda: window.open_path(copy)))
+    window.ctx.tasks.run(
+        lambda _s: doc.save_copy(Path(path)), on_done=lambda copy: QTimer.singleShot(0, lambda: window.open_path(copy))
+    )
 
 
 def _escape(text: str) -> str:

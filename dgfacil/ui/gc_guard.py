@@ -13,6 +13,7 @@ collects everything and then freezes the survivors (gc.freeze): later collection
 included, only walk what was made since. The next `settle()` (the next document) unfreezes
 first, so the previous document's cycles are collected then and nothing accumulates.
 """
+
 from __future__ import annotations
 
 import gc

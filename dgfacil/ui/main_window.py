@@ -1,4 +1,5 @@
 """The main window: the workshop's rooms as tabs, the File/Edit/View/Help menus, backups on a timer."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -140,9 +141,11 @@ class MainWindow(QMainWindow):
             show_message(self, "The workshop file is damaged", str(err), QMessageBox.Critical)
             return False
         answer = show_message(
-            self, "The workshop file is damaged",
+            self,
+            "The workshop file is damaged",
             f"{err}\n\nOpen a restored copy made from that backup? The damaged file is left as it is.",
-            QMessageBox.Question, QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.Question,
+            QMessageBox.Yes | QMessageBox.No,
         )
         if answer != QMessageBox.Yes:
             return False
@@ -245,14 +248,18 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self) -> None:
         self.view_menu.clear()
         for index, (title, _) in enumerate(ROOMS):
-            self._action(self.view_menu, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
+            self._action(
+                self.view_menu, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
+            )
         run = self.run_room
         if run is not None:
             # The projector's T key, also as a menu item for those who never press it.
             self.view_menu.addSeparator()
             self.light_projector = self._action(
-                self.view_menu, "&Light projector (T on the projector)",
-                lambda on: run.set_projector_theme("light" if on else "dark"))
+                self.view_menu,
+                "&Light projector (T on the projector)",
+                lambda on: run.set_projector_theme("light" if on else "dark"),
+            )
             self.light_projector.setCheckable(True)
             self.view_menu.addAction(run.strip_action)
 
@@ -308,8 +315,10 @@ class MainWindow(QMainWindow):
     def take_backup(self) -> None:
         if self.ctx is not None:
             doc = self.ctx.doc  # captured: the lambda runs on the worker, after ctx may be gone
-            self.ctx.tasks.run(lambda _session: doc.take_backup(),
-                               on_done=lambda path: self.statusBar().showMessage(f"Backup taken: {path.name}", 4000))
+            self.ctx.tasks.run(
+                lambda _session: doc.take_backup(),
+                on_done=lambda path: self.statusBar().showMessage(f"Backup taken: {path.name}", 4000),
+            )
 
     # -- rooms ------------------------------------------------------------------------------
     def _room_changed(self, index: int) -> None:
@@ -385,7 +394,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, "About dgfacil",
+            self,
+            "About dgfacil",
             f"dgfacil {__version__}\n\nRun public-sector capacity-building workshops from one laptop: "
             "the live agenda, breakout exercises, notes, participants, printing and the outcome report.",
         )

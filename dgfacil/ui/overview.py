@@ -1,4 +1,5 @@
 """A plain view of what the workshop holds, for a room whose screen is not installed."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

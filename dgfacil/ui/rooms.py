@@ -1,5 +1,6 @@
 """The workshop's rooms, in the order of the tabs, and what the main window may ask of each (`Room`).
 Each room is imported only when the window opens."""
+
 from __future__ import annotations
 
 import importlib
@@ -31,6 +32,7 @@ class Room(Protocol):
 
     def shutdown(self) -> None:
         """The document is closing: commit what is being typed, stop clocks, close projectors."""
+
 
 ROOMS: list[tuple[str, str]] = [
     ("Agenda", "dgfacil.ui.agenda.room:AgendaRoom"),

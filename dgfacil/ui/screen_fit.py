@@ -3,6 +3,7 @@
 A size asked for in pixels is a wish; the screen's available area (without the task bar) is the
 limit, less the frame the window manager draws around it.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize

@@ -3,6 +3,7 @@
 Each room says its keys (`Room.shortcuts_help()`): most in their own words; the Run room reads them
 from its actions (`widget_keys`), so the table cannot drift from the keys that work.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -10,7 +11,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QMenu, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -59,9 +67,12 @@ def _projector_rows(run_room: RunRoom) -> list[Row]:
 
 
 def help_rows(window: MainWindow) -> list[Row]:
-    rows: list[Row] = [("Window", _keys_text(a.shortcuts()), a.text().replace("&", ""))
-                       for menu in window.menuBar().findChildren(QMenu)
-                       for a in menu.actions() if a.shortcuts()]
+    rows: list[Row] = [
+        ("Window", _keys_text(a.shortcuts()), a.text().replace("&", ""))
+        for menu in window.menuBar().findChildren(QMenu)
+        for a in menu.actions()
+        if a.shortcuts()
+    ]
     for (title, _spec), room in zip(ROOMS, window.rooms):
         rows.extend((title, key, what) for key, what in room.shortcuts_help())
         if room is window.run_room:

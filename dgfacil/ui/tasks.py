@@ -5,6 +5,7 @@ Every database action runs on a single worker thread, one at a time (Anki's task
 read `read(fn)` waits for its answer (reads are short and must see every earlier write).
 Long work (`run_long`) runs on its own thread with a `Progress` it reports to and checks.
 """
+
 from __future__ import annotations
 
 import threading
@@ -153,9 +154,7 @@ class Tasks(QObject):
     ) -> tuple[Future, Progress]:
         """Run `work(progress)` off the GUI thread; callbacks arrive on the GUI thread."""
         self._check_open()
-        progress = Progress(
-            (lambda d, t, s: self._progressed.emit(on_progress, d, t, s)) if on_progress else None
-        )
+        progress = Progress((lambda d, t, s: self._progressed.emit(on_progress, d, t, s)) if on_progress else None)
         self._running.add(progress)
         future = self._long.submit(work, progress)
 

@@ -1,5 +1,6 @@
 """The base of every undoable edit: when the document refuses an operation, say so and drop the
 command, so the undo stack never holds an edit that did not happen."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager

@@ -1,4 +1,5 @@
 """Small widgets every room uses. User text is data everywhere: never rich text."""
+
 from __future__ import annotations
 
 import html
@@ -7,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
-def plain_label(text: str = "", *, name: str = "", size: int | None = None, bold: bool = False,
-                wrap: bool = False) -> QLabel:
+def plain_label(
+    text: str = "", *, name: str = "", size: int | None = None, bold: bool = False, wrap: bool = False
+) -> QLabel:
     """A QLabel that shows its text as typed: QLabel would otherwise guess rich text."""
     label = QLabel(text)
     label.setTextFormat(Qt.PlainText)
@@ -50,8 +52,7 @@ def plain_tooltip(text: str) -> str:
     return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>' if text else ""
 
 
-def show_message(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Warning,
-                 buttons=QMessageBox.Ok):
+def show_message(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Warning, buttons=QMessageBox.Ok):
     """A message box whose text (file names, user text in errors) is shown as plain text."""
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.PlainText)

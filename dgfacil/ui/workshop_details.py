@@ -3,13 +3,21 @@
 One OK is one undoable edit. Bad input (an empty title, an unknown zone) is said under the form
 and the dialog stays open with everything typed still there.
 """
+
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -18,8 +26,8 @@ from dgfacil.core.details import WorkshopDetails, cleaned
 from dgfacil.core.model import Modality
 from dgfacil.core.zones import resolve_zone, typed_place
 from dgfacil.operations.workshop import set_zone_labels, update_workshop, workshop_details, zone_labels
-from dgfacil.ui.undo import OperationCommand
 from dgfacil.ui.screen_fit import fit_to_screen
+from dgfacil.ui.undo import OperationCommand
 from dgfacil.ui.zone_field import ZoneField
 
 MODALITIES = [(Modality.IN_PERSON, "In person"), (Modality.ONLINE, "Online"), (Modality.HYBRID, "Hybrid")]
@@ -34,8 +42,13 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
 
 
 class WorkshopDetailsDialog(QDialog):
-    def __init__(self, details: WorkshopDetails, parent: QWidget | None = None, on: date | None = None,
-                 labels: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        details: WorkshopDetails,
+        parent: QWidget | None = None,
+        on: date | None = None,
+        labels: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         named = labels or {}  # a zone shows as the city typed for it: "Geneva", not Europe/Zurich
         self.setWindowTitle("Workshop details")
@@ -51,7 +64,9 @@ class WorkshopDetailsDialog(QDialog):
         self.modality.setCurrentIndex(self.modality.findData(Modality(details.modality)))
         self.venue = QLineEdit(details.venue)
         self.venue.setPlaceholderText("e.g. UN Conference Centre, Bangkok — or Via Zoom")
-        self.zone = ZoneField(named.get(details.timezone, details.timezone), on)  # "Seoul" finds Asia/Seoul; the offset on the first day
+        self.zone = ZoneField(
+            named.get(details.timezone, details.timezone), on
+        )  # "Seoul" finds Asia/Seoul; the offset on the first day
         self.extras = QPlainTextEdit("\n".join(named.get(z, z) for z in details.display_zones))
         self.extras.setPlaceholderText("One zone a line: a city (Geneva) or an IANA name (Africa/Addis_Ababa)")
         self.extras.setTabChangesFocus(True)
@@ -95,9 +110,15 @@ class WorkshopDetailsDialog(QDialog):
     def details(self) -> WorkshopDetails:
         """What is typed, with city names ("Geneva") read as the zone they name."""
         return WorkshopDetails(
-            title=self.title.text(), timezone=_zone(self.zone.text()), project_code=self.code.text(),
-            organizers=_lines(self.organizers), modality=self.modality.currentData(), venue=self.venue.text(),
-            display_zones=tuple(_zone(z) for z in _lines(self.extras)), description=self.description.toPlainText())
+            title=self.title.text(),
+            timezone=_zone(self.zone.text()),
+            project_code=self.code.text(),
+            organizers=_lines(self.organizers),
+            modality=self.modality.currentData(),
+            venue=self.venue.text(),
+            display_zones=tuple(_zone(z) for z in _lines(self.extras)),
+            description=self.description.toPlainText(),
+        )
 
     def labels(self) -> dict[str, str]:
         """IANA zone → the city typed for it, where it is not the zone's own city ("Geneva")."""
@@ -116,7 +137,7 @@ class WorkshopDetailsDialog(QDialog):
             self.error.setText("")
 
     def _show_clock(self) -> None:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         shown = []
         labels = self.labels()
         for zone in (self.details().timezone.strip(), *self.details().display_zones):
@@ -135,8 +156,13 @@ class WorkshopDetailsDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, details: WorkshopDetails, parent: QWidget | None = None, on: date | None = None,
-            labels: dict[str, str] | None = None) -> tuple[WorkshopDetails, dict[str, str]] | None:
+    def ask(
+        cls,
+        details: WorkshopDetails,
+        parent: QWidget | None = None,
+        on: date | None = None,
+        labels: dict[str, str] | None = None,
+    ) -> tuple[WorkshopDetails, dict[str, str]] | None:
         dialog = cls(details, parent, on, labels)
         return dialog.answer if dialog.exec() == QDialog.Accepted else None
 
@@ -151,8 +177,14 @@ def _save(session, details: WorkshopDetails, labels: dict[str, str], seen: tuple
 
 
 class EditWorkshopDetails(OperationCommand):
-    def __init__(self, tasks, details: WorkshopDetails, labels: dict[str, str] | None = None, *,
-                 shown: tuple[WorkshopDetails, dict[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        tasks,
+        details: WorkshopDetails,
+        labels: dict[str, str] | None = None,
+        *,
+        shown: tuple[WorkshopDetails, dict[str, str]] | None = None,
+    ) -> None:
         super().__init__("Edit workshop details")
         self.tasks, self.details, self.labels = tasks, details, labels or {}
         self.shown = shown  # what the dialog showed: the edit is made on it, undo goes back to it

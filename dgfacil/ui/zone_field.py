@@ -5,6 +5,7 @@ The list under the field comes from dgfacil.core.zones; choosing a line puts the
 IANA name.
 The label under it says which zone that is on the workshop's date ("Europe/Zurich, UTC+01:00").
 """
+
 from __future__ import annotations
 
 from datetime import date

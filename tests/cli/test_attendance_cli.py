@@ -1,4 +1,5 @@
 """`dgfacil attendance FILE` as a subprocess: mark-all, threshold, unit, CSV import and export."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,8 +10,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "rosters"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dgfacil", *map(str, args)], capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "dgfacil", *map(str, args)], capture_output=True, text=True, encoding="utf-8", timeout=60
+    )
 
 
 def test_mark_all_export_and_import(demo_doc, tmp_path):
@@ -22,7 +24,9 @@ def test_mark_all_export_and_import(demo_doc, tmp_path):
     assert "15 of 15 participants eligible for a certificate (6 blocks)" in done.stdout
     sheet = (tmp_path / "att.csv").read_text(encoding="utf-8-sig")
     assert "15:00 Opening" in sheet and "김민준" in sheet
-    (tmp_path / "absent.csv").write_text("E-mail,Opening\nminjun.kim@mois.go.kr,absent\nwho@x.org,x\n", encoding="utf-8")
+    (tmp_path / "absent.csv").write_text(
+        "E-mail,Opening\nminjun.kim@mois.go.kr,absent\nwho@x.org,x\n", encoding="utf-8"
+    )
     imp = run("attendance", path, "--import", tmp_path / "absent.csv")
     assert imp.returncode == 1 and "1 marked absent" in imp.stdout and "row 3: matches no participant" in imp.stdout
     assert "14 of 15" in imp.stdout
@@ -37,7 +41,10 @@ def test_mark_all_export_and_import(demo_doc, tmp_path):
 def test_bad_arguments_one_line(demo_doc, tmp_path):
     path = demo_doc.path
     demo_doc.engine.dispose()
-    for args, words in [(["--threshold", "2"], "--threshold"), (["--import", DATA / "garbage.bin"], "binary"),
-                        (["--import", DATA / "utf8_comma.csv"], "no column of the sheet names a block")]:
+    for args, words in [
+        (["--threshold", "2"], "--threshold"),
+        (["--import", DATA / "garbage.bin"], "binary"),
+        (["--import", DATA / "utf8_comma.csv"], "no column of the sheet names a block"),
+    ]:
         done = run("attendance", path, *args)
         assert done.returncode == 2 and words in done.stderr and "Traceback" not in done.stderr

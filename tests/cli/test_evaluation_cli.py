@@ -3,6 +3,7 @@
 The first three tests are the reported failures: a "Satisfied / Neutral / Dissatisfied" export that
 imported with exit 0 and dropped answers, a SurveyMonkey header row counted as a response, and a
 corrected export that doubled the responses when imported again."""
+
 from __future__ import annotations
 
 import subprocess
@@ -92,8 +93,10 @@ def test_a_corrected_export_updates_in_place_and_replace_swaps(demo_doc, tmp_pat
     assert "imported 35 responses: 0 new, 1 updated, 34 unchanged" in again.stdout, again.stdout + again.stderr
     assert _stats(path)["count"] == "36 responses"  # not 71: the test submission stays until replaced
     swapped = run("evaluation", "import", path, str(corrected), "--replace")
-    assert "imported 35 responses: 35 new, 0 updated, 0 unchanged; 36 earlier imported responses were replaced" \
+    assert (
+        "imported 35 responses: 35 new, 0 updated, 0 unchanged; 36 earlier imported responses were replaced"
         in swapped.stdout
+    )
     assert _stats(path)["count"] == "35 responses"
 
 
@@ -103,15 +106,33 @@ def test_column_by_hand_dry_run_and_numbers_one_best(demo_doc, tmp_path):
     odd.write_text("Respondent,Q6 overall,Q6 length\nr1,5,1\nr2,4,2\nr3,1,\n", encoding="utf-8")
     plain = run("evaluation", "import", path, str(odd), "--dry-run")
     assert plain.returncode == 2 and "no column matches a question" in plain.stderr
-    dry = run("evaluation", "import", path, str(odd), "--dry-run", "--column", "Q6 overall=sat_overall",
-              "--column", "Q6 length=sat_duration")
+    dry = run(
+        "evaluation",
+        "import",
+        path,
+        str(odd),
+        "--dry-run",
+        "--column",
+        "Q6 overall=sat_overall",
+        "--column",
+        "Q6 length=sat_duration",
+    )
     assert dry.returncode == 0, dry.stderr
     assert "'Q6 overall' -> sat_overall (by hand)" in dry.stdout and "column not used: 'Respondent'" in dry.stdout
     assert "numbers 1..5 read with 5 the best (5 = 'Very Satisfied', 1 = 'Very Dissatisfied')" in dry.stdout
     assert "no column for question sat_topics" in dry.stdout
     assert "would import 3 responses" in dry.stdout and _stats(path)["count"] == "0 responses"
-    flipped = run("evaluation", "import", path, str(odd), "--column", "Q6 overall=sat_overall",
-                  "--column", "Q6 length=sat_duration", "--one-is-best")
+    flipped = run(
+        "evaluation",
+        "import",
+        path,
+        str(odd),
+        "--column",
+        "Q6 overall=sat_overall",
+        "--column",
+        "Q6 length=sat_duration",
+        "--one-is-best",
+    )
     assert "numbers 1..5 read with 1 the best" in flipped.stdout
     assert _stats(path)["sat_overall"] == "33.3% (1 of 3)"  # only r3's "1" is in the top two
     assert _stats(path)["sat_duration"] == "100.0% (2 of 2 answering; 1 no answer)"

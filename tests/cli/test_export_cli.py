@@ -1,4 +1,5 @@
 """`dgfacil export` writes everything; the GUI on a machine with no display says so in one line."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,13 @@ import sys
 
 
 def _run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True, text=True,
-                          env=env or os.environ.copy(), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "dgfacil", *args],
+        capture_output=True,
+        text=True,
+        env=env or os.environ.copy(),
+        timeout=120,
+    )
 
 
 def test_export_holds_every_table_and_row(demo_doc, tmp_path):
@@ -69,8 +75,9 @@ def test_new_refuses_a_missing_folder_and_adds_the_suffix(tmp_path):
 def test_a_closed_pipe_is_not_a_traceback(demo_doc):
     path = demo_doc.path
     demo_doc.close()
-    reader = subprocess.Popen([sys.executable, "-m", "dgfacil", "agenda", str(path)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE)
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "dgfacil", "agenda", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     reader.stdout.read(10)
     reader.stdout.close()  # like `| head -c 10`
     _, err = reader.communicate(timeout=60)

@@ -1,6 +1,7 @@
 """The signing key belongs to the organization: two laptops (two separate config and data
 folders), the workshop file carried between them, `dgfacil key export|import|list`, and
 `dgfacil verify` as each laptop answers. Every command runs as a subprocess, as a user runs it."""
+
 from __future__ import annotations
 
 import os
@@ -20,13 +21,21 @@ class Laptop:
     def __init__(self, home: Path):
         home.mkdir(parents=True)
         self.home = home
-        self.env = dict(os.environ, HOME=str(home), DGFACIL_CONFIG_DIR=str(home / "config"),
-                        DGFACIL_DATA_DIR=str(home / "data"))
+        self.env = dict(
+            os.environ, HOME=str(home), DGFACIL_CONFIG_DIR=str(home / "config"), DGFACIL_DATA_DIR=str(home / "data")
+        )
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True, check=False,
-                              text=True, env=self.env, timeout=120, input=stdin,
-                              stdin=None if stdin is not None else subprocess.DEVNULL)
+        return subprocess.run(
+            [sys.executable, "-m", "dgfacil", *args],
+            capture_output=True,
+            check=False,
+            text=True,
+            env=self.env,
+            timeout=120,
+            input=stdin,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
+        )
 
     def ok(self, *args: str) -> subprocess.CompletedProcess:
         done = self.run(*args)
@@ -63,8 +72,7 @@ def laptops(tmp_path, new_doc):
         add_participant(s, participant=Participant(NAME, email="a@example.am", country="Armenia"))
     with doc.session() as s:
         people = load_participants(session=s)
-        mark(s, participant_ids=[p.id for p in people],
-             item_ids=[i for u in attendance_units(s) for i in u.item_ids])
+        mark(s, participant_ids=[p.id for p in people], item_ids=[i for u in attendance_units(s) for i in u.item_ids])
     doc.engine.dispose()
     (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n", encoding="utf-8")
     return a, b, a.home / "w.dgfacil", tmp_path / "pass.txt"

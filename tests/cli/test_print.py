@@ -1,4 +1,5 @@
 """`dgfacil print` and `dgfacil verify` as a user runs them: subprocesses on a real document."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,9 @@ KINDS = ["certificates", "attendance", "badges", "tents", "agenda", "worksheets"
 
 
 def dgfacil(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "dgfacil", *args], capture_output=True, text=True, env=os.environ.copy(), timeout=120
+    )
 
 
 @pytest.fixture
@@ -21,8 +23,10 @@ def workshop(tmp_path) -> Path:
     path = tmp_path / "w.dgfacil"
     assert dgfacil("new", str(path), "--template", "undesa-escap-webinar-2023").returncode == 0
     roster = tmp_path / "roster.csv"
-    roster.write_text("Full name,Email,Country\n김민준,kim@example.kr,Republic of Korea\n"
-                      "../../x,x@example.org,Iran\n", encoding="utf-8")
+    roster.write_text(
+        "Full name,Email,Country\n김민준,kim@example.kr,Republic of Korea\n../../x,x@example.org,Iran\n",
+        encoding="utf-8",
+    )
     assert dgfacil("roster", "import", str(path), str(roster)).returncode == 0
     assert dgfacil("attendance", str(path), "--mark-all").returncode == 0
     return path
@@ -48,9 +52,11 @@ def test_per_person_and_bad_input(workshop, tmp_path):
     done = dgfacil("print", "certificates", str(workshop), "-o", str(folder), "--per-person", "--paper", "Letter")
     assert done.returncode == 0, done.stderr
     assert len(list(folder.glob("*.pdf"))) == 2 and not (tmp_path / "x.pdf").exists()
-    for args in (["print", "badges", str(tmp_path / "missing.dgfacil"), "-o", "x.pdf"],
-                 ["print", "attendance", str(workshop), "-o", str(tmp_path / "a.pdf"), "--block", "99"],
-                 ["print", "badges", str(workshop), "-o", str(tmp_path / "b"), "--per-person"]):
+    for args in (
+        ["print", "badges", str(tmp_path / "missing.dgfacil"), "-o", "x.pdf"],
+        ["print", "attendance", str(workshop), "-o", str(tmp_path / "a.pdf"), "--block", "99"],
+        ["print", "badges", str(workshop), "-o", str(tmp_path / "b"), "--per-person"],
+    ):
         done = dgfacil(*args)
         assert done.returncode == 2 and "Traceback" not in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
@@ -87,8 +93,9 @@ def test_verify_genuine_tampered_and_unknown(workshop, tmp_path):
     pem = tmp_path / "organizer.pem"
     assert dgfacil("verify", "-", "--export-key", str(pem)).returncode == 0
     elsewhere = dict(os.environ, DGFACIL_CONFIG_DIR=str(tmp_path / "other"))
-    run = lambda *a: subprocess.run([sys.executable, "-m", "dgfacil", *a], capture_output=True,
-                                    text=True, env=elsewhere, timeout=120)
+    run = lambda *a: subprocess.run(
+        [sys.executable, "-m", "dgfacil", *a], capture_output=True, text=True, env=elsewhere, timeout=120
+    )
     assert run("verify", payload).stdout.startswith("UNKNOWN KEY")
     assert run("verify", payload, "--key", str(pem)).stdout.startswith("VALID")
     assert run("verify", "not a code").returncode == 1

@@ -1,4 +1,5 @@
 """`dgfacil print` refuses a document with nothing in it: one line on stderr, exit 2, no file."""
+
 from __future__ import annotations
 
 import os
@@ -10,8 +11,9 @@ import pytest
 
 
 def dgfacil(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "dgfacil", *args], capture_output=True, text=True, env=os.environ.copy(), timeout=120
+    )
 
 
 @pytest.fixture
@@ -35,16 +37,16 @@ def _refused(done: subprocess.CompletedProcess, out: Path, *words: str) -> None:
 
 def test_nobody_eligible_writes_nothing(empty_workshop, tmp_path):
     roster = tmp_path / "roster.csv"
-    roster.write_text("Full name,Email,Country\nKim Min-jun,kim@example.kr,Republic of Korea\n"
-                      "Ana Cruz,ana@example.ph,Philippines\n", encoding="utf-8")
+    roster.write_text(
+        "Full name,Email,Country\nKim Min-jun,kim@example.kr,Republic of Korea\nAna Cruz,ana@example.ph,Philippines\n",
+        encoding="utf-8",
+    )
     assert dgfacil("roster", "import", str(empty_workshop), str(roster)).returncode == 0
     out = tmp_path / "c3.pdf"
     # nobody was marked present: nobody is eligible
-    _refused(dgfacil("print", "certificates", str(empty_workshop), "-o", str(out)), out,
-             "0 of 2", "eligible")
+    _refused(dgfacil("print", "certificates", str(empty_workshop), "-o", str(out)), out, "0 of 2", "eligible")
     folder = tmp_path / "percert"
-    _refused(dgfacil("print", "certificates", str(empty_workshop), "-o", str(folder), "--per-person"),
-             folder)
+    _refused(dgfacil("print", "certificates", str(empty_workshop), "-o", str(folder), "--per-person"), folder)
     # no key, no numbers were made by a refusal: certificates printed later start at 1
     from dgfacil.store import certificates as store
     from dgfacil.store.document import open_document
@@ -57,9 +59,16 @@ def test_nobody_eligible_writes_nothing(empty_workshop, tmp_path):
         doc.close()
 
 
-@pytest.mark.parametrize("kind,word", [("certificates", "no participants"), ("badges", "participants"),
-                                       ("tents", "participants"), ("attendance", "participants"),
-                                       ("worksheets", "exercises")])
+@pytest.mark.parametrize(
+    "kind,word",
+    [
+        ("certificates", "no participants"),
+        ("badges", "participants"),
+        ("tents", "participants"),
+        ("attendance", "participants"),
+        ("worksheets", "exercises"),
+    ],
+)
 def test_empty_documents_are_refused(empty_workshop, tmp_path, kind, word):
     out = tmp_path / f"{kind}.pdf"
     _refused(dgfacil("print", kind, str(empty_workshop), "-o", str(out)), out, word)

@@ -1,5 +1,6 @@
 """Before printing, a name with a character no available font can draw is named with the
 person, and printing goes on only when the user says so (--force) — never a silent blank."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,15 @@ ARMENIAN = "Արմեն Սարգսյան"
 
 
 def dgfacil(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dgfacil", *args], capture_output=True, check=False, text=True,
-                          env=dict(os.environ, **env), timeout=120, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "dgfacil", *args],
+        capture_output=True,
+        check=False,
+        text=True,
+        env=dict(os.environ, **env),
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture
@@ -32,8 +40,7 @@ def workshop(new_doc):
             add_participant(s, participant=Participant(name, country="Greece"))
     with doc.session() as s:
         people = load_participants(session=s)
-        mark(s, participant_ids=[p.id for p in people],
-             item_ids=[i for u in attendance_units(s) for i in u.item_ids])
+        mark(s, participant_ids=[p.id for p in people], item_ids=[i for u in attendance_units(s) for i in u.item_ids])
     path = doc.path
     doc.engine.dispose()
     return path
@@ -64,8 +71,7 @@ def test_print_refuses_without_force_and_prints_with_it(workshop, tmp_path):
 
 def test_with_only_the_bundled_fonts_the_missing_scripts_are_named(workshop, tmp_path):
     out = tmp_path / "certificates.pdf"
-    refused = dgfacil("print", "certificates", str(workshop), "-o", str(out),
-                      DGFACIL_BUNDLED_FONTS_ONLY="1")
+    refused = dgfacil("print", "certificates", str(workshop), "-o", str(out), DGFACIL_BUNDLED_FONTS_ONLY="1")
     assert refused.returncode == 2 and not out.exists()
     assert ARMENIAN in refused.stderr and "ARMENIAN CAPITAL LETTER AYB" in refused.stderr
     assert "Kim Min-jun" not in refused.stderr

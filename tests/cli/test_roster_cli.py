@@ -1,4 +1,5 @@
 """`dgfacil roster import|export` as a subprocess: report, exit status, dry run, clear errors."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,8 +10,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "rosters"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dgfacil", *map(str, args)], capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "dgfacil", *map(str, args)], capture_output=True, text=True, encoding="utf-8", timeout=60
+    )
 
 
 def test_import_reports_every_refused_row_and_exits_nonzero(demo_doc):
@@ -19,8 +21,12 @@ def test_import_reports_every_refused_row_and_exits_nonzero(demo_doc):
     dry = run("roster", "import", path, DATA / "bad_rows.csv", "--dry-run")
     assert dry.returncode == 1, dry.stderr
     assert "would import: 6 rows read: 2 new, 0 updated, 0 unchanged, 4 refused" in dry.stdout
-    for line in ["row 3: error: no name", "row 4: error: e-mail 'tenzin@'", "row 5: error: same e-mail as row 2",
-                 "row 6: error: Organization is 400 characters"]:
+    for line in [
+        "row 3: error: no name",
+        "row 4: error: e-mail 'tenzin@'",
+        "row 5: error: same e-mail as row 2",
+        "row 6: error: Organization is 400 characters",
+    ]:
         assert line in dry.stdout
     real = run("roster", "import", path, DATA / "bad_rows.csv")
     assert real.returncode == 1 and "imported: 6 rows read: 2 new" in real.stdout

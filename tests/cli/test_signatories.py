@@ -1,4 +1,5 @@
 """`dgfacil signatories FILE` as a subprocess: add with an image, list, remove, bad input."""
+
 from __future__ import annotations
 
 import io
@@ -9,8 +10,13 @@ from PIL import Image
 
 
 def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dgfacil", "signatories", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "dgfacil", "signatories", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 def test_add_list_remove(demo_doc, tmp_path):
@@ -37,11 +43,13 @@ def test_bad_input_is_one_line(demo_doc, tmp_path):
     demo_doc.engine.dispose()
     fake = tmp_path / "sig.png"
     fake.write_bytes(b"this is not a picture")
-    for args, message in [(("--add", "A", "--image", fake), "not a readable PNG or JPEG"),
-                          (("--add", "A", "--image", tmp_path / "missing.png"), "missing.png"),
-                          (("--remove", "4"), "there are 0 signatories"),
-                          (("--title", "Chief"), "go with --add"),
-                          (("--add", "  "), "needs a name")]:
+    for args, message in [
+        (("--add", "A", "--image", fake), "not a readable PNG or JPEG"),
+        (("--add", "A", "--image", tmp_path / "missing.png"), "missing.png"),
+        (("--remove", "4"), "there are 0 signatories"),
+        (("--title", "Chief"), "go with --add"),
+        (("--add", "  "), "needs a name"),
+    ]:
         done = run(path, *args)
         assert done.returncode == 2 and message in done.stderr, (args, done.stderr)
         assert len(done.stderr.strip().splitlines()) == 1

@@ -1,11 +1,11 @@
 """`dgfacil templates`, `new --template` and `agenda` as a user runs them: real subprocesses."""
+
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
 from pathlib import Path
-
 
 from dgfacil.paths import sessions_dir
 
@@ -16,7 +16,11 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """`python -m dgfacil ARGS` with this test's private user folders (set by conftest)."""
     return subprocess.run(
         [sys.executable, "-m", "dgfacil", *args],
-        capture_output=True, text=True, timeout=60, cwd=cwd, env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env=dict(os.environ),
     )
 
 
@@ -32,14 +36,27 @@ def test_templates_lists_each_bundled_one_a_line_name_first():
 
 def test_new_from_template_with_start_and_zone_shifts_the_agenda(tmp_path):
     doc = tmp_path / "apo.dgfacil"
-    done = run("new", str(doc), "--template", "apo-digital-transformation-2022", "--start", "2027-01-11", "--tz", "Asia/Bangkok")
+    done = run(
+        "new",
+        str(doc),
+        "--template",
+        "apo-digital-transformation-2022",
+        "--start",
+        "2027-01-11",
+        "--tz",
+        "Asia/Bangkok",
+    )
     assert done.returncode == 0, done.stderr
     assert doc.is_file()
     agenda = run("agenda", str(doc))
     assert agenda.returncode == 0, agenda.stderr
     out = agenda.stdout
     assert out.splitlines()[0] == "Workshop on Digital Transformation for the Public Sector"
-    for heading in ("Monday 11 January 2027 — Day 1", "Tuesday 12 January 2027 — Day 2", "Wednesday 13 January 2027 — Day 3"):
+    for heading in (
+        "Monday 11 January 2027 — Day 1",
+        "Tuesday 12 January 2027 — Day 2",
+        "Wednesday 13 January 2027 — Day 3",
+    ):
         assert heading in out
     assert "July 2022" not in out
     # the venue zone is now Bangkok (first column); the template's display zones still follow
@@ -62,8 +79,12 @@ def test_webinar_agenda_shows_seoul_bangkok_addis(tmp_path):
 def test_new_from_a_template_file_path(tmp_path):
     source = (sessions_dir() / "apo-public-service-innovation-2023.toml").read_text(encoding="utf-8")
     mine = tmp_path / "mine.toml"
-    mine.write_text(source.replace('title = "Workshop on Public Service Innovation in the New Normal"',
-                                   'title = "My innovation workshop"', 1), encoding="utf-8")
+    mine.write_text(
+        source.replace(
+            'title = "Workshop on Public Service Innovation in the New Normal"', 'title = "My innovation workshop"', 1
+        ),
+        encoding="utf-8",
+    )
     doc = tmp_path / "mine.dgfacil"
     done = run("new", str(doc), "--template", str(mine))
     assert done.returncode == 0, done.stderr
@@ -86,7 +107,9 @@ def test_unknown_template(tmp_path):
 
 
 def test_invalid_zone(tmp_path):
-    line = one_error_line(run("new", str(tmp_path / "x.dgfacil"), "--template", "undesa-escap-webinar-2023", "--tz", "Mars/Olympus"))
+    line = one_error_line(
+        run("new", str(tmp_path / "x.dgfacil"), "--template", "undesa-escap-webinar-2023", "--tz", "Mars/Olympus")
+    )
     assert "unknown time zone 'Mars/Olympus'" in line
     assert not (tmp_path / "x.dgfacil").exists()
 

@@ -1,5 +1,6 @@
 """`dgfacil verify` says only what it checked: a bad code is INVALID in one line, never a
 traceback; the name and dates of a code that does not verify are shown as claims, not facts."""
+
 from __future__ import annotations
 
 import os
@@ -15,9 +16,14 @@ CLAIM = signing.Claim("APO-2026-0001", "Nguyễn Thị Minh Khai", "APO-26", dat
 
 def verify(arg: bytes, *extra: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONIOENCODING="")
-    return subprocess.run([sys.executable.encode(), b"-m", b"dgfacil", b"verify", arg,
-                           *(e.encode() for e in extra)], input=stdin, capture_output=True,
-                          env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable.encode(), b"-m", b"dgfacil", b"verify", arg, *(e.encode() for e in extra)],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_a_byte_replaced_by_0xff_is_invalid_in_one_line(tmp_path):
@@ -27,7 +33,7 @@ def test_a_byte_replaced_by_0xff_is_invalid_in_one_line(tmp_path):
     pem.write_bytes(public_pem(signing.public_key(KEY)))
     payload = signing.sign(CLAIM, KEY).encode("utf-8")
     for where in (payload.index(b"Nguy") + 2, payload.index(b"|APO-26|") + 3, len(payload) - 3):
-        broken = payload[:where] + b"\xff" + payload[where + 1:]
+        broken = payload[:where] + b"\xff" + payload[where + 1 :]
         for done in (verify(broken, "--key", str(pem)), verify(b"-", "--key", str(pem), stdin=broken)):
             assert done.returncode == 1, done.stderr
             assert done.stderr == b"" and len(done.stdout.splitlines()) == 1

@@ -1,4 +1,5 @@
 """Files land whole or not at all; names from participants never leave the chosen folder."""
+
 from __future__ import annotations
 
 import pytest
@@ -129,7 +130,11 @@ def test_cli_export_cleans_a_killed_exports_part(demo_doc, tmp_path):
     demo_doc.close()
     out = tmp_path / "roster.csv"
     _killed_mid_write(out)
-    done = subprocess.run([sys.executable, "-m", "dgfacil", "roster", "export", str(demo_doc.path), "-o", str(out)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "dgfacil", "roster", "export", str(demo_doc.path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".roster")] == []

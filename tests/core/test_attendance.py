@@ -1,4 +1,5 @@
 """Certificate eligibility and half-day blocks: plain functions, no store."""
+
 from __future__ import annotations
 
 from datetime import date, time

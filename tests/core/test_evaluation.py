@@ -1,30 +1,72 @@
 """Evaluation figures: shares rounded half up from the counts, distributions, answer checks."""
+
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dgfacil.core.evaluation import (
-    EvaluationForm, Response, clean_answers, percent_text, share_text, summarize, tenths_half_up,
+    EvaluationForm,
+    Response,
+    clean_answers,
+    percent_text,
+    share_text,
+    summarize,
+    tenths_half_up,
 )
 
-FORM = EvaluationForm.from_dict({"title": "Survey", "questions": [
-    {"key": "q1", "kind": "likert", "text": "Quality", "group": "Rate",
-     "levels": ["Very Satisfied", "Somehow Satisfied", "Neutral", "Somehow Dissatisfied", "Very Dissatisfied"]},
-    {"key": "q2", "kind": "likert", "text": "Relevance", "group": "Rate"},
-    {"key": "inst", "kind": "choice", "text": "Institution", "options": ["Government", "Academia"]},
-    {"key": "liked", "kind": "text", "text": "What did you like most?"},
-]})
+FORM = EvaluationForm.from_dict(
+    {
+        "title": "Survey",
+        "questions": [
+            {
+                "key": "q1",
+                "kind": "likert",
+                "text": "Quality",
+                "group": "Rate",
+                "levels": [
+                    "Very Satisfied",
+                    "Somehow Satisfied",
+                    "Neutral",
+                    "Somehow Dissatisfied",
+                    "Very Dissatisfied",
+                ],
+            },
+            {"key": "q2", "kind": "likert", "text": "Relevance", "group": "Rate"},
+            {"key": "inst", "kind": "choice", "text": "Institution", "options": ["Government", "Academia"]},
+            {"key": "liked", "kind": "text", "text": "What did you like most?"},
+        ],
+    }
+)
 
 
-@pytest.mark.parametrize("part, whole, text", [
-    (143, 147, "97.3%"),  # the report prints 97.2% here: truncated, not rounded
-    (146, 147, "99.3%"), (142, 147, "96.6%"), (141, 147, "95.9%"), (140, 147, "95.2%"),
-    (144, 147, "98.0%"), (139, 147, "94.6%"), (135, 147, "91.8%"),
-    (1, 3, "33.3%"), (2, 3, "66.7%"), (1, 8, "12.5%"), (1, 16, "6.3%"),  # 6.25 half up, not to even
-    (3, 16, "18.8%"), (5, 16, "31.3%"), (1, 80, "1.3%"), (1, 400, "0.3%"), (1, 2000, "0.1%"),
-    (1, 2001, "0.0%"), (0, 5, "0.0%"), (5, 5, "100.0%"), (147, 147, "100.0%"),
-])
+@pytest.mark.parametrize(
+    "part, whole, text",
+    [
+        (143, 147, "97.3%"),  # the report prints 97.2% here: truncated, not rounded
+        (146, 147, "99.3%"),
+        (142, 147, "96.6%"),
+        (141, 147, "95.9%"),
+        (140, 147, "95.2%"),
+        (144, 147, "98.0%"),
+        (139, 147, "94.6%"),
+        (135, 147, "91.8%"),
+        (1, 3, "33.3%"),
+        (2, 3, "66.7%"),
+        (1, 8, "12.5%"),
+        (1, 16, "6.3%"),  # 6.25 half up, not to even
+        (3, 16, "18.8%"),
+        (5, 16, "31.3%"),
+        (1, 80, "1.3%"),
+        (1, 400, "0.3%"),
+        (1, 2000, "0.1%"),
+        (1, 2001, "0.0%"),
+        (0, 5, "0.0%"),
+        (5, 5, "100.0%"),
+        (147, 147, "100.0%"),
+    ],
+)
 def test_percent_half_up(part, whole, text):
     assert percent_text(part, whole) == text
 

@@ -1,4 +1,5 @@
 """Exercise definitions: every library definition is valid, bad ones say where and why; derived values."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,15 +8,20 @@ from dgfacil.core import exercises as ex
 from dgfacil.core.exercises import BoardItem, DefinitionError
 
 SWOT = {
-    "columns": 2, "row_labels": ["Internal", "External"], "column_labels": ["Helpful", "Harmful"],
+    "columns": 2,
+    "row_labels": ["Internal", "External"],
+    "column_labels": ["Helpful", "Harmful"],
     "zones": [{"key": k, "title": k.title()} for k in ("strengths", "weaknesses", "opportunities", "threats")],
 }
 PLANE = {
-    "x_axis": {"title": "Interest"}, "y_axis": {"title": "Influence"},
-    "quadrants": [{"key": "manage", "title": "Manage closely", "corner": "top-right"},
-                  {"key": "satisfy", "title": "Keep satisfied", "corner": "top-left"},
-                  {"key": "inform", "title": "Keep informed", "corner": "bottom-right"},
-                  {"key": "monitor", "title": "Monitor", "corner": "bottom-left"}],
+    "x_axis": {"title": "Interest"},
+    "y_axis": {"title": "Influence"},
+    "quadrants": [
+        {"key": "manage", "title": "Manage closely", "corner": "top-right"},
+        {"key": "satisfy", "title": "Keep satisfied", "corner": "top-left"},
+        {"key": "inform", "title": "Keep informed", "corner": "bottom-right"},
+        {"key": "monitor", "title": "Monitor", "corner": "bottom-left"},
+    ],
     "tags": {"title": "IAP2", "values": ["Inform", "Consult"]},
 }
 
@@ -29,21 +35,33 @@ def test_every_library_definition_is_valid():
         assert ex.problems_in(entry["kind"], entry["definition"]) == [], name
 
 
-@pytest.mark.parametrize("kind, definition, where", [
-    ("zones", {"zones": []}, "zones"),
-    ("zones", {**SWOT, "row_labels": ["Internal"]}, "row_labels"),
-    ("zones", {"zones": [{"key": "a", "title": "A"}, {"key": "a", "title": "B"}]}, "zones.1.key"),
-    ("plane", {**PLANE, "quadrants": [{"key": "q", "title": "Q", "corner": "middle"}]}, "quadrants.0.corner"),
-    ("plane", {**PLANE, "x_axis": {}}, "x_axis.title"),
-    ("plane", {**PLANE, "tags": {"values": ["A"], "descriptions": ["a", "b"]}}, "tags.descriptions"),
-    ("table", {"columns": [{"key": "action"}]}, "columns.0.title"),
-    ("rubric", {"levels": [{"key": "a", "title": "A"}, {"key": "b", "title": "B"}],
-                "dimensions": [{"key": "d", "title": "D", "descriptors": ["only one"]}]}, "dimensions.0.descriptors"),
-    ("prompts", {"questions": [{"key": "q", "text": "Pick", "kind": "choice", "options": ["a", "b"], "answer": 5}]},
-     "questions.0.answer"),
-    ("prompts", {"questions": [{"key": "q", "text": "?"}], "votes": {"dots": 0}}, "votes.dots"),
-    ("mural", {}, "kind"),
-])
+@pytest.mark.parametrize(
+    "kind, definition, where",
+    [
+        ("zones", {"zones": []}, "zones"),
+        ("zones", {**SWOT, "row_labels": ["Internal"]}, "row_labels"),
+        ("zones", {"zones": [{"key": "a", "title": "A"}, {"key": "a", "title": "B"}]}, "zones.1.key"),
+        ("plane", {**PLANE, "quadrants": [{"key": "q", "title": "Q", "corner": "middle"}]}, "quadrants.0.corner"),
+        ("plane", {**PLANE, "x_axis": {}}, "x_axis.title"),
+        ("plane", {**PLANE, "tags": {"values": ["A"], "descriptions": ["a", "b"]}}, "tags.descriptions"),
+        ("table", {"columns": [{"key": "action"}]}, "columns.0.title"),
+        (
+            "rubric",
+            {
+                "levels": [{"key": "a", "title": "A"}, {"key": "b", "title": "B"}],
+                "dimensions": [{"key": "d", "title": "D", "descriptors": ["only one"]}],
+            },
+            "dimensions.0.descriptors",
+        ),
+        (
+            "prompts",
+            {"questions": [{"key": "q", "text": "Pick", "kind": "choice", "options": ["a", "b"], "answer": 5}]},
+            "questions.0.answer",
+        ),
+        ("prompts", {"questions": [{"key": "q", "text": "?"}], "votes": {"dots": 0}}, "votes.dots"),
+        ("mural", {}, "kind"),
+    ],
+)
 def test_bad_definitions_name_the_field(kind, definition, where):
     with pytest.raises(DefinitionError) as err:
         ex.check_definition(kind, definition, "My exercise")
@@ -73,8 +91,11 @@ def test_plane_quadrants_follow_corners():
 
 
 def test_votes_sort_and_layout():
-    items = [BoardItem("a", "strengths", id=1, position=1, votes=1), BoardItem("b", "strengths", id=2, position=2, votes=4),
-             BoardItem("c", "threats", id=3, position=3, votes=0)]
+    items = [
+        BoardItem("a", "strengths", id=1, position=1, votes=1),
+        BoardItem("b", "strengths", id=2, position=2, votes=4),
+        BoardItem("c", "threats", id=3, position=3, votes=0),
+    ]
     assert [i.text for i in ex.by_votes(items)] == ["b", "a", "c"]
     layout = ex.sorted_layout("zones", SWOT, items)
     assert layout[2][1] == layout[1][1] and layout[2][0] < layout[1][0]  # most voted first, same row
@@ -83,8 +104,12 @@ def test_votes_sort_and_layout():
 
 
 def test_clusters_group_by_heading_per_area():
-    items = [BoardItem("x", "s", cluster="Data", id=1, votes=2), BoardItem("y", "s", cluster="Data", id=2),
-             BoardItem("z", "s", cluster="People", id=3, votes=5), BoardItem("w", "s", id=4)]
+    items = [
+        BoardItem("x", "s", cluster="Data", id=1, votes=2),
+        BoardItem("y", "s", cluster="Data", id=2),
+        BoardItem("z", "s", cluster="People", id=3, votes=5),
+        BoardItem("w", "s", id=4),
+    ]
     found = ex.clusters(items)
     assert [(c.heading, c.item_ids, c.votes) for c in found] == [("People", (3,), 5), ("Data", (1, 2), 2)]
 
@@ -105,8 +130,11 @@ def test_free_spot_avoids_taken_places():
 
 
 def test_table_groups_keep_goal_order():
-    rows = [BoardItem("1", "Goal B", position=1, id=1), BoardItem("2", "Goal A", position=2, id=2),
-            BoardItem("3", "Goal B", position=3, id=3)]
+    rows = [
+        BoardItem("1", "Goal B", position=1, id=1),
+        BoardItem("2", "Goal A", position=2, id=2),
+        BoardItem("3", "Goal B", position=3, id=3),
+    ]
     assert [(g, [r.id for r in rs]) for g, rs in ex.table_groups(rows)] == [("Goal B", [1, 3]), ("Goal A", [2])]
 
 

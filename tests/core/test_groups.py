@@ -1,4 +1,5 @@
 """Balanced random assignment to breakout groups (properties checked with hypothesis)."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -9,7 +10,8 @@ from dgfacil.core.groups import Person, assign_balanced, group_names, spread
 countries = st.sampled_from(["Kenya", "Fiji", "Bhutan", "Peru", "Nepal", "Ghana"])
 orgs = st.sampled_from(["Ministry of ICT", "Statistics Office", "e-Gov Agency", "Planning Commission"])
 people_lists = st.lists(st.tuples(countries, orgs), max_size=120).map(
-    lambda rows: [Person(i + 1, c, o) for i, (c, o) in enumerate(rows)])
+    lambda rows: [Person(i + 1, c, o) for i, (c, o) in enumerate(rows)]
+)
 
 
 @settings(max_examples=150, deadline=None)

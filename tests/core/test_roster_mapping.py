@@ -1,5 +1,6 @@
 """Which column is the position: an honorific 'Title' is not, 'Designation' is, and a user's own
 choice wins without a note that contradicts it."""
+
 from __future__ import annotations
 
 from dgfacil.cli.roster import _apply_overrides
@@ -7,10 +8,12 @@ from dgfacil.core.roster import build_preview
 from dgfacil.core.roster_columns import guess_mapping, is_honorific
 
 HEAD = ["Name", "Title", "Email", "Country", "Designation"]
-ROWS = [["Ana Núñez", "Ms.", "ana@gob.pe", "Peru", "Director of e-Government"],
-        ["Ivan Petrov", "Mr", "ivan@gov.kz", "Kazakhstan", "Chief Digital Officer"],
-        ["Lê Thị Hoa", "Dr.", "hoa@mic.gov.vn", "Viet Nam", "Deputy Director"],
-        ["Tevita Fonua", "", "tevita@gov.to", "Tonga", "Analyst"]]
+ROWS = [
+    ["Ana Núñez", "Ms.", "ana@gob.pe", "Peru", "Director of e-Government"],
+    ["Ivan Petrov", "Mr", "ivan@gov.kz", "Kazakhstan", "Chief Digital Officer"],
+    ["Lê Thị Hoa", "Dr.", "hoa@mic.gov.vn", "Viet Nam", "Deputy Director"],
+    ["Tevita Fonua", "", "tevita@gov.to", "Tonga", "Analyst"],
+]
 
 
 def test_honorifics_are_recognised():
@@ -26,7 +29,10 @@ def test_an_honorific_title_column_is_not_the_position():
     assert any("'Title' holds honorifics" in n for n in m.notes)
     assert not any("Designation" in n for n in m.notes)
     preview = build_preview(HEAD, list(enumerate(ROWS, 2)), m, [])
-    assert [c.participant.position for c in preview.candidates][:2] == ["Director of e-Government", "Chief Digital Officer"]
+    assert [c.participant.position for c in preview.candidates][:2] == [
+        "Director of e-Government",
+        "Chief Digital Officer",
+    ]
 
 
 def test_designation_wins_over_title_even_from_headers_alone():

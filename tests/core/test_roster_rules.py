@@ -1,4 +1,5 @@
 """Roster rules: header synonyms, row checks, duplicates, re-import matching, badge codes."""
+
 from __future__ import annotations
 
 from hypothesis import given
@@ -6,7 +7,13 @@ from hypothesis import strategies as st
 
 from dgfacil.core.model import Participant
 from dgfacil.core.roster import (
-    BADGE_ALPHABET, build_preview, clean_value, join_name, new_badge_code, normalise_badge, valid_email,
+    BADGE_ALPHABET,
+    build_preview,
+    clean_value,
+    join_name,
+    new_badge_code,
+    normalise_badge,
+    valid_email,
 )
 from dgfacil.core.roster_columns import guess_mapping
 
@@ -14,7 +21,9 @@ HEAD = ["Full name", "E-mail", "Country"]
 
 
 def test_synonyms_map_common_headers():
-    m = guess_mapping(["Name of Participant", "Email Address", "Member Country", "Ministry/Agency", "Job title", "Remarks"])
+    m = guess_mapping(
+        ["Name of Participant", "Email Address", "Member Country", "Ministry/Agency", "Job title", "Remarks"]
+    )
     assert m.columns == ["full_name", "email", "country", "organization", "position", None]
     assert m.confident
     assert any("Remarks" in n for n in m.notes)
@@ -55,7 +64,9 @@ def test_every_problem_is_listed_by_row():
 
 
 def test_reimport_updates_by_email_and_empty_cells_never_erase():
-    old = Participant("Kim Minjun", email="MINJUN.kim@mois.go.kr", country="Korea", position="Director", id=7, badge_code="P-22222")
+    old = Participant(
+        "Kim Minjun", email="MINJUN.kim@mois.go.kr", country="Korea", position="Director", id=7, badge_code="P-22222"
+    )
     rows = [(2, ["김민준", "minjun.kim@mois.go.kr", ""]), (3, ["Somchai", "s@opdc.go.th", "Thailand"])]
     p = build_preview(HEAD, rows, guess_mapping(HEAD), [old])
     update, new = p.candidates

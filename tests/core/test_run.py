@@ -1,12 +1,12 @@
 """A whole workshop day driven by a fake clock: overrun pushes, conflict, recovery, pause, extend, skip;
 and any log of presses replays without error into a consistent state."""
-from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import AgendaItem, Day, ItemKind
-from dgfacil.core.run.log import EventKind as K
 from dgfacil.core.run.log import EventKind, Phase, RunEvent
+from dgfacil.core.run.log import EventKind as K
 from dgfacil.core.run.outcome import actual_times
 from dgfacil.core.run.plan import ItemStatus, derive_state, shares
 from dgfacil.core.run.recovery import floor_min, recovery_plan
@@ -42,8 +42,10 @@ def make_day() -> Day:
         (8, "Tea", 15, ItemKind.BREAK, None, False),
         (9, "Closing", 30, ItemKind.CLOSING, time(15, 30), True),
     ]
-    items = [AgendaItem(title=t, duration_min=m, kind=k, planned_start=s, fixed_start=f, id=i, position=i)
-             for i, t, m, k, s, f in spec]
+    items = [
+        AgendaItem(title=t, duration_min=m, kind=k, planned_start=s, fixed_start=f, id=i, position=i)
+        for i, t, m, k, s, f in spec
+    ]
     return Day(date=DAY, items=items, id=1)
 
 
@@ -191,7 +193,8 @@ def test_a_fixed_item_holds_and_what_does_not_fit_is_counted():
     assert [row(state, i).unfit_min for i in (2, 3, 4, 5)] == [10, 20, 55, 60]
     assert state.unfit_min == 145
     assert conflict_texts(state, ZONE) == [
-        "Lunch is fixed at 12:30 — 2:25 h of Session A, Coffee break, Session B and Exercise do not fit"]
+        "Lunch is fixed at 12:30 — 2:25 h of Session A, Coffee break, Session B and Exercise do not fit"
+    ]
     assert day_end_text(state, ZONE) == "Day ends 16:00 (as planned) — 2:25 h of content do not fit"
 
 
@@ -202,12 +205,15 @@ def test_late_start_shows_in_the_day_end():
     assert state.unfit_min == 5 and row(state, 1).start == at(9, 5)
 
 
-@pytest.mark.parametrize("caps,total,expected", [
-    ([8, 22, 24], 2, [0, 1, 1]),
-    ([9, 9], 100, [9, 9]),
-    ([30], 0, [0]),
-    ([0, 10], 4, [0, 4]),
-])
+@pytest.mark.parametrize(
+    "caps,total,expected",
+    [
+        ([8, 22, 24], 2, [0, 1, 1]),
+        ([9, 9], 100, [9, 9]),
+        ([30], 0, [0]),
+        ([0, 10], 4, [0, 4]),
+    ],
+)
 def test_shares_split_in_proportion(caps, total, expected):
     assert shares(caps, total) == expected
 
@@ -233,8 +239,9 @@ events = st.lists(
 def test_any_log_gives_a_consistent_state(log, now_offset):
     day = make_day()
     start = at(9, 0)
-    presses = [RunEvent(k, start + timedelta(seconds=s), item, minutes, id=n)
-               for n, (k, s, item, minutes) in enumerate(log, 1)]
+    presses = [
+        RunEvent(k, start + timedelta(seconds=s), item, minutes, id=n) for n, (k, s, item, minutes) in enumerate(log, 1)
+    ]
     now = start + timedelta(seconds=now_offset)
     state = derive_state(day, ZONE, presses, now)
     assert len(state.rows) == len(day.items)
@@ -260,8 +267,10 @@ def test_any_log_gives_a_consistent_state(log, now_offset):
 
 
 def test_core_and_headless_modules_do_not_load_qt():
-    code = ("import sys, dgfacil.core.run.log, dgfacil.core.run.plan, dgfacil.core.run.words, dgfacil.core.run.recovery, "
-            "dgfacil.core.run.outcome, dgfacil.operations.run, dgfacil.operations.ics, dgfacil.io.ics; "
-            "print('PySide6' in sys.modules)")
+    code = (
+        "import sys, dgfacil.core.run.log, dgfacil.core.run.plan, dgfacil.core.run.words, dgfacil.core.run.recovery, "
+        "dgfacil.core.run.outcome, dgfacil.operations.run, dgfacil.operations.ics, dgfacil.io.ics; "
+        "print('PySide6' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False", out.stderr

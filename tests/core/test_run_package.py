@@ -1,4 +1,5 @@
 """The run package has no import cycle: each module imports alone, and the imports go one way."""
+
 from __future__ import annotations
 
 import ast

@@ -1,5 +1,6 @@
 """Recovery plans with a fake clock: every kind (break, Q&A, proportional trim, skip), the floor,
 "do not shorten", the best a plan can do, and no plan when nothing can be won back."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
@@ -30,8 +31,12 @@ def make_day(overrides: dict | None = None) -> Day:
         (5, "Session B", 40, ItemKind.SESSION, None, False),
         (6, "Closing", 10, ItemKind.CLOSING, time(11, 30), True),
     ]
-    items = [AgendaItem(title=t, duration_min=m, kind=k, planned_start=s, fixed_start=f, id=i, position=i,
-                        **overrides.get(i, {})) for i, t, m, k, s, f in spec]
+    items = [
+        AgendaItem(
+            title=t, duration_min=m, kind=k, planned_start=s, fixed_start=f, id=i, position=i, **overrides.get(i, {})
+        )
+        for i, t, m, k, s, f in spec
+    ]
     return Day(date=DAY, items=items, id=1)
 
 
@@ -71,8 +76,12 @@ def test_then_q_and_a():
 
 def test_then_sessions_in_proportion_down_to_60_percent():
     plan = plan_for(30)
-    assert changes(plan) == [("Session A", 60, 53, "trim"), ("Coffee", 20, 10, "break"),
-                             ("Q&A", 20, 12, "discussion"), ("Session B", 40, 35, "trim")]
+    assert changes(plan) == [
+        ("Session A", 60, 53, "trim"),
+        ("Coffee", 20, 10, "break"),
+        ("Q&A", 20, 12, "discussion"),
+        ("Session B", 40, 35, "trim"),
+    ]
     assert plan.recovers and plan.won_min == 30
 
 
@@ -98,7 +107,10 @@ def test_when_no_plan_recovers_it_shows_the_best_it_can_do():
     plan = plan_for(100)
     assert not plan.recovers and plan.won_min > 0
     assert plan.after.behind_min == 100 - plan.won_min == plan.after.unfit_min  # one number
-    assert day_end_text(plan.after, ZONE) == f"Day ends 11:40 (as planned) — {plan.won_min and 6} min of content do not fit"
+    assert (
+        day_end_text(plan.after, ZONE)
+        == f"Day ends 11:40 (as planned) — {plan.won_min and 6} min of content do not fit"
+    )
 
 
 def test_when_nothing_can_fit_any_more_there_is_no_plan_and_nothing_is_timed_after_the_fixed_start():
@@ -132,8 +144,7 @@ def test_lateness_is_minutes_up_to_an_hour_then_h_mm():
 def test_an_items_own_floor_is_where_its_trim_stops():
     day = make_day({2: {"min_duration_min": 50}, 5: {"shorten": False}})
     plan = plan_for(28, day)
-    assert changes(plan) == [("Session A", 60, 50, "trim"), ("Coffee", 20, 10, "break"),
-                             ("Q&A", 20, 12, "discussion")]
+    assert changes(plan) == [("Session A", 60, 50, "trim"), ("Coffee", 20, 10, "break"), ("Q&A", 20, 12, "discussion")]
     assert plan.recovers
 
 

@@ -1,5 +1,6 @@
 """One measure everywhere (fake clock): the facilitator's webinar where Session 1 is extended past
 the fixed Closing, lateness read off the shown clock times, and time to spare said as "ahead"."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
@@ -30,15 +31,20 @@ def webinar() -> Day:
         (5, "Open Discussion/Q&A", 13, ItemKind.SESSION, None, False),
         (6, "Closing", 3, ItemKind.CLOSING, time(15, 46), True),
     ]
-    items = [AgendaItem(title=t, duration_min=m, kind=k, planned_start=s, fixed_start=f, id=i, position=i)
-             for i, t, m, k, s, f in spec]
+    items = [
+        AgendaItem(title=t, duration_min=m, kind=k, planned_start=s, fixed_start=f, id=i, position=i)
+        for i, t, m, k, s, f in spec
+    ]
     return Day(date=DAY, items=items, id=1)
 
 
 def session1_extended() -> tuple[list[RunEvent], datetime]:
     """Opening 14:04–14:09, then Session 1 extended by 75 min: it now runs to 15:56, past 15:46."""
-    events = [RunEvent(K.START, at(14, 4), id=1), RunEvent(K.NEXT, at(14, 9), id=2),
-              RunEvent(K.EXTEND, at(14, 10), minutes=75, id=3)]
+    events = [
+        RunEvent(K.START, at(14, 4), id=1),
+        RunEvent(K.NEXT, at(14, 9), id=2),
+        RunEvent(K.EXTEND, at(14, 10), minutes=75, id=3),
+    ]
     return events, at(14, 10)
 
 
@@ -67,8 +73,11 @@ def test_the_plan_ends_the_running_item_by_the_fixed_start_and_touches_nothing_t
 def test_no_skip_is_proposed_that_wins_nothing():
     """Session 1 ends at 15:40 exactly: 6 min remain before Closing, Session 2 cannot fit in them whole
     but Sessions 3 and the Q&A would not run at all: they are never trimmed or skipped."""
-    events = [RunEvent(K.START, at(14, 9), id=1), RunEvent(K.NEXT, at(14, 16), id=2),
-              RunEvent(K.EXTEND, at(14, 17), minutes=52, id=3)]  # Session 1 to 15:40
+    events = [
+        RunEvent(K.START, at(14, 9), id=1),
+        RunEvent(K.NEXT, at(14, 16), id=2),
+        RunEvent(K.EXTEND, at(14, 17), minutes=52, id=3),
+    ]  # Session 1 to 15:40
     plan = recovery_plan(webinar(), ZONE, events, at(14, 17))
     state = plan.before
     assert state.unfit_min == 52

@@ -1,10 +1,12 @@
 """Certificate payloads: a genuine one verifies; any change to any part makes it invalid."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dgfacil.core import signing
 from dgfacil.core.certificates import assign_numbers, prefix_for
@@ -47,7 +49,7 @@ def test_changing_dates_to_other_valid_dates_is_invalid():
 def test_every_single_character_change_is_rejected():
     payload = signing.sign(Claim("N-1", "Ana", "C", date(2023, 1, 2), date(2023, 1, 2)), KEY)
     for i in range(len(payload)):
-        forged = payload[:i] + ("A" if payload[i] != "A" else "B") + payload[i + 1:]
+        forged = payload[:i] + ("A" if payload[i] != "A" else "B") + payload[i + 1 :]
         assert not signing.verify(forged, KNOWN).valid, i
 
 
@@ -70,8 +72,13 @@ def test_fingerprint_format():
 def test_any_name_round_trips(name, number):
     import unicodedata
 
-    claim = Claim(number.replace("\n", " ").replace("\r", " "), name.replace("\n", " ").replace("\r", " "),
-                  "CODE", date(2023, 1, 1), date(2023, 1, 2))
+    claim = Claim(
+        number.replace("\n", " ").replace("\r", " "),
+        name.replace("\n", " ").replace("\r", " "),
+        "CODE",
+        date(2023, 1, 1),
+        date(2023, 1, 2),
+    )
     verdict = signing.verify(signing.sign(claim, KEY), KNOWN)
     assert verdict.valid, verdict.reason
     assert verdict.claim.name == unicodedata.normalize("NFC", claim.name.strip())

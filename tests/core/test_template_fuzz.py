@@ -1,4 +1,5 @@
 """A template TOML file with any value in any field: a workshop, or a TemplateError naming the field."""
+
 from __future__ import annotations
 
 import json
@@ -25,10 +26,29 @@ LIBRARY = exercise_library()
 def toml_value():
     text = st.text(max_size=30).map(lambda s: json.dumps(s))  # a JSON string is a TOML basic string
     return st.one_of(
-        text, st.integers(min_value=-10**12, max_value=10**12).map(str), st.booleans().map(str).map(str.lower),
-        st.dates().map(date.isoformat), st.sampled_from(['"25:99"', '"09:00"', '"Mars/Olympus"', '"UTC"', "[]",
-                                                        '["a", 1]', "{}", "nan", "inf", '"9999-12-31"',
-                                                        "0001-01-01", "9999-12-31", "-1", "0", '""']),
+        text,
+        st.integers(min_value=-(10**12), max_value=10**12).map(str),
+        st.booleans().map(str).map(str.lower),
+        st.dates().map(date.isoformat),
+        st.sampled_from(
+            [
+                '"25:99"',
+                '"09:00"',
+                '"Mars/Olympus"',
+                '"UTC"',
+                "[]",
+                '["a", 1]',
+                "{}",
+                "nan",
+                "inf",
+                '"9999-12-31"',
+                "0001-01-01",
+                "9999-12-31",
+                "-1",
+                "0",
+                '""',
+            ]
+        ),
     )
 
 
@@ -38,8 +58,10 @@ def _mutated(changes: dict[int, str]) -> str:
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.integers(0, SLOTS - 1), toml_value(), min_size=1, max_size=4),
-       st.one_of(st.none(), st.dates(min_value=FIRST_DATE, max_value=LAST_DATE)))
+@given(
+    st.dictionaries(st.integers(0, SLOTS - 1), toml_value(), min_size=1, max_size=4),
+    st.one_of(st.none(), st.dates(min_value=FIRST_DATE, max_value=LAST_DATE)),
+)
 def test_fuzz_template_values_build_or_refuse(changes, start):
     try:
         spec = parse_template(_mutated(changes), "fuzz.toml")

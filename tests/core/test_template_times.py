@@ -3,6 +3,7 @@
 tests/data/template_times.json holds each template's start–end per item as the templates printed
 them before they were rewritten as contiguous programmes (every item carried its own start then).
 """
+
 from __future__ import annotations
 
 import json

@@ -3,6 +3,7 @@
 Times asserted here are the source documents' own (the webinar programme) or the schedule each
 template's header comment says it chose (the toolkit and APO notifications give none).
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -28,6 +29,7 @@ def times(day, zone: str, *shown: str) -> list[tuple[str, ...]]:
 
 
 # ------------------------------------------------------------------ every template
+
 
 def test_the_five_documents_are_bundled():
     assert set(BUNDLED) >= {
@@ -84,9 +86,18 @@ def test_webinar_evaluation_form_keys_and_levels():
     by_key = {q["key"]: q for q in form["questions"]}
     assert list(by_key) == [
         "background_institution",
-        "sat_topics", "sat_presentations", "sat_discussion", "sat_facilitation", "sat_duration", "sat_overall",
-        "und_pace", "und_capacities", "und_inclusion", "und_toolkit",
-        "liked_most", "follow_up",
+        "sat_topics",
+        "sat_presentations",
+        "sat_discussion",
+        "sat_facilitation",
+        "sat_duration",
+        "sat_overall",
+        "und_pace",
+        "und_capacities",
+        "und_inclusion",
+        "und_toolkit",
+        "liked_most",
+        "follow_up",
     ]
     for key in ("sat_topics", "sat_presentations", "sat_discussion", "sat_facilitation"):
         assert by_key[key]["kind"] == "likert"
@@ -104,20 +115,32 @@ def test_training_has_seven_chapters_breaks_quizzes_and_action_plan():
     for n in range(1, 8):
         assert any(t.startswith(f"Chapter {n}:") for t in titles), f"chapter {n} missing"
     assert [d.date for d in ws.days][0] == date(2023, 9, 4) and len(ws.days) == 8
-    assert all(times(d, ws.timezone, "Asia/Bangkok", "Africa/Addis_Ababa")[0] == ("14:00", "12:00", "08:00") for d in ws.days)
+    assert all(
+        times(d, ws.timezone, "Asia/Bangkok", "Africa/Addis_Ababa")[0] == ("14:00", "12:00", "08:00") for d in ws.days
+    )
     breaks = [sum(it.kind == ItemKind.BREAK for it in d.items) for d in ws.days]
     assert breaks == [2, 1, 2, 1, 2, 2, 0, 0]  # the deck's breaks; 5.3|5.4 falls on the day boundary
     by_key = {e.definition["key"]: e for e in ws.exercises}
     reflections = [k for k in by_key if k.endswith("-reflections")]
     assert len(reflections) == 6  # chapters 1-6 end with lessons learned and reflections
     assert by_key["ch1-quiz"].definition["questions"][2]["text"] == (
-        "Which SDGs are most related to digital government transformation in your country?")
+        "Which SDGs are most related to digital government transformation in your country?"
+    )
     assert len(by_key["ch5-reflections"].definition["questions"]) == 8
     plan = by_key["action-plan"]
     assert plan.kind == "table" and ws.days[plan.item_ref[0]].title.startswith("Chapter 7")
     assert [c["key"] for c in plan.definition["columns"]] == [
-        "action", "responsibility", "ownership", "timeframe", "resources", "kpis", "information-sharing"]
-    assert by_key["nine-pillars"].kind == "rubric" and ws.days[by_key["nine-pillars"].item_ref[0]].title.startswith("Chapter 3")
+        "action",
+        "responsibility",
+        "ownership",
+        "timeframe",
+        "resources",
+        "kpis",
+        "information-sharing",
+    ]
+    assert by_key["nine-pillars"].kind == "rubric" and ws.days[by_key["nine-pillars"].item_ref[0]].title.startswith(
+        "Chapter 3"
+    )
     assert by_key["ch5-1-stakeholders"].kind == "plane"
     assert [q["key"] for q in ws.evaluation_form["questions"]] == ["takeaways", "improve"]
 
@@ -173,6 +196,7 @@ def test_start_and_zone_shift_the_days():
 
 
 # ------------------------------------------------------------------ the exercise library
+
 
 def _nonempty_str(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
@@ -246,8 +270,13 @@ def test_every_template_exercise_passes_the_engine_validator():
 def test_library_has_the_named_exercises_of_each_kind():
     kinds = {name: ex["kind"] for name, ex in exercise_library().items()}
     assert kinds == {
-        "swot": "zones", "pestle": "zones", "design-thinking": "zones", "empathy-map": "zones",
-        "stakeholder-map": "plane", "value-feasibility": "plane", "action-plan": "table",
+        "swot": "zones",
+        "pestle": "zones",
+        "design-thinking": "zones",
+        "empathy-map": "zones",
+        "stakeholder-map": "plane",
+        "value-feasibility": "plane",
+        "action-plan": "table",
         "nine-pillars": "rubric",
     }
     lib = exercise_library()
@@ -256,7 +285,12 @@ def test_library_has_the_named_exercises_of_each_kind():
     assert {q["key"] for q in stake["quadrants"]} == {"manage-closely", "keep-satisfied", "keep-informed", "monitor"}
     assert stake["tags"]["values"] == ["Inform", "Consult", "Involve", "Collaborate", "Empower"]
     pillars = lib["nine-pillars"]["definition"]
-    assert [lv["key"] for lv in pillars["levels"]] == ["online-presence", "transactional", "connected", "transformative"]
+    assert [lv["key"] for lv in pillars["levels"]] == [
+        "online-presence",
+        "transactional",
+        "connected",
+        "transformative",
+    ]
     assert len(pillars["dimensions"]) == 9
     assert pillars["dimensions"][0]["descriptors"][1] == "Some e-government champions across government"
 
@@ -309,7 +343,12 @@ def test_the_good_sample_loads(tmp_path):
     "old, new, where, why",
     [
         ('start = "09:00"', 'start = "25:00"', "days.0.items.0.start", "'25:00' is not a time of day as HH:MM"),
-        ('timezone = "Asia/Seoul"', 'timezone = "Asia/Nowhere"', "workshop.timezone", "unknown time zone 'Asia/Nowhere'"),
+        (
+            'timezone = "Asia/Seoul"',
+            'timezone = "Asia/Nowhere"',
+            "workshop.timezone",
+            "unknown time zone 'Asia/Nowhere'",
+        ),
         ('title = "Opening"\n', "", "days.0.items.0.title", "Field required"),
         ('exercises = ["x"]', 'exercises = ["y"]', "days.0.items.0.exercises", "no exercise with key 'y'"),
         ("duration = 10", "duration = 0", "days.0.items.0.duration", "greater than 0"),
@@ -330,7 +369,9 @@ def test_bad_toml_names_the_file_and_line(tmp_path):
 
 
 def test_every_problem_is_reported_at_once():
-    err = pytest.raises(TemplateError, parse_template, GOOD.replace('"09:00"', '"9am"').replace("10\n", "-5\n"), "x.toml")
+    err = pytest.raises(
+        TemplateError, parse_template, GOOD.replace('"09:00"', '"9am"').replace("10\n", "-5\n"), "x.toml"
+    )
     assert len(err.value.problems) == 2
     assert {where for where, _ in err.value.problems} == {"days.0.items.0.start", "days.0.items.0.duration"}
 
@@ -344,8 +385,19 @@ def test_the_standard_form_is_valid_and_generic():
     assert form is not None and form.questions
     keys = [q.key for q in form.questions]
     assert len(keys) == len(set(keys))
-    for key in ("sat_topics", "sat_presentations", "sat_discussion", "sat_facilitation", "sat_organization",
-                "sat_duration", "sat_overall", "liked_most", "improve", "follow_up", "background_institution"):
+    for key in (
+        "sat_topics",
+        "sat_presentations",
+        "sat_discussion",
+        "sat_facilitation",
+        "sat_organization",
+        "sat_duration",
+        "sat_overall",
+        "liked_most",
+        "improve",
+        "follow_up",
+        "background_institution",
+    ):
         assert key in keys
     assert all(len(q.levels) == 5 for q in form.questions if q.kind == "likert")
     assert [q for q in form.questions if q.key.startswith("und_")]
@@ -353,8 +405,9 @@ def test_the_standard_form_is_valid_and_generic():
     assert "Webinar" not in text and "Toolkit" not in text
 
 
-@pytest.mark.parametrize("name", ["apo-data-governance-2021", "apo-digital-transformation-2022",
-                                  "apo-public-service-innovation-2023"])
+@pytest.mark.parametrize(
+    "name", ["apo-data-governance-2021", "apo-digital-transformation-2022", "apo-public-service-innovation-2023"]
+)
 def test_a_template_without_a_form_gets_the_standard_one(name):
     from dgfacil.core.template import build_workshop, load_standard_evaluation
     from dgfacil.operations.templates import exercise_library, find_template
@@ -383,7 +436,9 @@ def test_a_broken_standard_form_names_file_and_field(tmp_path):
 
     assert load_standard_evaluation(tmp_path) is None
     (tmp_path / "evaluation").mkdir()
-    (tmp_path / "evaluation" / "standard.toml").write_text('[evaluation]\n[[evaluation.questions]]\nkey = "a"\nkind = "stars"\ntext = "x"\n')
+    (tmp_path / "evaluation" / "standard.toml").write_text(
+        '[evaluation]\n[[evaluation.questions]]\nkey = "a"\nkind = "stars"\ntext = "x"\n'
+    )
     with pytest.raises(TemplateError, match=r"standard.toml: evaluation.questions.0.kind"):
         load_standard_evaluation(tmp_path)
 

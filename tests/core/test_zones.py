@@ -1,4 +1,5 @@
 """People name the place, not the IANA zone: "Seoul", "Addis Ababa", "Geneva", "Korea"."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,9 +1,10 @@
 """Agenda as iCalendar: zone and VTIMEZONE, UTC stamps, RFC 5545 escaping, atomic write, round trip."""
+
 from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -14,17 +15,29 @@ from dgfacil.io.ics import ics_bytes, read_ics, write_ics
 from dgfacil.operations.ics import import_ics_as_day
 from dgfacil.store.workshop import load_workshop
 
-STAMP = datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+STAMP = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
 HOSTILE = 'Panel: "a, b; c" \\ back\nslash'
 
 
 def ny_workshop() -> Workshop:
     """A New York day across the spring-forward night (2024-03-10 02:00 EST -> 03:00 EDT)."""
-    day = Day(date(2024, 3, 10), id=1, items=[
-        AgendaItem("Night shift", 90, planned_start=time(1, 0), fixed_start=True, id=1, position=0,
-                   lead="Ms. Lead", speakers=["A, B", "C; D"]),
-        AgendaItem(HOSTILE, 30, kind=ItemKind.BREAK, id=2, position=1),
-    ])
+    day = Day(
+        date(2024, 3, 10),
+        id=1,
+        items=[
+            AgendaItem(
+                "Night shift",
+                90,
+                planned_start=time(1, 0),
+                fixed_start=True,
+                id=1,
+                position=0,
+                lead="Ms. Lead",
+                speakers=["A, B", "C; D"],
+            ),
+            AgendaItem(HOSTILE, 30, kind=ItemKind.BREAK, id=2, position=1),
+        ],
+    )
     return Workshop("NY, night", "America/New_York", id=7, project_code="P 1/2", venue="Room 1, HQ", days=[day])
 
 
@@ -44,7 +57,7 @@ def test_events_carry_the_zone_a_vtimezone_and_utc_stamps(tmp_path):
     cal = icalendar.Calendar.from_ical(raw)
     events = list(cal.walk("VEVENT"))
     assert len(events) == 2 and str(events[1]["summary"]) == HOSTILE
-    assert events[0].decoded("dtend").astimezone(timezone.utc) == datetime(2024, 3, 10, 7, 30, tzinfo=timezone.utc)
+    assert events[0].decoded("dtend").astimezone(UTC) == datetime(2024, 3, 10, 7, 30, tzinfo=UTC)
     assert len({str(e["uid"]) for e in events}) == 2
 
 
@@ -59,13 +72,13 @@ def test_read_back_gives_plain_items_with_their_fields():
 
 def test_foreign_calendars_floating_times_and_all_day_entries():
     data = (
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//\r\n"
-        "BEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240501\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:2\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:20240502T093000\r\nDURATION:PT45M\r\n"
-        "SUMMARY:Floating\r\nEND:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:3\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:20240502T020000Z\r\n"
-        "DTEND:20240502T023000Z\r\nSUMMARY:In UTC\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-    ).encode()
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//\r\n"
+        b"BEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240501\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:2\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:20240502T093000\r\nDURATION:PT45M\r\n"
+        b"SUMMARY:Floating\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:3\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:20240502T020000Z\r\n"
+        b"DTEND:20240502T023000Z\r\nSUMMARY:In UTC\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     items = read_ics(data, zone="Asia/Bangkok")
     assert [i.title for i in items] == ["In UTC", "Floating"]
     assert items[1].start == datetime(2024, 5, 2, 9, 30, tzinfo=ZoneInfo("Asia/Bangkok")) and items[1].minutes == 45
@@ -91,14 +104,25 @@ def test_export_then_import_adds_the_same_day_again(demo_doc, tmp_path):
     pairs = list(zip(old.items, new.items))
     assert len(pairs) == 6
     for a, b in pairs:
-        assert (a.title, a.duration_min, a.planned_start, a.fixed_start, a.kind, a.lead, a.speakers) == \
-               (b.title, b.duration_min, b.planned_start, b.fixed_start, b.kind, b.lead, b.speakers)
+        assert (a.title, a.duration_min, a.planned_start, a.fixed_start, a.kind, a.lead, a.speakers) == (
+            b.title,
+            b.duration_min,
+            b.planned_start,
+            b.fixed_start,
+            b.kind,
+            b.lead,
+            b.speakers,
+        )
 
 
 def test_cli_writes_the_ics(demo_doc, tmp_path):
     demo_doc.close()
     out = tmp_path / "agenda.ics"
-    done = subprocess.run([sys.executable, "-m", "dgfacil", "agenda", str(demo_doc.path), "--ics", str(out)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "dgfacil", "agenda", str(demo_doc.path), "--ics", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert len(read_ics(out.read_bytes())) == 6

@@ -1,4 +1,5 @@
 """Calendars at the ends of time, broken text, and a bounded fuzz: a sentence (ValueError), never a crash."""
+
 from __future__ import annotations
 
 import subprocess
@@ -14,8 +15,20 @@ from dgfacil.store.workshop import load_workshop
 
 
 def _calendar(*lines: str) -> bytes:
-    body = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN", "BEGIN:VEVENT", "UID:1",
-                        "SUMMARY:Edge", *lines, "END:VEVENT", "END:VCALENDAR", ""])
+    body = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//t//t//EN",
+            "BEGIN:VEVENT",
+            "UID:1",
+            "SUMMARY:Edge",
+            *lines,
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
     return body.encode()
 
 
@@ -48,24 +61,54 @@ def test_importing_the_end_of_time_east_of_utc_changes_nothing(new_doc):
 
 def test_cli_new_refuses_a_start_at_the_end_of_time(tmp_path):
     target = tmp_path / "far.dgfacil"
-    run = subprocess.run([sys.executable, "-m", "dgfacil", "new", str(target), "--template",
-                          "apo-data-governance-2021", "--start", "9999-12-31"], capture_output=True, text=True,
-                         timeout=60)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dgfacil",
+            "new",
+            str(target),
+            "--template",
+            "apo-data-governance-2021",
+            "--start",
+            "9999-12-31",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 2 and "Traceback" not in run.stderr and not target.exists()
     assert "9999-12-31 is out of range" in run.stderr
 
 
-LINES = st.sampled_from([
-    "DTSTART:20240101T090000Z", "DTEND:20240101T100000Z", "DTSTART;TZID=Asia/Seoul:20240101T090000",
-    "DTSTART;VALUE=DATE:20240101", "DURATION:PT1H", "DURATION:-P1D", "SUMMARY:\\,;\\n", "DESCRIPTION:Lead: x",
-    "X-DGFACIL-KIND:break", "X-DGFACIL-FIXED:TRUE", "DTSTART:99991231T235959Z", "DTSTART:00010101T000000",
-    "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VTIMEZONE", "TZID:Nowhere/None", "RRULE:FREQ=DAILY;COUNT=99999",
-])
+LINES = st.sampled_from(
+    [
+        "DTSTART:20240101T090000Z",
+        "DTEND:20240101T100000Z",
+        "DTSTART;TZID=Asia/Seoul:20240101T090000",
+        "DTSTART;VALUE=DATE:20240101",
+        "DURATION:PT1H",
+        "DURATION:-P1D",
+        "SUMMARY:\\,;\\n",
+        "DESCRIPTION:Lead: x",
+        "X-DGFACIL-KIND:break",
+        "X-DGFACIL-FIXED:TRUE",
+        "DTSTART:99991231T235959Z",
+        "DTSTART:00010101T000000",
+        "BEGIN:VEVENT",
+        "END:VEVENT",
+        "BEGIN:VTIMEZONE",
+        "TZID:Nowhere/None",
+        "RRULE:FREQ=DAILY;COUNT=99999",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(LINES, st.text(max_size=40)), max_size=12), st.sampled_from(["UTC", "Pacific/Kiritimati",
-                                                                                      "Pacific/Pago_Pago"]))
+@given(
+    st.lists(st.one_of(LINES, st.text(max_size=40)), max_size=12),
+    st.sampled_from(["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"]),
+)
 def test_fuzz_calendars_read_or_refuse(lines, zone):
     """Any mix of real and random lines: timed items in range, or a ValueError, nothing else."""
     data = _calendar(*lines)

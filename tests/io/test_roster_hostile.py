@@ -1,4 +1,5 @@
 """Damaged workbooks, a stray byte in a UTF-8 roster, formula-like cells: clear words, never a crash."""
+
 from __future__ import annotations
 
 import csv
@@ -49,7 +50,7 @@ def _corrupt_deflate() -> bytes:
     data = bytearray(_zip(_parts()))
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as book:
         info = book.getinfo("xl/worksheets/sheet1.xml")
-    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
+    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
     start = info.header_offset + 30 + name_len + extra_len
     for i in range(start + 2, start + info.compress_size - 2, 3):
         data[i] ^= 0xA5
@@ -66,15 +67,24 @@ def test_a_damaged_workbook_is_one_sentence(make):
 def test_cli_refuses_a_damaged_workbook_in_one_line(demo_doc, tmp_path):
     bad = tmp_path / "nominees.xlsx"
     bad.write_bytes(_core_xml_of_a_bracket())
-    run = subprocess.run([sys.executable, "-m", "dgfacil", "roster", "import", str(demo_doc.path), str(bad)],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "dgfacil", "roster", "import", str(demo_doc.path), str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "cannot read this spreadsheet" in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
 def _utf8_roster_with_a_stray_byte() -> bytes:
-    rows = ["Name,E-mail", "José Müller,jose@example.org", "François Lefèvre,f@example.org",
-            "Søren Ødegård,s@example.org", "Ana Núñez,ana@example.org"]
+    rows = [
+        "Name,E-mail",
+        "José Müller,jose@example.org",
+        "François Lefèvre,f@example.org",
+        "Søren Ødegård,s@example.org",
+        "Ana Núñez,ana@example.org",
+    ]
     data = "\n".join(rows).encode("utf-8") + b"\n"
     return data.replace("Søren".encode(), b"S\xf8ren")  # one Latin-1 byte pasted into a UTF-8 file
 
@@ -112,8 +122,7 @@ def test_latin1_file_with_no_utf8_at_all_is_still_cp1252():
     assert table.encoding == "cp1252" and [r[0] for _, r in table.rows] == ["José Müller", "Søren"]
 
 
-HOSTILE = [" =HYPERLINK(\"http://x\",\"y\")", "＝1+1", "＋1+1", "－1+1", "＠SUM(A1)", "\t=1", "\r=1",
-           "  @cmd", "\u3000=1"]
+HOSTILE = [' =HYPERLINK("http://x","y")', "＝1+1", "＋1+1", "－1+1", "＠SUM(A1)", "\t=1", "\r=1", "  @cmd", "\u3000=1"]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
@@ -136,7 +145,7 @@ def test_exports_neutralise_hidden_formulas(tmp_path):
 
 
 def test_import_warns_about_formula_like_cells_by_row():
-    data = "Name,Phone\nAna,+1 202 555 0100\n =HYPERLINK(\"x\"),1\nBo,-\nＣ,＝1+1\n".encode()
+    data = 'Name,Phone\nAna,+1 202 555 0100\n =HYPERLINK("x"),1\nBo,-\nＣ,＝1+1\n'.encode()
     table = read_roster_bytes(data)
     warning = [n for n in table.notes if "formula" in n]
     assert warning and warning[0].startswith("rows 3, 5:")  # the phone number and the dash are data
@@ -145,8 +154,12 @@ def test_import_warns_about_formula_like_cells_by_row():
 def test_cli_prints_the_formula_warning(demo_doc, tmp_path):
     roster = tmp_path / "r.csv"
     roster.write_text("Name,E-mail\n=cmd|' /C calc'!A0,a@example.org\nBo,b@example.org\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "dgfacil", "roster", "import", "--dry-run", str(demo_doc.path),
-                          str(roster)], capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "dgfacil", "roster", "import", "--dry-run", str(demo_doc.path), str(roster)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "note: row 2: cells start like a spreadsheet formula" in run.stdout, run.stdout + run.stderr
 
 
@@ -154,8 +167,11 @@ PARTS = _parts()
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(sorted(PARTS)), st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=3)),
-                                                 min_size=1, max_size=5), st.booleans())
+@given(
+    st.sampled_from(sorted(PARTS)),
+    st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=3)), min_size=1, max_size=5),
+    st.booleans(),
+)
 def test_fuzz_workbook_parts_read_or_refuse(name, edits, replace_whole):
     """A workbook with one part scrambled or replaced: a table or a RosterFileError, nothing else."""
     data = bytearray(PARTS[name])
@@ -163,7 +179,7 @@ def test_fuzz_workbook_parts_read_or_refuse(name, edits, replace_whole):
         data = bytearray(b"".join(chunk for _, chunk in edits))
     for at, chunk in edits:
         i = int(at * (len(data) - 1)) if data else 0
-        data[i:i + len(chunk)] = chunk
+        data[i : i + len(chunk)] = chunk
     try:
         table = read_roster_bytes(_zip({**PARTS, name: bytes(data)}), name="x.xlsx")
     except RosterFileError as err:
@@ -177,7 +193,7 @@ def test_fuzz_workbook_parts_read_or_refuse(name, edits, replace_whole):
 def test_fuzz_workbook_bytes_read_or_refuse(at, chunk):
     """The workbook file itself damaged anywhere (headers, compressed data, directory)."""
     data = bytearray(WORKBOOK)
-    data[at:at + len(chunk)] = chunk
+    data[at : at + len(chunk)] = chunk
     try:
         read_roster_bytes(bytes(data), name="x.xlsx")
     except RosterFileError as err:

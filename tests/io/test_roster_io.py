@@ -1,4 +1,5 @@
 """Reading rosters as real exports come, boundaries and fuzzing; writing with injection neutralised."""
+
 from __future__ import annotations
 
 import codecs
@@ -15,14 +16,27 @@ from dgfacil.core.roster_columns import guess_mapping
 from dgfacil.io.roster import RosterFileError, decode, neutralise, read_roster, read_roster_bytes, write_table
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rosters"
-SCRIPTS = ["김민준", "王芳", "佐藤健", "สมชาย ใจดี", "محمد أحمد", "राहुल शर्मा", "রাহুল দাস", "Иван Петров", "Nguyễn Thị Hương"]
+SCRIPTS = [
+    "김민준",
+    "王芳",
+    "佐藤健",
+    "สมชาย ใจดี",
+    "محمد أحمد",
+    "राहुल शर्मा",
+    "রাহুল দাস",
+    "Иван Петров",
+    "Nguyễn Thị Hương",
+]
 
 
-@pytest.mark.parametrize("name, encoding, delimiter", [
-    ("utf8_comma.csv", "utf-8", ","),
-    ("utf8_bom_semicolon.csv", "utf-8-sig", ";"),
-    ("utf16_excel_unicode.txt", "utf-16", "\t"),
-])
+@pytest.mark.parametrize(
+    "name, encoding, delimiter",
+    [
+        ("utf8_comma.csv", "utf-8", ","),
+        ("utf8_bom_semicolon.csv", "utf-8-sig", ";"),
+        ("utf16_excel_unicode.txt", "utf-16", "\t"),
+    ],
+)
 def test_each_encoding_keeps_every_script(name, encoding, delimiter):
     table = read_roster(DATA / name)
     assert (table.encoding, table.delimiter) == (encoding, delimiter)
@@ -42,7 +56,7 @@ def test_cp1252_is_read_and_flagged_for_a_preview():
 
 
 def test_utf8_read_as_cp1252_is_flagged():
-    text, used, ambiguous = decode("Name\nJosÃ© MÃ¼ller\n".encode("utf-8"))
+    text, used, ambiguous = decode("Name\nJosÃ© MÃ¼ller\n".encode())
     assert used == "utf-8" and ambiguous
 
 
@@ -69,11 +83,17 @@ def test_one_column_file_where_sniffer_fails():
     assert table.headers == ["Name"] and [r[1][0] for r in table.rows] == ["김민준", "Ivan Petrov", "Ana Núñez"]
 
 
-@pytest.mark.parametrize("data, words", [
-    (b"", "empty"), (b"\xef\xbb\xbf\r\n\r\n", "empty"), (codecs.BOM_UTF16_LE, "empty"),
-    (bytes(range(256)) * 8, "binary"), (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, ".xls"),
-    (b"PK\x03\x04not really a zip", "Excel workbook"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"", "empty"),
+        (b"\xef\xbb\xbf\r\n\r\n", "empty"),
+        (codecs.BOM_UTF16_LE, "empty"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, ".xls"),
+        (b"PK\x03\x04not really a zip", "Excel workbook"),
+    ],
+)
 def test_unreadable_files_give_one_clear_sentence(data, words):
     with pytest.raises(RosterFileError, match=words):
         read_roster_bytes(data, name="x.csv")
@@ -110,8 +130,11 @@ cell = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(cell, min_size=3, max_size=3), min_size=1, max_size=15), st.sampled_from([",", ";", "\t"]),
-       st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+@given(
+    st.lists(st.lists(cell, min_size=3, max_size=3), min_size=1, max_size=15),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+)
 def test_fuzz_written_csv_reads_back(rows, delimiter, encoding):
     """A table written with any separator and encoding reads back cell for cell."""
     import io
@@ -123,7 +146,7 @@ def test_fuzz_written_csv_reads_back(rows, delimiter, encoding):
     assert [r for _, r in table.rows] == [r for r in rows if any(c.strip() for c in r)]
 
 
-DANGEROUS = ["=HYPERLINK(\"http://x\",\"y\")", "+1 202 555", "-2+3", "@SUM(A1)", "\tx", "\rx", "\nx"]
+DANGEROUS = ['=HYPERLINK("http://x","y")', "+1 202 555", "-2+3", "@SUM(A1)", "\tx", "\rx", "\nx"]
 
 
 def test_neutralise_each_dangerous_start():

@@ -1,12 +1,14 @@
 """Reading survey exports as the tools write them: every tool's layout to the exact answers,
 encodings, scales, numbers, columns by hand, and any bytes giving answers or one clear refusal."""
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dgfacil.core.evaluation import EvaluationForm, summarize
 from dgfacil.core.template import load_template
@@ -18,17 +20,21 @@ DATA = ROOT / "tests" / "data" / "evaluation"
 sys.path.insert(0, str(DATA))
 from make_tool_exports import respondents  # noqa: E402
 
-FORM = EvaluationForm.from_dict(load_template(ROOT / "sessions" / "undesa-escap-webinar-2023.toml").evaluation.model_dump())
+FORM = EvaluationForm.from_dict(
+    load_template(ROOT / "sessions" / "undesa-escap-webinar-2023.toml").evaluation.model_dump()
+)
 SAT = FORM.question("sat_topics")
 
 SM = "the column 'Respondent ID', the time in 'Start Date' and the e-mail in 'Email Address'"
-TOOLS = [("google_forms.csv", "Google Forms", "the time in 'Timestamp' and the e-mail in 'Email address'"),
-         ("microsoft_forms.xlsx", "Microsoft Forms", "the column 'ID', the time in 'Start time' and the e-mail in 'Email'"),
-         ("surveymonkey.csv", "SurveyMonkey", SM),
-         ("surveymonkey.xlsx", "SurveyMonkey", SM),
-         ("kobotoolbox.csv", "KoboToolbox", "the column '_uuid' and the time in 'start'"),
-         ("limesurvey.csv", "LimeSurvey", "the column 'Response ID' and the time in 'Date submitted'"),
-         ("plain.csv", "plain table", "their row in plain.csv")]
+TOOLS = [
+    ("google_forms.csv", "Google Forms", "the time in 'Timestamp' and the e-mail in 'Email address'"),
+    ("microsoft_forms.xlsx", "Microsoft Forms", "the column 'ID', the time in 'Start time' and the e-mail in 'Email'"),
+    ("surveymonkey.csv", "SurveyMonkey", SM),
+    ("surveymonkey.xlsx", "SurveyMonkey", SM),
+    ("kobotoolbox.csv", "KoboToolbox", "the column '_uuid' and the time in 'start'"),
+    ("limesurvey.csv", "LimeSurvey", "the column 'Response ID' and the time in 'Date submitted'"),
+    ("plain.csv", "plain table", "their row in plain.csv"),
+]
 
 
 @pytest.mark.parametrize("name, tool, identity", TOOLS)
@@ -42,8 +48,17 @@ def test_each_tool_reads_to_exactly_the_answers_given(name, tool, identity):
 
 def test_surveymonkey_metadata_is_recognised_and_the_other_column_listed():
     read = read_survey((DATA / "surveymonkey.xlsx").read_bytes(), FORM)
-    assert read.metadata_columns == ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
-                                     "Email Address", "First Name", "Last Name", "Custom Data 1"]
+    assert read.metadata_columns == [
+        "Respondent ID",
+        "Collector ID",
+        "Start Date",
+        "End Date",
+        "IP Address",
+        "Email Address",
+        "First Name",
+        "Last Name",
+        "Custom Data 1",
+    ]
     assert read.ignored_columns == ["Type of institution [Other (please specify)]"]
     assert read.columns[1].header.endswith("[Importance and relevance of the topics]")
 
@@ -60,17 +75,30 @@ def test_the_webinar_export_reproduces_the_report_figures():
 def test_scale_words_by_place_numbers_and_near_spellings():
     values = ["Satisfied", "Neutral", "Dissatisfied", "Very satisfied", "Somewhat satisfied", "5", "1", "Meh", "9"]
     got = {v: (r.level, r.how) for v, r in read_answers(SAT, values, {}).items()}
-    assert got == {"Satisfied": (1, "scale"), "Neutral": (2, "scale"), "Dissatisfied": (3, "scale"),
-                   "Very satisfied": (0, "exact"), "Somewhat satisfied": (1, "scale"), "5": (0, "number"),
-                   "1": (4, "number"), "Meh": (None, "unmapped"), "9": (None, "unmapped")}
+    assert got == {
+        "Satisfied": (1, "scale"),
+        "Neutral": (2, "scale"),
+        "Dissatisfied": (3, "scale"),
+        "Very satisfied": (0, "exact"),
+        "Somewhat satisfied": (1, "scale"),
+        "5": (0, "number"),
+        "1": (4, "number"),
+        "Meh": (None, "unmapped"),
+        "9": (None, "unmapped"),
+    }
     assert read_answers(SAT, ["1"], {}, one_best=True)["1"].level == 0
     assert read_answers(SAT, ["Meh"], {"meh": "Neutral"})["Meh"].level == 2  # mapped by hand, to a scale word
     assert read_answers(SAT, ["Meh"], {"meh": ""})["Meh"].how == "blank"
 
 
 def test_a_form_in_its_own_words_takes_a_common_scale_by_place():
-    q = EvaluationForm.from_dict({"questions": [{"key": "q", "text": "Rate", "levels": [
-        "Loved it", "Liked it", "So-so", "Disliked it", "Hated it"]}]}).questions[0]
+    q = EvaluationForm.from_dict(
+        {
+            "questions": [
+                {"key": "q", "text": "Rate", "levels": ["Loved it", "Liked it", "So-so", "Disliked it", "Hated it"]}
+            ]
+        }
+    ).questions[0]
     got = read_answers(q, ["Excellent", "Very good", "Good", "Fair", "Poor"], {})
     assert [r.level for r in got.values()] == [0, 1, 2, 3, 4] and {r.how for r in got.values()} == {"scale"}
     assert read_answers(q, ["Excellent", "Nope"], {})["Excellent"].level is None  # a mixed bag is not a scale
@@ -78,8 +106,12 @@ def test_a_form_in_its_own_words_takes_a_common_scale_by_place():
 
 def test_cp1252_semicolon_with_columns_by_hand():
     text = "Respondent;Sujet;Durée\r\n1;Très bien;Satisfied\r\n2;Somehow Satisfied;\r\n"
-    read = read_survey(text.encode("cp1252"), FORM, columns={"Sujet": "sat_topics", "Durée": "sat_duration"},
-                       answers={"Très bien": "Very Satisfied"})
+    read = read_survey(
+        text.encode("cp1252"),
+        FORM,
+        columns={"Sujet": "sat_topics", "Durée": "sat_duration"},
+        answers={"Très bien": "Very Satisfied"},
+    )
     assert read.table.encoding == "cp1252" and read.table.encoding_guessed and read.table.delimiter == ";"
     assert [r.answers for r in read.responses] == [{"sat_topics": 0, "sat_duration": 1}, {"sat_topics": 1}]
     assert read.ignored_columns == ["Respondent"] and "sat_overall" in read.missing_questions
@@ -94,12 +126,18 @@ def test_encodings_with_bom_or_not(encoding):
     assert read.responses[0].answers == {"sat_topics": 0, "liked_most": "서울 – 좋았습니다"}
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"\xef\xbb\xbf\x91sat_topics\n", "not valid UTF-8 (it starts with a UTF-8 mark)"),  # fuzzing found these two
-    (b"\xff\xfe ", "not valid UTF-16 (it starts with a UTF-16 mark)"),
-    (b"", "empty"), (b"\n\n", "empty"), (b"Name,Email\nA,b\n", "no column matches"),
-    (b"PK\x03\x04" + b"\x00" * 40, "cannot read this spreadsheet"), (b'"unterminated\n', "no column matches"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\xef\xbb\xbf\x91sat_topics\n", "not valid UTF-8 (it starts with a UTF-8 mark)"),  # fuzzing found these two
+        (b"\xff\xfe ", "not valid UTF-16 (it starts with a UTF-16 mark)"),
+        (b"", "empty"),
+        (b"\n\n", "empty"),
+        (b"Name,Email\nA,b\n", "no column matches"),
+        (b"PK\x03\x04" + b"\x00" * 40, "cannot read this spreadsheet"),
+        (b'"unterminated\n', "no column matches"),
+    ],
+)
 def test_unusable_files_say_why(data, message):
     with pytest.raises(SurveyImportError, match=message.replace("(", r"\(").replace(")", r"\)")):
         read_survey(data, FORM)
@@ -113,7 +151,7 @@ def test_a_broken_workbook_is_refused_in_one_line():
 
 def test_a_choice_without_listed_options_takes_any_answer():
     form = EvaluationForm.from_dict({"questions": [{"key": "country", "kind": "choice", "text": "Country"}]})
-    read = read_survey("Country\nNepal\nBhutan\n".encode(), form)
+    read = read_survey(b"Country\nNepal\nBhutan\n", form)
     assert [r.answers for r in read.responses] == [{"country": "Nepal"}, {"country": "Bhutan"}] and not read.blocked
 
 
@@ -134,8 +172,17 @@ def _bytes_or_refusal(data: bytes) -> None:
     read.lines()
 
 
-HEADS = st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", b"sat_topics,liked_most\n",
-                         b"Respondent ID,Collector ID,sat_topics\n,,Response\n"])
+HEADS = st.sampled_from(
+    [
+        b"",
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\xfe\xff",
+        b"PK\x03\x04",
+        b"sat_topics,liked_most\n",
+        b"Respondent ID,Collector ID,sat_topics\n,,Response\n",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -152,13 +199,17 @@ def test_any_bytes_long_run(head, data):
 
 
 def test_surveymonkey_other_please_specify_is_the_forms_other():
-    text = ("Respondent ID,Collector ID,Start Date,Type of institution,\n"
-            ",,,Response,Other (please specify)\n"
-            "1,9,05/30/2023 07:10:00 AM,Other (please specify),Parliament secretariat\n"
-            "2,9,05/30/2023 07:12:00 AM,National government,\n")
+    text = (
+        "Respondent ID,Collector ID,Start Date,Type of institution,\n"
+        ",,,Response,Other (please specify)\n"
+        "1,9,05/30/2023 07:10:00 AM,Other (please specify),Parliament secretariat\n"
+        "2,9,05/30/2023 07:12:00 AM,National government,\n"
+    )
     read = read_survey(text.encode(), FORM)
     assert not read.blocked and [r.answers for r in read.responses] == [
-        {"background_institution": "Other"}, {"background_institution": "National government"}]
+        {"background_institution": "Other"},
+        {"background_institution": "National government"},
+    ]
     assert read.ignored_columns == ["Type of institution [Other (please specify)]"]  # no text question for it
     assert "answer 'Other (please specify)' -> 'Other' (the tool's label for the form's Other): 1x" in read.lines()
 

@@ -1,6 +1,7 @@
 """A respondent's identity from what the export says: times in any tool's format read as one wall
 clock, a column's date order decided by the whole column, the same id with another time is another
 respondent, names flagged as written."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -33,8 +34,11 @@ def test_the_same_id_is_another_respondent_when_time_email_or_name_disagree():
 
 
 def test_names_answering_twice_are_flagged_as_written():
-    rows = [(3, ["1", "05/30/2023 07:10:00 AM", "Ōtani", "Shōhei"]), (4, ["2", "05/30/2023 08:00:00 AM", "Ana", "Li"]),
-            (9, ["3", "05/30/2023 09:00:00 AM", "Otani", "Shohei"])]
+    rows = [
+        (3, ["1", "05/30/2023 07:10:00 AM", "Ōtani", "Shōhei"]),
+        (4, ["2", "05/30/2023 08:00:00 AM", "Ana", "Li"]),
+        (9, ["3", "05/30/2023 09:00:00 AM", "Otani", "Shohei"]),
+    ]
     who = identify(["Respondent ID", "Start Date", "First Name", "Last Name"], rows, {0, 1, 2, 3}, "sm.csv")
     assert who.repeats == ["name Ōtani Shōhei answered twice (rows 3 and 9); both are counted"]
     assert who.known_by == "the column 'Respondent ID' and the time in 'Start Date'"

@@ -1,4 +1,5 @@
 """A real `dgfacil serve` on 127.0.0.1 (a free port) over a workshop with a SWOT board."""
+
 from __future__ import annotations
 
 import sys

@@ -1,5 +1,6 @@
 """For the link tests: a plain HTTP client (one instance is one phone, with its cookie) and a
 real `dgfacil serve` started on a free port of 127.0.0.1."""
+
 from __future__ import annotations
 
 import http.client
@@ -18,8 +19,16 @@ class Phone:
         self.host, self.port, self.base = parts.hostname, parts.port, parts.path
         self.cookie: str | None = None
 
-    def request(self, method: str, path: str, *, data=None, raw: bytes | None = None,
-                content_type: str = "application/json", base: str | None = None) -> tuple[int, dict, bytes]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        data=None,
+        raw: bytes | None = None,
+        content_type: str = "application/json",
+        base: str | None = None,
+    ) -> tuple[int, dict, bytes]:
         conn = http.client.HTTPConnection(self.host, self.port, timeout=10)
         headers = {}
         body = raw if raw is not None else (json.dumps(data).encode() if data is not None else None)
@@ -68,16 +77,25 @@ class Served:
 
     def export(self, tmp: Path) -> dict:
         out = tmp / "export.json"
-        done = subprocess.run([sys.executable, "-m", "dgfacil", "export", str(self.path), "-o", str(out)],
-                              capture_output=True, text=True, timeout=60, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "dgfacil", "export", str(self.path), "-o", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         return json.loads(out.read_text(encoding="utf-8"))
 
 
 def start_serve(path: Path) -> Served:
-    process = subprocess.Popen([sys.executable, "-m", "dgfacil", "serve", str(path), "--bind", "127.0.0.1",
-                                "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=os.environ.copy())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dgfacil", "serve", str(path), "--bind", "127.0.0.1", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
     lines = []
     while True:
         line = process.stdout.readline()

@@ -1,4 +1,5 @@
 """Phone writes that arrive together share one commit, and a refused one is undone alone."""
+
 from __future__ import annotations
 
 import asyncio
@@ -23,14 +24,16 @@ def test_writes_together_commit_together_and_a_refusal_is_undone_alone(board_doc
         raise ops.Refused("changed my mind")  # after a row was written: the savepoint takes it back
 
     async def main():
-        return await asyncio.gather(writer.write(card("first")), writer.write(refused), writer.write(card("third")),
-                                    return_exceptions=True)
+        return await asyncio.gather(
+            writer.write(card("first")), writer.write(refused), writer.write(card("third")), return_exceptions=True
+        )
 
     try:
         first, middle, third = asyncio.run(main())
         assert isinstance(middle, ops.Refused)
-        texts = writer.call(lambda s: [n["text"] for n in ops.visible_cards(s, exercise_id=1, group_id=None,
-                                                                           device="phone-a")])
+        texts = writer.call(
+            lambda s: [n["text"] for n in ops.visible_cards(s, exercise_id=1, group_id=None, device="phone-a")]
+        )
         assert texts == ["first", "third"] and first.ids != third.ids
     finally:
         writer.close()

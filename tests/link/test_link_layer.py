@@ -1,4 +1,5 @@
 """The room link is a layer beside the UI: it reaches the document only through operations."""
+
 from __future__ import annotations
 
 import ast
@@ -13,9 +14,13 @@ def test_link_imports_only_operations_and_core():
     problems = []
     for path in LINK.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
-                     else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
+                else []
+            )
             for name in names:
                 parts = name.split(".")
                 if (parts[0] == "dgfacil" and len(parts) > 1 and parts[1] not in ALLOWED) or parts[0] in FORBIDDEN:
@@ -37,8 +42,11 @@ def test_every_text_the_pages_use_is_in_the_texts_file():
     for page, table in PAGES.items():
         known = set(getattr(texts, table)) | {"tags"}
         script = (LINK / "static" / f"{page}.js").read_text(encoding="utf-8")
-        used = (set(re.findall(r"\bT\.(\w+)", script)) | set(re.findall(r'fmt\("(\w+)"', script))
-                | set(re.findall(r'label: "(\w+)"', script)))
+        used = (
+            set(re.findall(r"\bT\.(\w+)", script))
+            | set(re.findall(r'fmt\("(\w+)"', script))
+            | set(re.findall(r'label: "(\w+)"', script))
+        )
         assert used and used <= known, (page, used - known)
         markup = (LINK / "static" / f"{page}.html").read_text(encoding="utf-8")
         assert set(re.findall(r"\$(\w+)", markup)) - TECHNICAL <= known, page

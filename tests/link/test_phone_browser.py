@@ -1,4 +1,5 @@
 """The phone page in headless Chromium at 360×740: join, add a card, vote, answer the survey."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,10 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "link"
 HOSTILE = '<script>alert("x")</script> <b>Open data law</b>'
 
-pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
-                                reason="Debian chromium and chromium-driver are not installed")
+pytestmark = pytest.mark.skipif(
+    not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
+    reason="Debian chromium and chromium-driver are not installed",
+)
 
 
 def _shot(driver, name: str) -> None:

@@ -1,5 +1,6 @@
 """Phones answer the exercise's prompts: over the API and in headless Chromium at 360 px; the
 answers land in the exercise answers the desktop prompts board reads (and in `dgfacil export`)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,8 +9,10 @@ import pytest
 from link_phone import start_serve, stop_serve
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "link"
-QUESTIONS = [{"key": "change", "text": "What will you change first?"},
-             {"key": "law", "kind": "choice", "text": "Is a data law needed?", "options": ["Yes", "No"]}]
+QUESTIONS = [
+    {"key": "change", "text": "What will you change first?"},
+    {"key": "law", "kind": "choice", "text": "Is a data law needed?", "options": ["Yes", "No"]},
+]
 
 
 @pytest.fixture
@@ -20,8 +23,9 @@ def prompts_served(new_doc):
     doc = new_doc()
     with doc.session() as s:
         first = load_workshop(s).days[0].items[0].id
-        exercises.add_exercise(s, agenda_item_id=first, kind="prompts", title="Reflection",
-                               definition={"questions": QUESTIONS})
+        exercises.add_exercise(
+            s, agenda_item_id=first, kind="prompts", title="Reflection", definition={"questions": QUESTIONS}
+        )
         exercise_id = load_workshop(s).exercises[-1].id
     path = doc.path
     doc.close()
@@ -99,22 +103,33 @@ def test_typing_an_answer_survives_live_updates_and_a_changed_question_list(prom
         return d.execute_script(
             "var a = document.getElementById('p-change'), law = document.querySelector('input[name=\"p-law\"]:checked');"
             "return [a && a.value, document.activeElement && document.activeElement.id, a && a.selectionStart,"
-            " law && law.value];")
+            " law && law.value];"
+        )
 
     # a live update (the facilitator's phone picks the board again: a "board" event) redraws nothing
     marker = driver.execute_script("var a = document.getElementById('p-change'); a.dataset.same = '1'; return 1;")
     assert served.remote("/api/boards/current", {"exercise_id": exercise_id})[0] == 200
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.performance.getEntriesByType("
-                                                             "'resource').filter(function (r) { return "
-                                                             "r.name.indexOf('/api/prompts') >= 0; }).length") >= 2)
+    WebDriverWait(driver, 10).until(
+        lambda d: (
+            d.execute_script(
+                "return window.performance.getEntriesByType("
+                "'resource').filter(function (r) { return "
+                "r.name.indexOf('/api/prompts') >= 0; }).length"
+            )
+            >= 2
+        )
+    )
     assert marker == 1 and driver.execute_script("return document.getElementById('p-change').dataset.same") == "1"
     assert typed(driver) == ["Half a thou", "p-change", 5, "1"]
     # the facilitator adds a question meanwhile: the list is redrawn, the typing and the caret kept
     doc = open_document(served.path)
     try:
         with doc.session() as s:
-            exercises.update_definition(s, exercise_id=exercise_id, definition={"questions": [
-                *QUESTIONS, {"key": "who", "text": "Who should lead it?"}]})
+            exercises.update_definition(
+                s,
+                exercise_id=exercise_id,
+                definition={"questions": [*QUESTIONS, {"key": "who", "text": "Who should lead it?"}]},
+            )
     finally:
         doc.close()
     assert served.remote("/api/boards/current", {"exercise_id": exercise_id})[0] == 200

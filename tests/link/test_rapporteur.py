@@ -1,4 +1,5 @@
 """Rapporteur links: one per group; a group's notes are its own to list and edit."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,8 +33,12 @@ def test_each_group_writes_and_edits_only_its_own_notes(grouped, tmp_path):
     assert [n["text"] for n in a.get("/api/notes")[1]["notes"]] == ["Ministry to publish the data law"]
     assert b.get("/api/notes")[1]["notes"] == []
     assert b.post(f"/api/notes/{created['id']}", {"text": "Hijacked", "tag": "note"})[0] == 404
-    assert a.post(f"/api/notes/{created['id']}", {"text": "Ministry to publish the data law by June",
-                                                   "tag": "decision"})[0] == 200
+    assert (
+        a.post(f"/api/notes/{created['id']}", {"text": "Ministry to publish the data law by June", "tag": "decision"})[
+            0
+        ]
+        == 200
+    )
     wrong = Phone(links[0][1][:-4] + "AAAA")
     assert wrong.request("GET", "/api/notes")[:3:2] == (404, b"")
     notes = grouped.export(tmp_path)["tables"]["note"]
@@ -48,8 +53,9 @@ def test_a_group_added_while_serving_gets_its_rapporteur_link(grouped):
     from dgfacil.operations.document import load_workshop, open_document
 
     heard: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [heard.put(line.rstrip("\n")) for line in grouped.process.stdout],
-                     daemon=True).start()
+    threading.Thread(
+        target=lambda: [heard.put(line.rstrip("\n")) for line in grouped.process.stdout], daemon=True
+    ).start()
     before = {line.split(": ", 1)[1] for line in grouped.lines if line.startswith("rapporteur ")}
     doc = open_document(grouped.path)  # the app, or the CLI, adds a group to the served file
     try:

@@ -1,5 +1,6 @@
 """Rapporteurs fill their group's boards and action plan, and tag actions with owner and due date;
 each group's are its own. Over the API, and in headless Chromium at 1024 px (a laptop)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -49,18 +50,26 @@ def test_a_group_fills_its_own_boards_and_not_another_groups(day_groups, tmp_pat
     other = {x["exercise_id"]: x["items"] for x in b.get("/api/boards")[1]["boards"]}
     assert other == {swot: [], plan: []}
     assert b.post(f"/api/items/{row['id']}", {"area": "Hijacked", "cells": {}})[0] == 404
-    assert a.post(f"/api/items/{row['id']}", {"area": "Open data",
-                                             "cells": {columns[0]: "Draft and pass the law"}})[0] == 200
+    assert (
+        a.post(f"/api/items/{row['id']}", {"area": "Open data", "cells": {columns[0]: "Draft and pass the law"}})[0]
+        == 200
+    )
     assert a.post(f"/api/items/{card['id']}", {"text": "Strong ministry of ICT", "area": "strengths"})[0] == 200
     # an action with its owner and due date; a bad date is refused in words
-    status, made = a.post("/api/notes", {"text": "Publish the data", "tag": "action", "owner": "MoICT",
-                                         "due": "2027-03-31"})
+    status, made = a.post(
+        "/api/notes", {"text": "Publish the data", "tag": "action", "owner": "MoICT", "due": "2027-03-31"}
+    )
     assert status == 201
     status, refused = a.post("/api/notes", {"text": "x", "tag": "action", "due": "next March"})
     assert status == 400 and "YYYY-MM-DD" in refused["error"]
     assert a.get("/api/notes")[1]["notes"][0] | {"created_at": ""} == {
-        "id": made["id"], "text": "Publish the data", "tag": "action", "owner": "MoICT", "due": "2027-03-31",
-        "created_at": ""}
+        "id": made["id"],
+        "text": "Publish the data",
+        "tag": "action",
+        "owner": "MoICT",
+        "due": "2027-03-31",
+        "created_at": "",
+    }
     tables = served.export(tmp_path)["tables"]
     items = {i["id"]: i for i in tables["board_item"]}
     assert items[row["id"]]["data"]["cells"] == {columns[0]: "Draft and pass the law"}
@@ -90,8 +99,10 @@ def test_the_rapporteur_page_in_chromium(day_groups, tmp_path):
         driver.execute_script("arguments[0].value = '2027-03-31'", due)  # the date picker's own widget
         driver.find_element(By.ID, "send").click()
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#notes li"))
-        assert driver.find_element(By.CSS_SELECTOR, "#notes li > span").text == \
-            "Action: <b>Publish</b> the data (owner: MoICT, due: 2027-03-31)"
+        assert (
+            driver.find_element(By.CSS_SELECTOR, "#notes li > span").text
+            == "Action: <b>Publish</b> the data (owner: MoICT, due: 2027-03-31)"
+        )
         last = driver.find_elements(By.CSS_SELECTOR, "#boards table tbody tr")[-1]
         cells = last.find_elements(By.TAG_NAME, "input")
         cells[0].send_keys("Open data")
@@ -106,12 +117,15 @@ def test_the_rapporteur_page_in_chromium(day_groups, tmp_path):
         assert driver.execute_script("return document.documentElement.scrollWidth") <= 1024
         SHOTS.mkdir(parents=True, exist_ok=True)
         height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 1024, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1024, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
         driver.save_screenshot(str(SHOTS / "rapporteur.png"))
     tables = served.export(tmp_path)["tables"]
     assert [(n["text"], n["tag"], n["owner"], n["due"]) for n in tables["note"]] == [
-        ("<b>Publish</b> the data", "action", "MoICT", "2027-03-31")]
+        ("<b>Publish</b> the data", "action", "MoICT", "2027-03-31")
+    ]
     rows = [i for i in tables["board_item"] if i["exercise_id"] == plan]
     assert [(r["area"], r["data"]["cells"].get("action")) for r in rows] == [("Open data", "Draft the law")]
     assert [i["text"] for i in tables["board_item"] if i["exercise_id"] == swot] == ["Brain drain"]

@@ -1,4 +1,5 @@
 """What the link says about phones reaching it: honest about what it can know."""
+
 from __future__ import annotations
 
 from dgfacil.link.reach import QUIET_S, reachable, verdict

@@ -1,5 +1,6 @@
 """The facilitator's phone page in headless Chromium: it hides and restores a phone's card,
 reveals votes, closes the board and the survey — the same moderation as the desktop's."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The room link's safety rules and API, against a real `dgfacil serve` on 127.0.0.1."""
+
 from __future__ import annotations
 
 import html
@@ -32,7 +33,7 @@ def test_serve_prints_one_line_per_url(served):
 def test_the_short_address_as_typed_opens_the_page_and_a_near_miss_does_not(served):
     token = served.join.rsplit("/", 1)[1]
     phone = served.phone()
-    grouped = "-".join(token[i:i + 4] for i in range(0, len(token), 4))
+    grouped = "-".join(token[i : i + 4] for i in range(0, len(token), 4))
     assert phone.request("GET", "", base=f"/j/{grouped}")[0] == 200
     typed = grouped.upper().replace("1", "l").replace("0", "O")  # capitals and look-alikes forgiven
     assert phone.request("GET", "/api/state", base=f"/j/{typed}")[0] == 200
@@ -52,8 +53,9 @@ def test_a_wrong_or_missing_token_is_a_bare_404(served, path):
     # the facilitator's token does not open the phone side, nor the join token the remote
     facilitator_token = served.facilitator.rsplit("/", 1)[1]
     assert phone.request("GET", path, base=f"/j/{facilitator_token}")[0] == 404
-    status, _h, payload = phone.request("POST", "/api/run", data={"action": "next"},
-                                        base="/f/" + served.join.rsplit("/", 1)[1])
+    status, _h, payload = phone.request(
+        "POST", "/api/run", data={"action": "next"}, base="/f/" + served.join.rsplit("/", 1)[1]
+    )
     assert (status, payload) == (404, b"")
 
 
@@ -73,8 +75,9 @@ def test_oversize_is_413_and_not_json_is_415(served):
     phone.join()
     status, _h, _p = phone.request("POST", "/api/notes", raw=b'{"text": "' + b"x" * 20_000 + b'"}')
     assert status == 413
-    status, _h, _p = phone.request("POST", "/api/notes", raw=b"text=hi&area=strengths",
-                                   content_type="application/x-www-form-urlencoded")
+    status, _h, _p = phone.request(
+        "POST", "/api/notes", raw=b"text=hi&area=strengths", content_type="application/x-www-form-urlencoded"
+    )
     assert status == 415
 
 
@@ -205,8 +208,12 @@ def test_serving_on_all_addresses_prints_the_lan_ones(board_doc):
 
     from dgfacil.cli.serve import lan_addresses
 
-    process = subprocess.Popen([sys.executable, "-m", "dgfacil", "serve", str(board_doc), "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dgfacil", "serve", str(board_doc), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         lines = []
         while not (line := process.stdout.readline()).startswith("serving"):

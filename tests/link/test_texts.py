@@ -1,5 +1,6 @@
 """The pages' texts are in one place (dgfacil/link/texts.py): no words in the static pages or
 scripts, every text they name is there, and every refusal a phone can get has its text."""
+
 from __future__ import annotations
 
 import re

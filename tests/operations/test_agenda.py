@@ -1,7 +1,8 @@
 """Agenda edits through operations, on a real document."""
+
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, time
 
 import pytest
 from sqlmodel import select
@@ -20,7 +21,9 @@ def _day(doc, index=0):
 def test_add_update_move_delete_restore(demo_doc):
     day = _day(demo_doc)
     with demo_doc.session() as s:
-        added = ops.add_item(s, day_id=day.id, item=AgendaItem(title="Coffee", duration_min=10, kind="break"), position=2)
+        added = ops.add_item(
+            s, day_id=day.id, item=AgendaItem(title="Coffee", duration_min=10, kind="break"), position=2
+        )
     new_id = added.ids[0]
     titles = [i.title for i in _day(demo_doc).items]
     assert titles[2] == "Coffee" and len(titles) == 7
@@ -93,8 +96,15 @@ def test_undoing_a_delete_brings_back_its_notes_exercises_and_attendance(demo_do
         s.add(person)
         s.flush()
         s.add(AttendanceRow(workshop_id=1, participant_id=person.id, agenda_item_id=item.id))
-        s.add(NoteRow(workshop_id=1, agenda_item_id=item.id, created_at=datetime.now(timezone.utc).isoformat(),
-                      text="Data integration is key", tag="key message"))
+        s.add(
+            NoteRow(
+                workshop_id=1,
+                agenda_item_id=item.id,
+                created_at=datetime.now(UTC).isoformat(),
+                text="Data integration is key",
+                tag="key message",
+            )
+        )
         s.add(ExerciseRow(workshop_id=1, agenda_item_id=item.id, kind="prompts", title="Reflection"))
     with demo_doc.session() as s:
         deleted = ops.delete_item(s, item_id=item.id).value

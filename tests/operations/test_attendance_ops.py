@@ -1,4 +1,5 @@
 """Attendance operations on a real document: units, marking, badge check-in, import/export, eligibility."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -99,8 +100,11 @@ def test_mark_all_then_export_and_reimport(doc, tmp_path):
 
 
 def test_attendance_sheet_by_email_and_title(doc, tmp_path):
-    (tmp_path / "a.csv").write_text("Email;Opening;Session 2: Overview Introduction of the Toolkit\n"
-                                    "minjun.kim@mois.go.kr;yes;x\nghost@nowhere.org;x;x\n", encoding="utf-8")
+    (tmp_path / "a.csv").write_text(
+        "Email;Opening;Session 2: Overview Introduction of the Toolkit\n"
+        "minjun.kim@mois.go.kr;yes;x\nghost@nowhere.org;x;x\n",
+        encoding="utf-8",
+    )
     with doc.session() as s:
         report = att.import_attendance(s, table=read_roster(tmp_path / "a.csv")).value
     assert report.marked == 2 and report.problems == ("row 3: matches no participant",)

@@ -1,4 +1,5 @@
 """Board operations on a real document: cards, moves, votes, clusters, answers; undo snapshots; reopen."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,8 @@ from dgfacil.operations import boards as ops
 from dgfacil.operations import exercises as ex_ops
 from dgfacil.store import boards as store
 from dgfacil.store import exercises as exercise_store
-from dgfacil.store.groups import groups_for_exercise
 from dgfacil.store.document import open_document
+from dgfacil.store.groups import groups_for_exercise
 from dgfacil.store.tables import AgendaItemRow
 
 
@@ -44,7 +45,9 @@ def test_add_from_library_and_refuse_bad_inline(demo_doc):
 def test_cards_move_vote_cluster_delete_restore_and_reopen(swot, tmp_path):
     doc, ex_id = swot
     with doc.session() as s:
-        a = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("Strong leadership", "strengths", 0.2, 0.2)).ids[0]
+        a = ops.add_item(
+            s, exercise_id=ex_id, group_id=None, item=BoardItem("Strong leadership", "strengths", 0.2, 0.2)
+        ).ids[0]
         b = ops.add_item(s, exercise_id=ex_id, group_id=None, item=BoardItem("Silos", "weaknesses", 0.7, 0.2)).ids[0]
     with doc.session() as s:
         ops.move_items(s, moves={a: (0.3, 0.8, "opportunities")})

@@ -1,7 +1,8 @@
 """A lone surrogate typed, pasted or imported is refused in one sentence; the document stays whole."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 
 import pytest
 
@@ -13,7 +14,7 @@ from dgfacil.operations import participants as people_ops
 from dgfacil.store.notes import load_notes
 from dgfacil.store.workshop import load_workshop
 
-AT = datetime(2023, 5, 30, 6, 10, tzinfo=timezone.utc)
+AT = datetime(2023, 5, 30, 6, 10, tzinfo=UTC)
 BROKEN = "Kim \ud800 Minjun"
 
 
@@ -49,13 +50,25 @@ def test_editing_a_note_to_a_lone_surrogate_is_refused(demo_doc):
         assert [n.text for n in load_notes(session=s)] == ["first"]
 
 
-@pytest.mark.parametrize("field, value", [("title", BROKEN), ("description", BROKEN), ("speakers", ["a", BROKEN]),
-                                          ("lead", BROKEN), ("materials", [BROKEN])])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("title", BROKEN),
+        ("description", BROKEN),
+        ("speakers", ["a", BROKEN]),
+        ("lead", BROKEN),
+        ("materials", [BROKEN]),
+    ],
+)
 def test_an_agenda_item_with_a_lone_surrogate_is_refused(demo_doc, field, value):
     item = _first_item(demo_doc)
     _refused(demo_doc, lambda s: agenda_ops.update_item(s, item_id=item.id, **{field: value}))
-    _refused(demo_doc, lambda s: agenda_ops.add_item(s, day_id=item.day_id,
-                                                     item=AgendaItem(**{"title": "x", "duration_min": 5, field: value})))
+    _refused(
+        demo_doc,
+        lambda s: agenda_ops.add_item(
+            s, day_id=item.day_id, item=AgendaItem(**{"title": "x", "duration_min": 5, field: value})
+        ),
+    )
     assert getattr(_first_item(demo_doc), field) == getattr(item, field)
 
 

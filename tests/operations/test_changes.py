@@ -1,4 +1,5 @@
 """The one result type of operations: flags, ids and the value an operation hands back."""
+
 from __future__ import annotations
 
 from dgfacil.operations.changes import Changes

@@ -1,16 +1,23 @@
 """Deleting a day takes everything hanging off it; undo puts every row back with its id."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 
 from sqlmodel import select
 
 from dgfacil.operations import agenda as agenda_ops
 from dgfacil.operations import days
-from dgfacil.store.workshop import dump_tables, load_workshop
 from dgfacil.store.tables import (
-    AttendanceRow, ExerciseRow, GroupMemberRow, GroupRow, NoteRow, ParticipantRow, RunEventRow,
+    AttendanceRow,
+    ExerciseRow,
+    GroupMemberRow,
+    GroupRow,
+    NoteRow,
+    ParticipantRow,
+    RunEventRow,
 )
+from dgfacil.store.workshop import dump_tables, load_workshop
 
 
 def _dump(session):
@@ -30,8 +37,15 @@ def test_delete_day_and_restore_everything(demo_doc):
         s.flush()
         s.add(GroupMemberRow(group_id=group.id, participant_id=person.id))
         s.add(AttendanceRow(workshop_id=w.id, participant_id=person.id, agenda_item_id=item.id))
-        s.add(NoteRow(workshop_id=w.id, agenda_item_id=item.id, created_at=datetime.now(timezone.utc).isoformat(),
-                      text="Decision: pilot the toolkit", tag="decision"))
+        s.add(
+            NoteRow(
+                workshop_id=w.id,
+                agenda_item_id=item.id,
+                created_at=datetime.now(UTC).isoformat(),
+                text="Decision: pilot the toolkit",
+                tag="decision",
+            )
+        )
         s.add(ExerciseRow(workshop_id=w.id, agenda_item_id=item.id, kind="prompts", title="Reflection"))
         s.add(RunEventRow(workshop_id=w.id, day_id=day.id, at="2023-05-30T06:00:00+00:00", kind="start"))
     with demo_doc.session() as s:

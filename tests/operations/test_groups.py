@@ -1,4 +1,5 @@
 """Group operations: create per exercise or per day, random balanced assignment, drag one person."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,18 +10,33 @@ from dgfacil.operations import groups as ops
 from dgfacil.store import groups as store
 from dgfacil.store.tables import AgendaItemRow, DayRow, ParticipantRow
 
-ROSTER = [("Ana Lima", "Brazil", "Ministry of Economy"), ("Tanvir Ahmed", "Bangladesh", "a2i Programme"),
-          ("Sonam Dorji", "Bhutan", "GovTech Agency"), ("Nilufar Yasmin", "Bangladesh", "a2i Programme"),
-          ("Joao Silva", "Brazil", "Ministry of Economy"), ("Pema Wangmo", "Bhutan", "GovTech Agency"),
-          ("Rahim Uddin", "Bangladesh", "ICT Division"), ("Karma Tshering", "Bhutan", "Ministry of Finance"),
-          ("Lucia Costa", "Brazil", "Serpro"), ("Facilitator", "Republic of Korea", "UNPOG")]
+ROSTER = [
+    ("Ana Lima", "Brazil", "Ministry of Economy"),
+    ("Tanvir Ahmed", "Bangladesh", "a2i Programme"),
+    ("Sonam Dorji", "Bhutan", "GovTech Agency"),
+    ("Nilufar Yasmin", "Bangladesh", "a2i Programme"),
+    ("Joao Silva", "Brazil", "Ministry of Economy"),
+    ("Pema Wangmo", "Bhutan", "GovTech Agency"),
+    ("Rahim Uddin", "Bangladesh", "ICT Division"),
+    ("Karma Tshering", "Bhutan", "Ministry of Finance"),
+    ("Lucia Costa", "Brazil", "Serpro"),
+    ("Facilitator", "Republic of Korea", "UNPOG"),
+]
 
 
 def add_roster(doc) -> list[int]:
     with doc.session() as s:
         wid = doc.workshop_id
-        rows = [ParticipantRow(workshop_id=wid, full_name=n, country=c, organization=o,
-                               role="facilitator" if n == "Facilitator" else "participant") for n, c, o in ROSTER]
+        rows = [
+            ParticipantRow(
+                workshop_id=wid,
+                full_name=n,
+                country=c,
+                organization=o,
+                role="facilitator" if n == "Facilitator" else "participant",
+            )
+            for n, c, o in ROSTER
+        ]
         s.add_all(rows)
         s.flush()
         return [r.id for r in rows]

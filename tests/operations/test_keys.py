@@ -1,4 +1,5 @@
 """The organizer's signing key is made once, even when the app and the CLI ask at the same moment."""
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,7 @@ def test_threads_asking_first_all_get_the_one_key():
 
 def test_processes_asking_first_all_get_the_one_key():
     # four `dgfacil print` runs on a machine with no key yet: one key, every one signs with it
-    children = [subprocess.Popen([sys.executable, "-c", ASK], stdout=subprocess.PIPE, text=True)
-                for _ in range(4)]
+    children = [subprocess.Popen([sys.executable, "-c", ASK], stdout=subprocess.PIPE, text=True) for _ in range(4)]
     printed = {child.communicate(timeout=60)[0].strip() for child in children}
     assert printed == {keys.fingerprint()}
     assert [p.name for p in keys.key_path().parent.iterdir() if p.name.startswith(".")] == []

@@ -1,6 +1,7 @@
 """The organization's key in-process: passphrase export/import, the key a workshop records, and
 the warning when a laptop would sign a workshop with another key. Switching the config folder
 is switching laptops."""
+
 from __future__ import annotations
 
 import pytest

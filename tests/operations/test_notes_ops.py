@@ -1,7 +1,8 @@
 """Note operations on a real document: add, edit, tag, delete and restore, drafts, search, report view."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -11,7 +12,7 @@ from dgfacil.store.document import open_document
 from dgfacil.store.notes import load_notes
 from dgfacil.store.workshop import load_workshop
 
-T0 = datetime(2023, 5, 30, 6, 10, tzinfo=timezone.utc)  # 15:10 in Seoul
+T0 = datetime(2023, 5, 30, 6, 10, tzinfo=UTC)  # 15:10 in Seoul
 
 
 def _items(doc):
@@ -27,8 +28,14 @@ def _add(doc, item_id, text, minutes=0, **kw):
 def test_add_note_is_committed_with_utc_time_and_fields(demo_doc):
     item = _items(demo_doc)[1]
     with demo_doc.session() as s:
-        changes = ops.add_note(s, item_id=item.id, text="  The future is hybrid.\n", tag=NoteTag.KEY_MESSAGE,
-                               speaker="Mr. Vincenzo Aquaro", at=T0)
+        changes = ops.add_note(
+            s,
+            item_id=item.id,
+            text="  The future is hybrid.\n",
+            tag=NoteTag.KEY_MESSAGE,
+            speaker="Mr. Vincenzo Aquaro",
+            at=T0,
+        )
     assert changes.notes and len(changes.ids) == 1
     reopened = open_document(demo_doc.address)
     with reopened.session() as s:
@@ -36,7 +43,11 @@ def test_add_note_is_committed_with_utc_time_and_fields(demo_doc):
     reopened.engine.dispose()
     assert note.id == changes.ids[0]
     assert (note.text, note.tag, note.speaker, note.agenda_item_id) == (
-        "The future is hybrid.", NoteTag.KEY_MESSAGE, "Mr. Vincenzo Aquaro", item.id)
+        "The future is hybrid.",
+        NoteTag.KEY_MESSAGE,
+        "Mr. Vincenzo Aquaro",
+        item.id,
+    )
     assert note.created_at == T0 and note.created_at.utcoffset() == timedelta(0)
 
 
@@ -56,13 +67,22 @@ def test_update_and_set_tag_keep_creation_time(demo_doc):
     item = _items(demo_doc)[1]
     note_id = _add(demo_doc, item.id, "Digital divide persists")
     with demo_doc.session() as s:
-        ops.update_note(s, note_id=note_id, text="The digital divide persists", speaker="Mr. Sean Doral",
-                        at=T0 + timedelta(minutes=3))
+        ops.update_note(
+            s,
+            note_id=note_id,
+            text="The digital divide persists",
+            speaker="Mr. Sean Doral",
+            at=T0 + timedelta(minutes=3),
+        )
         ops.set_tag(s, note_id=note_id, tag=NoteTag.QUOTE, at=T0 + timedelta(minutes=4))
     with demo_doc.session() as s:
         [note] = load_notes(session=s)
     assert (note.text, note.speaker, note.tag, note.created_at) == (
-        "The digital divide persists", "Mr. Sean Doral", NoteTag.QUOTE, T0)
+        "The digital divide persists",
+        "Mr. Sean Doral",
+        NoteTag.QUOTE,
+        T0,
+    )
 
 
 def test_delete_and_restore_puts_the_same_note_back(demo_doc):
@@ -103,7 +123,7 @@ def test_notes_by_item_follows_the_agenda_and_key_messages(demo_doc):
         groups = ops.notes_by_item(s)
         keys = ops.key_messages(s)
         non_empty = ops.notes_by_item(s, include_empty=False)
-    assert [g.item.id for g in groups[:len(items)]] == [it.id for it in items]
+    assert [g.item.id for g in groups[: len(items)]] == [it.id for it in items]
     assert [len(g.notes) for g in groups] == [0, 2, 0, 1, 0, 0, 1]
     assert groups[-1].item is None
     assert [n.text[:10] for n in keys] == ["Digital tr", "Contextual"]  # agenda order, not typing order

@@ -1,4 +1,5 @@
 """Roster operations on a real document: import in one transaction, re-import, undo of delete, export."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,8 +45,9 @@ def test_bad_rows_refused_good_rows_written(demo_doc):
 def test_reimport_updates_by_email_and_never_deletes(demo_doc, tmp_path):
     _import(demo_doc, "utf8_comma.csv")
     before = {p.email: p for p in _roster(demo_doc)}
-    (tmp_path / "fix.csv").write_text("Email,Position\nminjun.kim@mois.go.kr,Director General\nnew@gov.ws,\n",
-                                      encoding="utf-8")
+    (tmp_path / "fix.csv").write_text(
+        "Email,Position\nminjun.kim@mois.go.kr,Director General\nnew@gov.ws,\n", encoding="utf-8"
+    )
     # no name column: known e-mails are updates; the unknown one has no name and is refused
     table = read_roster(tmp_path / "fix.csv")
     with demo_doc.session() as s:
@@ -104,7 +106,7 @@ def test_add_edit_delete_and_restore_with_marks(demo_doc):
 def test_export_roster_round_trip(demo_doc, tmp_path):
     _import(demo_doc, "utf8_comma.csv")
     with demo_doc.session() as s:
-        ops.add_participant(s, participant=Participant("=HYPERLINK(\"http://evil\")", email="evil@x.org"))
+        ops.add_participant(s, participant=Participant('=HYPERLINK("http://evil")', email="evil@x.org"))
         ops.export_roster(s, path=tmp_path / "roster.xlsx")
         ops.export_roster(s, path=tmp_path / "roster.csv")
     assert "'=HYPERLINK" in (tmp_path / "roster.csv").read_text(encoding="utf-8-sig")

@@ -1,4 +1,5 @@
 """Evaluation operations: typed forms, corrections, delete/restore, CSV import in one transaction."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -105,8 +106,9 @@ def test_replace_delete_an_import_and_swap_back(demo_doc):
         ops.add_response(s, answers={"sat_topics": 4})  # a typed paper form: never touched by imports
         first = ops.import_survey(s, data=(DATA / "surveymonkey.csv").read_bytes(), name="surveymonkey.csv").value
     with demo_doc.session() as s:
-        second = ops.import_survey(s, data=(DATA / "kobotoolbox.csv").read_bytes(), name="kobo.csv",
-                                   replace_all=True).value
+        second = ops.import_survey(
+            s, data=(DATA / "kobotoolbox.csv").read_bytes(), name="kobo.csv", replace_all=True
+        ).value
     assert second.removed == 36 and second.added == 36 and len(_responses(demo_doc)) == 37
     with demo_doc.session() as s:
         [(import_id, n)] = ops.survey_imports(s)

@@ -1,4 +1,5 @@
 """The outcome report: assembled from the document, printed with every part, figures exact."""
+
 from __future__ import annotations
 
 import re
@@ -47,23 +48,50 @@ def test_assembled_from_what_the_document_holds(webinar):
     assert dict(r.participation)["Local participants (registered / attended)"] == "4 / 4"
     plan = r.outputs[0]
     assert plan.headers == ["Goal", "Action step", "Responsibility", "Timeframe"]
-    assert plan.rows[1] == ["Digital skills for civil servants", "Train 40 trainers", "UNPOG with the academy", "Q1 2024"]
+    assert plan.rows[1] == [
+        "Digital skills for civil servants",
+        "Train 40 trainers",
+        "UNPOG with the academy",
+        "Q1 2024",
+    ]
 
 
 def test_printed_with_every_part(webinar, tmp_path):
     out = print_report(webinar, tmp_path / "report.pdf")
     text = _text(out)
-    for part in ["OUTCOME REPORT", "30 May 2023", "15:00 – 16:40 Seoul (GMT+9)", "Organized by",
-                 "Acknowledgments", "This report captures the main outcomes", "I. Executive Summary",
-                 "II. Key Messages", "1. Digital transformation is a new development paradigm",
-                 "III. Summary of Discussions", "1) Opening", "Moderator: Mr. Keping Yao",
-                 "IV. Group Outputs", "Action plan — Group A — Asia-Pacific", "Train 40 trainers",
-                 "V. Recommendations", "Localize and contextualize the Toolkit.",
-                 "VI. Evaluation of the Post-Event Survey", "147 evaluation responses",
-                 "97.3% (143 of 147)", "99.3% (146 of 147)", "94.6% (139 of 147)", "91.8% (135 of 147)",
-                 "What did you like most about the Webinar?", "It was overall a great knowledge booster.",
-                 "Annex 1. Agenda as Planned and as Run", "15:00–15:09", "+2 min over",
-                 "Annex 2. Participation", "Registered", "Republic of Korea"]:
+    for part in [
+        "OUTCOME REPORT",
+        "30 May 2023",
+        "15:00 – 16:40 Seoul (GMT+9)",
+        "Organized by",
+        "Acknowledgments",
+        "This report captures the main outcomes",
+        "I. Executive Summary",
+        "II. Key Messages",
+        "1. Digital transformation is a new development paradigm",
+        "III. Summary of Discussions",
+        "1) Opening",
+        "Moderator: Mr. Keping Yao",
+        "IV. Group Outputs",
+        "Action plan — Group A — Asia-Pacific",
+        "Train 40 trainers",
+        "V. Recommendations",
+        "Localize and contextualize the Toolkit.",
+        "VI. Evaluation of the Post-Event Survey",
+        "147 evaluation responses",
+        "97.3% (143 of 147)",
+        "99.3% (146 of 147)",
+        "94.6% (139 of 147)",
+        "91.8% (135 of 147)",
+        "What did you like most about the Webinar?",
+        "It was overall a great knowledge booster.",
+        "Annex 1. Agenda as Planned and as Run",
+        "15:00–15:09",
+        "+2 min over",
+        "Annex 2. Participation",
+        "Registered",
+        "Republic of Korea",
+    ]:
         assert part in text, part
     # a note's markup is printed as text, never interpreted
     assert "<img src='/etc/passwd'>" in text

@@ -1,4 +1,5 @@
 """Run events in a real document: stored as they happen, survive a SIGKILL, settings kept."""
+
 from __future__ import annotations
 
 import os
@@ -6,7 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -15,11 +16,11 @@ from dgfacil.core.run.plan import derive_state
 from dgfacil.core.run.words import countdown_text
 from dgfacil.operations import run as run_ops
 from dgfacil.store import run_log
-from dgfacil.store.workshop import load_workshop
 from dgfacil.store.document import open_document
 from dgfacil.store.settings import get_setting
+from dgfacil.store.workshop import load_workshop
 
-T0 = datetime(2023, 5, 30, 6, 7, tzinfo=timezone.utc)  # 15:07 in Seoul: Session 1 starts
+T0 = datetime(2023, 5, 30, 6, 7, tzinfo=UTC)  # 15:07 in Seoul: Session 1 starts
 
 
 def first_day(doc):
@@ -92,7 +93,9 @@ def test_kill_mid_item_and_reopen_resumes_exactly(demo_doc):
     demo_doc.engine.dispose()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(path), str(day.id), str(session_1.id), T0.isoformat()],
-        stdout=subprocess.PIPE, text=True, env={**os.environ},
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
     )
     try:
         assert child.stdout.readline().strip() == "recorded"

@@ -1,5 +1,6 @@
 """Signatory operations on a real document: add (at most three), edit, reorder, remove and
 restore in place; signature pictures checked, scaled down and kept as PNG."""
+
 from __future__ import annotations
 
 import io
@@ -50,11 +51,14 @@ def test_add_edit_move_remove_restore(demo_doc):
     assert back[1].id == first and [x.position for x in back] == [0, 1, 2]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"not an image at all", "not a readable"),
-    (picture("GIF"), "use a PNG or JPEG"),
-    (picture("PNG")[:60], "not a readable"),  # truncated
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"not an image at all", "not a readable"),
+        (picture("GIF"), "use a PNG or JPEG"),
+        (picture("PNG")[:60], "not a readable"),  # truncated
+    ],
+)
 def test_bad_pictures_are_refused_and_nothing_is_saved(demo_doc, data, message):
     with demo_doc.session() as s, pytest.raises(SignatoryError, match=message):
         ops.add_signatory(s, name="Someone", image=data)

@@ -1,6 +1,7 @@
 """Who a respondent is, across the exports an organizer really has: the same answers re-saved by
 Excel or downloaded from the linked Sheet are the same respondents; a second Microsoft Form whose
 IDs start at 1 again is other respondents; what an earlier import had and a new file lacks is said."""
+
 from __future__ import annotations
 
 import csv
@@ -13,15 +14,21 @@ from dgfacil.operations import evaluation as ops
 from dgfacil.store import evaluation as store
 
 GRID = "6. Please rate your level of satisfaction with the following aspects of the Webinar. [{}]"
-HEADER = ["Timestamp", "Email address", GRID.format("Importance and relevance of the topics"),
-          GRID.format("Quality of presentations")]
+HEADER = [
+    "Timestamp",
+    "Email address",
+    GRID.format("Importance and relevance of the topics"),
+    GRID.format("Quality of presentations"),
+]
 START = datetime(2023, 5, 30, 16, 20, 10)
 # two respondents in the same minute: once the seconds are dropped only the e-mail tells them apart
-PEOPLE = [(START, "a@example.org", "Very satisfied", "Satisfied"),
-          (START + timedelta(seconds=41), "b@example.org", "Neutral", "Very satisfied"),
-          (START + timedelta(minutes=17), "c@example.org", "Dissatisfied", ""),
-          (START + timedelta(minutes=30), "", "Satisfied", "Neutral"),
-          (START + timedelta(hours=2), "d@example.org", "Very dissatisfied", "Satisfied")]
+PEOPLE = [
+    (START, "a@example.org", "Very satisfied", "Satisfied"),
+    (START + timedelta(seconds=41), "b@example.org", "Neutral", "Very satisfied"),
+    (START + timedelta(minutes=17), "c@example.org", "Dissatisfied", ""),
+    (START + timedelta(minutes=30), "", "Satisfied", "Neutral"),
+    (START + timedelta(hours=2), "d@example.org", "Very dissatisfied", "Satisfied"),
+]
 
 
 def _csv(stamp, people=PEOPLE) -> bytes:
@@ -84,8 +91,17 @@ def _ms_forms(rows) -> bytes:
 
 def _ms_rows(day: int, answer: str, n: int = 3):
     t = datetime(2023, 6, day, 9, 0)
-    return [(i + 1, t + timedelta(minutes=5 * i), t + timedelta(minutes=5 * i + 4), f"p{day}.{i}@example.org",
-             f"Person {day}.{i}", answer) for i in range(n)]
+    return [
+        (
+            i + 1,
+            t + timedelta(minutes=5 * i),
+            t + timedelta(minutes=5 * i + 4),
+            f"p{day}.{i}@example.org",
+            f"Person {day}.{i}",
+            answer,
+        )
+        for i in range(n)
+    ]
 
 
 def test_a_second_microsoft_form_numbered_from_one_again_adds_its_responses(demo_doc):
@@ -106,8 +122,10 @@ def test_responses_missing_from_a_new_file_are_reported_never_silently_kept(demo
     _import(demo_doc, _csv(google), "google_forms.csv")
     shorter = _import(demo_doc, _csv(google, PEOPLE[:3]), "google_forms.csv")
     assert shorter.missing == {"google_forms.csv": 2}
-    assert ("WARNING 2 responses of the earlier import of google_forms.csv are not in this file — they are kept; "
-            "use --replace to drop them") in shorter.summary()
+    assert (
+        "WARNING 2 responses of the earlier import of google_forms.csv are not in this file — they are kept; "
+        "use --replace to drop them"
+    ) in shorter.summary()
     renamed = _import(demo_doc, _csv(sheet, PEOPLE[:4]), "download (1).csv")  # matched, so the same source
     assert renamed.missing == {"google_forms.csv": 1} and len(_answers(demo_doc)) == 5
     assert "imported 4 responses" in renamed.summary() and "1 response of" in renamed.summary()
@@ -122,6 +140,7 @@ def test_letters_an_encoding_lost_do_not_overwrite_the_written_answers(demo_doc)
         out = io.StringIO()
         csv.writer(out).writerows(rows)
         return out.getvalue().encode(enc)
+
     _import(demo_doc, data(original, "utf-8"), "a.csv")
     again = _import(demo_doc, data(resaved, "cp1252"), "a_excel.csv")
     assert (again.updated, again.unchanged, again.letters_kept) == (0, 1, 1)

@@ -1,4 +1,5 @@
 """Printing fixtures: a demo document with a roster from many countries, helpers to read PDFs."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,10 +11,17 @@ import pytest
 from dgfacil.core.model import Participant
 
 NAMES = [
-    ("김민준", "Republic of Korea"), ("王小明", "China"), ("山田 太郎", "Japan"),
-    ("สมชาย ใจดี", "Thailand"), ("محمد بن سلمان", "Pakistan"), ("राजेश कुमार", "India"),
-    ("শেখ হাসিনা", "Bangladesh"), ("Ольга Петрова", "Mongolia"), ("Nguyễn Thị Minh Khai", "Viet Nam"),
-    ("<img src=/etc/passwd>", "Nowhere"), ("../../x", "Iran"),
+    ("김민준", "Republic of Korea"),
+    ("王小明", "China"),
+    ("山田 太郎", "Japan"),
+    ("สมชาย ใจดี", "Thailand"),
+    ("محمد بن سلمان", "Pakistan"),
+    ("राजेश कुमार", "India"),
+    ("শেখ হাসিনা", "Bangladesh"),
+    ("Ольга Петрова", "Mongolia"),
+    ("Nguyễn Thị Minh Khai", "Viet Nam"),
+    ("<img src=/etc/passwd>", "Nowhere"),
+    ("../../x", "Iran"),
     ("Maria Fernanda de los Ángeles Rodríguez-Villanueva y Castellanos de la Torre", "Philippines"),
 ]
 
@@ -36,23 +44,33 @@ def to_png(pdf: Path, dest: Path, *, first: int = 1, dpi: int = 60) -> Path | No
     if not shutil.which("pdftoppm"):
         return None
     stem = dest.with_suffix("")
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(first), "-l", str(first),
-                    "-singlefile", str(pdf), str(stem)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(first), "-l", str(first), "-singlefile", str(pdf), str(stem)],
+        check=True,
+    )
     return stem.with_suffix(".png")
 
 
 @pytest.fixture
 def roster_doc(demo_doc):
     """The demo workshop with twelve participants, all present except Ольга and Nguyễn."""
-    from dgfacil.operations.attendance import mark, attendance_units
+    from dgfacil.operations.attendance import attendance_units, mark
     from dgfacil.operations.participants import add_participant
     from dgfacil.store.participants import load_participants
 
     with demo_doc.session() as s:
         for i, (name, country) in enumerate(NAMES, start=1):
-            add_participant(s, participant=Participant(
-                name, email=f"p{i}@example.org", country=country, organization="Ministry of Digital Affairs",
-                position="Director", badge_code=f"B{i:04d}"))
+            add_participant(
+                s,
+                participant=Participant(
+                    name,
+                    email=f"p{i}@example.org",
+                    country=country,
+                    organization="Ministry of Digital Affairs",
+                    position="Director",
+                    badge_code=f"B{i:04d}",
+                ),
+            )
     with demo_doc.session() as s:
         people = load_participants(session=s)
         items = [i for u in attendance_units(s) for i in u.item_ids]

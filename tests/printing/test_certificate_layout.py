@@ -1,5 +1,6 @@
 """A long workshop title with three pictured signatories: the text stack stays clear of the
 signature pictures and the signature line stays above the footer."""
+
 from __future__ import annotations
 
 from reportlab.lib.units import mm

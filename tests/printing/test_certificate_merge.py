@@ -1,6 +1,7 @@
 """One PDF for all certificates is drawn in batches and streamed together (printing/merge.py):
 the joined file must have every page and every name, its fonts and shared parts only once, and
 QR codes that still decode on pages from later batches."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -49,11 +50,14 @@ def _recipients(signer, count: int):
 def _print(tmp_path, workshop, count: int, batch: int):
     signer = signing.Signer(signing.new_private_key())
     people = list(_recipients(signer, count))
-    sigs = [certificate.Signatory("Kim Jae-hong", "Head, UNPOG", _signature_png()),
-            certificate.Signatory("Vincenzo Aquaro", "Chief, Digital Government Branch")]
+    sigs = [
+        certificate.Signatory("Kim Jae-hong", "Head, UNPOG", _signature_png()),
+        certificate.Signatory("Vincenzo Aquaro", "Chief, Digital Government Branch"),
+    ]
     out = tmp_path / "all.pdf"
-    certificate.print_certificates(out, workshop, iter(people), signatories=sigs, fingerprint="AB12",
-                                   total=count, batch=batch)
+    certificate.print_certificates(
+        out, workshop, iter(people), signatories=sigs, fingerprint="AB12", total=count, batch=batch
+    )
     return out, people, signer
 
 
@@ -87,13 +91,13 @@ def test_fonts_and_shared_parts_are_embedded_once(tmp_path, workshop):
     assert small.stat().st_size < whole.stat().st_size * 1.05
 
 
-@pytest.mark.skipif(not shutil.which("zbarimg") or not shutil.which("pdftoppm"),
-                    reason="needs zbar-tools and poppler-utils")
+@pytest.mark.skipif(
+    not shutil.which("zbarimg") or not shutil.which("pdftoppm"), reason="needs zbar-tools and poppler-utils"
+)
 def test_qr_on_a_later_batch_decodes(tmp_path, workshop, screenshots):
     out, people, signer = _print(tmp_path, workshop, count=11, batch=4)
     png = to_png(out, tmp_path / "p10.png", first=10, dpi=150)  # third batch (batches of 4)
-    scanned = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True,
-                             text=True).stdout.strip()
+    scanned = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout.strip()
     verdict = signing.verify(scanned, {signer.key_id: signer.public_raw})
     assert verdict.valid and verdict.claim.number == people[9].number
     to_png(out, screenshots / "certificate-batch3.png", first=10)
@@ -106,5 +110,4 @@ def test_text_that_looks_like_pdf_syntax_survives_the_join(tmp_path, workshop):
     out, people, _ = _print(tmp_path, odd, count=5, batch=2)
     reader = PdfReader(str(out))
     assert reader.metadata.title == "Certificates \u2014 Mainstreaming 12 0 R >> stream (SDG 16) endobj"
-    assert [f"Certificate No. {p.number}" in page.extract_text() for page, p in zip(reader.pages, people)] \
-        == [True] * 5
+    assert [f"Certificate No. {p.number}" in page.extract_text() for page, p in zip(reader.pages, people)] == [True] * 5

@@ -1,4 +1,5 @@
 """Every document prints from a real document; the text in the PDF is what we expect."""
+
 from __future__ import annotations
 
 import shutil
@@ -109,8 +110,9 @@ def test_cancel_leaves_no_file(roster_doc, tmp_path):
     assert list(out.iterdir()) == []  # not even a temp file
 
 
-@pytest.mark.skipif(not shutil.which("zbarimg") or not shutil.which("pdftoppm"),
-                    reason="needs zbar-tools and poppler-utils")
+@pytest.mark.skipif(
+    not shutil.which("zbarimg") or not shutil.which("pdftoppm"), reason="needs zbar-tools and poppler-utils"
+)
 def test_certificate_qr_decodes_and_verifies(roster_doc, tmp_path):
     _job, [pdf] = print_document(roster_doc, "certificates", tmp_path / "c.pdf")
     png = to_png(pdf, tmp_path / "page.png", dpi=150)

@@ -1,6 +1,7 @@
 """Every name in its own script: fonts are chosen by what their cmap covers, every script a UN
 member state writes names in prints with a real font (Armenian and Tibetan included), محمد gets
 no ligature or vowel marks nobody typed, and a character no font has is named, never blank."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,12 @@ from dgfacil.printing.attendance_sheet import print_attendance_sheet
 from .conftest import pdf_text, to_png
 from .world_names import WORLD_NAMES
 
-WORKSHOP = Workshop(title="Digital Government Leadership", timezone="Asia/Bangkok",
-                    organizers=["UN DESA", "UN ESCAP"], days=[Day(date(2026, 3, 2)), Day(date(2026, 3, 6))])
+WORKSHOP = Workshop(
+    title="Digital Government Leadership",
+    timezone="Asia/Bangkok",
+    organizers=["UN DESA", "UN ESCAP"],
+    days=[Day(date(2026, 3, 2)), Day(date(2026, 3, 6))],
+)
 NO_FONT = "\U00010001\U00010002"  # Linear B: no font on any machine we support has it
 
 
@@ -67,8 +72,9 @@ def _stem(script: str) -> str:
 
 
 def test_certificates_in_every_script_draw_each_name_with_its_font(tmp_path, screenshots):
-    people = [certificate.Recipient(f"X-2026-{i:04d}", n, f"DGF1|{i}")
-              for i, (_s, n) in enumerate(WORLD_NAMES, start=1)]
+    people = [
+        certificate.Recipient(f"X-2026-{i:04d}", n, f"DGF1|{i}") for i, (_s, n) in enumerate(WORLD_NAMES, start=1)
+    ]
     pdf = certificate.print_certificates(tmp_path / "c.pdf", WORKSHOP, people, fingerprint="TEST")[0]
     for (script, name), used in zip(WORLD_NAMES, _fonts_drawing_text(pdf)):
         if script != "latin":
@@ -94,8 +100,9 @@ def test_badges_and_attendance_in_every_script(tmp_path, screenshots):
 
 def test_row_numbers_of_a_thousand_and_more_stay_on_one_line(tmp_path, screenshots):
     people = [Participant(f"Person {i:04d}", country="Thailand") for i in range(1, 1006)]
-    pdf = print_attendance_sheet(tmp_path / "a.pdf", Workshop(
-        title="Webinar", timezone="Asia/Bangkok", days=[Day(date(2026, 3, 2))]), people)
+    pdf = print_attendance_sheet(
+        tmp_path / "a.pdf", Workshop(title="Webinar", timezone="Asia/Bangkok", days=[Day(date(2026, 3, 2))]), people
+    )
     numbers = [line.strip() for line in pdf_text(pdf).splitlines() if line.strip().isdigit()]
     assert numbers == [str(i) for i in range(1, 1006)]  # "1000" once broke into "100" / "0"
     last = len(PdfReader(str(pdf)).pages)
@@ -124,12 +131,13 @@ def test_a_japanese_name_gets_the_japanese_font_by_country_or_kana(tmp_path):
     assert [s for s, _ in fonts.split_scripts("山田 太郎", japanese=True)] == ["kana"]
     assert fonts.japanese_country(" Japan ") and fonts.japanese_country("日本")
     assert not fonts.japanese_country("China")
-    people = [certificate.Recipient("J-1", "山田 太郎", "DGF1|1", country="Japan"),
-              certificate.Recipient("C-1", "山田 太郎", "DGF1|2", country="China")]
+    people = [
+        certificate.Recipient("J-1", "山田 太郎", "DGF1|1", country="Japan"),
+        certificate.Recipient("C-1", "山田 太郎", "DGF1|2", country="China"),
+    ]
     pdf = certificate.print_certificates(tmp_path / "c.pdf", WORKSHOP, people, fingerprint="T")[0]
     japan, china = _fonts_drawing_text(pdf)
     assert any(_stem("kana") in f for f in japan) and not any(_stem("han") in f for f in japan)
     assert any(_stem("han") in f for f in china)
-    tents = badge.print_table_tents(tmp_path / "t.pdf", WORKSHOP,
-                                    [Participant("山田 太郎", country="Japan")])
+    tents = badge.print_table_tents(tmp_path / "t.pdf", WORKSHOP, [Participant("山田 太郎", country="Japan")])
     assert any(_stem("kana") in f for f in set().union(*_fonts_drawing_text(Path(tents))))

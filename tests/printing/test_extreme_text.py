@@ -4,6 +4,7 @@ An 800-word description pasted into an agenda item, a 2,000-character title with
 right-to-left scripts and emoji, empty strings: each printed document lays them out (rows split
 across pages, unbreakable words wrap) and the words are all there.
 """
+
 from __future__ import annotations
 
 import sys
@@ -15,7 +16,14 @@ from sqlmodel import select
 from dgfacil.operations.printing import KINDS, print_document
 from dgfacil.operations.report import print_report
 from dgfacil.store.tables import (
-    AgendaItemRow, AttendanceRow, BoardItemRow, ExerciseRow, GroupMemberRow, GroupRow, NoteRow, ParticipantRow,
+    AgendaItemRow,
+    AttendanceRow,
+    BoardItemRow,
+    ExerciseRow,
+    GroupMemberRow,
+    GroupRow,
+    NoteRow,
+    ParticipantRow,
     WorkshopRow,
 )
 
@@ -59,27 +67,58 @@ def extreme_doc(demo_doc):
                     s.add(AttendanceRow(workshop_id=w.id, participant_id=p.id, agenda_item_id=item.id, present=True))
         ex = s.exec(select(ExerciseRow)).first()
         ex.title = WORD[:500] + " " + RTL
-        ex.definition = {**ex.definition, "columns": [*ex.definition["columns"][:2],
-                                                      {"key": "timeframe", "title": WORD, "hint": ABSTRACT}]}
+        ex.definition = {
+            **ex.definition,
+            "columns": [*ex.definition["columns"][:2], {"key": "timeframe", "title": WORD, "hint": ABSTRACT}],
+        }
         s.add(ex)
-        s.add(ExerciseRow(workshop_id=w.id, agenda_item_id=items[2].id, kind="rubric", title=RTL, definition={
-            "levels": [{"title": WORD}, {"title": EMOJI}, {"title": ""}],
-            "dimensions": [{"key": "d1", "title": WORD[:300], "descriptors": [ABSTRACT, WORD, RTL]},
-                           {"key": "d2", "title": "", "descriptors": []}]}))
+        s.add(
+            ExerciseRow(
+                workshop_id=w.id,
+                agenda_item_id=items[2].id,
+                kind="rubric",
+                title=RTL,
+                definition={
+                    "levels": [{"title": WORD}, {"title": EMOJI}, {"title": ""}],
+                    "dimensions": [
+                        {"key": "d1", "title": WORD[:300], "descriptors": [ABSTRACT, WORD, RTL]},
+                        {"key": "d2", "title": "", "descriptors": []},
+                    ],
+                },
+            )
+        )
         group = s.exec(select(GroupRow)).first()
         group.name = WORD[:300]
         s.add(group)
         for p in people[:12]:
             s.add(GroupMemberRow(group_id=group.id, participant_id=p.id))
+
         def cells(text):  # the board keeps a table row's cells under "cells"; the report reads them flat
             return {"action": text, "responsibility": WORD[:400], "timeframe": RTL}
 
         for k, text in enumerate([ABSTRACT, WORD, EMOJI, RTL, ""]):
-            s.add(BoardItemRow(workshop_id=w.id, exercise_id=ex.id, group_id=group.id, position=10 + k, area=WORD[:200],
-                               text=text, data={"cells": cells(text), **cells(text)}))
+            s.add(
+                BoardItemRow(
+                    workshop_id=w.id,
+                    exercise_id=ex.id,
+                    group_id=group.id,
+                    position=10 + k,
+                    area=WORD[:200],
+                    text=text,
+                    data={"cells": cells(text), **cells(text)},
+                )
+            )
         for tag, text in (("key message", ABSTRACT), ("note", WORD), ("decision", RTL + " " + EMOJI)):
-            s.add(NoteRow(workshop_id=w.id, agenda_item_id=items[0].id, tag=tag, speaker=LONG_NAME, text=text,
-                          created_at="2023-05-30T06:30:00+00:00"))
+            s.add(
+                NoteRow(
+                    workshop_id=w.id,
+                    agenda_item_id=items[0].id,
+                    tag=tag,
+                    speaker=LONG_NAME,
+                    text=text,
+                    created_at="2023-05-30T06:30:00+00:00",
+                )
+            )
     return demo_doc
 
 

@@ -1,4 +1,5 @@
 """Headings stay with what they head; a day called "Day 1" is not printed as "Day 1: Day 1"."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,8 @@ import re
 from pypdf import PdfReader
 from reportlab.platypus import Spacer
 
-from dgfacil.printing import styles
 from dgfacil.core.agenda import day_label
+from dgfacil.printing import styles
 from dgfacil.printing.attendance_sheet import print_attendance_sheet
 from dgfacil.printing.layout import build_pdf
 from dgfacil.printing.outcome_report import OutcomeReport, _participation
@@ -18,9 +19,17 @@ from .conftest import pdf_text, to_png
 
 def _report() -> OutcomeReport:
     return OutcomeReport(
-        title="W", subtitle="", dates="1 June 2024", times=[], modality="Online", venue="", organizers=[],
-        issued="June 2024", participation=[("Registered", "27"), ("Attended", "25")],
-        countries=[("Cambodia", 9), ("Lao People's Democratic Republic", 8), ("Thailand", 10)])
+        title="W",
+        subtitle="",
+        dates="1 June 2024",
+        times=[],
+        modality="Online",
+        venue="",
+        organizers=[],
+        issued="June 2024",
+        participation=[("Registered", "27"), ("Attended", "25")],
+        countries=[("Cambodia", 9), ("Lao People's Democratic Republic", 8), ("Thailand", 10)],
+    )
 
 
 def test_registrations_heading_is_never_stranded(tmp_path, screenshots):
@@ -29,8 +38,9 @@ def test_registrations_heading_is_never_stranded(tmp_path, screenshots):
     stranded = []
     # push the annex down the page a few points at a time, across the foot of the first page
     for push in range(560, 700, 6):
-        out = build_pdf(tmp_path / f"p{push}.pdf", [Spacer(1, push), *_participation(_report(), width)],
-                        title="t", pagesize=size)
+        out = build_pdf(
+            tmp_path / f"p{push}.pdf", [Spacer(1, push), *_participation(_report(), width)], title="t", pagesize=size
+        )
         for page in PdfReader(str(out)).pages:
             text = page.extract_text() or ""
             if "Registrations by country" in text and "Cambodia" not in text:

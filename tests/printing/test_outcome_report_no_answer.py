@@ -1,4 +1,5 @@
 """The report's evaluation figures never hide who did not answer: '(130 of 140 answering; 7 no answer)'."""
+
 from __future__ import annotations
 
 import shutil
@@ -18,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).parent))
 from test_outcome_report import _report  # noqa: E402
 
-FORM = EvaluationForm.from_dict(load_template(ROOT / "sessions" / "undesa-escap-webinar-2023.toml").evaluation.model_dump())
+FORM = EvaluationForm.from_dict(
+    load_template(ROOT / "sessions" / "undesa-escap-webinar-2023.toml").evaluation.model_dump()
+)
 
 
 def _responses() -> list[Response]:
@@ -47,8 +50,22 @@ def test_shares_name_the_missing_answers(tmp_path, screenshots):
     assert "No answer 20" in text  # the institution table counts the blanks
     if shutil.which("pdftoppm"):
         page = next(i for i, p in enumerate(pages, start=1) if "Key figures" in p)
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page + 1), str(out),
-                        str(screenshots / "report_evaluation")], check=True, timeout=60)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                str(page),
+                "-l",
+                str(page + 1),
+                str(out),
+                str(screenshots / "report_evaluation"),
+            ],
+            check=True,
+            timeout=60,
+        )
 
 
 @pytest.mark.parametrize("missing, expected", [(0, "(147 of 147)"), (1, "(146 of 146 answering; 1 no answer)")])

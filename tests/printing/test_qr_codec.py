@@ -1,5 +1,6 @@
 """The certificate QR encoder: the same symbol as segno (ECI UTF-8, level M, fixed mask) bit for
 bit, at every version a payload can need, and the drawn code scans with zbarimg's defaults."""
+
 from __future__ import annotations
 
 import random
@@ -15,8 +16,9 @@ ALPHABET = "abcXYZ019:/+=_- 김민준Ольгаराजेशمحمد田中Հա
 
 
 def _segno(text: str) -> list[list[bool]]:
-    code = segno.make(text, encoding="utf-8", eci=True, error="m", micro=False, boost_error=False,
-                      mask=qr.MASK, mode="byte")
+    code = segno.make(
+        text, encoding="utf-8", eci=True, error="m", micro=False, boost_error=False, mask=qr.MASK, mode="byte"
+    )
     return [[bool(v) for v in row] for row in code.matrix]
 
 
@@ -29,7 +31,10 @@ def test_same_symbol_as_segno_for_every_length_up_to_version_15():
         if len(data) > 400:
             break
         versions.add(qr_codec.version_for(data))
-        assert [[bool(v) for v in row] for row in qr.make_qr(text)] == _segno(text), (length, qr_codec.version_for(data))
+        assert [[bool(v) for v in row] for row in qr.make_qr(text)] == _segno(text), (
+            length,
+            qr_codec.version_for(data),
+        )
     assert {1, 7, 10, 15} <= versions  # small, with version info, 16-bit count, several blocks
 
 
@@ -38,8 +43,7 @@ def test_the_packed_image_holds_exactly_the_dark_modules():
     n, bits = qr_codec.packed(text, qr.MASK)
     stride = (n + 7) // 8
     assert len(bits) == n * stride
-    dark = {(r, c) for r in range(n) for c in range(stride * 8)
-            if bits[r * stride + c // 8] >> (7 - c % 8) & 1}
+    dark = {(r, c) for r in range(n) for c in range(stride * 8) if bits[r * stride + c // 8] >> (7 - c % 8) & 1}
     m = qr.make_qr(text)
     assert len(m) == n and dark == {(r, c) for r in range(n) for c in range(n) if m[r][c]}
 
@@ -56,7 +60,7 @@ def test_a_drawn_code_scans_back_with_zbar_defaults(tmp_path):
             if on:
                 for dy in range(scale):
                     start = ((r + quiet) * scale + dy) * side + (c + quiet) * scale
-                    pixels[start:start + scale] = b"\0" * scale
+                    pixels[start : start + scale] = b"\0" * scale
     image = tmp_path / "code.pgm"
     image.write_bytes(b"P5 %d %d 255\n" % (side, side) + bytes(pixels))
     scanned = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True)

@@ -4,6 +4,7 @@ ISO-8859-1 / Shift-JIS and garbles names, which the second test shows (so the fi
 
 The real certificate PDF is printed (printing/certificate.py), rasterised with pdftoppm and
 scanned; the full sweep over more names is marked slow."""
+
 from __future__ import annotations
 
 import shutil
@@ -20,8 +21,9 @@ from dgfacil.printing import certificate, qr
 
 from .world_names import WORLD_NAMES
 
-pytestmark = pytest.mark.skipif(not shutil.which("zbarimg") or not shutil.which("pdftoppm"),
-                                reason="needs zbar-tools and poppler-utils")
+pytestmark = pytest.mark.skipif(
+    not shutil.which("zbarimg") or not shutil.which("pdftoppm"), reason="needs zbar-tools and poppler-utils"
+)
 
 KEY = bytes(range(32))
 KNOWN = {signing.key_id(signing.public_key(KEY)): signing.public_key(KEY)}
@@ -39,23 +41,43 @@ def _scan(pngs: list[Path]) -> list[str]:
     for png in pngs:
         found = subprocess.run(["zbarimg", "-q", str(png)], capture_output=True, check=False).stdout
         lines = found.decode("utf-8", errors="surrogateescape").splitlines()
-        out.append("\n".join(line.removeprefix("QR-Code:") for line in lines
-                             if line.startswith("QR-Code:")))
+        out.append("\n".join(line.removeprefix("QR-Code:") for line in lines if line.startswith("QR-Code:")))
     return out
 
 
 def _print_and_scan(names: list[str], tmp_path: Path) -> tuple[list[str], list[str]]:
     signer = signing.Signer(KEY)
     payloads = [signer.sign(_claim(i, n)) for i, n in enumerate(names, start=1)]
-    people = [certificate.Recipient(_claim(i, n).number, n, p)
-              for i, (n, p) in enumerate(zip(names, payloads), start=1)]
-    workshop = Workshop(title="Digital Government Leadership", timezone="Asia/Seoul",
-                        days=[Day(date(2026, 3, 2)), Day(date(2026, 3, 6))])
+    people = [
+        certificate.Recipient(_claim(i, n).number, n, p) for i, (n, p) in enumerate(zip(names, payloads), start=1)
+    ]
+    workshop = Workshop(
+        title="Digital Government Leadership",
+        timezone="Asia/Seoul",
+        days=[Day(date(2026, 3, 2)), Day(date(2026, 3, 6))],
+    )
     pdf = tmp_path / "certificates.pdf"
     certificate.print_certificates(pdf, workshop, people, fingerprint="TEST")
     # the QR corner of each page (A4 landscape at 150 dpi): small pictures scan fast
-    subprocess.run(["pdftoppm", "-png", "-r", "150", "-x", "1400", "-y", "900", "-W", "354",
-                    "-H", "340", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "150",
+            "-x",
+            "1400",
+            "-y",
+            "900",
+            "-W",
+            "354",
+            "-H",
+            "340",
+            str(pdf),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
     pngs = sorted(tmp_path.glob("page-*.png"))
     assert len(pngs) == len(names)
     return payloads, _scan(pngs)
@@ -77,8 +99,9 @@ def test_without_the_utf8_declaration_zbar_garbles_names(tmp_path):
     pngs = []
     for i, name in enumerate(names):
         payload = signer.sign(_claim(i, name))
-        segno.make(payload, encoding="utf-8", eci=False, error="m", micro=False,
-                   boost_error=False).save(str(tmp_path / f"plain-{i:03d}.png"), scale=3)
+        segno.make(payload, encoding="utf-8", eci=False, error="m", micro=False, boost_error=False).save(
+            str(tmp_path / f"plain-{i:03d}.png"), scale=3
+        )
         pngs.append(tmp_path / f"plain-{i:03d}.png")
     verified = [signing.verify(s, KNOWN).valid for s in _scan(pngs)]
     assert not all(verified)  # undeclared UTF-8 is misread for some names
@@ -92,7 +115,8 @@ def test_without_the_utf8_declaration_zbar_garbles_names(tmp_path):
 def test_full_sweep_of_names_through_zbar(tmp_path):
     # every name alone, with a title, with a Latin transcription, and reversed-order variants
     base = [name for _script, name in WORLD_NAMES]
-    names = base + [f"Dr. {n}" for n in base] + [f"{n} (Kim)" for n in base] + \
-        [" ".join(reversed(n.split())) for n in base]
+    names = (
+        base + [f"Dr. {n}" for n in base] + [f"{n} (Kim)" for n in base] + [" ".join(reversed(n.split())) for n in base]
+    )
     payloads, scanned = _print_and_scan(names, tmp_path)
     assert [n for n, p, s in zip(names, payloads, scanned) if s != p] == []

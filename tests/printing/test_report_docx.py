@@ -1,5 +1,6 @@
 """The outcome report as .docx: the PDF's structure in Word terms (headings, tables, a chart
 picture, highlighted placeholders), user text as text, and `dgfacil print report -o x.docx`."""
+
 from __future__ import annotations
 
 import shutil
@@ -15,24 +16,43 @@ from dgfacil.core.evaluation import EvaluationForm, Response, summarize
 from dgfacil.printing.outcome_report import AgendaLine, OutcomeReport, SessionSummary
 from dgfacil.printing.report_docx import write_outcome_report_docx
 
-FORM = EvaluationForm.from_dict({"questions": [
-    {"key": "q", "kind": "likert", "text": "Quality <b>of</b> presentations", "group": "Rate"},
-    {"key": "t", "kind": "text", "text": "What did you like most?"}]})
+FORM = EvaluationForm.from_dict(
+    {
+        "questions": [
+            {"key": "q", "kind": "likert", "text": "Quality <b>of</b> presentations", "group": "Rate"},
+            {"key": "t", "kind": "text", "text": "What did you like most?"},
+        ]
+    }
+)
 
 
 def _report() -> OutcomeReport:
-    responses = [Response({"q": 0, "t": "<img src='/etc/passwd'/> & =HYPERLINK()"}), Response({"q": 1}),
-                 Response({"q": 3, "t": "الحوكمة الرقمية مفيدة"})]
+    responses = [
+        Response({"q": 0, "t": "<img src='/etc/passwd'/> & =HYPERLINK()"}),
+        Response({"q": 1}),
+        Response({"q": 3, "t": "الحوكمة الرقمية مفيدة"}),
+    ]
     return OutcomeReport(
-        title="Workshop <i>x</i>", subtitle="Digital government", dates="1 June 2024",
-        times=["09:00 – 17:00 Bangkok (GMT+7)"], modality="In person", venue="Bangkok",
-        organizers=["UN DESA & ESCAP"], issued="June 2024",
+        title="Workshop <i>x</i>",
+        subtitle="Digital government",
+        dates="1 June 2024",
+        times=["09:00 – 17:00 Bangkok (GMT+7)"],
+        modality="In person",
+        venue="Bangkok",
+        organizers=["UN DESA & ESCAP"],
+        issued="June 2024",
         sections={"executive_summary": "First paragraph.\n\nSecond paragraph."},
-        key_messages=["Inclusion by design"], responses=3, stats=summarize(FORM, responses),
-        sessions=[SessionSummary("1)", "Opening", "09:00–09:30", "Ms. Lead", ["Mr. Speaker"], [("Ms. A", "Hello")]),
-                  SessionSummary("2)", "Silent panel", "09:30–10:00", "", [], [])],
+        key_messages=["Inclusion by design"],
+        responses=3,
+        stats=summarize(FORM, responses),
+        sessions=[
+            SessionSummary("1)", "Opening", "09:00–09:30", "Ms. Lead", ["Mr. Speaker"], [("Ms. A", "Hello")]),
+            SessionSummary("2)", "Silent panel", "09:30–10:00", "", [], []),
+        ],
         agenda=[("1 June 2024", [AgendaLine("Opening", "09:00–09:30", 30, "09:05–09:40", 35, late_min=5)])],
-        run_recorded=True, participation=[("Registered", "3")], countries=[("Thailand", 3)],
+        run_recorded=True,
+        participation=[("Registered", "3")],
+        countries=[("Thailand", 3)],
     )
 
 
@@ -41,9 +61,16 @@ def test_headings_tables_chart_and_author_notes(tmp_path):
     doc = Document(str(out))
     heads = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert ("Title", "Workshop <i>x</i>") in heads
-    for h in ("I. Executive Summary", "II. Key Messages", "III. Summary of Discussions", "IV. Group Outputs",
-              "V. Recommendations", "VI. Evaluation of the Post-Event Survey", "Annex 1. Agenda as Planned and as Run",
-              "Annex 2. Participation"):
+    for h in (
+        "I. Executive Summary",
+        "II. Key Messages",
+        "III. Summary of Discussions",
+        "IV. Group Outputs",
+        "V. Recommendations",
+        "VI. Evaluation of the Post-Event Survey",
+        "Annex 1. Agenda as Planned and as Run",
+        "Annex 2. Participation",
+    ):
         assert ("Heading 1", h) in heads
     assert ("Heading 2", "1) Opening") in heads and ("Heading 2", "Rate") in heads
     texts = [p.text for p in doc.paragraphs]
@@ -67,11 +94,19 @@ def test_cli_writes_a_docx_that_libreoffice_opens(demo_doc, tmp_path):
     path = Path(demo_doc.path)
     demo_doc.close()
     out = tmp_path / "report.docx"
-    done = subprocess.run([sys.executable, "-m", "dgfacil", "print", "report", str(path), "-o", str(out)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "dgfacil", "print", "report", str(path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0 and done.stdout.strip() == f"wrote {out}", done.stderr
     assert Document(str(out)).paragraphs
-    converted = subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                                str(out)], capture_output=True, text=True, timeout=180,
-                               env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    converted = subprocess.run(
+        ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
     assert (tmp_path / "report.pdf").exists(), converted.stderr

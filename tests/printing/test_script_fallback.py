@@ -1,5 +1,6 @@
 """No empty boxes: punctuation, digits and bullets next to Khmer, Lao, Myanmar, Sinhala and Tamil
 text print from a font that has them (the Debian fonts-noto-core files are found)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """Names in every script: a font per script, mixed names split, Arabic words right to left,
 long names shrink to fit. The page with all of them is saved as PNG to look at."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -75,13 +76,16 @@ def test_arabic_punctuation_sits_at_the_end_of_its_word_on_the_left(tmp_path):
     lines = {"د. أحمد، القاهرة": ["القاهرة", "،أحمد", ".د"], "عبد الله: 3": ["3", ":الله", "عبد"]}
     story = [styles.para(text, "cert_name", size=24) for text in lines]
     pdf = build_pdf(tmp_path / "ar.pdf", story, title="Arabic")
-    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                           check=True).stdout
-    words = [(round(float(y)), float(x), unicodedata.normalize("NFKC", w)) for x, y, w in
-             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', boxes)]
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = [
+        (round(float(y)), float(x), unicodedata.normalize("NFKC", w))
+        for x, y, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', boxes)
+    ]
     rows = sorted({y for y, _, _ in words})[:2]
     for y, expected in zip(rows, lines.values()):
         drawn = [w for _, w in sorted((x, w) for wy, x, w in words if wy == y)]
+
         def leftmost_mark(w):
             return w[0] if not w[0].isalnum() else ""
+
         assert [(leftmost_mark(w), sorted(w)) for w in drawn] == [(leftmost_mark(e), sorted(e)) for e in expected]

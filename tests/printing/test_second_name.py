@@ -1,5 +1,6 @@
 """Badges, table tents and attendance sheets print the full name as a second line when it differs
 from the certificate name (a Latin spelling under Bengali or Japanese), and only then."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -14,10 +15,16 @@ from dgfacil.store.workshop import load_workshop
 from .conftest import pdf_text, to_png
 
 PEOPLE = [
-    Participant("Nasrin Akter", certificate_name="নাসরিন আক্তার", country="Bangladesh",
-                organization="a2i Programme", badge_code="B0001"),
-    Participant("Tanaka Yuki", certificate_name="田中 由紀", country="Japan",
-                organization="Digital Agency", badge_code="B0002"),
+    Participant(
+        "Nasrin Akter",
+        certificate_name="নাসরিন আক্তার",
+        country="Bangladesh",
+        organization="a2i Programme",
+        badge_code="B0001",
+    ),
+    Participant(
+        "Tanaka Yuki", certificate_name="田中 由紀", country="Japan", organization="Digital Agency", badge_code="B0002"
+    ),
     Participant("Kim Min-jun", certificate_name="Kim Min-jun", country="Republic of Korea", badge_code="B0003"),
     Participant("Ana Cruz", country="Philippines", badge_code="B0004"),
 ]

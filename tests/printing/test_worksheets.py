@@ -1,4 +1,5 @@
 """Blank worksheets and group outputs for every exercise in the library (sessions/exercises)."""
+
 from __future__ import annotations
 
 import tomllib
@@ -47,7 +48,9 @@ def test_group_output_of_each_kind(workshop, tmp_path):
     col = table.definition["columns"][0]["key"]
     dim = rubric.definition["dimensions"][0]["key"]
     outputs = [
-        GroupOutput(zones, "Group <1>", ["김민준"], [BoardItem("<img src=/etc/passwd> idea", area=first_zone, votes=2)]),
+        GroupOutput(
+            zones, "Group <1>", ["김민준"], [BoardItem("<img src=/etc/passwd> idea", area=first_zone, votes=2)]
+        ),
         GroupOutput(table, "Group 2", [], [BoardItem("", area="Goal A", data={"cells": {col: "Draft a law"}})]),
         GroupOutput(rubric, "Group 3", [], answers={dim: {"current": 0, "target": 2}}),
     ]

@@ -2,6 +2,7 @@
 folder only another user may write. Tests run as root, where chmod stops nothing, so a read-only
 medium is a real read-only mount (a small tmpfs remounted ro) and a read-only folder is tried as
 the unprivileged user `nobody`. Each fixture skips, saying why, where the machine cannot do it."""
+
 from __future__ import annotations
 
 import os
@@ -49,11 +50,19 @@ def stick(tmp_path):
     subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
-def run_cli(*args: str, user: str | None = None, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, user: str | None = None, env: dict | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
     """`dgfacil ARGS` as a subprocess; as another (unprivileged) user with `user`."""
     command = [sys.executable, "-m", "dgfacil", *map(str, args)]
     if user:
-        command = ["setpriv", f"--reuid={user}", "--regid=nogroup" if user == "nobody" else f"--regid={user}", "--clear-groups", *command]
+        command = [
+            "setpriv",
+            f"--reuid={user}",
+            "--regid=nogroup" if user == "nobody" else f"--regid={user}",
+            "--clear-groups",
+            *command,
+        ]
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=full_env, cwd="/")
 

@@ -1,12 +1,13 @@
 """Backups: one as a document opens, one before a command writes, none lost to a killed copy."""
-from __future__ import annotations
 
-import pytest
+from __future__ import annotations
 
 import sqlite3
 import subprocess
 import sys
 import textwrap
+
+import pytest
 
 from dgfacil.store import backup
 from dgfacil.store.document import open_document

@@ -1,5 +1,6 @@
 """No traceback reaches the command line: a locked document, an undecodable record, `new` on a
 write-protected stick each say one line naming the file."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -42,11 +43,14 @@ def test_locked_document(demo_doc):
     assert path.name in said and "busy" in said
 
 
-@pytest.mark.parametrize("damage", [
-    "UPDATE workshop SET organizers = '{not json'",
-    "UPDATE day SET date = 'someday'",
-    "UPDATE workshop SET modality = 'telepathy'",
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE workshop SET organizers = '{not json'",
+        "UPDATE day SET date = 'someday'",
+        "UPDATE workshop SET modality = 'telepathy'",
+    ],
+)
 def test_record_that_passes_quick_check_but_does_not_decode(demo_doc, damage):
     path = demo_doc.path
     demo_doc.close()

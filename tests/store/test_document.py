@@ -1,4 +1,5 @@
 """Opening, refusing and checking documents: every failure is a sentence, never a traceback."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -69,7 +70,7 @@ def test_damaged_file_names_the_newest_backup(demo_doc):
     demo_doc.close()
     data = bytearray(path.read_bytes())
     page = 4096
-    data[page * 2: page * 2 + 200] = b"\xff" * 200  # scribble over a b-tree page
+    data[page * 2 : page * 2 + 200] = b"\xff" * 200  # scribble over a b-tree page
     path.write_bytes(bytes(data))
     with pytest.raises(DamagedDocument) as caught:
         open_document(path)

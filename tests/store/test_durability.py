@@ -1,4 +1,5 @@
 """A workshop never loses an edit: a writer SIGKILLed mid-loop loses nothing it reported committed."""
+
 from __future__ import annotations
 
 import os
@@ -7,8 +8,8 @@ import subprocess
 import sys
 import textwrap
 
-from dgfacil.store.workshop import load_workshop
 from dgfacil.store.document import open_document
+from dgfacil.store.workshop import load_workshop
 
 CHILD = textwrap.dedent("""
     import sys

@@ -1,4 +1,5 @@
 """The migration ladder: an old file is backed up and upgraded in one transaction; schema == tables."""
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,5 +1,6 @@
 """A file from a newer dgfacil is refused without a byte changed: not the file, not its -wal or
 -shm, not its journal mode; whether it was closed cleanly, is in DELETE mode, or has a pending WAL."""
+
 from __future__ import annotations
 
 import hashlib

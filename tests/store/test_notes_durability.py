@@ -4,6 +4,7 @@ A child process adds notes (and keeps a draft of the line being typed) in a loop
 operations on a real file, printing each id once its transaction has committed. The test SIGKILLs
 it mid-loop, reopens the document and finds every reported note and the last reported draft.
 """
+
 from __future__ import annotations
 
 import os
@@ -50,8 +51,9 @@ while True:
 
 def _run_child_and_kill(path, wanted: int) -> list[str]:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
     lines: list[str] = []
     deadline = time.monotonic() + 60
     try:

@@ -1,5 +1,6 @@
 """A path that once held a workshop but cannot be opened now is offered its newest backup: a
 blank first page, a 0-byte or cut-short file, or one whose size is not a whole number of pages."""
+
 from __future__ import annotations
 
 import shutil
@@ -30,14 +31,17 @@ def zero_first_page(data: bytes) -> bytes:
     return b"\0" * PAGE + data[PAGE:]
 
 
-@pytest.mark.parametrize("damage, why", [
-    (zero_first_page, "blank"),
-    (lambda data: b"", "empty"),
-    (lambda data: data[:60], "cut short"),
-    (lambda data: data[: len(data) - PAGE - 1000], "whole number of pages"),
-    (lambda data: data + b"appended by a sync tool", "whole number of pages"),
-    (lambda data: data[: len(data) - 2 * PAGE], "cut short"),
-])
+@pytest.mark.parametrize(
+    "damage, why",
+    [
+        (zero_first_page, "blank"),
+        (lambda data: b"", "empty"),
+        (lambda data: data[:60], "cut short"),
+        (lambda data: data[: len(data) - PAGE - 1000], "whole number of pages"),
+        (lambda data: data + b"appended by a sync tool", "whole number of pages"),
+        (lambda data: data[: len(data) - 2 * PAGE], "cut short"),
+    ],
+)
 def test_unopenable_file_offers_the_newest_backup(demo_doc, damage, why):
     path, newest = _opened_once(demo_doc)
     path.write_bytes(damage(path.read_bytes()))

@@ -1,5 +1,6 @@
 """A healthy workshop on media it cannot write is read-only, not "damaged": every read works,
 every edit is refused in one sentence, and not a byte of the file changes."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,9 +15,9 @@ import pytest
 from dgfacil.core.model import AgendaItem
 from dgfacil.operations.agenda import add_item
 from dgfacil.store.document import open_document
+from dgfacil.store.errors import ReadOnlyDocument
 from dgfacil.store.file_document import check_integrity
 from dgfacil.store.workshop import load_workshop
-from dgfacil.store.errors import ReadOnlyDocument
 from tests.store.conftest import run_cli
 
 pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite's own locks

@@ -2,10 +2,11 @@
 event written by a newer version is read, not crashed on; a broken board item or evaluation
 response is refused naming its table, row and column; a delete and its snapshot's restore give
 back the same rows with the same ids."""
+
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 from sqlmodel import select
@@ -25,7 +26,7 @@ from dgfacil.store.snapshot import delete_with_snapshot, restore_snapshot
 from dgfacil.store.tables import AgendaItemRow
 from dgfacil.store.workshop import dump_tables, load_workshop
 
-NOW = datetime(2024, 5, 6, 7, 8, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 6, 7, 8, tzinfo=UTC)
 
 
 def _sql(doc, statement: str) -> None:
@@ -56,16 +57,22 @@ def test_a_run_event_of_a_newer_kind_is_left_out(demo_doc):
     with demo_doc.session() as s:
         day = load_workshop(session=s).days[0]
         run_ops.record_event(s, day_id=day.id, kind="start", at=NOW)
-    _sql(demo_doc, f"INSERT INTO run_event (workshop_id, day_id, at, kind) VALUES (1, {day.id}, '{NOW.isoformat()}', 'rewind')")
+    _sql(
+        demo_doc,
+        f"INSERT INTO run_event (workshop_id, day_id, at, kind) VALUES (1, {day.id}, '{NOW.isoformat()}', 'rewind')",
+    )
     with demo_doc.session() as s:
         assert [e.kind.value for e in run_log.load_events(day_id=day.id, session=s)] == ["start"]
         assert [e.kind.value for e in run_log.load_all_events(session=s)[day.id]] == ["start"]
 
 
-@pytest.mark.parametrize("damage, column", [
-    ("UPDATE board_item SET x = 'left'", "x"),
-    ("UPDATE board_item SET data = '[1, 2]'", "data"),
-])
+@pytest.mark.parametrize(
+    "damage, column",
+    [
+        ("UPDATE board_item SET x = 'left'", "x"),
+        ("UPDATE board_item SET data = '[1, 2]'", "data"),
+    ],
+)
 def test_a_broken_board_item_is_refused_naming_it(swot, damage, column):
     doc, ex_id = swot
     _sql(doc, damage)
@@ -76,10 +83,13 @@ def test_a_broken_board_item_is_refused_naming_it(swot, damage, column):
             boards.filled_boards(session=s)
 
 
-@pytest.mark.parametrize("damage, column", [
-    ("UPDATE evaluation_response SET answers = '\"fine\"'", "answers"),
-    ("UPDATE evaluation_response SET submitted_at = 'last Tuesday'", "submitted_at"),
-])
+@pytest.mark.parametrize(
+    "damage, column",
+    [
+        ("UPDATE evaluation_response SET answers = '\"fine\"'", "answers"),
+        ("UPDATE evaluation_response SET submitted_at = 'last Tuesday'", "submitted_at"),
+    ],
+)
 def test_a_broken_response_is_refused_naming_it(demo_doc, damage, column):
     with demo_doc.session() as s:
         evaluation_ops.add_response(s, answers={}, submitted_at=NOW)

@@ -1,6 +1,7 @@
 """Reading commands (agenda, export, print, verify --workshop) answer while another process holds
 a write transaction open: in WAL mode a reader never waits for the writer, so nothing here may
 take the write lock."""
+
 from __future__ import annotations
 
 import subprocess
@@ -39,8 +40,9 @@ COMMANDS = {
 def test_a_read_answers_before_the_writer_lets_go(demo_doc, tmp_path, command):
     path = demo_doc.path
     demo_doc.close()
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITE, str(path)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_WRITE, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "writing"
         result = run_cli(*COMMANDS[command](path, tmp_path), env={"DGFACIL_BUSY_TIMEOUT_S": str(HOLD_S * 2)})

@@ -1,5 +1,6 @@
 """The row version (schema 0005): every ORM update raises it; an update based on a stale read is
 refused whole with EditConflict, on a file and on the server alike."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,9 +1,9 @@
 """File > Save a copy as… (Ctrl+Shift+S) on a read-only workshop does what the read-only bar's
 button does: it saves the copy and opens it, editable, in the window."""
+
 from __future__ import annotations
 
 import pytest
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QToolBar
 

@@ -1,4 +1,5 @@
 """A team workshop on PostgreSQL: the migration ladder, refusals and failures, as a file has them."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,9 +10,11 @@ from dgfacil.store.document import create_document, open_document
 from dgfacil.store.engine import make_engine
 from dgfacil.store.errors import NewerDocument, NotADocument, ServerRefused, ServerUnreachable
 
-OLD_WORKSHOP = ("INSERT INTO workshop (title, project_code, organizers, modality, venue, timezone, display_zones,"
-                " description, evaluation_form, template_name, created_at)"
-                " VALUES ('Old workshop', 'X-1', '[]', 'online', '', 'Asia/Seoul', '[]', '', '{}', '', '')")
+OLD_WORKSHOP = (
+    "INSERT INTO workshop (title, project_code, organizers, modality, venue, timezone, display_zones,"
+    " description, evaluation_form, template_name, created_at)"
+    " VALUES ('Old workshop', 'X-1', '[]', 'online', '', 'Asia/Seoul', '[]', '', '{}', '', '')"
+)
 
 
 def _old_database(url: str, revision: str) -> None:
@@ -91,8 +94,10 @@ def test_a_path_that_swallowed_a_slash_is_still_the_url():
 
     from dgfacil.store.document import document_address
 
-    assert document_address(Path("postgresql://me@db.example.org:5433/ws?sslmode=require")) == \
-        "postgresql://me@db.example.org:5433/ws?sslmode=require"
+    assert (
+        document_address(Path("postgresql://me@db.example.org:5433/ws?sslmode=require"))
+        == "postgresql://me@db.example.org:5433/ws?sslmode=require"
+    )
     assert document_address(Path("ws.dgfacil")) == Path("ws.dgfacil")
 
 
@@ -100,8 +105,10 @@ def test_the_password_comes_from_libpq_never_from_the_app(pg_server, tmp_path, m
     """A role that must give a password: refused in a sentence without one; with PGPASSFILE
     naming a file that holds it, the workshop opens, and the password is shown nowhere."""
     role = "team_pw"
-    pg_server.execute(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') "
-                      f"THEN CREATE ROLE {role} LOGIN PASSWORD 's3cret-pw'; END IF; END $$")
+    pg_server.execute(
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') "
+        f"THEN CREATE ROLE {role} LOGIN PASSWORD 's3cret-pw'; END IF; END $$"
+    )
     hba = pg_server.data / "pg_hba.conf"
     rule = f"host all {role} 127.0.0.1/32 scram-sha-256\n"
     if rule not in hba.read_text():
@@ -132,6 +139,8 @@ def test_a_password_typed_in_the_url_is_never_shown():
     from dgfacil.store.engine import redacted
     from dgfacil.store.server_document import server_label
 
-    assert redacted("postgresql://me:pw@db.example.org:5433/ws?sslmode=require") == \
-        "postgresql://me@db.example.org:5433/ws?sslmode=require"
+    assert (
+        redacted("postgresql://me:pw@db.example.org:5433/ws?sslmode=require")
+        == "postgresql://me@db.example.org:5433/ws?sslmode=require"
+    )
     assert server_label("postgresql://me:pw@db.example.org/ws") == "ws on db.example.org"

@@ -1,10 +1,12 @@
 """Team mode, live: a committed write on the server is announced to the other laptops (LISTEN /
 NOTIFY), a rolled-back one never; an edit made on what someone else has changed since is refused
 and says who changed it; the listener notices the server going away and comes back by itself."""
+
 from __future__ import annotations
 
 import queue
 import threading
+from datetime import UTC
 
 import pytest
 
@@ -29,8 +31,13 @@ def team_url(new_doc):
 
 
 def _listen(doc, heard: queue.Queue, states: queue.Queue | None = None) -> Listener:
-    listener = Listener(doc.url, channel_for(doc.document_id), skip_origin=None, on_news=heard.put,
-                        on_state=lambda state, since: (states or queue.Queue()).put(state))
+    listener = Listener(
+        doc.url,
+        channel_for(doc.document_id),
+        skip_origin=None,
+        on_news=heard.put,
+        on_state=lambda state, since: (states or queue.Queue()).put(state),
+    )
     return listener.start()
 
 
@@ -69,13 +76,15 @@ def test_an_edit_on_what_someone_changed_since_is_refused_with_who_and_when(team
         person = _first_person(mine)  # both laptops show this version
         monkeypatch.setenv("DGFACIL_LAPTOP_NAME", "check-in")
         with checkin.session() as s:
-            people_ops.update_participant(s, participant_id=person.id, seen={"email": person.email},
-                                          email="theirs@example.org")
+            people_ops.update_participant(
+                s, participant_id=person.id, seen={"email": person.email}, email="theirs@example.org"
+            )
         monkeypatch.setenv("DGFACIL_LAPTOP_NAME", "facilitator")
         with pytest.raises(EditConflict, match=r"changed on the check-in laptop at \d\d:\d\d") as caught:
             with mine.session() as s:
-                people_ops.update_participant(s, participant_id=person.id, seen={"email": person.email},
-                                              email="mine@example.org")
+                people_ops.update_participant(
+                    s, participant_id=person.id, seen={"email": person.email}, email="mine@example.org"
+                )
         assert caught.value.by == "check-in"
         assert _first_person(mine).email == "theirs@example.org"
         # a different field of the same row is no conflict: nobody's value is overwritten
@@ -108,7 +117,7 @@ def test_an_edit_while_offline_is_refused_at_once(team_url):
 
     doc = open_document(team_url)
     try:
-        doc.offline_since = datetime(2026, 5, 4, 8, 42, tzinfo=timezone.utc)
+        doc.offline_since = datetime(2026, 5, 4, 8, 42, tzinfo=UTC)
         with pytest.raises(ServerUnreachable, match="offline since"):
             with doc.session() as s:
                 people_ops.update_participant(s, participant_id=1, email="x@example.org")
@@ -126,7 +135,7 @@ def test_an_edit_while_reconnecting_or_just_after_a_failed_one_is_refused_at_onc
 
     doc = open_document(team_url)
     try:
-        doc.server_state("reconnecting", datetime(2026, 5, 4, 8, 42, tzinfo=timezone.utc))
+        doc.server_state("reconnecting", datetime(2026, 5, 4, 8, 42, tzinfo=UTC))
         with pytest.raises(ServerUnreachable, match="reconnecting since"):
             with doc.session() as s:
                 people_ops.update_participant(s, participant_id=1, email="x@example.org")

@@ -1,9 +1,10 @@
 """Team mode's round trip, as the commands a team types: a file is published to a PostgreSQL
 server, read and edited there, and copied back to one file that holds everything."""
+
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 
@@ -28,8 +29,9 @@ def _add_note(address, text: str) -> None:
     doc = open_document(address)
     with doc.session() as s:
         item = load_workshop(session=s).days[0].items[1]
-        note_ops.add_note(s, item_id=item.id, text=text, tag=NoteTag.KEY_MESSAGE,
-                          at=datetime(2023, 5, 30, 6, 10, tzinfo=timezone.utc))
+        note_ops.add_note(
+            s, item_id=item.id, text=text, tag=NoteTag.KEY_MESSAGE, at=datetime(2023, 5, 30, 6, 10, tzinfo=UTC)
+        )
     doc.close()
 
 

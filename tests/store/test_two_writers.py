@@ -1,5 +1,6 @@
 """Two processes writing one workshop at once (the app and a CLI command, or two commands): every
 edit waits its turn for the write lock; none fails with "database is locked", none is lost."""
+
 from __future__ import annotations
 
 import os
@@ -7,8 +8,8 @@ import subprocess
 import sys
 import textwrap
 
-from dgfacil.store.workshop import load_workshop
 from dgfacil.store.document import open_document
+from dgfacil.store.workshop import load_workshop
 from tests.store.conftest import ROOT
 
 EDITS = 300
@@ -45,8 +46,16 @@ def test_two_processes_300_edits_each_none_failed_none_lost(demo_doc):
     path = demo_doc.address
     demo_doc.close()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, str(EDITS)], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in ("app", "cli")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), name, str(EDITS)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("app", "cli")
+    ]
     outcomes = [w.communicate(timeout=120) for w in writers]
     for out, err in outcomes:
         assert out.strip() == "0", err[-2000:]

@@ -1,6 +1,7 @@
 """A record that passes SQLite's quick_check but holds a value this version cannot use (a time zone
 that does not exist, text in an integer column) stops every command with one line naming the file,
 the record and the backup to restore; the window refuses to open it in the same words."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -16,8 +17,11 @@ pytestmark = pytest.mark.sqlite_only  # about files: WAL, backups, media, SQLite
 
 DAMAGE = {
     "timezone": ("UPDATE workshop SET timezone = 'Mars/Olympus'", "workshop row", "timezone"),
-    "duration": ("UPDATE agenda_item SET duration_min = 'long' WHERE id = (SELECT min(id) FROM agenda_item)",
-                 "agenda_item row", "duration_min"),
+    "duration": (
+        "UPDATE agenda_item SET duration_min = 'long' WHERE id = (SELECT min(id) FROM agenda_item)",
+        "agenda_item row",
+        "duration_min",
+    ),
 }
 COMMANDS = {
     "agenda": lambda path, tmp: ["agenda", path],
@@ -41,8 +45,13 @@ def _damaged(demo_doc, damage: str):
 def test_every_read_command_says_one_line(demo_doc, tmp_path, private_user_folders, kind, command):
     damage, table, column = DAMAGE[kind]
     path = _damaged(demo_doc, damage)
-    result = run_cli(*COMMANDS[command](path, tmp_path), env={
-        "DGFACIL_DATA_DIR": str(private_user_folders / "data"), "DGFACIL_CONFIG_DIR": str(private_user_folders / "config")})
+    result = run_cli(
+        *COMMANDS[command](path, tmp_path),
+        env={
+            "DGFACIL_DATA_DIR": str(private_user_folders / "data"),
+            "DGFACIL_CONFIG_DIR": str(private_user_folders / "config"),
+        },
+    )
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
     said = result.stderr
@@ -59,6 +68,7 @@ def test_verify_with_such_a_workshop_gives_no_traceback(demo_doc):
 @pytest.mark.parametrize("kind", DAMAGE)
 def test_the_window_refuses_to_open_it_in_words(qtbot, demo_doc, kind):
     from dgfacil.ui.main_window import MainWindow
+
     damage, table, column = DAMAGE[kind]
     path = _damaged(demo_doc, damage)
     seen = []

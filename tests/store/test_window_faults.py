@@ -1,12 +1,12 @@
 """The window under faults: a read-only workshop shows the bar and refuses edits in words; a busy
 file never puts SQL in the status bar; an unopenable file offers its newest backup."""
-from __future__ import annotations
 
-import pytest
+from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QToolBar
 
@@ -57,7 +57,10 @@ def test_read_only_stick_shows_the_bar_and_edits_are_refused_in_words(qtbot, dem
     assert bar.findChild(QPushButton, "readOnlySaveCopy").text() == "Save a copy as…"
     save_copy_and_edit(window, tmp_path / "editable.dgfacil")  # what the button does, past the file dialog
     qtbot.waitUntil(lambda: window.ctx is not None and window.ctx.doc.path.name == "editable.dgfacil", timeout=10000)
-    assert window.findChild(QToolBar, "readOnlyBanner") is None or not window.findChild(QToolBar, "readOnlyBanner").isVisible()
+    assert (
+        window.findChild(QToolBar, "readOnlyBanner") is None
+        or not window.findChild(QToolBar, "readOnlyBanner").isVisible()
+    )
     window.close_document()
 
 

@@ -13,6 +13,7 @@ told what to do on stdin and answering on stdout, one line per command.
 
 Commands run on the Qt thread; stdin is read on a thread of its own.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,6 +1,7 @@
 """Team mode in the rooms: an edit made on what the check-in laptop has changed since is refused,
 the message says who changed it, and the room shows the check-in's value. Typing in the agenda
 editor survives news from another laptop: it is saved first (or refused, with the message)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -68,8 +69,11 @@ def test_notes_pane(team, qtbot):
     pane.set_item(item.id)
     note = pane.model.notes[0]
     pane.edit_note(note)
-    checkin(lambda s: note_ops.update_note(s, note_id=note.id, at=AT, text="Budget first, then staff",
-                                           seen={"text": note.text}))
+    checkin(
+        lambda s: note_ops.update_note(
+            s, note_id=note.id, at=AT, text="Budget first, then staff", seen={"text": note.text}
+        )
+    )
     pane.entry.set_text("Budget last")
     pane.submit()
     assert REFUSED in pane.status.text() and pane.status.text().startswith("Not saved")
@@ -98,8 +102,11 @@ def test_card_board(team, qtbot):
     assert (card.x, card.y, card.area) == (0.8, 0.8, "threats")
     # undo of my own text edit, over the check-in's newer text: refused, theirs stays
     room.board.push(EditItems(room.board, "Edit card", {cid: {"text": "Silos"}}, {cid: {"text": "Old silos"}}))
-    checkin(lambda s: board_ops.update_items(s, values={cid: {"text": "Silos everywhere"}},
-                                             seen={cid: {"text": "Old silos"}}))
+    checkin(
+        lambda s: board_ops.update_items(
+            s, values={cid: {"text": "Silos everywhere"}}, seen={cid: {"text": "Old silos"}}
+        )
+    )
     room.undo_stack.undo()
     assert REFUSED in said[-1] and room.board.cards[cid].card.text == "Silos everywhere"
 

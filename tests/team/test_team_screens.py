@@ -1,8 +1,9 @@
 """What a team workshop looks like: the Open team workshop dialog, the status bar's word on the
 server (connected / reconnecting / offline), and a refused edit saying who changed it."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -52,15 +53,15 @@ def test_status_bar_states_and_a_refused_edit(qtbot, new_doc, screenshots, monke
     qtbot.waitUntil(lambda: link.state == "connected", timeout=10000)
     window.show_room("People")
     _shot(window, str(screenshots / "team_status_connected.png"))
-    link._on_state("reconnecting", datetime.now(timezone.utc))
+    link._on_state("reconnecting", datetime.now(UTC))
     _shot(window, str(screenshots / "team_status_reconnecting.png"))
-    since = datetime.now(timezone.utc) - timedelta(minutes=3)
+    since = datetime.now(UTC) - timedelta(minutes=3)
     link._on_state("offline", since)
     assert window.ctx.doc.offline_since == since
     _shot(window, str(screenshots / "team_status_offline.png"))
     link._on_state("connected", None)
     assert window.ctx.doc.offline_since is None
-    stamp = (datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat()
+    stamp = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
     window.ctx.tasks.failed.emit(str(EditConflict("Ana Lima", by="check-in", at=stamp)))
     assert "changed on the check-in laptop at" in window.statusBar().currentMessage()
     _shot(window, str(screenshots / "team_conflict.png"))

@@ -2,6 +2,7 @@
 shows in the other's room within two seconds, without reloading; two laptops editing the same
 participant from the same version: the second edit is refused, says who changed it and when, and
 its room shows the first laptop's value."""
+
 from __future__ import annotations
 
 import os
@@ -28,10 +29,17 @@ class Laptop:
     """A driver process: `ask(line)` returns its one-line answer."""
 
     def __init__(self, url: str, name: str, home: Path) -> None:
-        env = dict(os.environ, DGFACIL_LAPTOP_NAME=name, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
-                   DGFACIL_CONFIG_DIR=str(home / "config"), DGFACIL_DATA_DIR=str(home / "data"))
-        self.proc = subprocess.Popen([sys.executable, str(DRIVER), url], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True, env=env)
+        env = dict(
+            os.environ,
+            DGFACIL_LAPTOP_NAME=name,
+            QT_QPA_PLATFORM="offscreen",
+            PYTHONPATH=str(ROOT),
+            DGFACIL_CONFIG_DIR=str(home / "config"),
+            DGFACIL_DATA_DIR=str(home / "data"),
+        )
+        self.proc = subprocess.Popen(
+            [sys.executable, str(DRIVER), url], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         assert self.next(timeout=25) == "ready"
@@ -69,7 +77,9 @@ def _within(seconds: float, check) -> float:  # noqa: ANN001
 def test_two_laptops_see_each_other_and_never_overwrite(new_doc, tmp_path):
     doc = new_doc()
     with doc.session() as s:
-        pid = people_ops.add_participant(s, participant=Participant(full_name="Ana Lima", email="ana@example.org")).ids[0]
+        pid = people_ops.add_participant(s, participant=Participant(full_name="Ana Lima", email="ana@example.org")).ids[
+            0
+        ]
         item_id = load_workshop(s).days[0].items[0].id
     url = doc.address
     doc.close()
@@ -77,7 +87,8 @@ def test_two_laptops_see_each_other_and_never_overwrite(new_doc, tmp_path):
     facilitator = Laptop(url, "facilitator laptop", tmp_path / "b")
     try:
         assert facilitator.ask("status").startswith("● Team server connected") or _within(
-            5, lambda: facilitator.ask("status").startswith("●"))
+            5, lambda: facilitator.ask("status").startswith("●")
+        )
         facilitator.ask("hold-person " + str(pid))  # the facilitator opens Ana's edit dialog
 
         assert checkin.ask(f"rename-item {item_id} Welcome, team") == "ok"

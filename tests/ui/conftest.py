@@ -1,4 +1,5 @@
 """UI fixtures: an AppContext on a real document, its worker shut down after the test."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,6 +26,7 @@ def demo_window(demo_doc, qtbot):
     """open(width, height, *, active=True, shown=True): the real main window on the demo document.
 
     `active` waits until the window has focus, since shortcuts reach only the active window."""
+
     def open_window(width: int = 1300, height: int = 800, *, active: bool = True, shown: bool = True):
         from dgfacil.ui.main_window import MainWindow
 
@@ -40,4 +42,5 @@ def demo_window(demo_doc, qtbot):
         demo_doc.close()
         assert window.open_path(path)
         return window
+
     return open_window

@@ -1,13 +1,14 @@
 """Run by test_laptop_screens.py in a subprocess whose (offscreen) screen is a laptop's: opens the
 main window at its default size, shows each room, opens every dialog of the app, and prints one
 JSON object: what was seen, for the test to judge. Screenshots go to the folder given."""
+
 from __future__ import annotations
 
 import importlib
 import json
-from dataclasses import replace
 import pkgutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -42,11 +43,18 @@ def judge(widget, area) -> dict:
     QApplication.processEvents()
     frame = widget.frameGeometry()
     rect = widget.rect()
-    cut = [b.text() for b in widget.findChildren(QAbstractButton)
-           if b.isVisibleTo(widget) and b.text() and not rect.contains(_rect_in(b, widget))]
+    cut = [
+        b.text()
+        for b in widget.findChildren(QAbstractButton)
+        if b.isVisibleTo(widget) and b.text() and not rect.contains(_rect_in(b, widget))
+    ]
     hint = widget.minimumSizeHint()
-    return {"size": [frame.width(), frame.height()], "area": [area.width(), area.height()],
-            "min": [hint.width(), hint.height()], "cut": cut}
+    return {
+        "size": [frame.width(), frame.height()],
+        "area": [area.width(), area.height()],
+        "min": [hint.width(), hint.height()],
+        "cut": cut,
+    }
 
 
 def _rect_in(child, top):
@@ -71,8 +79,12 @@ def agenda_title_view(agenda) -> dict:
             n -= 1
         shown.append(min(n, len(text)) if n < len(text) else len(text))
     lengths = [len(str(model.index(r, title).data())) for r in range(model.rowCount())]
-    return {"zones": sum(1 for c in range(model.columnCount()) if "GMT" in str(model.headerData(c, Qt.Horizontal))),
-            "shown": shown, "lengths": lengths, "longest": max(lengths, default=0)}
+    return {
+        "zones": sum(1 for c in range(model.columnCount()) if "GMT" in str(model.headerData(c, Qt.Horizontal))),
+        "shown": shown,
+        "lengths": lengths,
+        "longest": max(lengths, default=0),
+    }
 
 
 def main(out: Path) -> None:
@@ -128,8 +140,9 @@ def main(out: Path) -> None:
         "VerifyDialog": lambda: VerifyDialog(window),
         "LinkDialog": lambda: LinkDialog(window.room_link.link, lambda: None, window),
         "PreflightDialog": lambda: PreflightDialog(
-            ["Kim Min-jun: 𐀀 (LINEAR B SYLLABLE B008 A) cannot be drawn by any font here; it would print blank."]
-            * 12, window),
+            ["Kim Min-jun: 𐀀 (LINEAR B SYLLABLE B008 A) cannot be drawn by any font here; it would print blank."] * 12,
+            window,
+        ),
     }
     for name, make in dialogs.items():
         dialog = make()

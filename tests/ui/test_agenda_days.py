@@ -1,4 +1,5 @@
 """Days in the Agenda room: add, rename, delete and import a calendar, each undoable."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer

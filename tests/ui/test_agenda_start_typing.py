@@ -1,4 +1,5 @@
 """The Start field takes a time typed after a click or after Ctrl+A ("1407", "14:07"), as people type."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,8 +25,9 @@ def start_of(room, row: int) -> str:
     return room.model.index(row, 0).data()[:5]
 
 
-@pytest.mark.parametrize("typed, shown", [("1407", "14:07"), ("14:07", "14:07"), ("9", "09:00"),
-                                          ("2:05 pm", "14:05"), ("14.30", "14:30")])
+@pytest.mark.parametrize(
+    "typed, shown", [("1407", "14:07"), ("14:07", "14:07"), ("9", "09:00"), ("2:05 pm", "14:05"), ("14.30", "14:30")]
+)
 def test_parse_clock(typed, shown):
     assert parse_clock(typed).strftime("%H:%M") == shown
 
@@ -76,8 +78,12 @@ def test_delete_keeps_the_row_and_the_footer_tells_the_real_end(room, qtbot, scr
     room.ctx.tasks.run_sync(lambda s: agenda_ops.update_item(s, item_id=item.id, duration_min=112))
     assert "15:00–17:12 Seoul" in room.summary.text()
     assert "row 4 starts 35 min before rows 2–3 end" in room.summary.text()
-    red = [r for r in range(4) if (room.model.index(r, 0).data(Qt.ForegroundRole) or None) is not None
-           and room.model.index(r, 0).data(Qt.ForegroundRole).name() == "#b00020"]
+    red = [
+        r
+        for r in range(4)
+        if (room.model.index(r, 0).data(Qt.ForegroundRole) or None) is not None
+        and room.model.index(r, 0).data(Qt.ForegroundRole).name() == "#b00020"
+    ]
     assert red == [1, 2, 3]
     assert "past the fixed start of row 4" in room.model.index(1, 0).data(Qt.ToolTipRole)
     room.grab().save(str(screenshots / "agenda_overlap_rows.png"))

@@ -1,6 +1,7 @@
 """Agenda times move as a facilitator expects: lengthen, shorten, insert, delete and reorder re-time
 everything after (live, with the real keys); a gap or an overlap is said; the recovery floor of an
 item is set in its editor."""
+
 from __future__ import annotations
 
 import pytest

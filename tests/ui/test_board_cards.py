@@ -1,4 +1,5 @@
 """Card boards in the Exercises room: add, edit, move, vote, cluster, undo, reopen."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -56,9 +57,17 @@ def test_drag_moves_into_another_zone_and_undo_puts_it_back(ctx, qtbot):
     start = view.mapFromScene(card.scenePos())
     end = view.mapFromScene(board.frame.mapToScene(1300, 800))
     qtbot.mousePress(view.viewport(), Qt.LeftButton, pos=start)
-    from PySide6.QtGui import QMouseEvent
     from PySide6.QtCore import QEvent, QPointF
-    move = QMouseEvent(QEvent.MouseMove, QPointF(end), view.viewport().mapToGlobal(QPointF(end)), Qt.LeftButton, Qt.LeftButton, Qt.NoModifier)
+    from PySide6.QtGui import QMouseEvent
+
+    move = QMouseEvent(
+        QEvent.MouseMove,
+        QPointF(end),
+        view.viewport().mapToGlobal(QPointF(end)),
+        Qt.LeftButton,
+        Qt.LeftButton,
+        Qt.NoModifier,
+    )
     QApplication_send(view.viewport(), move)
     qtbot.mouseRelease(view.viewport(), Qt.LeftButton, pos=end)
     [stored] = cards_in_db(ctx, room)
@@ -70,6 +79,7 @@ def test_drag_moves_into_another_zone_and_undo_puts_it_back(ctx, qtbot):
 
 def QApplication_send(widget, event):
     from PySide6.QtWidgets import QApplication
+
     QApplication.sendEvent(widget, event)
 
 
@@ -120,6 +130,7 @@ def test_cluster_colour_delete_and_reopen(ctx, qtbot, tmp_path):
     path = ctx.doc.path
     ctx.doc.close()
     from dgfacil.store.document import open_document
+
     reopened = open_document(path)
     ex = room.exercise.id
     with reopened.session() as s:
@@ -131,6 +142,7 @@ def test_cluster_colour_delete_and_reopen(ctx, qtbot, tmp_path):
 def click_at(qtbot, board, x: float, y: float) -> None:
     """A real click on the board at board coordinates (0..1)."""
     from dgfacil.ui.exercises.graphics import to_scene
+
     view = board.view
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(board.frame.mapToScene(to_scene(x, y))))
 
@@ -163,9 +175,14 @@ def test_n_adds_the_card_in_the_zone_clicked_or_selected(ctx, qtbot):
     assert board.selected() == [threat]
     press_n_and_type(qtbot, board, "Loss of trust after data breaches")
     areas = {n.text: n.area for n in cards_in_db(ctx, room)}
-    assert areas == {"Cyber threats to legacy systems": "threats", "Digital divide in rural areas": "threats",
-                     "Open government data": "opportunities", "Loss of trust after data breaches": "threats"}
+    assert areas == {
+        "Cyber threats to legacy systems": "threats",
+        "Digital divide in rural areas": "threats",
+        "Open government data": "opportunities",
+        "Loss of trust after data breaches": "threats",
+    }
     from dgfacil.core import exercises as core
+
     rects = core.zone_rects(room.exercise.definition)
     assert all(rects[n.area].contains(n.x, n.y) for n in cards_in_db(ctx, room))
 
@@ -179,6 +196,7 @@ def test_n_on_a_plane_adds_the_card_in_the_quadrant_clicked(ctx, qtbot):
     press_n_and_type(qtbot, board, "Ministry of Finance")
     stored = {n.text: n for n in cards_in_db(ctx, room)}
     from dgfacil.core import exercises as core
+
     quadrants = {q["corner"]: q["key"] for q in room.exercise.definition["quadrants"]}
     assert stored["Rural women farmers"].area == quadrants["bottom-right"]
     assert stored["Ministry of Finance"].area == quadrants["top-left"]

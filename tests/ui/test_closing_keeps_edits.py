@@ -1,10 +1,11 @@
 """Nothing typed is lost when the workshop is closed at once, and a refused edit never stays on
 the undo stack."""
+
 from __future__ import annotations
 
 from dgfacil.core.model import AgendaItem
-from dgfacil.store.workshop import load_workshop
 from dgfacil.store.document import open_document
+from dgfacil.store.workshop import load_workshop
 from dgfacil.ui.agenda import commands
 from dgfacil.ui.tasks import DocumentClosed
 
@@ -35,8 +36,9 @@ def test_description_is_saved_within_a_second_without_leaving_the_field(qtbot, d
     editor.setFocus()
     editor.selectAll()
     qtbot.keyClicks(editor, "Four talks of eight minutes")
-    qtbot.waitUntil(lambda: window.ctx.workshop().days[0].items[1].description == "Four talks of eight minutes",
-                    timeout=1000)
+    qtbot.waitUntil(
+        lambda: window.ctx.workshop().days[0].items[1].description == "Four talks of eight minutes", timeout=1000
+    )
     window.close_document()
 
 
@@ -77,4 +79,3 @@ def test_add_item_command_on_a_closed_document_is_dropped(qtbot, ctx):
     ctx.tasks.shutdown()
     stack.push(commands.AddItem(ctx.tasks, day_id, AgendaItem(title="Late", duration_min=5), None))
     assert stack.count() == 0
-

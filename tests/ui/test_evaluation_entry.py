@@ -1,5 +1,6 @@
 """Typing evaluation forms: a workshop without a form says so; a key that is not an answer is
 refused in words; the strip names its questions; the next form is numbered after the stored ones."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

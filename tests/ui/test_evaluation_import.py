@@ -1,6 +1,7 @@
 """The survey import's mapping step driven as a person would: an answer that maps to no level
 blocks the import until a level is chosen with the keyboard; a column is mapped by hand; the same
 export imported again updates in place; an import is deleted and undone."""
+
 from __future__ import annotations
 
 import sys
@@ -92,7 +93,9 @@ def test_unmapped_answer_blocks_until_a_level_is_chosen(ctx, qtbot, tmp_path, sc
 
 def test_a_column_is_mapped_by_hand(ctx, qtbot, tmp_path, screenshots):
     odd = tmp_path / "renamed.csv"
-    odd.write_text("Respondent ID,Collector ID,Q6 overall,Comments\n1,9,5,Great\n2,9,4,\n3,9,2,Long\n", encoding="utf-8")
+    odd.write_text(
+        "Respondent ID,Collector ID,Q6 overall,Comments\n1,9,5,Great\n2,9,4,\n3,9,2,Long\n", encoding="utf-8"
+    )
     room = _room(ctx, qtbot)
     page = room.importer
     page.preview(odd)
@@ -105,16 +108,21 @@ def test_a_column_is_mapped_by_hand(ctx, qtbot, tmp_path, screenshots):
     assert combos["Type of institution [Other (please specify)]"].currentText() == "(not used)"
     qtbot.waitUntil(lambda: page.go.width() >= page.go.sizeHint().width())  # the re-labelled button, placed
     page.grab().save(str(screenshots / "evaluation_import_columns.png"))
-    _pick(qtbot, combos["6. Please rate your level of satisfaction with the following aspects of the Webinar. "
-                        "Please choose one in each row. [Duration of the Webinar]"], "(not used)")
+    _pick(
+        qtbot,
+        combos[
+            "6. Please rate your level of satisfaction with the following aspects of the Webinar. "
+            "Please choose one in each row. [Duration of the Webinar]"
+        ],
+        "(not used)",
+    )
     assert "no column for question sat_duration" in page.findings.text()
     qtbot.mouseClick(page.go, Qt.LeftButton)
     rows = _responses(ctx)
     assert len(rows) == 36 and all("sat_duration" not in r.answers for r in rows)
 
 
-def test_empty_tables_show_whole_headers_and_a_twice_answering_respondent_is_flagged(ctx, qtbot, tmp_path,
-                                                                                      screenshots):
+def test_empty_tables_show_whole_headers_and_a_twice_answering_respondent_is_flagged(ctx, qtbot, tmp_path, screenshots):
     from dgfacil.paths import resources_dir
 
     room = _room(ctx, qtbot)
@@ -129,10 +137,13 @@ def test_empty_tables_show_whole_headers_and_a_twice_answering_respondent_is_fla
         assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), text
     page.grab().save(str(screenshots / "evaluation_import_empty.png"))
     twice = tmp_path / "twice.csv"
-    twice.write_text("Timestamp,Email address,Importance and relevance of the topics\n"
-                     "2023/05/30 4:20:51 PM GMT+9,a@example.org,Very satisfied\n"
-                     "2023/05/30 5:02:10 PM GMT+9,b@example.org,Satisfied\n"
-                     "2023/05/31 9:15:00 AM GMT+9,A@example.org,Neutral\n", encoding="utf-8")
+    twice.write_text(
+        "Timestamp,Email address,Importance and relevance of the topics\n"
+        "2023/05/30 4:20:51 PM GMT+9,a@example.org,Very satisfied\n"
+        "2023/05/30 5:02:10 PM GMT+9,b@example.org,Satisfied\n"
+        "2023/05/31 9:15:00 AM GMT+9,A@example.org,Neutral\n",
+        encoding="utf-8",
+    )
     page.preview(twice)
     assert "e-mail a@example.org answered twice (rows 2 and 4); both are counted" in page.findings.text()
     assert page.findings.isVisible() and page.go.text() == "Import 3 responses"

@@ -1,5 +1,6 @@
 """The Evaluation room driven by keys: three paper forms typed, a CSV imported, the chart drawn,
 the report's parts saved as typed, the PDF printed off the GUI thread."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -51,11 +52,21 @@ def test_three_paper_forms_keyboard_only(ctx, qtbot, screenshots):
     _type_form(qtbot, entry, [1, None, 1, 1, 1, 1, 1, 1, 1, 1, "Everything", None])
     rows = _responses(ctx)
     assert len(rows) == 3 and all(r.source == "typed" for r in rows)
-    assert rows[0].answers == {"background_institution": "National government", "sat_topics": 0,
-                               "sat_presentations": 0, "sat_discussion": 1, "sat_facilitation": 0,
-                               "sat_duration": 2, "sat_overall": 0, "und_pace": 0, "und_capacities": 0,
-                               "und_inclusion": 1, "und_toolkit": 0, "liked_most": "The country cases",
-                               "follow_up": "Yes, a national workshop"}
+    assert rows[0].answers == {
+        "background_institution": "National government",
+        "sat_topics": 0,
+        "sat_presentations": 0,
+        "sat_discussion": 1,
+        "sat_facilitation": 0,
+        "sat_duration": 2,
+        "sat_overall": 0,
+        "und_pace": 0,
+        "und_capacities": 0,
+        "und_inclusion": 1,
+        "und_toolkit": 0,
+        "liked_most": "The country cases",
+        "follow_up": "Yes, a national workshop",
+    }
     assert rows[1].answers["background_institution"] == "International organization"
     assert "liked_most" not in rows[1].answers
     assert rows[2].answers["sat_topics"] == 0 and "sat_presentations" not in rows[2].answers
@@ -102,8 +113,11 @@ def test_import_csv_then_see_the_chart(ctx, qtbot, screenshots):
     room.grab().save(str(screenshots / "evaluation_figures.png"))
     image = room.chart.grab().toImage()
     # the first bar's "Very Satisfied" segment is painted in the darkest blue
-    found = any(image.pixelColor(x, y).name() == "#1f4e79" for x in range(0, image.width(), 7)
-                for y in range(0, min(image.height(), 200), 3))
+    found = any(
+        image.pixelColor(x, y).name() == "#1f4e79"
+        for x in range(0, image.width(), 7)
+        for y in range(0, min(image.height(), 200), 3)
+    )
     assert found
     room.undo_stack.undo()
     assert _responses(ctx) == []
@@ -114,8 +128,13 @@ def test_report_parts_saved_and_printed_with_progress(ctx, qtbot, tmp_path, scre
     room.tabs.setCurrentIndex(3)
     page = room.report
     qtbot.keyClicks(page.editors["executive_summary"], "The Webinar was very much appreciated.")
-    qtbot.waitUntil(lambda: ctx.tasks.read(lambda s: report_sections(session=s)).get("executive_summary")
-                    == "The Webinar was very much appreciated.", timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            ctx.tasks.read(lambda s: report_sections(session=s)).get("executive_summary")
+            == "The Webinar was very much appreciated."
+        ),
+        timeout=3000,
+    )
     room.grab().save(str(screenshots / "evaluation_report.png"))
     out = tmp_path / "outcome.pdf"
     seen = []

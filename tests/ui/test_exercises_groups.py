@@ -1,8 +1,9 @@
 """Groups in the Exercises room: create, deal at random, drag one person, a board per group,
 all groups side by side, the projector, PNG/SVG export, table and rubric editing with undo."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 from PySide6.QtCore import Qt
 from sqlmodel import select
@@ -10,23 +11,35 @@ from sqlmodel import select
 from dgfacil.store import boards as store
 from dgfacil.store.tables import AgendaItemRow, ParticipantRow
 
-ROSTER = [("Tanvir Ahmed", "Bangladesh", "a2i Programme"), ("Nilufar Yasmin", "Bangladesh", "a2i Programme"),
-          ("Rahim Uddin", "Bangladesh", "ICT Division"), ("Sonam Dorji", "Bhutan", "GovTech Agency"),
-          ("Pema Wangmo", "Bhutan", "GovTech Agency"), ("Karma Tshering", "Bhutan", "Ministry of Finance"),
-          ("Siosaia Fifita", "Tonga", "Ministry of MEIDECC"), ("Ana Tuipulotu", "Tonga", "Prime Minister's Office"),
-          ("Nguyen Thi Lan", "Viet Nam", "Ministry of Information and Communications"),
-          ("Tran Van Minh", "Viet Nam", "Ministry of Home Affairs"), ("Aigerim Bekova", "Kazakhstan", "Digital Kazakhstan"),
-          ("Dauren Abenov", "Kazakhstan", "Astana Hub")]
+ROSTER = [
+    ("Tanvir Ahmed", "Bangladesh", "a2i Programme"),
+    ("Nilufar Yasmin", "Bangladesh", "a2i Programme"),
+    ("Rahim Uddin", "Bangladesh", "ICT Division"),
+    ("Sonam Dorji", "Bhutan", "GovTech Agency"),
+    ("Pema Wangmo", "Bhutan", "GovTech Agency"),
+    ("Karma Tshering", "Bhutan", "Ministry of Finance"),
+    ("Siosaia Fifita", "Tonga", "Ministry of MEIDECC"),
+    ("Ana Tuipulotu", "Tonga", "Prime Minister's Office"),
+    ("Nguyen Thi Lan", "Viet Nam", "Ministry of Information and Communications"),
+    ("Tran Van Minh", "Viet Nam", "Ministry of Home Affairs"),
+    ("Aigerim Bekova", "Kazakhstan", "Digital Kazakhstan"),
+    ("Dauren Abenov", "Kazakhstan", "Astana Hub"),
+]
 
 
 def setup_room(ctx, qtbot, use="swot"):
     from dgfacil.ui.exercises.room import ExercisesRoom
 
     def add(s):
-        s.add_all([ParticipantRow(workshop_id=ctx.doc.workshop_id, full_name=n, country=c, organization=o)
-                   for n, c, o in ROSTER])
+        s.add_all(
+            [
+                ParticipantRow(workshop_id=ctx.doc.workshop_id, full_name=n, country=c, organization=o)
+                for n, c, o in ROSTER
+            ]
+        )
+
     ctx.tasks.run_sync(add)
-    ctx.clock = lambda: datetime(2023, 5, 30, 6, 3, 20, tzinfo=timezone.utc)
+    ctx.clock = lambda: datetime(2023, 5, 30, 6, 3, 20, tzinfo=UTC)
     room = ExercisesRoom(ctx)
     qtbot.addWidget(room)
     room.resize(1400, 860)
@@ -112,6 +125,7 @@ def test_export_png_and_svg(ctx, qtbot, tmp_path):
     text = svg.read_text(encoding="utf-8")
     assert "<svg" in text and "Strong leadership" in text and "Strengths" in text
     from PySide6.QtGui import QImage
+
     assert QImage(str(png)).width() == 3200
 
 
@@ -148,7 +162,8 @@ def test_rubric_marks_by_key_and_undo(ctx, qtbot):
     assert board.radar.gaps[0].current == 1
     room.undo_stack.undo()
     assert ctx.tasks.read(lambda s: store.answers(room.exercise.id, None, session=s)) == {
-        "vision-leadership-mindsets": {"current": 1}}
+        "vision-leadership-mindsets": {"current": 1}
+    }
 
 
 def test_prompt_typing_is_saved_debounced_and_undone_in_one_step(ctx, qtbot):
@@ -157,11 +172,19 @@ def test_prompt_typing_is_saved_debounced_and_undone_in_one_step(ctx, qtbot):
     from dgfacil.ui.exercises.room import ExercisesRoom
 
     item = ctx.tasks.read(lambda s: s.exec(select(AgendaItemRow.id)).first())
-    ctx.tasks.run_sync(lambda s: ex_ops.add_exercise(s, agenda_item_id=item, kind="prompts", title="Lessons learned",
-                                                     definition={"questions": [{"key": "q1", "text": "What worked?"}]}))
+    ctx.tasks.run_sync(
+        lambda s: ex_ops.add_exercise(
+            s,
+            agenda_item_id=item,
+            kind="prompts",
+            title="Lessons learned",
+            definition={"questions": [{"key": "q1", "text": "What worked?"}]},
+        )
+    )
     room = ExercisesRoom(ctx)
     qtbot.addWidget(room)
     editor = room.board.cards[0].editor
+
     def stored():
         return ctx.tasks.read(lambda s: store.answers(room.exercise.id, None, session=s))
 

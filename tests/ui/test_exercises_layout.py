@@ -1,4 +1,5 @@
 """Showing the Groups panel keeps the Exercises room inside a 1280-pixel window."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication

@@ -1,5 +1,6 @@
 """The projector is readable from the back of the room: every board kind fills the window and its
 text is at least 1/40 of the screen's height (27 px at 1080p); all cards stay on screen."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,12 +21,22 @@ from .test_exercises_screens import (
 )
 
 SWOT_12 = {  # what a country group of a digital-government workshop writes in a SWOT
-    "strengths": ["National digital strategy aligned with the SDGs", "CIO office with budget authority",
-                  "Single government portal with 150 services"],
+    "strengths": [
+        "National digital strategy aligned with the SDGs",
+        "CIO office with budget authority",
+        "Single government portal with 150 services",
+    ],
     "weaknesses": ["Departments work in silos", "Low integration of services", "Skills gaps in data analytics"],
-    "opportunities": ["Regional cybersecurity training partnerships", "Open, machine-readable government data",
-                      "Digital ID to link services"],
-    "threats": ["Cyber threats to legacy systems", "Digital divide in rural areas", "Loss of trust after data breaches"],
+    "opportunities": [
+        "Regional cybersecurity training partnerships",
+        "Open, machine-readable government data",
+        "Digital ID to link services",
+    ],
+    "threats": [
+        "Cyber threats to legacy systems",
+        "Digital divide in rural areas",
+        "Loss of trust after data breaches",
+    ],
 }
 SCREENS = [(1920, 1080), (1366, 768)]
 
@@ -65,7 +76,7 @@ def first_line_ink(image: QImage, rect: QRect) -> int:
     """Pixel height of the first line of dark text inside `rect` of a screenshot, as an eye sees it."""
     rows = []
     for y in range(rect.top(), rect.bottom() + 1):
-        line = bytes(image.constScanLine(y))[rect.left() * 4:(rect.right() + 1) * 4]
+        line = bytes(image.constScanLine(y))[rect.left() * 4 : (rect.right() + 1) * 4]
         if any(line[i] < 110 and line[i + 1] < 110 and line[i + 2] < 110 for i in range(0, len(line), 4)):
             rows.append(y)
     run = 1 if rows else 0
@@ -88,6 +99,7 @@ def assert_cards_readable(projector, height: int) -> None:
         ink = first_line_ink(shot, inside.intersected(shot.rect()))
         assert ink >= 0.7 * floor, f"{card.card.text!r}: a line of text is {ink} px high on screen"
     from dgfacil.ui.exercises.graphics import BASE_TEXT_PX
+
     for card in board.cards.values():
         on_screen = card.text_font().pixelSize() * scale
         assert on_screen >= floor, f"{card.card.text!r}: {on_screen:.1f} px < {floor:.1f} px"
@@ -123,8 +135,14 @@ def test_a_12_card_swot_is_readable_on_the_projector(ctx, qtbot, screenshots, wi
 def test_a_stakeholder_map_is_readable_on_the_projector(ctx, qtbot, screenshots):
     room = room_with(ctx, qtbot, "stakeholder-map")
     definition = room.exercise.definition
-    fill_cards(ctx, room, [BoardItem(t, core.area_at("plane", definition, x, y), x, y, colour="#FFFFFF", data={"tag": tag})
-                           for t, x, y, tag in STAKEHOLDERS])
+    fill_cards(
+        ctx,
+        room,
+        [
+            BoardItem(t, core.area_at("plane", definition, x, y), x, y, colour="#FFFFFF", data={"tag": tag})
+            for t, x, y, tag in STAKEHOLDERS
+        ],
+    )
     projector = open_projector(room, qtbot, 1366, 768)
     areas = {n.card.text: n.card.area for n in projector.board.cards.values()}
     rects = core.area_rects("plane", definition)
@@ -162,6 +180,7 @@ def test_table_rubric_and_prompts_are_readable_on_the_projector(ctx, qtbot, scre
         for key, (cur, tgt) in PILLARS.items():
             ops.set_answer(s, exercise_id=ex, group_id=group, key=key, value={"current": cur, "target": tgt})
         return ops.Changes(boards=True)
+
     ctx.tasks.run_sync(marks)
     projector = open_projector(room, qtbot, 1366, height)
     board = projector.board
@@ -175,11 +194,24 @@ def test_table_rubric_and_prompts_are_readable_on_the_projector(ctx, qtbot, scre
     projector.close()
 
     from dgfacil.operations import exercises as ex_ops
-    definition = {"questions": [{"key": "q1", "text": "What are the nine key pillars for digital government transformation?"},
-                                {"key": "q2", "kind": "choice", "text": "Which tool looks at internal and external factors?",
-                                 "options": ["PESTLE analysis", "SWOT analysis", "Star profiling"], "answer": 1}]}
-    ctx.tasks.run_sync(lambda s: ex_ops.add_exercise(s, agenda_item_id=first_item(ctx), kind="prompts",
-                                                     title="Chapter 3 quiz", definition=definition))
+
+    definition = {
+        "questions": [
+            {"key": "q1", "text": "What are the nine key pillars for digital government transformation?"},
+            {
+                "key": "q2",
+                "kind": "choice",
+                "text": "Which tool looks at internal and external factors?",
+                "options": ["PESTLE analysis", "SWOT analysis", "Star profiling"],
+                "answer": 1,
+            },
+        ]
+    }
+    ctx.tasks.run_sync(
+        lambda s: ex_ops.add_exercise(
+            s, agenda_item_id=first_item(ctx), kind="prompts", title="Chapter 3 quiz", definition=definition
+        )
+    )
     room.reload_exercises(select=max(e.id for e in ctx.workshop().exercises))
     assert room.exercise.kind == "prompts"
     projector = open_projector(room, qtbot, 1366, height)

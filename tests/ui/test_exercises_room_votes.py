@@ -1,5 +1,6 @@
 """Whole-room dot voting has the dots of everyone in the room; an old "No dots left" does not follow
 the facilitator to another exercise; a workshop without exercises shows an empty state."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

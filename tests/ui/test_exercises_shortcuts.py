@@ -1,6 +1,7 @@
 """Keyboard shortcuts of the Exercises, People and Evaluation rooms work inside the real main
 window: none is bound to a key the window's menus own (a key bound twice is "ambiguous" in Qt and
 does nothing), and the board's own keys add cards and select them all."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -11,16 +12,26 @@ from sqlmodel import select
 from dgfacil.store.tables import AgendaItemRow
 from dgfacil.ui.main_window import MainWindow
 
-
 # The window's keys on every platform (Close and Quit are Ctrl+W/Ctrl+Q on Linux desktops even
 # where the offscreen platform binds them differently).
-WINDOW_KEYS = {"Ctrl+N", "Ctrl+O", "Ctrl+Shift+S", "Ctrl+W", "Ctrl+Q", "Ctrl+Z", "Ctrl+Y", "Ctrl+Shift+Z", "F1",
-               *(f"Ctrl+{n}" for n in range(1, 8))}
+WINDOW_KEYS = {
+    "Ctrl+N",
+    "Ctrl+O",
+    "Ctrl+Shift+S",
+    "Ctrl+W",
+    "Ctrl+Q",
+    "Ctrl+Z",
+    "Ctrl+Y",
+    "Ctrl+Shift+Z",
+    "F1",
+    *(f"Ctrl+{n}" for n in range(1, 8)),
+}
 
 
 def _window_keys(window: MainWindow) -> set[str]:
-    return WINDOW_KEYS | {k.toString() for menu in window.menuBar().findChildren(QMenu)
-                          for a in menu.actions() for k in a.shortcuts()}
+    return WINDOW_KEYS | {
+        k.toString() for menu in window.menuBar().findChildren(QMenu) for a in menu.actions() for k in a.shortcuts()
+    }
 
 
 def _room_keys(room) -> dict[str, str]:
@@ -51,8 +62,9 @@ def test_no_room_key_clashes_with_the_window(qtbot, demo_window):
         clashes = {k: what for k, what in _room_keys(window.room(title)).items() if k in owned}
         assert clashes == {}, f"{title}: {clashes}"
         # Help ▸ Keyboard shortcuts lists the room's keys, and names none of the window's
-        helped = [k for key, _ in window.room(title).shortcuts_help() for part in key.split(" / ")
-                  for k in part.split(" or ")]
+        helped = [
+            k for key, _ in window.room(title).shortcuts_help() for part in key.split(" / ") for k in part.split(" or ")
+        ]
         assert helped and not set(helped) & owned, title
     window.close_document()
 

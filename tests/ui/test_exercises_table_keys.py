@@ -1,5 +1,6 @@
 """The action-plan table typed with the keyboard only: Tab and Shift+Tab walk the cells, Enter
 keeps, Esc cancels, "Add goal" starts typing the goal, and nothing typed is lost or overwritten."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -42,7 +43,10 @@ def type_cell(qtbot, text: str, then=Qt.Key_Tab, modifier=Qt.NoModifier) -> None
 def stored_rows(ctx, room):
     ex, group = room.exercise.id, room.board.group_id
     rows = ctx.tasks.read(lambda s: board_ops.board_items(s, exercise_id=ex, group_id=group))
-    return [(r.area, {k: v for k, v in r.data.get("cells", {}).items() if v}) for r in sorted(rows, key=lambda r: (r.position, r.id))]
+    return [
+        (r.area, {k: v for k, v in r.data.get("cells", {}).items() if v})
+        for r in sorted(rows, key=lambda r: (r.position, r.id))
+    ]
 
 
 def test_a_whole_action_plan_typed_with_the_keyboard_only(ctx, qtbot, qtlog, screenshots):
@@ -80,8 +84,9 @@ def test_shift_tab_goes_back_esc_cancels_and_enter_keeps(ctx, qtbot, qtlog):
     qtbot.keyClick(editor(), Qt.Key_End)
     qtbot.keyClicks(editor(), "; ICT Authority")
     qtbot.keyClick(editor(), Qt.Key_Escape)  # cancels the change to this cell only
-    assert stored_rows(ctx, room) == [("Goal 1: Interoperable services",
-                                      {"action": "Adopt a framework", "responsibility": "CIO office"})]
+    assert stored_rows(ctx, room) == [
+        ("Goal 1: Interoperable services", {"action": "Adopt a framework", "responsibility": "CIO office"})
+    ]
     qtbot.keyClick(board.table, Qt.Key_F2)
     qtbot.keyClick(editor(), Qt.Key_End)
     type_cell(qtbot, "; ICT Authority", Qt.Key_Return)

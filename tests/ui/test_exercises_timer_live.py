@@ -1,8 +1,9 @@
 """The exercise's group timer follows the run live, in the room and on the board projector, and
 counts to the end of the exercise's own agenda item ("Starts 15:39" before it runs)."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -10,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from dgfacil.core.run.log import ordered_items
 from dgfacil.operations import run as run_ops
 
-T0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)  # 15:00 in Seoul: the demo webinar opens
+T0 = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)  # 15:00 in Seoul: the demo webinar opens
 
 
 def _room_on_session_2(ctx, qtbot):

@@ -1,6 +1,7 @@
 """The GUI thread's collector: what a loaded document keeps is frozen once it has loaded, so full
 collections (which stalled a long print by ~140 ms each) no longer walk it, and the next
 document's settle frees the earlier one's cycles: nothing accumulates."""
+
 from __future__ import annotations
 
 import gc

@@ -1,5 +1,6 @@
 """Discoverability: F1 lists the Run room's and the projector's keys with a readable key column;
 the projector's light/dark toggle is a menu item; Ctrl+1..5 mean one thing (a room) everywhere."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer

@@ -4,6 +4,7 @@ size, every dialog of the app fits with its buttons in view, and the agenda's ti
 
 The (offscreen) screen must be the laptop's from the start, so the check runs in a subprocess:
 tests/ui/laptop_probe.py opens the real window and every dialog and reports what it saw."""
+
 from __future__ import annotations
 
 import json
@@ -21,12 +22,33 @@ FRAME = (16, 40)  # what a window manager adds around a window
 @pytest.mark.parametrize("width,height", [(1280, 720), (1366, 768)])
 def test_window_and_every_dialog_fit_a_laptop_screen(tmp_path, screenshots, width, height):
     config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-           "DGFACIL_DATA_DIR": str(tmp_path / "data"), "DGFACIL_CONFIG_DIR": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, str(PROBE), str(screenshots)], capture_output=True, text=True, env=env,
-                          timeout=120)
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "DGFACIL_DATA_DIR": str(tmp_path / "data"),
+        "DGFACIL_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, str(PROBE), str(screenshots)], capture_output=True, text=True, env=env, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     room = (width - FRAME[0], height - FRAME[1])  # what a window's contents may need

@@ -1,4 +1,5 @@
 """The main window, driven as a facilitator would: new from a template, edit, close, reopen."""
+
 from __future__ import annotations
 
 from pathlib import Path

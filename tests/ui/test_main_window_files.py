@@ -1,4 +1,5 @@
 """File menu behaviour: recent files, a copy, backups on the timer, a damaged file restored."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer

@@ -1,5 +1,6 @@
 """Notes: the room opens on the running item; an Action carries an owner and a due date all the
 way to the JSON export and the outcome report; the speaker is not carried over unseen."""
+
 from __future__ import annotations
 
 import json
@@ -24,10 +25,12 @@ def test_notes_room_opens_on_the_running_item(qtbot, demo_window):
     window = demo_window(1280, 720)
     day = window.ctx.workshop().days[0]
     now = window.ctx.clock()
-    window.ctx.tasks.run_sync(lambda s: run_ops.record_event(s, day_id=day.id, kind="start",
-                                                             at=now - timedelta(minutes=10)))
-    window.ctx.tasks.run_sync(lambda s: run_ops.record_event(s, day_id=day.id, kind="next",
-                                                             at=now - timedelta(minutes=2)))
+    window.ctx.tasks.run_sync(
+        lambda s: run_ops.record_event(s, day_id=day.id, kind="start", at=now - timedelta(minutes=10))
+    )
+    window.ctx.tasks.run_sync(
+        lambda s: run_ops.record_event(s, day_id=day.id, kind="next", at=now - timedelta(minutes=2))
+    )
     notes = window.show_room("Notes")
     assert notes.pane.item_id == day.items[1].id  # the run is on the second item
     notes.pane.set_item(day.items[3].id)  # chosen by hand: stays while the same item runs
@@ -76,13 +79,21 @@ def test_an_action_has_an_owner_and_a_due_date_through_to_the_report(qtbot, demo
     pane.grab().save(str(screenshots / "notes_action_saved.png"))
 
     report = window.ctx.tasks.read(assemble_report)
-    assert ["Share the toolkit with the national focal points", "UNPOG secretariat", "2026-12-31",
-            "Session 1"] in report.actions
+    assert [
+        "Share the toolkit with the national focal points",
+        "UNPOG secretariat",
+        "2026-12-31",
+        "Session 1",
+    ] in report.actions
     path = window.ctx.doc.path
     window.close_document()
     out = tmp_path / "export.json"
-    done = subprocess.run([sys.executable, "-m", "dgfacil", "export", str(path), "-o", str(out)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "dgfacil", "export", str(path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     rows = [r for r in json.loads(out.read_text(encoding="utf-8"))["tables"]["note"] if "toolkit with" in r["text"]]
     assert [(r["owner"], r["due"]) for r in rows] == [("UNPOG secretariat", "2026-12-31")]

@@ -1,14 +1,15 @@
 """The Notes room's agenda list follows the agenda and the run: its times are never stale."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from dgfacil.core.run.log import ordered_items
 from dgfacil.operations import agenda as agenda_ops
 from dgfacil.operations import run as run_ops
 from dgfacil.ui.notes.agenda_list import TIME_ROLE
 
-T0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)  # 15:00 in Seoul
+T0 = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)  # 15:00 in Seoul
 
 
 def times(room) -> list[str]:
@@ -33,7 +34,8 @@ def test_agenda_list_times_follow_agenda_edits_and_the_run(ctx, qtbot, screensho
     assert room.pane.chooser.itemText(2).startswith("15:49")
     # the run starts late and the Opening gets +15: the list shows the re-planned starts
     ctx.tasks.run_sync(lambda s: run_ops.record_event(s, day_id=day.id, kind="start", at=T0 + timedelta(minutes=2)))
-    ctx.tasks.run_sync(lambda s: run_ops.record_event(s, day_id=day.id, kind="extend", at=T0 + timedelta(minutes=3),
-                                                      minutes=15))
+    ctx.tasks.run_sync(
+        lambda s: run_ops.record_event(s, day_id=day.id, kind="extend", at=T0 + timedelta(minutes=3), minutes=15)
+    )
     assert times(room)[:3] == ["15:02", "15:24", "16:06"]
     room.grab().save(str(screenshots / "notes_agenda_times_follow_run.png"))

@@ -1,7 +1,8 @@
 """The notes pane driven by real keys: type and Enter, tag with Ctrl+digit, speakers, edit, delete, undo, drafts."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -12,7 +13,7 @@ from dgfacil.operations import notes as ops
 from dgfacil.store.notes import load_notes
 from dgfacil.ui.notes.pane import NotesPane
 
-T0 = datetime(2023, 5, 30, 6, 12, tzinfo=timezone.utc)  # 15:12 in Seoul
+T0 = datetime(2023, 5, 30, 6, 12, tzinfo=UTC)  # 15:12 in Seoul
 
 
 class Clock:
@@ -51,8 +52,11 @@ def test_typing_and_enter_adds_a_timestamped_note_and_clears_the_entry(pane, ctx
     ctx.clock.now = T0 + timedelta(seconds=30)
     qtbot.keyClick(pane.entry, Qt.Key_Return)
     [note] = notes(ctx)
-    assert (note.text, note.agenda_item_id, note.created_at) == ("EGDI rose only slightly in 2022", pane.item_id,
-                                                                 T0 + timedelta(seconds=30))
+    assert (note.text, note.agenda_item_id, note.created_at) == (
+        "EGDI rose only slightly in 2022",
+        pane.item_id,
+        T0 + timedelta(seconds=30),
+    )
     assert pane.entry.text() == "" and pane.model.rowCount() == 1
     assert pane.model.data(pane.model.index(0), Qt.AccessibleTextRole).startswith("15:12, Note")  # Seoul time
 
@@ -167,8 +171,10 @@ def test_the_typed_text_is_kept_as_a_draft_within_a_second(pane, ctx, qtbot):
     qtbot.keyClicks(pane.entry, "Half a sentence about data gover")
     qtbot.keyClick(pane.entry, Qt.Key_2, Qt.AltModifier)
     item_id = pane.item_id
-    qtbot.waitUntil(lambda: ctx.tasks.read(lambda s: ops.load_draft(s, item_id=item_id)).text
-                    == "Half a sentence about data gover", timeout=1000)
+    qtbot.waitUntil(
+        lambda: ctx.tasks.read(lambda s: ops.load_draft(s, item_id=item_id)).text == "Half a sentence about data gover",
+        timeout=1000,
+    )
     draft = ctx.tasks.read(lambda s: ops.load_draft(s, item_id=item_id))
     assert draft.tag == NoteTag.DECISION
     # Another pane on the same document (as after a restart) finds it in the entry.

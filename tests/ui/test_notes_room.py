@@ -3,9 +3,10 @@
 The notes are the webinar's own: key messages and discussion summaries from the UN DESA/ESCAP
 outcome report (shared/seeds/001), typed at the times the sessions ran (Seoul).
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,54 +24,171 @@ from dgfacil.ui.notes.room import NotesRoom
 from dgfacil.ui.notes.style import TAGS
 from dgfacil.ui.tasks import Tasks
 
-K, D, A, Q, QU, N = (NoteTag.KEY_MESSAGE, NoteTag.DECISION, NoteTag.ACTION, NoteTag.QUOTE, NoteTag.QUESTION,
-                     NoteTag.NOTE)
+K, D, A, Q, QU, N = (
+    NoteTag.KEY_MESSAGE,
+    NoteTag.DECISION,
+    NoteTag.ACTION,
+    NoteTag.QUOTE,
+    NoteTag.QUESTION,
+    NoteTag.NOTE,
+)
 # (agenda item index, Seoul time, tag, speaker, text)
 WEBINAR_NOTES = [
-    (0, "15:02", K, "Mr. Kyu Chang Ko", "A priority of UNPOG: support developing countries in strengthening their "
-                                        "capacities for digital government transformation to achieve the SDGs."),
-    (0, "15:03", N, "Mr. Kyu Chang Ko", "Many countries remain ill-equipped: technological, governance and "
-                                        "institutional challenges. Toolkit launched to help Member States."),
-    (0, "15:05", Q, "Ms. Tiziana Bonapace", "Digital government has the potential to enhance public service delivery, "
-                                            "promote transparency, foster innovation."),
+    (
+        0,
+        "15:02",
+        K,
+        "Mr. Kyu Chang Ko",
+        "A priority of UNPOG: support developing countries in strengthening their "
+        "capacities for digital government transformation to achieve the SDGs.",
+    ),
+    (
+        0,
+        "15:03",
+        N,
+        "Mr. Kyu Chang Ko",
+        "Many countries remain ill-equipped: technological, governance and "
+        "institutional challenges. Toolkit launched to help Member States.",
+    ),
+    (
+        0,
+        "15:05",
+        Q,
+        "Ms. Tiziana Bonapace",
+        "Digital government has the potential to enhance public service delivery, "
+        "promote transparency, foster innovation.",
+    ),
     (0, "15:06", A, "Ms. Tiziana Bonapace", "ESCAP to keep deepening the partnership with UNPOG (AP-IS Action Plan)."),
-    (1, "15:09", N, "Mr. Vincenzo Aquaro", "EGDI rose only by a small margin in 2022 despite the reliance on digital "
-                                           "services during COVID-19. Europe leads for the 12th time."),
-    (1, "15:11", K, "Mr. Vincenzo Aquaro", "The future of digital government should not be digital but hybrid: an "
-                                           "inclusive, integrated analogue-digital ecosystem so no one is left behind."),
+    (
+        1,
+        "15:09",
+        N,
+        "Mr. Vincenzo Aquaro",
+        "EGDI rose only by a small margin in 2022 despite the reliance on digital "
+        "services during COVID-19. Europe leads for the 12th time.",
+    ),
+    (
+        1,
+        "15:11",
+        K,
+        "Mr. Vincenzo Aquaro",
+        "The future of digital government should not be digital but hybrid: an "
+        "inclusive, integrated analogue-digital ecosystem so no one is left behind.",
+    ),
     (1, "15:12", Q, "Mr. Vincenzo Aquaro", "The new face of inequality is digital."),
-    (1, "15:13", N, "Mr. Vincenzo Aquaro", "About 45% of the world population (3.5 billion people) still lags "
-                                           "behind the global average EGDI."),
-    (1, "15:14", K, "Mr. Vincenzo Aquaro", "Adopt \u201cinclusion by design\u201d / \u201cinclusion first\u201d "
-                                           "before digital by design; whole-of-government approach."),
-    (1, "15:17", K, "Mr. Sung Joo Son", "Legal systems, regulations and programmes with clear incentives & "
-                                        "penalties are necessary for efficient digital transformation."),
-    (1, "15:19", N, "Mr. Sung Joo Son", "Digital Platform Government: 9 principles, e.g. public data open by "
-                                        "default in machine-readable formats; user-centred, proactive services."),
-    (1, "15:24", N, "Mr. Sean Doral", "2022: 66% of the world online, only 36% in LDCs. Urban/rural and gender "
-                                      "gaps persist even where infrastructure exists."),
-    (1, "15:31", K, "Mr. Tae Hyung Kim", "Digital transformation is a new development paradigm for the fabric of "
-                                         "the whole society; one key nature is its irreversibility."),
+    (
+        1,
+        "15:13",
+        N,
+        "Mr. Vincenzo Aquaro",
+        "About 45% of the world population (3.5 billion people) still lags behind the global average EGDI.",
+    ),
+    (
+        1,
+        "15:14",
+        K,
+        "Mr. Vincenzo Aquaro",
+        "Adopt \u201cinclusion by design\u201d / \u201cinclusion first\u201d "
+        "before digital by design; whole-of-government approach.",
+    ),
+    (
+        1,
+        "15:17",
+        K,
+        "Mr. Sung Joo Son",
+        "Legal systems, regulations and programmes with clear incentives & "
+        "penalties are necessary for efficient digital transformation.",
+    ),
+    (
+        1,
+        "15:19",
+        N,
+        "Mr. Sung Joo Son",
+        "Digital Platform Government: 9 principles, e.g. public data open by "
+        "default in machine-readable formats; user-centred, proactive services.",
+    ),
+    (
+        1,
+        "15:24",
+        N,
+        "Mr. Sean Doral",
+        "2022: 66% of the world online, only 36% in LDCs. Urban/rural and gender "
+        "gaps persist even where infrastructure exists.",
+    ),
+    (
+        1,
+        "15:31",
+        K,
+        "Mr. Tae Hyung Kim",
+        "Digital transformation is a new development paradigm for the fabric of "
+        "the whole society; one key nature is its irreversibility.",
+    ),
     (1, "15:34", QU, "Ms. Yun Sook Lee", "Which competencies should government officials build first?"),
-    (2, "15:41", N, "Mr. Lei Zheng", "Toolkit in 7 chapters: 1-2 holistic approach; 3-6 the four steps and "
-                                     "building blocks; 7 action plan exercise and training evaluation."),
-    (2, "15:47", K, "Mr. Keping Yao", "Transformation is not only about technology but, more importantly, about "
-                                      "governance transformation."),
-    (3, "15:57", N, "Mr. Shah Nasir Khan", "Pakistan: internet penetration still below 40%; the divide is bigger "
-                                           "from the gender lens."),
-    (3, "15:59", A, "Mr. Shah Nasir Khan", "UN RCO Pakistan with DPIDG/UNPOG: embed the Toolkit in NSPP, CSA and "
-                                           "NIM trainings for senior civil servants."),
-    (3, "16:04", A, "Dr. Jiannan Wu", "AAPA to promote the Toolkit in its network and host events so members "
-                                      "mainstream it in their curricula."),
-    (3, "16:09", K, "Dr. Alex B. Brillantes", "Contextualise the modules: training designs must be grounded in "
-                                              "local conditions."),
+    (
+        2,
+        "15:41",
+        N,
+        "Mr. Lei Zheng",
+        "Toolkit in 7 chapters: 1-2 holistic approach; 3-6 the four steps and "
+        "building blocks; 7 action plan exercise and training evaluation.",
+    ),
+    (
+        2,
+        "15:47",
+        K,
+        "Mr. Keping Yao",
+        "Transformation is not only about technology but, more importantly, about governance transformation.",
+    ),
+    (
+        3,
+        "15:57",
+        N,
+        "Mr. Shah Nasir Khan",
+        "Pakistan: internet penetration still below 40%; the divide is bigger from the gender lens.",
+    ),
+    (
+        3,
+        "15:59",
+        A,
+        "Mr. Shah Nasir Khan",
+        "UN RCO Pakistan with DPIDG/UNPOG: embed the Toolkit in NSPP, CSA and NIM trainings for senior civil servants.",
+    ),
+    (
+        3,
+        "16:04",
+        A,
+        "Dr. Jiannan Wu",
+        "AAPA to promote the Toolkit in its network and host events so members mainstream it in their curricula.",
+    ),
+    (
+        3,
+        "16:09",
+        K,
+        "Dr. Alex B. Brillantes",
+        "Contextualise the modules: training designs must be grounded in local conditions.",
+    ),
     (3, "16:15", N, "Dr. John Nakabago", "AAPAM as catalyst between governments, academia and industry."),
-    (4, "16:26", N, "Mr. Steven Matainaho", "PNG: Digital Transformation Policy 2020, Digital Government Act "
-                                            "2022, National Cyber Security Centre."),
-    (4, "16:31", QU, "Dr. Lizan E. Perante-Calina", "How can schools of public administration adapt the Toolkit "
-                                                    "to national context?"),
-    (5, "16:38", D, "Mr. Kyu Chang Ko", "Way forward: national training workshops on the Toolkit upon "
-                                        "governments' request."),
+    (
+        4,
+        "16:26",
+        N,
+        "Mr. Steven Matainaho",
+        "PNG: Digital Transformation Policy 2020, Digital Government Act 2022, National Cyber Security Centre.",
+    ),
+    (
+        4,
+        "16:31",
+        QU,
+        "Dr. Lizan E. Perante-Calina",
+        "How can schools of public administration adapt the Toolkit to national context?",
+    ),
+    (
+        5,
+        "16:38",
+        D,
+        "Mr. Kyu Chang Ko",
+        "Way forward: national training workshops on the Toolkit upon governments' request.",
+    ),
     (5, "16:39", K, "Mr. Kyu Chang Ko", "Digital government transformation should be inclusive and human-centred."),
 ]
 SEOUL = timezone(timedelta(hours=9))
@@ -90,7 +208,7 @@ def fill_webinar(doc) -> list[int]:
 @pytest.fixture
 def room(ctx, qtbot):
     items = fill_webinar(ctx.doc)
-    ctx.clock = lambda: datetime(2023, 5, 30, 6, 50, tzinfo=timezone.utc)  # 15:50 in Seoul
+    ctx.clock = lambda: datetime(2023, 5, 30, 6, 50, tzinfo=UTC)  # 15:50 in Seoul
     room = NotesRoom(ctx)
     room.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
     ctx.tasks.changes_applied.connect(room.on_changes)  # as the main window does
@@ -119,8 +237,9 @@ def test_focus_item_shows_that_item_with_the_cursor_in_the_entry(room, qtbot):
 
 
 def test_choosing_an_item_in_the_list_switches_the_pane(room, qtbot):
-    qtbot.mouseClick(room.agenda.viewport(), Qt.LeftButton, pos=room.agenda.visualRect(
-        room.agenda_model.index(2, 0)).center())
+    qtbot.mouseClick(
+        room.agenda.viewport(), Qt.LeftButton, pos=room.agenda.visualRect(room.agenda_model.index(2, 0)).center()
+    )
     assert room.pane.item_id == room.items[2]
     assert [n.speaker for n in room.pane.model.notes] == ["Mr. Lei Zheng", "Mr. Keping Yao"]
 
@@ -191,6 +310,7 @@ def test_tag_colours_are_readable_and_every_tag_has_a_word(qtbot):
     def luminance(colour: QColor) -> float:
         def channel(c: float) -> float:
             return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
         return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
 
     for look in TAGS.values():
@@ -201,8 +321,11 @@ def test_tag_colours_are_readable_and_every_tag_has_a_word(qtbot):
 
 def test_screenshots_of_the_notes_room(room, qtbot, screenshots):
     room.focus_item(room.items[1])
-    qtbot.keyClicks(room.pane.entry, "Three key challenges: changing digital environments, a new paradigm and "
-                                     "regulatory framework, the leading and adaptive capacity of government")
+    qtbot.keyClicks(
+        room.pane.entry,
+        "Three key challenges: changing digital environments, a new paradigm and "
+        "regulatory framework, the leading and adaptive capacity of government",
+    )
     qtbot.keyClick(room.pane.entry, Qt.Key_1, Qt.AltModifier)
     for _ in range(4):
         qtbot.keyClick(room.pane.entry, Qt.Key_Tab)

@@ -1,4 +1,5 @@
 """The roster import dialog with hostile files: a damaged workbook, formula cells, a stray byte."""
+
 from __future__ import annotations
 
 import sys
@@ -41,8 +42,9 @@ def test_a_damaged_workbook_is_a_message_not_a_crash(room, qtbot, tmp_path, scre
 
 def test_formula_cells_are_warned_by_row_in_the_preview(room, qtbot, tmp_path, screenshots):
     path = tmp_path / "r.csv"
-    path.write_text("Name,E-mail\n=HYPERLINK(\"http://x\"),a@example.org\nBo,b@example.org\n"
-                    "＝1+1,c@example.org\n", encoding="utf-8")
+    path.write_text(
+        'Name,E-mail\n=HYPERLINK("http://x"),a@example.org\nBo,b@example.org\n＝1+1,c@example.org\n', encoding="utf-8"
+    )
     dialog = _dialog(room, qtbot, path)
     assert dialog.warning.isVisible()
     assert "rows 2, 4: cells start like a spreadsheet formula" in dialog.warning.text()

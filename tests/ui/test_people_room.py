@@ -1,5 +1,6 @@
 """The People room driven by pytest-qt: import with preview, check-in by click and by badge scan,
 eligibility shown, undo. Screenshots: roster, import preview, check-in, eligibility."""
+
 from __future__ import annotations
 
 from pathlib import Path

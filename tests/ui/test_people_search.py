@@ -1,5 +1,6 @@
 """People room: search ignores accents and case, the roster opens sorted by name, and a roster
 whose 'Title' holds Mr./Ms./Dr. imports its 'Designation' as the position."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -51,8 +52,13 @@ def test_roster_sorted_by_name_and_searched_without_accents(room, qtbot, screens
     room.view.resizeColumnsToContents()
     room.grab().save(str(screenshots / "people_roster_by_name.png"))
     room.search.setFocus()
-    for typed, found in (("nguyen", "Nguyễn Thị Hương"), ("SOREN", "Søren Ødegård"), ("lefevre", "François Lefèvre"),
-                         ("nunez ana", "Ana Núñez"), ("goncalves", "Maria José Gonçalves")):
+    for typed, found in (
+        ("nguyen", "Nguyễn Thị Hương"),
+        ("SOREN", "Søren Ødegård"),
+        ("lefevre", "François Lefèvre"),
+        ("nunez ana", "Ana Núñez"),
+        ("goncalves", "Maria José Gonçalves"),
+    ):
         room.search.clear()
         qtbot.keyClicks(room.search, typed)
         assert _names(room.view) == [found], typed
@@ -65,7 +71,9 @@ def test_title_of_honorifics_is_not_the_position(room, qtbot, tmp_path, screensh
         "Name,Title,Email,Country,Designation\n"
         "Ana Núñez,Ms.,ana@gob.mx,Mexico,Director of e-Government\n"
         "Ivan Petrov,Mr,ivan@gov.kz,Kazakhstan,Chief Digital Officer\n"
-        "Lê Thị Hoa,Dr.,hoa@mic.gov.vn,Viet Nam,Deputy Director\n", encoding="utf-8")
+        "Lê Thị Hoa,Dr.,hoa@mic.gov.vn,Viet Nam,Deputy Director\n",
+        encoding="utf-8",
+    )
     dialog = _import(room, qtbot, tmp_path / "apo.csv")
     holds = [dialog.columns.cellWidget(i, 2).currentData() for i in range(5)]
     assert holds == ["full_name", None, "email", "country", "position"]
@@ -78,5 +86,8 @@ def test_title_of_honorifics_is_not_the_position(room, qtbot, tmp_path, screensh
     dialog.set_field(4, "position")
     dialog.accept()
     qtbot.waitUntil(lambda: room.roster.rowCount() == 3, timeout=5000)
-    assert sorted(p.position for p in room.roster.people) == ["Chief Digital Officer", "Deputy Director",
-                                                              "Director of e-Government"]
+    assert sorted(p.position for p in room.roster.people) == [
+        "Chief Digital Officer",
+        "Deputy Director",
+        "Director of e-Government",
+    ]

@@ -1,5 +1,6 @@
 """Cancel pressed in the middle of a long certificate run: it stops within a second, leaves no
 partial file or folder, and says exactly what was kept. The drawing runs in worker processes."""
+
 from __future__ import annotations
 
 import re
@@ -52,8 +53,11 @@ def test_cancel_one_pdf_per_person_keeps_nothing_and_says_so(ctx, qtbot, tmp_pat
     room.per_person.setChecked(True)
     room.out.setText(str(folder))
     drawn = _cancel_mid_print(room, qtbot)
-    m = re.fullmatch(rf"Cancelled after (\d+) of {COUNT} certificates: none of the (\d+) PDFs drawn were "
-                     rf"kept; there is no folder {re.escape(str(folder))}\.", room.status.text())
+    m = re.fullmatch(
+        rf"Cancelled after (\d+) of {COUNT} certificates: none of the (\d+) PDFs drawn were "
+        rf"kept; there is no folder {re.escape(str(folder))}\.",
+        room.status.text(),
+    )
     assert m, room.status.text()
     assert drawn <= int(m[1]) < COUNT and m[1] == m[2]
     assert "Signing key" in room.keys.label.text()  # the key made while gathering is shown
@@ -70,8 +74,11 @@ def test_cancel_into_a_folder_that_had_files_leaves_them_as_they_were(ctx, qtbot
     room.per_person.setChecked(True)
     room.out.setText(str(folder))
     _cancel_mid_print(room, qtbot)
-    assert re.fullmatch(rf"Cancelled after (\d+) of {COUNT} certificates: none of the \1 PDFs drawn were "
-                        rf"kept; {re.escape(str(folder))} is as it was before printing\.", room.status.text())
+    assert re.fullmatch(
+        rf"Cancelled after (\d+) of {COUNT} certificates: none of the \1 PDFs drawn were "
+        rf"kept; {re.escape(str(folder))} is as it was before printing\.",
+        room.status.text(),
+    )
     assert sorted(p.name for p in folder.iterdir()) == ["kept.pdf"]
     assert (folder / "kept.pdf").read_bytes() == b"%PDF-1.4 earlier run"
 
@@ -81,8 +88,11 @@ def test_cancel_one_pdf_writes_nothing_and_says_so(ctx, qtbot, tmp_path):
     out = tmp_path / "all.pdf"
     room.out.setText(str(out))
     _cancel_mid_print(room, qtbot)
-    assert re.fullmatch(rf"Cancelled after \d+ of {COUNT} certificates: nothing was written; "
-                        r"there is no all\.pdf\.", room.status.text()), room.status.text()
+    assert re.fullmatch(
+        rf"Cancelled after \d+ of {COUNT} certificates: nothing was written; "
+        r"there is no all\.pdf\.",
+        room.status.text(),
+    ), room.status.text()
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dgfacil-printing-")]
     # printing again after a cancel works, and the progress is real: it ends at the count

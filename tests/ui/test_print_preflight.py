@@ -1,5 +1,6 @@
 """The Print room asks before printing names that would come out blank, and the Verify dialog
 trusts the open workshop's own key and never states an unverified claim as a fact."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,14 +24,16 @@ def _people(ctx, names):
 
     def present(s):
         people = load_participants(session=s)
-        return mark(s, participant_ids=[p.id for p in people],
-                    item_ids=[i for u in attendance_units(s) for i in u.item_ids])
+        return mark(
+            s, participant_ids=[p.id for p in people], item_ids=[i for u in attendance_units(s) for i in u.item_ids]
+        )
 
     ctx.tasks.run_sync(present)
 
 
 def _answer(qtbot, seen: list, *, button: str, shot=None):
     """When the next modal dialog opens: note its text, save a picture, press `button`."""
+
     def act():
         dialog = QApplication.activeModalWidget()
         if dialog is None:

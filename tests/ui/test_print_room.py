@@ -1,5 +1,6 @@
 """The Print room with real clicks: certificates print off the UI thread, the Verify dialog
 answers valid / invalid / unknown key."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -15,8 +16,9 @@ def _roster(ctx):
 
     def add(s):
         for i, name in enumerate(["김민준", "<b>Bold</b> Ana", "Ольга Петрова"], start=1):
-            add_participant(s, participant=Participant(name, email=f"p{i}@example.org", country="Korea",
-                                                       badge_code=f"B{i:04d}"))
+            add_participant(
+                s, participant=Participant(name, email=f"p{i}@example.org", country="Korea", badge_code=f"B{i:04d}")
+            )
 
     ctx.tasks.run_sync(add)
 
@@ -83,7 +85,9 @@ def test_verify_dialog(qtbot, screenshots):
 
     key = signing.new_private_key()
     pub = signing.public_key(key)
-    payload = signing.sign(signing.Claim("N-1", "<img src=x> 김민준", "CODE", *[__import__("datetime").date(2023, 5, 30)] * 2), key)
+    payload = signing.sign(
+        signing.Claim("N-1", "<img src=x> 김민준", "CODE", *[__import__("datetime").date(2023, 5, 30)] * 2), key
+    )
     dialog = VerifyDialog(known_keys={signing.key_id(pub): pub})
     qtbot.addWidget(dialog)
     dialog.show()
@@ -93,8 +97,11 @@ def test_verify_dialog(qtbot, screenshots):
     dialog.grab().save(str(screenshots / "print-verify.png"))
     dialog.input.setPlainText(payload.replace("김민준", "김민순"))
     assert dialog.verdict.text() == "Invalid"
-    dialog.input.setPlainText(signing.sign(signing.Claim("N-1", "A", "C", *[__import__("datetime").date(2023, 5, 30)] * 2),
-                                           signing.new_private_key()))
+    dialog.input.setPlainText(
+        signing.sign(
+            signing.Claim("N-1", "A", "C", *[__import__("datetime").date(2023, 5, 30)] * 2), signing.new_private_key()
+        )
+    )
     assert dialog.verdict.text() == "Unknown key"
     qtbot.mouseClick(dialog.clear_button, Qt.LeftButton)
     assert dialog.input.toPlainText() == "" and dialog.verdict.text() == ""

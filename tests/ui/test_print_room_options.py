@@ -1,5 +1,6 @@
 """The Print room shows only the options of the chosen document and what will print; it refuses
 an empty document in words; one PDF per person asks for a folder and fills it."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -79,10 +80,14 @@ def test_one_pdf_per_person_goes_into_a_folder(ctx, qtbot, tmp_path, monkeypatch
     _choose(room, "certificates")
     folder = tmp_path / "x" / "percert"
     asked = []
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda *a, **k: asked.append("folder") or str(folder)))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: asked.append("file") or (str(tmp_path / "one.pdf"), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: asked.append("folder") or str(folder))
+    )
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: asked.append("file") or (str(tmp_path / "one.pdf"), "")),
+    )
     room.per_person.setChecked(True)
     assert room.out_label.text() == "Save into folder" and not room.out.text().endswith(".pdf")
     assert "one PDF each (2 files)" in room.count.text()

@@ -1,6 +1,7 @@
 """The Print room's keys inside the real main window: none is taken by a window menu, each one
 fires; the Signatories dialog adds with its own key; a refused signatory edit is reported and
 leaves the undo stack as it was."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer

@@ -1,6 +1,7 @@
 """The Signatories dialog of the Print room, driven with real keys and clicks: add with a
 signature picture, at most three, reorder, edit, remove, undo/redo; then a printed certificate
 carries the names (PDF text) and the picture (looked at as PNG)."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,8 +18,18 @@ def _signature(path, colour=(25, 45, 130)):
     """A hand-ish signature: a blue scribble on transparency, larger than the app keeps."""
     image = Image.new("RGBA", (1200, 360), (255, 255, 255, 0))
     draw = ImageDraw.Draw(image)
-    points = [(40, 260), (160, 80), (230, 300), (330, 90), (400, 280), (520, 140), (640, 250),
-              (760, 120), (900, 230), (1150, 70)]
+    points = [
+        (40, 260),
+        (160, 80),
+        (230, 300),
+        (330, 90),
+        (400, 280),
+        (520, 140),
+        (640, 250),
+        (760, 120),
+        (900, 230),
+        (1150, 70),
+    ]
     draw.line(points, fill=colour + (255,), width=14, joint="curve")
     draw.line([(120, 320), (1000, 300)], fill=colour + (255,), width=6)
     image.save(path)
@@ -111,13 +122,20 @@ def _print_and_look(ctx, tmp_path, screenshots) -> None:
     from dgfacil.operations.printing import prepare
     from dgfacil.store.participants import load_participants
 
-    ctx.tasks.run_sync(lambda s: add_participant(s, participant=Participant(
-        "Nguyễn Thị Minh Khai", email="p1@example.org", country="Viet Nam", badge_code="B0001")))
+    ctx.tasks.run_sync(
+        lambda s: add_participant(
+            s,
+            participant=Participant(
+                "Nguyễn Thị Minh Khai", email="p1@example.org", country="Viet Nam", badge_code="B0001"
+            ),
+        )
+    )
 
     def present(s):
         people = load_participants(session=s)
-        return mark(s, participant_ids=[p.id for p in people],
-                    item_ids=[i for u in attendance_units(s) for i in u.item_ids])
+        return mark(
+            s, participant_ids=[p.id for p in people], item_ids=[i for u in attendance_units(s) for i in u.item_ids]
+        )
 
     ctx.tasks.run_sync(present)
     job = ctx.tasks.run_sync(lambda s: prepare(s, kind="certificates")).value

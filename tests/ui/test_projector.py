@@ -1,4 +1,5 @@
 """The projector view: opened with F5, mirrors the room, light and dark, survives an unplugged screen."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,7 +17,7 @@ from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.operations import agenda as agenda_ops
 from dgfacil.operations import run as run_ops
 
-T0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)  # 15:00 in Seoul
+T0 = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)  # 15:00 in Seoul
 
 
 class FakeClock:
@@ -72,11 +73,13 @@ def _break_state(ctx):
     day = ctx.workshop().days[0]
     brk = AgendaItem("Coffee break", 15, kind=ItemKind.BREAK)
     ctx.tasks.run_sync(lambda s: agenda_ops.add_item(s, day_id=day.id, item=brk, position=3))
-    ctx.tasks.run_sync(lambda s: agenda_ops.update_item(s, item_id=day.items[3].id, planned_start=time(16, 9),
-                                                        duration_min=15))
+    ctx.tasks.run_sync(
+        lambda s: agenda_ops.update_item(s, item_id=day.items[3].id, planned_start=time(16, 9), duration_min=15)
+    )
     for kind, minutes in (("start", 0), ("next", 7), ("next", 39), ("next", 54)):
-        ctx.tasks.run_sync(lambda s, k=kind, m=minutes: run_ops.record_event(
-            s, day_id=day.id, kind=k, at=T0 + timedelta(minutes=m)))
+        ctx.tasks.run_sync(
+            lambda s, k=kind, m=minutes: run_ops.record_event(s, day_id=day.id, kind=k, at=T0 + timedelta(minutes=m))
+        )
 
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
@@ -109,11 +112,30 @@ def test_projector_screenshots(ctx, qtbot, screenshots, theme):
     window.grab().save(str(screenshots / f"projector_{theme}.png"))
 
 
-SCREENS = {"screens": [
-    {"name": "Laptop", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-    {"name": "Projector", "x": 1280, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96,
-     "logicalBaseDpi": 96, "dpr": 1},
-]}
+SCREENS = {
+    "screens": [
+        {
+            "name": "Laptop",
+            "x": 0,
+            "y": 0,
+            "width": 1280,
+            "height": 800,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
+        {
+            "name": "Projector",
+            "x": 1280,
+            "y": 0,
+            "width": 1920,
+            "height": 1080,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
+    ]
+}
 
 CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication

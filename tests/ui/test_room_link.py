@@ -1,5 +1,6 @@
 """The Room link menu: off by default; on, a phone's card appears on the desktop board at once;
 the join QR on the projector decodes to the join link; rotating locks out the old link."""
+
 from __future__ import annotations
 
 import shutil
@@ -38,8 +39,9 @@ def test_a_phone_card_appears_on_the_desktop_board_without_reload(linked, qtbot)
     window.ctx.tasks.changes_applied.connect(lambda changes, initiator: heard.append((changes, initiator)))
     phone = Phone(link.join_url("127.0.0.1"))
     phone.join()
-    status, created = phone.post("/api/notes", {"text": "<b>From a phone</b>", "area": "threats",
-                                                "exercise_id": room.exercise.id})
+    status, created = phone.post(
+        "/api/notes", {"text": "<b>From a phone</b>", "area": "threats", "exercise_id": room.exercise.id}
+    )
     assert status == 201
     qtbot.waitUntil(lambda: created["id"] in room.board.cards, timeout=3000)
     assert room.board.cards[created["id"]].card.text == "<b>From a phone</b>"
@@ -65,8 +67,9 @@ def test_the_projector_qr_holds_the_join_link_and_rotation_locks_out(linked, qtb
     image = projector.grab()
     image.save(str(SHOTS / "projector_qr.png"))
     if shutil.which("zbarimg"):
-        decoded = subprocess.run(["zbarimg", "-q", "--raw", str(SHOTS / "projector_qr.png")],
-                                 capture_output=True, text=True, check=False)
+        decoded = subprocess.run(
+            ["zbarimg", "-q", "--raw", str(SHOTS / "projector_qr.png")], capture_output=True, text=True, check=False
+        )
         assert decoded.stdout.strip() == dialog.url.text() == link.join_url(dialog.hosts.currentText())
     short = link.short_address(dialog.hosts.currentText())
     assert short in projector.caption.text() and short in dialog.short.text()

@@ -1,6 +1,7 @@
 """Moderating phone input on the desktop: the Phone input dock hides and restores a phone's card,
 the Room link menu reveals votes and closes the board and the survey, each undoable, and the
 menu follows what the facilitator's phone did. Undo never removes a participant's card."""
+
 from __future__ import annotations
 
 import sys
@@ -120,8 +121,9 @@ def test_a_note_hidden_from_the_facilitators_phone_is_faded_on_the_desktop_and_o
     row = next(r for r in range(2) if dock.table.item(r, 0).text() == "Rude remark")
     # selected through the model: selectRow follows the keyboard's modifiers, which an earlier
     # test's Ctrl+Shift+Z can leave looking held on the offscreen platform (it then toggles)
-    dock.table.selectionModel().select(dock.table.model().index(row, 0),
-                                       QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+    dock.table.selectionModel().select(
+        dock.table.model().index(row, 0), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+    )
     assert dock.restore_button.isEnabled()
     qtbot.mouseClick(dock.restore_button, Qt.LeftButton)
     assert rude["id"] in projector.board.cards and room.board.cards[rude["id"]].opacity() == 1

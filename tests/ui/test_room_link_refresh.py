@@ -1,5 +1,6 @@
 """Phone input redrawn later and together: a burst of requests makes one or two reads on the
 database worker, answered on the GUI thread, never read on the GUI thread itself."""
+
 from __future__ import annotations
 
 import threading
@@ -21,6 +22,7 @@ def test_a_burst_of_phone_input_is_read_once_off_the_gui_thread(ctx, qtbot):
             read_on.append(threading.current_thread().name)
             gate.wait(5)  # a slow read, when the test closes the gate
             return ops.hidden_ids(session)
+
         return read
 
     later = CoalescedRead(ctx.tasks, prepare, lambda answer: shown.append((answer, threading.current_thread().name)))

@@ -1,16 +1,17 @@
 """The Run room as a facilitator meets it: the demo opened on another date is a rehearsal; the
 webinar's opening runs 30 minutes over with a fixed closing — the conflict is said, R previews a
 recovery plan, Enter applies it as one action and Ctrl+Z takes it back (real keys, main window)."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 
 from dgfacil.core.run.log import EventKind
 from dgfacil.ui.main_window import MainWindow
 
-T0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)  # 15:00 in Seoul: the webinar opens
+T0 = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)  # 15:00 in Seoul: the webinar opens
 
 
 class FakeClock:
@@ -23,14 +24,16 @@ class FakeClock:
 
 def rows(room) -> list[str]:
     model = room.model
-    return [" | ".join(model.data(model.index(r, c)) or "" for c in range(model.columnCount()))
-            for r in range(model.rowCount())]
+    return [
+        " | ".join(model.data(model.index(r, c)) or "" for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    ]
 
 
 def test_the_demo_opened_on_another_date_is_a_rehearsal_from_the_start(ctx, qtbot, screenshots):
     from dgfacil.ui.run.room import RunRoom
 
-    ctx.clock = FakeClock(datetime(2026, 11, 30, 4, 8, tzinfo=timezone.utc))  # the demo's first start, today
+    ctx.clock = FakeClock(datetime(2026, 11, 30, 4, 8, tzinfo=UTC))  # the demo's first start, today
     room = RunRoom(ctx)
     qtbot.addWidget(room)
     room.resize(1280, 760)
@@ -76,13 +79,16 @@ def test_webinar_opening_30_over_plan_enter_and_ctrl_z(demo_doc, qtbot, screensh
         "— | Open Discussion/Q&A | 13 | does not fit",  # wholly past the fixed start: not timed after it
         "16:37–16:40 | Closing: Summary and Way Forward | 3 | fixed start",
     ]
-    assert room.conflict.text() == ("Closing: Summary and Way Forward is fixed at 16:37 — 30 min of "
-                                    "Session 3: Interactive Discussi… and Open Discussion/Q&A do not fit")
+    assert room.conflict.text() == (
+        "Closing: Summary and Way Forward is fixed at 16:37 — 30 min of "
+        "Session 3: Interactive Discussi… and Open Discussion/Q&A do not fit"
+    )
     assert room.day_end_label.text() == "Day ends 16:40 (as planned) — 30 min of content do not fit"
     window.grab().save(str(screenshots / "run_room_conflict_1366.png"))
     qtbot.keyClick(room, Qt.Key_F5)  # the projector: its facilitator strip says the conflict too
-    assert room.projector.texts["alert"] == ("Closing: Summary and Way Forward at 16:37 (fixed) · "
-                                             "30 min to re-plan before it")
+    assert room.projector.texts["alert"] == (
+        "Closing: Summary and Way Forward at 16:37 (fixed) · 30 min to re-plan before it"
+    )
     room.projector.resize(1366, 768)
     room.projector.grab().save(str(screenshots / "projector_conflict.png"))
     room.projector.close()
@@ -91,10 +97,13 @@ def test_webinar_opening_30_over_plan_enter_and_ctrl_z(demo_doc, qtbot, screensh
 
     qtbot.keyClick(room, Qt.Key_R)
     assert room.preview.texts() == [
-        ["Session 2: Overview Introduction of the Toolkit", "16:09–16:24 · 15 min", "16:09–16:19 · 10 min",
-         "trimmed"],
-        ["Session 3: Interactive Discussions – Recommenda…", "16:24–16:54 · 30 min", "16:19–16:37 · 18 min",
-         "shorter Q&A / discussion"],
+        ["Session 2: Overview Introduction of the Toolkit", "16:09–16:24 · 15 min", "16:09–16:19 · 10 min", "trimmed"],
+        [
+            "Session 3: Interactive Discussions – Recommenda…",
+            "16:24–16:54 · 30 min",
+            "16:19–16:37 · 18 min",
+            "shorter Q&A / discussion",
+        ],
         ["Open Discussion/Q&A", "16:54–17:07 · 13 min", "skipped", "left out"],
     ]
     assert "After: Day ends 16:40 (on time)" in room.preview.heading.text()
@@ -113,4 +122,3 @@ def test_webinar_opening_30_over_plan_enter_and_ctrl_z(demo_doc, qtbot, screensh
     qtbot.keyClick(room, Qt.Key_Y, Qt.ControlModifier)  # and Redo takes it again
     assert len(room.events) == 5 and room.conflict.isHidden()
     window.close_document()
-

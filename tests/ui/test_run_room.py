@@ -1,7 +1,8 @@
 """The Run room with a fake clock: real key presses and clicks, warning words, chime, notes key."""
+
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +13,7 @@ from dgfacil.operations import agenda as agenda_ops
 from dgfacil.operations import run as run_ops
 from dgfacil.store import run_log
 
-T0 = datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)  # 15:00 in Seoul: the demo webinar opens
+T0 = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)  # 15:00 in Seoul: the demo webinar opens
 
 
 class FakeClock:
@@ -89,8 +90,15 @@ def test_arrows_plus_minus_and_skip(room, clock, qtbot):
     assert room.panel.countdown.text() == "11:00"
     key(qtbot, room, Qt.Key_S)
     assert room.panel.title.text().startswith("Session 1")
-    assert kinds(room) == [EventKind.START, EventKind.NEXT, EventKind.PREVIOUS, EventKind.EXTEND,
-                           EventKind.EXTEND, EventKind.SHORTEN, EventKind.SKIP]
+    assert kinds(room) == [
+        EventKind.START,
+        EventKind.NEXT,
+        EventKind.PREVIOUS,
+        EventKind.EXTEND,
+        EventKind.EXTEND,
+        EventKind.SHORTEN,
+        EventKind.SKIP,
+    ]
     assert [e.minutes for e in room.events][3:6] == [1, 5, 1]
 
 
@@ -122,8 +130,9 @@ def test_warning_and_time_up_in_colour_and_words(ctx, room, clock, qtbot, screen
     # The fixed closing holds; the 3 minutes that no longer fit before it are said, not squeezed.
     assert room.day_end_label.text() == "Day ends 16:40 (as planned) — 3 min of content do not fit"
     assert room.conflict.isVisible()
-    assert room.conflict.text() == ("Closing: Summary and Way Forward is fixed at 16:37 — "
-                                    "3 min of Open Discussion/Q&A do not fit")
+    assert room.conflict.text() == (
+        "Closing: Summary and Way Forward is fixed at 16:37 — 3 min of Open Discussion/Q&A do not fit"
+    )
     notes = [room.model.data(room.model.index(r, 3)) for r in range(room.model.rowCount())]
     assert notes[-2] == "3 min late · 3 min do not fit" and notes[-1] == "fixed start"
     assert [room.model.data(room.model.index(r, 2)) for r in range(6)] == ["7", "32", "15", "30", "13", "3"]
@@ -163,8 +172,7 @@ def test_running_screenshot_and_reopen_resumes(ctx, clock, qtbot, screenshots):
 
     day = ctx.workshop().days[0]
     ctx.tasks.run_sync(lambda s: run_ops.record_event(s, day_id=day.id, kind="start", at=T0))
-    ctx.tasks.run_sync(lambda s: run_ops.record_event(
-        s, day_id=day.id, kind="next", at=T0 + timedelta(minutes=7)))
+    ctx.tasks.run_sync(lambda s: run_ops.record_event(s, day_id=day.id, kind="next", at=T0 + timedelta(minutes=7)))
     clock.advance(minutes=12, seconds=5)
     room = RunRoom(ctx)
     qtbot.addWidget(room)
@@ -181,11 +189,13 @@ def test_break_screenshot(ctx, clock, qtbot, screenshots):
     day = ctx.workshop().days[0]
     brk = AgendaItem("Coffee break", 15, kind=ItemKind.BREAK)
     ctx.tasks.run_sync(lambda s: agenda_ops.add_item(s, day_id=day.id, item=brk, position=3))
-    ctx.tasks.run_sync(lambda s: agenda_ops.update_item(s, item_id=day.items[3].id, planned_start=time(16, 9),
-                                                        duration_min=15))
+    ctx.tasks.run_sync(
+        lambda s: agenda_ops.update_item(s, item_id=day.items[3].id, planned_start=time(16, 9), duration_min=15)
+    )
     for kind, minutes in (("start", 0), ("next", 7), ("next", 40), ("next", 56)):
-        ctx.tasks.run_sync(lambda s, k=kind, m=minutes: run_ops.record_event(
-            s, day_id=day.id, kind=k, at=T0 + timedelta(minutes=m)))
+        ctx.tasks.run_sync(
+            lambda s, k=kind, m=minutes: run_ops.record_event(s, day_id=day.id, kind=k, at=T0 + timedelta(minutes=m))
+        )
     clock.advance(minutes=60)
     room = RunRoom(ctx)
     qtbot.addWidget(room)
@@ -216,6 +226,7 @@ def test_double_click_runs_an_item_and_reset_forgets_the_run(room, qtbot):
 def test_chime_is_off_without_qtmultimedia(room):
     try:
         import PySide6.QtMultimedia  # noqa: F401
+
         importable = True
     except ImportError:
         importable = False

@@ -1,6 +1,7 @@
 """The projector's facilitator strip is the facilitator's to show or hide (Shift+F5, View menu),
 remembered per workshop and worded as a plain note; the projector never announces a start time
 already past; and a restart mid-run reopens on the Run room (real keys, main window)."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta

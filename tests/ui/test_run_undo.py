@@ -1,6 +1,7 @@
 """Run adjustments are undoable on the Run room's one undo stack (real keys, main window): +1, +5,
 −1 and −5 are taken back with Ctrl+Z; a new adjustment clears the redo of an undone recovery plan,
 so Ctrl+Y can never re-apply a stale plan; a plan redone after the day moved on is checked again."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta

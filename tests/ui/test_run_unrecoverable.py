@@ -1,6 +1,7 @@
 """The facilitator's unrecoverable overrun, with real keys: Session 1 extended by 75 min runs past
 the fixed Closing. Every figure on screen is the same number, nothing is timed after Closing, and R
 proposes the one change that helps: end Session 1 by Closing's start."""
+
 from __future__ import annotations
 
 import re
@@ -39,10 +40,18 @@ def test_session_1_past_the_fixed_closing_says_one_number_and_proposes_ending_it
 
     qtbot.keyClick(room, Qt.Key_R)
     heading = room.preview.heading.text()
-    assert room.preview.texts() == [["Session 1: Recent trends in Digital Government…", "15:07–16:54 · 107 min",
-                                     "15:07–16:37 · 90 min", "ends by the fixed start"]]
-    assert heading.startswith("Session 1: Recent trends in Dig… runs past Closing: Summary and Way Forward, "
-                              "fixed at 16:37: nothing after it fits. The best it can do: end")
+    assert room.preview.texts() == [
+        [
+            "Session 1: Recent trends in Digital Government…",
+            "15:07–16:54 · 107 min",
+            "15:07–16:37 · 90 min",
+            "ends by the fixed start",
+        ]
+    ]
+    assert heading.startswith(
+        "Session 1: Recent trends in Dig… runs past Closing: Summary and Way Forward, "
+        "fixed at 16:37: nothing after it fits. The best it can do: end"
+    )
     left = re.search(r"; (\S+ \S+) still do not fit", heading).group(1)
     assert left == "58 min" and "After: Day ends 16:40 (as planned) — 58 min of content do not fit" in heading
     settle()
@@ -56,5 +65,6 @@ def test_session_1_past_the_fixed_closing_says_one_number_and_proposes_ending_it
     assert room.preview.plan is None and not room.preview.apply_button.isEnabled()
     assert room.preview.heading.text().startswith(
         "No recovery plan: nothing left before Closing: Summary and Way Forward (fixed at 16:37) fits any more — "
-        "58 min of content do not fit. To win time back, shorten Session 1")
+        "58 min of content do not fit. To win time back, shorten Session 1"
+    )
     window.close_document()

@@ -1,5 +1,6 @@
 """Start-up: the workshop open last time comes back; without one, the start page (recent
 workshops, templates, the demo); the demo is always labelled as the demo."""
+
 from __future__ import annotations
 
 from pathlib import Path

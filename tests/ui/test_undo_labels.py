@@ -1,4 +1,5 @@
 """The Undo menu names a long agenda title in full words with "…", and F1 shows portable redo keys."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -19,8 +20,12 @@ def test_undo_item_and_f1_redo_keys(qtbot, demo_window):
     room.table.setCurrentIndex(room.model.index(2, 0))
     room.table.setFocus()
     qtbot.keyClick(room.table, Qt.Key_Delete)
-    undo = next(a for m in window.menuBar().actions() for a in m.menu().actions()
-                if a.text().startswith("&Undo") or a.text().startswith("Undo"))
+    undo = next(
+        a
+        for m in window.menuBar().actions()
+        for a in m.menu().actions()
+        if a.text().startswith("&Undo") or a.text().startswith("Undo")
+    )
     assert undo.text().replace("&", "") == "Undo Delete “Session 2: Overview Introduction of…”"
     keys = {what.split(" ")[0]: key for where, key, what in help_rows(window) if where == "Window"}
     assert keys["Redo"] == "Ctrl+Shift+Z or Ctrl+Y"

@@ -1,8 +1,8 @@
 """Facilitators' laptops are often 1366 or 1280 pixels wide: every room must fit such a screen."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
-
 
 ROOMS = ["Agenda", "Run", "Exercises", "People", "Notes", "Evaluation", "Print"]
 

@@ -1,5 +1,6 @@
 """File > Workshop details…: the facilitator adds a zone for remote participants, renames the
 workshop, and the agenda, the window title and undo follow."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer

@@ -1,5 +1,6 @@
 """The zone field finds zones by city or country as typed, shows the offset on the workshop's date,
 and its error goes away as soon as the entry is valid."""
+
 from __future__ import annotations
 
 import subprocess
@@ -82,8 +83,12 @@ def test_a_city_in_the_extra_zones_is_saved_as_its_zone(qtbot, demo_window):
 
 
 def test_cli_new_takes_a_city_for_tz(tmp_path):
-    run = lambda *a: subprocess.run([sys.executable, "-m", "dgfacil", *a], capture_output=True, text=True,  # noqa: E731
-                                    timeout=60)
+    run = lambda *a: subprocess.run(
+        [sys.executable, "-m", "dgfacil", *a],
+        capture_output=True,
+        text=True,  # noqa: E731
+        timeout=60,
+    )
     done = run("new", str(tmp_path / "w.dgfacil"), "--template", "undesa-escap-webinar-2023", "--tz", "Addis Ababa")
     assert done.returncode == 0, done.stderr
     agenda = run("agenda", str(tmp_path / "w.dgfacil"), "--tz", "Geneva")

@@ -1,5 +1,6 @@
 """A zone keeps the city the user typed as its name ("Geneva", not "Zurich") in the details dialog,
 the agenda's column headers and the CLI agenda; the arithmetic stays on Europe/Zurich."""
+
 from __future__ import annotations
 
 import subprocess
@@ -82,6 +83,10 @@ def test_geneva_typed_stays_geneva_everywhere(qtbot, demo_window, screenshots):
     assert window.ctx.tasks.read(workshop_details).timezone == "Asia/Seoul"
     path = window.ctx.doc.path
     window.close_document()
-    done = subprocess.run([sys.executable, "-m", "dgfacil", "agenda", str(path), "--tz", "Geneva"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "dgfacil", "agenda", str(path), "--tz", "Geneva"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and "Geneva (GMT+2)" in done.stdout and "Zurich" not in done.stdout

@@ -16,6 +16,7 @@ Replay rules, in short:
 - `finish` ends the day.
 The re-planned rest of the day is in `dgfacil.core.run.plan`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -242,4 +243,3 @@ def _apply(state: Replay, event: RunEvent, at: datetime) -> None:
     elif kind is EventKind.FINISH:
         if state.phase in (Phase.RUNNING, Phase.PAUSED):
             _finish(state, at)
-

@@ -1,4 +1,5 @@
 """Actual start and end of every item, for the outcome report: which sessions ran over, by how much."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,11 +47,17 @@ def actual_times(day: Day, zone: str, events: list[RunEvent], now: datetime | No
     out = []
     for row in state.rows:
         ran = row.status in (ItemStatus.DONE, ItemStatus.CURRENT) or (row.status is ItemStatus.SKIPPED and row.start)
-        out.append(ItemActual(
-            item_id=row.item_id, title=row.item.title, status=row.status.value,
-            planned_start=row.planned_start, planned_end=row.planned_end,
-            actual_start=row.start if ran else None,
-            actual_end=row.end if ran and row.status is not ItemStatus.CURRENT else None,
-            planned_min=row.item.duration_min, actual_min=round(row.ran / MINUTE),
-        ))
+        out.append(
+            ItemActual(
+                item_id=row.item_id,
+                title=row.item.title,
+                status=row.status.value,
+                planned_start=row.planned_start,
+                planned_end=row.planned_end,
+                actual_start=row.start if ran else None,
+                actual_end=row.end if ran and row.status is not ItemStatus.CURRENT else None,
+                planned_min=row.item.duration_min,
+                actual_min=round(row.ran / MINUTE),
+            )
+        )
     return out

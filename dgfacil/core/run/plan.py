@@ -13,6 +13,7 @@ Re-planning rules (as stage timers and session planners do it):
 - a day run on another date than its own is a rehearsal: its plan moves to start when the
   rehearsal starts (or now, before it starts), so lateness means lateness against the plan.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -219,8 +220,9 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
     pending = [it for it in items if rows[saved_id(it)].status is ItemStatus.PENDING]
     lead = [rows[current_id]] if current_id is not None else []
     cursor = (rows[current_id].end or now) if current_id is not None else now  # a current row always has an end
-    placed, conflicts, ahead, chain_end = _push(pending, lead, planned, minutes, cursor, now,
-                                                first_id=saved_id(items[0]) if items else None)
+    placed, conflicts, ahead, chain_end = _push(
+        pending, lead, planned, minutes, cursor, now, first_id=saved_id(items[0]) if items else None
+    )
     for item_id, fields in placed.items():
         rows[item_id] = replace(rows[item_id], **fields)
 
@@ -231,15 +233,31 @@ def derive_state(day: Day, zone: str, events: list[RunEvent], now: datetime, *, 
     # runs past it (the current item too) is counted as not fitting, never as a later day end.
     projected_end = chain_end if pending else (max(ends) if ends else planned_end)
     return RunState(
-        now=now, phase=log.phase, rows=ordered, current=rows.get(current_id) if current_id else None,
-        elapsed=elapsed, remaining=remaining, planned_end=planned_end, projected_end=projected_end,
-        conflicts=tuple(conflicts), ahead=tuple(ahead), rehearsal_on=on if rehearsal else None, replayed=log,
+        now=now,
+        phase=log.phase,
+        rows=ordered,
+        current=rows.get(current_id) if current_id else None,
+        elapsed=elapsed,
+        remaining=remaining,
+        planned_end=planned_end,
+        projected_end=projected_end,
+        conflicts=tuple(conflicts),
+        ahead=tuple(ahead),
+        rehearsal_on=on if rehearsal else None,
+        replayed=log,
     )
 
 
-def _push(pending: list[AgendaItem], lead: list[Row], planned: dict[int, tuple[datetime, datetime]],
-          minutes: dict[int, int], cursor: datetime, now: datetime, *,
-          first_id: int | None) -> tuple[dict[int, dict[str, Any]], list[Conflict], list[Ahead], datetime]:
+def _push(
+    pending: list[AgendaItem],
+    lead: list[Row],
+    planned: dict[int, tuple[datetime, datetime]],
+    minutes: dict[int, int],
+    cursor: datetime,
+    now: datetime,
+    *,
+    first_id: int | None,
+) -> tuple[dict[int, dict[str, Any]], list[Conflict], list[Ahead], datetime]:
     """Place pending items from `cursor` at their full lengths; fixed items hold their start.
 
     Returns the fields per item id, the conflicts, the time to spare before fixed starts (what the
@@ -250,7 +268,8 @@ def _push(pending: list[AgendaItem], lead: list[Row], planned: dict[int, tuple[d
     conflicts: list[Conflict] = []
     ahead: list[Ahead] = []
     run: list[tuple[int, str, datetime, datetime]] = [  # (item id, title, start, end) since the last hold
-        (r.item_id, r.item.title, r.start or cursor, r.end) for r in lead if r.end is not None]
+        (r.item_id, r.item.title, r.start or cursor, r.end) for r in lead if r.end is not None
+    ]
     for item in pending:
         item_id = saved_id(item)
         length = timedelta(minutes=minutes[item_id])

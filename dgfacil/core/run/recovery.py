@@ -16,6 +16,7 @@ to an item that would not run anyway (it falls wholly after a fixed start) is ne
 When the running item itself runs past a fixed start, nothing after it can fit: the plan says so
 and proposes the one change that helps, ending the running item by that start.
 """
+
 from __future__ import annotations
 
 import math
@@ -162,8 +163,9 @@ def _plan_stretch(rows: list[Row], need: int) -> list[Change]:
     return changes
 
 
-def recovery_plan(day: Day, zone: str, events: list[RunEvent], now: datetime,
-                  state: RunState | None = None) -> RecoveryPlan | None:
+def recovery_plan(
+    day: Day, zone: str, events: list[RunEvent], now: datetime, state: RunState | None = None
+) -> RecoveryPlan | None:
     """The plan that wins back the most time, or None when the day is not behind or nothing can
     be won back (every flexible item is at its floor or marked "do not shorten")."""
     before = state or derive_state(day, zone, events, now)
@@ -189,8 +191,9 @@ def _replay(day: Day, zone: str, events: list[RunEvent], now: datetime, changes:
     return derive_state(day, zone, [*events, *(c.event(now) for c in changes)], now)
 
 
-def _wins(change: Change, after: RunState, day: Day, zone: str, events: list[RunEvent], now: datetime,
-          changes: list[Change]) -> bool:
+def _wins(
+    change: Change, after: RunState, day: Day, zone: str, events: list[RunEvent], now: datetime, changes: list[Change]
+) -> bool:
     """Whether a change makes room: not when its item would not run anyway (wholly past a fixed
     start): trimming or skipping it only hides that it does not fit."""
     if change.how == "end":
@@ -207,7 +210,7 @@ def _stretch_fits(state: RunState, item_id: int) -> bool:
     """Whether everything kept up to the next fixed start (or the day's end) fits: then leaving out an
     item that would not have fitted anyway is what makes the plan whole, and it is said as a skip."""
     ids = [r.item_id for r in state.rows]
-    fixed = next((r.item_id for r in state.rows[ids.index(item_id):] if r.item.fixed_start), None)
+    fixed = next((r.item_id for r in state.rows[ids.index(item_id) :] if r.item.fixed_start), None)
     if fixed is None:
         return state.day_delta_min <= 0
     return all(c.item.id != fixed for c in state.conflicts)

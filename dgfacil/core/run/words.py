@@ -3,6 +3,7 @@
 Warnings are always words as well as colour, so a colour-blind facilitator (or a grey
 projector) loses nothing.
 """
+
 from __future__ import annotations
 
 import math
@@ -115,14 +116,17 @@ def conflict_texts(state: RunState, zone: str, *, brief: bool = False) -> list[s
     out = []
     for conflict in state.conflicts:
         if brief:  # the audience may read it too: a plain remark, no alarm
-            out.append(f"{short_title(conflict.item.title, 32)} at {hhmm(conflict.hold, zone)} (fixed) · "
-                       f"{span_words(conflict.minutes)} to re-plan before it")
+            out.append(
+                f"{short_title(conflict.item.title, 32)} at {hhmm(conflict.hold, zone)} (fixed) · "
+                f"{span_words(conflict.minutes)} to re-plan before it"
+            )
             continue
         names = [short_title(t, 32) for t in conflict.titles]
         what = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or "the items before it"
         title = short_title(conflict.item.title, 32)
-        out.append(f"{title} is fixed at {hhmm(conflict.hold, zone)} — "
-                   f"{span_words(conflict.minutes)} of {what} do not fit")
+        out.append(
+            f"{title} is fixed at {hhmm(conflict.hold, zone)} — {span_words(conflict.minutes)} of {what} do not fit"
+        )
     return out
 
 

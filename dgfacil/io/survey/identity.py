@@ -14,11 +14,12 @@ these, their row in a file of that name. Two identities are the same respondent 
 Stored as `external_id` "survey:" + a query string; ids of earlier dgfacil versions ("7", "7#2",
 "time:STAMP#n", "row:NAME#n") are still read.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import parse_qsl, urlencode
 
 from dgfacil.io.survey.table import normalize
@@ -35,7 +36,7 @@ def _split_zone(text: str) -> tuple[str, timezone | None]:
     m = _ZONE.search(text)
     if not m:
         return text.strip(), None
-    zone = timezone.utc
+    zone = UTC
     if m.group(1):
         minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
         zone = timezone(timedelta(minutes=minutes if m.group(1) == "+" else -minutes))
@@ -77,7 +78,7 @@ def parse_time(text: str, fmt: str | None) -> tuple[datetime, bool, datetime] | 
     if aware is not None and aware.tzinfo is not None:
         return got[0], got[1], aware
     # a naive export time is taken as UTC: the form service's zone is not in the file
-    return got[0], got[1], got[0].replace(tzinfo=zone or timezone.utc)
+    return got[0], got[1], got[0].replace(tzinfo=zone or UTC)
 
 
 @dataclass(frozen=True)
@@ -91,18 +92,28 @@ class Identity:
     instant: datetime | None = field(default=None, compare=False)  # the time as stored in submitted_at
 
     def encode(self) -> str:
-        fields = {"id": self.id, "time": self.time.isoformat(timespec="seconds") if self.time else "",
-                  "minute": "1" if self.minute and self.time else "", "email": self.email, "name": self.name,
-                  "row": self.row}
+        fields = {
+            "id": self.id,
+            "time": self.time.isoformat(timespec="seconds") if self.time else "",
+            "minute": "1" if self.minute and self.time else "",
+            "email": self.email,
+            "name": self.name,
+            "row": self.row,
+        }
         return PREFIX + urlencode({k: v for k, v in fields.items() if v})
 
     @classmethod
     def decode(cls, text: str, submitted_at: datetime | None = None) -> Identity:
         if text.startswith(PREFIX):
-            f = dict(parse_qsl(text[len(PREFIX):]))
-            return cls(id=f.get("id", ""), time=datetime.fromisoformat(f["time"]) if f.get("time") else None,
-                       minute=bool(f.get("minute")), email=f.get("email", ""), name=f.get("name", ""),
-                       row=f.get("row", ""))
+            f = dict(parse_qsl(text[len(PREFIX) :]))
+            return cls(
+                id=f.get("id", ""),
+                time=datetime.fromisoformat(f["time"]) if f.get("time") else None,
+                minute=bool(f.get("minute")),
+                email=f.get("email", ""),
+                name=f.get("name", ""),
+                row=f.get("row", ""),
+            )
         # ids of earlier versions ("7#2": the second row with id 7 in one file)
         if text.startswith("row:"):
             return cls(row=text[4:])
@@ -128,8 +139,9 @@ class Identity:
             return False
         if self.time is not None and other.time is not None and not self._same_time(other):
             return False
-        if (self.email and other.email and self.email != other.email) or \
-                (self.name and other.name and self.name != other.name):
+        if (self.email and other.email and self.email != other.email) or (
+            self.name and other.name and self.name != other.name
+        ):
             return False
         return bool((self.id and other.id) or (self.time is not None and other.time is not None))
 
@@ -142,9 +154,14 @@ class Identity:
     def merged(self, older: Identity) -> Identity:
         """This identity with what the older one knew better (seconds, e-mail, name)."""
         keep_time = older.time is not None and (self.time is None or (self.minute and not older.minute))
-        return replace(self, time=older.time if keep_time else self.time,
-                       minute=older.minute if keep_time else self.minute,
-                       email=self.email or older.email, name=self.name or older.name, id=self.id or older.id)
+        return replace(
+            self,
+            time=older.time if keep_time else self.time,
+            minute=older.minute if keep_time else self.minute,
+            email=self.email or older.email,
+            name=self.name or older.name,
+            id=self.id or older.id,
+        )
 
 
 def email_of(text: str) -> str:
@@ -162,8 +179,16 @@ ID_HEADERS = ("respondent id", "response id", "uuid", "id", "meta instanceid")
 # The time a respondent is known by is when they started: it stays when a response is edited later
 # (SurveyMonkey's End Date and Microsoft's Last modified time move). Submitted: when they finished.
 START_HEADERS = ("timestamp", "start time", "start date", "date started", "startdate", "start")
-SUBMITTED_HEADERS = ("timestamp", "completion time", "submission time", "date submitted", "submitdate", "end date",
-                     "end", *START_HEADERS)
+SUBMITTED_HEADERS = (
+    "timestamp",
+    "completion time",
+    "submission time",
+    "date submitted",
+    "submitdate",
+    "end date",
+    "end",
+    *START_HEADERS,
+)
 EMAIL_HEADERS = ("email address", "email", "e mail", "e mail address")
 NAME_HEADERS = (("name",), ("first name", "last name"))
 
@@ -191,8 +216,14 @@ def identify(headers: list[str], rows: list[tuple[int, list[str]]], meta: set[in
     done_col = column(SUBMITTED_HEADERS)
     ts_col = done_col if ts_col is None else ts_col  # LimeSurvey may export only "Date submitted"
     done_fmt = time_format([cell(row, done_col) for _, row in rows]) if done_col is not None else None
-    name_cols = next(([normal.index(h) for h in names] for names in NAME_HEADERS
-                      if all(h in normal and normal.index(h) in meta for h in names)), [])
+    name_cols = next(
+        (
+            [normal.index(h) for h in names]
+            for names in NAME_HEADERS
+            if all(h in normal and normal.index(h) in meta for h in names)
+        ),
+        [],
+    )
     fmt = time_format([cell(row, ts_col) for _, row in rows]) if ts_col is not None else None
     said = [f"the column {headers[id_col]!r}"] if id_col is not None else []
     if ts_col is not None and fmt is not None:
@@ -203,9 +234,14 @@ def identify(headers: list[str], rows: list[tuple[int, list[str]]], meta: set[in
     for rank, (_, row) in enumerate(rows, start=1):
         when = parse_time(cell(row, ts_col), fmt)
         done = parse_time(cell(row, done_col), done_fmt)
-        ident = Identity(id=cell(row, id_col), time=when[0] if when else None, minute=bool(when and when[1]),
-                         email=email_of(cell(row, email_col)), name=name_of(*(cell(row, c) for c in name_cols)),
-                         instant=done[2] if done else None)
+        ident = Identity(
+            id=cell(row, id_col),
+            time=when[0] if when else None,
+            minute=bool(when and when[1]),
+            email=email_of(cell(row, email_col)),
+            name=name_of(*(cell(row, c) for c in name_cols)),
+            instant=done[2] if done else None,
+        )
         if not ident.id and ident.time is None:
             ident = Identity(row=f"{file_name}#{rank}")
         out.append(ident)
@@ -223,8 +259,10 @@ def identify(headers: list[str], rows: list[tuple[int, list[str]]], meta: set[in
             flagged.add(numbers)
             times = "twice" if len(numbers) == 2 else f"{len(numbers)} times"
             value = shown[indexes[0]] if what == "name" else value
-            repeats.append(f"{what} {value} answered {times} (rows {_and(list(numbers))}); "
-                           f"{'both' if len(numbers) == 2 else 'all'} are counted")
+            repeats.append(
+                f"{what} {value} answered {times} (rows {_and(list(numbers))}); "
+                f"{'both' if len(numbers) == 2 else 'all'} are counted"
+            )
     return Respondents(out, _and(said) if said else f"their row in {file_name or 'the file'}", repeats)
 
 

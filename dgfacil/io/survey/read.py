@@ -7,6 +7,7 @@ is, identity.py says (id, start time, e-mail, name), so importing a corrected ex
 updates those respondents instead of adding them twice. Of a workbook, the sheet whose header
 matches the form best is read.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,16 +24,67 @@ from dgfacil.io.survey.table import SurveyImportError, SurveyTable, normalize, r
 COLUMN_THRESHOLD = 0.72  # below this a header is not taken to be a question
 # Respondent metadata the tools write (normalised): never answers, never reported as unused. In order:
 # Google Forms, Microsoft Forms, SurveyMonkey, KoboToolbox, LimeSurvey.
-METADATA = frozenset({
-    "timestamp", "email address", "score", "username", "total score", "id", "start time", "completion time",
-    "email", "name", "last modified time", "total points", "quiz feedback", "respondent id", "collector id",
-    "start date", "end date", "ip address", "first name", "last name", "custom data", "start", "end", "today",
-    "deviceid", "subscriberid", "simserial", "phonenumber", "audit", "uuid", "submission time",
-    "validation status", "notes", "status", "submitted by", "version", "tags", "index", "parent index",
-    "meta instanceid", "meta instancename", "response id", "date submitted", "submitdate", "last page", "lastpage",
-    "start language", "startlanguage", "seed", "date started", "startdate", "date last action", "datestamp",
-    "ipaddr", "referrer url", "refurl", "token",
-})
+METADATA = frozenset(
+    {
+        "timestamp",
+        "email address",
+        "score",
+        "username",
+        "total score",
+        "id",
+        "start time",
+        "completion time",
+        "email",
+        "name",
+        "last modified time",
+        "total points",
+        "quiz feedback",
+        "respondent id",
+        "collector id",
+        "start date",
+        "end date",
+        "ip address",
+        "first name",
+        "last name",
+        "custom data",
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "subscriberid",
+        "simserial",
+        "phonenumber",
+        "audit",
+        "uuid",
+        "submission time",
+        "validation status",
+        "notes",
+        "status",
+        "submitted by",
+        "version",
+        "tags",
+        "index",
+        "parent index",
+        "meta instanceid",
+        "meta instancename",
+        "response id",
+        "date submitted",
+        "submitdate",
+        "last page",
+        "lastpage",
+        "start language",
+        "startlanguage",
+        "seed",
+        "date started",
+        "startdate",
+        "date last action",
+        "datestamp",
+        "ipaddr",
+        "referrer url",
+        "refurl",
+        "token",
+    }
+)
 
 
 def _is_metadata(header: str) -> bool:
@@ -100,8 +152,10 @@ class SurveyRead:
     def lines(self) -> list[str]:
         """The preview in words, one finding a line, for the command line and the app."""
         t = self.table
-        out = [f"{t.describe()}: {counted(len(self.responses), 'response')}" +
-               (f"; {counted(self.empty_rows, 'empty row')} skipped" if self.empty_rows else "")]
+        out = [
+            f"{t.describe()}: {counted(len(self.responses), 'response')}"
+            + (f"; {counted(self.empty_rows, 'empty row')} skipped" if self.empty_rows else "")
+        ]
         out += [f"  {note}" for note in t.notes]
         out.append(f"respondents known by {self.identity}")
         out += [f"WARNING {line}" for line in self.repeats]
@@ -119,14 +173,18 @@ class SurveyRead:
         for q in self.numbers_used():
             numbered.setdefault((len(q.levels), q.levels[0], q.levels[-1]), []).append(q.key)
         for (n, best, worst), keys in numbered.items():
-            high, low = ((1, n) if self.one_best else (n, 1))
-            out.append(f"numbers 1..{n} read with {high} the best ({high} = {best!r}, {low} = {worst!r}) in "
-                       f"{', '.join(keys)}; say so if {low} is the best")
+            high, low = (1, n) if self.one_best else (n, 1)
+            out.append(
+                f"numbers 1..{n} read with {high} the best ({high} = {best!r}, {low} = {worst!r}) in "
+                f"{', '.join(keys)}; say so if {low} is the best"
+            )
         for line, n, k in self.decisions():
             out.append(f"answer {line}: {n}x" + (f" in {k} questions" if k > 1 else ""))
         for value, n, keys in self.unmapped():
             q = self.form.question(keys[0])
-            out.append(f"UNMAPPED answer {_short(value, 60)} ({n}x in {', '.join(keys)}); levels: {' | '.join(q.choices)}")
+            out.append(
+                f"UNMAPPED answer {_short(value, 60)} ({n}x in {', '.join(keys)}); levels: {' | '.join(q.choices)}"
+            )
         return out
 
 
@@ -169,15 +227,24 @@ def _column_score(header: str, q: Question) -> float:
     return max(candidates)
 
 
-def match_columns(headers: list[str], form: EvaluationForm, by_hand: dict[int, str] | None = None,
-                  skip: set[int] | None = None) -> list[ColumnMatch]:
+def match_columns(
+    headers: list[str], form: EvaluationForm, by_hand: dict[int, str] | None = None, skip: set[int] | None = None
+) -> list[ColumnMatch]:
     """One column per question at most: the user's choices, then the best pairs above the threshold."""
     by_hand, skip = by_hand or {}, skip or set()
     matches = [ColumnMatch(c, headers[c], key, 1.0, True) for c, key in by_hand.items() if key]
     used_cols = set(by_hand) | skip
     used_keys = {m.question for m in matches}
-    pairs = sorted(((_column_score(h, q), c, q.key) for c, h in enumerate(headers) if c not in used_cols
-                    for q in form.questions if q.key not in used_keys), key=lambda p: (-p[0], p[1]))
+    pairs = sorted(
+        (
+            (_column_score(h, q), c, q.key)
+            for c, h in enumerate(headers)
+            if c not in used_cols
+            for q in form.questions
+            if q.key not in used_keys
+        ),
+        key=lambda p: (-p[0], p[1]),
+    )
     for score, c, key in pairs:
         if score < COLUMN_THRESHOLD or c in used_cols or key in used_keys:
             continue
@@ -193,13 +260,15 @@ def _hand_columns(headers: list[str], form: EvaluationForm, columns: dict[str, s
     normal = [normalize(h) for h in headers]
     for header, key in columns.items():
         key = "" if key.strip() in ("", "-") else key.strip()
-        hits = [c for c, h in enumerate(headers) if h == header.strip()] or \
-               [c for c, h in enumerate(normal) if h == normalize(header)]
+        hits = [c for c, h in enumerate(headers) if h == header.strip()] or [
+            c for c, h in enumerate(normal) if h == normalize(header)
+        ]
         if not hits:
             raise SurveyImportError(f"no column {header!r} in the file")
         if key and form.question(key) is None:
-            raise SurveyImportError(f"the form has no question {key!r} (questions: "
-                                    f"{', '.join(q.key for q in form.questions)})")
+            raise SurveyImportError(
+                f"the form has no question {key!r} (questions: {', '.join(q.key for q in form.questions)})"
+            )
         out[hits[0]] = key
     return out
 
@@ -214,9 +283,13 @@ def _best_sheet(tables: list[SurveyTable], form: EvaluationForm, columns: dict[s
     """(table, hand columns, metadata columns, matches) of the sheet asked for or matching the form best."""
     names = ", ".join(repr(t.sheet) for t in tables)
     if sheet:
-        chosen = [t for t in tables if t.sheet == sheet] or [t for t in tables if normalize(t.sheet) == normalize(sheet)]
+        chosen = [t for t in tables if t.sheet == sheet] or [
+            t for t in tables if normalize(t.sheet) == normalize(sheet)
+        ]
         if not chosen or not tables[0].sheet:
-            raise SurveyImportError(f"no sheet {sheet!r} in the file" + (f" (sheets: {names})" if tables[0].sheet else ""))
+            raise SurveyImportError(
+                f"no sheet {sheet!r} in the file" + (f" (sheets: {names})" if tables[0].sheet else "")
+            )
         return (chosen[0], *_columns_of(chosen[0], form, columns))
     if len(tables) == 1:
         return (tables[0], *_columns_of(tables[0], form, columns))
@@ -229,15 +302,22 @@ def _best_sheet(tables: list[SurveyTable], form: EvaluationForm, columns: dict[s
     if not scored:
         raise SurveyImportError(f"no sheet has every column asked for (sheets: {names})")
     best = max(scored, key=lambda t: (len(t[3]), -tables.index(t[0])))
-    best[0].notes.append(f"read the sheet {best[0].sheet!r}, whose header matches the form best "
-                         f"(sheets: {names})")
+    best[0].notes.append(f"read the sheet {best[0].sheet!r}, whose header matches the form best (sheets: {names})")
     return best
 
 
-def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: str | None = None,
-                columns: dict[str, str] | None = None, answers: dict[str, str] | None = None,
-                question_answers: dict[str, dict[str, str]] | None = None, one_best: bool = False,
-                sheet: str | None = None) -> SurveyRead:
+def read_survey(
+    data: bytes,
+    form: EvaluationForm,
+    *,
+    name: str = "",
+    encoding: str | None = None,
+    columns: dict[str, str] | None = None,
+    answers: dict[str, str] | None = None,
+    question_answers: dict[str, dict[str, str]] | None = None,
+    one_best: bool = False,
+    sheet: str | None = None,
+) -> SurveyRead:
     """What importing `data` (named `name`) would write, with the reasons. Raises SurveyImportError.
 
     `columns` maps headers to question keys; `answers` maps answer texts to levels for every
@@ -285,8 +365,9 @@ def read_survey(data: bytes, form: EvaluationForm, *, name: str = "", encoding: 
             r = read.readings[q.key][value]
             if r.level is not None:
                 got[q.key] = r.level if q.kind == "likert" else q.options[r.level]
-        read.responses.append(Response(answers=got, source="csv", submitted_at=ident.instant,
-                                       external_id=ident.encode()))
+        read.responses.append(
+            Response(answers=got, source="csv", submitted_at=ident.instant, external_id=ident.encode())
+        )
         # the id an earlier dgfacil gave this row, so files imported before are updated too
         read.legacy_ids.append(hashlib.sha1("\x1f".join([str(number), *row]).encode()).hexdigest()[:16])
     return read

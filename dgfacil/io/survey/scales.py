@@ -6,6 +6,7 @@ In order: the user's own mapping; the level's exact text; the same place on a co
 a near spelling ("Somewhat satisfied" for "Somehow Satisfied"). Anything else is unmapped,
 and an import with an unmapped answer writes nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,22 +21,33 @@ NO_ANSWER = ""  # what --answer "N/A=" maps to: the respondent gave no answer
 
 # Common scales, best first; each place lists the words tools and templates use for it.
 SCALES: tuple[tuple[frozenset[str], ...], ...] = tuple(
-    tuple(frozenset(words.split("|")) for words in scale) for scale in (
-        ("very satisfied|extremely satisfied|completely satisfied|highly satisfied",
-         "satisfied|somewhat satisfied|somehow satisfied|fairly satisfied|mostly satisfied|moderately satisfied",
-         "neither satisfied nor dissatisfied|neither satisfied or dissatisfied|neutral|neither|undecided",
-         "dissatisfied|somewhat dissatisfied|somehow dissatisfied|unsatisfied|fairly dissatisfied|mostly dissatisfied",
-         "very dissatisfied|extremely dissatisfied|completely dissatisfied|very unsatisfied|highly dissatisfied"),
-        ("strongly agree|completely agree|totally agree|fully agree",
-         "agree|somewhat agree|somehow agree|mostly agree|tend to agree|partly agree",
-         "neither agree nor disagree|neither agree or disagree|neutral|neither|undecided",
-         "disagree|somewhat disagree|somehow disagree|mostly disagree|tend to disagree|partly disagree",
-         "strongly disagree|completely disagree|totally disagree"),
+    tuple(frozenset(words.split("|")) for words in scale)
+    for scale in (
+        (
+            "very satisfied|extremely satisfied|completely satisfied|highly satisfied",
+            "satisfied|somewhat satisfied|somehow satisfied|fairly satisfied|mostly satisfied|moderately satisfied",
+            "neither satisfied nor dissatisfied|neither satisfied or dissatisfied|neutral|neither|undecided",
+            "dissatisfied|somewhat dissatisfied|somehow dissatisfied|unsatisfied|fairly dissatisfied|mostly dissatisfied",
+            "very dissatisfied|extremely dissatisfied|completely dissatisfied|very unsatisfied|highly dissatisfied",
+        ),
+        (
+            "strongly agree|completely agree|totally agree|fully agree",
+            "agree|somewhat agree|somehow agree|mostly agree|tend to agree|partly agree",
+            "neither agree nor disagree|neither agree or disagree|neutral|neither|undecided",
+            "disagree|somewhat disagree|somehow disagree|mostly disagree|tend to disagree|partly disagree",
+            "strongly disagree|completely disagree|totally disagree",
+        ),
         ("excellent", "very good", "good", "fair|average", "poor"),
         ("excellent", "good", "fair|average", "poor"),
-        ("very useful|extremely useful", "useful|somewhat useful|quite useful", "neutral|moderately useful",
-         "not very useful|slightly useful", "not useful|not at all useful|useless"),
-    ))
+        (
+            "very useful|extremely useful",
+            "useful|somewhat useful|quite useful",
+            "neutral|moderately useful",
+            "not very useful|slightly useful",
+            "not useful|not at all useful|useless",
+        ),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -49,8 +61,14 @@ class Reading:
     def said(self, q: Question) -> str:
         target = "no answer" if self.how == "blank" else repr(q.choices[self.level]) if self.level is not None else "?"
         place = f"{(self.level or 0) + 1} of {len(q.choices)}"
-        why = {"scale": f"the same place on the scale, {place}", "number": f"a number on the scale, {place}",
-               "close": "a near spelling", "other": "the tool's label for the form's Other", "user": "as you mapped it", "blank": "as you mapped it"}.get(self.how, "")
+        why = {
+            "scale": f"the same place on the scale, {place}",
+            "number": f"a number on the scale, {place}",
+            "close": "a near spelling",
+            "other": "the tool's label for the form's Other",
+            "user": "as you mapped it",
+            "blank": "as you mapped it",
+        }.get(self.how, "")
         return f"{self.value!r} -> {target}" + (f" ({why})" if why else "")
 
 

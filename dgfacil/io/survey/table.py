@@ -5,6 +5,7 @@ SurveyMonkey writes two header rows (the question, then the row, option or "Resp
 merged into one header per column, "Question [Row]" as Google Forms writes grids, so the second
 header row is never taken for a respondent.
 """
+
 from __future__ import annotations
 
 import csv
@@ -38,8 +39,11 @@ class SurveyTable:
         if self.kind == "xlsx":
             return f"{self.tool} (Excel workbook)"
         tab = {",": "comma", ";": "semicolon", "\t": "tab"}.get(self.delimiter, repr(self.delimiter))
-        enc = (f"{self.encoding}, guessed: the file is not UTF-8; check accented letters" if self.encoding_guessed
-               else self.encoding)
+        enc = (
+            f"{self.encoding}, guessed: the file is not UTF-8; check accented letters"
+            if self.encoding_guessed
+            else self.encoding
+        )
         return f"{self.tool} ({enc}, {tab}-separated)"
 
 
@@ -63,10 +67,15 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bool]:
     except LookupError:
         raise SurveyImportError(f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as err:
-        said = encoding or ("UTF-8 (it starts with a UTF-8 mark)" if data.startswith(b"\xef") else
-                            "UTF-16 (it starts with a UTF-16 mark)")
-        raise SurveyImportError(f"the file is not valid {said}: {err.reason} at byte {err.start}; "
-                                "save it again as CSV UTF-8 or choose its encoding") from None
+        said = encoding or (
+            "UTF-8 (it starts with a UTF-8 mark)"
+            if data.startswith(b"\xef")
+            else "UTF-16 (it starts with a UTF-16 mark)"
+        )
+        raise SurveyImportError(
+            f"the file is not valid {said}: {err.reason} at byte {err.start}; "
+            "save it again as CSV UTF-8 or choose its encoding"
+        ) from None
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
@@ -124,8 +133,10 @@ def _xlsx_sheets(data: bytes) -> list[tuple[str, list[list[str]]]]:
     try:
         if not book.worksheets:
             raise SurveyImportError("the workbook has no sheet")
-        return [(sheet.title, [[_cell_text(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)])
-                for sheet in book.worksheets]
+        return [
+            (sheet.title, [[_cell_text(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)])
+            for sheet in book.worksheets
+        ]
     except SurveyImportError:
         raise
     except Exception as err:
@@ -191,8 +202,16 @@ def _table(rows: list[list[str]], kind: str, used: str, guessed: bool, delimiter
     start = 1
     if tool == "SurveyMonkey" and len(rows) > 1:
         headers, start = _merge_two_headers(rows[0], rows[1]), 2
-    table = SurveyTable(headers=headers, rows=[(n + 1, r) for n, r in enumerate(rows) if n >= start], tool=tool,
-                        kind=kind, encoding=used, delimiter=delimiter, encoding_guessed=guessed, sheet=sheet)
+    table = SurveyTable(
+        headers=headers,
+        rows=[(n + 1, r) for n, r in enumerate(rows) if n >= start],
+        tool=tool,
+        kind=kind,
+        encoding=used,
+        delimiter=delimiter,
+        encoding_guessed=guessed,
+        sheet=sheet,
+    )
     if tool == "SurveyMonkey":
         table.notes.append("two header rows (question, then row or option) read as one")
     return table

@@ -1,7 +1,8 @@
 """Alembic environment: always run programmatically on a connection handed in by migrate.py."""
-from alembic import context
 
 import sqlmodel  # noqa: F401  (migration scripts use sqlmodel types)
+from alembic import context
+
 from dgfacil.store import tables  # noqa: F401  (registers the tables)
 
 target_metadata = sqlmodel.SQLModel.metadata

@@ -5,6 +5,7 @@ Zone headers ("Addis Ababa (GMT+3)") wrap onto two lines, so a zone column is as
 times or its city, not its whole label. The title gets what the view has left, between 30 and
 50 characters; the lead takes the rest, or is scrolled to (its full text is in the editor).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt

@@ -1,6 +1,6 @@
 """Undoable agenda edits. Each redo/undo is one committed operation on the database worker."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from dgfacil.core.model import AgendaItem
 from dgfacil.operations import agenda as ops
@@ -9,9 +9,17 @@ from dgfacil.ui.tasks import Tasks
 from dgfacil.ui.undo import OperationCommand
 
 NAMES = {
-    "duration_min": "duration", "planned_start": "start", "fixed_start": "fixed start", "title": "title",
-    "lead": "lead", "speakers": "speakers", "kind": "kind", "description": "description", "materials": "materials",
-    "min_duration_min": "shortest length", "shorten": "“do not shorten”",
+    "duration_min": "duration",
+    "planned_start": "start",
+    "fixed_start": "fixed start",
+    "title": "title",
+    "lead": "lead",
+    "speakers": "speakers",
+    "kind": "kind",
+    "description": "description",
+    "materials": "materials",
+    "min_duration_min": "shortest length",
+    "shorten": "“do not shorten”",
 }
 
 
@@ -20,7 +28,7 @@ def quoted(title: str, most: int = 40) -> str:
     title = " ".join(title.split())
     if len(title) <= most:
         return f"“{title}”"
-    cut = title[:most - 1].rsplit(" ", 1)[0] if " " in title[:most - 1] else title[:most - 1]
+    cut = title[: most - 1].rsplit(" ", 1)[0] if " " in title[: most - 1] else title[: most - 1]
     return f"“{cut.rstrip(' :,;–-')}…”"
 
 
@@ -33,12 +41,14 @@ class EditItem(OperationCommand):
 
     def do_redo(self) -> None:
         # made on what the user saw; undone only over our own change (operations/conflicts.py)
-        self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, seen=self.old, **self.new),
-                            initiator=self.initiator)
+        self.tasks.run_sync(
+            lambda s: ops.update_item(s, item_id=self.item_id, seen=self.old, **self.new), initiator=self.initiator
+        )
 
     def do_undo(self) -> None:
-        self.tasks.run_sync(lambda s: ops.update_item(s, item_id=self.item_id, seen=self.new, **self.old),
-                            initiator=self.initiator)
+        self.tasks.run_sync(
+            lambda s: ops.update_item(s, item_id=self.item_id, seen=self.new, **self.old), initiator=self.initiator
+        )
 
 
 class AddItem(OperationCommand):
@@ -52,7 +62,9 @@ class AddItem(OperationCommand):
         if self.deleted is not None:  # redo after undo: bring back the same row
             self.tasks.run_sync(lambda s: ops.restore_item(s, deleted=self.deleted))
             return
-        changes = self.tasks.run_sync(lambda s: ops.add_item(s, day_id=self.day_id, item=self.item, position=self.position))
+        changes = self.tasks.run_sync(
+            lambda s: ops.add_item(s, day_id=self.day_id, item=self.item, position=self.position)
+        )
         self.item_id = changes.ids[0]
 
     def do_undo(self) -> None:
@@ -80,13 +92,13 @@ class MoveItem(OperationCommand):
 
     def do_redo(self) -> None:
         self.before = self.tasks.read(lambda s: ops.item_position(s, item_id=self.item_id))
-        self.tasks.run_sync(lambda s: ops.move_item(s, item_id=self.item_id, position=self.position, day_id=self.day_id))
+        self.tasks.run_sync(
+            lambda s: ops.move_item(s, item_id=self.item_id, position=self.position, day_id=self.day_id)
+        )
 
     def do_undo(self) -> None:
         day_id, position = self.before
         self.tasks.run_sync(lambda s: ops.move_item(s, item_id=self.item_id, position=position, day_id=day_id))
-
-
 
 
 class AddDay(OperationCommand):

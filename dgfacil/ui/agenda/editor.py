@@ -1,4 +1,5 @@
 """The side panel that edits the selected agenda item: every field, each change undoable."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,7 +8,13 @@ from datetime import time
 
 from PySide6.QtCore import QTime, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
 )
 
 from dgfacil.core.model import AgendaItem, ItemKind
@@ -52,10 +59,18 @@ class ItemEditor(QWidget):
         self.materials.setPlaceholderText("One file or link a line")
         form = QFormLayout(self)
         for label, widget in [
-            ("Title", self.title), ("Kind", self.kind), ("", self.follows), ("Start", self.start), ("", self.fixed),
-            ("Duration", self.duration), ("Shortest", self.floor), ("", self.keep_whole),
-            ("Lead / moderator", self.lead), ("Speakers", self.speakers),
-            ("Description", self.description), ("Materials", self.materials),
+            ("Title", self.title),
+            ("Kind", self.kind),
+            ("", self.follows),
+            ("Start", self.start),
+            ("", self.fixed),
+            ("Duration", self.duration),
+            ("Shortest", self.floor),
+            ("", self.keep_whole),
+            ("Lead / moderator", self.lead),
+            ("Speakers", self.speakers),
+            ("Description", self.description),
+            ("Materials", self.materials),
         ]:
             form.addRow(label, widget)
         self.title.editingFinished.connect(lambda: self._emit(title=self.title.text().strip()))
@@ -131,12 +146,14 @@ class ItemEditor(QWidget):
 
     def _track(self, typed: SignalInstance, name: str, save: Callable[[], None], timer: QTimer | None = None) -> None:
         """Remember that `name` was typed in (and start its save timer): flush() saves it."""
+
         def on_typed(*_args: object) -> None:
             if self._loading:
                 return
             self._unsaved[name] = save
             if timer is not None:
                 timer.start()
+
         typed.connect(on_typed)
         if timer is not None:
             self._timers.append(timer)

@@ -1,4 +1,5 @@
 """The agenda of one day as a table model: times in every zone, duration, fixed start, who leads."""
+
 from __future__ import annotations
 
 from datetime import time, timedelta
@@ -12,7 +13,10 @@ from dgfacil.ui.widgets import plain_tooltip
 
 MIME = "application/x-dgfacil-agenda-row"
 KIND_COLOURS = {
-    ItemKind.BREAK: "#eef6ee", ItemKind.OPENING: "#eef2fb", ItemKind.CLOSING: "#eef2fb", ItemKind.EXERCISE: "#fff7e6",
+    ItemKind.BREAK: "#eef6ee",
+    ItemKind.OPENING: "#eef2fb",
+    ItemKind.CLOSING: "#eef2fb",
+    ItemKind.EXERCISE: "#fff7e6",
 }
 
 
@@ -34,8 +38,9 @@ class AgendaModel(QAbstractTableModel):
         self.labels: dict[str, str] = {}  # zone -> the city typed for it ("Geneva")
 
     # -- content ----------------------------------------------------------------------------
-    def set_day(self, day: Day | None, zones: list[str], day_end: time | None = None,
-                labels: dict[str, str] | None = None) -> None:
+    def set_day(
+        self, day: Day | None, zones: list[str], day_end: time | None = None, labels: dict[str, str] | None = None
+    ) -> None:
         self.beginResetModel()
         self.day, self.zones, self.day_end, self.labels = day, zones, day_end, labels or {}
         self.slots = plan_day(day, zones[0]) if day and zones else []
@@ -89,7 +94,10 @@ class AgendaModel(QAbstractTableModel):
                     return hhmm(slot.start, zone)
                 return f"{hhmm(slot.start, zone)}–{hhmm(slot.end, zone)}"
             return {
-                "Min": item.duration_min, "Fixed": None, "Kind": ItemKind(item.kind).value, "Title": item.title,
+                "Min": item.duration_min,
+                "Fixed": None,
+                "Kind": ItemKind(item.kind).value,
+                "Title": item.title,
                 "Lead / moderator": item.lead,
             }.get(name)
         if role == Qt.CheckStateRole and name == "Fixed":
@@ -104,15 +112,22 @@ class AgendaModel(QAbstractTableModel):
             if self.past_end(slot):
                 notes.append("Ends after the day's end")
             if slot.overlap > timedelta(0):
-                notes.append(f"The previous item runs {int(slot.overlap.total_seconds() // 60)} min into this fixed start")
+                notes.append(
+                    f"The previous item runs {int(slot.overlap.total_seconds() // 60)} min into this fixed start"
+                )
             if index.row() in self.clashes:
                 fixed, minutes = self.clashes[index.row()]
-                notes.append(f"Runs {minutes} min past the fixed start of row {fixed + 1} "
-                             f"({hhmm(self.slots[fixed].start)})")
+                notes.append(
+                    f"Runs {minutes} min past the fixed start of row {fixed + 1} ({hhmm(self.slots[fixed].start)})"
+                )
             if slot.gap_before > timedelta(0):
                 notes.append(f"{int(slot.gap_before.total_seconds() // 60)} min free before it")
             return plain_tooltip("\n".join(notes) or item.description) or None
-        if role == Qt.ForegroundRole and name == "zone" and (slot.overlap > timedelta(0) or index.row() in self.clashes):
+        if (
+            role == Qt.ForegroundRole
+            and name == "zone"
+            and (slot.overlap > timedelta(0) or index.row() in self.clashes)
+        ):
             return QColor("#b00020")  # the previous item runs into this start (the tooltip says by how much)
         if role == Qt.ForegroundRole and name == "zone" and slot.gap_before > timedelta(0):
             return QColor("#a15c00")  # free time before this start (the summary and tooltip say how much)
@@ -217,6 +232,8 @@ def timing_notes(slots: list[Slot]) -> list[str]:
         if slot.overlap > timedelta(0):
             runs_in = sorted(r + 1 for r, (fixed, _) in clashes(slots).items() if fixed == row - 1)
             rows = f"rows {runs_in[0]}–{runs_in[-1]}" if len(runs_in) > 1 else f"row {row - 1}"
-            notes.append(f"row {row} starts {int(slot.overlap.total_seconds() // 60)} min before {rows} end"
-                         + ("" if len(runs_in) > 1 else "s"))
+            notes.append(
+                f"row {row} starts {int(slot.overlap.total_seconds() // 60)} min before {rows} end"
+                + ("" if len(runs_in) > 1 else "s")
+            )
     return notes

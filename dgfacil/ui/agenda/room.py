@@ -1,4 +1,5 @@
 """The Agenda room: the days and their items with times in every zone; add, edit, delete, reorder."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,20 @@ from datetime import date, time, timedelta
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton,
-    QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.core.agenda import hhmm, total_minutes, workshop_zones, zone_label
@@ -20,15 +33,16 @@ from dgfacil.operations.workshop import zone_labels
 from dgfacil.ui.agenda import commands
 from dgfacil.ui.agenda.columns import fit_columns
 from dgfacil.ui.agenda.editor import ItemEditor
-from dgfacil.ui.agenda.model import timing_notes
-from dgfacil.ui.agenda.model import AgendaModel
+from dgfacil.ui.agenda.model import AgendaModel, timing_notes
 from dgfacil.ui.agenda.transfer import AgendaTransfer
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.widgets import show_message
 
 SHORTCUTS = [
-    ("Ins", "Add an item after the selected one"), ("Del", "Delete the selected item"),
-    ("Ctrl+Up / Ctrl+Down", "Move the selected item"), ("[ / ]", "Shorten / lengthen by 5 minutes"),
+    ("Ins", "Add an item after the selected one"),
+    ("Del", "Delete the selected item"),
+    ("Ctrl+Up / Ctrl+Down", "Move the selected item"),
+    ("[ / ]", "Shorten / lengthen by 5 minutes"),
     ("F", "Toggle fixed start"),
 ]
 
@@ -89,9 +103,12 @@ class AgendaRoom(QWidget):
         # Item buttons get a row of their own, so the room fits a 1280-pixel laptop screen.
         items_bar = QHBoxLayout()
         for text, slot, tip in [
-            ("Add item", self.add_item, "Ins"), ("Delete", self.delete_item, "Del"),
-            ("▲", lambda: self.nudge_position(-1), "Ctrl+Up"), ("▼", lambda: self.nudge_position(1), "Ctrl+Down"),
-            ("−5 min", lambda: self.nudge_duration(-5), "["), ("+5 min", lambda: self.nudge_duration(5), "]"),
+            ("Add item", self.add_item, "Ins"),
+            ("Delete", self.delete_item, "Del"),
+            ("▲", lambda: self.nudge_position(-1), "Ctrl+Up"),
+            ("▼", lambda: self.nudge_position(1), "Ctrl+Down"),
+            ("−5 min", lambda: self.nudge_duration(-5), "["),
+            ("+5 min", lambda: self.nudge_duration(5), "]"),
         ]:
             items_bar.addWidget(self._button(text, slot, tip))
         items_bar.addStretch(1)
@@ -116,7 +133,9 @@ class AgendaRoom(QWidget):
         editor_area.setWidgetResizable(True)
         editor_area.setFrameShape(QFrame.NoFrame)
         editor_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        editor_area.setMinimumWidth(self.editor.minimumSizeHint().width() + editor_area.verticalScrollBar().sizeHint().width())
+        editor_area.setMinimumWidth(
+            self.editor.minimumSizeHint().width() + editor_area.verticalScrollBar().sizeHint().width()
+        )
         split.addWidget(editor_area)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -128,9 +147,13 @@ class AgendaRoom(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.summary)
         for key, slot in [
-            ("Ins", self.add_item), ("Del", self.delete_item), ("Ctrl+Up", lambda: self.nudge_position(-1)),
-            ("Ctrl+Down", lambda: self.nudge_position(1)), ("[", lambda: self.nudge_duration(-5)),
-            ("]", lambda: self.nudge_duration(5)), ("F", self.toggle_fixed),
+            ("Ins", self.add_item),
+            ("Del", self.delete_item),
+            ("Ctrl+Up", lambda: self.nudge_position(-1)),
+            ("Ctrl+Down", lambda: self.nudge_position(1)),
+            ("[", lambda: self.nudge_duration(-5)),
+            ("]", lambda: self.nudge_duration(5)),
+            ("F", self.toggle_fixed),
         ]:
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.WidgetShortcut)
@@ -188,7 +211,8 @@ class AgendaRoom(QWidget):
         row = next((r for r, s in enumerate(self.model.slots) if s.item.id == keep_item), max(near, 0))
         if self.model.slots:
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                self.model.index(row, 0), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+            )
         self._show_selected()
 
     def _summarise(self) -> None:
@@ -198,8 +222,9 @@ class AgendaRoom(QWidget):
             return
         zones = workshop_zones(self.workshop)
         first, last = min(s.start for s in slots), max(s.end for s in slots)  # a fixed last item may not end the day
-        spans = "  =  ".join(f"{hhmm(first, z)}–{hhmm(last, z)} {zone_label(z, day.date, self.labels.get(z))}"
-                             for z in zones)
+        spans = "  =  ".join(
+            f"{hhmm(first, z)}–{hhmm(last, z)} {zone_label(z, day.date, self.labels.get(z))}" for z in zones
+        )
         late = sum(1 for s in slots if self.model.past_end(s))
         flag = f"   ·   {late} item{'s' if late != 1 else ''} past the day's end" if late else ""
         flag += "".join(f"   ·   {words}" for words in timing_notes(slots))
@@ -287,8 +312,11 @@ class AgendaRoom(QWidget):
     def add_day(self) -> None:
         last = self.workshop.days[-1].date if self.workshop.days else date.today() - timedelta(days=1)
         workshop_id = self.workshop.id
-        self.undo_stack.push(commands.AddDay(
-            self.ctx.tasks, lambda s: ops.add_day(s, workshop_id=workshop_id, on=last + timedelta(days=1))))
+        self.undo_stack.push(
+            commands.AddDay(
+                self.ctx.tasks, lambda s: ops.add_day(s, workshop_id=workshop_id, on=last + timedelta(days=1))
+            )
+        )
         self.day_index = len(self.workshop.days)
         self.reload()
 
@@ -297,8 +325,10 @@ class AgendaRoom(QWidget):
         if day is None:
             return
         label = f"{day.date:%a %d %b %Y}" + (f" ({day.title})" if day.title else "")
-        question = (f"Delete {label} with its {len(day.items)} agenda items, their attendance marks, the day's "
-                    "groups and its run log? Notes and exercises are kept without an item. Undo brings it all back.")
+        question = (
+            f"Delete {label} with its {len(day.items)} agenda items, their attendance marks, the day's "
+            "groups and its run log? Notes and exercises are kept without an item. Undo brings it all back."
+        )
         if self.confirm(question):
             self.undo_stack.push(commands.DeleteDay(self.ctx.tasks, day.id, label))
             self.day_index = max(0, self.day_index - 1)
@@ -333,8 +363,10 @@ class AgendaRoom(QWidget):
             window.statusBar().showMessage(text, 6000)
 
     def confirm(self, question: str) -> bool:
-        return show_message(self, "Agenda", question, QMessageBox.Question,
-                            QMessageBox.Yes | QMessageBox.No) == QMessageBox.Yes
+        return (
+            show_message(self, "Agenda", question, QMessageBox.Question, QMessageBox.Yes | QMessageBox.No)
+            == QMessageBox.Yes
+        )
 
 
 def parse_time_of_day(text: str) -> time | None:

@@ -5,6 +5,7 @@ typed there sets nothing and the edit is silently lost. This field is a line edi
 selects the whole time so typing replaces it; Enter or leaving the field reads it; Up/Down step by 5
 minutes; Esc puts back the last good time; a time it cannot read turns red with a one-line reason.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,8 +61,10 @@ class TimeField(QLineEdit):
         parsed = parse_clock(self.text())
         if parsed is None:
             self.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
-            self.setToolTip(f"“{self.text()}” is not a time: type 14:07, 1407 or 2:07 pm (Esc puts back "
-                            f"{self._time.toString('HH:mm')})")
+            self.setToolTip(
+                f"“{self.text()}” is not a time: type 14:07, 1407 or 2:07 pm (Esc puts back "
+                f"{self._time.toString('HH:mm')})"
+            )
             return
         self.setTime(QTime(parsed.hour, parsed.minute))
 

@@ -1,4 +1,5 @@
 """The Agenda room's ICS export and import (one event per item, in the workshop's zone)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,7 +18,9 @@ class AgendaTransfer:
     def export_ics(self) -> None:
         room = self.room
         suggested = room.ctx.doc.path.with_suffix(".ics")
-        path, _ = QFileDialog.getSaveFileName(room, "Export the agenda as iCalendar", str(suggested), "iCalendar (*.ics)")
+        path, _ = QFileDialog.getSaveFileName(
+            room, "Export the agenda as iCalendar", str(suggested), "iCalendar (*.ics)"
+        )
         if not path:
             return
         from dgfacil.operations.ics import export_ics
@@ -44,8 +47,10 @@ class AgendaTransfer:
             return
         dates = sorted({in_zone(item.start, room.workshop.timezone).date() for item in found})
         when = ", ".join(f"{d:%a %d %b %Y}" for d in dates)
-        if not room.confirm(f"Add {len(found)} events from {Path(path).name} as {len(dates)} new "
-                            f"day{'s' if len(dates) != 1 else ''} ({when})? Undo takes them out again."):
+        if not room.confirm(
+            f"Add {len(found)} events from {Path(path).name} as {len(dates)} new "
+            f"day{'s' if len(dates) != 1 else ''} ({when})? Undo takes them out again."
+        ):
             return
         room.undo_stack.push(commands.ImportDays(room.ctx.tasks, lambda s: import_ics_as_day(s, data=data)))
         room.day_index = len(room.workshop.days)

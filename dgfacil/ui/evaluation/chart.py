@@ -1,4 +1,5 @@
 """Stacked bars drawn in Qt: one bar per likert question, levels best first, the share at right."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -61,8 +62,11 @@ class StackedBars(QWidget):
         for stem, levels, items in self.groups():
             p.setFont(bold)
             p.setPen(QColor("#1f3a5f"))
-            p.drawText(QRectF(4, y, width - 8, HEAD * 2), Qt.TextWordWrap | Qt.AlignBottom,
-                       fm.elidedText(stem or "Ratings", Qt.ElideRight, (width - 8) * 2))
+            p.drawText(
+                QRectF(4, y, width - 8, HEAD * 2),
+                Qt.TextWordWrap | Qt.AlignBottom,
+                fm.elidedText(stem or "Ratings", Qt.ElideRight, (width - 8) * 2),
+            )
             y += HEAD * 2
             p.setFont(self.font())
             for s in items:

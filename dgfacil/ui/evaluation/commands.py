@@ -1,6 +1,6 @@
 """Undoable evaluation edits: a typed form added, responses deleted, a CSV import."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from dgfacil.operations import evaluation as ops
 from dgfacil.operations.changes import Changes

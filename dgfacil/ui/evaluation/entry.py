@@ -6,6 +6,7 @@ Enter on the last question saves the form and starts the next one; Esc starts th
 Text questions take a line of text; Enter moves on. A key that is not an answer (a letter, or a
 digit past the last level) is refused in words under the choices, never silently dropped.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -16,16 +17,18 @@ from dgfacil.core.evaluation import EvaluationForm, Question
 from dgfacil.ui.widgets import plain_label
 
 HELP = "1–9 choose · Enter next (blank = no answer) · Backspace back · Enter on the last question saves · Esc clear"
-NO_FORM = ("This workshop's template has no evaluation form, so there is nothing to type here. "
-           "Workshops made from a template without one get the standard post-event form "
-           "(sessions/evaluation/standard.toml); you can still import an online export on the Import CSV tab.")
+NO_FORM = (
+    "This workshop's template has no evaluation form, so there is nothing to type here. "
+    "Workshops made from a template without one get the standard post-event form "
+    "(sessions/evaluation/standard.toml); you can still import an online export on the Import CSV tab."
+)
 SHORT = 22  # characters of a question's text shown in the answer strip
 
 
 def short_name(question: Question) -> str:
     """A question's text cut to a few words for the answer strip."""
     text = " ".join(question.text.split())
-    return text if len(text) <= SHORT else text[:SHORT - 1].rstrip() + "…"
+    return text if len(text) <= SHORT else text[: SHORT - 1].rstrip() + "…"
 
 
 class FormEntry(QFrame):
@@ -53,8 +56,9 @@ class FormEntry(QFrame):
         self.feedback = plain_label(name="evalFeedback", wrap=True)
         self.feedback.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.strip = plain_label(name="evalStrip", wrap=True)
-        self.strip.setToolTip("The form so far: question number, its first words, the answer (· = no answer, "
-                              "✎ = text written)")
+        self.strip.setToolTip(
+            "The form so far: question number, its first words, the answer (· = no answer, ✎ = text written)"
+        )
         self.hint = plain_label(wrap=True)
         self.hint.setText(HELP)
         self.hint.setStyleSheet("color: #5b6472;")
@@ -93,8 +97,9 @@ class FormEntry(QFrame):
     def _show(self, keep_feedback: bool = False) -> None:
         q = self.current
         total = len(self.form.questions)
-        self.counter.setText(f"Form {self.forms_typed + 1} — question {min(self.index + 1, total)} of {total}"
-                             if total else NO_FORM)
+        self.counter.setText(
+            f"Form {self.forms_typed + 1} — question {min(self.index + 1, total)} of {total}" if total else NO_FORM
+        )
         self.hint.setVisible(bool(total))
         if not keep_feedback:
             self.feedback.setText("")
@@ -127,7 +132,13 @@ class FormEntry(QFrame):
         cells = []
         for i, q in enumerate(self.form.questions):
             v = self.answers.get(q.key)
-            mark = "·" if v is None else "✎" if q.kind == "text" else str((v if q.kind == "likert" else q.options.index(v)) + 1)
+            mark = (
+                "·"
+                if v is None
+                else "✎"
+                if q.kind == "text"
+                else str((v if q.kind == "likert" else q.options.index(v)) + 1)
+            )
             cell = f"{'▶ ' if i == self.index else ''}Q{i + 1} {short_name(q)}: {mark}"
             cells.append(cell.replace(" ", "\u00a0"))  # wrap between cells, never inside one
         return "   ".join(cells)
@@ -139,8 +150,10 @@ class FormEntry(QFrame):
         if q is None or q.kind == "text":
             return
         if not 1 <= number <= len(q.choices):
-            self.refuse(f"{number} is not an answer to question {self.index + 1}: it has {len(q.choices)} choices, "
-                        f"type 1–{len(q.choices)} (Enter leaves it blank).")
+            self.refuse(
+                f"{number} is not an answer to question {self.index + 1}: it has {len(q.choices)} choices, "
+                f"type 1–{len(q.choices)} (Enter leaves it blank)."
+            )
             return
         self.answers[q.key] = number - 1 if q.kind == "likert" else q.options[number - 1]
         self.advance()
@@ -188,8 +201,10 @@ class FormEntry(QFrame):
             self.start_new()
         elif event.text().strip() and self.current is not None and self.current.kind != "text":
             n = len(self.current.choices)
-            self.refuse(f"“{event.text()}” is not an answer: type the number of the choice ticked on the form, "
-                        f"1–{n} (Enter leaves question {self.index + 1} blank).")
+            self.refuse(
+                f"“{event.text()}” is not an answer: type the number of the choice ticked on the form, "
+                f"1–{n} (Enter leaves question {self.index + 1} blank)."
+            )
         else:
             super().keyPressEvent(event)
 

@@ -4,6 +4,7 @@ The mapping step shows what each column holds and how each answer is read; an an
 to no level is red and the Import button says how many are left to map. Nothing is written until
 Import; the same respondents imported again are updated, never doubled; an import can be deleted.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,17 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.core.evaluation import counted
@@ -20,8 +30,13 @@ from dgfacil.operations import evaluation as ops
 from dgfacil.ui.evaluation.mapping import AnswersTable, ColumnsTable
 from dgfacil.ui.widgets import plain_label
 
-ENCODINGS = [("Detect", None), ("UTF-8", "utf-8"), ("Windows (cp1252)", "cp1252"), ("UTF-16", "utf-16"),
-             ("Latin-1", "latin-1")]
+ENCODINGS = [
+    ("Detect", None),
+    ("UTF-8", "utf-8"),
+    ("Windows (cp1252)", "cp1252"),
+    ("UTF-16", "utf-16"),
+    ("Latin-1", "latin-1"),
+]
 FILES = "Survey exports (*.csv *.xlsx *.txt);;All files (*)"
 
 
@@ -60,8 +75,11 @@ class ImportPage(QWidget):
         self.go = QPushButton("Import")
         self.go.setEnabled(False)
         self.go.clicked.connect(self.import_now)
-        self.status = plain_label("Export the responses of the online form (CSV or Excel), then choose the file.",
-                                  wrap=True, name="importStatus")
+        self.status = plain_label(
+            "Export the responses of the online form (CSV or Excel), then choose the file.",
+            wrap=True,
+            name="importStatus",
+        )
         self.findings = plain_label(wrap=True, name="importFindings")
         self.findings.setStyleSheet("color: #8a5300;")
         self.findings.setVisible(False)
@@ -131,9 +149,17 @@ class ImportPage(QWidget):
         answers = {k: dict(v) for k, v in self.answers.chosen.items()}
         encoding, one_best = self.encoding.currentData(), self.one_best.isChecked()
         try:
-            self.read = self.ctx.tasks.read(lambda s: ops.preview_import(
-                s, data=data, name=name, encoding=encoding, columns=columns, question_answers=answers,
-                one_best=one_best))
+            self.read = self.ctx.tasks.read(
+                lambda s: ops.preview_import(
+                    s,
+                    data=data,
+                    name=name,
+                    encoding=encoding,
+                    columns=columns,
+                    question_answers=answers,
+                    one_best=one_best,
+                )
+            )
         except ops.SurveyImportError as err:
             self.status.setText(f"{name}: {err}")
             self.findings.setText("")
@@ -165,9 +191,19 @@ class ImportPage(QWidget):
         data, name, columns = self.data, self.path.name, dict(self.columns.chosen)
         answers = {k: dict(v) for k, v in self.answers.chosen.items()}
         encoding, one_best, replace = self.encoding.currentData(), self.one_best.isChecked(), self.replace.isChecked()
-        result = self.ctx.tasks.run_sync(lambda s: ops.import_survey(
-            s, data=data, name=name, encoding=encoding, columns=columns, question_answers=answers,
-            one_best=one_best, replace_all=replace), initiator=self).value
+        result = self.ctx.tasks.run_sync(
+            lambda s: ops.import_survey(
+                s,
+                data=data,
+                name=name,
+                encoding=encoding,
+                columns=columns,
+                question_answers=answers,
+                one_best=one_best,
+                replace_all=replace,
+            ),
+            initiator=self,
+        ).value
         self.status.setText(f"{name}: {result.summary()}.")
         self.go.setEnabled(False)
         self.reload_imports()
@@ -191,7 +227,8 @@ class ImportPage(QWidget):
         if not import_id:
             return
         deleted = self.ctx.tasks.run_sync(lambda s: ops.delete_import(s, import_id=import_id), initiator=self).value
-        self.status.setText(f"Deleted the import {import_id}: {counted(len(deleted), 'response')} "
-                            "(Ctrl+Z brings them back).")
+        self.status.setText(
+            f"Deleted the import {import_id}: {counted(len(deleted), 'response')} (Ctrl+Z brings them back)."
+        )
         self.reload_imports()
         self.import_deleted.emit(import_id, deleted)

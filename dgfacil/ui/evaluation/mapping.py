@@ -3,6 +3,7 @@
 Two tables, each row with a combo box the user can change; the import page reads the choices
 back as `columns` (header -> question key) and `answers` (question key -> answer -> level).
 Rows that stop the import (an answer read as nothing) are red and listed first."""
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ def _item(text: str, tip: str = "") -> QTableWidgetItem:
 
 
 def _grid_row_first(header: str) -> str:
-    """"Stem [Row]" shown as "[Row] Stem": in a narrow cell the row, which tells columns apart, stays seen."""
+    """ "Stem [Row]" shown as "[Row] Stem": in a narrow cell the row, which tells columns apart, stays seen."""
     m = re.search(r"\[([^\]]*)\]\s*$", header)
     return f"[{m.group(1)}] {header[: m.start()].strip()}" if m else header
 
@@ -53,7 +54,8 @@ class ColumnsTable(QTableWidget):
         meta = set(read.metadata_columns)
         headers = read.table.headers
         if self.rowCount() == len(headers) and all(
-                self.item(c, 0) is not None and self.item(c, 0).toolTip() == h for c, h in enumerate(headers)):
+            self.item(c, 0) is not None and self.item(c, 0).toolTip() == h for c, h in enumerate(headers)
+        ):
             for c in range(len(headers)):
                 combo = self.cellWidget(c, 2)
                 combo.blockSignals(True)
@@ -125,8 +127,16 @@ class AnswersTable(QTableWidget):
                 row["keys"].append(key)
                 row["n"] += read.counts[key][value]
         rank = {shape: i for i, shape in enumerate(self.shapes)}
-        ordered = sorted(grouped.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[1]["reading"].how != "unmapped",
-                                                          kv[1]["reading"].how == "exact", -kv[1]["n"], kv[0][0]))
+        ordered = sorted(
+            grouped.items(),
+            key=lambda kv: (
+                rank.get(kv[0], len(rank)),
+                kv[1]["reading"].how != "unmapped",
+                kv[1]["reading"].how == "exact",
+                -kv[1]["n"],
+                kv[0][0],
+            ),
+        )
         shapes = [shape for shape, _ in ordered]
         rebuild = shapes != self.shapes
         self.shapes = shapes
@@ -152,8 +162,12 @@ class AnswersTable(QTableWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(1 if r.how == "blank" else 0 if r.level is None else 2 + r.level)
             combo.blockSignals(False)
-            why = {"exact": "same text", "user": "as you chose", "blank": "as you chose",
-                   "unmapped": "matches no level: choose one, or (no answer)"}.get(r.how) or r.said(q).split(" (", 1)[-1][:-1]
+            why = {
+                "exact": "same text",
+                "user": "as you chose",
+                "blank": "as you chose",
+                "unmapped": "matches no level: choose one, or (no answer)",
+            }.get(r.how) or r.said(q).split(" (", 1)[-1][:-1]
             self.item(i, 4).setText(why)
             colour = QBrush(RED if r.how == "unmapped" else self.palette().text().color())
             for c in (0, 1, 2, 4):

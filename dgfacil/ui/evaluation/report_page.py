@@ -1,20 +1,34 @@
 """The outcome report's written parts, saved as typed, and the Print button (off the GUI thread)."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.operations import evaluation as ops
 from dgfacil.operations.report import Cancelled, report_job
 
-PARTS = [("acknowledgments", "Acknowledgments", "Who organized, who led, who spoke, who wrote the report."),
-         ("executive_summary", "Executive summary", "The webinar in a page; quote the key figures from the "
-          "Figures tab (e.g. 97.3% (143 of 147) satisfied overall)."),
-         ("recommendations", "Recommendations", "What participants and partners recommended or committed to.")]
+PARTS = [
+    ("acknowledgments", "Acknowledgments", "Who organized, who led, who spoke, who wrote the report."),
+    (
+        "executive_summary",
+        "Executive summary",
+        "The webinar in a page; quote the key figures from the "
+        "Figures tab (e.g. 97.3% (143 of 147) satisfied overall).",
+    ),
+    ("recommendations", "Recommendations", "What participants and partners recommended or committed to."),
+]
 DEBOUNCE_MS = 600  # an edit is committed within a second of the last keystroke
 
 
@@ -41,8 +55,10 @@ class ReportPage(QWidget):
             self.editors[key], self._timers[key] = edit, timer
             layout.addWidget(label)
             layout.addWidget(edit, 1)
-        self.note = QLabel("Everything else (cover, key messages, discussions, group outputs, evaluation, agenda as "
-                           "run, participation) is taken from the workshop when you print.")
+        self.note = QLabel(
+            "Everything else (cover, key messages, discussions, group outputs, evaluation, agenda as "
+            "run, participation) is taken from the workshop when you print."
+        )
         self.note.setTextFormat(Qt.PlainText)
         self.note.setWordWrap(True)
         self.print_button = QPushButton("Print outcome report… (Ctrl+P)")
@@ -99,7 +115,10 @@ class ReportPage(QWidget):
         self.status.setText("Printing the outcome report…")
         _, self._progress = self.ctx.tasks.run_long(
             lambda progress: write(out, progress),
-            on_progress=self._on_progress, on_done=self._on_done, on_error=self._on_error)
+            on_progress=self._on_progress,
+            on_done=self._on_done,
+            on_error=self._on_error,
+        )
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.bar.setRange(0, total)

@@ -2,12 +2,21 @@
 the outcome report. Keyboard: Alt+1..4 switch tabs, Ctrl+I choose a CSV, Ctrl+P print, Del delete
 the selected forms (undoable with the Edit menu's Undo).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.core.evaluation import EvaluationForm, Response, summarize
@@ -63,7 +72,7 @@ class ResponsesModel(QAbstractTableModel):
         q = self.form.questions[index.column() - len(self.HEADERS)]
         v = r.answers.get(q.key)
         if role == Qt.ToolTipRole and v is not None:
-            return (q.levels[v] if q.kind == "likert" and isinstance(v, int) and 0 <= v < len(q.levels) else str(v))
+            return q.levels[v] if q.kind == "likert" and isinstance(v, int) and 0 <= v < len(q.levels) else str(v)
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignCenter)
         if role != Qt.DisplayRole:
@@ -114,8 +123,12 @@ class EvaluationRoom(QWidget):
         self.importer.imported.connect(self._imported)
         self.importer.import_deleted.connect(self._import_deleted)
         self.report = ReportPage(ctx)
-        for widget, name in ((typing, "Type forms"), (self.importer, "Import survey"), (figures, "Figures"),
-                             (self.report, "Outcome report")):
+        for widget, name in (
+            (typing, "Type forms"),
+            (self.importer, "Import survey"),
+            (figures, "Figures"),
+            (self.report, "Outcome report"),
+        ):
             self.tabs.addTab(widget, name)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -131,13 +144,17 @@ class EvaluationRoom(QWidget):
 
     def shortcuts_help(self) -> list[tuple[str, str]]:
         """The room's keys for Help ▸ Keyboard shortcuts (F1)."""
-        return [("Alt+1..4", "Type forms / Import survey / Figures / Outcome report"), ("Ctrl+I", "Choose a survey export"),
-                ("Ctrl+P", "Print the outcome report"), ("Del", "Delete the selected forms"),
-                ("1–9", "Typing: choose a level"), ("Enter / Backspace / Esc", "Typing: next / back / start the form over")]
+        return [
+            ("Alt+1..4", "Type forms / Import survey / Figures / Outcome report"),
+            ("Ctrl+I", "Choose a survey export"),
+            ("Ctrl+P", "Print the outcome report"),
+            ("Del", "Delete the selected forms"),
+            ("1–9", "Typing: choose a level"),
+            ("Enter / Backspace / Esc", "Typing: next / back / start the form over"),
+        ]
 
     def reload(self) -> None:
-        form, responses = self.ctx.tasks.read(
-            lambda s: (ops.evaluation_form(s), ops.all_responses(s)))
+        form, responses = self.ctx.tasks.read(lambda s: (ops.evaluation_form(s), ops.all_responses(s)))
         if form != self.form:
             self.form = form
             self.entry.set_form(form)
@@ -145,8 +162,10 @@ class EvaluationRoom(QWidget):
         self.model.reset(form, responses)
         self.table.scrollToBottom()
         self.chart.set_stats(summarize(form, responses))
-        self.count.setText(f"{len(responses)} responses. Satisfied = the top two levels, over those who answered; "
-                           "rounded half up to one decimal.")
+        self.count.setText(
+            f"{len(responses)} responses. Satisfied = the top two levels, over those who answered; "
+            "rounded half up to one decimal."
+        )
 
     def save_form(self, answers: dict) -> None:
         """Store a typed form as one undoable step; the next blank form is already on screen."""
@@ -156,8 +175,11 @@ class EvaluationRoom(QWidget):
 
     def _imported(self, result) -> None:
         if result.after or result.before:
-            self.undo_stack.push(SwapResponses(self.ctx.tasks, f"Import {len(result.after)} evaluation responses",
-                                               result.before, result.after))
+            self.undo_stack.push(
+                SwapResponses(
+                    self.ctx.tasks, f"Import {len(result.after)} evaluation responses", result.before, result.after
+                )
+            )
         self.reload()
         self.tabs.setCurrentIndex(2)
 

@@ -1,4 +1,5 @@
 """Add an exercise from the library to an agenda item."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -6,7 +7,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 
 class AddExerciseDialog(QDialog):
-    def __init__(self, items: list[tuple[int, str]], library: dict[str, dict], current_item: int | None, parent=None) -> None:
+    def __init__(
+        self, items: list[tuple[int, str]], library: dict[str, dict], current_item: int | None, parent=None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add an exercise")
         self.item_box = QComboBox()

@@ -3,6 +3,7 @@
 A board is built for (exercise, group). The host is the room (or a projector window's room): it
 owns the undo stack and the status line, and is the initiator of the board's changes.
 """
+
 from __future__ import annotations
 
 from typing import Protocol
@@ -30,8 +31,9 @@ class BoardHost(Protocol):
 class BoardBase(QWidget):
     """Base of the five board kinds. Subclasses implement load() and paint_export()."""
 
-    def __init__(self, ctx, host: BoardHost, exercise: Exercise, group_id: int | None, group_name: str = "",
-                 parent=None) -> None:
+    def __init__(
+        self, ctx, host: BoardHost, exercise: Exercise, group_id: int | None, group_name: str = "", parent=None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.host, self.exercise = ctx, host, exercise
         self.group_id, self.group_name = group_id, group_name or "Whole room"

@@ -5,26 +5,43 @@ change names (Changes.ids), so a board of 500 cards stays quick. Phone input (Ph
 read off the GUI thread and redrawn at most every 100 ms (ui/link/refresh.py), so a room of phones
 never stalls the window. Cards hidden by moderation are faded here and left off the projector.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QGraphicsItem, QGraphicsScene, QHBoxLayout, QInputDialog, QLabel, QMenu, QToolBar, QVBoxLayout,
+    QComboBox,
+    QGraphicsItem,
+    QGraphicsScene,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QToolBar,
+    QVBoxLayout,
 )
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
-from dgfacil.operations.changes import Changes
 from dgfacil.operations import boards as board_ops
+from dgfacil.operations.changes import Changes
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
+from dgfacil.ui.exercises.card_reads import BoardRead, PhoneRedraw, board_read, fade
+from dgfacil.ui.exercises.card_view import BoardView, CardEditor
 from dgfacil.ui.exercises.graphics import (
-    BOARD_H, BOARD_W, DEFAULT_CARD, CARD_COLOURS, BoardFrame, CardItem, cluster_items, enough_pixmap_cache, to_board,
+    BOARD_H,
+    BOARD_W,
+    CARD_COLOURS,
+    DEFAULT_CARD,
+    BoardFrame,
+    CardItem,
+    cluster_items,
+    enough_pixmap_cache,
+    to_board,
     to_scene,
 )
-from dgfacil.ui.exercises.card_view import BoardView, CardEditor
-from dgfacil.ui.exercises.card_reads import BoardRead, PhoneRedraw, board_read, fade
 from dgfacil.ui.link.refresh import PhoneChanges
 from dgfacil.ui.undo import macro
 
@@ -32,8 +49,18 @@ from dgfacil.ui.undo import macro
 class CardBoard(BoardBase):
     """One group's card board for a zones or plane exercise."""
 
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
-                 projected: bool = False) -> None:
+    def __init__(
+        self,
+        ctx,
+        host,
+        exercise,
+        group_id,
+        group_name="",
+        parent=None,
+        *,
+        toolbar: bool = True,
+        projected: bool = False,
+    ) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
         self.projected = projected  # on the projector: cards laid out large, not dragged
         self.text_px: float | None = None
@@ -87,14 +114,24 @@ class CardBoard(BoardBase):
         # View Ctrl+1..7, Help F1): a key bound twice in one window is "ambiguous" and does nothing.
         self.add_action = self._action("Add card", lambda: self.begin_new(None), ("Ins", "N"), "Add a card")
         self.edit_action = self._action("Edit", self.edit_selected, "F2", "Edit the selected card")
-        self.delete_action = self._action("Delete", self.delete_selected, QKeySequence.Delete, "Delete the selected cards")
+        self.delete_action = self._action(
+            "Delete", self.delete_selected, QKeySequence.Delete, "Delete the selected cards"
+        )
         self.vote_action = self._action("+ Dot", self.vote_selected, "Ctrl+D", "Put a dot on the selected cards")
-        self.unvote_action = self._action("− Dot", lambda: self.vote_selected(add=False), "Ctrl+Shift+D", "Take a dot back")
-        self.cluster_action = self._action("Cluster…", lambda: self.cluster_selected(None), "Ctrl+G", "Put the selected cards under a heading")
+        self.unvote_action = self._action(
+            "− Dot", lambda: self.vote_selected(add=False), "Ctrl+Shift+D", "Take a dot back"
+        )
+        self.cluster_action = self._action(
+            "Cluster…", lambda: self.cluster_selected(None), "Ctrl+G", "Put the selected cards under a heading"
+        )
         self.uncluster_action = self._action("Uncluster", lambda: self.cluster_selected(""), "Ctrl+Shift+G")
-        self.sort_action = self._action("Sort by votes", self.sort_by_votes, "Ctrl+Shift+V", "Most voted cards first in each area")
+        self.sort_action = self._action(
+            "Sort by votes", self.sort_by_votes, "Ctrl+Shift+V", "Most voted cards first in each area"
+        )
         self.fit_action = self._action("Fit", lambda: self.view.fit_board(), "Ctrl+0", "Fit the board to the window")
-        self.select_all_action = self._action("Select all", self.select_all, QKeySequence.SelectAll, "Select every card")
+        self.select_all_action = self._action(
+            "Select all", self.select_all, QKeySequence.SelectAll, "Select every card"
+        )
         self.colour_menu = QMenu("Colour", self)
         for i, (name, value) in enumerate(CARD_COLOURS.items()):
             self.colour_menu.addAction(self._action(name, lambda v=value: self.colour_selected(v), f"Alt+{i + 1}"))
@@ -175,6 +212,7 @@ class CardBoard(BoardBase):
     def _arranged(self, fit_scale: float | None = None) -> None:
         if self.projected:
             from dgfacil.ui.exercises.card_projection import arrange
+
             self.text_px = arrange(self, self.window().height(), fit_scale or self.view.fit_scale())
         self._refresh_clusters()
 
@@ -190,7 +228,9 @@ class CardBoard(BoardBase):
         current = self.voter_box.currentData()
         self.voter_box.clear()
         if per == "participant":
-            people = self.read(lambda s: board_ops.board_voters(s, exercise_id=self.exercise.id, group_id=self.group_id))
+            people = self.read(
+                lambda s: board_ops.board_voters(s, exercise_id=self.exercise.id, group_id=self.group_id)
+            )
             for pid, name in people:
                 self.voter_box.addItem(name, f"participant:{pid}")
             index = self.voter_box.findData(current)
@@ -213,8 +253,12 @@ class CardBoard(BoardBase):
     def dots_left(self, votes: list[tuple[int, str, int]] | None = None, people: int | None = None) -> int:
         if votes is None:
             votes = self.read(lambda s: board_ops.board_votes(s, exercise_id=self.exercise.id, group_id=self.group_id))
-        return core.dots_left(self.exercise.definition, self.voter(), [(v, d) for _, v, d in votes],
-                              self.room_people() if people is None else people)
+        return core.dots_left(
+            self.exercise.definition,
+            self.voter(),
+            [(v, d) for _, v, d in votes],
+            self.room_people() if people is None else people,
+        )
 
     def allowance_text(self) -> str:
         dots, per = core.vote_rule(self.exercise.definition)
@@ -225,7 +269,9 @@ class CardBoard(BoardBase):
 
     def _refresh_counts(self, votes: list[tuple[int, str, int]] | None = None, people: int | None = None) -> None:
         """The counts line, from the votes just read (None: those of the last read; the voter changed)."""
-        votes, people = self._votes, self._people = (votes, people) if votes is not None else (self._votes, self._people)
+        votes, people = self._votes, self._people = (
+            (votes, people) if votes is not None else (self._votes, self._people)
+        )
         total = sum(n.card.votes for n in self.cards.values())
         cards = f"{len(self.cards)} card{'s' if len(self.cards) != 1 else ''}"
         of = f" of {core.vote_rule(self.exercise.definition)[0] * people} ({people} people)" if people > 1 else ""
@@ -258,7 +304,9 @@ class CardBoard(BoardBase):
                 area = self.selected()[0].card.area
             else:
                 area = self.here if self.here in rects else next(iter(rects), "")
-            x, y = core.free_spot(rects[area], [(n.card.x, n.card.y) for n in self.cards.values() if n.card.area == area])
+            x, y = core.free_spot(
+                rects[area], [(n.card.x, n.card.y) for n in self.cards.values() if n.card.area == area]
+            )
         else:
             x, y = core.clamp_card(*to_board(scene_pos))
         self._open_editor(None, "", to_scene(x, y), QColor(DEFAULT_CARD))
@@ -279,8 +327,13 @@ class CardBoard(BoardBase):
             self.edit_card(self.selected()[0])
 
     def _open_editor(self, card: CardItem | None, text: str, centre: QPointF, colour: QColor) -> None:
-        self.editor = CardEditor(lambda ed, keep, new: self._editor_done(card, centre, ed, keep, new), text, centre, colour,
-                                 self.text_px if self.projected else None)
+        self.editor = CardEditor(
+            lambda ed, keep, new: self._editor_done(card, centre, ed, keep, new),
+            text,
+            centre,
+            colour,
+            self.text_px if self.projected else None,
+        )
         self.scene.addItem(self.editor)
         for action in self._typing_keys():  # Delete, N, Ctrl+A… belong to the text while typing
             action.setEnabled(False)
@@ -301,7 +354,11 @@ class CardBoard(BoardBase):
             self.here = self._area_at(x, y)
             self.push(cmd.AddItem(self, BoardItem(text, self.here, x, y)))
         elif text != card.card.text:
-            self.push(cmd.EditItems(self, "Edit card", {card.card.id: {"text": card.card.text}}, {card.card.id: {"text": text}}))
+            self.push(
+                cmd.EditItems(
+                    self, "Edit card", {card.card.id: {"text": card.card.text}}, {card.card.id: {"text": text}}
+                )
+            )
 
     def type_card(self, text: str, x: float, y: float) -> None:
         """Add a card with its text at once (keyboard-free callers: tests, the bench)."""
@@ -328,25 +385,38 @@ class CardBoard(BoardBase):
     def _edit_selected(self, text: str, field: str, value) -> None:
         cards = self.selected()
         if cards:
-            self.push(cmd.EditItems(self, text, {n.card.id: {field: getattr(n.card, field) if field != "data" else n.card.data} for n in cards},
-                                   {n.card.id: {field: value(n)} for n in cards}))
+            self.push(
+                cmd.EditItems(
+                    self,
+                    text,
+                    {n.card.id: {field: getattr(n.card, field) if field != "data" else n.card.data} for n in cards},
+                    {n.card.id: {field: value(n)} for n in cards},
+                )
+            )
 
     def colour_selected(self, colour: str) -> None:
         self._edit_selected("Colour cards", "colour", lambda n: colour)
 
     def tag_selected(self, tag: str) -> None:
-        self._edit_selected(f"Tag {tag or 'none'}", "data", lambda n: {**n.card.data, "tag": tag} if tag else
-                            {k: v for k, v in n.card.data.items() if k != "tag"})
+        self._edit_selected(
+            f"Tag {tag or 'none'}",
+            "data",
+            lambda n: {**n.card.data, "tag": tag} if tag else {k: v for k, v in n.card.data.items() if k != "tag"},
+        )
 
     def cluster_selected(self, heading: str | None) -> None:
         cards = self.selected()
         if not cards:
             return
         if heading is None:
-            heading, ok = QInputDialog.getText(self, "Cluster", "Heading for the selected cards:", text=cards[0].card.cluster)
+            heading, ok = QInputDialog.getText(
+                self, "Cluster", "Heading for the selected cards:", text=cards[0].card.cluster
+            )
             if not ok:
                 return
-        self._edit_selected(f"Cluster under “{heading}”" if heading else "Uncluster", "cluster", lambda n: heading.strip())
+        self._edit_selected(
+            f"Cluster under “{heading}”" if heading else "Uncluster", "cluster", lambda n: heading.strip()
+        )
 
     def vote_selected(self, add: bool = True) -> None:
         cards = self.selected()
@@ -367,7 +437,13 @@ class CardBoard(BoardBase):
     def context_menu(self, global_pos, scene_pos: QPointF) -> None:
         menu = QMenu(self)
         if self.selected():
-            for a in (self.edit_action, self.vote_action, self.unvote_action, self.cluster_action, self.uncluster_action):
+            for a in (
+                self.edit_action,
+                self.vote_action,
+                self.unvote_action,
+                self.cluster_action,
+                self.uncluster_action,
+            ):
                 menu.addAction(a)
             menu.addMenu(self.colour_menu)
             if self.exercise.kind == "plane" and self.exercise.definition.get("tags"):
@@ -395,4 +471,3 @@ class CardBoard(BoardBase):
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         for card in selected:
             card.setSelected(True)
-

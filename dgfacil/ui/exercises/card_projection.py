@@ -5,6 +5,7 @@ at 1080p), larger when every card still fits; each area's cards fill the area in
 (core.projection), and titles, labels, tags, dots and cluster headings grow with the text. The
 cards' stored places are untouched: the room's board shows them where the group put them.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -27,7 +28,8 @@ def floor_px(screen_height: float, fit_scale: float) -> float:
 def fits(card: CardItem) -> bool:
     text = card.text_rect()
     needed = QFontMetricsF(card.text_font()).boundingRect(
-        QRectF(0, 0, text.width(), 1e6), Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, card.card.text)
+        QRectF(0, 0, text.width(), 1e6), Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, card.card.text
+    )
     return needed.height() <= text.height() + 0.5
 
 
@@ -53,8 +55,9 @@ def arrange(board, screen_height: float, fit_scale: float) -> float:
         area = (r.x * BOARD_W + 6, r.y * BOARD_H + band, r.w * BOARD_W - 12, r.h * BOARD_H - band - 4)
         order = projection.reading_order(n.card for n in cards)
         items = {id(n.card): n for n in cards}
-        cells = projection.grid(area, len(order), gap=gap, aspect=CARD_W / CARD_H,
-                                largest=(CARD_W * LARGEST_CARD, CARD_H * LARGEST_CARD))
+        cells = projection.grid(
+            area, len(order), gap=gap, aspect=CARD_W / CARD_H, largest=(CARD_W * LARGEST_CARD, CARD_H * LARGEST_CARD)
+        )
         places += [(items[id(item)], cell) for item, cell in zip(order, cells)]
     size = floor
     for candidate in (floor * GROWTH ** (step / 6) for step in range(6, -1, -1)):

@@ -5,6 +5,7 @@ them moderation hid, and the votes behind its counts. Its own edits read at once
 thread, as before. Phone input (PhoneChanges) goes through `PhoneRedraw`: the ids a burst names are
 gathered, read on the worker and shown at most every 100 ms (ui/link/refresh.py).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -43,9 +44,14 @@ def board_read(exercise_id: int, group_id: int | None, ids: tuple[int, ...] | No
             items = board_ops.board_items(s, exercise_id=exercise_id, group_id=group_id)
         else:
             items = list(board_ops.items_by_ids(s, item_ids=list(ids)).values())
-        return BoardRead(ids, items, link_ops.hidden_ids(s),
-                         board_ops.board_votes(s, exercise_id=exercise_id, group_id=group_id),
-                         board_ops.vote_people(s, exercise_id=exercise_id, group_id=group_id))
+        return BoardRead(
+            ids,
+            items,
+            link_ops.hidden_ids(s),
+            board_ops.board_votes(s, exercise_id=exercise_id, group_id=group_id),
+            board_ops.vote_people(s, exercise_id=exercise_id, group_id=group_id),
+        )
+
     return read
 
 
@@ -58,8 +64,13 @@ def fade(card: CardItem, hidden: bool) -> None:
 class PhoneRedraw(QObject):
     """Gathers the phone changes of one board and hands `show` one read for all of them."""
 
-    def __init__(self, tasks: Tasks, board: tuple[int, int | None], show: Callable[[BoardRead], None],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        board: tuple[int, int | None],
+        show: Callable[[BoardRead], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.board, self.show = board, show
         self.ids: tuple[int, ...] | None = None  # waiting to be redrawn (None: the whole board)

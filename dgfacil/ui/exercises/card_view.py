@@ -3,6 +3,7 @@
 The view turns mouse gestures into board actions: double-click adds or edits, a drag moves (one
 undo step for all the cards dragged together), the context menu offers the card's actions.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -116,8 +117,11 @@ class BoardView(QGraphicsView):
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().mousePressEvent(event)
         self.board.clicked_at(self.mapToScene(event.position().toPoint()))
-        self._pressed = {n.card.id: QPointF(n.pos()) for n in self.scene().selectedItems()
-                         if isinstance(n, CardItem) and n.card.id is not None}
+        self._pressed = {
+            n.card.id: QPointF(n.pos())
+            for n in self.scene().selectedItems()
+            if isinstance(n, CardItem) and n.card.id is not None
+        }
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().mouseReleaseEvent(event)
@@ -146,4 +150,6 @@ class BoardView(QGraphicsView):
 
 
 def drag_flags(movable: bool) -> QGraphicsItem.GraphicsItemFlag:
-    return QGraphicsItem.ItemIsSelectable | (QGraphicsItem.ItemIsMovable if movable else QGraphicsItem.GraphicsItemFlag(0))
+    return QGraphicsItem.ItemIsSelectable | (
+        QGraphicsItem.ItemIsMovable if movable else QGraphicsItem.GraphicsItemFlag(0)
+    )

@@ -4,9 +4,11 @@ A command is given a `target` with `tasks`, `initiator` and `apply(changes)`: th
 room) that shows the change redraws from the committed rows at once, and every other room hears
 of it through changes_applied.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -130,7 +132,9 @@ class SortByVotes(Step):
 class SetAnswer(Step):
     """A rubric mark or a prompt answer; consecutive typing in one answer merges."""
 
-    def __init__(self, target, key: str, old: dict | None, new: dict | None, text: str = "Answer", merge: bool = False) -> None:
+    def __init__(
+        self, target, key: str, old: dict | None, new: dict | None, text: str = "Answer", merge: bool = False
+    ) -> None:
         super().__init__(text, target)
         self.key, self.old, self.new, self.merge = key, old, new, merge
 
@@ -155,6 +159,7 @@ class SetAnswer(Step):
 
 
 # --- groups and exercises (target: the room) ------------------------------------------------
+
 
 class CreateGroups(Step):
     def __init__(self, target, count: int, exercise_id: int | None, day_id: int | None) -> None:
@@ -199,19 +204,26 @@ class AssignRandom(Step):
 
 
 class MoveMember(Step):
-    def __init__(self, target, participant_id: int, group_id: int | None, set_of: int, name: str,
-                 shown: int | None = None) -> None:
+    def __init__(
+        self, target, participant_id: int, group_id: int | None, set_of: int, name: str, shown: int | None = None
+    ) -> None:
         super().__init__(f"Move {name[:30]} to another group", target)
         self.pid, self.group_id, self.set_of, self.previous = participant_id, group_id, set_of, shown
         self.shown = shown  # the group the participant was shown in: the move is made on it
 
     def do_redo(self) -> None:
-        self.previous = self.run(lambda s: group_ops.move_member(
-            s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of, seen={"group": self.shown})).value
+        self.previous = self.run(
+            lambda s: group_ops.move_member(
+                s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of, seen={"group": self.shown}
+            )
+        ).value
 
     def do_undo(self) -> None:
-        self.run(lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of,
-                                                 seen={"group": self.group_id}))
+        self.run(
+            lambda s: group_ops.move_member(
+                s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of, seen={"group": self.group_id}
+            )
+        )
 
 
 class AddExercise(Step):
@@ -223,7 +235,9 @@ class AddExercise(Step):
         if self.deleted is not None:
             self.run(lambda s: ex_ops.restore_exercise(s, deleted=self.deleted))
         else:
-            self.exercise_id = self.run(lambda s: ex_ops.add_exercise(s, agenda_item_id=self.item_id, use=self.use)).ids[0]
+            self.exercise_id = self.run(
+                lambda s: ex_ops.add_exercise(s, agenda_item_id=self.item_id, use=self.use)
+            ).ids[0]
 
     def do_undo(self) -> None:
         self.deleted = self.run(lambda s: ex_ops.delete_exercise(s, exercise_id=self.exercise_id)).value
@@ -247,7 +261,9 @@ class SetVoteRule(Step):
         self.exercise_id, self.dots, self.per, self.old = exercise_id, dots, per, None
 
     def do_redo(self) -> None:
-        self.old = self.run(lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per)).value
+        self.old = self.run(
+            lambda s: ex_ops.set_vote_rule(s, exercise_id=self.exercise_id, dots=self.dots, per=self.per)
+        ).value
 
     def do_undo(self) -> None:
         self.run(lambda s: ex_ops.update_definition(s, exercise_id=self.exercise_id, definition=self.old))

@@ -1,4 +1,5 @@
 """Export a board as PNG or SVG. The file is written whole or not at all (core.atomic)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ One QGraphicsItem per card, painted (no widget per card) and cached as a device 
 board of 500 cards pans smoothly. Cards are children of a BoardFrame whose local coordinates are
 the board's (BOARD_W x BOARD_H); the side-by-side view of all groups reuses the same items scaled.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,8 +19,14 @@ from dgfacil.ui.widgets import plain_tooltip
 
 BOARD_W, BOARD_H = 1600.0, 1000.0
 CARD_W, CARD_H = core.CARD_W * BOARD_W, core.CARD_H * BOARD_H
-CARD_COLOURS = {"Yellow": "#FFF176", "Pink": "#F8BBD0", "Green": "#C5E1A5", "Blue": "#B3E5FC",
-                "Orange": "#FFCC80", "Purple": "#D1C4E9"}
+CARD_COLOURS = {
+    "Yellow": "#FFF176",
+    "Pink": "#F8BBD0",
+    "Green": "#C5E1A5",
+    "Blue": "#B3E5FC",
+    "Orange": "#FFCC80",
+    "Purple": "#D1C4E9",
+}
 DEFAULT_CARD = "#FFF176"
 INK = QColor("#1b2a41")
 MUTED = QColor("#5b6475")
@@ -120,7 +127,13 @@ class BoardFrame(QGraphicsItem):
         zones = {z["key"]: z for z in self.definition.get("zones", [])}
         for key, rect in rects.items():
             zone = zones[key]
-            self._area(painter, _r(rect), zone.get("title", key), zone.get("hint", ""), _tint(zone.get("colour", "")).lighter(104))
+            self._area(
+                painter,
+                _r(rect),
+                zone.get("title", key),
+                zone.get("hint", ""),
+                _tint(zone.get("colour", "")).lighter(104),
+            )
         band = core.LABEL_BAND
         painter.setPen(MUTED)
         painter.setFont(self.label_font(11))
@@ -128,7 +141,9 @@ class BoardFrame(QGraphicsItem):
         left = band if self.definition.get("row_labels") else 0.0
         for i, label in enumerate(columns):
             w = (1 - left) / len(columns)
-            painter.drawText(QRectF((left + i * w) * BOARD_W, 0, w * BOARD_W, band * BOARD_H), Qt.AlignCenter, label.upper())
+            painter.drawText(
+                QRectF((left + i * w) * BOARD_W, 0, w * BOARD_W, band * BOARD_H), Qt.AlignCenter, label.upper()
+            )
         rows = self.definition.get("row_labels") or []
         top = band if columns else 0.0
         for i, label in enumerate(rows):
@@ -136,7 +151,11 @@ class BoardFrame(QGraphicsItem):
             painter.save()
             painter.translate(band * BOARD_W / 2, (top + (i + 0.5) * h) * BOARD_H)
             painter.rotate(-90)
-            painter.drawText(QRectF(-h * BOARD_H / 2, -band * BOARD_W / 2, h * BOARD_H, band * BOARD_W), Qt.AlignCenter, label.upper())
+            painter.drawText(
+                QRectF(-h * BOARD_H / 2, -band * BOARD_W / 2, h * BOARD_H, band * BOARD_W),
+                Qt.AlignCenter,
+                label.upper(),
+            )
             painter.restore()
 
     def title_font(self) -> QFont:
@@ -154,7 +173,13 @@ class BoardFrame(QGraphicsItem):
         tints = {"top-right": "#FFE0E0", "top-left": "#FFF3D6", "bottom-right": "#E3F0FF", "bottom-left": "#EEF1F5"}
         for q in self.definition.get("quadrants", []):
             rect = _r(core.area_rects("plane", self.definition)[q["key"]])
-            self._area(painter, rect, q.get("title", q["key"]), q.get("hint", ""), _tint(q.get("colour", ""), tints[q["corner"]]))
+            self._area(
+                painter,
+                rect,
+                q.get("title", q["key"]),
+                q.get("hint", ""),
+                _tint(q.get("colour", ""), tints[q["corner"]]),
+            )
         # axes in the margins the quadrants leave: interest left to right, influence bottom to top
         left = core.AXIS_BAND * BOARD_W - 6
         bottom = 2 * core._HALF_H * BOARD_H + 6
@@ -162,7 +187,11 @@ class BoardFrame(QGraphicsItem):
         painter.setBrush(INK)
         painter.drawLine(QPointF(left, bottom), QPointF(BOARD_W - 14, bottom))
         painter.drawLine(QPointF(left, bottom), QPointF(left, 14))
-        painter.drawPolygon(QPolygonF([QPointF(BOARD_W - 2, bottom), QPointF(BOARD_W - 18, bottom - 8), QPointF(BOARD_W - 18, bottom + 8)]))
+        painter.drawPolygon(
+            QPolygonF(
+                [QPointF(BOARD_W - 2, bottom), QPointF(BOARD_W - 18, bottom - 8), QPointF(BOARD_W - 18, bottom + 8)]
+            )
+        )
         painter.drawPolygon(QPolygonF([QPointF(left, 2), QPointF(left - 8, 18), QPointF(left + 8, 18)]))
         x_axis, y_axis = self.definition.get("x_axis", {}), self.definition.get("y_axis", {})
         band = QRectF(left + 8, bottom + 4, BOARD_W - left - 30, BOARD_H - bottom - 6)
@@ -189,7 +218,9 @@ class CardItem(QGraphicsItem):
     def __init__(self, item: BoardItem, *, movable: bool = True) -> None:
         super().__init__()
         self.card = item
-        flags = QGraphicsItem.ItemIsSelectable | (QGraphicsItem.ItemIsMovable if movable else QGraphicsItem.GraphicsItemFlag(0))
+        flags = QGraphicsItem.ItemIsSelectable | (
+            QGraphicsItem.ItemIsMovable if movable else QGraphicsItem.GraphicsItemFlag(0)
+        )
         self.setFlags(flags)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.setAcceptHoverEvents(False)
@@ -277,8 +308,11 @@ class CardItem(QGraphicsItem):
         if self.card.votes > 5:
             painter.setPen(QColor("#D32F2F"))
             painter.setFont(pixel_font(self.text_px * 0.8, True) if self.text_px else font(8, True))
-            painter.drawText(QRectF(rect.right() - 90 * k, rect.bottom() - 18 * k, 24 * k, 16 * k),
-                             Qt.AlignRight | Qt.AlignVCenter, str(self.card.votes))
+            painter.drawText(
+                QRectF(rect.right() - 90 * k, rect.bottom() - 18 * k, 24 * k, 16 * k),
+                Qt.AlignRight | Qt.AlignVCenter,
+                str(self.card.votes),
+            )
 
 
 class ClusterItem(QGraphicsItem):

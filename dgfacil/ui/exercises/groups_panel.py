@@ -1,6 +1,7 @@
 """The groups panel: create N groups (for the exercise or the whole day), deal participants at
 random balanced by country and organization, or drag a participant from one group to another.
 """
+
 from __future__ import annotations
 
 import random
@@ -8,7 +9,15 @@ import random
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.core.model import Exercise, Group, Participant
@@ -108,12 +117,17 @@ class GroupsPanel(QWidget):
 
     def show_groups(self, exercise: Exercise | None, groups: list[Group], people: dict[int, Participant]) -> None:
         self.exercise, self.groups = exercise, groups
-        expanded = {self.model.item(r).data(GID_ROLE) for r in range(self.model.rowCount())
-                    if self.tree.isExpanded(self.model.index(r, 0))}
+        expanded = {
+            self.model.item(r).data(GID_ROLE)
+            for r in range(self.model.rowCount())
+            if self.tree.isExpanded(self.model.index(r, 0))
+        }
         self.model.clear()
         placed: set[int] = set()
         for g in groups:
-            self._add_group(g.id, f"{g.name} ({len(g.member_ids)})", g.colour, [people[p] for p in g.member_ids if p in people])
+            self._add_group(
+                g.id, f"{g.name} ({len(g.member_ids)})", g.colour, [people[p] for p in g.member_ids if p in people]
+            )
             placed.update(g.member_ids)
         rest = [p for p in people.values() if p.id not in placed]
         if groups:
@@ -122,8 +136,11 @@ class GroupsPanel(QWidget):
             if not expanded or self.model.item(r).data(GID_ROLE) in expanded:
                 self.tree.expand(self.model.index(r, 0))
         countries = {p.country for p in people.values() if p.country}
-        self.summary.setText(f"{len(people)} participants from {len(countries)} countries; {len(groups)} groups."
-                             if groups else "No groups: the whole room shares one board.")
+        self.summary.setText(
+            f"{len(people)} participants from {len(countries)} countries; {len(groups)} groups."
+            if groups
+            else "No groups: the whole room shares one board."
+        )
         self.assign.setEnabled(bool(groups))
         self.remove.setEnabled(bool(groups))
 
@@ -155,9 +172,14 @@ class GroupsPanel(QWidget):
         if scope == "day" and day_id is None:
             self.room.show_status("This exercise is not on the agenda; groups are made for the exercise.")
             scope = "exercise"
-        self.room.undo_stack.push(cmd.CreateGroups(self.room, count or self.count.value(),
-                                                   self.exercise.id if scope == "exercise" else None,
-                                                   day_id if scope == "day" else None))
+        self.room.undo_stack.push(
+            cmd.CreateGroups(
+                self.room,
+                count or self.count.value(),
+                self.exercise.id if scope == "exercise" else None,
+                day_id if scope == "day" else None,
+            )
+        )
 
     def assign_random(self, seed: int | None = None) -> None:
         if self.groups:
@@ -171,9 +193,16 @@ class GroupsPanel(QWidget):
     def move_member(self, participant_id: int, group_id: int | None) -> None:
         if not self.groups:
             return
-        name = next((self.model.item(r).child(c).text() for r in range(self.model.rowCount())
-                     for c in range(self.model.item(r).rowCount())
-                     if self.model.item(r).child(c).data(PID_ROLE) == participant_id), "participant")
+        name = next(
+            (
+                self.model.item(r).child(c).text()
+                for r in range(self.model.rowCount())
+                for c in range(self.model.item(r).rowCount())
+                if self.model.item(r).child(c).data(PID_ROLE) == participant_id
+            ),
+            "participant",
+        )
         shown = next((g.id for g in self.groups if participant_id in g.member_ids), None)  # the move is made on it
-        self.room.undo_stack.push(cmd.MoveMember(self.room, participant_id, group_id, self.groups[0].id,
-                                                 name.split(" — ")[0], shown))
+        self.room.undo_stack.push(
+            cmd.MoveMember(self.room, participant_id, group_id, self.groups[0].id, name.split(" — ")[0], shown)
+        )

@@ -5,6 +5,7 @@ other kinds show a summary painted into the frame: the radar and gaps of a rubri
 table, the answers to prompts. Double-click a group to open its board; the projector button
 shows the selected group full screen.
 """
+
 from __future__ import annotations
 
 import math
@@ -17,7 +18,14 @@ from dgfacil.core import exercises as core
 from dgfacil.core.model import Exercise, Group
 from dgfacil.operations import boards as board_ops
 from dgfacil.ui.exercises.graphics import (
-    BOARD_H, BOARD_W, INK, MUTED, BoardFrame, CardItem, enough_pixmap_cache, font,
+    BOARD_H,
+    BOARD_W,
+    INK,
+    MUTED,
+    BoardFrame,
+    CardItem,
+    enough_pixmap_cache,
+    font,
 )
 from dgfacil.ui.exercises.radar import paint_radar
 
@@ -43,7 +51,9 @@ class SummaryFrame(QGraphicsItem):
         kind, definition = self.exercise.kind, self.exercise.definition
         if kind == "rubric":
             gaps = core.rubric_gaps(definition, self.answers)
-            paint_radar(painter, QRectF(20, 20, 900, 960), gaps, [lv.get("title", "") for lv in definition.get("levels", [])])
+            paint_radar(
+                painter, QRectF(20, 20, 900, 960), gaps, [lv.get("title", "") for lv in definition.get("levels", [])]
+            )
             y = 60.0
             for g in gaps:
                 painter.setFont(font(14))
@@ -122,8 +132,7 @@ class AllGroupsView(QGraphicsView):
     def show_exercise(self, exercise: Exercise, groups: list[Group]) -> None:
         """Rebuild the grid: one frame per group (or the whole-room board when there are none)."""
         ex_id = exercise.id
-        boards, answers = self.ctx.tasks.read(
-            lambda s: board_ops.all_boards(s, exercise_id=ex_id))
+        boards, answers = self.ctx.tasks.read(lambda s: board_ops.all_boards(s, exercise_id=ex_id))
         scene = self.scene()
         scene.clear()
         self.frames = {}

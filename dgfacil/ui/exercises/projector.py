@@ -7,6 +7,7 @@ maximised window; Esc closes it.
 The board fills the window and its text is readable from the back of the room: at least 1/40 of
 the window's (the screen's) height, 27 px at 1080p.
 """
+
 from __future__ import annotations
 
 import math

@@ -3,11 +3,18 @@
 An answer is saved as it is typed (debounced 600 ms, under the 1 s a keystroke may wait); typing in
 one box is one undo step. Questions are few, so a small card per question is fine here.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QPlainTextEdit, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QFrame,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.operations import boards as board_ops
@@ -19,7 +26,7 @@ DEBOUNCE_MS = 600
 
 
 class QuestionCard(QFrame):
-    def __init__(self, board: "PromptsBoard", number: int, question: dict) -> None:
+    def __init__(self, board: PromptsBoard, number: int, question: dict) -> None:
         super().__init__()
         self.board, self.question, self.key = board, question, question["key"]
         self.setStyleSheet("QuestionCard { background: white; border: 1px solid #d8dce3; border-radius: 6px; }")
@@ -81,8 +88,11 @@ class QuestionCard(QFrame):
         old = self.board.values.get(self.key)
         if (old or {}).get("text", "") == text:
             return
-        self.board.push(cmd.SetAnswer(self.board, self.key, old, {"text": text} if text else None,
-                                      f"Answer question {self.key}", merge=True))
+        self.board.push(
+            cmd.SetAnswer(
+                self.board, self.key, old, {"text": text} if text else None, f"Answer question {self.key}", merge=True
+            )
+        )
 
     def _chosen(self, index: int) -> None:
         old = self.board.values.get(self.key)
@@ -93,8 +103,18 @@ QUESTION_STYLE = "QLabel#question { font-weight: 600; font-size: %s; color: #1b2
 
 
 class PromptsBoard(BoardBase):
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
-                 projected: bool = False) -> None:
+    def __init__(
+        self,
+        ctx,
+        host,
+        exercise,
+        group_id,
+        group_name="",
+        parent=None,
+        *,
+        toolbar: bool = True,
+        projected: bool = False,
+    ) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
         self.setStyleSheet(QUESTION_STYLE % "11pt")
         self.values: dict[str, dict] = {}
@@ -125,8 +145,10 @@ class PromptsBoard(BoardBase):
 
     def show_readable(self, text_px: int) -> None:
         size = f"{text_px}px"
-        self.setStyleSheet(QUESTION_STYLE % f"{round(text_px * 1.15)}px"
-                           + f" QPlainTextEdit, QRadioButton, QLabel {{ font-size: {size}; }}")
+        self.setStyleSheet(
+            QUESTION_STYLE % f"{round(text_px * 1.15)}px"
+            + f" QPlainTextEdit, QRadioButton, QLabel {{ font-size: {size}; }}"
+        )
         for card in self.cards:
             if card.editor is not None:
                 card.editor.setMaximumHeight(max(160, text_px * 7))

@@ -1,4 +1,5 @@
 """A radar chart of current vs target level per dimension, painted with QPainter (no QtCharts)."""
+
 from __future__ import annotations
 
 import math
@@ -19,8 +20,16 @@ def _point(centre: QPointF, radius: float, i: int, n: int) -> QPointF:
     return QPointF(centre.x() + radius * math.cos(angle), centre.y() + radius * math.sin(angle))
 
 
-def paint_radar(painter: QPainter, rect: QRectF, gaps: list[Gap], levels: list[str], *, labels: bool = True,
-                text_px: float | None = None, numbered: bool = False) -> None:
+def paint_radar(
+    painter: QPainter,
+    rect: QRectF,
+    gaps: list[Gap],
+    levels: list[str],
+    *,
+    labels: bool = True,
+    text_px: float | None = None,
+    numbered: bool = False,
+) -> None:
     """Rings for the levels, a spoke per dimension, current (blue) and target (orange) polygons.
 
     `text_px` sizes the labels in pixels (the projector's); otherwise they are 8 pt. `numbered`
@@ -43,7 +52,9 @@ def paint_radar(painter: QPainter, rect: QRectF, gaps: list[Gap], levels: list[s
     for values, colour in (([g.current for g in gaps], CURRENT), ([g.target for g in gaps], TARGET)):
         if all(v is None for v in values):
             continue
-        points = QPolygonF([_point(centre, radius * ((v if v is not None else -1) + 1) / steps, i, n) for i, v in enumerate(values)])
+        points = QPolygonF(
+            [_point(centre, radius * ((v if v is not None else -1) + 1) / steps, i, n) for i, v in enumerate(values)]
+        )
         fill = QColor(colour)
         fill.setAlpha(50)
         painter.setPen(QPen(colour, 2.5))

@@ -1,6 +1,7 @@
 """The Exercises room: pick an exercise, pick a group, work on its board; see all groups side by
 side; put one on the projector; export it; set up the groups and the dots.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,14 +9,22 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QListView, QPushButton, QSpinBox, QSplitter, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.core import exercises as core
 from dgfacil.core.model import Exercise, Group
-from dgfacil.operations.changes import Changes
 from dgfacil.operations import boards as board_ops
+from dgfacil.operations.changes import Changes
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.add_dialog import AddExerciseDialog
 from dgfacil.ui.exercises.export import export_board
@@ -52,8 +61,13 @@ class ExercisesRoom(QWidget):
         self.groups_button.toggled.connect(self.groups_panel.setVisible)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        for key, slot in (("F5", self.project), ("Ctrl+E", self.export), ("F6", self.all_button.toggle),
-                          ("F7", self.groups_button.toggle), ("Ctrl+Shift+E", self.add_exercise)):
+        for key, slot in (
+            ("F5", self.project),
+            ("Ctrl+E", self.export),
+            ("F6", self.all_button.toggle),
+            ("F7", self.groups_button.toggle),
+            ("Ctrl+Shift+E", self.add_exercise),
+        ):
             QShortcut(QKeySequence(key), self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
         self.reload_exercises()
 
@@ -86,7 +100,9 @@ class ExercisesRoom(QWidget):
         """The group, All groups, Projector, Export…, Groups, and the vote rule."""
         self.group_box = QComboBox()
         self.group_box.setMinimumWidth(120)
-        self.group_box.currentIndexChanged.connect(lambda _: self.open_group(self.group_box.currentData(), from_box=True))
+        self.group_box.currentIndexChanged.connect(
+            lambda _: self.open_group(self.group_box.currentData(), from_box=True)
+        )
         self.all_button = QPushButton("All groups")
         self.all_button.setCheckable(True)
         self.all_button.toggled.connect(self.show_all_groups)
@@ -102,14 +118,23 @@ class ExercisesRoom(QWidget):
         self.dots_per = QComboBox()
         self.dots_per.addItem("per group", "group")
         self.dots_per.addItem("per participant", "participant")
-        self.dots_per.setToolTip("Per group: each group's board has these dots; the whole-room board has them for "
-                                 "each person present (everyone on the roster before attendance is taken), "
-                                 "tallied by the facilitator. Per participant: pick the voter on the board.")
+        self.dots_per.setToolTip(
+            "Per group: each group's board has these dots; the whole-room board has them for "
+            "each person present (everyone on the roster before attendance is taken), "
+            "tallied by the facilitator. Per participant: pick the voter on the board."
+        )
         self.dots.editingFinished.connect(self._vote_rule_edited)
         self.dots_per.activated.connect(lambda _: self._vote_rule_edited())
         bar = QHBoxLayout()
-        for w in (self.group_box, self.all_button, self.projector_button, self.export_button, self.groups_button,
-                  self.dots, self.dots_per):
+        for w in (
+            self.group_box,
+            self.all_button,
+            self.projector_button,
+            self.export_button,
+            self.groups_button,
+            self.dots,
+            self.dots_per,
+        ):
             bar.addWidget(w)
         bar.addStretch(1)
         return bar
@@ -154,8 +179,9 @@ class ExercisesRoom(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         v.addStretch(1)
-        words = plain_label("No exercise yet. Add one from the library: SWOT, stakeholder map, action plan…",
-                            name="muted", wrap=True)
+        words = plain_label(
+            "No exercise yet. Add one from the library: SWOT, stakeholder map, action plan…", name="muted", wrap=True
+        )
         words.setAlignment(Qt.AlignCenter)
         v.addWidget(words)
         button = QPushButton("Add exercise… (Ctrl+Shift+E)")
@@ -166,8 +192,17 @@ class ExercisesRoom(QWidget):
 
     def _show_controls(self, shown: bool) -> None:
         """The board's controls and the timer mean nothing without an exercise: hidden, not blank."""
-        for w in (self.group_box, self.all_button, self.projector_button, self.export_button, self.groups_button,
-                  self.dots, self.dots_per, self.timer, self.instructions):
+        for w in (
+            self.group_box,
+            self.all_button,
+            self.projector_button,
+            self.export_button,
+            self.groups_button,
+            self.dots,
+            self.dots_per,
+            self.timer,
+            self.instructions,
+        ):
             w.setVisible(shown)
         self.delete_button.setEnabled(shown)
         if not shown:
@@ -178,18 +213,24 @@ class ExercisesRoom(QWidget):
 
     def shortcuts_help(self) -> list[tuple[str, str]]:
         """The room's keys for Help ▸ Keyboard shortcuts (F1)."""
-        return [("F5", "Show the board on the projector"), ("Ctrl+E", "Export the board"),
-                ("F6", "All groups / one group"), ("F7", "Show or hide the Groups panel"),
-                ("Ctrl+Shift+E", "Add an exercise from the library"),
-                ("Ins or N", "Add a card in the area last clicked (on a card board)"),
-                ("Ins / Ctrl+Shift+N", "Add a step / a goal (on a table)"),
-                ("Tab / Shift+Tab", "Next / previous cell of a table; Tab in the last cell adds a step"),
-                ("F2", "Edit the selected card or cell"),
-                ("Del", "Delete the selected cards"), ("Ctrl+A", "Select every card"),
-                ("Ctrl+D / Ctrl+Shift+D", "Put a dot on / take a dot from the selected cards"),
-                ("Ctrl+G / Ctrl+Shift+G", "Cluster / uncluster the selected cards"),
-                ("Ctrl+Shift+V", "Sort by votes"), ("Alt+1..6", "Colour the selected cards"),
-                ("Ctrl+0", "Fit the board to the window")]
+        return [
+            ("F5", "Show the board on the projector"),
+            ("Ctrl+E", "Export the board"),
+            ("F6", "All groups / one group"),
+            ("F7", "Show or hide the Groups panel"),
+            ("Ctrl+Shift+E", "Add an exercise from the library"),
+            ("Ins or N", "Add a card in the area last clicked (on a card board)"),
+            ("Ins / Ctrl+Shift+N", "Add a step / a goal (on a table)"),
+            ("Tab / Shift+Tab", "Next / previous cell of a table; Tab in the last cell adds a step"),
+            ("F2", "Edit the selected card or cell"),
+            ("Del", "Delete the selected cards"),
+            ("Ctrl+A", "Select every card"),
+            ("Ctrl+D / Ctrl+Shift+D", "Put a dot on / take a dot from the selected cards"),
+            ("Ctrl+G / Ctrl+Shift+G", "Cluster / uncluster the selected cards"),
+            ("Ctrl+Shift+V", "Sort by votes"),
+            ("Alt+1..6", "Colour the selected cards"),
+            ("Ctrl+0", "Fit the board to the window"),
+        ]
 
     @property
     def initiator(self) -> object:
@@ -255,7 +296,9 @@ class ExercisesRoom(QWidget):
 
         workshop = self.ctx.workshop()
         items = [(it.id, f"{day.date:%d %b} · {it.title[:70]}") for day in workshop.days for it in day.items]
-        answer = AddExerciseDialog.ask(items, exercise_library(), self.exercise.agenda_item_id if self.exercise else None, self)
+        answer = AddExerciseDialog.ask(
+            items, exercise_library(), self.exercise.agenda_item_id if self.exercise else None, self
+        )
         if answer:
             self.add_from_library(*answer)
 
@@ -269,14 +312,19 @@ class ExercisesRoom(QWidget):
             self.undo_stack.push(cmd.DeleteExercise(self, self.exercise.id, self.exercise.title))
 
     def _vote_rule_edited(self) -> None:
-        if self.exercise is not None and (self.dots.value(), self.dots_per.currentData()) != core.vote_rule(self.exercise.definition):
-            self.undo_stack.push(cmd.SetVoteRule(self, self.exercise.id, self.dots.value(), self.dots_per.currentData()))
+        if self.exercise is not None and (self.dots.value(), self.dots_per.currentData()) != core.vote_rule(
+            self.exercise.definition
+        ):
+            self.undo_stack.push(
+                cmd.SetVoteRule(self, self.exercise.id, self.dots.value(), self.dots_per.currentData())
+            )
 
     # -- groups and boards ----------------------------------------------------------------------
     def reload_groups(self) -> None:
         ex_id = self.exercise.id
         self.groups, people = self.ctx.tasks.read(
-            lambda s: (board_ops.exercise_groups(s, exercise_id=ex_id), board_ops.participants_by_id(s)))
+            lambda s: (board_ops.exercise_groups(s, exercise_id=ex_id), board_ops.participants_by_id(s))
+        )
         current = self.group_box.currentData() if self.group_box.count() else None
         had_groups = self.group_box.count() > 1
         self.group_box.blockSignals(True)
@@ -303,7 +351,12 @@ class ExercisesRoom(QWidget):
                 self.group_box.blockSignals(False)
         if self.exercise is None:
             return
-        if rebuild or self.board is None or self.board.group_id != group_id or self.board.exercise.id != self.exercise.id:
+        if (
+            rebuild
+            or self.board is None
+            or self.board.group_id != group_id
+            or self.board.exercise.id != self.exercise.id
+        ):
             self._set_board(make_board(self.ctx, self, self.exercise, group_id, self.group_name(group_id)))
         else:
             self.board.set_exercise(self.exercise)
@@ -334,7 +387,11 @@ class ExercisesRoom(QWidget):
         if self.exercise is None:
             return None
         if group_id is False:
-            group_id = self.overview.selected_group if self.all_button.isChecked() else (self.board.group_id if self.board else None)
+            group_id = (
+                self.overview.selected_group
+                if self.all_button.isChecked()
+                else (self.board.group_id if self.board else None)
+            )
         if self.projector is not None:
             self.projector.close()
         self.projector = BoardProjector(self.ctx, self, self.exercise, group_id, self.group_name(group_id))
@@ -350,7 +407,9 @@ class ExercisesRoom(QWidget):
             return None
         if path is None:
             name = f"{self.exercise.definition.get('key', 'board')}-{self.board.group_name}".replace(" ", "-").lower()
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export board", name + ".png", "PNG image (*.png);;SVG drawing (*.svg)")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Export board", name + ".png", "PNG image (*.png);;SVG drawing (*.svg)"
+            )
             if not chosen:
                 return None
             path = Path(chosen)

@@ -4,12 +4,19 @@ A group selects a descriptor and marks it current (C) or target (T); the gap per
 radar chart of current vs target follow at once. Answers: exercise_answer key = dimension key,
 value {"current": level index, "target": level index}.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QSplitter, QStyledItemDelegate, QTableView, QToolBar, QVBoxLayout,
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
 )
 
 from dgfacil.core import exercises as core
@@ -167,14 +174,26 @@ class MarkDelegate(QStyledItemDelegate):
         width = max(60, option.rect.width() or 180)
         if self.compact and self.is_level(index):
             return QSize(width, round(2 * (13 + 4) * self.k()) + 8)
-        text_rect = QFontMetrics(self.text_font(index)).boundingRect(0, 0, width - 12, 10000, Qt.TextWordWrap, self.text(index))
+        text_rect = QFontMetrics(self.text_font(index)).boundingRect(
+            0, 0, width - 12, 10000, Qt.TextWordWrap, self.text(index)
+        )
         band = round(self.BAND * self.k()) if self.is_level(index) else 0
         return QSize(width, text_rect.height() + band + 8)
 
 
 class RubricBoard(BoardBase):
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
-                 projected: bool = False) -> None:
+    def __init__(
+        self,
+        ctx,
+        host,
+        exercise,
+        group_id,
+        group_name="",
+        parent=None,
+        *,
+        toolbar: bool = True,
+        projected: bool = False,
+    ) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
         self.model = RubricModel(self)
         self.table = QTableView()
@@ -266,7 +285,9 @@ class RubricBoard(BoardBase):
         self.mark(self.model.dims[index.row()]["key"], which, level)
 
     def export_size(self) -> QSize:
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
+        height = self.table.horizontalHeader().height() + sum(
+            self.table.rowHeight(r) for r in range(self.model.rowCount())
+        )
         return QSize(self.table.width() + 480, max(height + 4, 480))
 
     def paint_export(self, painter: QPainter, target: QRectF) -> None:
@@ -279,6 +300,10 @@ class RubricBoard(BoardBase):
         self.table.render(painter, self.table.rect().topLeft())
         self.table.resize(old)
         painter.fillRect(QRectF(self.table.width(), 0, 480, size.height()), QColor("white"))
-        paint_radar(painter, QRectF(self.table.width() + 10, 10, 460, 460), self.gaps(),
-                    [lv.get("title", "") for lv in self.model.levels])
+        paint_radar(
+            painter,
+            QRectF(self.table.width() + 10, 10, 460, 460),
+            self.gaps(),
+            [lv.get("title", "") for lv in self.model.levels],
+        )
         painter.restore()

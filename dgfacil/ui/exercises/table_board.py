@@ -3,6 +3,7 @@
 Rows are board items: area = the goal, data["cells"] = {column key: text}. Rows of one goal sit
 together and the goal cell spans them, as on the toolkit's printed action plan.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
@@ -23,7 +24,7 @@ GOAL_FILL = QColor("#eef3fb")
 class RowsModel(QAbstractTableModel):
     """Rows of a table exercise; column 0 is the goal when the definition groups by one."""
 
-    def __init__(self, board: "TableBoard") -> None:
+    def __init__(self, board: TableBoard) -> None:
         super().__init__(board)
         self.board = board
         self.rows: list[BoardItem] = []
@@ -32,7 +33,9 @@ class RowsModel(QAbstractTableModel):
     def reset(self, definition: dict, rows: list[BoardItem]) -> None:
         self.beginResetModel()
         group = definition.get("group_by")
-        self.columns = ([{"key": "", "title": group.get("title", "Goal"), "hint": "The goal these steps serve"}] if group else [])
+        self.columns = (
+            [{"key": "", "title": group.get("title", "Goal"), "hint": "The goal these steps serve"}] if group else []
+        )
         self.columns += list(definition.get("columns", []))
         self.rows = [r for _, rows_ in core.table_groups(rows) for r in rows_]
         self.endResetModel()
@@ -54,8 +57,13 @@ class RowsModel(QAbstractTableModel):
 
     def covered(self, row: int, column: int) -> bool:
         """A goal cell under the first row of its goal: the span above shows it."""
-        return (column == 0 and bool(self.columns) and not self.columns[0]["key"] and row > 0
-                and self.rows[row - 1].area == self.rows[row].area)
+        return (
+            column == 0
+            and bool(self.columns)
+            and not self.columns[0]["key"]
+            and row > 0
+            and self.rows[row - 1].area == self.rows[row].area
+        )
 
     def row_of(self, item_id: int | None) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == item_id), -1)
@@ -106,12 +114,19 @@ class RowsModel(QAbstractTableModel):
         if not column["key"]:
             # renaming a goal renames it for every row under it (the cell spans them)
             ids = [r.id for r in self.rows if r.area == row.area]
-            self.board.push(cmd.EditItems(self.board, "Rename goal", {i: {"area": row.area} for i in ids},
-                                         {i: {"area": value} for i in ids}))
+            self.board.push(
+                cmd.EditItems(
+                    self.board, "Rename goal", {i: {"area": row.area} for i in ids}, {i: {"area": value} for i in ids}
+                )
+            )
         else:
             cells = dict(row.data.get("cells", {}))
             new = {**row.data, "cells": {**cells, column["key"]: value}}
-            self.board.push(cmd.EditItems(self.board, f"Edit {column['title']}", {row.id: {"data": row.data}}, {row.id: {"data": new}}))
+            self.board.push(
+                cmd.EditItems(
+                    self.board, f"Edit {column['title']}", {row.id: {"data": row.data}}, {row.id: {"data": new}}
+                )
+            )
         return True
 
 
@@ -119,8 +134,18 @@ GOAL_WIDTH = 170  # the goal column at the room's text size; it grows with the p
 
 
 class TableBoard(BoardBase):
-    def __init__(self, ctx, host, exercise, group_id, group_name="", parent=None, *, toolbar: bool = True,
-                 projected: bool = False) -> None:
+    def __init__(
+        self,
+        ctx,
+        host,
+        exercise,
+        group_id,
+        group_name="",
+        parent=None,
+        *,
+        toolbar: bool = True,
+        projected: bool = False,
+    ) -> None:
         super().__init__(ctx, host, exercise, group_id, group_name, parent)
         self.goal_width = GOAL_WIDTH
         self.model = RowsModel(self)
@@ -128,16 +153,20 @@ class TableBoard(BoardBase):
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectItems)
-        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         # long column titles ("Key Performance Indicators (KPIs)") wrap instead of being cut
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.fit_header())
         bar = QToolBar()
-        for text, slot, key in (("Add step", lambda: self.start_typing(self.add_row(), 1), "Ins"),
-                                ("Add goal", lambda: self.start_typing(self.add_goal(), 0), "Ctrl+Shift+N"),
-                                ("Delete step", self.delete_rows, "Ctrl+Delete")):
+        for text, slot, key in (
+            ("Add step", lambda: self.start_typing(self.add_row(), 1), "Ins"),
+            ("Add goal", lambda: self.start_typing(self.add_goal(), 0), "Ctrl+Shift+N"),
+            ("Delete step", self.delete_rows, "Ctrl+Delete"),
+        ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
@@ -169,7 +198,11 @@ class TableBoard(BoardBase):
         rows = self.read(lambda s: board_ops.board_items(s, exercise_id=ex_id, group_id=group))
         typing = self.table.editing()
         current = self.table.currentIndex()
-        where = (self.model.rows[current.row()].id, current.column()) if current.isValid() and current.row() < len(self.model.rows) else None
+        where = (
+            (self.model.rows[current.row()].id, current.column())
+            if current.isValid() and current.row() < len(self.model.rows)
+            else None
+        )
         self.table.drop_editor()
         self.model.reset(self.exercise.definition, rows)
         self.table.clearSpans()
@@ -194,9 +227,17 @@ class TableBoard(BoardBase):
         bold = header.font()
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        lines = [metrics.boundingRect(0, 0, max(20, header.sectionSize(i) - 14), 10000, Qt.TextWordWrap,
-                                      str(self.model.headerData(i, Qt.Horizontal))).height()
-                 for i in range(self.model.columnCount())]
+        lines = [
+            metrics.boundingRect(
+                0,
+                0,
+                max(20, header.sectionSize(i) - 14),
+                10000,
+                Qt.TextWordWrap,
+                str(self.model.headerData(i, Qt.Horizontal)),
+            ).height()
+            for i in range(self.model.columnCount())
+        ]
         header.setFixedHeight(max(lines, default=metrics.height()) + 12)
 
     def show_readable(self, text_px: int) -> None:
@@ -258,7 +299,11 @@ class TableBoard(BoardBase):
             self.push(cmd.DeleteItems(self, ids, "step"))
 
     def export_size(self) -> QSize:
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(self.model.rowCount())) + 4
+        height = (
+            self.table.horizontalHeader().height()
+            + sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
+            + 4
+        )
         return QSize(self.table.width(), max(height, 200))
 
     def paint_export(self, painter, target) -> None:

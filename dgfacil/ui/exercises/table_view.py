@@ -5,6 +5,7 @@ once, at its first row. Tab in the very last cell asks for a new row (`grow`), a
 keys typed right after the Tab land in the new row. The view
 also knows the editor it has open, so a reload under it can keep what is being typed.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex

@@ -5,6 +5,7 @@ re-planned day from the agenda and the run log, as the Run room does, so a "+5" 
 moves the group timer and the board projector's at once. It re-reads both whenever an operation
 changes the agenda or the run (it listens to the document's Changes, like the rooms).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -113,5 +114,7 @@ class GroupTimer(QLabel):
         self._restyle()
 
     def _restyle(self) -> None:
-        self.setStyleSheet("#groupTimer { font-size: %s; font-weight: 600; padding: 0 8px; color: %s; }"
-                           % (self.text_size, "#c62828" if self.property("late") else "#0b3d91"))
+        self.setStyleSheet(
+            "#groupTimer { font-size: %s; font-weight: 600; padding: 0 8px; color: %s; }"
+            % (self.text_size, "#c62828" if self.property("late") else "#0b3d91")
+        )

@@ -1,6 +1,7 @@
 """The link's writer under the app: phone input runs on the app's one database worker, and the
 rooms hear of it through `changes_applied` — delivered on the GUI thread by a queued signal, as
 `PhoneChanges`, which the screens that show phone input redraw off the GUI thread (ui/link/refresh.py)."""
+
 from __future__ import annotations
 
 import asyncio

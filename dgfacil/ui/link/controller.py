@@ -1,4 +1,5 @@
 """Turning the room link on and off beside the app: the server thread, its tokens, its addresses."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -121,8 +122,10 @@ class RoomLink(QObject):
 
     def rapporteur_urls(self, host: str) -> dict[str, str]:
         """Each group's rapporteur link, by the group's name."""
-        return {self.group_names.get(gid, str(gid)): f"http://{host}:{self.server.port}/r/{token}"
-                for gid, token in self.tokens.rapporteurs.items()}
+        return {
+            self.group_names.get(gid, str(gid)): f"http://{host}:{self.server.port}/r/{token}"
+            for gid, token in self.tokens.rapporteurs.items()
+        }
 
     def reach(self) -> str:
         """Whether phones reach the link, and from which addresses it listens (ui: the dialog)."""

@@ -1,4 +1,5 @@
 """The Room link window: on/off, the join link with its QR, and the QR on the projector."""
+
 from __future__ import annotations
 
 import html
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
 from dgfacil.ui.link.controller import RoomLink
 from dgfacil.ui.link.qr import QrView
 
-ISOLATION_HINT = ("Phones must be on the same network as this laptop. If they cannot open the link, the "
-                  "venue Wi-Fi probably keeps devices apart (client isolation): turn on this laptop's "
-                  "hotspot and let phones join it.")
+ISOLATION_HINT = (
+    "Phones must be on the same network as this laptop. If they cannot open the link, the "
+    "venue Wi-Fi probably keeps devices apart (client isolation): turn on this laptop's "
+    "hotspot and let phones join it."
+)
 REACH_MS = 2000  # how often the window says again who reached the link
 
 
@@ -52,7 +55,8 @@ class LinkDialog(QDialog):
         self.copy_remote = QPushButton("Copy &facilitator link")
         self.copy_remote.setToolTip("The run remote for your own phone. Keep it to yourself.")
         self.copy_remote.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.link.facilitator_url(self.hosts.currentText())))
+            lambda: QGuiApplication.clipboard().setText(self.link.facilitator_url(self.hosts.currentText()))
+        )
         self.project = QPushButton("Show QR on &projector")
         self.project.clicked.connect(self.show_on_projector)
         self.rotate = QPushButton("&New join link…")
@@ -94,8 +98,11 @@ class LinkDialog(QDialog):
 
     def refresh(self) -> None:
         on = self.link.on
-        self.status.setText("The room link is on: phones can join with this link or QR." if on
-                            else "The room link is off. Nobody can join.")
+        self.status.setText(
+            "The room link is on: phones can join with this link or QR."
+            if on
+            else "The room link is off. Nobody can join."
+        )
         self.toggle.setText("Turn &off" if on else "Turn &on")
         for widget in (self.hosts, self.url, self.qr, self.copy, self.copy_remote, self.project, self.rotate):
             widget.setEnabled(on)
@@ -146,8 +153,11 @@ class LinkDialog(QDialog):
             self.turn_on()
 
     def _rotate(self) -> None:
-        answer = QMessageBox.question(self, "New join link", "Make a new join link? Everyone who joined "
-                                      "with the old link or QR must scan the new one.")
+        answer = QMessageBox.question(
+            self,
+            "New join link",
+            "Make a new join link? Everyone who joined with the old link or QR must scan the new one.",
+        )
         if answer == QMessageBox.Yes:
             self.link.rotate()
 

@@ -1,4 +1,5 @@
 """The Room link menu of the main window (off by default; stops before the workshop closes)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -34,8 +35,9 @@ class RoomLinkMenu:
         self.dock_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         menu.addAction(self.dock_action)
         self.reveal_action = self._flag("&Reveal votes", lambda m, b, on: m.reveal(b.exercise_id, on))
-        self.close_board_action = self._flag("&Close board to new input",
-                                             lambda m, b, on: m.close_board(b.exercise_id, on))
+        self.close_board_action = self._flag(
+            "&Close board to new input", lambda m, b, on: m.close_board(b.exercise_id, on)
+        )
         self.close_survey_action = self._flag("Close the &survey", lambda m, _b, on: m.close_survey(on))
         menu.aboutToShow.connect(self._sync_moderation)
         self.link.changed.connect(self._sync)
@@ -86,8 +88,10 @@ class RoomLinkMenu:
         if view is None and self.moderator is not None:
             view = self.moderator.view(cards=False)
         board = view.board if view else None
-        for action, on in ((self.reveal_action, board is not None and board.revealed),
-                           (self.close_board_action, board is not None and board.closed)):
+        for action, on in (
+            (self.reveal_action, board is not None and board.revealed),
+            (self.close_board_action, board is not None and board.closed),
+        ):
             action.setEnabled(board is not None)
             action.setChecked(on)
         self.close_survey_action.setEnabled(view is not None)
@@ -110,9 +114,12 @@ class RoomLinkMenu:
         try:
             self.link.turn_on(self.window.ctx, **where)
         except OSError as err:
-            show_message(self.window, "Cannot turn on the room link",
-                         f"Port {where.get('port', 8765)} cannot be used: {err.strerror or err}. "
-                         "Is another room link running on this laptop?")
+            show_message(
+                self.window,
+                "Cannot turn on the room link",
+                f"Port {where.get('port', 8765)} cannot be used: {err.strerror or err}. "
+                "Is another room link running on this laptop?",
+            )
             self._sync()
             return False
         return True

@@ -4,6 +4,7 @@ phones see, with Hide / Restore; the Room link menu reveals votes and closes the
 Every action goes through operations/link.py and is one step on the room link's undo stack, which
 holds only these facilitator actions: undoing never deletes or edits a participant's card.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -79,16 +80,23 @@ class Moderator:
             self.undo_stack.endMacro()
 
     def reveal(self, exercise_id: int, on: bool) -> None:
-        self._push("Reveal votes" if on else "Hide vote totals",
-                   lambda s, flag: ops.reveal_votes(s, exercise_id=exercise_id, revealed=flag), on)
+        self._push(
+            "Reveal votes" if on else "Hide vote totals",
+            lambda s, flag: ops.reveal_votes(s, exercise_id=exercise_id, revealed=flag),
+            on,
+        )
 
     def close_board(self, exercise_id: int, on: bool) -> None:
-        self._push("Close the board" if on else "Reopen the board",
-                   lambda s, flag: ops.close_board(s, exercise_id=exercise_id, closed=flag), on)
+        self._push(
+            "Close the board" if on else "Reopen the board",
+            lambda s, flag: ops.close_board(s, exercise_id=exercise_id, closed=flag),
+            on,
+        )
 
     def close_survey(self, on: bool) -> None:
-        self._push("Close the survey" if on else "Reopen the survey",
-                   lambda s, flag: ops.close_survey(s, closed=flag), on)
+        self._push(
+            "Close the survey" if on else "Reopen the survey", lambda s, flag: ops.close_survey(s, closed=flag), on
+        )
 
     def shutdown(self) -> None:
         self.ctx.undo_group.removeStack(self.undo_stack)

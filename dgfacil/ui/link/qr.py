@@ -1,4 +1,5 @@
 """A QR code painted as squares, so it stays sharp at any size (the dialog or the projector)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt

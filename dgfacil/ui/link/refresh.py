@@ -6,6 +6,7 @@ and the window would stall. Screens that show phone input instead ask a `Coalesc
 runs on the worker while the GUI thread goes on, its answer is applied on the GUI thread, and
 requests that come while one is waiting or running make one more read, at most every `interval_ms`.
 """
+
 from __future__ import annotations
 
 import time
@@ -41,8 +42,15 @@ class CoalescedRead(QObject):
 
     _answered = Signal(object, object)  # (answer, error) from a waiting thread, queued to the GUI
 
-    def __init__(self, tasks: Tasks, prepare: Callable[[], Callable[[Any], Any] | None],
-                 show: Callable[[Any], None], parent: QObject | None = None, *, interval_ms: int = REFRESH_MS) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        prepare: Callable[[], Callable[[Any], Any] | None],
+        show: Callable[[Any], None],
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = REFRESH_MS,
+    ) -> None:
         super().__init__(parent)
         self.tasks, self.prepare, self.show = tasks, prepare, show
         self.interval_ms = interval_ms

@@ -1,4 +1,5 @@
 """Who does an action and by when: shown under the entry while the note is tagged Action."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal

@@ -1,4 +1,5 @@
 """The day's agenda beside the notes: each item with its time and how many notes (and tags) it has."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt

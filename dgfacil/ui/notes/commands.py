@@ -3,6 +3,7 @@
 The first redo of an add really adds; later redos restore the same row (same id), so notes that
 were searched, selected or quoted elsewhere keep pointing at it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,8 +19,16 @@ from dgfacil.ui.notes.style import TAGS
 class NoteCommand(QUndoCommand):
     """Base: how to run an operation and tell the pane that its notes changed."""
 
-    def __init__(self, text: str, *, tasks, initiator: object, clock: Callable[[], datetime],
-                 on_done: Callable[[int | None], None], on_error: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        text: str,
+        *,
+        tasks,
+        initiator: object,
+        clock: Callable[[], datetime],
+        on_done: Callable[[int | None], None],
+        on_error: Callable[[str], None],
+    ) -> None:
         super().__init__(text)
         self.tasks, self.initiator, self.clock = tasks, initiator, clock
         self.on_done, self.on_error = on_done, on_error
@@ -35,8 +44,9 @@ class NoteCommand(QUndoCommand):
 
 
 class AddNote(NoteCommand):
-    def __init__(self, *, item_id: int | None, text: str, tag: NoteTag, speaker: str, owner: str = "",
-                 due: str = "", **kw) -> None:
+    def __init__(
+        self, *, item_id: int | None, text: str, tag: NoteTag, speaker: str, owner: str = "", due: str = "", **kw
+    ) -> None:
         super().__init__("Add note", **kw)
         self.item_id, self.note_text, self.tag, self.speaker = item_id, text, tag, speaker
         self.owner, self.due = owner, due
@@ -46,9 +56,19 @@ class AddNote(NoteCommand):
     def redo(self) -> None:
         if self.deleted is None:
             at = self.clock()
-            result = self._run(lambda s: ops.add_note(s, item_id=self.item_id, text=self.note_text, tag=self.tag,
-                                                      speaker=self.speaker, at=at, clear_draft=True,
-                                                      owner=self.owner, due=self.due))
+            result = self._run(
+                lambda s: ops.add_note(
+                    s,
+                    item_id=self.item_id,
+                    text=self.note_text,
+                    tag=self.tag,
+                    speaker=self.speaker,
+                    at=at,
+                    clear_draft=True,
+                    owner=self.owner,
+                    due=self.due,
+                )
+            )
             if result is None:
                 return
             self.note_id = result.ids[0]
@@ -67,9 +87,19 @@ class AddNote(NoteCommand):
 class EditNote(NoteCommand):
     """Change text, tag, speaker, owner or due date; undo puts back what `before` held."""
 
-    def __init__(self, *, before: Note, text: str | None = None, tag: NoteTag | None = None,
-                 speaker: str | None = None, label: str = "Edit note", clear_draft: bool = False,
-                 owner: str | None = None, due: str | None = None, **kw) -> None:
+    def __init__(
+        self,
+        *,
+        before: Note,
+        text: str | None = None,
+        tag: NoteTag | None = None,
+        speaker: str | None = None,
+        label: str = "Edit note",
+        clear_draft: bool = False,
+        owner: str | None = None,
+        due: str | None = None,
+        **kw,
+    ) -> None:
         super().__init__(label, **kw)
         self.before = before
         self.after = dict(text=text, tag=tag, speaker=speaker, owner=owner, due=due)
@@ -77,8 +107,14 @@ class EditNote(NoteCommand):
 
     def _apply(self, fields: dict, seen: dict, clear_draft: bool) -> None:
         at = self.clock()
-        if self._run(lambda s: ops.update_note(s, note_id=self.before.id, at=at, clear_draft=clear_draft,
-                                               seen=seen, **fields)) is not None:
+        if (
+            self._run(
+                lambda s: ops.update_note(
+                    s, note_id=self.before.id, at=at, clear_draft=clear_draft, seen=seen, **fields
+                )
+            )
+            is not None
+        ):
             self.on_done(self.before.id)
 
     def _before(self) -> dict:

@@ -4,6 +4,7 @@ Keys are handled where the focus is (an event filter), and claimed through Short
 window-wide shortcut on the same key (Ctrl+K elsewhere, say) cannot steal them while the
 note-taker types; they also work without an active window (tests, a second screen).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -34,8 +35,9 @@ class KeyMap(QObject):
         super().__init__(parent)
         self.handlers: dict[Combo, list[tuple[tuple[QObject, ...], Callable[[], bool | None]]]] = {}
 
-    def bind(self, key: int, handler: Callable[[], bool | None], mods=Qt.NoModifier,
-             on: tuple[QObject, ...] = ()) -> None:
+    def bind(
+        self, key: int, handler: Callable[[], bool | None], mods=Qt.NoModifier, on: tuple[QObject, ...] = ()
+    ) -> None:
         self.handlers.setdefault((key, Qt.KeyboardModifier(mods)), []).append((tuple(on), handler))
 
     def watch(self, *widgets: QWidget) -> None:
@@ -83,8 +85,13 @@ class NoteEntry(QPlainTextEdit):
         lines = int(self.document().documentLayout().documentSize().height())
         lines = max(self.MIN_LINES, min(self.MAX_LINES, lines))
         margins = self.contentsMargins()
-        height = lines * self.fontMetrics().lineSpacing() + 2 * int(self.document().documentMargin()) \
-            + margins.top() + margins.bottom() + 2
+        height = (
+            lines * self.fontMetrics().lineSpacing()
+            + 2 * int(self.document().documentMargin())
+            + margins.top()
+            + margins.bottom()
+            + 2
+        )
         if height != self.height():
             self.setFixedHeight(height)
             self.sig_height_changed.emit()

@@ -1,5 +1,6 @@
 """When each agenda item starts, as the Notes room lists it: the agenda's planned time, or, on a day
 whose run has begun, the re-planned one (actual for items run, projected for the rest)."""
+
 from __future__ import annotations
 
 from datetime import datetime

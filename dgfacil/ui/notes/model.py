@@ -4,6 +4,7 @@ A note is painted as a header line — time in the workshop's zone, the tag as a
 its symbol and word, the speaker — and the text below it, wrapped. Text is drawn with
 QPainter.drawText, which never interprets markup: a note reading "<b>x</b>" shows just that.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
@@ -99,8 +100,11 @@ class NoteDelegate(QStyledItemDelegate):
         text_width = self._text_rect(QRect(0, 0, width, 10)).width()
         note = index.data(NOTE_ROLE)
         header = QFontMetrics(bold).height() + 4 if note is not None and self._has_header(note) else 0
-        text_h = QFontMetrics(body).boundingRect(QRect(0, 0, text_width, 100_000), Qt.TextWordWrap,
-                                                 index.data(Qt.DisplayRole) or "").height()
+        text_h = (
+            QFontMetrics(body)
+            .boundingRect(QRect(0, 0, text_width, 100_000), Qt.TextWordWrap, index.data(Qt.DisplayRole) or "")
+            .height()
+        )
         title_h = QFontMetrics(small).height() + 2 if index.data(ITEM_TITLE_ROLE) else 0
         return QSize(width, PAD + title_h + header + text_h + PAD)
 
@@ -133,8 +137,11 @@ class NoteDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.setPen(QColor(MUTED))
             fm = QFontMetrics(small)
-            painter.drawText(QRect(text_rect.left(), y, text_rect.width(), fm.height()), Qt.AlignLeft,
-                             fm.elidedText(title, Qt.ElideRight, text_rect.width()))
+            painter.drawText(
+                QRect(text_rect.left(), y, text_rect.width(), fm.height()),
+                Qt.AlignLeft,
+                fm.elidedText(title, Qt.ElideRight, text_rect.width()),
+            )
             y += fm.height() + 2
 
         header_h = QFontMetrics(bold).height() + 4
@@ -143,8 +150,11 @@ class NoteDelegate(QStyledItemDelegate):
         painter.setPen(QColor(MUTED))
         model = index.model()
         zone = model.zone if isinstance(model, NotesModel) else "UTC"
-        painter.drawText(QRect(rect.left() + STRIPE + PAD, y, TIME_WIDTH, time_h),
-                         Qt.AlignLeft | Qt.AlignVCenter, hhmm(note.created_at, zone))
+        painter.drawText(
+            QRect(rect.left() + STRIPE + PAD, y, TIME_WIDTH, time_h),
+            Qt.AlignLeft | Qt.AlignVCenter,
+            hhmm(note.created_at, zone),
+        )
 
         x = text_rect.left()
         if note.tag != NoteTag.NOTE:
@@ -162,22 +172,27 @@ class NoteDelegate(QStyledItemDelegate):
             painter.setPen(option.palette.text().color())
             fm = QFontMetrics(bold)
             room = max(0, text_rect.right() - x)
-            painter.drawText(QRect(x, y, room, header_h), Qt.AlignLeft | Qt.AlignVCenter,
-                             fm.elidedText(note.speaker, Qt.ElideRight, room))
+            painter.drawText(
+                QRect(x, y, room, header_h),
+                Qt.AlignLeft | Qt.AlignVCenter,
+                fm.elidedText(note.speaker, Qt.ElideRight, room),
+            )
             x += min(room, fm.horizontalAdvance(note.speaker)) + 10
         if action_line(note):
             painter.setFont(small)
             painter.setPen(QColor(MUTED))
             room = max(0, text_rect.right() - x)
-            painter.drawText(QRect(x, y, room, header_h), Qt.AlignLeft | Qt.AlignVCenter,
-                             QFontMetrics(small).elidedText(action_line(note), Qt.ElideRight, room))
+            painter.drawText(
+                QRect(x, y, room, header_h),
+                Qt.AlignLeft | Qt.AlignVCenter,
+                QFontMetrics(small).elidedText(action_line(note), Qt.ElideRight, room),
+            )
         if self._has_header(note):
             y += header_h
 
         painter.setFont(body)
         painter.setPen(option.palette.text().color())
-        painter.drawText(QRect(text_rect.left(), y, text_rect.width(), rect.bottom() - y), Qt.TextWordWrap,
-                         note.text)
+        painter.drawText(QRect(text_rect.left(), y, text_rect.width(), rect.bottom() - y), Qt.TextWordWrap, note.text)
         if option.state & QStyle.State_HasFocus and selected:
             painter.setPen(QPen(QColor("#3b6fd8"), 1))
             painter.setBrush(Qt.NoBrush)

@@ -1,4 +1,5 @@
 """The list of an item's notes: newest at the bottom, one selected at most, wrapped to the width."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt

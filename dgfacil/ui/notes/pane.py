@@ -4,6 +4,7 @@ Used by the Notes room and embedded by the Run room (which calls `set_item` as t
 Every note is committed when Enter is pressed; what is being typed is kept as a draft in the
 document within DRAFT_DELAY_MS, so a killed app loses at most that much typing.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -39,8 +40,14 @@ class NotesPane(QWidget):
     sig_agenda_loaded = Signal()  # the items' titles or times changed: lists of them redraw
     """Fires after this pane added, edited, tagged or deleted a note (or undid one)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None,
-                 show_item_chooser: bool = True) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+        show_item_chooser: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(ctx.undo_group)
@@ -96,8 +103,16 @@ class NotesPane(QWidget):
         self.hints = plain_label(name="muted", wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
-        for widget, stretch in ((self.chooser, 0), (self.title, 0), (self.people_label, 0), (self.view, 1),
-                                (self.empty_label, 0), (self.status, 0), (self.tagbar, 0), (self.entry, 0)):
+        for widget, stretch in (
+            (self.chooser, 0),
+            (self.title, 0),
+            (self.people_label, 0),
+            (self.view, 1),
+            (self.empty_label, 0),
+            (self.status, 0),
+            (self.tagbar, 0),
+            (self.entry, 0),
+        ):
             layout.addWidget(widget, stretch)
         who = QHBoxLayout()
         who_label = QLabel("Speaker:")
@@ -234,8 +249,9 @@ class NotesPane(QWidget):
         self.status.setVisible(bool(text))
 
     def _command_kw(self) -> dict:
-        return dict(tasks=self.ctx.tasks, initiator=self, clock=self.ctx.clock, on_done=self._done,
-                    on_error=self._refused)
+        return dict(
+            tasks=self.ctx.tasks, initiator=self, clock=self.ctx.clock, on_done=self._done, on_error=self._refused
+        )
 
     def _refused(self, text: str) -> None:
         self.refused = True
@@ -274,8 +290,17 @@ class NotesPane(QWidget):
             if not self.refused:  # refused: "Not saved: …" stays
                 self.say(f"Saved the note of {hhmm(before.created_at, self.zone)}.")
         elif text:
-            self.push(commands.AddNote(item_id=self.item_id, text=text, tag=self.tag, speaker=speaker,
-                                       owner=owner, due=due, **self._command_kw()))
+            self.push(
+                commands.AddNote(
+                    item_id=self.item_id,
+                    text=text,
+                    tag=self.tag,
+                    speaker=speaker,
+                    owner=owner,
+                    due=due,
+                    **self._command_kw(),
+                )
+            )
             self.say("")
         else:
             return
@@ -329,7 +354,9 @@ class NotesPane(QWidget):
             return
         self._fill_entry(note, note.text, note.speaker, note.owner, note.due, note.tag)
         self.select_note(note.id)
-        self.say(f"Editing the note of {hhmm(note.created_at, self.zone)} — Enter saves, Esc cancels, Ctrl+Del deletes.")
+        self.say(
+            f"Editing the note of {hhmm(note.created_at, self.zone)} — Enter saves, Esc cancels, Ctrl+Del deletes."
+        )
         self.focus_entry()
         self._typed()
 
@@ -373,8 +400,14 @@ class NotesPane(QWidget):
 
     def current_draft(self) -> ops.Draft:
         owner, due = self.action.values()
-        return ops.Draft(text=self.entry.text(), tag=self.tag, speaker=self.speaker.currentText().strip(),
-                         editing=self.editing.id if self.editing is not None else None, owner=owner, due=due)
+        return ops.Draft(
+            text=self.entry.text(),
+            tag=self.tag,
+            speaker=self.speaker.currentText().strip(),
+            editing=self.editing.id if self.editing is not None else None,
+            owner=owner,
+            due=due,
+        )
 
     def save_draft(self, clear: bool = False) -> None:
         """Keep what is in the entry for this item now (queued on the worker, before any later edit)."""

@@ -2,6 +2,7 @@
 
 The keys act on a `KeyedPane`: what of the notes pane (ui/notes/pane.py) they use, and no more.
 """
+
 from __future__ import annotations
 
 from typing import Protocol
@@ -48,20 +49,30 @@ class KeyedPane(Protocol):
 def help_rows() -> list[tuple[str, str]]:
     """(key, what it does) for the Help ▸ Keyboard shortcuts table."""
     return [
-        ("Enter", "Add the note (or save the note being edited)"), ("Shift+Enter", "New line in a note"),
+        ("Enter", "Add the note (or save the note being edited)"),
+        ("Shift+Enter", "New line in a note"),
         ("Alt+1 … Alt+5", "Tag key message, decision, action, quote, question (again: untag)"),
-        ("Alt+0", "Plain note"), ("Tab / Shift+Tab", "Next / previous speaker of the item"),
-        ("Ctrl+K", "Type any speaker's name"), ("Up / Down", "Edit the previous / next note"),
-        ("Esc", "Stop editing"), ("Alt+O / Alt+D", "An action's owner / due date (YYYY-MM-DD); makes the note an action"), ("Ctrl+Del", "Delete the note being edited"),
-        ("Ctrl+PgUp / Ctrl+PgDown", "Previous / next agenda item"), ("Ctrl+L", "Go to the list of notes"), ("Del (list)", "Delete the selected note"),
-        ("Enter (list)", "Edit the selected note"), ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a note change"),
+        ("Alt+0", "Plain note"),
+        ("Tab / Shift+Tab", "Next / previous speaker of the item"),
+        ("Ctrl+K", "Type any speaker's name"),
+        ("Up / Down", "Edit the previous / next note"),
+        ("Esc", "Stop editing"),
+        ("Alt+O / Alt+D", "An action's owner / due date (YYYY-MM-DD); makes the note an action"),
+        ("Ctrl+Del", "Delete the note being edited"),
+        ("Ctrl+PgUp / Ctrl+PgDown", "Previous / next agenda item"),
+        ("Ctrl+L", "Go to the list of notes"),
+        ("Del (list)", "Delete the selected note"),
+        ("Enter (list)", "Edit the selected note"),
+        ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a note change"),
     ]
 
 
 def hint_line() -> str:
-    return (f"Enter adds · Shift+Enter new line · Alt+1–5 tag · Tab next speaker · "
-            f"{shortcut_text(Qt.Key_K)} any speaker · ↑ edit last · Esc stop editing · "
-            f"{shortcut_text(Qt.Key_L)} list · Ctrl+PgUp/PgDn item · Ctrl+Z undo")
+    return (
+        f"Enter adds · Shift+Enter new line · Alt+1–5 tag · Tab next speaker · "
+        f"{shortcut_text(Qt.Key_K)} any speaker · ↑ edit last · Esc stop editing · "
+        f"{shortcut_text(Qt.Key_L)} list · Ctrl+PgUp/PgDn item · Ctrl+Z undo"
+    )
 
 
 def bind_pane_keys(pane: KeyedPane) -> None:
@@ -109,14 +120,14 @@ def bind_pane_keys(pane: KeyedPane) -> None:
     keys.bind(Qt.Key_Down, lambda: entry.on_last_line() and pane.step_edit(+1), on=in_entry)
     keys.bind(Qt.Key_Escape, pane.cancel_edit, on=in_entry)
     keys.bind(Qt.Key_Escape, pane.focus_entry, on=in_view)
-    keys.bind(Qt.Key_Delete, lambda: pane.delete_note(pane.editing.id) if pane.editing else False, CTRL,
-              on=in_entry)
+    keys.bind(Qt.Key_Delete, lambda: pane.delete_note(pane.editing.id) if pane.editing else False, CTRL, on=in_entry)
     keys.bind(Qt.Key_Delete, lambda: pane.delete_note(pane.selected_note_id()), on=in_view)
     keys.bind(Qt.Key_Z, undo_in_entry, CTRL, on=in_entry)  # first match wins: the entry's own first
     keys.bind(Qt.Key_Z, pane.undo_stack.undo, CTRL)
     for key, mods in ((Qt.Key_Z, CTRL | SHIFT), (Qt.Key_Y, CTRL)):
         keys.bind(key, redo_in_entry, mods, on=in_entry)
         keys.bind(key, pane.undo_stack.redo, mods)
+
     def to_action_field(field) -> None:
         """Alt+O / Alt+D: Tab means "next speaker" in the entry, so the action's fields have keys."""
         if pane.tag != NoteTag.ACTION:

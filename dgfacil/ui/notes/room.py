@@ -1,10 +1,19 @@
 """The Notes room: the agenda on the left, the notes pane of the chosen item, search across all notes."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QSplitter, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.core.model import NoteTag
@@ -36,8 +45,9 @@ class NotesRoom(QWidget):
         self.pane.sig_agenda_loaded.connect(self.refresh_counts)
         self.keys = KeyMap(self)
         self.keys.bind(Qt.Key_F, self.focus_search, Qt.ControlModifier)
-        self.keys.watch(self.pane.entry, self.pane.view, self.pane.speaker.lineEdit(), self.agenda, self.results,
-                        self.search)
+        self.keys.watch(
+            self.pane.entry, self.pane.view, self.pane.speaker.lineEdit(), self.agenda, self.results, self.search
+        )
         search_keys = KeyMap(self)
         search_keys.bind(Qt.Key_Escape, self.clear_search)
         search_keys.bind(Qt.Key_Down, lambda: self.results.setFocus() if self.searching() else False)
@@ -112,6 +122,7 @@ class NotesRoom(QWidget):
     # -- agenda list ------------------------------------------------------------------------
     def refresh_counts(self) -> None:
         """Redraw the agenda list with each item's note counts per tag."""
+
         def read(session):
             return {g.item.id if g.item else None: g.notes for g in ops.notes_by_item(session)}
 
@@ -174,8 +185,10 @@ class NotesRoom(QWidget):
         found = self.ctx.tasks.read(lambda s: ops.search_notes(s, text=text, tag=tag))
         self.results_model.zone = self.pane.zone
         self.results_model.set_notes(found, dict(self.pane.item_labels))
-        self.results_label.setText(f"{len(found)} note{'s' if len(found) != 1 else ''} found in all items — "
-                                   f"Enter opens, Esc goes back to the agenda")
+        self.results_label.setText(
+            f"{len(found)} note{'s' if len(found) != 1 else ''} found in all items — "
+            f"Enter opens, Esc goes back to the agenda"
+        )
         self.results_label.show()
         self.stack.setCurrentWidget(self.results)
         if found:
@@ -184,8 +197,9 @@ class NotesRoom(QWidget):
     def _open_first_result(self) -> bool:
         if not self.searching() or not self.results_model.rowCount():
             return False
-        self.open_result(self.results.currentIndex() if self.results.currentIndex().isValid()
-                         else self.results_model.index(0))
+        self.open_result(
+            self.results.currentIndex() if self.results.currentIndex().isValid() else self.results_model.index(0)
+        )
         return True
 
     def open_result(self, index) -> None:

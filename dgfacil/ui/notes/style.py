@@ -1,4 +1,5 @@
 """How each note tag looks and which key sets it: a colour AND a symbol and a word, never colour alone."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,7 +35,8 @@ class TagLook:
 # Ctrl+1..7 switch rooms everywhere in the window, and a key should mean one thing everywhere.
 # Colours are dark enough on their fills for WCAG AA text contrast (checked in the tests).
 TAGS: dict[NoteTag, TagLook] = {
-    look.tag: look for look in [
+    look.tag: look
+    for look in [
         TagLook(NoteTag.KEY_MESSAGE, "★", "Key message", Qt.Key_1, "Alt+1", "#fdf0c7", "#7a4d00"),
         TagLook(NoteTag.DECISION, "✔", "Decision", Qt.Key_2, "Alt+2", "#d9f5e1", "#14603a"),
         TagLook(NoteTag.ACTION, "➜", "Action", Qt.Key_3, "Alt+3", "#dce8fd", "#1d4096"),

@@ -1,4 +1,5 @@
 """The row of tag buttons under the notes: each shows its symbol, word and key, in its colour."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -26,11 +27,19 @@ class TagBar(QWidget):
                 continue
             button = QToolButton()
             # Three ways to label a button, widest first; resizeEvent picks the widest that fits.
-            button.setProperty("labels", [f"{look.label}  {shortcut_text(look.key, Qt.AltModifier)}", look.label,
-                                          f"{look.symbol} {shortcut_text(look.key, Qt.AltModifier).rsplit('+', 1)[-1]}"])
+            button.setProperty(
+                "labels",
+                [
+                    f"{look.label}  {shortcut_text(look.key, Qt.AltModifier)}",
+                    look.label,
+                    f"{look.symbol} {shortcut_text(look.key, Qt.AltModifier).rsplit('+', 1)[-1]}",
+                ],
+            )
             button.setText(button.property("labels")[0])
-            button.setToolTip(f"Tag the note as {look.word.lower()} ({shortcut_text(look.key, Qt.AltModifier)}); "
-                              f"press again for a plain note")
+            button.setToolTip(
+                f"Tag the note as {look.word.lower()} ({shortcut_text(look.key, Qt.AltModifier)}); "
+                f"press again for a plain note"
+            )
             button.setCheckable(True)
             button.setFocusPolicy(Qt.NoFocus)
             button.setCursor(Qt.PointingHandCursor)

@@ -1,11 +1,19 @@
 """Check-in: one block (agenda item or half-day), the list with search, one click or key per
 person, bulk marking, and a field a keyboard-wedge scanner types badge codes into."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.core.model import Participant
@@ -46,7 +54,8 @@ class CheckInPanel(QWidget):
         self.feedback = plain_label()
         self.feedback.setObjectName("scanFeedback")
         self.search, self.view = searchable_list(
-            self.proxy, "Search name, country, organization, e-mail or badge… (Enter marks the only match)")
+            self.proxy, "Search name, country, organization, e-mail or badge… (Enter marks the only match)"
+        )
         self.search.returnPressed.connect(self._search_enter)
         head = self.view.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeToContents)

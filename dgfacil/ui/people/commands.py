@@ -1,7 +1,7 @@
 """Undoable People edits: add, edit, delete a participant; mark presence. Each step is one
 committed operation on the database worker (through ctx.tasks.run_sync)."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from dgfacil.core.model import Participant
 from dgfacil.operations import attendance as att
@@ -25,13 +25,15 @@ class AddParticipant(OperationCommand):
         if self.snapshot is not None:  # redo after undo: the same row, same badge, back again
             self.tasks.run_sync(lambda s: ops.restore_participant(s, snapshot=self.snapshot), initiator=self.initiator)
             return
-        changes = self.tasks.run_sync(lambda s: ops.add_participant(s, participant=self.participant),
-                                      initiator=self.initiator)
+        changes = self.tasks.run_sync(
+            lambda s: ops.add_participant(s, participant=self.participant), initiator=self.initiator
+        )
         self.participant_id = changes.ids[0]
 
     def do_undo(self) -> None:
         self.snapshot = self.tasks.run_sync(
-            lambda s: ops.delete_participant(s, participant_id=self.participant_id), initiator=self.initiator).value
+            lambda s: ops.delete_participant(s, participant_id=self.participant_id), initiator=self.initiator
+        ).value
 
 
 class EditParticipant(OperationCommand):
@@ -43,12 +45,16 @@ class EditParticipant(OperationCommand):
 
     def do_redo(self) -> None:
         # made on what the user saw; undone only over our own change (operations/conflicts.py)
-        self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, seen=self.old, **self.new),
-                            initiator=self.initiator)
+        self.tasks.run_sync(
+            lambda s: ops.update_participant(s, participant_id=self.pid, seen=self.old, **self.new),
+            initiator=self.initiator,
+        )
 
     def do_undo(self) -> None:
-        self.tasks.run_sync(lambda s: ops.update_participant(s, participant_id=self.pid, seen=self.new, **self.old),
-                            initiator=self.initiator)
+        self.tasks.run_sync(
+            lambda s: ops.update_participant(s, participant_id=self.pid, seen=self.new, **self.old),
+            initiator=self.initiator,
+        )
 
 
 class DeleteParticipant(OperationCommand):
@@ -58,8 +64,9 @@ class DeleteParticipant(OperationCommand):
         self.snapshot = None
 
     def do_redo(self) -> None:
-        self.snapshot = self.tasks.run_sync(lambda s: ops.delete_participant(s, participant_id=self.pid),
-                                            initiator=self.initiator).value
+        self.snapshot = self.tasks.run_sync(
+            lambda s: ops.delete_participant(s, participant_id=self.pid), initiator=self.initiator
+        ).value
 
     def do_undo(self) -> None:
         self.tasks.run_sync(lambda s: ops.restore_participant(s, snapshot=self.snapshot), initiator=self.initiator)
@@ -68,8 +75,16 @@ class DeleteParticipant(OperationCommand):
 class MarkPresence(OperationCommand):
     """Mark people present/absent at a unit's items; undo puts back exactly the marks that changed."""
 
-    def __init__(self, tasks: Tasks, participant_ids: list[int], item_ids: list[int], present: bool,
-                 was_present: set[int], label: str, initiator=None) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        participant_ids: list[int],
+        item_ids: list[int],
+        present: bool,
+        was_present: set[int],
+        label: str,
+        initiator=None,
+    ) -> None:
         word = "present" if present else "absent"
         who = "1 person" if len(participant_ids) == 1 else f"{len(participant_ids)} people"
         super().__init__(f"Mark {who} {word} at {label}")
@@ -78,9 +93,13 @@ class MarkPresence(OperationCommand):
         self.pids = [p for p in participant_ids if (p in was_present) != present]
 
     def do_redo(self) -> None:
-        self.tasks.run_sync(lambda s: att.mark(s, participant_ids=self.pids, item_ids=self.item_ids,
-                                               present=self.present), initiator=self.initiator)
+        self.tasks.run_sync(
+            lambda s: att.mark(s, participant_ids=self.pids, item_ids=self.item_ids, present=self.present),
+            initiator=self.initiator,
+        )
 
     def do_undo(self) -> None:
-        self.tasks.run_sync(lambda s: att.mark(s, participant_ids=self.pids, item_ids=self.item_ids,
-                                               present=not self.present), initiator=self.initiator)
+        self.tasks.run_sync(
+            lambda s: att.mark(s, participant_ids=self.pids, item_ids=self.item_ids, present=not self.present),
+            initiator=self.initiator,
+        )

@@ -1,16 +1,24 @@
 """Add or edit one participant."""
+
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from dgfacil.core.model import Origin, Participant
 from dgfacil.core.roster import check_row
 from dgfacil.core.roster_columns import MAX_LENGTH
 
-TEXT_FIELDS = [("full_name", "Full name"), ("certificate_name", "Name on certificate"), ("email", "E-mail"),
-               ("country", "Country"), ("organization", "Organization"), ("position", "Position"),
-               ("role", "Role"), ("badge_code", "Badge code")]
+TEXT_FIELDS = [
+    ("full_name", "Full name"),
+    ("certificate_name", "Name on certificate"),
+    ("email", "E-mail"),
+    ("country", "Country"),
+    ("organization", "Organization"),
+    ("position", "Position"),
+    ("role", "Role"),
+    ("badge_code", "Badge code"),
+]
 
 
 class ParticipantDialog(QDialog):

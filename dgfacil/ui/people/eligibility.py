@@ -1,4 +1,5 @@
 """Who earns a certificate of attendance, and why not: the rule, the count, the list."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -9,8 +10,13 @@ from dgfacil.core.model import Participant
 from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list
 from dgfacil.ui.widgets import plain_label
 
-RULES = [("Every block (full participation)", None), ("At least 90% of blocks", 0.9),
-         ("At least 80% of blocks", 0.8), ("At least 75% of blocks", 0.75), ("At least half", 0.5)]
+RULES = [
+    ("Every block (full participation)", None),
+    ("At least 90% of blocks", 0.9),
+    ("At least 80% of blocks", 0.8),
+    ("At least 75% of blocks", 0.75),
+    ("At least half", 0.5),
+]
 
 
 class NotEligibleProxy(SearchProxy):

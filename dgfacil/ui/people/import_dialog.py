@@ -1,6 +1,7 @@
 """The roster import preview: how the file was read, what each column holds, every problem by
 row — before anything is written. The user can change the encoding, the separator and the
 mapping; the preview follows at once."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,14 +9,26 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.core.roster import Preview
 from dgfacil.core.roster_columns import FIELDS, Mapping, guess_mapping
-from dgfacil.operations.participants import ENCODINGS, RosterFileError, RosterTable, read_roster_file
 from dgfacil.operations import participants as ops
+from dgfacil.operations.participants import ENCODINGS, RosterFileError, RosterTable, read_roster_file
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.screen_fit import fit_to_screen
 from dgfacil.ui.widgets import plain_label
@@ -81,8 +94,11 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         split = QSplitter(Qt.Vertical)
-        for title, widget in (("What each column holds", self.columns), ("First rows, as they will be read", self.sample),
-                              ("Problems, by row", self.problems)):
+        for title, widget in (
+            ("What each column holds", self.columns),
+            ("First rows, as they will be read", self.sample),
+            ("Problems, by row", self.problems),
+        ):
             box = QWidget()
             lay = QVBoxLayout(box)
             lay.setContentsMargins(0, 4, 0, 0)
@@ -144,8 +160,9 @@ class ImportDialog(QDialog):
 
     def _reread(self) -> None:
         try:
-            self.table = read_roster_file(self.path, encoding=self.encoding.currentData(),
-                                     delimiter=self.separator.currentData())
+            self.table = read_roster_file(
+                self.path, encoding=self.encoding.currentData(), delimiter=self.separator.currentData()
+            )
         except RosterFileError as err:
             self.warning.setText(str(err))
             self.warning.setVisible(True)

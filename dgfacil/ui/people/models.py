@@ -3,12 +3,18 @@
 One model class with a `kind`; each view filters it through a QSortFilterProxyModel that
 searches every text column (names in any script, e-mail, country, organization, badge).
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt,
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView
@@ -23,8 +29,14 @@ COLUMNS = {
     "checkin": ["", "Name", "Country", "Organization", "Badge"],
     "eligibility": ["", "Name", "Country", "Attended", "Why not"],
 }
-FIELD = {"Badge": "badge_code", "Name": "full_name", "E-mail": "email", "Country": "country",
-         "Organization": "organization", "Position": "position"}
+FIELD = {
+    "Badge": "badge_code",
+    "Name": "full_name",
+    "E-mail": "email",
+    "Country": "country",
+    "Organization": "organization",
+    "Position": "position",
+}
 GREEN, RED, GREY = QColor("#1b7f3b"), QColor("#b3261e"), QColor("#6b6b6b")
 
 
@@ -39,8 +51,9 @@ class PeopleModel(QAbstractTableModel):
         self.present: set[int] = set()
         self.verdicts: dict[int, Eligibility] = {}
 
-    def set_people(self, people: list[Participant], present: set[int] | None = None,
-                   verdicts: dict[int, Eligibility] | None = None) -> None:
+    def set_people(
+        self, people: list[Participant], present: set[int] | None = None, verdicts: dict[int, Eligibility] | None = None
+    ) -> None:
         self.beginResetModel()
         self.people = list(people)
         self.present = set(present or ())
@@ -141,8 +154,9 @@ class SearchProxy(QSortFilterProxyModel):
         if not self.words:
             return True
         p = self.sourceModel().people[row]
-        hay = search_key(" ".join([p.full_name, p.certificate_name, p.email, p.country, p.organization,
-                                   p.position, p.badge_code]))
+        hay = search_key(
+            " ".join([p.full_name, p.certificate_name, p.email, p.country, p.organization, p.position, p.badge_code])
+        )
         return all(w in hay for w in self.words)
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802 (Qt)

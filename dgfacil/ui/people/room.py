@@ -1,5 +1,6 @@
 """The People room: the roster (search, add, edit, delete, import, export), check-in per
 block with a badge scanner field, and who earns a certificate and why not."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,15 +8,23 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox, QProgressDialog, QPushButton, QTabWidget,
-    QVBoxLayout, QWidget,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.core.model import Participant
-from dgfacil.operations.participants import RosterFileError, read_roster_file
 from dgfacil.operations import attendance as att
 from dgfacil.operations import participants as ops
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.participants import RosterFileError, read_roster_file
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.people import commands
 from dgfacil.ui.people.checkin import CheckInPanel
@@ -23,8 +32,8 @@ from dgfacil.ui.people.editor import ParticipantDialog
 from dgfacil.ui.people.eligibility import EligibilityPanel
 from dgfacil.ui.people.import_dialog import ImportDialog
 from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list, selection_kept
-from dgfacil.ui.widgets import plain_label
 from dgfacil.ui.undo import macro
+from dgfacil.ui.widgets import plain_label
 
 ROSTER_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)"
 
@@ -32,9 +41,12 @@ ROSTER_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)"
 def _load(session) -> dict:
     """Everything the room shows, read in one go on the database worker."""
     return dict(
-        people=ops.all_participants(session), kind=att.attendance_unit(session),
-        units=att.attendance_units(session), present=att.present_pairs(session),
-        verdicts=att.eligibility_all(session), threshold=att.certificate_threshold(session),
+        people=ops.all_participants(session),
+        kind=att.attendance_unit(session),
+        units=att.attendance_units(session),
+        present=att.present_pairs(session),
+        verdicts=att.eligibility_all(session),
+        threshold=att.certificate_threshold(session),
     )
 
 
@@ -59,12 +71,12 @@ class PeopleRoom(QWidget):
         self.checkin = CheckInPanel()
         self.checkin.mark_requested.connect(self.mark)
         self.checkin.unit.currentIndexChanged.connect(self._show_presence)
-        self.checkin.unit_kind_changed.connect(
-            lambda kind: self._run(lambda s: att.set_attendance_unit(s, unit=kind)))
+        self.checkin.unit_kind_changed.connect(lambda kind: self._run(lambda s: att.set_attendance_unit(s, unit=kind)))
         self.tabs.addTab(self.checkin, "Check-in")
         self.certificates = EligibilityPanel()
         self.certificates.threshold_changed.connect(
-            lambda value: self._run(lambda s: att.set_threshold(s, threshold=value)))
+            lambda value: self._run(lambda s: att.set_threshold(s, threshold=value))
+        )
         self.tabs.addTab(self.certificates, "Certificates")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -76,10 +88,17 @@ class PeopleRoom(QWidget):
 
     def shortcuts_help(self) -> list[tuple[str, str]]:
         """The room's keys for Help ▸ Keyboard shortcuts (F1)."""
-        return [("Alt+1 / Alt+2 / Alt+3", "Roster / Check-in / Certificates"), ("Ctrl+F", "Search the roster"),
-                ("Ctrl+I", "Import a roster"), ("Ctrl+E", "Export the roster"), ("Ins", "Add a participant"),
-                ("F2", "Edit the selected participant"), ("Del", "Delete the selected participants"),
-                ("Space", "Check-in: tick or untick the selected people"), ("Ctrl+P", "Check-in: mark present")]
+        return [
+            ("Alt+1 / Alt+2 / Alt+3", "Roster / Check-in / Certificates"),
+            ("Ctrl+F", "Search the roster"),
+            ("Ctrl+I", "Import a roster"),
+            ("Ctrl+E", "Export the roster"),
+            ("Ins", "Add a participant"),
+            ("F2", "Edit the selected participant"),
+            ("Del", "Delete the selected participants"),
+            ("Space", "Check-in: tick or untick the selected people"),
+            ("Ctrl+P", "Check-in: mark present"),
+        ]
 
     def shutdown(self) -> None:
         """Nothing to stop: every edit here is a dialog that has already been saved."""
@@ -97,9 +116,13 @@ class PeopleRoom(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.roster_count)
         buttons = QHBoxLayout()
-        for text, keys, slot in (("Import…", "Ctrl+I", self.choose_import), ("Export…", "Ctrl+E", self.choose_export),
-                                 ("Add", "Ins", self.add_dialog), ("Edit", "F2", self.edit_selected),
-                                 ("Delete", "Del", self.delete_selected)):
+        for text, keys, slot in (
+            ("Import…", "Ctrl+I", self.choose_import),
+            ("Export…", "Ctrl+E", self.choose_export),
+            ("Add", "Ins", self.add_dialog),
+            ("Edit", "F2", self.edit_selected),
+            ("Delete", "Del", self.delete_selected),
+        ):
             button = QPushButton(text)
             button.setToolTip(keys)
             button.clicked.connect(slot)
@@ -197,8 +220,9 @@ class PeopleRoom(QWidget):
         if unit is None or not participant_ids:
             return
         was = self._present_at_unit()
-        self.undo_stack.push(commands.MarkPresence(self.ctx.tasks, participant_ids, list(unit.item_ids), present,
-                                                   was, unit.label))
+        self.undo_stack.push(
+            commands.MarkPresence(self.ctx.tasks, participant_ids, list(unit.item_ids), present, was, unit.label)
+        )
         # the scanner expects the tick at once; the full reload follows on_changes
         self.checkin.set_present((was | set(participant_ids)) if present else (was - set(participant_ids)))
 
@@ -228,6 +252,7 @@ class PeopleRoom(QWidget):
 
     def import_file(self, path: Path) -> None:
         """Read the file off the GUI thread, then show the preview dialog."""
+
         def read(progress):
             progress.report(0, 0, f"Reading {path.name}…")
             return read_roster_file(path)
@@ -236,15 +261,18 @@ class PeopleRoom(QWidget):
             self._end_progress()
             self.import_dialog = ImportDialog(self.ctx, path, table, self)
             self.import_dialog.accepted.connect(
-                lambda: self.run_import(self.import_dialog.table, self.import_dialog.mapping))
+                lambda: self.run_import(self.import_dialog.table, self.import_dialog.mapping)
+            )
             self.import_dialog.open()
 
-        _, progress = self.ctx.tasks.run_long(read, on_progress=self._on_progress, on_done=done,
-                                              on_error=self._import_failed)
+        _, progress = self.ctx.tasks.run_long(
+            read, on_progress=self._on_progress, on_done=done, on_error=self._import_failed
+        )
         self._start_progress(f"Reading {path.name}…", progress.cancel)
 
     def run_import(self, table, mapping) -> None:
         """Write the import in one transaction on the database worker, with progress and Cancel."""
+
         def work(progress):
             return self.ctx.tasks.read(lambda s: ops.import_roster(s, table=table, mapping=mapping, progress=progress))
 
@@ -254,8 +282,9 @@ class PeopleRoom(QWidget):
             self.last_import = result.value
             self.reload()
 
-        _, progress = self.ctx.tasks.run_long(work, on_progress=self._on_progress, on_done=done,
-                                              on_error=self._import_failed)
+        _, progress = self.ctx.tasks.run_long(
+            work, on_progress=self._on_progress, on_done=done, on_error=self._import_failed
+        )
         self._start_progress("Importing…", progress.cancel)
 
     def _import_failed(self, error: BaseException) -> None:
@@ -271,8 +300,9 @@ class PeopleRoom(QWidget):
 
     def choose_export(self) -> None:
         what = "attendance" if self.tabs.currentIndex() > 0 else "roster"
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {what}", f"{what}.xlsx",
-                                              "Excel workbook (*.xlsx);;CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Export {what}", f"{what}.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)"
+        )
         if path:
             self.export_file(Path(path), what)
 

@@ -4,6 +4,7 @@ Names with characters no installed font can draw (they would print as blanks) an
 other than the one the workshop's certificates were signed with are listed, each with the
 person or both key fingerprints; Cancel is the default, "Print anyway" goes on.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -33,8 +34,9 @@ class PreflightDialog(QDialog):
         self.list.setReadOnly(True)  # plain text: names are user data, never markup
         self.list.setPlainText("\n\n".join(f"\u2022 {w}" for w in warnings))
         layout.addWidget(self.list, 1)
-        hint = QLabel("Fix the names in the People room (or install the fonts named), or print "
-                      "anyway if a blank is acceptable.")
+        hint = QLabel(
+            "Fix the names in the People room (or install the fonts named), or print anyway if a blank is acceptable."
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -1,5 +1,6 @@
 """The Print room: choose a document, its options and where it goes; print off the UI thread
 with a progress bar and Cancel; verify certificate codes; export the organizer's public key."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,8 +8,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.operations.changes import Changes
@@ -17,13 +28,15 @@ from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, describe, p
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.printing.signing_keys import SigningKeysBar
 
-
-
 # The room's own keys: none of them is a window key (Ctrl+N/O/W/Q/Z/Y, Ctrl+Shift+S/Z,
 # Ctrl+1..7, F1), or Qt would find the key ambiguous and do neither.
-SHORTCUTS = (("Ctrl+P", "Print the chosen document"), ("Escape", "Cancel printing"),
-             ("Ctrl+Shift+V", "Verify a certificate"), ("Ctrl+Shift+G", "Certificate signatories"),
-             ("Ctrl+Shift+O", "Open what was printed (PDF viewer or folder)"))
+SHORTCUTS = (
+    ("Ctrl+P", "Print the chosen document"),
+    ("Escape", "Cancel printing"),
+    ("Ctrl+Shift+V", "Verify a certificate"),
+    ("Ctrl+Shift+G", "Certificate signatories"),
+    ("Ctrl+Shift+O", "Open what was printed (PDF viewer or folder)"),
+)
 
 
 class PrintRoom(QWidget):
@@ -124,8 +137,9 @@ class PrintRoom(QWidget):
 
     def _bind_keys(self) -> dict[str, QShortcut]:
         shortcuts: dict[str, QShortcut] = {}
-        for (keys_, _what), slot in zip(SHORTCUTS, (self.start, self.cancel, self.keys.verify,
-                                                     self.keys.signatories, self.open_printed)):
+        for (keys_, _what), slot in zip(
+            SHORTCUTS, (self.start, self.cancel, self.keys.verify, self.keys.signatories, self.open_printed)
+        ):
             shortcut = QShortcut(QKeySequence(keys_), self, activated=slot)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)  # this room's tab only
             shortcuts[keys_] = shortcut
@@ -162,8 +176,11 @@ class PrintRoom(QWidget):
         """A file named after the document and the kind, or a folder for one PDF per person."""
         kind = self.kind()
         current = Path(self.out.text()) if self.out.text() else None
-        folder = (current if current and current.suffix != ".pdf" else current.parent) if current \
+        folder = (
+            (current if current and current.suffix != ".pdf" else current.parent)
+            if current
             else self.ctx.doc.path.parent
+        )
         stem = f"{self.ctx.doc.path.stem}-{kind}"
         if self.per_person_on():
             self.out_label.setText("Save into folder")
@@ -197,17 +214,20 @@ class PrintRoom(QWidget):
         self.sheets.blockSignals(False)
 
     def options(self) -> PrintOptions:
-        return PrintOptions(paper=self.paper.currentText(),
-                            per_person=self.per_person_on(),
-                            unit=self.sheets.currentData() if self.kind() == "attendance" else None)
+        return PrintOptions(
+            paper=self.paper.currentText(),
+            per_person=self.per_person_on(),
+            unit=self.sheets.currentData() if self.kind() == "attendance" else None,
+        )
 
     def browse(self) -> None:
         if self.per_person_on():  # one file per person: they go into a folder
             start = self.out.text() if Path(self.out.text()).is_dir() else str(Path(self.out.text()).parent)
             chosen = QFileDialog.getExistingDirectory(self, "Folder for the certificates", start)
         else:
-            kinds = "PDF (*.pdf);;Word document, to finish editing (*.docx)" if self.kind() == "report" \
-                else "PDF (*.pdf)"
+            kinds = (
+                "PDF (*.pdf);;Word document, to finish editing (*.docx)" if self.kind() == "report" else "PDF (*.pdf)"
+            )
             chosen, _ = QFileDialog.getSaveFileName(self, "Save as", self.out.text(), kinds)
         if chosen:
             self.out.setText(chosen)
@@ -239,9 +259,12 @@ class PrintRoom(QWidget):
 
         # blank names and another signing key are looked for on the database worker: over a
         # thousand names this takes a second, which the window must not spend frozen
-        self.ctx.tasks.run(lambda s: Changes(value=warnings(s, kind)), initiator=self,
-                           on_done=lambda result: self._checked(kind, out, options, result.value),
-                           on_error=lambda _err: self._finish())
+        self.ctx.tasks.run(
+            lambda s: Changes(value=warnings(s, kind)),
+            initiator=self,
+            on_done=lambda result: self._checked(kind, out, options, result.value),
+            on_error=lambda _err: self._finish(),
+        )
 
     def _checked(self, kind: str, out: Path, options, found: list[str]) -> None:
         from dgfacil.ui.printing.preflight import accepted
@@ -263,13 +286,19 @@ class PrintRoom(QWidget):
             def gather(s):
                 return Changes(value=report_job(s))
         else:
+
             def gather(s):
                 try:
                     return prepare(s, kind=kind, options=options)
                 except ValueError as err:  # a refusal in one sentence; nothing was recorded
                     return Changes(value=err)
-        self.ctx.tasks.run(gather, initiator=self, on_done=lambda result: self._launch(kind, out, result.value),
-                           on_error=lambda _err: self._finish())
+
+        self.ctx.tasks.run(
+            gather,
+            initiator=self,
+            on_done=lambda result: self._launch(kind, out, result.value),
+            on_error=lambda _err: self._finish(),
+        )
 
     def busy(self) -> bool:
         return self.progress_handle is not None or self._preparing
@@ -294,7 +323,8 @@ class PrintRoom(QWidget):
             self.note = job.note
         self.status.setText(self.note or "Printing…")
         _future, self.progress_handle = self.ctx.tasks.run_long(
-            work, on_progress=self._progressed, on_done=self._done, on_error=self._failed)
+            work, on_progress=self._progressed, on_done=self._done, on_error=self._failed
+        )
 
     def _progressed(self, done: int, total: int, text: str) -> None:
         self.bar.setRange(0, max(total, 1))

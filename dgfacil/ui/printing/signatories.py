@@ -5,6 +5,7 @@ the Print room's undo stack, so Ctrl+Z in the dialog or the window's Edit menu t
 Signature pictures are checked and scaled down (operations.signatories.signature_image) before
 anything is pushed: a command's redo must never fail half way.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,17 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dgfacil.operations import signatories as ops
@@ -62,11 +72,11 @@ class _Remove(_Command):
 
     def apply(self) -> None:
         self.snapshot = self.tasks.run_sync(
-            lambda s: ops.remove_signatory(s, signatory_id=self.sid), initiator=self.initiator).value
+            lambda s: ops.remove_signatory(s, signatory_id=self.sid), initiator=self.initiator
+        ).value
 
     def do_undo(self) -> None:
-        self.tasks.run_sync(lambda s: ops.restore_signatory(s, snapshot=self.snapshot),
-                            initiator=self.initiator)
+        self.tasks.run_sync(lambda s: ops.restore_signatory(s, snapshot=self.snapshot), initiator=self.initiator)
 
 
 class _Add(_Command):
@@ -81,18 +91,19 @@ class _Add(_Command):
     def apply(self) -> None:
         if self.snapshot is not None:
             snapshot = self.snapshot
-            self.tasks.run_sync(lambda s: ops.restore_signatory(s, snapshot=snapshot),
-                                initiator=self.initiator)
+            self.tasks.run_sync(lambda s: ops.restore_signatory(s, snapshot=snapshot), initiator=self.initiator)
             return
         name, title, png = self.fields
         changes = self.tasks.run_sync(
-            lambda s: ops.add_signatory(s, name=name, title=title, signature_png=png), initiator=self.initiator)
+            lambda s: ops.add_signatory(s, name=name, title=title, signature_png=png), initiator=self.initiator
+        )
         self.sid = changes.ids[0]
 
     def do_undo(self) -> None:
         sid = self.sid
-        self.snapshot = self.tasks.run_sync(lambda s: ops.remove_signatory(s, signatory_id=sid),
-                                            initiator=self.initiator).value
+        self.snapshot = self.tasks.run_sync(
+            lambda s: ops.remove_signatory(s, signatory_id=sid), initiator=self.initiator
+        ).value
 
 
 ADD_KEY = "Ctrl+Shift+N"
@@ -138,9 +149,14 @@ class SignatoriesDialog(QDialog):
         self.up_button = QPushButton("Move left  (Alt+Up)")
         self.down_button = QPushButton("Move right  (Alt+Down)")
         close = QPushButton("Close")
-        for button, slot in ((self.add_button, self.add), (self.save_button, self.save),
-                             (self.remove_button, self.remove), (self.up_button, lambda: self.move(-1)),
-                             (self.down_button, lambda: self.move(1)), (close, self.accept)):
+        for button, slot in (
+            (self.add_button, self.add),
+            (self.save_button, self.save),
+            (self.remove_button, self.remove),
+            (self.up_button, lambda: self.move(-1)),
+            (self.down_button, lambda: self.move(1)),
+            (close, self.accept),
+        ):
             button.clicked.connect(slot)
             button.setAutoDefault(False)
         side = QVBoxLayout()
@@ -165,10 +181,16 @@ class SignatoriesDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.status)
         # not Ctrl+N: that is the window's File > New
-        for keys, slot in ((ADD_KEY, self.add), ("Ctrl+S", self.save), ("Delete", self.remove),
-                           ("Alt+Up", lambda: self.move(-1)), ("Alt+Down", lambda: self.move(1)),
-                           ("Ctrl+I", self.browse_image), (QKeySequence.Undo, undo_stack.undo),
-                           (QKeySequence.Redo, undo_stack.redo)):
+        for keys, slot in (
+            (ADD_KEY, self.add),
+            ("Ctrl+S", self.save),
+            ("Delete", self.remove),
+            ("Alt+Up", lambda: self.move(-1)),
+            ("Alt+Down", lambda: self.move(1)),
+            ("Ctrl+I", self.browse_image),
+            (QKeySequence.Undo, undo_stack.undo),
+            (QKeySequence.Redo, undo_stack.redo),
+        ):
             QShortcut(QKeySequence(keys), self, activated=slot)
         ctx.tasks.changes_applied.connect(self._changed)  # undo from the Edit menu too
         ctx.tasks.failed.connect(self._failed)  # a refused edit: say why (it left the undo stack)
@@ -226,8 +248,9 @@ class SignatoriesDialog(QDialog):
 
     # -- editing ---------------------------------------------------------------------------
     def browse_image(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Signature image", str(Path.home()),
-                                                "Images (*.png *.jpg *.jpeg)")
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Signature image", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
+        )
         if chosen:
             self.choose_image(Path(chosen))
 
@@ -278,12 +301,19 @@ class SignatoriesDialog(QDialog):
         sid, old = who.id, who
 
         def do(s):
-            return ops.update_signatory(s, signatory_id=sid, name=fields[0], title=fields[1],
-                                        signature_png=png, clear_image=png is None)
+            return ops.update_signatory(
+                s, signatory_id=sid, name=fields[0], title=fields[1], signature_png=png, clear_image=png is None
+            )
 
         def undo(s):
-            return ops.update_signatory(s, signatory_id=sid, name=old.name, title=old.title,
-                                        signature_png=old.signature_png, clear_image=old.signature_png is None)
+            return ops.update_signatory(
+                s,
+                signatory_id=sid,
+                name=old.name,
+                title=old.title,
+                signature_png=old.signature_png,
+                clear_image=old.signature_png is None,
+            )
 
         command = _Step(f"Edit signatory “{fields[0]}”", self.ctx, do, undo, initiator=self)
         self.undo_stack.push(command)
@@ -305,10 +335,15 @@ class SignatoriesDialog(QDialog):
         if who is None or not 0 <= who.position + step < len(self.rows):
             return
         sid, before, after = who.id, who.position, who.position + step
-        self.undo_stack.push(_Step(f"Move signatory “{who.name}”", self.ctx,
-                                   lambda s: ops.move_signatory(s, signatory_id=sid, position=after),
-                                   lambda s: ops.move_signatory(s, signatory_id=sid, position=before),
-                                   initiator=self))
+        self.undo_stack.push(
+            _Step(
+                f"Move signatory “{who.name}”",
+                self.ctx,
+                lambda s: ops.move_signatory(s, signatory_id=sid, position=after),
+                lambda s: ops.move_signatory(s, signatory_id=sid, position=before),
+                initiator=self,
+            )
+        )
         self.refresh()
 
 

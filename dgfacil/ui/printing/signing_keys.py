@@ -1,5 +1,6 @@
 """The Print room's signing-key bar: which key signs the certificates, its signatories, exporting its
 public half, and verifying a certificate's code."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
 class SigningKeysBar(QWidget):
     """The key's fingerprint, then Signatories…, Export public key… and Verify a certificate…"""
 
-    def __init__(self, ctx: AppContext, undo_stack: QUndoStack, say: Callable[[str], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, undo_stack: QUndoStack, say: Callable[[str], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.undo_stack, self.say = ctx, undo_stack, say
         self.dialog: SignatoriesDialog | None = None  # made on first use, then raised again
@@ -30,9 +32,11 @@ class SigningKeysBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)  # a row of the room's own layout, not a framed box
         layout.addWidget(self.label, 1)
-        for text, slot in (("Signatories…  (Ctrl+Shift+G)", self.signatories),
-                           ("Export public key…", self.export_key),
-                           ("Verify a certificate…  (Ctrl+Shift+V)", self.verify)):
+        for text, slot in (
+            ("Signatories…  (Ctrl+Shift+G)", self.signatories),
+            ("Export public key…", self.export_key),
+            ("Verify a certificate…  (Ctrl+Shift+V)", self.verify),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             layout.addWidget(button)
@@ -68,8 +72,7 @@ class SigningKeysBar(QWidget):
     def export_key(self) -> None:
         from dgfacil.operations import keys
 
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export public key", "organizer-public-key.pem",
-                                                "PEM (*.pem)")
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export public key", "organizer-public-key.pem", "PEM (*.pem)")
         if chosen:
             keys.export_public_key(Path(chosen))
             self.refresh()

@@ -2,6 +2,7 @@
 
 A keyboard-wedge scanner types the text into the box; it is checked as it arrives.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -10,15 +11,19 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from dgfacil.core import signing
 
-COLOURS = {signing.Validity.VALID: "#1b7f3b", signing.Validity.INVALID: "#b3261e",
-           signing.Validity.UNKNOWN_KEY: "#9a6700"}
+COLOURS = {
+    signing.Validity.VALID: "#1b7f3b",
+    signing.Validity.INVALID: "#b3261e",
+    signing.Validity.UNKNOWN_KEY: "#9a6700",
+}
 
 
 class VerifyDialog(QDialog):
     """Checks certificate codes against the keys this computer knows."""
 
-    def __init__(self, parent: QWidget | None = None, known_keys: dict[str, bytes] | None = None,
-                 also: list[bytes] | None = None):
+    def __init__(
+        self, parent: QWidget | None = None, known_keys: dict[str, bytes] | None = None, also: list[bytes] | None = None
+    ):
         super().__init__(parent)
         self.setWindowTitle("Verify a certificate")
         self.resize(580, 500)
@@ -80,8 +85,7 @@ class VerifyDialog(QDialog):
         else:
             lines = [verdict.reason[0].upper() + verdict.reason[1:] + "."]
             if facts:
-                lines += ["", "The code claims (NOT verified, do not rely on it):",
-                          *(f"    {f}" for f in facts)]
+                lines += ["", "The code claims (NOT verified, do not rely on it):", *(f"    {f}" for f in facts)]
         self.details.setText("\n".join(lines))
         self.layout().activate()  # room for every line now, not at the next event
         return verdict

@@ -5,6 +5,7 @@ PySide6-Addons). Without it the system's own player plays the file (aplay / papl
 winsound on Windows), detached so the countdown never waits; with none, the chime is off and
 one line in the log says why.
 """
+
 from __future__ import annotations
 
 import logging

@@ -5,6 +5,7 @@ Because they share one stack, a new adjustment clears what could be redone, as i
 plan undone before the day changed can never be re-applied to a day it no longer fits. A plan
 redone later (time passes, Next is pressed) is checked again and refused if it wins nothing.
 """
+
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
@@ -30,7 +31,8 @@ class RecordAdjust(QUndoCommand):
         day_id, kind, item_id, minutes, at = self.day_id, self.kind, self.item_id, self.minutes, self.at
         changes = self.room.ctx.tasks.run_sync(
             lambda s: run_ops.record_event(s, day_id=day_id, kind=kind, at=at, item_id=item_id, minutes=minutes),
-            initiator=self.room)
+            initiator=self.room,
+        )
         self.event_id = changes.ids[0] if changes and changes.ids else None
         self.room.after_plan_change()
 
@@ -57,12 +59,15 @@ class ApplyPlan(QUndoCommand):
                 self.events = fresh
         if self.done_once and fresh is None:
             self.setObsolete(True)  # Qt drops an obsolete command from the stack
-            self.room.message.setText("The recovery plan no longer wins anything here: not applied again. "
-                                      "Press R for a plan for the day as it is now.")
+            self.room.message.setText(
+                "The recovery plan no longer wins anything here: not applied again. "
+                "Press R for a plan for the day as it is now."
+            )
             return
         day_id, events = self.day_id, self.events
-        changes = self.room.ctx.tasks.run_sync(lambda s: run_ops.apply_plan(s, day_id=day_id, events=events),
-                                               initiator=self.room)
+        changes = self.room.ctx.tasks.run_sync(
+            lambda s: run_ops.apply_plan(s, day_id=day_id, events=events), initiator=self.room
+        )
         self.ids = tuple(changes.ids) if changes else ()
         self.done_once = True
         self.room.after_plan_change()

@@ -1,4 +1,5 @@
 """The run buttons, each with its keyboard shortcut written on it."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -70,8 +71,9 @@ class RunControls(QWidget):
             action.setEnabled(shown and (applicable or name == "close_plan"))
 
     def show_state(self, state: RunState) -> None:
-        label = {Phase.NOT_STARTED: "Start", Phase.RUNNING: "Pause", Phase.PAUSED: "Resume",
-                 Phase.FINISHED: "Start"}[state.phase]
+        label = {Phase.NOT_STARTED: "Start", Phase.RUNNING: "Pause", Phase.PAUSED: "Resume", Phase.FINISHED: "Start"}[
+            state.phase
+        ]
         text = f"{label}\nSpace"
         toggle = self.buttons["toggle"]
         if toggle.text() != text:
@@ -81,7 +83,11 @@ class RunControls(QWidget):
             "toggle": state.phase is not Phase.FINISHED,
             "previous": running or state.phase is Phase.FINISHED,
             "next": state.phase is not Phase.FINISHED,
-            "plus1": running, "plus5": running, "minus1": running, "minus5": running, "skip": running,
+            "plus1": running,
+            "plus5": running,
+            "minus1": running,
+            "minus5": running,
+            "skip": running,
         }
         for name, on in enabled.items():
             if self.buttons[name].isEnabled() != on:

@@ -1,12 +1,23 @@
 """The Run room's layout: top bar, countdown beside the day's list (or the plan preview), bars, buttons."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-    QSpinBox, QStackedWidget, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
 )
 
 from dgfacil.ui.run.controls import RunControls
@@ -53,8 +64,10 @@ def _top_bar(self: RunRoom, chime_on: bool) -> QHBoxLayout:
     self.chime_box = QCheckBox("Chime")
     self.chime_box.setChecked(bool(chime_on))
     self.chime_box.setFocusPolicy(Qt.ClickFocus)
-    self.chime_box.setToolTip("A soft chime at the warning and at time up"
-                              + ("" if self.chime.available else " (sound needs QtMultimedia: off here)"))
+    self.chime_box.setToolTip(
+        "A soft chime at the warning and at time up"
+        + ("" if self.chime.available else " (sound needs QtMultimedia: off here)")
+    )
     self.chime_box.toggled.connect(self._on_chime_toggled)
     self.day_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
     self.clocks = plain_label(name="clocks")
@@ -136,7 +149,7 @@ def _progress_row(self: RunRoom) -> QHBoxLayout:
 
 
 def _suggestion_button(self: RunRoom) -> QPushButton:
-    """"Behind by … — show a recovery plan [R]", hidden while on time."""
+    """ "Behind by … — show a recovery plan [R]", hidden while on time."""
     button = QPushButton()
     button.setObjectName("suggestion")
     button.setFocusPolicy(Qt.NoFocus)

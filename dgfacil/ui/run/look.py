@@ -3,6 +3,7 @@
 Every warning colour comes with words on screen, so nothing depends on colour alone. The
 pairs below keep text-to-background contrast at WCAG AA or better.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,19 +23,47 @@ class Theme:
 
 
 LIGHT = Theme(
-    name="light", background="#FFFFFF", text="#0F172A", muted="#475569", rule="#CBD5E1",
-    level_bg={Level.IDLE: "#F1F5F9", Level.OK: "#E8F5EC", Level.WARNING: "#FFC62E",
-              Level.OVER: "#B91C1C", Level.PAUSED: "#E2E8F0"},
-    level_fg={Level.IDLE: "#334155", Level.OK: "#14532D", Level.WARNING: "#3B2600",
-              Level.OVER: "#FFFFFF", Level.PAUSED: "#1E293B"},
+    name="light",
+    background="#FFFFFF",
+    text="#0F172A",
+    muted="#475569",
+    rule="#CBD5E1",
+    level_bg={
+        Level.IDLE: "#F1F5F9",
+        Level.OK: "#E8F5EC",
+        Level.WARNING: "#FFC62E",
+        Level.OVER: "#B91C1C",
+        Level.PAUSED: "#E2E8F0",
+    },
+    level_fg={
+        Level.IDLE: "#334155",
+        Level.OK: "#14532D",
+        Level.WARNING: "#3B2600",
+        Level.OVER: "#FFFFFF",
+        Level.PAUSED: "#1E293B",
+    },
 )
 
 DARK = Theme(
-    name="dark", background="#0B1120", text="#F8FAFC", muted="#A5B4C8", rule="#334155",
-    level_bg={Level.IDLE: "#111827", Level.OK: "#0B1120", Level.WARNING: "#F5B700",
-              Level.OVER: "#DC2626", Level.PAUSED: "#1E293B"},
-    level_fg={Level.IDLE: "#CBD5E1", Level.OK: "#F8FAFC", Level.WARNING: "#111827",
-              Level.OVER: "#FFFFFF", Level.PAUSED: "#E2E8F0"},
+    name="dark",
+    background="#0B1120",
+    text="#F8FAFC",
+    muted="#A5B4C8",
+    rule="#334155",
+    level_bg={
+        Level.IDLE: "#111827",
+        Level.OK: "#0B1120",
+        Level.WARNING: "#F5B700",
+        Level.OVER: "#DC2626",
+        Level.PAUSED: "#1E293B",
+    },
+    level_fg={
+        Level.IDLE: "#CBD5E1",
+        Level.OK: "#F8FAFC",
+        Level.WARNING: "#111827",
+        Level.OVER: "#FFFFFF",
+        Level.PAUSED: "#E2E8F0",
+    },
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}

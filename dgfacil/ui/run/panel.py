@@ -1,4 +1,5 @@
 """The facilitator's big panel: what runs now, its countdown, and the words that go with it."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -9,9 +10,8 @@ from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import ItemKind
 from dgfacil.core.run.log import Phase
 from dgfacil.core.run.plan import RunState
-from dgfacil.core.run.words import Level, CountdownStatus, countdown_text
+from dgfacil.core.run.words import CountdownStatus, Level, countdown_text
 from dgfacil.ui.widgets import plain_label
-
 
 COUNTDOWN_PT = 84
 STARTS_AT_PT = 34  # "Starts at 15:00" before the start: a clock time, never mistaken for a countdown
@@ -75,7 +75,9 @@ class CountdownPanel(QFrame):
             started = hhmm(row.start, zone) if row.start else "—"
             change = row.minutes - row.item.duration_min
             length = f"{row.minutes} min" + (f" ({change:+d})" if change else "")
-            times = f"Started {started} · {length} · planned {hhmm(row.planned_start, zone)}–{hhmm(row.planned_end, zone)}"
+            times = (
+                f"Started {started} · {length} · planned {hhmm(row.planned_start, zone)}–{hhmm(row.planned_end, zone)}"
+            )
             if back:
                 times = "   ·   ".join(back)
         _set(self.kind, kind)

@@ -4,6 +4,7 @@ It shows what the Run room hands it (`show_state`); it never reads the document.
 with the window's height. If its screen is unplugged it moves to a remaining screen, and
 `return_to_projector()` (F5 in the Run room) sends it back when the screen is there again.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -14,8 +15,8 @@ from dgfacil.core.agenda import hhmm, in_zone, workshop_zones
 from dgfacil.core.model import Workshop
 from dgfacil.core.run.log import Phase
 from dgfacil.core.run.plan import RunState, on_minute
-from dgfacil.core.run.words import Level, CountdownStatus, back_at, conflict_texts, countdown_text, progress_text
 from dgfacil.core.run.recovery import short_title
+from dgfacil.core.run.words import CountdownStatus, Level, back_at, conflict_texts, countdown_text, progress_text
 from dgfacil.core.zones import place_name
 from dgfacil.ui.run.look import THEMES
 from dgfacil.ui.run.projector_paint import paint

@@ -3,6 +3,7 @@
 A hand layout (rather than labels in a layout) keeps the countdown as large as the screen
 allows on any shape of screen, and long item titles can never push the clock off the screen.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
@@ -12,8 +13,16 @@ from dgfacil.core.run.words import Level
 from dgfacil.ui.run.look import Theme
 
 # Share of the window's height for each kind of type.
-SIZES = {"header": 0.028, "title": 0.052, "countdown": 0.27, "words": 0.058, "back": 0.075,
-         "zones": 0.036, "next": 0.040, "clock": 0.036}
+SIZES = {
+    "header": 0.028,
+    "title": 0.052,
+    "countdown": 0.27,
+    "words": 0.058,
+    "back": 0.075,
+    "zones": 0.036,
+    "next": 0.040,
+    "clock": 0.036,
+}
 TITLE_LINES = 2
 
 
@@ -30,8 +39,9 @@ def elide(text: str, font: QFont, width: float) -> str:
     return QFontMetricsF(font).elidedText(text, Qt.ElideRight, width)
 
 
-def paint(painter: QPainter, width: int, height: int, theme: Theme, level: Level, texts: dict[str, str],
-          clocks: list[str]) -> None:
+def paint(
+    painter: QPainter, width: int, height: int, theme: Theme, level: Level, texts: dict[str, str], clocks: list[str]
+) -> None:
     """Draw the whole view. `texts`: header, alert, progress, title, countdown, words, back, zones, next."""
     painter.setRenderHint(QPainter.Antialiasing)
     painter.setRenderHint(QPainter.TextAntialiasing)
@@ -48,8 +58,11 @@ def paint(painter: QPainter, width: int, height: int, theme: Theme, level: Level
     alert = texts.get("alert", "")
     painter.setPen(QColor(theme.muted))
     progress_w = QFontMetricsF(header).horizontalAdvance(texts.get("progress", "")) + line
-    painter.drawText(QRectF(side, top, inner - progress_w, line), Qt.AlignLeft | Qt.AlignVCenter,
-                     elide(alert or texts.get("header", ""), header, inner - progress_w - line))
+    painter.drawText(
+        QRectF(side, top, inner - progress_w, line),
+        Qt.AlignLeft | Qt.AlignVCenter,
+        elide(alert or texts.get("header", ""), header, inner - progress_w - line),
+    )
     painter.setPen(QColor(theme.muted))
     painter.drawText(QRectF(side, top, inner, line), Qt.AlignRight | Qt.AlignVCenter, texts.get("progress", ""))
     upper = top + line * 1.6
@@ -65,15 +78,19 @@ def paint(painter: QPainter, width: int, height: int, theme: Theme, level: Level
     if clocks:
         cell = inner / len(clocks)
         for n, text in enumerate(clocks):
-            painter.drawText(QRectF(side + n * cell, strip_top + clock_h * 0.3, cell, clock_h * 1.2),
-                             Qt.AlignCenter, elide(text, clock, cell))
+            painter.drawText(
+                QRectF(side + n * cell, strip_top + clock_h * 0.3, cell, clock_h * 1.2),
+                Qt.AlignCenter,
+                elide(text, clock, cell),
+            )
     lower = strip_top - clock_h * 0.4
     if texts.get("next"):
         nxt = font_for("next", height)
         next_h = QFontMetricsF(nxt).height()
         painter.setFont(nxt)
-        painter.drawText(QRectF(side, lower - next_h * 1.2, inner, next_h), Qt.AlignCenter,
-                         elide(texts["next"], nxt, inner))
+        painter.drawText(
+            QRectF(side, lower - next_h * 1.2, inner, next_h), Qt.AlignCenter, elide(texts["next"], nxt, inner)
+        )
         lower -= next_h * 1.6
 
     _paint_middle(painter, QRectF(side, upper, inner, max(lower - upper, 10)), height, theme, level, texts)

@@ -1,8 +1,18 @@
 """The recovery plan's preview (before → after per item, the new day end) and its undoable apply."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.run.plan import RunState
@@ -10,8 +20,13 @@ from dgfacil.core.run.recovery import RecoveryPlan, short_title
 from dgfacil.core.run.words import day_end_text, span_words
 from dgfacil.ui.widgets import plain_label
 
-HOW = {"break": "shorter break", "discussion": "shorter Q&A / discussion", "trim": "trimmed", "skip": "left out",
-       "end": "ends by the fixed start"}
+HOW = {
+    "break": "shorter break",
+    "discussion": "shorter Q&A / discussion",
+    "trim": "trimmed",
+    "skip": "left out",
+    "end": "ends by the fixed start",
+}
 HEADERS = ("Item", "Before", "After", "")
 
 
@@ -43,27 +58,38 @@ def plan_heading(plan: RecoveryPlan | None, state: RunState, zone: str) -> str:
             conflict = state.conflicts[0]
             where = f"{short_title(conflict.item.title, 32)} (fixed at {hhmm(conflict.hold, zone)})"
             now = state.current
-            how = (f"shorten {short_title(now.item.title, 32)} (− or Ctrl −) to make room, or skip what will not run"
-                   if now is not None else "skip what will not run")
-            return (f"No recovery plan: nothing left before {where} fits any more — "
-                    f"{span_words(state.behind_min)} of content do not fit. To win time back, {how}.")
-        return (f"No recovery plan: every item left is at its shortest or marked “do not shorten”. "
-                f"Still {span_words(state.behind_min)} behind — skip or shorten an item yourself.")
+            how = (
+                f"shorten {short_title(now.item.title, 32)} (− or Ctrl −) to make room, or skip what will not run"
+                if now is not None
+                else "skip what will not run"
+            )
+            return (
+                f"No recovery plan: nothing left before {where} fits any more — "
+                f"{span_words(state.behind_min)} of content do not fit. To win time back, {how}."
+            )
+        return (
+            f"No recovery plan: every item left is at its shortest or marked “do not shorten”. "
+            f"Still {span_words(state.behind_min)} behind — skip or shorten an item yourself."
+        )
     end = f"Now: {day_end_text(plan.before, zone)}\nAfter: {day_end_text(plan.after, zone)}"
     ending = plan.ends_current
     if ending is not None:  # the running item itself runs past a fixed start: say it first
         conflict = plan.before.conflicts[0]
         title, hold = short_title(ending.title, 32), hhmm(conflict.hold, zone)
-        head = (f"{title} runs past {short_title(conflict.item.title, 32)}, fixed at {hold}: nothing after it "
-                f"fits. The best it can do: end {title} by {hold} ({ending.before_min - ending.after_min} min "
-                f"sooner)")
+        head = (
+            f"{title} runs past {short_title(conflict.item.title, 32)}, fixed at {hold}: nothing after it "
+            f"fits. The best it can do: end {title} by {hold} ({ending.before_min - ending.after_min} min "
+            f"sooner)"
+        )
         if plan.recovers:
             return f"{head} — that recovers it all.\n{end}"
         return f"{head}; {span_words(plan.after.behind_min)} still do not fit — end it sooner to make room.\n{end}"
     if plan.recovers:
         return f"Recovery plan — wins back {span_words(plan.won_min)}.\n{end}"
-    return (f"No plan recovers it all; the best it can do wins back {span_words(plan.won_min)} "
-            f"and leaves {span_words(plan.after.behind_min)}.\n{end}")
+    return (
+        f"No plan recovers it all; the best it can do wins back {span_words(plan.won_min)} "
+        f"and leaves {span_words(plan.after.behind_min)}.\n{end}"
+    )
 
 
 class RecoveryPreview(QFrame):
@@ -117,8 +143,10 @@ class RecoveryPreview(QFrame):
 
     def texts(self) -> list[list[str]]:
         """What the preview table shows (tests and the report read it)."""
-        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
-                for r in range(self.table.rowCount())]
+        return [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
 
 
 def conflict_label() -> QLabel:

@@ -4,6 +4,7 @@ Everything shown is derived from the run log and `ctx.clock()` (dgfacil.core.run
 QTimer only asks for a repaint. Each button is an action with a keyboard shortcut, shown on
 the button, and the same actions work from the projector window.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -17,18 +18,24 @@ from dgfacil.core.run.log import EventKind, Phase
 from dgfacil.core.run.plan import RunState, derive_state
 from dgfacil.core.run.recovery import recovery_plan
 from dgfacil.core.run.words import (
-    Level, back_at, conflict_texts, countdown_status, day_end_text, progress_text, span_words,
+    Level,
+    back_at,
+    conflict_texts,
+    countdown_status,
+    day_end_text,
+    progress_text,
+    span_words,
 )
 from dgfacil.operations import run as run_ops
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.workshop import zone_labels
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.run.chime import Chime
-from dgfacil.ui.run.look import ROOM_STYLE
-from dgfacil.ui.run.projector import city
+from dgfacil.ui.run.commands import ApplyPlan, RecordAdjust
 from dgfacil.ui.run.controls import PLAN_ONLY
 from dgfacil.ui.run.layout import build_room
-from dgfacil.ui.run.commands import ApplyPlan, RecordAdjust
+from dgfacil.ui.run.look import ROOM_STYLE
+from dgfacil.ui.run.projector import city
 
 if TYPE_CHECKING:
     from dgfacil.ui.run.projector import RunProjector
@@ -57,8 +64,14 @@ class RunRoom(QWidget):
         self.projector: RunProjector | None = None
         self._last_alert: tuple | None = None
         self.chime = Chime(self)
-        settings = ctx.tasks.read(lambda s: (run_ops.warning_lead(s), run_ops.chime_on(s),
-                                             run_ops.projector_theme(s), run_ops.projector_strip(s)))
+        settings = ctx.tasks.read(
+            lambda s: (
+                run_ops.warning_lead(s),
+                run_ops.chime_on(s),
+                run_ops.projector_theme(s),
+                run_ops.projector_strip(s),
+            )
+        )
         self.warning_lead_min, chime_on, self.projector_theme, strip_on = settings
         self.chime.enabled = bool(chime_on)
         self.setStyleSheet(ROOM_STYLE)
@@ -122,8 +135,7 @@ class RunRoom(QWidget):
 
     def reload_events(self) -> None:
         day_id = self.day_id
-        self.events = [] if day_id is None else self.ctx.tasks.read(
-            lambda s: run_ops.day_events(s, day_id=day_id))
+        self.events = [] if day_id is None else self.ctx.tasks.read(lambda s: run_ops.day_events(s, day_id=day_id))
         self._last_alert = None
 
     def show_day(self, day_id: int) -> None:
@@ -158,8 +170,11 @@ class RunRoom(QWidget):
         self.ctx.tasks.run_sync(lambda s: run_ops.set_projector_strip(s, on=on), initiator=self)
         if self.strip_action.isChecked() != on:
             self.strip_action.setChecked(on)
-        self.message.setText("The projector shows the facilitator strip — Shift+F5 hides it." if on else
-                             "The facilitator strip is hidden on the projector — Shift+F5 shows it.")
+        self.message.setText(
+            "The projector shows the facilitator strip — Shift+F5 hides it."
+            if on
+            else "The facilitator strip is hidden on the projector — Shift+F5 shows it."
+        )
         self.refresh()
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
@@ -327,8 +342,10 @@ class RunRoom(QWidget):
         heading = f"Today, re-planned ({zone.rsplit('/', 1)[-1].replace('_', ' ')} time)"
         on = state.rehearsal_on
         if on is not None:  # a rehearsal on another date: say so, and how to clear it
-            heading = (f"Rehearsal on {on:%a %d %b} (planned for {day.date:%a %d %b %Y}): times move to "
-                       f"when you start — Reset run… clears it")
+            heading = (
+                f"Rehearsal on {on:%a %d %b} (planned for {day.date:%a %d %b %Y}): times move to "
+                f"when you start — Reset run… clears it"
+            )
         _set(self.agenda_title, heading)
         _set(self.progress_label, progress_text(state))
         _set(self.clocks, "   ".join(f"{city(z, self.labels)} {in_zone(state.now, z):%H:%M}" for z in self.zones()))
@@ -388,4 +405,3 @@ def _day_fraction(state: RunState) -> int:
     if span <= 0:
         return 1000
     return max(0, min(1000, int(1000 * (state.now - first).total_seconds() / span)))
-

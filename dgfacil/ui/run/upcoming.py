@@ -1,11 +1,12 @@
 """The re-planned rest of the day as a table model: time, item, length, remarks."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from dgfacil.core.agenda import hhmm
-from dgfacil.core.run.plan import Row, RunState, ItemStatus
+from dgfacil.core.run.plan import ItemStatus, Row, RunState
 from dgfacil.core.run.words import done_remarks, row_remarks, span_words
 from dgfacil.ui.widgets import plain_tooltip
 

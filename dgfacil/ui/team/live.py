@@ -8,6 +8,7 @@ never hears itself (store/team_notify.py). While the server is gone (reconnectin
 edits are refused at once (ServerDocument.server_state); when it is back, every room reloads
 (news may have been missed).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -56,8 +57,11 @@ class TeamStatus(QLabel):
         self.setStyleSheet(f"color: {colour}; padding: 0 8px;")
         self.setText(state_text(state, since))
         self.setMinimumWidth(self.sizeHint().width())  # the status bar never cuts the server's state
-        self.setToolTip("Edits are refused until the team server answers again; the app reconnects by itself."
-                        if state == "offline" else "")
+        self.setToolTip(
+            "Edits are refused until the team server answers again; the app reconnects by itself."
+            if state == "offline"
+            else ""
+        )
 
 
 class TeamLink(QObject):
@@ -66,8 +70,14 @@ class TeamLink(QObject):
     _heard = Signal(object, str)
     _state = Signal(str, object)
 
-    def __init__(self, doc: Document, deliver: Callable[[Changes, object], None], status: TeamStatus,
-                 say: Callable[[str], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        deliver: Callable[[Changes, object], None],
+        status: TeamStatus,
+        say: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         from dgfacil.operations import team
 

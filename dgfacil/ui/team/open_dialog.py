@@ -4,6 +4,7 @@ The password is used for this opening only: it goes to libpq as the connection's
 never written to the settings or the recent list (which keep the address without it). Left empty,
 libpq looks in PGPASSFILE / ~/.pgpass as usual, and PGSSLMODE and the rest of its environment apply.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,16 +25,20 @@ class OpenTeamDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Open team workshop")
         self.setMinimumWidth(520)
-        intro = QLabel("A workshop on the team's PostgreSQL server: several laptops work on it at once, "
-                       "and each sees the others' changes.")
+        intro = QLabel(
+            "A workshop on the team's PostgreSQL server: several laptops work on it at once, "
+            "and each sees the others' changes."
+        )
         intro.setWordWrap(True)
         self.address = QLineEdit(address)
         self.address.setPlaceholderText(EXAMPLE)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
         self.password.setPlaceholderText("empty: from ~/.pgpass, or none")
-        hint = QLabel("The password is used for this connection only and never saved. "
-                      "~/.pgpass (or PGPASSFILE) and PGSSLMODE are used as usual.")
+        hint = QLabel(
+            "The password is used for this connection only and never saved. "
+            "~/.pgpass (or PGPASSFILE) and PGSSLMODE are used as usual."
+        )
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         self.problem = QLabel(why)

@@ -1,5 +1,6 @@
 """The main window's team-mode hooks, kept here so main_window.py stays small: opening a team
 workshop (behind the painted window, as a file opens), and its link while it is open."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -55,8 +56,9 @@ def attach(window: MainWindow) -> TeamLink | None:
         return None
     status = TeamStatus()
     window.statusBar().addPermanentWidget(status)
-    return TeamLink(ctx.doc, window._on_changes, status,
-                    lambda text: window.statusBar().showMessage(text, 8000), window)
+    return TeamLink(
+        ctx.doc, window._on_changes, status, lambda text: window.statusBar().showMessage(text, 8000), window
+    )
 
 
 def detach(window: MainWindow, link: TeamLink | None) -> None:

@@ -4,6 +4,7 @@ UN DESA/ESCAP outcome report's own figures (e.g. 143 of 147 satisfied overall).
 Run from the repository root: python tests/data/evaluation/make_webinar_147.py
 The distributions below the top two levels are invented; the top-two totals are the report's.
 """
+
 from __future__ import annotations
 
 import csv
@@ -11,11 +12,24 @@ import random
 from pathlib import Path
 
 SAT = "6. Please rate your level of satisfaction with the following aspects of the Webinar. Please choose one in each row."
-UND = ("7. The Webinar helped my understanding on the structure of the Toolkit and the importance of building "
-       "capacities for digital government transformation. (please choose one in each row)")
-SAT_LEVELS = ["Very Satisfied", "Somehow Satisfied", "Neither Satisfied nor Dissatisfied", "Somehow Dissatisfied",
-              "Very Dissatisfied"]
-AGREE_LEVELS = ["Strongly Agree", "Somehow Agree", "Neither Agree nor Disagree", "Somehow Disagree", "Strongly Disagree"]
+UND = (
+    "7. The Webinar helped my understanding on the structure of the Toolkit and the importance of building "
+    "capacities for digital government transformation. (please choose one in each row)"
+)
+SAT_LEVELS = [
+    "Very Satisfied",
+    "Somehow Satisfied",
+    "Neither Satisfied nor Dissatisfied",
+    "Somehow Dissatisfied",
+    "Very Dissatisfied",
+]
+AGREE_LEVELS = [
+    "Strongly Agree",
+    "Somehow Agree",
+    "Neither Agree nor Disagree",
+    "Somehow Disagree",
+    "Strongly Disagree",
+]
 
 # column header -> (levels, counts per level best first); top two sum to the report's figure
 LIKERT = {
@@ -25,13 +39,25 @@ LIKERT = {
     f"{SAT} [Overall facilitation/delivery of the Webinar]": (SAT_LEVELS, [95, 45, 6, 1, 0]),  # 140
     f"{SAT} [Duration of the Webinar]": (SAT_LEVELS, [80, 55, 9, 2, 1]),  # 135
     f"{SAT} [Overall, the Webinar]": (SAT_LEVELS, [104, 39, 3, 1, 0]),  # 143
-    f"{UND} [The need for accelerating the pace of digital government transformation]": (AGREE_LEVELS, [109, 35, 3, 0, 0]),  # 144
-    f"{UND} [The importance of building capacities for digital government transformation]": (AGREE_LEVELS, [118, 28, 1, 0, 0]),  # 146
+    f"{UND} [The need for accelerating the pace of digital government transformation]": (
+        AGREE_LEVELS,
+        [109, 35, 3, 0, 0],
+    ),  # 144
+    f"{UND} [The importance of building capacities for digital government transformation]": (
+        AGREE_LEVELS,
+        [118, 28, 1, 0, 0],
+    ),  # 146
     f"{UND} [The importance of promoting digital inclusion]": (AGREE_LEVELS, [121, 25, 1, 0, 0]),  # 146
     f"{UND} [The Toolkit is well structured and easy to use as a tool]": (AGREE_LEVELS, [86, 53, 7, 1, 0]),  # 139
 }
-INSTITUTIONS = ["National government"] * 61 + ["Local or regional government"] * 27 + \
-    ["International organization"] * 19 + ["Training institute"] * 16 + ["Academic institution"] * 17 + ["Other"] * 7
+INSTITUTIONS = (
+    ["National government"] * 61
+    + ["Local or regional government"] * 27
+    + ["International organization"] * 19
+    + ["Training institute"] * 16
+    + ["Academic institution"] * 17
+    + ["Other"] * 7
+)
 LIKED = [
     "Excellent presenters and moderators as well as topic",
     "I like the relevance of the topics.",
@@ -65,10 +91,15 @@ def main() -> None:
     columns = {header: column(levels, counts, rng) for header, (levels, counts) in LIKERT.items()}
     institutions = INSTITUTIONS[:]
     rng.shuffle(institutions)
-    headers = ["Timestamp", "Email address", "Type of institution", *LIKERT,
-               "What did you like most about the Webinar?",
-               "Will you be interested in a follow-up capacity development activity, such as requesting "
-               "DPIDG/UNPOG to organize a national capacity building workshop? Please specify."]
+    headers = [
+        "Timestamp",
+        "Email address",
+        "Type of institution",
+        *LIKERT,
+        "What did you like most about the Webinar?",
+        "Will you be interested in a follow-up capacity development activity, such as requesting "
+        "DPIDG/UNPOG to organize a national capacity building workshop? Please specify.",
+    ]
     out = Path(__file__).with_name("webinar_147.csv")
     with open(out, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)

@@ -131,9 +131,32 @@ def add_day(session: Session, *, workshop_id: int, on: date_type, title: str = "
     return Changes(agenda=True, ids=(day_id,))
 
 
-def update_day(session: Session, *, day_id: int, on: date_type | None = None, title: str | None = None) -> Changes:
+def update_day(
+    session: Session,
+    *,
+    day_id: int,
+    on: date_type | None = None,
+    title: str | None = None,
+    seen: Mapping[str, Any] | None = None,
+) -> Changes:
+    """Rename or re-date a day. `seen`: {"title": …, "on": date} as the user saw them (the fields
+    changed); if the day holds something else by now, the edit is refused (EditConflict)."""
     check_fields(day_title=title)
     check_date("the day", on)
+    if seen is not None:
+        row = day_store.day_row(day_id, session=session)
+        shown = {
+            ("date" if name == "on" else name): (value.isoformat() if name == "on" else value)
+            for name, value in seen.items()
+        }
+        refuse_if_changed(
+            {"title": row.title, "date": row.date},
+            shown,
+            table="day",
+            row_id=day_id,
+            what=f"The day “{row.title or row.date}”",
+            session=session,
+        )
     day_store.update_day(day_id, on=on, title=title, session=session)
     return Changes(agenda=True, ids=(day_id,))
 

@@ -13,6 +13,7 @@ from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.conflicts import refuse_if_changed
 from dgfacil.operations.ids import saved_id
 from dgfacil.store import attendance as attendance_store
 from dgfacil.store import boards as store
@@ -56,25 +57,60 @@ def add_item(session: Session, *, exercise_id: int, group_id: int | None, item: 
     return _changes(store.insert_item(exercise_id, group_id, fields, session=session))
 
 
-def update_item(session: Session, *, item_id: int, **fields: Any) -> Changes:
-    """Change some fields of a card or row (text, colour, area, x, y, cluster, data, position)."""
+def update_item(session: Session, *, item_id: int, seen: dict[str, Any] | None = None, **fields: Any) -> Changes:
+    """Change some fields of a card or row (text, colour, area, x, y, cluster, data, position).
+    `seen`: those fields as the user saw them; if the card holds something else by now, the edit
+    is refused whole (EditConflict)."""
     store.board_of(item_id, session=session)  # LookupError before the fields are checked
+    if seen is not None:
+        current = store.board_item(item_id, session=session)
+        shown = _clean(dict(seen))
+        refuse_if_changed(
+            store.item_fields(current),
+            shown,
+            table="board_item",
+            row_id=item_id,
+            what=f"The card {_short(current.text)}",
+            session=session,
+        )
     store.write_item(item_id, _clean(fields), session=session)
     return _changes(item_id)
 
 
-def move_items(session: Session, *, moves: dict[int, tuple[float, float, str]]) -> Changes:
-    """Move cards at once: item id -> (x, y, area). One transaction, one undo step."""
+def update_items(
+    session: Session, *, values: dict[int, dict[str, Any]], seen: dict[int, dict[str, Any]] | None = None
+) -> Changes:
+    """Change fields of several cards at once (one undo step): item id -> fields; `seen` as in update_item."""
+    for item_id, fields in values.items():
+        update_item(session, item_id=item_id, seen=None if seen is None else seen[item_id], **fields)
+    return _changes(*values)
+
+
+def move_items(
+    session: Session,
+    *,
+    moves: dict[int, tuple[float, float, str]],
+    seen: dict[int, tuple[float, float, str]] | None = None,
+) -> Changes:
+    """Move cards at once: item id -> (x, y, area). One transaction, one undo step. `seen`: where
+    the user saw them (a card someone else moved since is not moved again: EditConflict)."""
     for item_id, (x, y, area) in moves.items():
-        update_item(session, item_id=item_id, x=x, y=y, area=area)
+        was = None if seen is None else dict(zip(("x", "y", "area"), seen[item_id], strict=True))
+        update_item(session, item_id=item_id, seen=was, x=x, y=y, area=area)
     return _changes(*moves)
 
 
-def set_cluster(session: Session, *, item_ids: list[int], heading: str) -> Changes:
-    """Put cards under one heading ("" takes them out of any cluster)."""
+def set_cluster(session: Session, *, item_ids: list[int], heading: str, seen: dict[int, str] | None = None) -> Changes:
+    """Put cards under one heading ("" takes them out of any cluster); `seen`: each card's heading as shown."""
     for item_id in item_ids:
-        update_item(session, item_id=item_id, cluster=heading.strip()[:200])
+        was = None if seen is None else {"cluster": seen[item_id]}
+        update_item(session, item_id=item_id, seen=was, cluster=heading.strip()[:200])
     return _changes(*item_ids)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:30]}…”" if len(text) > 30 else f"“{text}”"
 
 
 def delete_items(session: Session, *, item_ids: list[int]) -> Changes[Snapshot]:

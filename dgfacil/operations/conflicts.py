@@ -23,14 +23,21 @@ __all__ = ["EditConflict", "refuse_if_changed"]
 
 
 def refuse_if_changed(
-    current: Mapping[str, Any], seen: Mapping[str, Any] | None, *, table: str, row_id: int, what: str, session: Session
+    current: Mapping[str, Any],
+    seen: Mapping[str, Any] | None,
+    *,
+    table: str | None,
+    row_id: int,
+    what: str,
+    session: Session,
 ) -> None:
     """Raise EditConflict when the stored values `current` differ from what the user `seen` (both
-    as stored: the caller puts them through the same conversion). `seen` None: no check."""
+    as stored: the caller puts them through the same conversion). `seen` None: no check. `table`
+    None: the values are not one stamped row's (a group membership), so who and when are unknown."""
     if seen is None:
         return
     if any(current.get(name) != value for name, value in seen.items()):
-        stamp = last_change(table, row_id, session=session)
+        stamp = last_change(table, row_id, session=session) if table is not None else None
         raise EditConflict(what, by=stamp.by if stamp else "", at=stamp.at if stamp else "")
 
 

@@ -3,9 +3,10 @@ bring it back, undo an ICS import."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.operations.changes import Changes
 from dgfacil.store import days as store
@@ -28,7 +29,14 @@ def restore_days(session: Session, *, snapshots: list[Snapshot]) -> Changes:
     return EVERYTHING
 
 
-def rename_day(session: Session, *, day_id: int, title: str | None = None, on: date | None = None) -> Changes:
+def rename_day(
+    session: Session,
+    *,
+    day_id: int,
+    title: str | None = None,
+    on: date | None = None,
+    seen: Mapping[str, Any] | None = None,
+) -> Changes:
     from dgfacil.operations.agenda import update_day
 
-    return update_day(session, day_id=day_id, title=title, on=on)
+    return update_day(session, day_id=day_id, title=title, on=on, seen=seen)

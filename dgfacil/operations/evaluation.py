@@ -15,6 +15,7 @@ from dgfacil.core.evaluation import EvaluationForm, Response, clean_answers, cou
 from dgfacil.io.survey import SurveyImportError, SurveyRead, read_survey
 from dgfacil.io.survey.identity import Identity
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.conflicts import refuse_if_changed
 from dgfacil.operations.ids import saved_id
 from dgfacil.store import evaluation as store
 from dgfacil.store import report_sections
@@ -42,10 +43,23 @@ def add_response(
     return Changes(evaluation=True, ids=(store.insert_response(response, session=session),))
 
 
-def update_response(session: Session, *, response_id: int, answers: dict[str, Any]) -> Changes:
-    """Replace a response's answers (a typing mistake corrected)."""
-    store.response(response_id, session=session)  # LookupError before the answers are checked
-    store.write_answers(response_id, clean_answers(store.load_form(session=session), answers), session=session)
+def update_response(
+    session: Session, *, response_id: int, answers: dict[str, Any], seen: dict[str, Any] | None = None
+) -> Changes:
+    """Replace a response's answers (a typing mistake corrected). `seen`: the answers as the user
+    saw them; if the response holds others by now, the edit is refused (EditConflict)."""
+    current = store.response(response_id, session=session)  # LookupError before the answers are checked
+    form = store.load_form(session=session)
+    if seen is not None:
+        refuse_if_changed(
+            {"answers": current.answers},
+            {"answers": clean_answers(form, seen)},
+            table="evaluation_response",
+            row_id=response_id,
+            what="This evaluation response",
+            session=session,
+        )
+    store.write_answers(response_id, clean_answers(form, answers), session=session)
     return Changes(evaluation=True, ids=(response_id,))
 
 

@@ -5,11 +5,13 @@ A set of groups belongs to an exercise or to a day. A participant is in at most 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from dgfacil.core.groups import Person, assign_balanced, group_colour, group_names
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.conflicts import refuse_if_changed
 from dgfacil.operations.ids import saved_id
 from dgfacil.store import groups as store
 from dgfacil.store import participants as participant_store
@@ -40,13 +42,29 @@ def create_groups(
     return Changes(groups=True, ids=tuple(ids))
 
 
-def rename_group(session: Session, *, group_id: int, name: str) -> Changes:
-    name = " ".join(name.split())[:80]
+def rename_group(session: Session, *, group_id: int, name: str, seen: str | None = None) -> Changes:
+    """`seen`: the name the user saw; if the group is called something else by now: EditConflict."""
+    name = _tidy(name)
     check_fields(group_name=name)
     if not name:
         raise ValueError("a group needs a name")
+    if seen is not None:
+        store.check_groups([group_id], session=session)
+        current = next(g.name for g in store.load_groups(session=session) if g.id == group_id)
+        refuse_if_changed(
+            {"name": current},
+            {"name": _tidy(seen)},
+            table="breakout_group",
+            row_id=group_id,
+            what=f"The group “{current}”",
+            session=session,
+        )
     store.rename_group(group_id, name, session=session)
     return Changes(groups=True, ids=(group_id,))
+
+
+def _tidy(name: str) -> str:
+    return " ".join(name.split())[:80]
 
 
 def delete_groups(session: Session, *, group_ids: list[int]) -> Changes[Snapshot]:
@@ -65,15 +83,28 @@ def memberships(session: Session, *, group_ids: list[int]) -> dict[int, list[int
     return store.memberships(group_ids, session=session)
 
 
-def set_members(session: Session, *, members: dict[int, list[int]]) -> Changes:
-    """Replace the members of these groups (each participant in one group of the set at most)."""
+def set_members(
+    session: Session, *, members: dict[int, list[int]], seen: dict[int, list[int]] | None = None
+) -> Changes:
+    """Replace the members of these groups (each participant in one group of the set at most).
+    `seen`: the members as the user saw them; if they differ by now, nothing changes (EditConflict)."""
     store.check_groups(members, session=session)
-    seen: set[int] = set()
+    if seen is not None:
+        now = store.memberships(list(members), session=session)
+        refuse_if_changed(
+            {str(g): sorted(now.get(g, [])) for g in seen},
+            {str(g): sorted(p) for g, p in seen.items()},
+            table=None,
+            row_id=0,
+            what="the groups' members",
+            session=session,
+        )
+    placed: set[int] = set()
     for pids in members.values():
         for pid in pids:
-            if pid in seen:
+            if pid in placed:
                 raise ValueError(f"participant {pid} would be in two groups")
-            seen.add(pid)
+            placed.add(pid)
     store.replace_members(members, session=session)
     return Changes(groups=True, ids=tuple(members))
 
@@ -102,14 +133,28 @@ def assign_random(
     return changes.with_value(before)
 
 
-def move_member(session: Session, *, participant_id: int, group_id: int | None, set_of: int) -> Changes[int | None]:
+def move_member(
+    session: Session,
+    *,
+    participant_id: int,
+    group_id: int | None,
+    set_of: int,
+    seen: Mapping[str, int | None] | None = None,
+) -> Changes[int | None]:
     """Move a participant into `group_id` (None: out of the set) within the set of group `set_of`.
+    `seen`: {"group": the group they were shown in (None: none)}; if they are in another by now,
+    nothing moves (EditConflict).
 
     Returns the group the participant was in before (None if none), for undo.
     """
-    participant_store.participant(participant_id, session=session)  # LookupError when there is no such participant
+    person = participant_store.participant(participant_id, session=session)  # LookupError: no such participant
     ids = store.set_ids_of(set_of, session=session)
     if group_id is not None and group_id not in ids:
         raise ValueError("the target group is not in the same set")
+    if seen is not None:
+        now = next((g for g, pids in store.memberships(ids, session=session).items() if participant_id in pids), None)
+        refuse_if_changed(
+            {"group": now}, seen, table=None, row_id=participant_id, what=f"{person.full_name}'s group", session=session
+        )
     previous = store.move_member(participant_id, group_id, ids, session=session)
     return Changes(groups=True, ids=tuple(i for i in (group_id, previous) if i is not None), value=previous)

@@ -6,6 +6,7 @@ so a note is on disk the moment the note-taker presses Enter.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from dgfacil.core.model import AgendaItem, Note, NoteTag
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.conflicts import refuse_if_changed
 from dgfacil.store import notes as store
 from dgfacil.store.notes import Draft
 from dgfacil.store.snapshot import Snapshot
@@ -110,32 +112,61 @@ def update_note(
     clear_draft: bool = False,
     owner: str | None = None,
     due: str | None = None,
+    seen: Mapping[str, Any] | None = None,
 ) -> Changes:
-    """Change a note's text, tag, speaker, action owner and due date, or agenda item; its creation time stays."""
+    """Change a note's text, tag, speaker, action owner and due date, or agenda item; its creation time stays.
+    `seen`: those fields (text, tag, speaker, owner, due) as the user saw them; if the note holds
+    something else by now, the edit is refused whole (EditConflict)."""
     check_fields(note=text, speaker=speaker, owner=owner)
+    if seen is not None:
+        row = store.note_row(note_id, session=session)
+        shown = _stored(**seen)
+        refuse_if_changed(
+            {name: getattr(row, name) for name in shown},
+            shown,
+            table="note",
+            row_id=note_id,
+            what=f"The note {_short(row.text)}",
+            session=session,
+        )
     on_item = store.note_item_id(note_id, session=session)
     stamp = store.iso_utc(at)
     if clear_draft:
         store.store_draft(on_item, Draft(), session=session, at=stamp)
-    edits: dict[str, Any] = {}
-    if text is not None:
-        text = _clean(text)
-        if not text:
-            raise ValueError("a note needs some text; delete it instead")
-        edits["text"] = text
-    if tag is not None:
-        edits["tag"] = NoteTag(tag)
-    if speaker is not None:
-        edits["speaker"] = speaker.strip()
-    if owner is not None:
-        edits["owner"] = " ".join(owner.split())
-    if due is not None:
-        edits["due"] = due_date(due)
+    edits = _stored(text=text, tag=tag, speaker=speaker, owner=owner, due=due)
+    if edits.get("text") == "":
+        raise ValueError("a note needs some text; delete it instead")
+    if "tag" in edits:
+        edits["tag"] = NoteTag(edits["tag"])
     if item_id is not _UNSET:
         store.workshop_id_for(cast("int | None", item_id), session=session)  # the item must exist
         edits["item_id"] = item_id
     store.write_note(note_id, at=stamp, session=session, **edits)
     return Changes(notes=True, ids=(note_id,))
+
+
+def _stored(
+    *,
+    text: str | None = None,
+    tag: NoteTag | str | None = None,
+    speaker: str | None = None,
+    owner: str | None = None,
+    due: str | None = None,
+) -> dict[str, Any]:
+    """The given fields as the note row stores them (the tag as its value), the others left out."""
+    given = {
+        "text": None if text is None else _clean(text),
+        "tag": None if tag is None else NoteTag(tag).value,
+        "speaker": None if speaker is None else speaker.strip(),
+        "owner": None if owner is None else " ".join(owner.split()),
+        "due": None if due is None else due_date(due),
+    }
+    return {name: value for name, value in given.items() if value is not None}
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
 
 
 def set_tag(session: Session, *, note_id: int, tag: NoteTag, at: datetime) -> Changes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dgfacil.operations.changes import Changes
 from dgfacil.store import transfer
@@ -53,6 +53,10 @@ AREAS = {
     "report_section": "report",
 }
 
+if TYPE_CHECKING:
+    from dgfacil.store.server_document import ServerDocument
+    from dgfacil.store.team_listen import Listener
+
 AlreadyPublished = transfer.AlreadyPublished
 Transfer = transfer.Transfer
 
@@ -72,21 +76,25 @@ def copy_to_file(address: Path | str, dest: Path) -> Transfer:
 
 def everything() -> Changes:
     """Every flag: what a room reloads after a refused edit or a reconnection (news may be missed)."""
-    return Changes(**{area: True for area in set(AREAS.values())})
+    return Changes(**_flags(set(AREAS.values())))
+
+
+def _flags(areas: set[str]) -> dict[str, Any]:
+    """Changes' keyword arguments setting these areas' flags (Any: Changes takes ids and value too)."""
+    return {area: True for area in areas}
 
 
 def news_changes(payload: dict[str, Any]) -> Changes:
     """Another laptop's notification (store/team_notify.py) as the Changes a local edit gives."""
     tables = [t for t in payload.get("tables", []) if t in AREAS]
     ids = payload.get("ids") or {}
-    areas = {AREAS[t] for t in tables}
-    flags = {area: True for area in areas}
+    flags = _flags({AREAS[t] for t in tables})
     if len(tables) == 1 and ids:  # Changes.ids: the rows touched, when one kind changed
         return Changes(**flags, ids=tuple(sorted({int(i) for t in tables for i in ids.get(t, [])})))
     return Changes(**flags)
 
 
-def open_team_workshop(url: str, *, password: str | None = None):  # noqa: ANN201 - a ServerDocument
+def open_team_workshop(url: str, *, password: str | None = None) -> ServerDocument:
     """The team workshop at `url`; `password`, when typed, goes to libpq for this opening only
     (never stored). Without it libpq looks in PGPASSFILE / ~/.pgpass as usual."""
     from dgfacil.store.server_document import open_server
@@ -95,11 +103,8 @@ def open_team_workshop(url: str, *, password: str | None = None):  # noqa: ANN20
 
 
 def listen(
-    doc,
-    *,
-    on_changes: Callable[[Changes, str], None],  # noqa: ANN001 - a ServerDocument
-    on_state: Callable[[str, datetime | None], None],
-):  # noqa: ANN201 - a started Listener
+    doc: ServerDocument, *, on_changes: Callable[[Changes, str], None], on_state: Callable[[str, datetime | None], None]
+) -> Listener:
     """Hear the other laptops' edits to the team workshop `doc`: `on_changes(changes, laptop)` and
     `on_state("connected" | "reconnecting" | "offline", since)`, both on the listener's thread."""
     listener = doc.listener(

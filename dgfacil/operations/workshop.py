@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
 from dgfacil.core.details import WorkshopDetails, cleaned
 from dgfacil.core.model import Modality
 from dgfacil.core.text import check_fields
 from dgfacil.operations.changes import Changes
+from dgfacil.operations.conflicts import refuse_if_changed
 from dgfacil.store import groups, notes, participants
 from dgfacil.store import workshop as workshop_store
 from dgfacil.store.settings import get_setting, put_setting
@@ -35,9 +36,14 @@ def workshop_details(session: Session) -> WorkshopDetails:
     )
 
 
-def update_workshop(session: Session, *, details: WorkshopDetails) -> Changes[WorkshopDetails]:
+def update_workshop(
+    session: Session, *, details: WorkshopDetails, seen: WorkshopDetails | None = None
+) -> Changes[WorkshopDetails]:
     """Save the details (checked and trimmed); returns what they were, for undo. Planned times
-    keep their clock times when the venue zone changes: 09:00 stays 09:00 in the new zone."""
+    keep their clock times when the venue zone changes: 09:00 stays 09:00 in the new zone.
+
+    `seen`: the details as the user saw them. Then only the fields the user changed are written,
+    and if another laptop changed one of those since, the edit is refused whole (EditConflict)."""
     check_fields(
         title=details.title,
         project_code=details.project_code,
@@ -47,10 +53,32 @@ def update_workshop(session: Session, *, details: WorkshopDetails) -> Changes[Wo
     )
     new = cleaned(details)
     before = workshop_details(session)
+    if seen is not None:
+        shown = asdict(cleaned(seen))
+        changed = {name: value for name, value in asdict(new).items() if value != shown[name]}
+        now = asdict(_tidy(before))
+        stale = [name for name in changed if now[name] != shown[name]]
+        refuse_if_changed(
+            now,
+            {name: shown[name] for name in changed},
+            table="workshop",
+            row_id=workshop_store.workshop_id(session=session),
+            what=f"The workshop's {stale[0].replace('_', ' ') if stale else 'details'}",
+            session=session,
+        )
+        new = replace(before, **changed)
     values = asdict(new)
     values.update(modality=new.modality.value, organizers=list(new.organizers), display_zones=list(new.display_zones))
     workshop_store.set_workshop_details(values, session=session)
     return Changes(workshop=True, agenda=before.timezone != new.timezone, value=before)
+
+
+def _tidy(details: WorkshopDetails) -> WorkshopDetails:
+    """Stored details as the dialog's answer would give them (a value stored untrimmed compares equal)."""
+    try:
+        return cleaned(details)
+    except ValueError:  # stored before a check existed: compared as it is
+        return details
 
 
 def zone_labels(session: Session) -> dict[str, str]:

@@ -143,7 +143,6 @@ def make_server_engine(address: str, *, writer: bool = True, password: str | Non
 
     conninfo = libpq_url(address)
     options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
-    extra = {"password": password} if password else {}
     adapters = AdaptersMap(psycopg.adapters)  # what SQLAlchemy's own connect would pass: its JSON dumps
     set_json_dumps(text_guard.dumps, adapters)
 
@@ -159,7 +158,7 @@ def make_server_engine(address: str, *, writer: bool = True, password: str | Non
             keepalives_idle=10,
             keepalives_interval=5,
             keepalives_count=3,
-            **extra,
+            password=password or None,  # None: libpq looks in PGPASSFILE / ~/.pgpass
         )
 
     engine = create_engine(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, UOWTransaction
 from sqlmodel import SQLModel, select
 
 from dgfacil.store.engine import laptop_name
@@ -28,7 +28,7 @@ class LastChange:
 
 
 @event.listens_for(Session, "before_flush")
-def _stamp(session: Session, _context, _instances) -> None:  # noqa: ANN001
+def _stamp(session: Session, _context: UOWTransaction, _instances: object) -> None:
     bind = session.get_bind()
     if bind.dialect.name != "postgresql":
         return

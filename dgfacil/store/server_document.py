@@ -7,12 +7,17 @@ is (store/engine.py), so a password comes from PGPASSFILE / ~/.pgpass, never fro
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import inspect
+from sqlmodel import Session
 
 from dgfacil.store import migrate, row_stamps, team_notify  # noqa: F401 - row_stamps stamps every team write
 from dgfacil.store.document import Document, ensure_document_id
@@ -30,6 +35,11 @@ from dgfacil.store.errors import (
     ServerUnreachable,
     explain,
 )
+
+FAST_REFUSAL_S = 2.0  # after a write found the server gone, the next ones are refused at once this long
+
+if TYPE_CHECKING:
+    from dgfacil.store.team_listen import Listener
 
 _REFUSED_STATES = {
     "28000": "the user name or password was not accepted (libpq reads the password from PGPASSFILE or ~/.pgpass)",
@@ -64,6 +74,8 @@ class ServerDocument(Document):
         self.engine = make_server_engine(url, writer=True, password=password)
         self.read_engine = make_server_engine(url, writer=False, password=password)
         self.offline_since: datetime | None = None  # set while the listener finds the server gone
+        self.link_state = "connecting"  # the listener's word (server_state)
+        self._failed_at: float | None = None  # when a write last found the server gone (monotonic)
         self.document_id = None
         self.last_backup = None
         self.opened_as = None
@@ -76,19 +88,43 @@ class ServerDocument(Document):
     def explain(self, err: BaseException) -> DocumentError | None:
         return explain_server(err, self.where, self.path)
 
-    def session(self, *, write: bool = True):  # noqa: ANN201 - Document.session's context manager
-        """As a file's; while the server is known to be gone, an edit is refused at once (nothing of
-        it is tried, so nothing is half-applied) instead of after the connect timeout."""
-        if write and self.offline_since is not None:
-            raise ServerUnreachable(self.where, f"offline since {self.offline_since.astimezone():%H:%M}")
-        return super().session(write=write)
+    @contextmanager
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """As a file's; while the server is known to be gone (the listener reconnecting, offline,
+        or a write that found it gone a moment ago), an edit is refused at once: nothing of it is
+        tried, so nothing is half-applied, and the window does not wait for the connect timeout."""
+        if write:
+            self._refuse_while_gone()
+        try:
+            with super().session(write=write) as session:
+                yield session
+        except ServerUnreachable:
+            if write:
+                self._failed_at = time.monotonic()
+            raise
+
+    def server_state(self, state: str, since: datetime | None) -> None:
+        """What the listener says of the server: "connected", "reconnecting" or "offline" since `since`."""
+        self.link_state = state
+        self.offline_since = since if state in ("reconnecting", "offline") else None
+        if state == "connected":
+            self._failed_at = None
+
+    def _refuse_while_gone(self) -> None:
+        if self.offline_since is not None:
+            word = "reconnecting" if self.link_state == "reconnecting" else "offline"
+            raise ServerUnreachable(self.where, f"{word} since {self.offline_since.astimezone():%H:%M}")
+        if self._failed_at is not None and time.monotonic() - self._failed_at < FAST_REFUSAL_S:
+            raise ServerUnreachable(self.where, "it did not answer a moment ago")
 
     def announce_changes(self) -> None:
         """From now on each committed write tells the other laptops (team_notify.py)."""
         if self.document_id:
             team_notify.install(self.engine, team_notify.channel_for(self.document_id))
 
-    def listener(self, *, on_news, on_state):  # noqa: ANN001, ANN201
+    def listener(
+        self, *, on_news: Callable[[dict[str, Any]], None], on_state: Callable[[str, datetime | None], None]
+    ) -> Listener:
         """A team_listen.Listener on this workshop's channel (not started)."""
         from dgfacil.store.team_listen import Listener
 
@@ -159,7 +195,7 @@ def _inspect(doc: ServerDocument) -> tuple[set[str], str | None]:
     return tables, revision
 
 
-def _opened(url: str, action, password: str | None = None) -> ServerDocument:  # noqa: ANN001
+def _opened(url: str, action: Callable[[ServerDocument], None], password: str | None = None) -> ServerDocument:
     doc = ServerDocument(url, password=password)
     try:
         action(doc)

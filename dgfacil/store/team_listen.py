@@ -15,6 +15,8 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from types import ModuleType
+from typing import Any
 
 from dgfacil.store.engine import CONNECT_TIMEOUT_S, laptop_name, libpq_url
 from dgfacil.store.team_notify import ORIGIN
@@ -31,7 +33,7 @@ class Listener:
         channel: str,
         *,
         password: str | None = None,
-        on_news: Callable[[dict], None],
+        on_news: Callable[[dict[str, Any]], None],
         on_state: Callable[[str, datetime | None], None],
         skip_origin: str | None = ORIGIN,
     ) -> None:
@@ -73,10 +75,9 @@ class Listener:
             self._set("offline" if down_for >= OFFLINE_AFTER_S or self.state == "offline" else "reconnecting")
             self._stop.wait(RETRY_EVERY_S)
 
-    def _listen(self, psycopg) -> None:  # noqa: ANN001
+    def _listen(self, psycopg: ModuleType) -> None:
         from psycopg import sql
 
-        extra = {"password": self._password} if self._password else {}
         with psycopg.connect(
             libpq_url(self.url),
             autocommit=True,
@@ -86,7 +87,7 @@ class Listener:
             keepalives_idle=5,
             keepalives_interval=2,
             keepalives_count=2,
-            **extra,
+            password=self._password or None,
         ) as conn:
             conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
             self.since = None

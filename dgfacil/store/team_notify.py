@@ -15,9 +15,10 @@ import os
 import uuid
 import weakref
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Delete, Engine, Insert, Update, event
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Delete, Engine, Insert, Update, event
+from sqlalchemy.orm import Session, UOWTransaction
 
 from dgfacil.store.engine import laptop_name
 from dgfacil.store.notes import DRAFT_PREFIX  # a note being typed: private to its laptop, never announced
@@ -41,15 +42,17 @@ class _Touched:
     outside_flush: bool = False  # a bulk statement: its rows are unknown, so no ids are sent
     flushing: bool = False
 
-    def payload(self) -> dict:
+    def payload(self) -> dict[str, Any]:
         ids = {t: sorted(v) for t, v in self.ids.items() if v}
         if self.outside_flush or sum(len(v) for v in ids.values()) > MAX_IDS:
             ids = {}
         return {"by": laptop_name(), "origin": ORIGIN, "tables": sorted(self.tables), "ids": ids}
 
 
-def _touched(conn) -> _Touched:  # noqa: ANN001
-    return conn.info.setdefault(_KEY, _Touched())
+def _touched(conn: Connection) -> _Touched:
+    touched = conn.info.setdefault(_KEY, _Touched())
+    assert isinstance(touched, _Touched)
+    return touched
 
 
 def install(engine: Engine, channel: str) -> None:
@@ -57,7 +60,9 @@ def install(engine: Engine, channel: str) -> None:
     _engines.add(engine)
 
     @event.listens_for(engine, "after_execute")
-    def _noted(conn, clause, _multiparams, _params, _options, _result) -> None:  # noqa: ANN001
+    def _noted(
+        conn: Connection, clause: object, _multiparams: object, _params: object, _options: object, _result: object
+    ) -> None:
         table = getattr(clause, "table", None)
         if isinstance(clause, (Insert, Update, Delete)) and table is not None:
             touched = _touched(conn)
@@ -66,7 +71,7 @@ def install(engine: Engine, channel: str) -> None:
             touched.outside_flush |= not touched.flushing
 
     @event.listens_for(engine, "commit")
-    def _announce(conn) -> None:  # noqa: ANN001
+    def _announce(conn: Connection) -> None:
         touched = conn.info.pop(_KEY, None)
         if touched is None or not touched.tables:
             return
@@ -74,15 +79,17 @@ def install(engine: Engine, channel: str) -> None:
         if len(text) > 7900:  # NOTIFY's limit is 8000 bytes
             text = json.dumps({**touched.payload(), "ids": {}}, separators=(",", ":"))
         # on the driver's connection, inside the transaction being committed
-        conn.connection.driver_connection.execute("SELECT pg_notify(%s, %s)", (channel, text))
+        driver = conn.connection.driver_connection
+        assert driver is not None  # a connection inside its commit is checked out
+        driver.execute("SELECT pg_notify(%s, %s)", (channel, text))
 
     @event.listens_for(engine, "rollback")
-    def _forget(conn) -> None:  # noqa: ANN001
+    def _forget(conn: Connection) -> None:
         conn.info.pop(_KEY, None)
 
 
 @event.listens_for(Session, "before_flush")
-def _flush_starts(session: Session, _context, _instances) -> None:  # noqa: ANN001
+def _flush_starts(session: Session, _context: UOWTransaction, _instances: object) -> None:
     conn = _watched(session)
     if conn is None:
         return
@@ -90,7 +97,7 @@ def _flush_starts(session: Session, _context, _instances) -> None:  # noqa: ANN0
 
 
 @event.listens_for(Session, "after_flush")
-def _flush_ends(session: Session, _context) -> None:  # noqa: ANN001
+def _flush_ends(session: Session, _context: UOWTransaction) -> None:
     conn = _watched(session)
     if conn is None:
         return
@@ -100,7 +107,7 @@ def _flush_ends(session: Session, _context) -> None:  # noqa: ANN001
     touched.flushing = False
 
 
-def _watched(session: Session):  # noqa: ANN202
+def _watched(session: Session) -> Connection | None:
     if session.get_bind() not in _engines:
         return None
     return session.connection()

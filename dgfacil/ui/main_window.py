@@ -196,8 +196,7 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         # The demo says so, so a real workshop of the same title is never taken for it (or it for one).
-        where = "DEMO (a copy)" if self.is_demo() else self.ctx.doc.path.name
-        where = f"team workshop {self.ctx.doc.where}" if self.ctx.doc.is_server else where
+        where = team.title_place(self.ctx.doc) or ("DEMO (a copy)" if self.is_demo() else self.ctx.doc.path.name)
         self.setWindowTitle(f"{self.ctx.workshop().title} — {where} — dgfacil")
 
     def _start_page(self) -> QWidget:

@@ -167,25 +167,36 @@ class WorkshopDetailsDialog(QDialog):
         return dialog.answer if dialog.exec() == QDialog.Accepted else None
 
 
-def _save(session, details: WorkshopDetails, labels: dict[str, str]):
-    """Details and zone labels in one transaction; the value is (details before, labels before)."""
-    changes = update_workshop(session, details=details)
-    more = set_zone_labels(session, labels=labels)
-    return (changes | more).with_value((changes.value, more.value))
+def _save(session, details: WorkshopDetails, labels: dict[str, str], seen: tuple[WorkshopDetails, dict[str, str]]):
+    """Details and zone labels in one transaction, made on what the user `seen` (details, labels):
+    only what the user changed is written, refused if another laptop changed it since."""
+    changes = update_workshop(session, details=details, seen=seen[0])
+    if labels != seen[1]:
+        changes = changes | set_zone_labels(session, labels=labels)
+    return changes
 
 
 class EditWorkshopDetails(OperationCommand):
-    def __init__(self, tasks, details: WorkshopDetails, labels: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        tasks,
+        details: WorkshopDetails,
+        labels: dict[str, str] | None = None,
+        *,
+        shown: tuple[WorkshopDetails, dict[str, str]] | None = None,
+    ) -> None:
         super().__init__("Edit workshop details")
-        self.tasks, self.details, self.labels, self.before = tasks, details, labels or {}, None
+        self.tasks, self.details, self.labels = tasks, details, labels or {}
+        self.shown = shown  # what the dialog showed: the edit is made on it, undo goes back to it
 
     def do_redo(self) -> None:
-        before = self.tasks.run_sync(lambda s: _save(s, self.details, self.labels)).value
-        self.before = self.before or before
+        if self.shown is None:  # no dialog: what is stored now is what the edit is made on
+            self.shown = self.tasks.read(lambda s: (workshop_details(s), zone_labels(s)))
+        self.tasks.run_sync(lambda s: _save(s, self.details, self.labels, self.shown))
 
     def do_undo(self) -> None:
-        details, labels = self.before
-        self.tasks.run_sync(lambda s: _save(s, details, labels))
+        details, labels = self.shown
+        self.tasks.run_sync(lambda s: _save(s, details, labels, (self.details, self.labels)))
 
 
 def edit_workshop_details(ctx, parent: QWidget) -> bool:
@@ -195,7 +206,7 @@ def edit_workshop_details(ctx, parent: QWidget) -> bool:
     answer = WorkshopDetailsDialog.ask(details, parent, days[0].date if days else None, labels)
     if answer is None:
         return False
-    command = EditWorkshopDetails(ctx.tasks, *answer)
+    command = EditWorkshopDetails(ctx.tasks, *answer, shown=(details, labels))
     stack = ctx.undo_group.activeStack()
     if stack is not None:
         stack.push(command)

@@ -124,3 +124,46 @@ def test_an_edit_while_offline_is_refused_at_once(team_url):
             assert people_ops.all_participants(s)
     finally:
         doc.close()
+
+
+def test_an_edit_while_reconnecting_or_just_after_a_failed_one_is_refused_at_once(team_url, pg_server):
+    import time
+    from datetime import datetime
+
+    from dgfacil.store.server_document import FAST_REFUSAL_S, ServerDocument
+
+    doc = open_document(team_url)
+    try:
+        doc.server_state("reconnecting", datetime(2026, 5, 4, 8, 42, tzinfo=UTC))
+        with pytest.raises(ServerUnreachable, match="reconnecting since"):
+            with doc.session() as s:
+                people_ops.update_participant(s, participant_id=1, email="x@example.org")
+        doc.server_state("connected", None)
+        with doc.session() as s:
+            people_ops.update_participant(s, participant_id=1, email="back@example.org")
+    finally:
+        doc.close()
+    # a server nobody answers at: the first edit finds it gone, the next is refused without trying
+    gone = ServerDocument(team_url.replace(f":{pg_server.port}/", f":{_closed_port()}/"))
+    try:
+        with pytest.raises(ServerUnreachable):
+            with gone.session() as s:
+                people_ops.update_participant(s, participant_id=1, email="x@example.org")
+        with pytest.raises(ServerUnreachable, match="did not answer a moment ago"):
+            with gone.session() as s:
+                raise AssertionError("not tried")
+        gone._failed_at = time.monotonic() - FAST_REFUSAL_S  # a moment later it is tried again
+        with pytest.raises(ServerUnreachable) as tried:
+            with gone.session() as s:
+                people_ops.update_participant(s, participant_id=1, email="x@example.org")
+        assert "a moment ago" not in str(tried.value)
+    finally:
+        gone.close()
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:  # bound, never listening: a connection is refused at once
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

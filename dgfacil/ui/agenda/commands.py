@@ -145,7 +145,7 @@ class RenameDay(OperationCommand):
         self.tasks, self.day_id, self.old, self.new = tasks, day_id, old, new
 
     def do_redo(self) -> None:
-        self.tasks.run_sync(lambda s: days.rename_day(s, day_id=self.day_id, title=self.new))
+        self.tasks.run_sync(lambda s: days.rename_day(s, day_id=self.day_id, title=self.new, seen={"title": self.old}))
 
     def do_undo(self) -> None:
-        self.tasks.run_sync(lambda s: days.rename_day(s, day_id=self.day_id, title=self.old))
+        self.tasks.run_sync(lambda s: days.rename_day(s, day_id=self.day_id, title=self.old, seen={"title": self.new}))

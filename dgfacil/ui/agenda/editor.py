@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import time
 
-from PySide6.QtCore import QTime, QTimer, Signal
+from PySide6.QtCore import QTime, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from dgfacil.core.model import AgendaItem, ItemKind
 from dgfacil.core.run.recovery import FLOOR_SHARE
-from dgfacil.ui.agenda.time_field import TimeField
+from dgfacil.ui.agenda.time_field import TimeField, parse_clock
 
 SAVE_AFTER_MS = 600  # nothing typed is held only in memory for more than a second
 
@@ -32,6 +34,8 @@ class ItemEditor(QWidget):
         super().__init__(parent)
         self.item: AgendaItem | None = None
         self._loading = False
+        self._unsaved: dict[str, Callable[[], None]] = {}  # typed, not saved yet: field -> its save
+        self._timers: list[QTimer] = []  # the text areas' saves after typing stops
         self.title = QLineEdit()
         self.kind = QComboBox()
         self.kind.addItems([k.value for k in ItemKind])
@@ -78,6 +82,12 @@ class ItemEditor(QWidget):
         self.floor.editingFinished.connect(lambda: self._emit(min_duration_min=self.floor.value() or None))
         self.keep_whole.toggled.connect(self._keep_whole_toggled)
         self.lead.editingFinished.connect(lambda: self._emit(lead=self.lead.text().strip()))
+        # typing that saves only when the field is left: kept in `_unsaved` for a flush meanwhile
+        self._track(self.title.textEdited, "title", lambda: self._emit(title=self.title.text().strip()))
+        self._track(self.lead.textEdited, "lead", lambda: self._emit(lead=self.lead.text().strip()))
+        self._track(self.start.textEdited, "start", self._typed_start)
+        self._track(self.duration.valueChanged, "duration", lambda: self._emit(duration_min=self.duration.value()))
+        self._track(self.floor.valueChanged, "floor", lambda: self._emit(min_duration_min=self.floor.value() or None))
         self._on_focus_out(self.speakers, lambda: self._emit(speakers=_lines(self.speakers)))
         self._on_focus_out(self.description, lambda: self._emit(description=self.description.toPlainText().strip()))
         self._on_focus_out(self.materials, lambda: self._emit(materials=_lines(self.materials)))
@@ -88,7 +98,7 @@ class ItemEditor(QWidget):
         original = widget.focusOutEvent
         timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
         timer.timeout.connect(emit)
-        widget.textChanged.connect(lambda: None if self._loading else timer.start())
+        self._track(widget.textChanged, str(id(widget)), emit, timer)
 
         def focus_out(event) -> None:
             timer.stop()
@@ -99,10 +109,11 @@ class ItemEditor(QWidget):
 
     def show_item(self, item: AgendaItem | None, start: time | None = None) -> None:
         self._loading = True
+        self._unsaved.clear()
         self.item = item
         self.setEnabled(item is not None)
         if item is not None:
-            self.title.setText(item.title)
+            _set_text(self.title, item.title)
             self.kind.setCurrentText(ItemKind(item.kind).value)
             self.follows.setChecked(item.planned_start is None)
             shown = item.planned_start or start or time(9, 0)
@@ -113,10 +124,10 @@ class ItemEditor(QWidget):
             self.floor.setValue(item.min_duration_min or 0)
             self.floor.setEnabled(item.shorten)
             self.keep_whole.setChecked(not item.shorten)
-            self.lead.setText(item.lead)
-            self.speakers.setPlainText("\n".join(item.speakers))
-            self.description.setPlainText(item.description)
-            self.materials.setPlainText("\n".join(item.materials))
+            _set_text(self.lead, item.lead)
+            _set_lines(self.speakers, item.speakers)
+            _set_text(self.description, item.description)
+            _set_lines(self.materials, item.materials)
             for line in (self.title, self.lead):  # a long name shows its beginning, not its tail
                 if not line.hasFocus():
                     line.setCursorPosition(0)
@@ -129,7 +140,37 @@ class ItemEditor(QWidget):
         if change.get("title") == "":
             change.pop("title")
         if change:
-            self.edited.emit(self.item.id, change)
+            item_id = self.item.id
+            self.item = replace(self.item, **change)  # emitted once: a flush while it saves finds nothing new
+            self.edited.emit(item_id, change)
+
+    def _track(self, typed: SignalInstance, name: str, save: Callable[[], None], timer: QTimer | None = None) -> None:
+        """Remember that `name` was typed in (and start its save timer): flush() saves it."""
+
+        def on_typed(*_args: object) -> None:
+            if self._loading:
+                return
+            self._unsaved[name] = save
+            if timer is not None:
+                timer.start()
+
+        typed.connect(on_typed)
+        if timer is not None:
+            self._timers.append(timer)
+
+    def flush(self) -> None:
+        """Save what is typed but not saved yet (a field still focused, a text area's timer running):
+        the room calls it before it reloads, so news from another laptop never wipes typing."""
+        for timer in self._timers:
+            timer.stop()
+        unsaved, self._unsaved = self._unsaved, {}
+        for save in unsaved.values():
+            save()
+
+    def _typed_start(self) -> None:
+        typed = parse_clock(self.start.text())
+        if typed is not None and not self.follows.isChecked():
+            self._emit(planned_start=typed)
 
     def _keep_whole_toggled(self, whole: bool) -> None:
         self.floor.setEnabled(not whole)
@@ -146,6 +187,21 @@ class ItemEditor(QWidget):
         if not self.follows.isChecked():
             value = self.start.time()
             self._emit(planned_start=time(value.hour(), value.minute()))
+
+
+def _set_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Show `text`, leaving the field (and the cursor of someone typing in it) alone when it shows
+    it already, up to the spaces a save trims."""
+    if isinstance(widget, QLineEdit):
+        if widget.text().strip() != text:
+            widget.setText(text)
+    elif widget.toPlainText().strip() != text:
+        widget.setPlainText(text)
+
+
+def _set_lines(widget: QPlainTextEdit, lines: list[str]) -> None:
+    if _lines(widget) != list(lines):
+        widget.setPlainText("\n".join(lines))
 
 
 def _lines(widget: QPlainTextEdit) -> list[str]:

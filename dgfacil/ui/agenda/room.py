@@ -57,6 +57,7 @@ class AgendaRoom(QWidget):
         self.workshop: Workshop | None = None
         self.day_index = 0
         self.keep_row = 0  # the row to keep when the kept item is gone (it was just deleted)
+        self._flushing = False  # saving the editor's typing before a reload (on_changes)
         self.labels: dict[str, str] = {}  # "Geneva" as typed, not "Zurich"
         self.model = AgendaModel(self)
         self.model.edit_requested.connect(self.edit_item)
@@ -246,8 +247,14 @@ class AgendaRoom(QWidget):
         self._show_day()
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
-        if changes.agenda or changes.workshop:
-            self.reload()
+        if not (changes.agenda or changes.workshop) or self._flushing:
+            return  # while flushing, the reload below shows what the flushed edit saved (or was refused)
+        self._flushing = True
+        try:
+            self.editor.flush()  # what is being typed is saved first (or refused, with the message)
+        finally:
+            self._flushing = False
+        self.reload()
 
     # -- editing ----------------------------------------------------------------------------
     def _find(self, item_id: int) -> AgendaItem | None:

@@ -66,19 +66,12 @@ class EditItems(Step):
         super().__init__(text, target)
         self.old, self.new = old, new
 
-    def _apply(self, values: dict[int, dict]) -> None:
-        def op(s):
-            for item_id, fields in values.items():
-                ops.update_item(s, item_id=item_id, **fields)
-            return Changes(boards=True, ids=tuple(values))
-
-        self.run(op)
-
     def do_redo(self) -> None:
-        self._apply(self.new)
+        # made on what the user saw; undone only over our own change (operations/conflicts.py)
+        self.run(lambda s: ops.update_items(s, values=self.new, seen=self.old))
 
     def do_undo(self) -> None:
-        self._apply(self.old)
+        self.run(lambda s: ops.update_items(s, values=self.old, seen=self.new))
 
 
 class MoveCards(Step):
@@ -87,10 +80,10 @@ class MoveCards(Step):
         self.old, self.new = old, new
 
     def do_redo(self) -> None:
-        self.run(lambda s: ops.move_items(s, moves=self.new))
+        self.run(lambda s: ops.move_items(s, moves=self.new, seen=self.old))
 
     def do_undo(self) -> None:
-        self.run(lambda s: ops.move_items(s, moves=self.old))
+        self.run(lambda s: ops.move_items(s, moves=self.old, seen=self.new))
 
 
 class DeleteItems(Step):
@@ -200,28 +193,36 @@ class DeleteGroups(Step):
 class AssignRandom(Step):
     def __init__(self, target, group_ids: list[int], seed: int) -> None:
         super().__init__("Assign participants at random", target)
-        self.group_ids, self.seed, self.before = list(group_ids), seed, None
+        self.group_ids, self.seed, self.before, self.after = list(group_ids), seed, None, None
 
     def do_redo(self) -> None:
         self.before = self.run(lambda s: group_ops.assign_random(s, group_ids=self.group_ids, seed=self.seed)).value
+        self.after = self.target.tasks.read(lambda s: group_ops.memberships(s, group_ids=self.group_ids))
 
-    def do_undo(self) -> None:
-        self.run(lambda s: group_ops.set_members(s, members=self.before))
+    def do_undo(self) -> None:  # only over our own assignment (operations/conflicts.py)
+        self.run(lambda s: group_ops.set_members(s, members=self.before, seen=self.after))
 
 
 class MoveMember(Step):
-    def __init__(self, target, participant_id: int, group_id: int | None, set_of: int, name: str) -> None:
+    def __init__(
+        self, target, participant_id: int, group_id: int | None, set_of: int, name: str, shown: int | None = None
+    ) -> None:
         super().__init__(f"Move {name[:30]} to another group", target)
-        self.pid, self.group_id, self.set_of, self.previous = participant_id, group_id, set_of, None
+        self.pid, self.group_id, self.set_of, self.previous = participant_id, group_id, set_of, shown
+        self.shown = shown  # the group the participant was shown in: the move is made on it
 
     def do_redo(self) -> None:
         self.previous = self.run(
-            lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of)
+            lambda s: group_ops.move_member(
+                s, participant_id=self.pid, group_id=self.group_id, set_of=self.set_of, seen={"group": self.shown}
+            )
         ).value
 
     def do_undo(self) -> None:
         self.run(
-            lambda s: group_ops.move_member(s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of)
+            lambda s: group_ops.move_member(
+                s, participant_id=self.pid, group_id=self.previous, set_of=self.set_of, seen={"group": self.group_id}
+            )
         )
 
 

@@ -202,6 +202,7 @@ class GroupsPanel(QWidget):
             ),
             "participant",
         )
+        shown = next((g.id for g in self.groups if participant_id in g.member_ids), None)  # the move is made on it
         self.room.undo_stack.push(
-            cmd.MoveMember(self.room, participant_id, group_id, self.groups[0].id, name.split(" — ")[0])
+            cmd.MoveMember(self.room, participant_id, group_id, self.groups[0].id, name.split(" — ")[0], shown)
         )

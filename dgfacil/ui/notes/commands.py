@@ -105,21 +105,30 @@ class EditNote(NoteCommand):
         self.after = dict(text=text, tag=tag, speaker=speaker, owner=owner, due=due)
         self.clear_draft = clear_draft
 
-    def _apply(self, fields: dict, clear_draft: bool) -> None:
+    def _apply(self, fields: dict, seen: dict, clear_draft: bool) -> None:
         at = self.clock()
         if (
-            self._run(lambda s: ops.update_note(s, note_id=self.before.id, at=at, clear_draft=clear_draft, **fields))
+            self._run(
+                lambda s: ops.update_note(
+                    s, note_id=self.before.id, at=at, clear_draft=clear_draft, seen=seen, **fields
+                )
+            )
             is not None
         ):
             self.on_done(self.before.id)
 
+    def _before(self) -> dict:
+        """The fields this edit changes, as the note-taker saw them before it."""
+        return {name: getattr(self.before, name) for name, value in self.after.items() if value is not None}
+
     def redo(self) -> None:
-        self._apply(self.after, self.clear_draft)
+        # made on what the note-taker saw; undone only over our own change (operations/conflicts.py)
+        after = {name: value for name, value in self.after.items() if value is not None}
+        self._apply(after, self._before(), self.clear_draft)
         self.clear_draft = False  # a draft is cleared once, by the save that ended the editing
 
     def undo(self) -> None:
-        b = self.before
-        self._apply(dict(text=b.text, tag=b.tag, speaker=b.speaker, owner=b.owner, due=b.due), False)
+        self._apply(self._before(), {name: value for name, value in self.after.items() if value is not None}, False)
 
 
 def tag_command(*, before: Note, tag: NoteTag, **kw) -> EditNote:

@@ -56,6 +56,7 @@ class NotesPane(QWidget):
         self.editing: Note | None = None
         self.people: list[str] = []
         self._loading = False
+        self.refused = False  # the last edit was refused (conflict, server offline)
         self._shown = False  # set once the first item is shown; until then there is no draft to keep
         self._build(show_item_chooser)
         self.keys = KeyMap(self)
@@ -249,12 +250,12 @@ class NotesPane(QWidget):
 
     def _command_kw(self) -> dict:
         return dict(
-            tasks=self.ctx.tasks,
-            initiator=self,
-            clock=self.ctx.clock,
-            on_done=self._done,
-            on_error=lambda text: self.say(f"Not saved: {text}"),
+            tasks=self.ctx.tasks, initiator=self, clock=self.ctx.clock, on_done=self._done, on_error=self._refused
         )
+
+    def _refused(self, text: str) -> None:
+        self.refused = True
+        self.say(f"Not saved: {text}")
 
     def push(self, command) -> None:
         self.undo_stack.setActive(True)
@@ -278,28 +279,16 @@ class NotesPane(QWidget):
             if not text:
                 self.say("A note cannot be empty: Ctrl+Del deletes it, Esc keeps it.")
                 return
-            if (text, self.tag, speaker, owner, due) != (
-                before.text,
-                before.tag,
-                before.speaker,
-                before.owner,
-                before.due,
-            ):
-                self.push(
-                    commands.EditNote(
-                        before=before,
-                        text=text,
-                        tag=self.tag,
-                        speaker=speaker,
-                        owner=owner,
-                        due=due,
-                        clear_draft=True,
-                        **self._command_kw(),
-                    )
-                )
+            typed = dict(text=text, tag=self.tag, speaker=speaker, owner=owner, due=due)
+            changed = {name: value for name, value in typed.items() if value != getattr(before, name)}
+            edit = commands.EditNote(before=before, clear_draft=True, **changed, **self._command_kw())
+            self.refused = False
+            if changed:  # only what was changed: another laptop's edit of the other fields stays
+                self.push(edit)
             else:
                 self.save_draft(clear=True)
-            self.say(f"Saved the note of {hhmm(before.created_at, self.zone)}.")
+            if not self.refused:  # refused: "Not saved: …" stays
+                self.say(f"Saved the note of {hhmm(before.created_at, self.zone)}.")
         elif text:
             self.push(
                 commands.AddNote(

@@ -4,8 +4,9 @@ says whether the server is there.
 The listener (operations.team.listen) hears on its own thread; its news crosses to the Qt thread
 through queued signals, and then goes where a local edit's Changes go (`deliver`, the window's
 `_on_changes`), with a `Laptop` as the initiator, so every room reloads what it shows. A laptop
-never hears itself (store/team_notify.py). While the server is gone, edits are refused at once
-(ServerDocument.offline_since); when it is back, every room reloads (news may have been missed).
+never hears itself (store/team_notify.py). While the server is gone (reconnecting, offline),
+edits are refused at once (ServerDocument.server_state); when it is back, every room reloads
+(news may have been missed).
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ class TeamLink(QObject):
         from dgfacil.operations.team import everything
 
         was, self.state = self.state, state
-        self.doc.offline_since = since if state == "offline" else None
+        self.doc.server_state(state, since)  # while it is not connected, edits are refused at once
         self.status.show_state(state, since)
         if state == "connected" and was in ("reconnecting", "offline"):
             self.say("The team server is back: every room shows its current state.")

@@ -11,6 +11,7 @@ from dgfacil.ui.team.live import TeamLink, TeamStatus
 from dgfacil.ui.widgets import show_message
 
 if TYPE_CHECKING:
+    from dgfacil.operations.document import Document
     from dgfacil.ui.main_window import MainWindow
 
 
@@ -41,6 +42,11 @@ def open_team(window: MainWindow, url: str, password: str | None = None) -> bool
     window.statusBar().clearMessage()
     window.set_document(doc)
     return True
+
+
+def title_place(doc: Document) -> str:
+    """Where the window title says the workshop is: "team workshop ws2026 on db.example.org" (a file: "")."""
+    return f"team workshop {doc.where}" if doc.is_server else ""
 
 
 def attach(window: MainWindow) -> TeamLink | None:

@@ -11,7 +11,7 @@ Revises: 0004
 """
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes  # the module by name: the column types below use it
 from alembic import op
 
 revision = "0005"

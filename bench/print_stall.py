@@ -64,8 +64,8 @@ def make_document(folder: Path, count: int):
 def measure(room, app, out: Path, per_person: bool) -> dict:
     from PySide6.QtCore import QTimer
 
-    room.per_person.setChecked(per_person)
-    room.out.setText(str(out))
+    room.options_form.per_person.setChecked(per_person)
+    room.options_form.out.setText(str(out))
     pauses: list[float] = []  # the GUI thread's cycle collections during this run, in ms
     began: list[float] = []
 

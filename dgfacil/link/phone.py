@@ -20,7 +20,7 @@ from dgfacil.link.http import (
     write,
 )
 from dgfacil.link.server import LinkState
-from dgfacil.operations import evaluation
+from dgfacil.operations import evaluation, link_phone
 from dgfacil.operations import link as ops
 
 
@@ -73,7 +73,7 @@ async def get_state(request: web.Request) -> web.Response:
     def read(s):
         room = ops.room_state(s, now=now)
         form = evaluation.evaluation_form(s)
-        survey = views.survey_json(form, closed=ops.survey_closed(s), answers=ops.device_answers(s, device=me))
+        survey = views.survey_json(form, closed=ops.survey_closed(s), answers=link_phone.device_answers(s, device=me))
         return {
             **views.state_json(room, now=now),
             "board": views.board_json(ops.current_board(s, now=now)),
@@ -93,8 +93,8 @@ async def get_board(request: web.Request) -> web.Response:
         found = ops.board(s, exercise_id=exercise_id) if exercise_id is not None else ops.current_board(s, now=now)
         if found is None:
             return {"board": None}
-        cards = ops.visible_cards(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
-        left = ops.dots_left(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
+        cards = link_phone.visible_cards(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
+        left = link_phone.dots_left(s, exercise_id=found.exercise_id, group_id=group_id, device=me)
         return {"board": views.board_json(found), **views.cards_json(cards, revealed=found.revealed, dots_left=left)}
 
     try:
@@ -119,9 +119,9 @@ async def post_card(request: web.Request) -> web.Response:
             target = ops.current_board_id(s, now=now)
             if target is None:
                 raise ops.Refused("there is no board open for cards right now", "no_board")
-        return ops.phone_card(s, exercise_id=target, group_id=group_id, area=area, text=text, device=me).with_value(
-            target
-        )
+        return link_phone.phone_card(
+            s, exercise_id=target, group_id=group_id, area=area, text=text, device=me
+        ).with_value(target)
 
     changes = await write(request, op)
     card_id, target = changes.ids[0], changes.value
@@ -135,7 +135,9 @@ async def post_vote(request: web.Request) -> web.Response:
     item_id = integer(data, "item_id")
     remove = data.get("remove") is True
 
-    item, left = (await write(request, lambda s: ops.phone_vote(s, item_id=item_id, device=me, remove=remove))).value
+    item, left = (
+        await write(request, lambda s: link_phone.phone_vote(s, item_id=item_id, device=me, remove=remove))
+    ).value
     state.events.publish({"type": "vote", "id": item_id, "exercise": item.exercise_id, "group": item.group_id})
     return reply({"item_id": item_id, "dots_left": left})
 
@@ -147,7 +149,7 @@ async def post_evaluation(request: web.Request) -> web.Response:
     if not isinstance(answers, dict):
         raise web.HTTPBadRequest(text='{"error": "answers are needed"}', content_type="application/json")
     now = state.clock()
-    changes = await write(request, lambda s: ops.phone_response(s, device=me, answers=answers, now=now))
+    changes = await write(request, lambda s: link_phone.phone_response(s, device=me, answers=answers, now=now))
     state.events.publish({"type": "survey"})
     return reply({"response_id": changes.ids[0]})
 

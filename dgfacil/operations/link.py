@@ -1,4 +1,6 @@
-"""The room link's actions: its tokens, what a phone sees, and phone input with moderation.
+"""The room link's actions: its tokens, the run and boards as phones see them, and moderation.
+
+What a phone writes (cards, dots, survey answers) is in `link_phone`.
 
 Phones write through the same board, evaluation and run operations as the app. What is only the
 link's (tokens, which board phones see, hidden cards, revealed votes, closed boards, the closed
@@ -11,14 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 from dgfacil.core import exercises as core_ex
 from dgfacil.core.agenda import in_zone
-from dgfacil.core.exercises import BoardItem
 from dgfacil.core.run.log import EventKind, Phase
 from dgfacil.core.run.plan import RunState, derive_state
-from dgfacil.operations import boards, evaluation, run
+from dgfacil.operations import boards, run
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.ids import saved_id
 from dgfacil.operations.link_tokens import (  # noqa: F401 - the link's callers find them here too
@@ -52,7 +53,6 @@ CLOSED_KEY = "link.closed"  # exercise ids closed to new cards and votes
 SURVEY_CLOSED_KEY = "link.survey_closed"
 CARD_BOARDS = ("zones", "plane")
 PHONE_SOURCE = "phone"
-FREE_SPOT_LIMIT = 100  # beyond this many cards in a zone, looking for a gap costs more than it helps
 
 
 class Refused(ValueError):
@@ -180,12 +180,13 @@ def remote_press(session: Session, *, action: str, now: datetime) -> Changes:
 # -- boards ------------------------------------------------------------------------------------
 
 
-def _ids(key: str, session: Session) -> list[int]:
+def flagged_ids(key: str, session: Session) -> list[int]:
+    """The ids stored under one of the link's flag settings (HIDDEN_KEY, REVEALED_KEY, CLOSED_KEY)."""
     return [int(i) for i in get_setting(key, [], session=session) or []]
 
 
 def _put_flag(key: str, item: int, on: bool, session: Session) -> None:
-    ids = set(_ids(key, session))
+    ids = set(flagged_ids(key, session))
     ids = ids | {item} if on else ids - {item}
     put_setting(key, sorted(ids), session=session)
 
@@ -227,7 +228,8 @@ def current_board(session: Session, *, now: datetime) -> Board | None:
     return None if found is None else board(session, exercise_id=found)
 
 
-def _card_board(session: Session, exercise_id: int) -> Exercise:
+def card_board(session: Session, exercise_id: int) -> Exercise:
+    """The exercise, when it is a card board (LookupError otherwise)."""
     exercise = exercise_store.exercise(exercise_id, session=session)  # LookupError when there is none
     if exercise.kind not in CARD_BOARDS:
         raise LookupError(f"no card board {exercise_id}")
@@ -235,7 +237,7 @@ def _card_board(session: Session, exercise_id: int) -> Exercise:
 
 
 def board(session: Session, *, exercise_id: int) -> Board:
-    exercise = _card_board(session, exercise_id)
+    exercise = card_board(session, exercise_id)
     rects = core_ex.area_rects(exercise.kind, exercise.definition)
     titles = {
         a["key"]: a.get("title", a["key"])
@@ -248,8 +250,8 @@ def board(session: Session, *, exercise_id: int) -> Board:
         exercise.title,
         [(k, titles.get(k, k)) for k in rects],
         core_ex.vote_rule(exercise.definition)[0],
-        exercise_id in _ids(CLOSED_KEY, session),
-        exercise_id in _ids(REVEALED_KEY, session),
+        exercise_id in flagged_ids(CLOSED_KEY, session),
+        exercise_id in flagged_ids(REVEALED_KEY, session),
         groups,
     )
 
@@ -262,100 +264,9 @@ def choose_board(session: Session, *, exercise_id: int | None) -> Changes:
     return Changes(boards=True)
 
 
-def visible_cards(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> list[dict[str, Any]]:
-    """The board's cards a phone may see (hidden ones left out), with the device's own dots."""
-    hidden = set(_ids(HIDDEN_KEY, session))
-    mine: dict[int, int] = {}
-    for item_id, voter, dots in boards.board_votes(session, exercise_id=exercise_id, group_id=group_id):
-        if voter == device:
-            mine[item_id] = mine.get(item_id, 0) + dots
-    return [
-        {
-            "id": it.id,
-            "text": it.text,
-            "area": it.area,
-            "votes": it.votes,
-            "mine": mine.get(saved_id(it.id), 0),
-            "own": it.data.get("device") == device,
-        }
-        for it in boards.board_items(session, exercise_id=exercise_id, group_id=group_id)
-        if it.id not in hidden
-    ]
-
-
-def dots_left(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> int:
-    total = core_ex.vote_rule(_card_board(session, exercise_id).definition)[0]
-    return max(0, total - store.voter_dots(exercise_id, group_id, device, session=session))
-
-
-def _open_board(session: Session, exercise_id: int, group_id: int | None) -> Exercise:
-    """The card board a phone writes to, refused when closed; read with as few queries as a
-    phone's write can afford (hundreds a minute)."""
-    exercise = _card_board(session, exercise_id)
-    if exercise_id in _ids(CLOSED_KEY, session):
-        raise Refused("this board is closed", "board_closed")
-    if group_id is not None and group_id not in {
-        g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)
-    }:
-        raise Refused("this board has no such group", "no_group")
-    return exercise
-
-
-def phone_card(
-    session: Session, *, exercise_id: int, group_id: int | None, area: str, text: str, device: str
-) -> Changes:
-    """A card from a phone, placed in a free spot of its zone."""
-    exercise = _open_board(session, exercise_id, group_id)
-    text = text.strip()
-    if not text:
-        raise Refused("a card needs some text", "empty_card")
-    rects = core_ex.area_rects(exercise.kind, exercise.definition)
-    if area not in rects:
-        raise Refused("this board has no such zone", "no_zone")
-    count, taken = store.area_positions(exercise_id, group_id, area, limit=FREE_SPOT_LIMIT, session=session)
-    if count < FREE_SPOT_LIMIT:
-        x, y = core_ex.free_spot(rects[area], taken)
-    else:  # a crowded zone: the next cell in turn, without comparing with every card
-        *_, (x, y) = core_ex.grid_cells(rects[area], count + 1)
-    item = BoardItem(
-        text=text,
-        area=area,
-        x=x,
-        y=y,
-        data={"source": PHONE_SOURCE, "device": device},
-        position=store.next_position(exercise_id, session=session),
-    )  # not looked up row by row
-    return boards.add_item(session, exercise_id=exercise_id, group_id=group_id, item=item)
-
-
-class PhoneVote(NamedTuple):
-    """What `phone_vote` hands back: the note voted on and the dots the device has left."""
-
-    item: BoardItem
-    dots_left: int
-
-
-def phone_vote(session: Session, *, item_id: int, device: str, remove: bool = False) -> Changes[PhoneVote]:
-    """One dot from a device (its own allowance on the board), or one taken back.
-    Hands back the card and the dots the device has left on its board."""
-    found = boards.items_by_ids(session, item_ids=[item_id]).get(item_id)
-    if found is None or item_id in _ids(HIDDEN_KEY, session):
-        raise LookupError(f"no card {item_id}")
-    exercise = _open_board(session, saved_id(found.exercise_id), found.group_id)
-    if remove:
-        changes = boards.remove_vote(session, item_id=item_id, voter=device)
-    else:
-        try:
-            changes = boards.add_vote(session, item_id=item_id, voter=device)
-        except ValueError as err:
-            raise Refused("you have used all your dots on this board", "no_dots") from err
-    used = store.voter_dots(saved_id(found.exercise_id), found.group_id, device, session=session)
-    return changes.with_value(PhoneVote(found, max(0, core_ex.vote_rule(exercise.definition)[0] - used)))
-
-
 def hidden_ids(session: Session) -> set[int]:
     """The cards the facilitator hid from phones and the projector (the desktop shows them faded)."""
-    return set(_ids(HIDDEN_KEY, session))
+    return set(flagged_ids(HIDDEN_KEY, session))
 
 
 def hide_card(session: Session, *, item_id: int, hidden: bool = True) -> Changes:
@@ -410,7 +321,7 @@ def moderation(session: Session, *, now: datetime, cards: bool = True) -> Modera
     shown = current_board(session, now=now)
     found: list[ModeratedCard] = []
     if shown is not None and cards:
-        hidden = set(_ids(HIDDEN_KEY, session))
+        hidden = set(flagged_ids(HIDDEN_KEY, session))
         for group_id in (None, *shown.groups):
             for it in boards.board_items(session, exercise_id=shown.exercise_id, group_id=group_id):
                 group = "" if group_id is None else shown.groups.get(group_id, "")  # None: the plenary board
@@ -438,21 +349,3 @@ def survey_closed(session: Session) -> bool:
 def close_survey(session: Session, *, closed: bool = True) -> Changes:
     put_setting(SURVEY_CLOSED_KEY, bool(closed), session=session)
     return Changes(evaluation=True)
-
-
-def device_answers(session: Session, *, device: str) -> dict[str, Any]:
-    """The answers this device sent before (editable until the survey closes), or {}."""
-    for response in evaluation.all_responses(session):
-        if response.source == PHONE_SOURCE and response.external_id == device:
-            return dict(response.answers)
-    return {}
-
-
-def phone_response(session: Session, *, device: str, answers: dict[str, Any], now: datetime) -> Changes:
-    """The device's one evaluation response: added the first time, replaced after."""
-    if survey_closed(session):
-        raise Refused("the survey is closed", "survey_closed")
-    for response in evaluation.all_responses(session):
-        if response.source == PHONE_SOURCE and response.external_id == device:
-            return evaluation.update_response(session, response_id=saved_id(response.id), answers=answers)
-    return evaluation.add_response(session, answers=answers, source=PHONE_SOURCE, submitted_at=now, external_id=device)

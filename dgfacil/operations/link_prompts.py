@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from dgfacil.operations import boards, run
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.ids import saved_id
-from dgfacil.operations.link import BOARD_KEY, CLOSED_KEY, Refused, _ids
+from dgfacil.operations.link import BOARD_KEY, CLOSED_KEY, Refused, flagged_ids
 from dgfacil.store import exercises as exercise_store
 from dgfacil.store.settings import get_setting
 from dgfacil.store.workshop import load_workshop
@@ -57,7 +57,7 @@ def prompts(session: Session, *, exercise_id: int) -> Prompts:
         for q in exercise.definition.get("questions", [])
     ]
     groups = {saved_id(g.id): g.name for g in boards.exercise_groups(session, exercise_id=exercise_id)}
-    return Prompts(exercise_id, exercise.title, questions, exercise_id in _ids(CLOSED_KEY, session), groups)
+    return Prompts(exercise_id, exercise.title, questions, exercise_id in flagged_ids(CLOSED_KEY, session), groups)
 
 
 def device_prompt_answers(session: Session, *, exercise_id: int, group_id: int | None, device: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from dgfacil.core.model import NoteTag
 from dgfacil.operations import boards, notes, run
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.ids import saved_id
-from dgfacil.operations.link import CARD_BOARDS, CLOSED_KEY, Refused, _ids
+from dgfacil.operations.link import CARD_BOARDS, CLOSED_KEY, Refused, flagged_ids
 from dgfacil.store import exercises as exercise_store
 from dgfacil.store import link as store
 from dgfacil.store.notes import load_notes
@@ -121,7 +121,7 @@ def group_boards(session: Session, *, group_id: int) -> list[GroupBoard]:
                 exercise.kind,
                 areas,
                 _columns(definition) if exercise.kind == "table" else [],
-                exercise.id in _ids(CLOSED_KEY, session),
+                exercise.id in flagged_ids(CLOSED_KEY, session),
                 boards.board_items(session, exercise_id=saved_id(exercise.id), group_id=group_id),
             )
         )
@@ -134,7 +134,7 @@ def _group_board(session: Session, group_id: int, exercise_id: int) -> Exercise:
         g.id for g in boards.exercise_groups(session, exercise_id=exercise_id)
     }:
         raise LookupError(f"no board {exercise_id} of this group")
-    if exercise_id in _ids(CLOSED_KEY, session):
+    if exercise_id in flagged_ids(CLOSED_KEY, session):
         raise Refused("this board is closed", "board_closed")
     return exercise
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, TableStyle
 
-from dgfacil.core.evaluation import NOT_ASKED, QuestionStats, counted
-from dgfacil.printing import charts, layout, styles
+from dgfacil.core.evaluation import QuestionStats
+from dgfacil.printing import layout, styles
+from dgfacil.printing.outcome_survey import survey_section
 from dgfacil.printing.styles import para, static
 
 PLACEHOLDER = "[To be written: {what}]"
@@ -92,20 +92,6 @@ def _written(report: OutcomeReport, key: str, what: str) -> list:
     return [para(block.strip()) for block in text.split("\n\n") if block.strip()]
 
 
-def _th_small() -> ParagraphStyle:
-    return ParagraphStyle("th_small_report", parent=styles.style("th"), fontSize=7.2, leading=8.8)
-
-
-def _table(headers: list[str], rows: list[list[str]], widths: list[float], *, small: bool = False) -> Table:
-    cell = "td_small" if small else "td"
-    head = _th_small() if small else "th"
-    # headers can be user text too (level names, column titles from a template): escape them
-    data = [[styles.head(h, head) for h in headers]] + [[para(v, cell) for v in row] for row in rows]
-    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)  # a cell may outgrow a page
-    t.setStyle(styles.table_style(rows=len(data)))
-    return t
-
-
 def _cover(r: OutcomeReport) -> list:
     story = [
         Spacer(1, 30 * mm),
@@ -166,110 +152,6 @@ def _sessions(r: OutcomeReport, width: float) -> list:
     return story
 
 
-def _evaluation(r: OutcomeReport, width: float) -> list:
-    if r.responses == 0:  # pages of "n/a (0 of 0)" would tell the reader nothing
-        return [
-            static("VI. Evaluation of the Post-Event Survey", "h1"),
-            para(
-                f"[No evaluation responses recorded yet. The form ({r.survey_title}) has {len(r.stats)} "
-                "questions: type the paper forms in or import the online form's CSV in the Evaluation "
-                "room, then print the report again.]",
-                "meta",
-            ),
-        ]
-    story = [
-        static("VI. Evaluation of the Post-Event Survey", "h1"),
-        para(
-            f"{counted(r.responses, 'evaluation response')} {'was' if r.responses == 1 else 'were'} "
-            f"collected ({r.survey_title}). "
-            "Shares are of the respondents who answered each question, and where some did not, the "
-            'figure says how many ("130 of 140 answering; 7 no answer"); "satisfied" counts the '
-            "top two levels, rounded half up to one decimal."
-        ),
-    ]
-    likert = [s for s in r.stats if s.question.kind == "likert"]
-    groups: list[tuple[str, tuple[str, ...], list[QuestionStats]]] = []
-    for s in likert:
-        if groups and groups[-1][0] == s.question.group and groups[-1][1] == s.question.levels:
-            groups[-1][2].append(s)
-        else:
-            groups.append((s.question.group, s.question.levels, [s]))
-    if likert:
-        story += [
-            para("Key figures", "h2"),
-            para("Share of respondents who chose one of the top two levels (for the executive summary):", "meta"),
-        ]
-        story += [
-            para(
-                f"• {s.question.text}: {s.satisfied_text}"
-                + (f" — {s.question.levels[0]} or {s.question.levels[1]}" if s.asked else ""),
-                "body",
-            )
-            for s in likert
-            if len(s.question.levels) >= 2
-        ]
-    for stem, levels, items in groups:
-        bars = [charts.Bar(s.question.text, tuple(s.counts), s.satisfied_text) for s in items]
-        headers = ["Aspect", *levels, "Top two"]
-        rows = [
-            [
-                s.question.text,
-                *(f"{c} ({s.share(i)})" if s.asked else "—" for i, c in enumerate(s.counts)),
-                s.satisfied_text,
-            ]
-            for s in items
-        ]
-        first, last = width * 0.24, width * 0.19
-        rest = (width - first - last) / max(len(levels), 1)
-        story += [
-            CondPageBreak(90 * mm),
-            para(stem or "Ratings", "h2"),
-            charts.stacked_bars(bars, levels, width=width, note_width=_note_width(bars, width)),
-            Spacer(1, 3 * mm),
-            _table(headers, rows, [first, *([rest] * len(levels)), last], small=True),
-        ]
-    for s in r.stats:
-        if s.question.kind == "choice":
-            rows = [[o, str(c), s.share(i)] for i, (o, c) in enumerate(zip(s.question.options, s.counts))]
-            if s.unanswered:  # shares are of those answering: the rest are counted, never hidden
-                rows.append(["No answer", str(s.unanswered), "—"])
-            story += [
-                para(s.question.text, "h2"),
-                _table(["Answer", "Respondents", "Share"], rows, [width * 0.5, width * 0.2, width * 0.2])
-                if s.asked
-                else para(NOT_ASKED.capitalize() + ".", "meta"),
-            ]
-    for s in r.stats:
-        if s.question.kind == "text":
-            distinct = s.distinct_texts()
-            if not s.asked:
-                story += [para(s.question.text, "h2"), para(NOT_ASKED.capitalize() + ".", "meta")]
-                continue
-            story += [
-                CondPageBreak(35 * mm),
-                para(s.question.text, "h2"),
-                para(
-                    f"{counted(len(s.texts), 'answer')}, {len(distinct)} different; all are listed (repeats counted "
-                    "once, with their number). Choose the quotes to keep.",
-                    "meta",
-                ),
-            ]
-            story += [para(f"• {t}" + (f" (×{n})" if n > 1 else ""), "body") for t, n in distinct] or [
-                para("No answers.", "meta")
-            ]
-    return story
-
-
-def _note_width(bars: list, width: float) -> float:
-    """Room for the longest figure beside the bars ("80.0% (112 of 140 answering; 7 no answer)")."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from dgfacil.printing import fonts
-
-    bold = fonts.font_name(fonts.LATIN, True)
-    return min(max(88.0, *(stringWidth(b.note, bold, 7.5) + 8 for b in bars)), width * 0.4)
-
-
 def _agenda(r: OutcomeReport, width: float) -> list:
     story = [static("Annex 1. Agenda as Planned and as Run", "h1")]
     if r.run_note:
@@ -300,7 +182,7 @@ def _agenda(r: OutcomeReport, width: float) -> list:
                     diff,
                 ]
             )
-        t = _table(
+        t = styles.text_table(
             ["Planned", "Min", "Item", "As run", "Min", "Difference"],
             rows,
             [width * 0.13, width * 0.06, width * 0.43, width * 0.13, width * 0.07, width * 0.18],
@@ -321,12 +203,12 @@ def _agenda(r: OutcomeReport, width: float) -> list:
 def _participation(r: OutcomeReport, width: float) -> list:
     story = [
         static("Annex 2. Participation", "h1"),
-        _table(["Figure", "Number"], [[k, v] for k, v in r.participation], [width * 0.6, width * 0.2]),
+        styles.text_table(["Figure", "Number"], [[k, v] for k, v in r.participation], [width * 0.6, width * 0.2]),
     ]
     if r.countries:
         story += [
             static("Registrations by country", "h2"),
-            _table(
+            styles.text_table(
                 ["Country", "Registered"], [[c, str(n)] for c, n in r.countries], [width * 0.6, width * 0.2], small=True
             ),
         ]
@@ -355,7 +237,7 @@ def story_of(r: OutcomeReport, width: float, progress=None) -> list:
         story += [
             CondPageBreak(40 * mm),
             para(f"{o.exercise} — {o.group}", "h2"),
-            _table(o.headers, o.rows, [width / cols] * cols, small=cols > 4),
+            styles.text_table(o.headers, o.rows, [width / cols] * cols, small=cols > 4),
         ]
     if not r.outputs:
         story.append(para(PLACEHOLDER.format(what="no exercise board holds anything"), "meta"))
@@ -364,10 +246,12 @@ def story_of(r: OutcomeReport, width: float, progress=None) -> list:
     if r.actions:  # the notes tagged Action, with who does them and by when
         story += [
             para("Actions agreed", "h2"),
-            _table(["Action", "Owner", "Due", "Session"], r.actions, [w * width for w in (0.45, 0.2, 0.12, 0.23)]),
+            styles.text_table(
+                ["Action", "Owner", "Due", "Session"], r.actions, [w * width for w in (0.45, 0.2, 0.12, 0.23)]
+            ),
         ]
     layout.check(progress, 5, parts, "evaluation")
-    story += [PageBreak(), *_evaluation(r, width)]
+    story += [PageBreak(), *survey_section(r.responses, r.survey_title, r.stats, width)]
     layout.check(progress, 6, parts, "annexes")
     story += [PageBreak(), *_agenda(r, width), Spacer(1, 6 * mm), *_participation(r, width)]
     return story

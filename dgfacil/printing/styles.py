@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from dgfacil.printing import fonts
 
@@ -198,3 +198,16 @@ def table_style(*, header_rows: int = 1, zebra: bool = True, grid: bool = True, 
         for row in range(header_rows + 1, rows, 2):
             cmds.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))
     return TableStyle(cmds)
+
+
+def text_table(headers: list[str], rows: list[list[str]], widths: list[float], *, small: bool = False) -> Table:
+    """A house table of USER text: escaped column titles, one paragraph per cell; `small` for wide tables."""
+    cell = "td_small" if small else "td"
+    title: str | ParagraphStyle = (
+        ParagraphStyle("th_small_report", parent=style("th"), fontSize=7.2, leading=8.8) if small else "th"
+    )
+    # headers can be user text too (level names, column titles from a template): escape them
+    data = [[head(h, title) for h in headers]] + [[para(v, cell) for v in row] for row in rows]
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)  # a cell may outgrow a page
+    t.setStyle(table_style(rows=len(data)))
+    return t

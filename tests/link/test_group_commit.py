@@ -7,7 +7,8 @@ import asyncio
 import pytest
 
 from dgfacil.link.writer import DocumentWriter
-from dgfacil.operations import link as ops
+from dgfacil.operations import link_phone
+from dgfacil.operations.link import Refused
 
 
 def test_writes_together_commit_together_and_a_refusal_is_undone_alone(board_doc):
@@ -17,11 +18,13 @@ def test_writes_together_commit_together_and_a_refusal_is_undone_alone(board_doc
     writer = DocumentWriter(doc)
 
     def card(text):
-        return lambda s: ops.phone_card(s, exercise_id=1, group_id=None, area="threats", text=text, device="phone-a")
+        return lambda s: link_phone.phone_card(
+            s, exercise_id=1, group_id=None, area="threats", text=text, device="phone-a"
+        )
 
     def refused(s):
-        ops.phone_card(s, exercise_id=1, group_id=None, area="threats", text="half done", device="phone-a")
-        raise ops.Refused("changed my mind")  # after a row was written: the savepoint takes it back
+        link_phone.phone_card(s, exercise_id=1, group_id=None, area="threats", text="half done", device="phone-a")
+        raise Refused("changed my mind")  # after a row was written: the savepoint takes it back
 
     async def main():
         return await asyncio.gather(
@@ -30,9 +33,9 @@ def test_writes_together_commit_together_and_a_refusal_is_undone_alone(board_doc
 
     try:
         first, middle, third = asyncio.run(main())
-        assert isinstance(middle, ops.Refused)
+        assert isinstance(middle, Refused)
         texts = writer.call(
-            lambda s: [n["text"] for n in ops.visible_cards(s, exercise_id=1, group_id=None, device="phone-a")]
+            lambda s: [n["text"] for n in link_phone.visible_cards(s, exercise_id=1, group_id=None, device="phone-a")]
         )
         assert texts == ["first", "third"] and first.ids != third.ids
     finally:

@@ -29,7 +29,7 @@ def test_whole_room_has_dots_per_person_and_the_message_does_not_linger(ctx, qtb
     qtbot.waitUntil(board.view.hasFocus)
     for _ in range(12):  # 3 dots x 4 people
         qtbot.keyClick(board.view, Qt.Key_D, Qt.ControlModifier)
-    assert votes() == 12 and "0 of 12 (4 people) left" in board.counts.text()
+    assert votes() == 12 and "0 of 12 (4 people) left" in board.tally.counts.text()
     qtbot.keyClick(board.view, Qt.Key_D, Qt.ControlModifier)  # the thirteenth is refused, and says why
     assert room.status_line.text() == "No dots left: 3 × 4 people = 12 for the room."
     assert votes() == 12

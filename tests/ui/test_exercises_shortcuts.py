@@ -92,7 +92,7 @@ def test_board_keys_work_inside_the_main_window(qtbot, demo_window, screenshots)
     assert len(board.selected()) == 2, "Ctrl+A selects every card"
     qtbot.keyClick(board.view, Qt.Key_2, Qt.AltModifier)
     qtbot.waitUntil(lambda: all(n.card.colour == "#F8BBD0" for n in board.cards.values()))
-    tip = board.add_action.toolTip()
+    tip = board.card_actions.add.toolTip()
     assert "Ctrl+N" not in tip and "Ins" in tip
     window.grab().save(str(screenshots / "exercises_shortcuts_in_window.png"))
     # the window's own keys still work from the board: View ▸ People

@@ -50,8 +50,8 @@ def _cancel_mid_print(room, qtbot) -> int:
 def test_cancel_one_pdf_per_person_keeps_nothing_and_says_so(ctx, qtbot, tmp_path):
     room = _room(ctx, qtbot, tmp_path)
     folder = tmp_path / "certificates"
-    room.per_person.setChecked(True)
-    room.out.setText(str(folder))
+    room.options_form.per_person.setChecked(True)
+    room.options_form.out.setText(str(folder))
     drawn = _cancel_mid_print(room, qtbot)
     m = re.fullmatch(
         rf"Cancelled after (\d+) of {COUNT} certificates: none of the (\d+) PDFs drawn were "
@@ -71,8 +71,8 @@ def test_cancel_into_a_folder_that_had_files_leaves_them_as_they_were(ctx, qtbot
     folder = tmp_path / "earlier"
     folder.mkdir()
     (folder / "kept.pdf").write_bytes(b"%PDF-1.4 earlier run")
-    room.per_person.setChecked(True)
-    room.out.setText(str(folder))
+    room.options_form.per_person.setChecked(True)
+    room.options_form.out.setText(str(folder))
     _cancel_mid_print(room, qtbot)
     assert re.fullmatch(
         rf"Cancelled after (\d+) of {COUNT} certificates: none of the \1 PDFs drawn were "
@@ -86,7 +86,7 @@ def test_cancel_into_a_folder_that_had_files_leaves_them_as_they_were(ctx, qtbot
 def test_cancel_one_pdf_writes_nothing_and_says_so(ctx, qtbot, tmp_path):
     room = _room(ctx, qtbot, tmp_path)
     out = tmp_path / "all.pdf"
-    room.out.setText(str(out))
+    room.options_form.out.setText(str(out))
     _cancel_mid_print(room, qtbot)
     assert re.fullmatch(
         rf"Cancelled after \d+ of {COUNT} certificates: nothing was written; "

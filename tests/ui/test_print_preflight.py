@@ -59,7 +59,7 @@ def test_blank_names_are_listed_and_cancel_prints_nothing(ctx, qtbot, tmp_path, 
     room.show()
     room.list.setCurrentRow(room.kinds.index("badges"))
     out = tmp_path / "badges.pdf"
-    room.out.setText(str(out))
+    room.options_form.out.setText(str(out))
     seen: list = []
     _answer(qtbot, seen, button="cancel", shot=screenshots / "print-preflight.png")
     qtbot.mouseClick(room.print_button, Qt.LeftButton)
@@ -85,7 +85,7 @@ def test_no_question_when_every_name_prints(ctx, qtbot, tmp_path):
     qtbot.addWidget(room)
     room.list.setCurrentRow(room.kinds.index("tents"))
     out = tmp_path / "tents.pdf"
-    room.out.setText(str(out))
+    room.options_form.out.setText(str(out))
     seen: list = []
     watch = QTimer()  # closes and records a dialog that should not open (it would block the wait)
     watch.timeout.connect(lambda: (seen.append(d), d.reject()) if (d := QApplication.activeModalWidget()) else None)
@@ -107,7 +107,7 @@ def test_verify_trusts_the_workshops_key_and_marks_claims(ctx, qtbot, tmp_path, 
     qtbot.addWidget(room)
     room.list.setCurrentRow(room.kinds.index("certificates"))
     out = tmp_path / "c.pdf"
-    room.out.setText(str(out))
+    room.options_form.out.setText(str(out))
     room.start()
     qtbot.waitUntil(lambda: room.progress_handle is None and out.exists(), timeout=20000)
     payload = ctx.tasks.read(lambda s: store.certificates(session=s)[0].payload)
@@ -140,7 +140,7 @@ def test_printing_under_another_key_names_both_and_cancel_keeps_the_file_unsigne
     qtbot.addWidget(room)
     room.list.setCurrentRow(room.kinds.index("certificates"))
     out = tmp_path / "c.pdf"
-    room.out.setText(str(out))
+    room.options_form.out.setText(str(out))
     seen: list = []
     _answer(qtbot, seen, button="cancel")
     room.start()

@@ -40,7 +40,7 @@ def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
     room.show()
     room.list.setCurrentRow(room.kinds.index("certificates"))
     out = tmp_path / "certs.pdf"
-    room.out.setText(str(out))
+    room.options_form.out.setText(str(out))
     qtbot.mouseClick(room.print_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: not room.busy() and out.exists(), timeout=20000)
     assert "2 of 3" in room.status.text() or "Wrote 1 file" in room.status.text()
@@ -56,10 +56,10 @@ def test_print_certificates_from_the_room(ctx, qtbot, tmp_path, screenshots):
 
     # attendance sheets for one session, chosen in the combo box
     room.list.setCurrentRow(room.kinds.index("attendance"))
-    assert room.sheets.count() >= 2
-    room.sheets.setCurrentIndex(1)
+    assert room.options_form.sheets.count() >= 2
+    room.options_form.sheets.setCurrentIndex(1)
     sheet = tmp_path / "sheet.pdf"
-    room.out.setText(str(sheet))
+    room.options_form.out.setText(str(sheet))
     qtbot.keyClick(room.list, Qt.Key_P, Qt.ControlModifier)
     qtbot.waitUntil(lambda: not room.busy() and sheet.exists(), timeout=20000)
 
@@ -72,7 +72,7 @@ def test_cancel_leaves_nothing(ctx, qtbot, tmp_path):
     qtbot.addWidget(room)
     room.list.setCurrentRow(room.kinds.index("badges"))
     out = tmp_path / "sub" / "badges.pdf"
-    room.out.setText(str(out))
+    room.options_form.out.setText(str(out))
     room.start()
     room.cancel()  # while the values are gathered: printing never starts
     qtbot.waitUntil(lambda: not room.busy(), timeout=20000)

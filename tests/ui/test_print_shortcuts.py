@@ -71,7 +71,7 @@ def test_print_room_keys_work_in_the_main_window(qtbot, demo_window, tmp_path):
     # Ctrl+P prints the chosen document; Escape reaches the room's Cancel
     room.list.setCurrentRow(room.kinds.index("agenda"))
     out = tmp_path / "agenda.pdf"
-    room.out.setText(str(out))
+    room.options_form.out.setText(str(out))
     with qtbot.waitSignal(room.shortcuts["Ctrl+P"].activated, timeout=3000):
         qtbot.keyClick(room.list, Qt.Key_P, Qt.ControlModifier)
     qtbot.waitUntil(lambda: not room.busy() and out.exists(), timeout=20000)

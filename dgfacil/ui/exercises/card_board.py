@@ -8,32 +8,28 @@ never stalls the window. Cards hidden by moderation are faded here and left off 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QComboBox,
     QGraphicsItem,
     QGraphicsScene,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QMenu,
-    QToolBar,
     QVBoxLayout,
 )
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
-from dgfacil.operations import boards as board_ops
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.base import BoardBase
+from dgfacil.ui.exercises.card_actions import CardActions
 from dgfacil.ui.exercises.card_reads import BoardRead, PhoneRedraw, board_read, fade
 from dgfacil.ui.exercises.card_view import BoardView, CardEditor
+from dgfacil.ui.exercises.card_votes import VoteTally
 from dgfacil.ui.exercises.graphics import (
     BOARD_H,
     BOARD_W,
-    CARD_COLOURS,
     DEFAULT_CARD,
     BoardFrame,
     CardItem,
@@ -75,76 +71,20 @@ class CardBoard(BoardBase):
         self.editor: CardEditor | None = None
         self.here = ""  # the area the facilitator last clicked or added to: N adds there
         self.hidden: set[int] = set()  # cards hidden from phones and the projector (room link moderation)
-        self._votes, self._people = [], 1  # the board's votes and the people a voter stands for, last read
         self.phone_input = PhoneRedraw(self.tasks, (exercise.id, group_id), self._show, self)
         self.view = BoardView(self, self.scene, margin=0 if projected else 10)
-        self.voter_box = QComboBox()
-        self.voter_box.setToolTip("Whose dots are placed")
-        self.counts = QLabel()
-        self.counts.setTextFormat(Qt.PlainText)
-        self.counts.setObjectName("muted")
+        self.tally = VoteTally(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.toolbar = QToolBar()
-        self._build_actions()
+        self.card_actions = CardActions(self)
         if toolbar:
             bar = QHBoxLayout()
-            bar.addWidget(self.toolbar, 1)
-            bar.addWidget(self.voter_box)
-            bar.addWidget(self.counts)
+            bar.addWidget(self.card_actions.toolbar, 1)
+            bar.addWidget(self.tally.voter_box)
+            bar.addWidget(self.tally.counts)
             layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.load()
-
-    # -- actions -----------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        keys = [QKeySequence(k) for k in (shortcut if isinstance(shortcut, (list, tuple)) else [shortcut]) if k]
-        if keys:
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        shown = " or ".join(k.toString(QKeySequence.NativeText) for k in keys)
-        action.setToolTip(f"{tip or text} ({shown})" if keys else tip or text)
-        action.triggered.connect(lambda _=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        # Keys never clash with the main window's (File Ctrl+N/O/W/Q/Shift+S, Edit Ctrl+Z/Y/Shift+Z,
-        # View Ctrl+1..7, Help F1): a key bound twice in one window is "ambiguous" and does nothing.
-        self.add_action = self._action("Add card", lambda: self.begin_new(None), ("Ins", "N"), "Add a card")
-        self.edit_action = self._action("Edit", self.edit_selected, "F2", "Edit the selected card")
-        self.delete_action = self._action(
-            "Delete", self.delete_selected, QKeySequence.Delete, "Delete the selected cards"
-        )
-        self.vote_action = self._action("+ Dot", self.vote_selected, "Ctrl+D", "Put a dot on the selected cards")
-        self.unvote_action = self._action(
-            "− Dot", lambda: self.vote_selected(add=False), "Ctrl+Shift+D", "Take a dot back"
-        )
-        self.cluster_action = self._action(
-            "Cluster…", lambda: self.cluster_selected(None), "Ctrl+G", "Put the selected cards under a heading"
-        )
-        self.uncluster_action = self._action("Uncluster", lambda: self.cluster_selected(""), "Ctrl+Shift+G")
-        self.sort_action = self._action(
-            "Sort by votes", self.sort_by_votes, "Ctrl+Shift+V", "Most voted cards first in each area"
-        )
-        self.fit_action = self._action("Fit", lambda: self.view.fit_board(), "Ctrl+0", "Fit the board to the window")
-        self.select_all_action = self._action(
-            "Select all", self.select_all, QKeySequence.SelectAll, "Select every card"
-        )
-        self.colour_menu = QMenu("Colour", self)
-        for i, (name, value) in enumerate(CARD_COLOURS.items()):
-            self.colour_menu.addAction(self._action(name, lambda v=value: self.colour_selected(v), f"Alt+{i + 1}"))
-        self.tag_menu = QMenu(self.exercise.definition.get("tags", {}).get("title", "Tag"), self)
-        for value in self.exercise.definition.get("tags", {}).get("values", []):
-            self.tag_menu.addAction(self._action(value, lambda v=value: self.tag_selected(v)))
-        self.tag_menu.addAction(self._action("No tag", lambda: self.tag_selected("")))
-        for a in (self.add_action, self.vote_action, self.unvote_action, self.cluster_action, self.sort_action):
-            self.toolbar.addAction(a)
-        self.toolbar.addAction(self.colour_menu.menuAction())
-        if self.exercise.kind == "plane" and self.exercise.definition.get("tags"):
-            self.toolbar.addAction(self.tag_menu.menuAction())
-        self.toolbar.addAction(self.fit_action)
 
     # -- loading -------------------------------------------------------------------------------
     def load(self) -> None:
@@ -152,7 +92,7 @@ class CardBoard(BoardBase):
         self.frame.kind, self.frame.definition = self.exercise.kind, self.exercise.definition
         self.frame.update()
         self._show(self.read(board_read(self.exercise.id, self.group_id, None)))
-        self._refresh_voters()
+        self.tally.refresh_voters()
 
     def _show(self, found: BoardRead) -> None:
         """Redraw from a read: every card (ids None) or those named, then the counts."""
@@ -171,7 +111,7 @@ class CardBoard(BoardBase):
             if item_id in self.cards:
                 self._style_hidden(self.cards[item_id])
         self._arranged()
-        self._refresh_counts(found.votes, found.people)
+        self.tally.refresh_counts(found.votes, found.people)
 
     def _place(self, item: BoardItem) -> None:
         card = self.cards.get(item.id)
@@ -223,61 +163,6 @@ class CardBoard(BoardBase):
         for frame in self.cluster_frames:
             frame.setParentItem(self.frame)
 
-    def _refresh_voters(self) -> None:
-        dots, per = core.vote_rule(self.exercise.definition)
-        current = self.voter_box.currentData()
-        self.voter_box.clear()
-        if per == "participant":
-            people = self.read(
-                lambda s: board_ops.board_voters(s, exercise_id=self.exercise.id, group_id=self.group_id)
-            )
-            for pid, name in people:
-                self.voter_box.addItem(name, f"participant:{pid}")
-            index = self.voter_box.findData(current)
-            self.voter_box.setCurrentIndex(max(index, 0))
-        self.voter_box.setVisible(per == "participant" and self.voter_box.count() > 0)
-        self._refresh_counts()
-
-    def voter(self) -> str:
-        _, per = core.vote_rule(self.exercise.definition)
-        if per == "participant" and self.voter_box.currentData():
-            return self.voter_box.currentData()
-        return f"group:{self.group_id if self.group_id is not None else 'room'}"
-
-    def room_people(self) -> int:
-        """People the whole-room board's dots stand for (1 on a group's board or per participant):
-        the facilitator tallies the room's dots, so the room has the dots of everyone in it."""
-        ex, group = self.exercise.id, self.group_id
-        return self.read(lambda s: board_ops.vote_people(s, exercise_id=ex, group_id=group))
-
-    def dots_left(self, votes: list[tuple[int, str, int]] | None = None, people: int | None = None) -> int:
-        if votes is None:
-            votes = self.read(lambda s: board_ops.board_votes(s, exercise_id=self.exercise.id, group_id=self.group_id))
-        return core.dots_left(
-            self.exercise.definition,
-            self.voter(),
-            [(v, d) for _, v, d in votes],
-            self.room_people() if people is None else people,
-        )
-
-    def allowance_text(self) -> str:
-        dots, per = core.vote_rule(self.exercise.definition)
-        people = self.room_people()
-        if people > 1:
-            return f"{dots} × {people} people = {dots * people} for the room"
-        return f"each {per} has {dots} on this board"
-
-    def _refresh_counts(self, votes: list[tuple[int, str, int]] | None = None, people: int | None = None) -> None:
-        """The counts line, from the votes just read (None: those of the last read; the voter changed)."""
-        votes, people = self._votes, self._people = (
-            (votes, people) if votes is not None else (self._votes, self._people)
-        )
-        total = sum(n.card.votes for n in self.cards.values())
-        cards = f"{len(self.cards)} card{'s' if len(self.cards) != 1 else ''}"
-        of = f" of {core.vote_rule(self.exercise.definition)[0] * people} ({people} people)" if people > 1 else ""
-        left = self.dots_left(votes, people)
-        self.counts.setText(f"{cards} · {total} dot{'s' if total != 1 else ''} · {left}{of} left  ")
-
     # -- actions on cards ----------------------------------------------------------------------
     def selected(self) -> list[CardItem]:
         return [i for i in self.scene.selectedItems() if isinstance(i, CardItem)]
@@ -314,9 +199,6 @@ class CardBoard(BoardBase):
     def edit_card(self, card: CardItem) -> None:
         self._open_editor(card, card.card.text, card.scenePos(), QColor(card.card.colour or DEFAULT_CARD))
 
-    def _typing_keys(self) -> tuple[QAction, ...]:
-        return (self.delete_action, self.add_action, self.select_all_action)
-
     def select_all(self) -> None:
         """Select every card on this board (Ctrl+A)."""
         for card in self.cards.values():
@@ -335,14 +217,14 @@ class CardBoard(BoardBase):
             self.text_px if self.projected else None,
         )
         self.scene.addItem(self.editor)
-        for action in self._typing_keys():  # Delete, N, Ctrl+A… belong to the text while typing
+        for action in self.card_actions.typing_keys():  # Delete, N, Ctrl+A… belong to the text while typing
             action.setEnabled(False)
         self.view.setFocus()
         self.editor.setFocus()
 
     def _editor_done(self, card: CardItem | None, centre: QPointF, editor: CardEditor, keep: bool, text: str) -> None:
         self.editor = None
-        for action in self._typing_keys():
+        for action in self.card_actions.typing_keys():
             action.setEnabled(True)
         editor.setVisible(False)
         self.scene.removeItem(editor)
@@ -423,37 +305,19 @@ class CardBoard(BoardBase):
         if not cards:
             self.status("Select the cards to vote for first.")
             return
-        if add and self.dots_left() < len(cards):
-            self.status(f"No dots left: {self.allowance_text()}.")
+        if add and self.tally.dots_left() < len(cards):
+            self.status(f"No dots left: {self.tally.allowance_text()}.")
             return
         with macro(self.host.undo_stack, "Vote"):
             for card in cards:
                 if add or card.card.votes:
-                    self.push(cmd.Vote(self, card.card.id, self.voter(), add))
+                    self.push(cmd.Vote(self, card.card.id, self.tally.voter(), add))
 
     def sort_by_votes(self) -> None:
         self.push(cmd.SortByVotes(self))
 
     def context_menu(self, global_pos, scene_pos: QPointF) -> None:
-        menu = QMenu(self)
-        if self.selected():
-            for a in (
-                self.edit_action,
-                self.vote_action,
-                self.unvote_action,
-                self.cluster_action,
-                self.uncluster_action,
-            ):
-                menu.addAction(a)
-            menu.addMenu(self.colour_menu)
-            if self.exercise.kind == "plane" and self.exercise.definition.get("tags"):
-                menu.addMenu(self.tag_menu)
-            menu.addSeparator()
-            menu.addAction(self.delete_action)
-        else:
-            menu.addAction("Add a card here", lambda: self.begin_new(scene_pos))
-            menu.addAction(self.sort_action)
-        menu.exec(global_pos)
+        self.card_actions.show_menu(global_pos, scene_pos)
 
     # -- export --------------------------------------------------------------------------------
     def export_size(self) -> QSize:

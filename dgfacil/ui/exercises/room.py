@@ -7,14 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QListView,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -27,15 +24,15 @@ from dgfacil.operations import boards as board_ops
 from dgfacil.operations.changes import Changes
 from dgfacil.ui.exercises import commands as cmd
 from dgfacil.ui.exercises.add_dialog import AddExerciseDialog
+from dgfacil.ui.exercises.board_bar import BoardBar
+from dgfacil.ui.exercises.exercise_list import ExerciseList
 from dgfacil.ui.exercises.export import export_board
 from dgfacil.ui.exercises.groups_panel import GroupsPanel
 from dgfacil.ui.exercises.kinds import make_board
 from dgfacil.ui.exercises.overview import AllGroupsView
 from dgfacil.ui.exercises.projector import BoardProjector
 from dgfacil.ui.exercises.timer import GroupTimer
-from dgfacil.ui.widgets import plain_label, plain_tooltip
-
-KIND_NAMES = {"zones": "cards", "plane": "map", "table": "table", "rubric": "rubric", "prompts": "questions"}
+from dgfacil.ui.widgets import plain_label
 
 
 class ExercisesRoom(QWidget):
@@ -50,11 +47,11 @@ class ExercisesRoom(QWidget):
         self.groups: list[Group] = []
         self.board = None
         self.projector: BoardProjector | None = None
-        left, centre = self._exercise_list(), self._centre()  # built in this order: the Tab order
+        self.exercise_list, centre = self._exercise_list(), self._centre()  # built in this order: the Tab order
         self.groups_panel = GroupsPanel(self)
         self.groups_panel.setVisible(False)
         split = QSplitter(Qt.Horizontal)
-        for w, stretch in ((left, 0), (centre, 1), (self.groups_panel, 0)):
+        for w, stretch in ((self.exercise_list, 0), (centre, 1), (self.groups_panel, 0)):
             split.addWidget(w)
             split.setStretchFactor(split.count() - 1, stretch)
         split.setSizes([230, 900, 300])
@@ -74,69 +71,26 @@ class ExercisesRoom(QWidget):
     # -- building -------------------------------------------------------------------------------
     def _exercise_list(self) -> QWidget:
         """Left: the exercises of the workshop, Add exercise… and Delete."""
-        self.list_model = QStandardItemModel(self)
-        self.list = QListView()
-        self.list.setModel(self.list_model)
-        self.list.setEditTriggers(QListView.NoEditTriggers)
-        self.list.setWordWrap(True)
-        self.list.setSpacing(2)
+        left = ExerciseList()
+        self.list, self.list_model, self.delete_button = left.list, left.list_model, left.delete_button
         self.list.selectionModel().currentChanged.connect(lambda cur, _: self.select_exercise(cur.data(Qt.UserRole)))
-        add = QPushButton("Add exercise…")
-        add.clicked.connect(self.add_exercise)
-        self.delete_button = QPushButton("Delete")
+        left.add_button.clicked.connect(self.add_exercise)
         self.delete_button.clicked.connect(self.delete_exercise)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(plain_label("Exercises", name="roomHeading"))
-        lv.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(self.delete_button)
-        lv.addLayout(buttons)
         return left
 
-    def _board_bar(self) -> QHBoxLayout:
+    def _board_bar(self) -> BoardBar:
         """The group, All groups, Projector, Export…, Groups, and the vote rule."""
-        self.group_box = QComboBox()
-        self.group_box.setMinimumWidth(120)
+        bar = BoardBar()
+        self.group_box, self.all_button, self.groups_button = bar.group_box, bar.all_button, bar.groups_button
+        self.dots, self.dots_per = bar.dots, bar.dots_per
         self.group_box.currentIndexChanged.connect(
             lambda _: self.open_group(self.group_box.currentData(), from_box=True)
         )
-        self.all_button = QPushButton("All groups")
-        self.all_button.setCheckable(True)
         self.all_button.toggled.connect(self.show_all_groups)
-        self.projector_button = QPushButton("Projector")
-        self.projector_button.clicked.connect(lambda: self.project())
-        self.export_button = QPushButton("Export…")
-        self.export_button.clicked.connect(lambda: self.export())
-        self.groups_button = QPushButton("Groups")
-        self.groups_button.setCheckable(True)
-        self.dots = QSpinBox()
-        self.dots.setRange(1, 20)
-        self.dots.setPrefix("Dots: ")
-        self.dots_per = QComboBox()
-        self.dots_per.addItem("per group", "group")
-        self.dots_per.addItem("per participant", "participant")
-        self.dots_per.setToolTip(
-            "Per group: each group's board has these dots; the whole-room board has them for "
-            "each person present (everyone on the roster before attendance is taken), "
-            "tallied by the facilitator. Per participant: pick the voter on the board."
-        )
+        bar.projector_button.clicked.connect(lambda: self.project())
+        bar.export_button.clicked.connect(lambda: self.export())
         self.dots.editingFinished.connect(self._vote_rule_edited)
         self.dots_per.activated.connect(lambda _: self._vote_rule_edited())
-        bar = QHBoxLayout()
-        for w in (
-            self.group_box,
-            self.all_button,
-            self.projector_button,
-            self.export_button,
-            self.groups_button,
-            self.dots,
-            self.dots_per,
-        ):
-            bar.addWidget(w)
-        bar.addStretch(1)
         return bar
 
     def _pages(self) -> QStackedWidget:
@@ -155,7 +109,7 @@ class ExercisesRoom(QWidget):
         """Centre: heading and timer, instructions, the bar, the pages, a status line."""
         self.heading = plain_label("", name="roomHeading", wrap=True)
         self.instructions = plain_label("", name="muted", wrap=True)
-        bar = self._board_bar()
+        self.bar = self._board_bar()
         self.timer = GroupTimer(self.ctx)
         pages = self._pages()
         self.status_line = plain_label("", name="muted")
@@ -169,7 +123,7 @@ class ExercisesRoom(QWidget):
         top.addWidget(self.timer, 0, Qt.AlignRight | Qt.AlignTop)
         cv.addLayout(top)
         cv.addWidget(self.instructions)
-        cv.addLayout(bar)
+        cv.addWidget(self.bar)
         cv.addWidget(pages, 1)
         cv.addWidget(self.status_line)
         return centre
@@ -192,17 +146,7 @@ class ExercisesRoom(QWidget):
 
     def _show_controls(self, shown: bool) -> None:
         """The board's controls and the timer mean nothing without an exercise: hidden, not blank."""
-        for w in (
-            self.group_box,
-            self.all_button,
-            self.projector_button,
-            self.export_button,
-            self.groups_button,
-            self.dots,
-            self.dots_per,
-            self.timer,
-            self.instructions,
-        ):
+        for w in (*self.bar.controls(), self.timer, self.instructions):
             w.setVisible(shown)
         self.delete_button.setEnabled(shown)
         if not shown:
@@ -246,21 +190,9 @@ class ExercisesRoom(QWidget):
     # -- exercises ------------------------------------------------------------------------------
     def reload_exercises(self, select: int | None = None) -> None:
         workshop = self.ctx.workshop()
-        items = {it.id: it for day in workshop.days for it in day.items}
-        self.exercises = workshop.exercises
+        self.exercises = workshop.exercises  # before the list selects one: selecting reads them
         keep = select if select is not None else (self.exercise.id if self.exercise else None)
-        self.list_model.clear()
-        for ex in self.exercises:
-            where = items[ex.agenda_item_id].title if ex.agenda_item_id in items else "not on the agenda"
-            row = QStandardItem(f"{ex.title}\n{KIND_NAMES.get(ex.kind, ex.kind)} · {where[:40]}")
-            row.setData(ex.id, Qt.UserRole)
-            row.setToolTip(plain_tooltip(where))
-            self.list_model.appendRow(row)
-        ids = [e.id for e in self.exercises]
-        target = keep if keep in ids else (ids[0] if ids else None)
-        if target is not None:
-            self.list.setCurrentIndex(self.list_model.index(ids.index(target), 0))
-        self.select_exercise(target, force=True)
+        self.select_exercise(self.exercise_list.show_exercises(workshop, keep), force=True)
 
     def select_exercise(self, exercise_id: int | None, force: bool = False) -> None:
         found = next((e for e in self.exercises if e.id == exercise_id), None)

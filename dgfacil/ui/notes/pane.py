@@ -2,14 +2,14 @@
 
 Used by the Notes room and embedded by the Run room (which calls `set_item` as the agenda moves).
 Every note is committed when Enter is pressed; what is being typed is kept as a draft in the
-document within DRAFT_DELAY_MS, so a killed app loses at most that much typing.
+document a moment after typing stops (ui/notes/drafts.py), so a killed app loses at most that much typing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dgfacil.core.agenda import hhmm
 from dgfacil.core.model import Note, NoteTag
@@ -18,16 +18,17 @@ from dgfacil.operations.changes import Changes
 from dgfacil.ui.context import AppContext
 from dgfacil.ui.notes import commands
 from dgfacil.ui.notes.action_fields import ActionFields
+from dgfacil.ui.notes.drafts import DraftKeeper
 from dgfacil.ui.notes.entry import KeyMap, NoteEntry
 from dgfacil.ui.notes.item_times import item_starts
 from dgfacil.ui.notes.model import NOTE_ROLE
 from dgfacil.ui.notes.note_list import NoteList
 from dgfacil.ui.notes.pane_keys import bind_pane_keys
+from dgfacil.ui.notes.speaker_field import SpeakerField
 from dgfacil.ui.notes.style import TAGS
 from dgfacil.ui.notes.tagbar import TagBar
 from dgfacil.ui.widgets import ElidedLabel, plain_label
 
-DRAFT_DELAY_MS = 400  # under the 1 s a keystroke may wait; 400 ms is unnoticeable and loses less
 NO_ITEM = "General notes (no agenda item)"
 
 
@@ -55,17 +56,13 @@ class NotesPane(QWidget):
         self.tag = NoteTag.NOTE
         self.editing: Note | None = None
         self.people: list[str] = []
-        self._loading = False
+        self.filling = False
         self.refused = False  # the last edit was refused (conflict, server offline)
         self._shown = False  # set once the first item is shown; until then there is no draft to keep
         self._build(show_item_chooser)
         self.keys = KeyMap(self)
         bind_pane_keys(self)
-        self.draft_timer = QTimer(self)
-        self.draft_timer.setSingleShot(True)
-        self.draft_timer.setInterval(DRAFT_DELAY_MS)
-        self.draft_timer.timeout.connect(self.save_draft)
-        self.entry.textChanged.connect(self._typed)
+        self.drafts = DraftKeeper(self)
         ctx.tasks.changes_applied.connect(self._on_changes)
         self.load_agenda()
         first = next(iter(self.items), None)
@@ -97,9 +94,8 @@ class NotesPane(QWidget):
         self.tagbar = TagBar()
         self.tagbar.sig_tag_clicked.connect(self.tag_key)
         self.entry = NoteEntry()
-        self.speaker = self._speaker_field()
+        self.speaker = SpeakerField()
         self.action = ActionFields()  # owner and due date, while the note is tagged Action
-        self.action.sig_edited.connect(self._typed)
         self.hints = plain_label(name="muted", wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -123,17 +119,6 @@ class NotesPane(QWidget):
         layout.addWidget(self.action)
         layout.addWidget(self.hints)
 
-    def _speaker_field(self) -> QComboBox:
-        """Any name can be typed; the item's lead and speakers are offered (Tab cycles them)."""
-        speaker = QComboBox()
-        speaker.setEditable(True)
-        speaker.setInsertPolicy(QComboBox.NoInsert)
-        speaker.setMinimumWidth(200)
-        speaker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        speaker.lineEdit().setPlaceholderText("no speaker")
-        speaker.currentTextChanged.connect(self._typed)
-        return speaker
-
     # -- agenda -----------------------------------------------------------------------------
     def load_agenda(self) -> None:
         """Read the agenda: item titles with planned times, the zone, every name for completion."""
@@ -155,10 +140,7 @@ class NotesPane(QWidget):
         self.item_labels[None] = NO_ITEM
         self.chooser.addItem(NO_ITEM, None)
         self.chooser.blockSignals(False)
-        completer = QCompleter(sorted(set(everyone)), self.speaker)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchContains)
-        self.speaker.setCompleter(completer)
+        self.speaker.complete_from(everyone)
         if current in self.items:
             self._show_item_header()
         self.sig_agenda_loaded.emit()
@@ -170,13 +152,13 @@ class NotesPane(QWidget):
         if self._shown and item_id == self.item_id:
             return
         if self._shown:
-            self.save_draft()  # the old item keeps what was typed for it
+            self.drafts.save()  # the old item keeps what was typed for it
         self._shown = True
         self.item_id = item_id
         self.editing = None
         self._show_item_header()
         self.reload(scroll_to_end=True)
-        self._restore_draft()
+        self.drafts.restore()
         self.sig_item_changed.emit(item_id)
 
     def step_item(self, step: int) -> None:
@@ -193,12 +175,7 @@ class NotesPane(QWidget):
         self.people_label.setText(" · ".join(self.people) if self.people else "")
         self.people_label.setVisible(bool(self.people))
         self.action.set_people(self.people)
-        keep = self.speaker.currentText()
-        self.speaker.blockSignals(True)
-        self.speaker.clear()
-        self.speaker.addItems(["", *self.people])
-        self.speaker.setEditText(keep if keep in self.people else "")
-        self.speaker.blockSignals(False)
+        self.speaker.offer(self.people)
         short = item.title.split(":")[0] if item is not None else "these general notes"
         self.entry.setPlaceholderText(f"Type a note on {short} — Enter adds it")
 
@@ -273,7 +250,7 @@ class NotesPane(QWidget):
             self.say(str(err)[0].upper() + str(err)[1:] + ".")
             self.action.due.setFocus()
             return
-        self.draft_timer.stop()
+        self.drafts.stop()
         if self.editing is not None:
             before = self.editing
             if not text:
@@ -286,7 +263,7 @@ class NotesPane(QWidget):
             if changed:  # only what was changed: another laptop's edit of the other fields stays
                 self.push(edit)
             else:
-                self.save_draft(clear=True)
+                self.drafts.save(clear=True)
             if not self.refused:  # refused: "Not saved: …" stays
                 self.say(f"Saved the note of {hhmm(before.created_at, self.zone)}.")
         elif text:
@@ -306,9 +283,9 @@ class NotesPane(QWidget):
             return
         self._clear_entry()
 
-    def _fill_entry(self, editing: Note | None, text: str, speaker: str, owner: str, due: str, tag: NoteTag) -> None:
+    def fill_entry(self, editing: Note | None, text: str, speaker: str, owner: str, due: str, tag: NoteTag) -> None:
         """Put a note (or a draft, or nothing) in the entry and its fields, without it counting as typing."""
-        self._loading = True
+        self.filling = True
         self.editing = editing
         self.entry.set_text(text)
         self.speaker.setEditText(speaker)
@@ -316,17 +293,17 @@ class NotesPane(QWidget):
         self.tag = tag
         self.tagbar.set_current(tag)
         self.action.setVisible(tag == NoteTag.ACTION)
-        self._loading = False
+        self.filling = False
 
     def _clear_entry(self) -> None:
-        self._fill_entry(None, "", "", "", "", NoteTag.NOTE)  # no speaker is carried over unseen
+        self.fill_entry(None, "", "", "", "", NoteTag.NOTE)  # no speaker is carried over unseen
         self.clear_selection()
 
     def set_entry_tag(self, tag: NoteTag) -> None:
         self.tag = tag
         self.tagbar.set_current(tag)
         self.action.setVisible(tag == NoteTag.ACTION)
-        self._typed()
+        self.drafts.typed()
 
     def tag_key(self, tag: NoteTag) -> None:
         """Alt+1..5: tag what is being typed; with an empty entry, tag the selected or last note."""
@@ -343,22 +320,19 @@ class NotesPane(QWidget):
 
     def cycle_speaker(self, step: int) -> None:
         """Tab / Shift+Tab: the next of the item's lead and speakers (and no speaker)."""
-        names = ["", *self.people]
-        current = self.speaker.currentText()
-        index = names.index(current) if current in names else 0
-        self.speaker.setEditText(names[(index + step) % len(names)])
+        self.speaker.cycle(step)
 
     def edit_note(self, note: Note | None) -> None:
         """Put a note in the entry to be changed: Enter saves, Esc cancels."""
         if note is None:
             return
-        self._fill_entry(note, note.text, note.speaker, note.owner, note.due, note.tag)
+        self.fill_entry(note, note.text, note.speaker, note.owner, note.due, note.tag)
         self.select_note(note.id)
         self.say(
             f"Editing the note of {hhmm(note.created_at, self.zone)} — Enter saves, Esc cancels, Ctrl+Del deletes."
         )
         self.focus_entry()
-        self._typed()
+        self.drafts.typed()
 
     def step_edit(self, step: int) -> bool:
         """Up: edit the previous note (the last one first); Down: the next, then a new note."""
@@ -379,7 +353,7 @@ class NotesPane(QWidget):
         if self.editing is None:
             return False
         self._clear_entry()
-        self.save_draft(clear=True)
+        self.drafts.save(clear=True)
         self.say("")
         return True
 
@@ -389,49 +363,14 @@ class NotesPane(QWidget):
         note = self.model.notes[self.model.row_of(note_id)]
         if self.editing is not None and self.editing.id == note_id:
             self._clear_entry()
-            self.save_draft(clear=True)
+            self.drafts.save(clear=True)
         self.push(commands.DeleteNote(note_id=note_id, **self._command_kw()))
         self.say(f"Deleted the note of {hhmm(note.created_at, self.zone)} — Ctrl+Z brings it back.")
 
-    # -- drafts -----------------------------------------------------------------------------
-    def _typed(self, *_args) -> None:
-        if not self._loading:
-            self.draft_timer.start()
-
-    def current_draft(self) -> ops.Draft:
-        owner, due = self.action.values()
-        return ops.Draft(
-            text=self.entry.text(),
-            tag=self.tag,
-            speaker=self.speaker.currentText().strip(),
-            editing=self.editing.id if self.editing is not None else None,
-            owner=owner,
-            due=due,
-        )
-
-    def save_draft(self, clear: bool = False) -> None:
-        """Keep what is in the entry for this item now (queued on the worker, before any later edit)."""
-        self.draft_timer.stop()
-        draft, item_id, at = ops.Draft() if clear else self.current_draft(), self.item_id, self.ctx.clock()
-        self.ctx.tasks.run(lambda s: ops.save_draft(s, item_id=item_id, draft=draft, at=at), initiator=self)
-
-    def _restore_draft(self) -> None:
-        item_id = self.item_id
-        draft = self.ctx.tasks.read(lambda s: ops.load_draft(s, item_id=item_id))
-        editing = None
-        if draft.editing is not None:
-            editing = next((n for n in self.model.notes if n.id == draft.editing), None)
-        self._fill_entry(editing, draft.text, draft.speaker, draft.owner, draft.due, draft.tag)
-        if editing is not None:
-            self.select_note(editing.id)
-        self.say("Your unsaved text is back." if not draft.empty else "")
-
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt)
-        if self.draft_timer.isActive():
-            self.save_draft()
+        self.drafts.save_pending()
         super().hideEvent(event)
 
     def shutdown(self) -> None:
         """Before the document closes: keep the draft now."""
-        if self.draft_timer.isActive():
-            self.save_draft()
+        self.drafts.save_pending()

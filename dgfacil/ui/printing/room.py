@@ -8,13 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -24,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from dgfacil.operations.changes import Changes
 from dgfacil.operations.print_jobs import run_job
-from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, describe, prepare
+from dgfacil.operations.printing import KINDS, LABELS, PrintOptions, prepare
 from dgfacil.ui.context import AppContext
+from dgfacil.ui.printing.options_form import PrintOptionsForm
 from dgfacil.ui.printing.signing_keys import SigningKeysBar
 
 # The room's own keys: none of them is a window key (Ctrl+N/O/W/Q/Z/Y, Ctrl+Shift+S/Z,
@@ -53,7 +49,7 @@ class PrintRoom(QWidget):
         self.last_files: list[Path] = []
         self.kinds = [*KINDS, "report"]
         self.list = self._kind_list()
-        self.form = self._options_form()
+        self.options_form = PrintOptionsForm(self.ctx)
         layout = QHBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(self._right_column(), 1)
@@ -71,32 +67,6 @@ class PrintRoom(QWidget):
         kinds.setMinimumWidth(min(kinds.sizeHintForColumn(0) + 2 * kinds.frameWidth() + 12, 260))
         kinds.setMaximumWidth(260)
         return kinds
-
-    def _options_form(self) -> QFormLayout:
-        """Paper, one PDF per person, which sheets, where to save, and what will print."""
-        self.paper = QComboBox()
-        self.paper.addItems(["A4", "Letter"])
-        self.per_person = QCheckBox("One PDF per person (in a folder)")
-        self.per_person.toggled.connect(self._per_person_changed)
-        self.sheets = QComboBox()
-        self.sheets.currentIndexChanged.connect(lambda _i: self._show_count())
-        self.out = QLineEdit()
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self.browse)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.out, 1)
-        out_row.addWidget(browse)
-        self.count = QLabel("")  # what will print, before printing
-        self.count.setTextFormat(Qt.PlainText)
-        self.count.setWordWrap(True)
-        self.out_label = QLabel("Save to")
-        form = QFormLayout()
-        form.addRow("Paper", self.paper)
-        form.addRow("", self.per_person)
-        form.addRow("Sheets", self.sheets)
-        form.addRow(self.out_label, out_row)
-        form.addRow("Will print", self.count)
-        return form
 
     def _print_buttons(self) -> QHBoxLayout:
         """Print, Cancel and Open (no PDF preview inside the app without QtPdf: the system's viewer)."""
@@ -124,7 +94,7 @@ class PrintRoom(QWidget):
         # no parent until the layout gives it the room: the Tab order (and first focus) is the layout's
         self.keys = SigningKeysBar(self.ctx, self.undo_stack, self.status.setText)
         right = QVBoxLayout()
-        right.addLayout(self.form)
+        right.addWidget(self.options_form)
         right.addLayout(self._print_buttons())
         right.addWidget(self.bar)
         right.addWidget(self.status)
@@ -156,89 +126,21 @@ class PrintRoom(QWidget):
     def shutdown(self) -> None:
         """Nothing to stop here: closing the worker (`Tasks.shutdown`) cancels a print under way."""
 
-    def per_person_on(self) -> bool:
-        return self.per_person.isChecked() and self.kind() == "certificates"
-
     def _kind_changed(self, _row: int) -> None:
-        kind = self.kind()
-        # only the options that mean something for this document are shown
-        self.form.setRowVisible(self.paper, kind != "report")
-        self.form.setRowVisible(self.per_person, kind == "certificates")
-        self.form.setRowVisible(self.sheets, kind == "attendance")
-        if kind == "attendance":
-            self._fill_sheets()
         if not self.busy():
             self.status.setText("")  # a message about another document would mislead
-        self._set_out_default()
-        self._show_count()
-
-    def _set_out_default(self) -> None:
-        """A file named after the document and the kind, or a folder for one PDF per person."""
-        kind = self.kind()
-        current = Path(self.out.text()) if self.out.text() else None
-        folder = (
-            (current if current and current.suffix != ".pdf" else current.parent)
-            if current
-            else self.ctx.doc.path.parent
-        )
-        stem = f"{self.ctx.doc.path.stem}-{kind}"
-        if self.per_person_on():
-            self.out_label.setText("Save into folder")
-            self.out.setText(str(folder / stem))
-        else:
-            self.out_label.setText("Save to")
-            self.out.setText(str(folder / f"{stem}.pdf"))
-
-    def _per_person_changed(self, _on: bool) -> None:
-        self._set_out_default()
-        self._show_count()
-
-    def _show_count(self) -> None:
-        """Say what will print (or why nothing would) before the user presses Print."""
-        kind, options = self.kind(), self.options()
-        try:
-            _n, text = self.ctx.tasks.read(lambda s: describe(s, kind=kind, options=options))
-        except Exception as err:  # noqa: BLE001 — a count is a hint; printing still says why
-            text = f"Cannot count what will print: {err}"
-        self.count.setText(text)
-
-    def _fill_sheets(self) -> None:
-        from dgfacil.operations.attendance import attendance_units
-
-        units = self.ctx.tasks.read(lambda s: attendance_units(s))
-        self.sheets.blockSignals(True)  # the count is shown once, after the list is filled
-        self.sheets.clear()
-        self.sheets.addItem("Every day", None)
-        for i, unit in enumerate(units):
-            self.sheets.addItem(unit.label, i)
-        self.sheets.blockSignals(False)
+        self.options_form.show_kind(self.kind())
 
     def options(self) -> PrintOptions:
-        return PrintOptions(
-            paper=self.paper.currentText(),
-            per_person=self.per_person_on(),
-            unit=self.sheets.currentData() if self.kind() == "attendance" else None,
-        )
-
-    def browse(self) -> None:
-        if self.per_person_on():  # one file per person: they go into a folder
-            start = self.out.text() if Path(self.out.text()).is_dir() else str(Path(self.out.text()).parent)
-            chosen = QFileDialog.getExistingDirectory(self, "Folder for the certificates", start)
-        else:
-            kinds = (
-                "PDF (*.pdf);;Word document, to finish editing (*.docx)" if self.kind() == "report" else "PDF (*.pdf)"
-            )
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save as", self.out.text(), kinds)
-        if chosen:
-            self.out.setText(chosen)
+        return self.options_form.options()
 
     # -- printing --------------------------------------------------------------------------
     def start(self) -> None:
         """Gather on the database worker (certificates: numbers and signatures are recorded),
         then draw in worker processes; the window only shows progress."""
-        if self.busy() or not self.out.text().strip():
+        if self.busy() or not self.options_form.out.text().strip():
             return
-        kind, out, options = self.kind(), Path(self.out.text().strip()), self.options()
+        kind, out, options = self.kind(), Path(self.options_form.out.text().strip()), self.options()
         if options.per_person and out.exists() and not out.is_dir():
             self.status.setText(f"{out} is a file: one PDF per person needs a folder (Browse… to choose one).")
             return
@@ -408,10 +310,10 @@ class PrintRoom(QWidget):
         if initiator is self:
             return
         if changes.agenda and self.kind() == "attendance":
-            self._fill_sheets()
+            self.options_form.fill_sheets()
         # participants, attendance and exercises change what prints: recount when it is seen
         if self.isVisible():
-            self._show_count()
+            self.options_form.show_count()
         else:
             self._count_stale = True
         self.keys.refresh()
@@ -419,5 +321,5 @@ class PrintRoom(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 — Qt's name
         if self._count_stale:
             self._count_stale = False
-            self._show_count()
+            self.options_form.show_count()
         super().showEvent(event)

@@ -1,7 +1,9 @@
-"""The Run room's layout: top bar, countdown beside the day's list (or the plan preview), bars, buttons."""
+"""The Run room's layout: top bar, countdown beside the day's list (or the plan preview), bars,
+buttons; and `show_state`, which fills its labels from the derived run state."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -20,8 +22,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from dgfacil.core.agenda import in_zone
+from dgfacil.core.run.log import Phase
+from dgfacil.core.run.plan import RunState
+from dgfacil.core.run.words import conflict_texts, day_end_text, progress_text, span_words
 from dgfacil.ui.run.controls import RunControls
 from dgfacil.ui.run.panel import CountdownPanel
+from dgfacil.ui.run.projector import city
 from dgfacil.ui.run.recovery import RecoveryPreview, conflict_label
 from dgfacil.ui.run.upcoming import UpcomingModel
 from dgfacil.ui.widgets import plain_label
@@ -156,3 +163,43 @@ def _suggestion_button(self: RunRoom) -> QPushButton:
     button.clicked.connect(self.show_plan)
     button.hide()
     return button
+
+
+def show_state(room: RunRoom, state: RunState, planned: date, zone: str) -> None:
+    """Fill the room's heading, progress, clocks, day bar, conflicts and recovery suggestion."""
+    heading = f"Today, re-planned ({zone.rsplit('/', 1)[-1].replace('_', ' ')} time)"
+    on = state.rehearsal_on
+    if on is not None:  # a rehearsal on another date: say so, and how to clear it
+        heading = (
+            f"Rehearsal on {on:%a %d %b} (planned for {planned:%a %d %b %Y}): times move to "
+            f"when you start — Reset run… clears it"
+        )
+    _set(room.agenda_title, heading)
+    _set(room.progress_label, progress_text(state))
+    _set(room.clocks, "   ".join(f"{city(z, room.labels)} {in_zone(state.now, z):%H:%M}" for z in room.zones()))
+    _set(room.day_end_label, day_end_text(state, zone))
+    room.day_bar.setValue(_day_fraction(state))
+    conflicts = "\n".join(conflict_texts(state, zone))
+    _set(room.conflict, conflicts)
+    room.conflict.setVisible(bool(conflicts))
+    behind = state.behind_min > 0 and state.phase is not Phase.FINISHED
+    text = f"Behind by {span_words(state.behind_min)} — show a recovery plan   [R]" if behind else ""
+    if room.suggestion_button.text() != text:
+        room.suggestion_button.setText(text)
+    room.suggestion_button.setVisible(bool(text))
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+def _day_fraction(state: RunState) -> int:
+    starts = [r.start for r in state.rows if r.start is not None]
+    if not starts or state.projected_end is None:
+        return 0
+    first = min(starts)
+    span = (state.projected_end - first).total_seconds()
+    if span <= 0:
+        return 1000
+    return max(0, min(1000, int(1000 * (state.now - first).total_seconds() / span)))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from dgfacil.core.agenda import day_label, in_zone, workshop_zones
 from dgfacil.core.run.log import EventKind, Phase
@@ -20,10 +20,7 @@ from dgfacil.core.run.recovery import recovery_plan
 from dgfacil.core.run.words import (
     Level,
     back_at,
-    conflict_texts,
     countdown_status,
-    day_end_text,
-    progress_text,
     span_words,
 )
 from dgfacil.operations import run as run_ops
@@ -33,9 +30,8 @@ from dgfacil.ui.context import AppContext
 from dgfacil.ui.run.chime import Chime
 from dgfacil.ui.run.commands import ApplyPlan, RecordAdjust
 from dgfacil.ui.run.controls import PLAN_ONLY
-from dgfacil.ui.run.layout import build_room
+from dgfacil.ui.run.layout import build_room, show_state
 from dgfacil.ui.run.look import ROOM_STYLE
-from dgfacil.ui.run.projector import city
 
 if TYPE_CHECKING:
     from dgfacil.ui.run.projector import RunProjector
@@ -339,26 +335,7 @@ class RunRoom(QWidget):
         words = countdown_status(state, self.warning_lead_min)
         self.panel.show_state(state, words, zone, back_at(state, self.zones()))
         self.model.set_state(state, zone)
-        heading = f"Today, re-planned ({zone.rsplit('/', 1)[-1].replace('_', ' ')} time)"
-        on = state.rehearsal_on
-        if on is not None:  # a rehearsal on another date: say so, and how to clear it
-            heading = (
-                f"Rehearsal on {on:%a %d %b} (planned for {day.date:%a %d %b %Y}): times move to "
-                f"when you start — Reset run… clears it"
-            )
-        _set(self.agenda_title, heading)
-        _set(self.progress_label, progress_text(state))
-        _set(self.clocks, "   ".join(f"{city(z, self.labels)} {in_zone(state.now, z):%H:%M}" for z in self.zones()))
-        _set(self.day_end_label, day_end_text(state, zone))
-        self.day_bar.setValue(_day_fraction(state))
-        conflicts = "\n".join(conflict_texts(state, zone))
-        _set(self.conflict, conflicts)
-        self.conflict.setVisible(bool(conflicts))
-        behind = state.behind_min > 0 and state.phase is not Phase.FINISHED
-        text = f"Behind by {span_words(state.behind_min)} — show a recovery plan   [R]" if behind else ""
-        if self.suggestion_button.text() != text:
-            self.suggestion_button.setText(text)
-        self.suggestion_button.setVisible(bool(text))
+        show_state(self, state, day.date, zone)
         self.controls.show_state(state)
         self._maybe_chime(state, words.level)
         if self.projector is not None and self.projector.isVisible():
@@ -389,19 +366,3 @@ class RunRoom(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.shutdown()
         super().closeEvent(event)
-
-
-def _set(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
-
-
-def _day_fraction(state: RunState) -> int:
-    starts = [r.start for r in state.rows if r.start is not None]
-    if not starts or state.projected_end is None:
-        return 0
-    first = min(starts)
-    span = (state.projected_end - first).total_seconds()
-    if span <= 0:
-        return 1000
-    return max(0, min(1000, int(1000 * (state.now - first).total_seconds() / span)))

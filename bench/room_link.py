@@ -132,13 +132,13 @@ async def run(join: str, facilitator: str, phones: int, cards: int, seconds: flo
         )  # unsafe: cookies for an IP host
         for _ in crowd
     ]
-    for phone, session in zip(crowd, sessions):
+    for session in sessions:
         async with session.get(join) as response:  # the page sets the device cookie
             assert response.status == 200, response.status
-    listeners = [asyncio.create_task(p.listen(s, stop)) for p, s in zip(crowd, sessions)]
+    listeners = [asyncio.create_task(p.listen(s, stop)) for p, s in zip(crowd, sessions, strict=True)]
     await asyncio.gather(*(p.stream_ready.wait() for p in crowd))
     began = time.perf_counter()
-    await asyncio.gather(*(p.act(s, seconds, cards, card_ids) for p, s in zip(crowd, sessions)))
+    await asyncio.gather(*(p.act(s, seconds, cards, card_ids) for p, s in zip(crowd, sessions, strict=True)))
     elapsed = time.perf_counter() - began
     await asyncio.sleep(2)  # the last events on their way
     stop.set()

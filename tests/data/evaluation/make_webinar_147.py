@@ -80,7 +80,7 @@ N = 147
 
 
 def column(levels: list[str], counts: list[int], rng: random.Random) -> list[str]:
-    values = [level for level, n in zip(levels, counts) for _ in range(n)]
+    values = [level for level, n in zip(levels, counts, strict=True) for _ in range(n)]
     assert len(values) == N, (levels, counts)
     rng.shuffle(values)
     return values

@@ -179,7 +179,8 @@ def main() -> None:
     errors = [e for p in crowd for e in p.errors]
     stored_cards, stored_votes = len(tables["board_item"]), len(tables["dot_vote"])
     print(
-        f"phones {args.phones}, cards sent {cards_ok} in {elapsed:.1f} s, votes sent {votes_ok}, refused {len(errors)} {sorted(set(errors))[:5]}"
+        f"phones {args.phones}, cards sent {cards_ok} in {elapsed:.1f} s, votes sent {votes_ok}, "
+        f"refused {len(errors)} {sorted(set(errors))[:5]}"
     )
     phones_cpu = resource.getrusage(resource.RUSAGE_SELF)
     print(
@@ -187,7 +188,8 @@ def main() -> None:
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     print(
-        f"committed: cards {stored_cards} (lost {cards_ok - stored_cards}), votes {stored_votes} (lost {votes_ok - stored_votes})"
+        f"committed: cards {stored_cards} (lost {cards_ok - stored_cards}), "
+        f"votes {stored_votes} (lost {votes_ok - stored_votes})"
     )
     print(latency_lines(sent, heard, args.phones))
 

@@ -50,7 +50,8 @@ class RosterTable:
     def describe(self) -> str:
         if self.kind == "xlsx":
             return "Excel workbook"
-        return f"{ENCODINGS.get(self.encoding, self.encoding)}, {DELIMITERS.get(self.delimiter, repr(self.delimiter))}-separated"
+        separator = DELIMITERS.get(self.delimiter, repr(self.delimiter))
+        return f"{ENCODINGS.get(self.encoding, self.encoding)}, {separator}-separated"
 
 
 def read_roster(path: Path | str, *, encoding: str | None = None, delimiter: str | None = None) -> RosterTable:

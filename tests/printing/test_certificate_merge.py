@@ -110,4 +110,6 @@ def test_text_that_looks_like_pdf_syntax_survives_the_join(tmp_path, workshop):
     out, people, _ = _print(tmp_path, odd, count=5, batch=2)
     reader = PdfReader(str(out))
     assert reader.metadata.title == "Certificates \u2014 Mainstreaming 12 0 R >> stream (SDG 16) endobj"
-    assert [f"Certificate No. {p.number}" in page.extract_text() for page, p in zip(reader.pages, people, strict=True)] == [True] * 5
+    assert [
+        f"Certificate No. {p.number}" in page.extract_text() for page, p in zip(reader.pages, people, strict=True)
+    ] == [True] * 5

@@ -49,7 +49,8 @@ def _print_and_scan(names: list[str], tmp_path: Path) -> tuple[list[str], list[s
     signer = signing.Signer(KEY)
     payloads = [signer.sign(_claim(i, n)) for i, n in enumerate(names, start=1)]
     people = [
-        certificate.Recipient(_claim(i, n).number, n, p) for i, (n, p) in enumerate(zip(names, payloads, strict=True), start=1)
+        certificate.Recipient(_claim(i, n).number, n, p)
+        for i, (n, p) in enumerate(zip(names, payloads, strict=True), start=1)
     ]
     workshop = Workshop(
         title="Digital Government Leadership",

@@ -103,12 +103,12 @@ def main() -> None:
         view.resetTransform()
         view.scale(1.6, 1.6)  # zoomed in, as when reading cards
         bar = view.horizontalScrollBar()
-        for step in range(40):
 
-            def pan():
-                bar.setValue((bar.value() + 37) % max(1, bar.maximum()))
-                view.viewport().repaint()
+        def pan(bar=bar, view=view):  # this board's, bound now
+            bar.setValue((bar.value() + 37) % max(1, bar.maximum()))
+            view.viewport().repaint()
 
+        for _ in range(40):
             pans.append(ms(pan))
         board.close()
         board.deleteLater()
@@ -148,7 +148,7 @@ def main() -> None:
     switches = []
     for g in groups[:15]:
 
-        def switch():
+        def switch(g=g):
             b = CardBoard(ctx2, host, exercise2, g.id)
             b.resize(1400, 860)
             b.show()

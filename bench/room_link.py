@@ -132,13 +132,13 @@ async def run(join: str, facilitator: str, phones: int, cards: int, seconds: flo
         )  # unsafe: cookies for an IP host
         for _ in crowd
     ]
-    for phone, session in zip(crowd, sessions):
+    for session in sessions:
         async with session.get(join) as response:  # the page sets the device cookie
             assert response.status == 200, response.status
-    listeners = [asyncio.create_task(p.listen(s, stop)) for p, s in zip(crowd, sessions)]
+    listeners = [asyncio.create_task(p.listen(s, stop)) for p, s in zip(crowd, sessions, strict=True)]
     await asyncio.gather(*(p.stream_ready.wait() for p in crowd))
     began = time.perf_counter()
-    await asyncio.gather(*(p.act(s, seconds, cards, card_ids) for p, s in zip(crowd, sessions)))
+    await asyncio.gather(*(p.act(s, seconds, cards, card_ids) for p, s in zip(crowd, sessions, strict=True)))
     elapsed = time.perf_counter() - began
     await asyncio.sleep(2)  # the last events on their way
     stop.set()
@@ -179,7 +179,8 @@ def main() -> None:
     errors = [e for p in crowd for e in p.errors]
     stored_cards, stored_votes = len(tables["board_item"]), len(tables["dot_vote"])
     print(
-        f"phones {args.phones}, cards sent {cards_ok} in {elapsed:.1f} s, votes sent {votes_ok}, refused {len(errors)} {sorted(set(errors))[:5]}"
+        f"phones {args.phones}, cards sent {cards_ok} in {elapsed:.1f} s, votes sent {votes_ok}, "
+        f"refused {len(errors)} {sorted(set(errors))[:5]}"
     )
     phones_cpu = resource.getrusage(resource.RUSAGE_SELF)
     print(
@@ -187,7 +188,8 @@ def main() -> None:
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     print(
-        f"committed: cards {stored_cards} (lost {cards_ok - stored_cards}), votes {stored_votes} (lost {votes_ok - stored_votes})"
+        f"committed: cards {stored_cards} (lost {cards_ok - stored_cards}), "
+        f"votes {stored_votes} (lost {votes_ok - stored_votes})"
     )
     print(latency_lines(sent, heard, args.phones))
 

@@ -19,12 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QTimer  # Qt reads QT_QPA_PLATFORM when the app starts, not on import
+from PySide6.QtWidgets import QApplication
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 TICK_MS = 10
 

@@ -1,8 +1,9 @@
 """Shared fixtures: a private user folder per test, a fresh document per test, a screenshots folder,
 and a throw-away PostgreSQL server (team mode) that the run starts itself on 127.0.0.1.
 
-`new_doc` makes a SQLite file. In tests/store and tests/operations (BOTH_ENGINES), every test that uses it runs twice: on a file and on the PostgreSQL server;
-`@pytest.mark.sqlite_only` keeps a test about files (backups, read-only media, WAL) on SQLite."""
+`new_doc` makes a SQLite file. In tests/store and tests/operations (BOTH_ENGINES), every test that
+uses it runs twice: on a file and on the PostgreSQL server; `@pytest.mark.sqlite_only` keeps a
+test about files (backups, read-only media, WAL) on SQLite."""
 
 from __future__ import annotations
 

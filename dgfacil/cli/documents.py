@@ -125,9 +125,14 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             widths = [max(len(label), 13) for label in labels]
             print()
             print(f"{day.date:%A %d %B %Y}" + (f" — {day.title}" if day.title else ""))
-            print("  ".join(label.ljust(w) for label, w in zip(labels, widths)) + "  Min  Item   (* fixed start)")
+            print(
+                "  ".join(label.ljust(w) for label, w in zip(labels, widths, strict=True))
+                + "  Min  Item   (* fixed start)"
+            )
             for slot in plan_day(day, workshop.timezone):
-                cells = [f"{hhmm(slot.start, z)}–{hhmm(slot.end, z)}".ljust(w) for z, w in zip(zones, widths)]
+                cells = [
+                    f"{hhmm(slot.start, z)}–{hhmm(slot.end, z)}".ljust(w) for z, w in zip(zones, widths, strict=True)
+                ]
                 mark = "*" if slot.item.fixed_start else " "
                 print("  ".join(cells) + f"  {slot.item.duration_min:>3}{mark} {slot.item.title}")
     finally:

@@ -123,10 +123,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for s in summarize(form, responses):
         q = s.question
         if q.kind == "likert":
-            dist = ", ".join(f"{level} {n}" for level, n in zip(q.levels, s.counts))
+            dist = ", ".join(f"{level} {n}" for level, n in zip(q.levels, s.counts, strict=True))
             print(f"{q.key}\t{s.satisfied_text}\t{dist}")
         elif q.kind == "choice":
-            figures = ", ".join(f"{o} {n}" for o, n in zip(q.options, s.counts))
+            figures = ", ".join(f"{o} {n}" for o, n in zip(q.options, s.counts, strict=True))
             no_answer = f", no answer {s.unanswered}" if s.unanswered else ""
             print(f"{q.key}\t" + (figures + no_answer if s.asked else NOT_ASKED))
         else:

@@ -223,7 +223,7 @@ class Mapping:
 
     def describe(self, headers: list[str]) -> list[str]:
         """One line per column: 'Email address -> E-mail' or 'Remarks -> (ignored)'."""
-        return [f"{h!s} -> {FIELDS[f] if f else '(ignored)'}" for h, f in zip(headers, self.columns)]
+        return [f"{h!s} -> {FIELDS[f] if f else '(ignored)'}" for h, f in zip(headers, self.columns, strict=True)]
 
 
 def match_header(text: str) -> str | None:
@@ -266,7 +266,7 @@ def guess_mapping(headers: list[str], rows: list[list[str]] | None = None) -> Ma
                 honorific.add(i)
     strength = [
         0 if i in honorific or not g else 1 if normalise_header(h) in WEAK_SYNONYMS else 2
-        for i, (h, g) in enumerate(zip(headers, guessed))
+        for i, (h, g) in enumerate(zip(headers, guessed, strict=True))
     ]
     columns: list[str | None] = []
     tie = False

@@ -50,7 +50,8 @@ class RosterTable:
     def describe(self) -> str:
         if self.kind == "xlsx":
             return "Excel workbook"
-        return f"{ENCODINGS.get(self.encoding, self.encoding)}, {DELIMITERS.get(self.delimiter, repr(self.delimiter))}-separated"
+        separator = DELIMITERS.get(self.delimiter, repr(self.delimiter))
+        return f"{ENCODINGS.get(self.encoding, self.encoding)}, {separator}-separated"
 
 
 def read_roster(path: Path | str, *, encoding: str | None = None, delimiter: str | None = None) -> RosterTable:
@@ -293,8 +294,8 @@ def _read_xlsx(data: bytes, name: str) -> RosterTable:
         # take the formula's own text then, so it is seen (and warned about), never lost silently
         formulas = first_sheet(data_only=False)
         values = [
-            [f if v is None and isinstance(f, str) and f.startswith("=") else v for v, f in zip(row, frow)]
-            for row, frow in zip(values, formulas)
+            [f if v is None and isinstance(f, str) and f.startswith("=") else v for v, f in zip(row, frow, strict=True)]
+            for row, frow in zip(values, formulas, strict=True)
         ]
     rows = [[_cell_text(v) for v in row] for row in values]
     table = _table(rows, "xlsx", name)

@@ -160,7 +160,7 @@ def _lost_letters(old: str, new: str) -> bool:
     """`new` is `old` saved by a program that wrote '?' for every letter its encoding lacks (Excel's CSV)."""
     if len(old) != len(new) or "?" not in new or old == new:
         return False
-    return all(a == b or (b == "?" and not a.isascii()) for a, b in zip(old, new))
+    return all(a == b or (b == "?" and not a.isascii()) for a, b in zip(old, new, strict=True))
 
 
 def _keep_lost_letters(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], int]:
@@ -235,7 +235,7 @@ def import_survey(
         result.before, result.removed, stored = list(stored), len(stored), []
     known = _Stored(stored)
     matched_imports = set()
-    for response, legacy in zip(read.responses, read.legacy_ids):
+    for response, legacy in zip(read.responses, read.legacy_ids, strict=True):
         new = replace(response, import_id=result.import_id)
         found = known.take(Identity.decode(response.external_id), legacy)
         if found is None:

@@ -129,7 +129,7 @@ def assign_random(
     dealt = assign_balanced(
         [Person(saved_id(p.id), p.country, p.organization) for p in roster], len(group_ids), seed=seed
     )
-    changes = set_members(session, members=dict(zip(group_ids, dealt)))
+    changes = set_members(session, members=dict(zip(group_ids, dealt, strict=True)))
     return changes.with_value(before)
 
 

@@ -61,7 +61,7 @@ def import_ics_as_day(session: Session, *, data: bytes, title: str = IMPORTED_TI
             for event in day_events
         ]
         starts = following_starts([(it.planned_start, it.duration_min, it.fixed_start) for it in items])
-        for item, start in zip(items, starts):
+        for item, start in zip(items, starts, strict=True):
             item.planned_start = start  # a contiguous calendar comes back as items that follow each other
         day_ids.append(store.insert_day(workshop_id, on, title, items, session=session, position=position + offset))
     return Changes(agenda=True, ids=tuple(day_ids))

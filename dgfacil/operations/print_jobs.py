@@ -239,7 +239,7 @@ def run_job(job: PrintJob, out: Path, progress: Any = None, *, workers: int = WO
     run = _Run(job, out, progress, min(workers, len(chunks)))
     try:
         parts = [str(stage / (f"{i:04d}" if per_person else f"{i:04d}.pdf")) for i in range(len(chunks))]
-        futures = [run.pool.submit(_draw, chunk, part) for chunk, part in zip(chunks, parts)]
+        futures = [run.pool.submit(_draw, chunk, part) for chunk, part in zip(chunks, parts, strict=True)]
         try:
             run.wait_all(futures)
         except Cancelled:

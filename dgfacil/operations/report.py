@@ -126,7 +126,7 @@ def _outputs(session: Session) -> list[OutputTable]:
             elif b.kind == "rubric":
                 levels = [lv.get("title", lv.get("key")) for lv in d.get("levels", [])]
 
-                def name(i: object) -> str:
+                def name(i: object, levels: list[Any] = levels) -> str:  # this board's levels
                     return str(levels[i]) if isinstance(i, int) and 0 <= i < len(levels) else "—"
 
                 headers = ["Dimension", "Current", "Target"]

@@ -55,7 +55,7 @@ def stacked_bars(
     height = sum(row_h) + legend_h + 2
     d = Drawing(width, height)
     y = height
-    for bar, lines, h in zip(bars, rows, row_h):
+    for bar, lines, h in zip(bars, rows, row_h, strict=True):
         y -= h
         mid = y + h / 2
         text_top = mid + (len(lines) - 1) * line / 2 - font_size / 3

@@ -48,7 +48,7 @@ class _Source:
         rows = _XREF_ROW.findall(data, xref, table_end)
         used = sorted((int(off), num) for num, (off, kind) in enumerate(rows) if kind == b"n")
         ends = [off for off, _num in used[1:]] + [xref]
-        self.spans = {num: (off, end) for (off, num), end in zip(used, ends)}
+        self.spans = {num: (off, end) for (off, num), end in zip(used, ends, strict=True)}
         trailer = data[table_end:]
         self.root = int(re.search(rb"/Root (\d+) 0 R", trailer).group(1))
         info = re.search(rb"/Info (\d+) 0 R", trailer)

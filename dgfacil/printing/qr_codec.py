@@ -123,7 +123,7 @@ def _interleaving(blocks: list[tuple[int, int]]) -> list[int]:
             starts.append(at)
             at += block[part]
         for k in range(max(b[part] for b in blocks)):
-            order += [start + k for start, b in zip(starts, blocks) if k < b[part]]
+            order += [start + k for start, b in zip(starts, blocks, strict=True) if k < b[part]]
     return order
 
 

@@ -1,7 +1,7 @@
 """Agenda items, kept in position order within their day. Functions take `*, session`.
 
-Days themselves are in store/days.py. An item's `position` is its place in its day, 0..n-1 with no gaps; every function that adds,
-removes or moves an item renumbers the day(s) it touched.
+Days themselves are in store/days.py. An item's `position` is its place in its day, 0..n-1 with
+no gaps; every function that adds, removes or moves an item renumbers the day(s) it touched.
 """
 
 from __future__ import annotations

@@ -23,16 +23,18 @@ def revision_chain() -> dict[str, str | None]:
         names: dict[str, object] = {}
         for node in ast.parse(script.read_text(encoding="utf-8")).body:
             # `revision = '0005'`, or annotated as newer Alembic templates write it
-            target = (
-                node.targets[0]
-                if isinstance(node, ast.Assign) and len(node.targets) == 1
-                else (node.target if isinstance(node, ast.AnnAssign) and node.value is not None else None)
-            )
-            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                names[target.id] = ast.literal_eval(node.value)
-        if isinstance(names.get("revision"), str):
+            target: ast.expr | None = None
+            value: ast.expr | None = None
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            elif isinstance(node, ast.AnnAssign):
+                target, value = node.target, node.value
+            if isinstance(target, ast.Name) and value is not None and target.id in ("revision", "down_revision"):
+                names[target.id] = ast.literal_eval(value)
+        revision = names.get("revision")
+        if isinstance(revision, str):
             down = names.get("down_revision")
-            chain[names["revision"]] = down if isinstance(down, str) else None
+            chain[revision] = down if isinstance(down, str) else None
     return chain
 
 

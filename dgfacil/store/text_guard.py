@@ -81,7 +81,7 @@ def _texts(parameters: Any, names: list[str]) -> list[tuple[str, str]]:
         if parameters and all(isinstance(p, (list, tuple, dict)) for p in parameters):
             return [found for row in parameters for found in _texts(row, names)]
         named = names if len(names) == len(parameters) else [""] * len(parameters)
-        return [(n, v) for n, v in zip(named, parameters) if isinstance(v, str)]
+        return [(n, v) for n, v in zip(named, parameters, strict=True) if isinstance(v, str)]
     return []
 
 

@@ -93,9 +93,12 @@ def test_verify_genuine_tampered_and_unknown(workshop, tmp_path):
     pem = tmp_path / "organizer.pem"
     assert dgfacil("verify", "-", "--export-key", str(pem)).returncode == 0
     elsewhere = dict(os.environ, DGFACIL_CONFIG_DIR=str(tmp_path / "other"))
-    run = lambda *a: subprocess.run(
-        [sys.executable, "-m", "dgfacil", *a], capture_output=True, text=True, env=elsewhere, timeout=120
-    )
+
+    def run(*a):
+        return subprocess.run(
+            [sys.executable, "-m", "dgfacil", *a], capture_output=True, text=True, env=elsewhere, timeout=120
+        )
+
     assert run("verify", payload).stdout.startswith("UNKNOWN KEY")
     assert run("verify", payload, "--key", str(pem)).stdout.startswith("VALID")
     assert run("verify", "not a code").returncode == 1

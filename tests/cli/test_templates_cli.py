@@ -29,7 +29,7 @@ def test_templates_lists_each_bundled_one_a_line_name_first():
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert [line.split("\t")[0] for line in lines] == BUNDLED
-    line = next(l for l in lines if l.startswith("capacities-dgt-online-training\t"))
+    line = next(row for row in lines if row.startswith("capacities-dgt-online-training\t"))
     assert "8 days" in line and "Capacities for Digital Government Transformation" in line
     assert done.stderr == ""
 
@@ -60,9 +60,9 @@ def test_new_from_template_with_start_and_zone_shifts_the_agenda(tmp_path):
         assert heading in out
     assert "July 2022" not in out
     # the venue zone is now Bangkok (first column); the template's display zones still follow
-    header = next(l for l in out.splitlines() if l.startswith("Bangkok"))
+    header = next(row for row in out.splitlines() if row.startswith("Bangkok"))
     assert "Tokyo (GMT+9)" in header and "Kolkata (GMT+5:30)" in header
-    first = next(l for l in out.splitlines() if "Opening session" in l)
+    first = next(row for row in out.splitlines() if "Opening session" in row)
     assert first.startswith("13:00–13:20") and "15:00–15:20" in first  # 13:00 Bangkok = 15:00 Tokyo
     assert "Effective digital transformation strategies" in out
 
@@ -71,7 +71,7 @@ def test_webinar_agenda_shows_seoul_bangkok_addis(tmp_path):
     doc = tmp_path / "webinar.dgfacil"
     assert run("new", str(doc), "--template", "undesa-escap-webinar-2023").returncode == 0
     out = run("agenda", str(doc)).stdout
-    opening = next(l for l in out.splitlines() if l.endswith("Opening"))
+    opening = next(row for row in out.splitlines() if row.endswith("Opening"))
     assert opening.split()[:3] == ["15:00–15:07", "13:00–13:07", "09:00–09:07"]
     assert "Tuesday 30 May 2023" in out
 

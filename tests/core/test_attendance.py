@@ -63,7 +63,7 @@ def test_eligibility_invariants(pids, sids, present, threshold):
     """Attended + missing = blocks; eligible exactly when attended reaches required."""
     result = eligibility(pids, sids, present, threshold=threshold)
     assert set(result) == pids
-    for pid, e in result.items():
+    for e in result.values():
         assert e.attended + len(e.missing) == len(sids)
         assert e.eligible == (e.attended >= e.required)
         assert e.eligible == (e.reason == "")

@@ -8,6 +8,7 @@ template's header comment says it chose (the toolkit and APO notifications give 
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def test_template_builds_a_consistent_workshop(name):
     assert ws.template_name == name and ws.days
     for day in ws.days:
         slots = plan_day(day, ws.timezone)
-        for before, after in zip(slots, slots[1:]):
+        for before, after in pairwise(slots):
             assert before.end <= after.start, f"{name} {day.date}: {after.item.title} overlaps"
         assert slots[-1].end.date() == day.date  # nothing runs past midnight
     keys = [e.definition["key"] for e in ws.exercises]

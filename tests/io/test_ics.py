@@ -101,7 +101,7 @@ def test_export_then_import_adds_the_same_day_again(demo_doc, tmp_path):
     assert changes.agenda and len(changes.ids) == 1 and len(after.days) == 2
     old, new = after.days
     assert new.date == old.date and new.position == 1
-    pairs = list(zip(old.items, new.items))
+    pairs = list(zip(old.items, new.items, strict=True))
     assert len(pairs) == 6
     for a, b in pairs:
         assert (a.title, a.duration_min, a.planned_start, a.fixed_start, a.kind, a.lead, a.speakers) == (

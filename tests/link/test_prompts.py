@@ -101,7 +101,8 @@ def test_typing_an_answer_survives_live_updates_and_a_changed_question_list(prom
 
     def typed(d) -> tuple:
         return d.execute_script(
-            "var a = document.getElementById('p-change'), law = document.querySelector('input[name=\"p-law\"]:checked');"
+            "var a = document.getElementById('p-change'),"
+            " law = document.querySelector('input[name=\"p-law\"]:checked');"
             "return [a && a.value, document.activeElement && document.activeElement.id, a && a.selectionStart,"
             " law && law.value];"
         )

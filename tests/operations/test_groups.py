@@ -61,7 +61,7 @@ def test_create_assign_balanced_and_undo(demo_doc, exercise):
     members = [g.member_ids for g in made]
     assert sorted(sum(members, [])) == ids[:-1]  # the facilitator is not dealt into a group
     for country in ("Brazil", "Bangladesh", "Bhutan"):
-        people = {i for i, (_, c, _) in zip(ids, ROSTER) if c == country}
+        people = {i for i, (_, c, _) in zip(ids, ROSTER, strict=True) if c == country}
         assert [len(people & set(m)) for m in members] == [1, 1, 1]
     with demo_doc.session() as s:
         ops.set_members(s, members=before)

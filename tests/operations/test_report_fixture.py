@@ -48,7 +48,7 @@ def fill_webinar(doc) -> None:
         day = s.exec(select(DayRow)).first()
         items = list(s.exec(select(AgendaItemRow).order_by(AgendaItemRow.position)))
         t0 = datetime(2023, 5, 30, 6, 0, tzinfo=UTC)  # 15:00 Seoul
-        for n, (kind, minute) in enumerate(RUN):
+        for kind, minute in RUN:
             s.add(
                 RunEventRow(workshop_id=w.id, day_id=day.id, at=(t0 + timedelta(minutes=minute)).isoformat(), kind=kind)
             )

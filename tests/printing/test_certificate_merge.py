@@ -65,7 +65,7 @@ def test_batches_join_into_one_pdf_with_every_page_and_name(tmp_path, workshop):
     out, people, _ = _print(tmp_path, workshop, count=11, batch=4)  # batches of 4, 4 and 3
     reader = PdfReader(str(out))
     assert len(reader.pages) == 11
-    for page, who in zip(reader.pages, people):
+    for page, who in zip(reader.pages, people, strict=True):
         text = unicodedata.normalize("NFC", page.extract_text())
         assert f"Certificate No. {who.number}" in text  # each page in order, none lost or doubled
         assert "Certificate of Attendance" in text and "Kim Jae-hong" in text
@@ -110,4 +110,6 @@ def test_text_that_looks_like_pdf_syntax_survives_the_join(tmp_path, workshop):
     out, people, _ = _print(tmp_path, odd, count=5, batch=2)
     reader = PdfReader(str(out))
     assert reader.metadata.title == "Certificates \u2014 Mainstreaming 12 0 R >> stream (SDG 16) endobj"
-    assert [f"Certificate No. {p.number}" in page.extract_text() for page, p in zip(reader.pages, people)] == [True] * 5
+    assert [
+        f"Certificate No. {p.number}" in page.extract_text() for page, p in zip(reader.pages, people, strict=True)
+    ] == [True] * 5

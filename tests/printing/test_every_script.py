@@ -76,7 +76,7 @@ def test_certificates_in_every_script_draw_each_name_with_its_font(tmp_path, scr
         certificate.Recipient(f"X-2026-{i:04d}", n, f"DGF1|{i}") for i, (_s, n) in enumerate(WORLD_NAMES, start=1)
     ]
     pdf = certificate.print_certificates(tmp_path / "c.pdf", WORKSHOP, people, fingerprint="TEST")[0]
-    for (script, name), used in zip(WORLD_NAMES, _fonts_drawing_text(pdf)):
+    for (script, name), used in zip(WORLD_NAMES, _fonts_drawing_text(pdf), strict=True):
         if script != "latin":
             assert any(_stem(script) in base for base in used), (name, used)
     text = unicodedata.normalize("NFC", pdf_text(pdf))

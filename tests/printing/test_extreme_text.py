@@ -56,7 +56,7 @@ def extreme_doc(demo_doc):
             s.add(item)
         people = list(s.exec(select(ParticipantRow)))
         odd = [(LONG_NAME, WORD[:300], WORD[:300]), (RTL, RTL, RTL), (EMOJI, EMOJI, ""), (WORD[:200], "", "")]
-        for person, (name, org, position) in zip(people, odd):
+        for person, (name, org, position) in zip(people, odd, strict=False):
             person.full_name, person.certificate_name, person.organization, person.position = name, "", org, position
             person.country = RTL if name == RTL else person.country
             s.add(person)

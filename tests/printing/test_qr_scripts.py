@@ -49,7 +49,8 @@ def _print_and_scan(names: list[str], tmp_path: Path) -> tuple[list[str], list[s
     signer = signing.Signer(KEY)
     payloads = [signer.sign(_claim(i, n)) for i, n in enumerate(names, start=1)]
     people = [
-        certificate.Recipient(_claim(i, n).number, n, p) for i, (n, p) in enumerate(zip(names, payloads), start=1)
+        certificate.Recipient(_claim(i, n).number, n, p)
+        for i, (n, p) in enumerate(zip(names, payloads, strict=True), start=1)
     ]
     workshop = Workshop(
         title="Digital Government Leadership",
@@ -86,7 +87,7 @@ def _print_and_scan(names: list[str], tmp_path: Path) -> tuple[list[str], list[s
 def test_zbar_reads_and_verifies_every_certificate_in_every_script(tmp_path):
     names = [name for _script, name in WORLD_NAMES]
     payloads, scanned = _print_and_scan(names, tmp_path)
-    misread = [(n, s) for n, p, s in zip(names, payloads, scanned) if s != p]
+    misread = [(n, s) for n, p, s in zip(names, payloads, scanned, strict=True) if s != p]
     assert misread == []
     verdicts = [signing.verify(s, KNOWN) for s in scanned]
     assert [v.claim.name for v in verdicts if v.valid] == names  # 100 %, names intact
@@ -119,4 +120,4 @@ def test_full_sweep_of_names_through_zbar(tmp_path):
         base + [f"Dr. {n}" for n in base] + [f"{n} (Kim)" for n in base] + [" ".join(reversed(n.split())) for n in base]
     )
     payloads, scanned = _print_and_scan(names, tmp_path)
-    assert [n for n, p, s in zip(names, payloads, scanned) if s != p] == []
+    assert [n for n, p, s in zip(names, payloads, scanned, strict=True) if s != p] == []

@@ -82,7 +82,7 @@ def test_arabic_punctuation_sits_at_the_end_of_its_word_on_the_left(tmp_path):
         for x, y, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', boxes)
     ]
     rows = sorted({y for y, _, _ in words})[:2]
-    for y, expected in zip(rows, lines.values()):
+    for y, expected in zip(rows, lines.values(), strict=True):
         drawn = [w for _, w in sorted((x, w) for wy, x, w in words if wy == y)]
 
         def leftmost_mark(w):

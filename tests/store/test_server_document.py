@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import ProgrammingError
 
 from dgfacil.store import migrate
 from dgfacil.store.document import create_document, open_document
@@ -43,7 +44,7 @@ def test_a_failed_migration_rolls_back_whole_on_the_server(empty_db):
     engine = make_engine(url)
     with engine.begin() as conn:  # a table the 0002 step creates last already exists
         conn.exec_driver_sql("CREATE TABLE exercise_answer (id INTEGER)")
-    with pytest.raises(Exception):
+    with pytest.raises(ProgrammingError, match="exercise_answer"):  # the table already exists
         migrate.upgrade(engine)
     with engine.connect() as conn:
         assert migrate.current_revision(conn) == "0001"

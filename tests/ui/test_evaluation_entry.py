@@ -66,7 +66,7 @@ def test_keys_that_are_not_answers_are_refused_in_words(ctx, qtbot, screenshots)
 
 def test_the_form_is_numbered_after_the_stored_responses(ctx, qtbot, screenshots):
     for n in range(18):
-        ctx.tasks.run_sync(lambda s: ops.add_response(s, answers={"sat_topics": n % 5}, source="csv"))
+        ctx.tasks.run_sync(lambda s, n=n: ops.add_response(s, answers={"sat_topics": n % 5}, source="csv"))
     room = _room(ctx, qtbot)
     assert room.entry.counter.text().startswith("Form 19 — question 1 of 13")
     assert room.model.headerData(3, Qt.Horizontal) == "Q2"

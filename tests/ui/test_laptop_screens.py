@@ -69,4 +69,4 @@ def test_window_and_every_dialog_fit_a_laptop_screen(tmp_path, screenshots, widt
 
     agenda = seen["agenda"]
     assert agenda["zones"] == 5 and agenda["longest"] > 30
-    assert all(n >= 30 or n == len_ for n, len_ in zip(agenda["shown"], agenda["lengths"])), agenda
+    assert all(n >= 30 or n == len_ for n, len_ in zip(agenda["shown"], agenda["lengths"], strict=True)), agenda

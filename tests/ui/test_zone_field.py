@@ -83,12 +83,9 @@ def test_a_city_in_the_extra_zones_is_saved_as_its_zone(qtbot, demo_window):
 
 
 def test_cli_new_takes_a_city_for_tz(tmp_path):
-    run = lambda *a: subprocess.run(
-        [sys.executable, "-m", "dgfacil", *a],
-        capture_output=True,
-        text=True,  # noqa: E731
-        timeout=60,
-    )
+    def run(*a):
+        return subprocess.run([sys.executable, "-m", "dgfacil", *a], capture_output=True, text=True, timeout=60)
+
     done = run("new", str(tmp_path / "w.dgfacil"), "--template", "undesa-escap-webinar-2023", "--tz", "Addis Ababa")
     assert done.returncode == 0, done.stderr
     agenda = run("agenda", str(tmp_path / "w.dgfacil"), "--tz", "Geneva")

@@ -1,8 +1,9 @@
 """Who a respondent of a survey export is, so that importing again updates instead of doubling.
 
 A respondent is known by what the export says of them: the tool's respondent id, the time they
-started (Google's Timestamp; Microsoft's Start time: it stays when a response is edited), the e-mail address and name when the tool records them — or, when the file has none of
-these, their row in a file of that name. Two identities are the same respondent when their key
+started (Google's Timestamp; Microsoft's Start time: it stays when a response is edited), the
+e-mail address and name when the tool records them — or, when the file has none of these, their
+row in a file of that name. Two identities are the same respondent when their key
 (the id, else the time) agrees and nothing else they both state disagrees:
 
 - times are compared as the wall clock the export wrote (Google's "4:20:51 PM GMT+9", the linked

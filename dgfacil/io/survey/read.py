@@ -352,7 +352,7 @@ def read_survey(
         read.readings[q.key] = read_answers(q, values, {**user, **own}, one_best=one_best)
     who = identify(headers, rows, meta, name)
     read.identity, read.repeats = who.known_by, who.repeats
-    for (number, row), ident in zip(rows, who.identities):
+    for (number, row), ident in zip(rows, who.identities, strict=True):
         got: dict = {}
         for m in matches:
             value = cell(row, m.column)

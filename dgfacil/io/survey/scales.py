@@ -27,7 +27,8 @@ SCALES: tuple[tuple[frozenset[str], ...], ...] = tuple(
             "very satisfied|extremely satisfied|completely satisfied|highly satisfied",
             "satisfied|somewhat satisfied|somehow satisfied|fairly satisfied|mostly satisfied|moderately satisfied",
             "neither satisfied nor dissatisfied|neither satisfied or dissatisfied|neutral|neither|undecided",
-            "dissatisfied|somewhat dissatisfied|somehow dissatisfied|unsatisfied|fairly dissatisfied|mostly dissatisfied",
+            "dissatisfied|somewhat dissatisfied|somehow dissatisfied|unsatisfied|fairly dissatisfied"
+            "|mostly dissatisfied",
             "very dissatisfied|extremely dissatisfied|completely dissatisfied|very unsatisfied|highly dissatisfied",
         ),
         (

@@ -58,7 +58,7 @@ def arrange(board, screen_height: float, fit_scale: float) -> float:
         cells = projection.grid(
             area, len(order), gap=gap, aspect=CARD_W / CARD_H, largest=(CARD_W * LARGEST_CARD, CARD_H * LARGEST_CARD)
         )
-        places += [(items[id(item)], cell) for item, cell in zip(order, cells)]
+        places += [(items[id(item)], cell) for item, cell in zip(order, cells, strict=True)]
     size = floor
     for candidate in (floor * GROWTH ** (step / 6) for step in range(6, -1, -1)):
         for card, (x, y, w, h) in places:

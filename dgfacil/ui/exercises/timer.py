@@ -114,7 +114,7 @@ class GroupTimer(QLabel):
         self._restyle()
 
     def _restyle(self) -> None:
+        colour = "#c62828" if self.property("late") else "#0b3d91"
         self.setStyleSheet(
-            "#groupTimer { font-size: %s; font-weight: 600; padding: 0 8px; color: %s; }"
-            % (self.text_size, "#c62828" if self.property("late") else "#0b3d91")
+            f"#groupTimer {{ font-size: {self.text_size}; font-weight: 600; padding: 0 8px; color: {colour}; }}"
         )

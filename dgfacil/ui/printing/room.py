@@ -108,7 +108,9 @@ class PrintRoom(QWidget):
     def _bind_keys(self) -> dict[str, QShortcut]:
         shortcuts: dict[str, QShortcut] = {}
         for (keys_, _what), slot in zip(
-            SHORTCUTS, (self.start, self.cancel, self.keys.verify, self.keys.signatories, self.open_printed)
+            SHORTCUTS,
+            (self.start, self.cancel, self.keys.verify, self.keys.signatories, self.open_printed),
+            strict=True,
         ):
             shortcut = QShortcut(QKeySequence(keys_), self, activated=slot)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)  # this room's tab only

@@ -93,6 +93,8 @@ QToolButton[role="run"] { min-width: 84px; min-height: 46px; padding: 4px 8px; b
     border-radius: 6px; background: #FFFFFF; color: #0F172A; }
 QToolButton[role="run"]:hover { background: #F1F5F9; }
 QToolButton[role="run"]:disabled { color: #94A3B8; border-color: #E2E8F0; }
-QToolButton[role="run"][primary="true"] { background: #1D4ED8; color: #FFFFFF; border-color: #1E3A8A; font-weight: 600; }
+QToolButton[role="run"][primary="true"] {
+    background: #1D4ED8; color: #FFFFFF; border-color: #1E3A8A; font-weight: 600;
+}
 QToolButton[role="run"][primary="true"]:hover { background: #1E40AF; }
 """

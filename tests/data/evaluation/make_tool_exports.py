@@ -30,7 +30,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 N = 36
-SAT = "6. Please rate your level of satisfaction with the following aspects of the Webinar. Please choose one in each row."
+SAT = (
+    "6. Please rate your level of satisfaction with the following aspects of the Webinar. "
+    "Please choose one in each row."
+)
 UND = (
     "7. The Webinar helped my understanding on the structure of the Toolkit and the importance of building "
     "capacities for digital government transformation. (please choose one in each row)"

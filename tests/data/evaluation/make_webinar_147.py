@@ -11,7 +11,10 @@ import csv
 import random
 from pathlib import Path
 
-SAT = "6. Please rate your level of satisfaction with the following aspects of the Webinar. Please choose one in each row."
+SAT = (
+    "6. Please rate your level of satisfaction with the following aspects of the Webinar. "
+    "Please choose one in each row."
+)
 UND = (
     "7. The Webinar helped my understanding on the structure of the Toolkit and the importance of building "
     "capacities for digital government transformation. (please choose one in each row)"
@@ -80,7 +83,7 @@ N = 147
 
 
 def column(levels: list[str], counts: list[int], rng: random.Random) -> list[str]:
-    values = [level for level, n in zip(levels, counts) for _ in range(n)]
+    values = [level for level, n in zip(levels, counts, strict=True) for _ in range(n)]
     assert len(values) == N, (levels, counts)
     rng.shuffle(values)
     return values

@@ -1,4 +1,5 @@
-"""Schema 0001: the first schema: workshop, days, agenda, participants, groups, exercises, notes, attendance, evaluation.
+"""Schema 0001: the first schema: workshop, days, agenda, participants, groups, exercises, notes,
+attendance, evaluation.
 
 Revision ID: 0001
 Revises: None

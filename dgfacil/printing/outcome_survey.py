@@ -79,7 +79,7 @@ def survey_section(responses: int, survey_title: str, stats: list[QuestionStats]
         ]
     for s in stats:
         if s.question.kind == "choice":
-            rows = [[o, str(c), s.share(i)] for i, (o, c) in enumerate(zip(s.question.options, s.counts))]
+            rows = [[o, str(c), s.share(i)] for i, (o, c) in enumerate(zip(s.question.options, s.counts, strict=True))]
             if s.unanswered:  # shares are of those answering: the rest are counted, never hidden
                 rows.append(["No answer", str(s.unanswered), "—"])
             story += [

@@ -124,6 +124,7 @@ def main(out: Path) -> None:
     from dgfacil.ui.printing.signatories import SignatoriesDialog
     from dgfacil.ui.printing.verify import VerifyDialog
     from dgfacil.ui.shortcuts_help import ShortcutsDialog, help_rows
+    from dgfacil.ui.team.open_dialog import OpenTeamDialog
     from dgfacil.ui.workshop_details import WorkshopDetailsDialog
 
     ctx = window.ctx
@@ -139,6 +140,9 @@ def main(out: Path) -> None:
         "SignatoriesDialog": lambda: SignatoriesDialog(ctx, window.room("Print").undo_stack, window),
         "VerifyDialog": lambda: VerifyDialog(window),
         "LinkDialog": lambda: LinkDialog(window.room_link.link, lambda: None, window),
+        "OpenTeamDialog": lambda: OpenTeamDialog(
+            "postgresql://checkin@db.example.org/ws2026", "The server asked for a password.", window
+        ),
         "PreflightDialog": lambda: PreflightDialog(
             ["Kim Min-jun: 𐀀 (LINEAR B SYLLABLE B008 A) cannot be drawn by any font here; it would print blank."] * 12,
             window,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
 
 
 def plain_label(
@@ -57,3 +57,13 @@ def show_message(parent: QWidget | None, title: str, text: str, icon=QMessageBox
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.PlainText)
     return box.exec()
+
+
+def text_combo(chars: int = 24) -> QComboBox:
+    """A combo box for the user's own texts (day titles, agenda items, group names): as wide as
+    `chars` characters, not as its longest entry, so a long title never makes a room wider than a
+    laptop's screen. The list that drops down still shows the whole text."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo

@@ -60,6 +60,9 @@ def test_window_and_every_dialog_fit_a_laptop_screen(tmp_path, screenshots, widt
     assert window["min"][0] <= room[0] and window["min"][1] <= room[1], window
     assert window["cut"] == []
 
+    for title, (min_w, min_h) in seen["rooms"].items():  # each room, built and shown, still fits
+        assert min_w <= room[0] and min_h <= room[1], (title, seen["rooms"])
+
     assert sorted(seen["dialogs"]) == seen["classes"]  # every QDialog of the app was opened
     for name, dialog in seen["dialogs"].items():
         assert dialog["size"][0] <= width and dialog["size"][1] <= height, (name, dialog)

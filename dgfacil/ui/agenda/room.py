@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,7 +35,7 @@ from dgfacil.ui.agenda.editor import ItemEditor
 from dgfacil.ui.agenda.model import AgendaModel, timing_notes
 from dgfacil.ui.agenda.transfer import AgendaTransfer
 from dgfacil.ui.context import AppContext
-from dgfacil.ui.widgets import show_message
+from dgfacil.ui.widgets import show_message, text_combo
 
 SHORTCUTS = [
     ("Ins", "Add an item after the selected one"),
@@ -72,7 +71,7 @@ class AgendaRoom(QWidget):
         self.heading.setObjectName("roomHeading")
         self.heading.setTextFormat(Qt.PlainText)
         self.heading.setWordWrap(True)
-        self.days = QComboBox()
+        self.days = text_combo(28)
         self.days.setMinimumWidth(260)
         self.days.currentIndexChanged.connect(self._day_chosen)
         # A line edit with a mask, not a QTimeEdit: select-all and typing "16:00" must give 16:00.

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel
+
+from dgfacil.ui.widgets import text_combo
 
 
 class AddExerciseDialog(QDialog):
@@ -12,12 +14,12 @@ class AddExerciseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add an exercise")
-        self.item_box = QComboBox()
+        self.item_box = text_combo(32)
         for item_id, label in items:
             self.item_box.addItem(label, item_id)
         if current_item is not None and self.item_box.findData(current_item) >= 0:
             self.item_box.setCurrentIndex(self.item_box.findData(current_item))
-        self.library_box = QComboBox()
+        self.library_box = text_combo(32)
         for name, entry in sorted(library.items(), key=lambda kv: kv[1].get("title", kv[0])):
             self.library_box.addItem(f"{entry.get('title', name)} ({entry.get('kind', '')})", name)
         self.source = QLabel()

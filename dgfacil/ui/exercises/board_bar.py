@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
+from dgfacil.ui.widgets import text_combo
+
 
 class BoardBar(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.group_box = QComboBox()
+        self.group_box = text_combo(16)
         self.group_box.setMinimumWidth(120)
         self.all_button = QPushButton("All groups")
         self.all_button.setCheckable(True)

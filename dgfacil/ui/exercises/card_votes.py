@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QLabel
 
 from dgfacil.core import exercises as core
 from dgfacil.operations import boards as board_ops
+from dgfacil.ui.widgets import text_combo
 
 if TYPE_CHECKING:
     from dgfacil.ui.exercises.card_board import CardBoard
@@ -19,7 +20,7 @@ class VoteTally:
 
     def __init__(self, board: CardBoard) -> None:
         self.board = board
-        self.voter_box = QComboBox()
+        self.voter_box = text_combo(16)
         self.voter_box.setToolTip("Whose dots are placed")
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.PlainText)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from dgfacil.ui.link.controller import RoomLink
 from dgfacil.ui.link.qr import QrView
+from dgfacil.ui.widgets import text_combo
 
 ISOLATION_HINT = (
     "Phones must be on the same network as this laptop. If they cannot open the link, the "
@@ -67,7 +68,7 @@ class LinkDialog(QDialog):
         self.reach.setTextFormat(Qt.PlainText)
         self._reach_timer = QTimer(self, interval=REACH_MS)
         self._reach_timer.timeout.connect(self._show_reach)
-        self.groups = QComboBox()
+        self.groups = text_combo(20)
         self.groups.setAccessibleName("Group of the rapporteur link")
         self.copy_rapporteur = QPushButton("Copy &rapporteur link")
         self.copy_rapporteur.setToolTip("The chosen group's note-taker page. Give each group only its own.")

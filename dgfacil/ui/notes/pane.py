@@ -27,7 +27,7 @@ from dgfacil.ui.notes.pane_keys import bind_pane_keys
 from dgfacil.ui.notes.speaker_field import SpeakerField
 from dgfacil.ui.notes.style import TAGS
 from dgfacil.ui.notes.tagbar import TagBar
-from dgfacil.ui.widgets import ElidedLabel, plain_label
+from dgfacil.ui.widgets import ElidedLabel, plain_label, text_combo
 
 NO_ITEM = "General notes (no agenda item)"
 
@@ -71,7 +71,7 @@ class NotesPane(QWidget):
     # -- building ---------------------------------------------------------------------------
     def _build(self, show_item_chooser: bool) -> None:
         """The item (chooser or title) and its people, the notes, then the entry and its fields."""
-        self.chooser = QComboBox()
+        self.chooser = text_combo(24)
         self.chooser.setVisible(show_item_chooser)
         # Session titles are long; the combo must not widen a narrow pane to fit them.
         self.chooser.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from dgfacil.core.model import Origin, Participant
 from dgfacil.core.roster import check_row
 from dgfacil.core.roster_columns import MAX_LENGTH
+from dgfacil.ui.widgets import text_combo
 
 TEXT_FIELDS = [
     ("full_name", "Full name"),
@@ -37,7 +38,7 @@ class ParticipantDialog(QDialog):
             self.edits[key] = edit
             form.addRow(label, edit)
         self.edits["badge_code"].setPlaceholderText("given automatically")
-        self.origin = QComboBox()
+        self.origin = text_combo(24)
         self.origin.addItems([o.value for o in Origin])
         self.origin.setCurrentText(Origin(self.before.origin).value)
         form.addRow("Local / overseas", self.origin)

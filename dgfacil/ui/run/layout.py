@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,7 +30,7 @@ from dgfacil.ui.run.panel import CountdownPanel
 from dgfacil.ui.run.projector import city
 from dgfacil.ui.run.recovery import RecoveryPreview, conflict_label
 from dgfacil.ui.run.upcoming import UpcomingModel
-from dgfacil.ui.widgets import plain_label
+from dgfacil.ui.widgets import plain_label, text_combo
 
 if TYPE_CHECKING:
     from dgfacil.ui.run.room import RunRoom
@@ -59,7 +58,7 @@ def build_room(room: RunRoom, chime_on: bool) -> None:
 
 def _top_bar(self: RunRoom, chime_on: bool) -> QHBoxLayout:
     """The day, the zones' clocks, the warning lead, the chime and Reset run…"""
-    self.day_box = QComboBox()
+    self.day_box = text_combo(28)
     self.day_box.setFocusPolicy(Qt.ClickFocus)
     self.day_box.currentIndexChanged.connect(self._on_day_chosen)
     self.lead_box = QSpinBox()
@@ -76,7 +75,6 @@ def _top_bar(self: RunRoom, chime_on: bool) -> QHBoxLayout:
         + ("" if self.chime.available else " (sound needs QtMultimedia: off here)")
     )
     self.chime_box.toggled.connect(self._on_chime_toggled)
-    self.day_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
     self.clocks = plain_label(name="clocks")
     top = QHBoxLayout()
     top.addWidget(QLabel("Day"))

@@ -53,9 +53,10 @@ def after_first_paint(widget: QWidget, then: Callable[[], None], fallback_ms: in
 
 
 def print_mark(name: str) -> None:
-    """The probe's line: `name <seconds since the epoch> <the packages loaded so far>`
-    (bench/cold_start.py reads the time; tests/ui/test_start_up_imports.py the packages)."""
+    """The probe's line: `name <seconds since the epoch> <the packages loaded so far> <CPU seconds>`
+    (bench/cold_start.py reads the times; tests/ui/test_start_up_imports.py the packages). The CPU
+    seconds the process has used (all its threads) vary less than the clock on a busy machine."""
     packages = sorted(
         {module.partition(".")[0] for module in sys.modules} | {m for m in sys.modules if m.startswith("dgfacil.")}
     )
-    print(f"{name} {time.time():.6f} {','.join(packages)}", flush=True)
+    print(f"{name} {time.time():.6f} {','.join(packages)} {time.process_time():.6f}", flush=True)

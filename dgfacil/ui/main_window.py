@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.view_menu.aboutToShow.connect(self._sync_view_menu)
         from dgfacil.ui.first_paint import after_first_paint
 
-        after_first_paint(self, self._make_room_link)  # its phone-input dock costs the first paint ~25 ms
+        after_first_paint(self, self._make_room_link_soon)  # its phone-input dock costs the first paint ~25 ms
         self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         self._action(self.help_menu, "&About dgfacil", self.show_about)
         self._enable_document_actions(False)
@@ -117,6 +117,10 @@ class MainWindow(QMainWindow):
     @property
     def room_link(self) -> RoomLinkMenu:
         return self._room_link or self._make_room_link()
+
+    def _make_room_link_soon(self) -> None:
+        # a turn later: what else waited for the same paint (the room shown, the bench's mark) goes first
+        QTimer.singleShot(0, self, self._make_room_link)
 
     def _make_room_link(self) -> RoomLinkMenu:
         if self._room_link is None:
@@ -190,10 +194,10 @@ class MainWindow(QMainWindow):
         settings.set_last_open(None if doc.is_server else doc.path)
         self.team = team.attach(self)  # None for a file
         self.backup_timer.start()
-        self._make_room_link()  # if the window was not painted yet: it hears document_opened
         from dgfacil.ui.first_paint import after_first_paint
 
-        after_first_paint(self.tabs, self.shelf.build_rest_soon)  # the other rooms, once this one shows
+        shelf = self.shelf  # once this room shows: the Room link (~25 ms, it opens on this workshop), the other rooms
+        after_first_paint(self.tabs, lambda: (self._make_room_link_soon(), shelf.build_rest_soon()))
         self.document_opened.emit(doc)
 
     def _make_room(self, title: str, spec: str) -> Room:
@@ -317,7 +321,8 @@ class MainWindow(QMainWindow):
 
         self.backup_timer.stop()
         self.team = team.detach(self, self.team)  # the other laptops' news stops first
-        self.room_link.stop()  # phones stop writing before the worker finishes
+        if self._room_link is not None:  # (one not made yet never started)
+            self._room_link.stop()  # phones stop writing before the worker finishes
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()  # an editor that saves on focus-out saves now, while the worker runs

@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dgfacil.operations.templates import workshop_from_template
 from dgfacil.store import workshop as workshop_store
 from dgfacil.store.document import Document, create_document, document_address, ensure_document_id, open_document
 from dgfacil.store.errors import (
@@ -18,6 +17,7 @@ from dgfacil.store.errors import (
     ReadOnlyDocument,
     explain,
 )
+from dgfacil.store.file_document import back_up_as_opened
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -35,6 +35,7 @@ __all__ = [
     "NewerDocument",
     "NotADocument",
     "ReadOnlyDocument",
+    "back_up_as_opened",
     "contents_summary",
     "demo_path",
     "document_address",
@@ -51,6 +52,8 @@ DEMO_TEMPLATE = "undesa-escap-webinar-2023"
 
 def new_from_template(path: Path, template: str, *, start: date | None = None, timezone: str | None = None) -> Document:
     """Create `path` holding a workshop built from `template`. Nothing is written on a bad template."""
+    from dgfacil.operations.templates import workshop_from_template  # pydantic's template models: ~25 ms
+
     workshop = workshop_from_template(template, start=start, timezone=timezone)
     doc = create_document(path)
     try:

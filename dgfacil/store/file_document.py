@@ -211,8 +211,15 @@ def _open_checked(path: Path, revision: str | None, *, backup_before_migrate: bo
             migrate.upgrade(doc.engine)
         ensure_document_id(doc)
     if backup_on_open:
-        try:
-            doc.opened_as = doc.take_backup(reason="open", skip_unchanged=True)
-        except (OSError, DocumentError):
-            pass  # a backup folder that cannot be written must not keep the workshop closed
+        back_up_as_opened(doc)
     return doc
+
+
+def back_up_as_opened(doc: Document) -> None:
+    """The backup of the file as it was opened (`doc.opened_as`); one the same as the newest is not
+    kept twice. Opening takes it, unless told not to: the window takes it on its database worker as
+    the first job, every edit queued behind it, while the room on show is being built."""
+    try:
+        doc.opened_as = doc.take_backup(reason="open", skip_unchanged=True)
+    except (OSError, DocumentError):
+        pass  # a backup folder that cannot be written must not keep the workshop closed

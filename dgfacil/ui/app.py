@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from dgfacil import APP_NAME, __version__, settings
 from dgfacil.paths import resources_dir
+from dgfacil.ui import feature_scan
+
+feature_scan.quicken()  # PySide scans each module imported from now on: the store's ~380 among them
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -53,7 +56,8 @@ def run_app(path: str | None = None) -> int:
     crash.install()
     from dgfacil.ui.main_window import MainWindow
 
-    window = MainWindow(opening=Path(path) if path else settings.last_open())
+    # the first paint shows the window, its menus' titles and what it is opening; the rest just after
+    window = MainWindow(opening=Path(path) if path else settings.last_open(), menus_after_paint=True)
     # what a loaded workshop keeps is frozen, so later collections never walk it (ui/gc_guard.py)
     window.document_opened.connect(app.gc_guard.settle_soon)
     window.show()
@@ -65,6 +69,7 @@ def run_app(path: str | None = None) -> int:
     def open_document() -> None:
         if probe:
             print_mark("shown")
+        window.fill_menus()  # and their shortcuts: one turn of the event loop after the window is on screen
         open_initial_document(window, path)
         # What start-up loaded (modules, the store's classes, the room) lives as long as the app: set
         # it aside so the GUI collector's next pass, due by now, need not walk it (~0.1 s) before

@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dgfacil.paths import user_data_dir
-from dgfacil.ui.widgets import show_message
 
 
 def log_path():
@@ -28,6 +27,8 @@ def report_unexpected(kind, error, tb) -> None:
     except OSError:
         pass
     if QApplication.instance() is not None:
+        from dgfacil.ui.widgets import show_message  # installed before the first paint, needed only now
+
         show_message(
             QApplication.activeWindow(),
             "Something went wrong",

@@ -11,15 +11,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessage
 
 from dgfacil import __version__, settings
 from dgfacil.paths import user_data_dir
-from dgfacil.ui.context import AppContext
 from dgfacil.ui.rooms import ROOMS, Room, RoomShelf, room_class
 from dgfacil.ui.screen_fit import fit_to_screen
-from dgfacil.ui.tasks import Tasks
-from dgfacil.ui.team import window as team  # Qt only: the store loads when a team workshop opens
-from dgfacil.ui.widgets import show_message
 
 if TYPE_CHECKING:  # the store (sqlmodel, via operations) and the dialogs load after the window is shown
     from dgfacil.operations.document import Document
+    from dgfacil.ui.context import AppContext
     from dgfacil.ui.link.menu import RoomLinkMenu
     from dgfacil.ui.notes.room import NotesRoom
     from dgfacil.ui.run.room import RunRoom
@@ -33,8 +30,9 @@ class MainWindow(QMainWindow):
     document_opened = Signal(object)
     """Fires after a document is open and the room on show is built: (Document)."""
 
-    def __init__(self, opening: Path | None = None) -> None:
-        """`opening`: the workshop about to be opened; the window shows its name, not the start page."""
+    def __init__(self, opening: Path | None = None, *, menus_after_paint: bool = False) -> None:
+        """`opening`: the workshop about to be opened; the window shows its name, not the start page.
+        `menus_after_paint`: the menus stay empty until `fill_menus()` (the app's start-up, ui/app.py)."""
         super().__init__()
         self.setWindowTitle("dgfacil")
         fit_to_screen(self, 1280, 800)  # a 1280×720 or 1366×768 laptop: the whole window on screen
@@ -57,7 +55,16 @@ class MainWindow(QMainWindow):
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_EVERY_MS)
         self.backup_timer.timeout.connect(self.take_backup)
-        self._build_menus()
+        # The menus' titles are in the first paint; their items and shortcuts (~20 ms, most of it Qt
+        # making its key enums) come with `fill_menus()`, which the app calls just after that paint.
+        menu_bar = self.menuBar()
+        self.file_menu, self.edit_menu, self.view_menu, self._room_link_menu, self.help_menu = (
+            menu_bar.addMenu(title) for title in ("&File", "&Edit", "&View", "Room &link", "&Help")
+        )
+        self._room_link: RoomLinkMenu | None = None
+        self.menus_filled = False
+        if not menus_after_paint:
+            self.fill_menus()
 
     # -- menus ------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -67,11 +74,15 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         return action
 
-    def _build_menus(self) -> None:
-        file = self.menuBar().addMenu("&File")
+    def fill_menus(self) -> None:
+        """The menus' items and their shortcuts (once)."""
+        if self.menus_filled:
+            return
+        self.menus_filled = True
+        file = self.file_menu
         self._action(file, "&New from template…", self.new_from_template, QKeySequence.New)
         self._action(file, "&Open…", self.open_dialog, QKeySequence.Open)
-        self._action(file, "Open &team workshop…", lambda: team.ask_and_open(self))
+        self._action(file, "Open &team workshop…", self._ask_team_workshop)
         self.recent_menu = file.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, "Open the de&mo workshop (a copy)", self.open_demo)
@@ -82,30 +93,34 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self.close_action = self._action(file, "&Close", self.close_by_user, QKeySequence.Close)
         self._action(file, "&Quit", self.close, QKeySequence.Quit)
-        edit = self.menuBar().addMenu("&Edit")
         undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.Undo)
         redo = self.undo_group.createRedoAction(self, "&Redo")
         # Both redo conventions, each once (a key bound twice is "ambiguous" and does nothing); not the
         # platform's own bindings, which add a "Redo" key no keyboard shows to F1.
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addAction(undo)
-        edit.addAction(redo)
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
         self.view_menu.aboutToShow.connect(self._sync_view_menu)
-        self._room_link_menu = self.menuBar().addMenu("Room &link")
-        self._room_link: RoomLinkMenu | None = None
         from dgfacil.ui.first_paint import after_first_paint
 
-        after_first_paint(self, self._make_room_link)  # its phone-input dock costs the first paint ~25 ms
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
-        self._action(help_menu, "&About dgfacil", self.show_about)
+        after_first_paint(self, self._make_room_link_soon)  # its phone-input dock costs the first paint ~25 ms
+        self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
+        self._action(self.help_menu, "&About dgfacil", self.show_about)
         self._enable_document_actions(False)
+
+    def _ask_team_workshop(self) -> None:
+        from dgfacil.ui.team import window as team
+
+        team.ask_and_open(self)
 
     @property
     def room_link(self) -> RoomLinkMenu:
         return self._room_link or self._make_room_link()
+
+    def _make_room_link_soon(self) -> None:
+        # a turn later: what else waited for the same paint (the room shown, the bench's mark) goes first
+        QTimer.singleShot(0, self, self._make_room_link)
 
     def _make_room_link(self) -> RoomLinkMenu:
         if self._room_link is None:
@@ -133,17 +148,30 @@ class MainWindow(QMainWindow):
         from dgfacil.ui.opening import open_checked
 
         if isinstance(address := document_address(path), str):  # a team workshop (recent list, command line)
+            from dgfacil.ui.team import window as team
+
             return team.open_team(self, address)
 
         doc = open_checked(self, path)
         if doc is not None:
-            self.set_document(doc)
+            self.set_document(doc, back_up_first=True)
         return doc is not None
 
-    def set_document(self, doc: Document) -> None:
+    def set_document(self, doc: Document, *, back_up_first: bool = False) -> None:
+        """Show `doc`. `back_up_first`: back the file up as it was opened, on the document's worker
+        while the room is built (~70 ms); every edit queues behind it there."""
+        from dgfacil.ui.context import AppContext
+        from dgfacil.ui.tasks import Tasks
+        from dgfacil.ui.team import window as team  # Qt only: the store loads when a team workshop opens
+
         self.close_document()
+        self.fill_menus()  # a document opened before the app filled them: its actions are enabled below
         self.statusBar().clearMessage()  # "Opening …"
         tasks = Tasks(doc, self)
+        if back_up_first:
+            from dgfacil.operations.document import back_up_as_opened
+
+            tasks.run(lambda _session: back_up_as_opened(doc))
         self.ctx = AppContext(doc=doc, tasks=tasks, undo_group=self.undo_group, open_notes=self.open_notes)
         tasks.changes_applied.connect(self._on_changes)
         from dgfacil.ui.document_banner import show_banner, status_text
@@ -166,10 +194,10 @@ class MainWindow(QMainWindow):
         settings.set_last_open(None if doc.is_server else doc.path)
         self.team = team.attach(self)  # None for a file
         self.backup_timer.start()
-        self._make_room_link()  # if the window was not painted yet: it hears document_opened
         from dgfacil.ui.first_paint import after_first_paint
 
-        after_first_paint(self.tabs, self.shelf.build_rest_soon)  # the other rooms, once this one shows
+        shelf = self.shelf  # once this room shows: the Room link (~25 ms, it opens on this workshop), the other rooms
+        after_first_paint(self.tabs, lambda: (self._make_room_link_soon(), shelf.build_rest_soon()))
         self.document_opened.emit(doc)
 
     def _make_room(self, title: str, spec: str) -> Room:
@@ -227,6 +255,7 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> bool:
         from dgfacil.operations.document import DocumentError, open_or_create_demo
+        from dgfacil.ui.widgets import show_message
 
         try:
             self.set_document(open_or_create_demo(user_data_dir()))
@@ -287,9 +316,12 @@ class MainWindow(QMainWindow):
         worker finishes every queued write, and only then is the file closed."""
         if self.ctx is None:
             return
+        from dgfacil.ui.team import window as team
+
         self.backup_timer.stop()
         self.team = team.detach(self, self.team)  # the other laptops' news stops first
-        self.room_link.stop()  # phones stop writing before the worker finishes
+        if self._room_link is not None:  # (one not made yet never started)
+            self._room_link.stop()  # phones stop writing before the worker finishes
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()  # an editor that saves on focus-out saves now, while the worker runs
@@ -362,6 +394,7 @@ class MainWindow(QMainWindow):
         if answer is None:
             return
         from dgfacil.operations.document import DocumentError, new_from_template
+        from dgfacil.ui.widgets import show_message
 
         try:
             doc = new_from_template(answer.path, answer.template, start=answer.start, timezone=answer.timezone)

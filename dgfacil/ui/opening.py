@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 
 
 def open_checked(parent: QWidget, path: Path) -> Document | None:
-    """The document at `path`, or None once the user was told why not (or declined a backup)."""
+    """The document at `path`, or None once the user was told why not (or declined a backup).
+    Not yet backed up: the window does that on the document's worker (`back_up_as_opened`)."""
     try:
-        doc = open_document(Path(path))
+        doc = open_document(Path(path), backup_on_open=False)
     except DamagedDocument as err:
         restored = _restored_backup(parent, err)
         return open_checked(parent, restored) if restored is not None else None

@@ -1,11 +1,15 @@
-"""File menu behaviour: recent files, a copy, backups on the timer, a damaged file restored."""
+"""File menu behaviour: recent files, a copy, backups on opening and on the timer, a damaged file restored."""
 
 from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dgfacil import __version__, settings
+from dgfacil.operations.workshop import update_workshop, workshop_details
 from dgfacil.store import backup
 from dgfacil.ui.main_window import MainWindow
 
@@ -30,6 +34,23 @@ def test_recent_copy_and_backup_timer(qtbot, demo_window, tmp_path):
     qtbot.waitUntil(lambda: len(backup.list_backups(path)) == 2)  # the one taken on opening, and the timer's
     window.close_document()
     assert window.ctx is None and not window.copy_action.isEnabled()
+
+
+def test_opening_backs_the_file_up_as_it_was_before_any_edit(qtbot, demo_doc):
+    path = demo_doc.path
+    demo_doc.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(path)  # the backup runs on the worker, behind the painted room
+    tasks = window.ctx.tasks
+    details = tasks.read(workshop_details)
+    tasks.run(lambda session: update_workshop(session, details=replace(details, title="Edited at once")))
+    tasks.wait()
+    taken = window.ctx.doc.opened_as
+    assert taken is not None and taken.name.endswith("-open.dgfacil")
+    with sqlite3.connect(taken) as before:
+        assert before.execute("SELECT title FROM workshop").fetchone()[0] == details.title != "Edited at once"
+    window.close_document()
 
 
 def test_damaged_file_offers_a_restored_copy(qtbot, demo_doc):

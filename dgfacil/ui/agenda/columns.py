@@ -61,13 +61,18 @@ def fit_columns(table: QTableView, zones: int) -> None:
     header.setDefaultAlignment(Qt.AlignCenter | Qt.TextWordWrap)
     metrics = header.fontMetrics()
     header.setMinimumHeight(2 * metrics.lineSpacing() + 10)
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
     for column in range(zones):
         text = str(model.headerData(column, Qt.Horizontal) or "")
         city, _, offset = text.rpartition(" (")
         label = max(metrics.horizontalAdvance(city or text), metrics.horizontalAdvance(f"({offset}"))
         header.setSectionResizeMode(column, QHeaderView.Interactive)
         header.resizeSection(column, max(table.sizeHintForColumn(column), label + HEADER_PADDING))
+    # Min, Fixed and Kind are as wide as their contents, measured once here: in ResizeToContents mode
+    # Qt measures them again (every cell, every role) on every layout, ~700 calls of data() at open.
+    for column in range(zones, title):
+        header.setSectionResizeMode(column, QHeaderView.Fixed)
+        wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        header.resizeSection(column, min(max(wanted, header.minimumSectionSize()), header.maximumSectionSize()))
     header.setSectionResizeMode(title, QHeaderView.Interactive)
     header.setSectionResizeMode(lead, QHeaderView.Stretch)
     if table.findChild(_Refit) is None:

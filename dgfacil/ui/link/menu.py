@@ -43,6 +43,8 @@ class RoomLinkMenu:
         self.link.changed.connect(self._sync)
         window.document_opened.connect(lambda _doc: self._open())
         self.enable(False)
+        if window.ctx is not None:  # made once the workshop's first room was painted: it is open already
+            self._open()
 
     def _flag(self, text: str, act) -> QAction:
         action = self.menu.addAction(text)

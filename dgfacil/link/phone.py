@@ -22,6 +22,7 @@ from dgfacil.link.http import (
 from dgfacil.link.server import LinkState
 from dgfacil.operations import evaluation
 from dgfacil.operations import link as ops
+from dgfacil.operations.workshop import zone_labels
 
 
 def add_routes(app: web.Application) -> None:
@@ -71,16 +72,19 @@ async def get_state(request: web.Request) -> web.Response:
     now = state.clock()
 
     def read(s):
-        room = ops.room_state(s, now=now)
         form = evaluation.evaluation_form(s)
         survey = views.survey_json(form, closed=ops.survey_closed(s), answers=ops.device_answers(s, device=me))
-        return {
-            **views.state_json(room, now=now),
-            "board": views.board_json(ops.current_board(s, now=now)),
-            "survey": survey if form.questions else None,
-        }
+        return {**room_json(s, now), "survey": survey if form.questions else None}
 
     return reply(await state.writer.read(read))
+
+
+def room_json(session, now) -> dict:
+    """The run and the board as phones see them (the facilitator's remote shows the same)."""
+    return {
+        **views.state_json(ops.room_state(session, now=now), now=now, labels=zone_labels(session)),
+        "board": views.board_json(ops.current_board(session, now=now)),
+    }
 
 
 async def get_board(request: web.Request) -> web.Response:
@@ -153,10 +157,14 @@ async def post_evaluation(request: web.Request) -> web.Response:
 
 
 async def events(request: web.Request) -> web.StreamResponse:
-    """Server-sent events: one `data:` line of JSON per change; a comment line keeps it alive."""
     joined(request)
+    limit(request, state_of(request).limits.reads)
+    return await stream(request)
+
+
+async def stream(request: web.Request) -> web.StreamResponse:
+    """Server-sent events: one `data:` line of JSON per change; a comment line keeps it alive."""
     state = state_of(request)
-    limit(request, state.limits.reads)
     response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"})
     await response.prepare(request)
     queue = state.events.subscribe()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from dgfacil.link import texts, views
+from dgfacil.link import phone, texts, views
 from dgfacil.link.http import (
     address,
     asset,
@@ -27,6 +27,8 @@ from dgfacil.operations import link as ops
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/f/{token}", remote_page)
     app.router.add_get("/f/{token}/{asset:remote\\.(js|css)}", remote_asset)
+    app.router.add_get("/f/{token}/api/state", get_state)
+    app.router.add_get("/f/{token}/events", events)
     app.router.add_post("/f/{token}/api/run", run_action)
     app.router.add_get("/f/{token}/api/moderation", moderation)
     app.router.add_post("/f/{token}/api/notes/{item}/hide", hide)
@@ -51,6 +53,20 @@ async def remote_page(request: web.Request) -> web.Response:
 async def remote_asset(request: web.Request) -> web.Response:
     facilitator(request)
     return asset(request.match_info["asset"])
+
+
+async def get_state(request: web.Request) -> web.Response:
+    """The run as the phones see it (current item, time left, next items), for the remote's screen."""
+    facilitator(request)
+    state = state_of(request)
+    now = state.clock()
+    return reply(await state.writer.read(lambda s: phone.room_json(s, now)))
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    """The phones' event stream: the remote redraws on each run or board change."""
+    facilitator(request)
+    return await phone.stream(request)
 
 
 def _flag(data: dict, key: str) -> bool:

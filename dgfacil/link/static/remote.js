@@ -6,13 +6,16 @@
   var base = document.body.getAttribute("data-base");
   var status = document.getElementById("status");
   var seen = null;  // the last moderation view
+  var run = null, runAt = 0;  // the run as the phones see it, and when it was read
+  var $ = function (id) { return document.getElementById(id); };
+  var fmt = function (key, value) { return T[key].replace("{}", value); };
 
   function post(path, data) {
     return fetch(base + path, { method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify(data) })
       .then(function (r) { return r.json().catch(function () { return {}; }).then(function (b) {
         status.textContent = r.ok ? T.done : (T[b.code] || b.error || String(r.status));
-        refresh();
+        refresh(); loadRun();
       }); })
       .catch(function (e) { status.textContent = e.message; });
   }
@@ -71,6 +74,41 @@
     fetch(base + "/api/moderation").then(function (r) { return r.ok ? r.json() : null; })
       .then(function (view) { if (view) draw(view); }).catch(function () {});
   }
-  refresh();
+  // -- what is running: the current item, its time left and the next one, live ----------------
+  function clock(seconds) {
+    var s = Math.abs(Math.round(seconds)), h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), r = s % 60;
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return (h ? h + ":" + two(m) : m) + ":" + two(r);
+  }
+  function tick() {
+    var out = $("countdown"), cur = run && run.current;
+    if (!cur) { out.textContent = ""; return; }
+    var left = cur.remaining_s - (cur.paused ? 0 : (Date.now() - runAt) / 1000);
+    out.textContent = (cur.paused ? T.paused + " · " : "") + fmt(left >= 0 ? "remaining" : "over", clock(left));
+    out.className = left < 0 ? "countdown over" : "countdown";
+  }
+  function drawRun() {
+    var cur = run.current;
+    $("current").textContent = cur ? cur.title : (run.phase === "finished" ? T.finished : T.not_started);
+    $("next").textContent = run.next.length ? fmt("next_is", run.next[0].title) : (cur ? T.last_item : "");
+    tick();
+  }
+  function loadRun() {
+    fetch(base + "/api/state").then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (s) { if (s) { run = s; runAt = Date.now(); drawRun(); } }).catch(function () {});
+  }
+  var timers = {};
+  function soon(fn, ms) { clearTimeout(timers[fn.name]); timers[fn.name] = setTimeout(fn, ms); }
+  if (window.EventSource) {
+    new EventSource(base + "/events").onmessage = function (m) {
+      var event = JSON.parse(m.data);
+      if (event.type === "run") soon(loadRun, 100);
+      else soon(refresh, 300);
+    };
+  }
+
+  refresh(); loadRun();
   setInterval(refresh, 5000);
+  setInterval(tick, 1000);
+  setInterval(loadRun, 30000);  // the projected times move while nobody presses anything
 })();

@@ -186,4 +186,5 @@ async def rotate(request: web.Request) -> web.Response:
     state = state_of(request)
     token = (await write(request, ops.rotate_join_token)).value
     state.tokens = ops.Tokens(token, state.tokens.facilitator, state.tokens.rapporteurs)
+    state.events.publish({"type": "link"})  # open phone pages ask again, get 404 and say so
     return reply({"join": f"/j/{token}"})

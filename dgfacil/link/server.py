@@ -1,6 +1,6 @@
 """The link's web server: aiohttp on its own thread and event loop, with its safety rules.
 
-- A wrong or missing token, and any unknown address, is a bare 404 (nothing says why).
+- A wrong or missing token, and any unknown address, is the same small 404 page (nothing says why).
 - Devices are told apart by a random cookie; rate limits apply per cookie + address (429).
 - Bodies are small (413 beyond MAX_BODY); writes must be JSON (415), which with a SameSite
   cookie keeps other sites' forms out.
@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import secrets
 import threading
 import time
@@ -87,8 +88,24 @@ class LinkState:
 STATE = web.AppKey("state", LinkState)
 
 
+def _gone_page() -> str:
+    from dgfacil.link.texts import PHONE
+
+    words = {k: html.escape(PHONE[k]) for k in ("lang", "title", "link_changed")}
+    return (
+        f'<!doctype html><html lang="{words["lang"]}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{words['title']}</title></head><body><p>{words['link_changed']}</p></body></html>"
+    )
+
+
+GONE_PAGE = _gone_page()
+
+
 def not_found() -> web.Response:
-    return web.Response(status=404, text="")
+    """Every 404 is this one small page: it says what a participant can do, never why (a wrong
+    token, an old one, an unknown address all look the same)."""
+    return web.Response(status=404, text=GONE_PAGE, content_type="text/html", charset="utf-8")
 
 
 @web.middleware

@@ -54,6 +54,7 @@ PHONE = {
     "offline": "Connection lost — trying again…",
     "error": "Could not send: {}",
     "too_fast": "Too many requests — wait a moment.",
+    "link_changed": "This link has changed or ended: scan the code on the screen again.",
     # refusals: the `code` of a 409 answer (operations.link.Refused) names one of these
     "no_dots": "You have used all your dots on this board.",
     "empty_card": "Write something first.",

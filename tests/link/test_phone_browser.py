@@ -77,3 +77,17 @@ def test_join_card_vote_and_survey_on_a_small_phone(served, browser, tmp_path):
     assert len(data["tables"]["dot_vote"]) == 1
     phone_rows = [r for r in data["tables"]["evaluation_response"] if r["source"] == "phone"]
     assert len(phone_rows) == 1 and len(phone_rows[0]["answers"]) == len(sets)
+
+
+def test_an_open_page_says_plainly_when_its_link_has_changed(served, browser):
+    driver = browser
+    driver.get(served.join)
+    _wait(driver, lambda d: d.find_element(By.ID, "current").text)
+    assert served.remote("/api/rotate", {})[0] == 200
+    changed = "This link has changed or ended: scan the code on the screen again."
+    _wait(driver, lambda d: d.find_element(By.ID, "status").text == changed)  # live, not on the next send
+    driver.find_element(By.ID, "tab-board").click()
+    assert driver.find_element(By.ID, "status").text == changed  # never "Could not send: 404"
+    _shot(driver, "link_changed")
+    driver.get(served.join)  # the old link, opened again: the small page that says the same
+    assert driver.find_element(By.TAG_NAME, "body").text == changed

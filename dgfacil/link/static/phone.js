@@ -13,13 +13,16 @@
     if (cls) node.className = cls;
     return node;
   }
-  function say(text) { $("status").textContent = text || ""; }
+  var gone = false;  // the link was rotated or ended: every request now answers 404
+  function say(text) { $("status").textContent = gone ? T.link_changed : text || ""; }
+  function failed(e) { say(fmt("error", e.message)); }
 
   function api(method, path, data) {
     var init = { method: method, credentials: "same-origin", headers: {} };
     if (data !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(data); }
     return fetch(base + path, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
+        if (r.status === 404) { gone = true; throw new Error(T.link_changed); }
         if (r.status === 429) throw new Error(T.too_fast);
         if (!r.ok) throw new Error(T[body.code] || body.error || String(r.status));  // the page's own words first
         return body;
@@ -63,7 +66,7 @@
     return api("GET", "/api/state").then(function (s) {
       state = s; fetchedAt = Date.now(); say("");
       renderNow(); renderAgenda(); renderSurvey(); loadBoard();
-    }).catch(function (e) { say(fmt("error", e.message)); });
+    }).catch(failed);
   }
   function later(fn, timer, ms) { clearTimeout(timer); return setTimeout(fn, ms); }
 
@@ -118,7 +121,7 @@
     fillSelect($("group"), [["", T.whole_room]].concat(b.groups.map(function (g) { return [String(g.id), g.name]; })), true);
     fillSelect($("area"), b.areas.map(function (a) { return [a.key, a.title]; }), true);
     var q = "?exercise=" + b.exercise_id + ($("group").value ? "&group=" + $("group").value : "");
-    api("GET", "/api/board" + q).then(renderCards).catch(function (e) { say(fmt("error", e.message)); });
+    api("GET", "/api/board" + q).then(renderCards).catch(failed);
   }
   function renderCards(data) {
     var box = $("cards"); box.textContent = "";
@@ -153,7 +156,7 @@
     });
   }
   function vote(id, remove) {
-    api("POST", "/api/votes", { item_id: id, remove: remove }).then(loadBoard).catch(function (e) { say(fmt("error", e.message)); });
+    api("POST", "/api/votes", { item_id: id, remove: remove }).then(loadBoard).catch(failed);
   }
   $("group").addEventListener("change", loadBoard);
   $("card-form").addEventListener("submit", function (ev) {
@@ -164,13 +167,13 @@
     $("card-send").disabled = true;
     api("POST", "/api/notes", data).then(function () {
       $("card-text").value = ""; say(T.card_added); loadBoard();
-    }).catch(function (e) { say(fmt("error", e.message)); }).then(function () { $("card-send").disabled = false; });
+    }).catch(failed).then(function () { $("card-send").disabled = false; });
   });
 
   // -- prompts (the exercise's questions) ------------------------------------------------------
   var prompts = null;
   function loadPrompts() {
-    api("GET", "/api/prompts").then(renderPrompts).catch(function (e) { say(fmt("error", e.message)); });
+    api("GET", "/api/prompts").then(renderPrompts).catch(failed);
   }
   function typedIn(form) {
     // what the participant has typed or picked and not sent, and where the caret is
@@ -232,7 +235,7 @@
     if (!Object.keys(answers).length) return;
     api("POST", "/api/prompts", { exercise_id: prompts.exercise_id, answers: answers })
       .then(function () { say(T.answers_sent); $("prompts-info").textContent = T.answers_sent; })
-      .catch(function (e) { say(fmt("error", e.message)); });
+      .catch(failed);
   });
 
   // -- survey -------------------------------------------------------------------------------
@@ -275,7 +278,7 @@
       if (picked) answers[q.key] = q.kind === "likert" ? Number(picked.value) : picked.value;
     }); });
     api("POST", "/api/evaluation", { answers: answers }).then(function () { say(T.survey_sent); $("survey-info").textContent = T.survey_sent; })
-      .catch(function (e) { say(fmt("error", e.message)); });
+      .catch(failed);
   });
 
   // -- live updates ---------------------------------------------------------------------------
@@ -288,7 +291,10 @@
       if (event.type === "note" || event.type === "vote" || event.type === "board") boardTimer = later(loadBoard, boardTimer, 300);
       else stateTimer = later(loadState, stateTimer, 200);
     };
-    source.onerror = function () { say(T.offline); };
+    source.onerror = function () {
+      if (source.readyState === 2) loadState();  // refused for good (a 404): loadState says why
+      else say(T.offline);
+    };
     source.onopen = function () { say(""); };
   }
 

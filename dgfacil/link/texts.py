@@ -110,6 +110,8 @@ REMOTE = {
 RAPPORTEUR = {
     "lang": "en",
     "title": "Group notes",
+    "group_title": "{} — notes",
+    "add_card": "Add card",
     "tag": "Kind",
     "text": "Note",
     "add": "Add note",

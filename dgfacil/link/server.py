@@ -1,7 +1,8 @@
 """The link's web server: aiohttp on its own thread and event loop, with its safety rules.
 
 - A wrong or missing token, and any unknown address, is the same small 404 page (nothing says why).
-- Devices are told apart by a random cookie; rate limits apply per cookie + address (429).
+- Devices are told apart by a random cookie; rate limits apply per cookie + address, and more
+  generous ones per address (a new cookie per request does not get round them) (429).
 - Bodies are small (413 beyond MAX_BODY); writes must be JSON (415), which with a SameSite
   cookie keeps other sites' forms out.
 - Every response carries a strict Content-Security-Policy and no referrer (the token is in the URL).
@@ -48,6 +49,14 @@ class Limits:
     reads: RateLimit = field(default_factory=lambda: RateLimit(burst=60, per_second=4))
     writes: RateLimit = field(default_factory=lambda: RateLimit(burst=30, per_second=1))
     new_devices: RateLimit = field(default_factory=lambda: RateLimit(burst=400, per_second=2))  # per address
+    # per address too, so fresh cookies do not buy a flood; phones behind one access point share an
+    # address, so each allows ten devices' worth
+    address_reads: RateLimit = field(default_factory=lambda: RateLimit(burst=600, per_second=40))
+    address_writes: RateLimit = field(default_factory=lambda: RateLimit(burst=300, per_second=10))
+
+    def per_address(self, bucket: RateLimit) -> RateLimit | None:
+        """The address's bucket beside a device's (reads, writes), else None."""
+        return {id(self.reads): self.address_reads, id(self.writes): self.address_writes}.get(id(bucket))
 
 
 class LinkState:

@@ -74,7 +74,7 @@ def state_json(room: RoomState, *, now: datetime, labels: dict[str, str] | None 
         }
         if is_break(current.item):
             out["back_at"] = _iso(current.end)
-    out["next"] = [r for r, row in zip(rows, run.rows) if row.status is ItemStatus.PENDING][:NEXT_ITEMS]
+    out["next"] = [r for r, row in zip(rows, run.rows, strict=True) if row.status is ItemStatus.PENDING][:NEXT_ITEMS]
     out["day_end"] = _iso(run.planned_end if planned_only else run.projected_end)
     return out
 

@@ -53,7 +53,7 @@ class GroupCommit:
                     outcomes = await self._run(lambda s, actions=actions: run_together(s, actions=actions))
                 except Exception as err:  # noqa: BLE001 - the commit itself failed: none of them is saved
                     outcomes = [(False, err)] * len(batch)
-                for (_, future), (ok, value) in zip(batch, outcomes):
+                for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
                     if future.done():  # the phone hung up; its write is committed all the same
                         continue
                     future.set_result(value) if ok else future.set_exception(value)

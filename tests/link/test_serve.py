@@ -258,3 +258,16 @@ def test_serve_prints_the_new_join_and_to_type_lines_after_a_rotation(served):
     assert f"join: http://127.0.0.1:{Phone(served.join).port}/j/{new_token}" in lines
     typed = next(line for line in lines if line.startswith("to type: ")).rsplit("/", 1)[1]
     assert typed.replace("-", "") == new_token
+
+
+def test_fresh_cookies_do_not_get_round_the_limit_of_an_address(served):
+    """Each request from a new device cookie: the device limits never bite, the address's does
+    (generous: ten devices' worth of writes at once, for phones sharing an access point)."""
+    first = served.phone()
+    first.join()
+    statuses = []
+    for n in range(40):  # forty fresh cookies, each writing eight times at once (the body is refused: no database)
+        phone = Phone(served.join)
+        phone.cookie = f"dgf_device=flood{n:04d}-{'x' * 16}"
+        statuses += [phone.request("POST", "/api/notes", data={})[0] for _ in range(8)]
+    assert statuses[0] == 400 and statuses.count(400) >= 250 and statuses[-1] == 429

@@ -91,3 +91,25 @@ def test_an_open_page_says_plainly_when_its_link_has_changed(served, browser):
     _shot(driver, "link_changed")
     driver.get(served.join)  # the old link, opened again: the small page that says the same
     assert driver.find_element(By.TAG_NAME, "body").text == changed
+
+
+def test_closing_the_board_and_the_survey_shows_on_an_open_page_at_once(served, browser):
+    assert served.remote("/api/boards/current", {"exercise_id": 1})[0] == 200
+    driver = browser
+    driver.get(served.join + "#board")
+    _wait(driver, lambda d: d.find_element(By.ID, "card-form").is_displayed())
+    assert served.remote("/api/boards/1/close", {"closed": True})[0] == 200
+    _wait(driver, lambda d: d.find_element(By.ID, "board-info").text == "This board is closed.")
+    assert not driver.find_element(By.ID, "card-form").is_displayed()
+    _shot(driver, "board_closed_live")
+    assert served.remote("/api/boards/1/close", {"closed": False})[0] == 200
+    _wait(driver, lambda d: d.find_element(By.ID, "card-form").is_displayed())
+
+    driver.find_element(By.ID, "tab-survey").click()
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#survey-form fieldset"))
+    assert served.remote("/api/survey/close", {"closed": True})[0] == 200
+    _wait(driver, lambda d: d.find_element(By.ID, "survey-info").text == "The survey is closed. Thank you!")
+    assert driver.find_elements(By.CSS_SELECTOR, "#survey-form fieldset") == []
+    assert served.remote("/api/survey/close", {"closed": False})[0] == 200
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#survey-form fieldset"))
+    assert driver.find_element(By.ID, "survey-info").text == ""

@@ -126,6 +126,7 @@
   function renderCards(data) {
     var box = $("cards"); box.textContent = "";
     var b = data.board, closed = b.closed;
+    $("card-form").hidden = closed; $("board-info").textContent = closed ? T.board_closed : "";  // as read now
     $("dots").textContent = fmt("dots_left", data.dots_left) + (data.revealed ? "" : " · " + T.votes_hidden);
     b.areas.forEach(function (area) {
       var cards = data.notes.filter(function (n) { return n.area === area.key; });
@@ -241,7 +242,9 @@
   // -- survey -------------------------------------------------------------------------------
   function renderSurvey() {
     var s = state.survey, form = $("survey-form");
+    if (s && s.closed) form.removeAttribute("data-drawn");  // closed while open here: the form goes
     if (form.getAttribute("data-drawn")) return;  // never wipe what is being typed
+    $("survey-info").textContent = "";
     form.textContent = "";
     if (!s) { $("survey-info").textContent = T.no_survey; return; }
     $("survey-h").textContent = s.title;
@@ -288,7 +291,9 @@
     source.onmessage = function (m) {
       var event = JSON.parse(m.data);
       if (event.type === "board") promptsTimer = later(loadPrompts, promptsTimer, 300);
-      if (event.type === "note" || event.type === "vote" || event.type === "board") boardTimer = later(loadBoard, boardTimer, 300);
+      // a card or a dot: the board's cards; anything else (the run, a board closed or chosen, the survey
+      // closed): the whole state, which redraws the board too
+      if (event.type === "note" || event.type === "vote") boardTimer = later(loadBoard, boardTimer, 300);
       else stateTimer = later(loadState, stateTimer, 200);
     };
     source.onerror = function () {

@@ -5,7 +5,10 @@
   var base = document.body.getAttribute("data-base");
   var state = null, fetchedAt = 0, boardTimer = null, stateTimer = null, promptsTimer = null;
   var $ = function (id) { return document.getElementById(id); };
-  var fmt = function (key, value) { return T[key].replace("{}", value); };
+  var fmt = function (key) {  // each {} in the text takes the next value
+    var values = Array.prototype.slice.call(arguments, 1);
+    return T[key].replace(/\{\}/g, function () { return values.shift(); });
+  };
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -70,8 +73,18 @@
   }
   function later(fn, timer, ms) { clearTimeout(timer); return setTimeout(fn, ms); }
 
+  // the venue's clock beside the phone's, unless they show the same time now
+  function sameClock(vf) {
+    var now = new Date(), wide = { day: "numeric", hour: "numeric", minute: "numeric" };
+    try {
+      return new Intl.DateTimeFormat("en", wide).format(now) ===
+        new Intl.DateTimeFormat("en", Object.assign({ timeZone: state.workshop.venue_zone }, wide)).format(now);
+    } catch (e) { return true; }
+  }
+  function myZone() { return (mine.resolvedOptions().timeZone || "").replace(/_/g, " "); }
+
   function renderNow() {
-    var vf = venueFormat();
+    var vf = venueFormat(), same = sameClock(), city = state.workshop.venue_city;
     $("workshop").textContent = state.workshop.title;
     document.title = state.workshop.title;
     $("next-h").textContent = T.next;
@@ -80,17 +93,25 @@
     $("back").textContent = "";
     if (state.back_at) {
       var at = new Date(state.back_at);
-      $("back").textContent = fmt("back_at", mine.format(at)) + " " + fmt("back_at_venue", vf.format(at));
+      $("back").textContent = fmt("back_at", mine.format(at)) + (same ? "" : " " + fmt("back_at_venue", vf.format(at), city));
     }
     var next = $("next"); next.textContent = "";
-    state.next.forEach(function (row) { next.appendChild(el("li", mine.format(new Date(row.start)) + " · " + row.title)); });
-    $("dayend").textContent = state.day_end ? fmt("day_end", mine.format(new Date(state.day_end))) : "";
+    state.next.forEach(function (row) {
+      var start = new Date(row.start), li = el("li", mine.format(start) + " · " + row.title);
+      if (!same) li.appendChild(el("span", fmt("at_venue", vf.format(start), city), "venue"));
+      next.appendChild(li);
+    });
+    var end = state.day_end && new Date(state.day_end);
+    $("dayend").textContent = end ? fmt("day_end", mine.format(end)) + (same ? "" : " " + fmt("back_at_venue", vf.format(end), city)) : "";
     tick();
   }
 
   function renderAgenda() {
-    var vf = venueFormat(), same = mine.resolvedOptions().timeZone === state.workshop.venue_zone;
-    $("col-mine").textContent = same ? T.venue_time : T.your_time + " / " + T.venue_time + " (" + state.workshop.venue_zone + ")";
+    var vf = venueFormat(), same = sameClock(), city = state.workshop.venue_city;
+    $("col-mine").textContent = same ? fmt("venue_time", city) : fmt("your_time", myZone()) + " / " + fmt("venue_time", city);
+    var day = state.day, when = day ? new Date(day.date + "T12:00:00Z") : null;
+    var dated = when ? new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(when) : "";
+    $("day").textContent = day ? fmt("day_is", day.title, dated) : "";
     var body = document.querySelector("#agenda-table tbody"); body.textContent = "";
     state.agenda.forEach(function (row) {
       var tr = el("tr", null, row.status === "current" ? "current" : row.status === "done" ? "done" : "");

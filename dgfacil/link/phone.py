@@ -7,6 +7,7 @@ from aiohttp import web
 from dgfacil.link import texts, views
 from dgfacil.link.http import (
     asset,
+    bad,
     body,
     cookie,
     device,
@@ -23,6 +24,8 @@ from dgfacil.link.server import LinkState
 from dgfacil.operations import evaluation
 from dgfacil.operations import link as ops
 from dgfacil.operations.workshop import zone_labels
+
+MAX_CARD = 500  # characters on one card: the page's maxlength and the server's limit
 
 
 def add_routes(app: web.Application) -> None:
@@ -57,7 +60,8 @@ async def phone_page(request: web.Request) -> web.Response:
     if cookie(request) is not None:  # a first visit is limited per address, by give_cookie
         limit(request, state.limits.reads)
     title = await state.writer.read(ops.workshop_title)
-    response = page("phone", texts.PHONE, base=f"/j/{request.match_info['token']}", title=title)
+    words = {**texts.PHONE, "max_card": str(MAX_CARD)}  # the page's maxlength is the server's limit
+    response = page("phone", words, base=f"/j/{request.match_info['token']}", title=title)
     give_cookie(request, response)
     return response
 
@@ -113,6 +117,8 @@ async def post_card(request: web.Request) -> web.Response:
     text, area = data.get("text"), data.get("area")
     if not isinstance(text, str) or not isinstance(area, str):
         raise web.HTTPBadRequest(text='{"error": "text and area are needed"}', content_type="application/json")
+    if len(text.strip()) > MAX_CARD:  # refused in words, never cut short
+        raise bad(f"a card is at most {MAX_CARD} characters", 400, "too_long")
     exercise_id = integer(data, "exercise_id", optional=True)
     group_id = integer(data, "group_id", optional=True)
     now = state.clock()

@@ -41,6 +41,7 @@ PHONE = {
     "vote": "Vote",
     "unvote": "Take back",
     "votes": "{} dots",
+    "votes_one": "{} dot",
     "your_dots": "your dots: {}",
     "votes_hidden": "Vote totals are shown when the facilitator reveals them.",
     "questions": "Questions",
@@ -60,6 +61,7 @@ PHONE = {
     # refusals: the `code` of a 409 answer (operations.link.Refused) names one of these
     "no_dots": "You have used all your dots on this board.",
     "empty_card": "Write something first.",
+    "too_long": "This card is too long: shorten it.",
     "no_zone": "This board has no such zone.",
     "no_group": "This board has no such group.",
 }

@@ -159,3 +159,22 @@ def test_a_phone_on_the_venues_offset_shows_one_column(labelled, browser):
     driver.find_element(By.ID, "tab-agenda").click()
     assert driver.find_element(By.ID, "col-mine").text == "Seoul HQ time"
     assert driver.find_elements(By.CSS_SELECTOR, "#agenda-table td.time .venue") == []
+
+
+def test_blank_cards_double_taps_and_one_dot(served, browser):
+    assert served.remote("/api/boards/current", {"exercise_id": 1})[0] == 200
+    driver = browser
+    driver.get(served.join + "#board")
+    _wait(driver, lambda d: d.find_element(By.ID, "card-form").is_displayed())
+    driver.find_element(By.ID, "card-text").send_keys("     ")
+    driver.find_element(By.ID, "card-send").click()
+    _wait(driver, lambda d: d.find_element(By.ID, "status").text == "Write something first.")
+    driver.find_element(By.ID, "card-text").send_keys("Open data law")
+    driver.find_element(By.ID, "card-send").click()
+    vote = _wait(driver, EC.element_to_be_clickable((By.CSS_SELECTOR, "#cards .card button")))
+    driver.execute_script("arguments[0].click(); arguments[0].click();", vote)  # a double tap
+    _wait(driver, lambda d: "your dots: 1" in d.find_element(By.CSS_SELECTOR, "#cards .card .meta").text)
+    assert driver.find_element(By.ID, "dots").text.startswith("Dots left: 2")  # one dot spent, not two
+    assert served.remote("/api/boards/1/reveal", {"revealed": True})[0] == 200
+    _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#cards .card .meta").text == "1 dot · your dots: 1")
+    _shot(driver, "board_one_dot")

@@ -271,3 +271,17 @@ def test_fresh_cookies_do_not_get_round_the_limit_of_an_address(served):
         phone.cookie = f"dgf_device=flood{n:04d}-{'x' * 16}"
         statuses += [phone.request("POST", "/api/notes", data={})[0] for _ in range(8)]
     assert statuses[0] == 400 and statuses.count(400) >= 250 and statuses[-1] == 429
+
+
+def test_a_card_over_the_limit_is_refused_in_words_never_cut(served):
+    from dgfacil.link.phone import MAX_CARD
+
+    _choose_swot(served)
+    phone = served.phone()
+    page = phone.join()
+    assert f'maxlength="{MAX_CARD}"' in page  # the page's limit is the server's
+    status, refused = phone.post("/api/notes", {"text": "x" * (MAX_CARD + 1), "area": "threats"})
+    assert status == 400 and refused["code"] == "too_long" and str(MAX_CARD) in refused["error"]
+    status, made = phone.post("/api/notes", {"text": "y" * MAX_CARD, "area": "threats"})
+    assert status == 201
+    assert [n["text"] for n in phone.get("/api/board")[1]["notes"]] == ["y" * MAX_CARD]

@@ -157,17 +157,17 @@
       cards.forEach(function (n) {
         var card = el("article", null, "card");
         card.appendChild(el("p", n.text));
-        var meta = (n.votes !== null ? fmt("votes", n.votes) + " · " : "") + fmt("your_dots", n.mine);
+        var meta = (n.votes !== null ? fmt(n.votes === 1 ? "votes_one" : "votes", n.votes) + " · " : "") + fmt("your_dots", n.mine);
         card.appendChild(el("div", meta, "meta"));
         if (!closed) {
           var row = el("div", null, "row");
           var up = el("button", T.vote); up.type = "button"; up.disabled = data.dots_left <= 0;
           up.setAttribute("aria-label", T.vote + ": " + n.text.slice(0, 60));
-          up.addEventListener("click", function () { vote(n.id, false); });
+          up.addEventListener("click", function () { vote(n.id, false, up); });
           row.appendChild(up);
           if (n.mine > 0) {
             var down = el("button", T.unvote, "secondary"); down.type = "button";
-            down.addEventListener("click", function () { vote(n.id, true); });
+            down.addEventListener("click", function () { vote(n.id, true, down); });
             row.appendChild(down);
           }
           card.appendChild(row);
@@ -177,13 +177,18 @@
       box.appendChild(zone);
     });
   }
-  function vote(id, remove) {
-    api("POST", "/api/votes", { item_id: id, remove: remove }).then(loadBoard).catch(failed);
+  var voting = false;  // one dot at a time: a double tap spends one
+  function vote(id, remove, button) {
+    if (voting) return;
+    voting = true; button.disabled = true;
+    api("POST", "/api/votes", { item_id: id, remove: remove }).then(loadBoard, function (e) { button.disabled = false; failed(e); })
+      .then(function () { voting = false; });
   }
   $("group").addEventListener("change", loadBoard);
   $("card-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var text = $("card-text").value.trim(); if (!text) return;
+    var text = $("card-text").value.trim();
+    if (!text) { say(T.empty_card); return; }
     var data = { text: text, area: $("area").value, exercise_id: state.board.exercise_id };
     if ($("group").value) data.group_id = Number($("group").value);
     $("card-send").disabled = true;

@@ -88,6 +88,9 @@
 
   // -- what phones are shown: the board and the questions, two separate choices ----------------
   function fill(select, items, chosen, running) {
+    var shape = JSON.stringify(items);
+    if (select.getAttribute("data-drawn") === shape) { pick(select, chosen); return; }  // a list open stays open
+    select.setAttribute("data-drawn", shape);
     select.textContent = "";
     var first = document.createElement("option"); first.value = ""; first.textContent = running;
     select.appendChild(first);
@@ -96,6 +99,9 @@
       o.value = String(c.exercise_id); o.textContent = c.running ? fmt("running_mark", c.title) : c.title;
       select.appendChild(o);
     });
+    pick(select, chosen);
+  }
+  function pick(select, chosen) {
     select.value = chosen === null || chosen === undefined ? "" : String(chosen);
     if (select.selectedIndex < 0) select.value = "";
   }

@@ -119,18 +119,20 @@ async def run(join: str, facilitator: str, phones: int, cards: int, seconds: flo
     heard: dict = {}
     card_ids: list[int] = []
     stop = asyncio.Event()
-    connector = aiohttp.TCPConnector(limit=0)
     async with (
         aiohttp.ClientSession() as boss,
         boss.post(facilitator + "/api/boards/current", json={"exercise_id": 1}) as response,
     ):
         assert response.status == 200
     crowd = [Phone(n, join, sent, heard) for n in range(phones)]
+    # each phone from its own address (all of 127/8 is loopback): the server limits each address as
+    # well as each device, and 200 phones in a room come from 200 addresses
     sessions = [
         aiohttp.ClientSession(
-            connector=connector, connector_owner=False, cookie_jar=aiohttp.CookieJar(unsafe=True)
-        )  # unsafe: cookies for an IP host
-        for _ in crowd
+            connector=aiohttp.TCPConnector(limit=0, local_addr=(f"127.0.{1 + p.n // 250}.{1 + p.n % 250}", 0)),
+            cookie_jar=aiohttp.CookieJar(unsafe=True),  # unsafe: cookies for an IP host
+        )
+        for p in crowd
     ]
     for session in sessions:
         async with session.get(join) as response:  # the page sets the device cookie
@@ -147,7 +149,6 @@ async def run(join: str, facilitator: str, phones: int, cards: int, seconds: flo
     await asyncio.gather(*listeners, return_exceptions=True)
     for session in sessions:
         await session.close()
-    await connector.close()
     return crowd, sent, heard, elapsed
 
 

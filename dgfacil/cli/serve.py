@@ -46,13 +46,28 @@ def lan_addresses() -> list[str]:
     return found
 
 
-def _watch(state, writer, base: str, hosts: list[str], *, said: bool) -> bool:
-    """While serving: a rapporteur link for each group added meanwhile (by the app or the CLI on
-    the same file), and once a line when the first other device reaches the link or none has in a
-    while. Returns whether that line is said."""
-    from dgfacil.operations.link import ensure_tokens, group_names
+def _join_lines(hosts: list[str], port: int, join: str) -> None:
+    """The join link on each address, and once more in groups of four to type."""
+    from dgfacil.operations.link import readable
+
+    for host in hosts:
+        print(f"join: http://{host}:{port}/j/{join}")
+    print(f"to type: http://{hosts[0]}:{port}/j/{readable(join)}", flush=True)
+
+
+def _watch(state, writer, base: str, hosts: list[str], *, said: bool, printed: dict[str, str], port: int) -> bool:
+    """While serving: the new join links after a rotation (by the remote, the app or the CLI on the
+    same file), a rapporteur link for each group added meanwhile, and once a line when the first
+    other device reaches the link or none has in a while. Returns whether that line is said."""
+    from dgfacil.operations.link import Tokens, ensure_tokens, group_names
 
     tokens, names = writer.call(lambda s: (ensure_tokens(s).value, group_names(s)))
+    if tokens.join != printed["join"]:
+        if state.tokens.join != tokens.join:  # rotated by another program on the same file
+            state.tokens = Tokens(tokens.join, state.tokens.facilitator, state.tokens.rapporteurs)
+        printed["join"] = tokens.join
+        print("the join link changed; old links and codes no longer work:")
+        _join_lines(hosts, port, tokens.join)
     for group_id, token in state.set_rapporteurs(tokens.rapporteurs).items():
         print(f"rapporteur {names.get(group_id, group_id)}: {base}/r/{token}", flush=True)
     found = bool(others(state.reached(), hosts))
@@ -87,8 +102,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise CommandError(f"cannot listen on {args.bind}:{args.port}: {err.strerror or err}") from None
         hosts = [args.bind] if args.bind not in ("0.0.0.0", "") else (lan_addresses() or ["127.0.0.1"])
         for host in hosts:
-            base = f"http://{host}:{server.port}"
-            print(f"join: {base}/j/{tokens.join}")
+            print(f"join: http://{host}:{server.port}/j/{tokens.join}")
         base = f"http://{hosts[0]}:{server.port}"
         print(f"facilitator: {base}/f/{tokens.facilitator}")
         for group_id, token in tokens.rapporteurs.items():
@@ -99,10 +113,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("serving; press Ctrl+C to stop", flush=True)
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        said = False
+        said, printed = False, {"join": tokens.join}
         try:
             while not stop.wait(WATCH_S):
-                said = _watch(state, writer, base, hosts, said=said)
+                said = _watch(state, writer, base, hosts, said=said, printed=printed, port=server.port)
         except KeyboardInterrupt:
             pass
         server.stop()

@@ -117,7 +117,12 @@ def too_many() -> web.HTTPTooManyRequests:
 
 
 def limit(request: web.Request, bucket: RateLimit) -> None:
+    """The device's limit (cookie + address), then its address's: phones share an address, so that
+    one is wider, but fresh cookies do not get round it."""
+    wide = state_of(request).limits.per_address(bucket)
     if not bucket.allow((cookie(request) or "", address(request))):
+        raise too_many()
+    if wide is not None and not wide.allow(address(request)):
         raise too_many()
 
 

@@ -7,6 +7,7 @@ from aiohttp import web
 from dgfacil.link import texts, views
 from dgfacil.link.http import (
     asset,
+    bad,
     body,
     cookie,
     device,
@@ -22,6 +23,9 @@ from dgfacil.link.http import (
 from dgfacil.link.server import LinkState
 from dgfacil.operations import evaluation, link_phone
 from dgfacil.operations import link as ops
+from dgfacil.operations.workshop import zone_labels
+
+MAX_CARD = 500  # characters on one card: the page's maxlength and the server's limit
 
 
 def add_routes(app: web.Application) -> None:
@@ -56,7 +60,8 @@ async def phone_page(request: web.Request) -> web.Response:
     if cookie(request) is not None:  # a first visit is limited per address, by give_cookie
         limit(request, state.limits.reads)
     title = await state.writer.read(ops.workshop_title)
-    response = page("phone", texts.PHONE, base=f"/j/{request.match_info['token']}", title=title)
+    words = {**texts.PHONE, "max_card": str(MAX_CARD)}  # the page's maxlength is the server's limit
+    response = page("phone", words, base=f"/j/{request.match_info['token']}", title=title)
     give_cookie(request, response)
     return response
 
@@ -71,16 +76,19 @@ async def get_state(request: web.Request) -> web.Response:
     now = state.clock()
 
     def read(s):
-        room = ops.room_state(s, now=now)
         form = evaluation.evaluation_form(s)
         survey = views.survey_json(form, closed=ops.survey_closed(s), answers=link_phone.device_answers(s, device=me))
-        return {
-            **views.state_json(room, now=now),
-            "board": views.board_json(ops.current_board(s, now=now)),
-            "survey": survey if form.questions else None,
-        }
+        return {**room_json(s, now), "survey": survey if form.questions else None}
 
     return reply(await state.writer.read(read))
+
+
+def room_json(session, now) -> dict:
+    """The run and the board as phones see them (the facilitator's remote shows the same)."""
+    return {
+        **views.state_json(ops.room_state(session, now=now), now=now, labels=zone_labels(session)),
+        "board": views.board_json(ops.current_board(session, now=now)),
+    }
 
 
 async def get_board(request: web.Request) -> web.Response:
@@ -109,6 +117,8 @@ async def post_card(request: web.Request) -> web.Response:
     text, area = data.get("text"), data.get("area")
     if not isinstance(text, str) or not isinstance(area, str):
         raise web.HTTPBadRequest(text='{"error": "text and area are needed"}', content_type="application/json")
+    if len(text.strip()) > MAX_CARD:  # refused in words, never cut short
+        raise bad(f"a card is at most {MAX_CARD} characters", 400, "too_long")
     exercise_id = integer(data, "exercise_id", optional=True)
     group_id = integer(data, "group_id", optional=True)
     now = state.clock()
@@ -155,10 +165,14 @@ async def post_evaluation(request: web.Request) -> web.Response:
 
 
 async def events(request: web.Request) -> web.StreamResponse:
-    """Server-sent events: one `data:` line of JSON per change; a comment line keeps it alive."""
     joined(request)
+    limit(request, state_of(request).limits.reads)
+    return await stream(request)
+
+
+async def stream(request: web.Request) -> web.StreamResponse:
+    """Server-sent events: one `data:` line of JSON per change; a comment line keeps it alive."""
     state = state_of(request)
-    limit(request, state.limits.reads)
     response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"})
     await response.prepare(request)
     queue = state.events.subscribe()

@@ -22,6 +22,7 @@ from dgfacil.link.http import (
     state_of,
     write,
 )
+from dgfacil.operations import link as link_ops
 from dgfacil.operations import link_rapporteur as ops
 
 TAGS = [t.value for t in NoteTag]
@@ -53,8 +54,12 @@ def group_of(request: web.Request) -> int:
 
 
 async def rapporteur_page(request: web.Request) -> web.Response:
-    group_of(request)
-    return page("rapporteur", {**texts.RAPPORTEUR, "tags": TAGS}, base=f"/r/{request.match_info['token']}")
+    """The page, titled with the group's name ("Group 1 — notes"), so a note-taker sees whose it is."""
+    group_id = group_of(request)
+    names = await state_of(request).writer.read(link_ops.group_names)
+    title = texts.RAPPORTEUR["group_title"].replace("{}", names.get(group_id, ""))
+    words = {**texts.RAPPORTEUR, "tags": TAGS}
+    return page("rapporteur", words, base=f"/r/{request.match_info['token']}", title=title)
 
 
 async def rapporteur_asset(request: web.Request) -> web.Response:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from dgfacil.link import texts, views
+from dgfacil.link import phone, texts, views
 from dgfacil.link.http import (
     address,
     asset,
@@ -22,17 +22,23 @@ from dgfacil.link.http import (
     write,
 )
 from dgfacil.operations import link as ops
+from dgfacil.operations import link_remote as remote_ops
 
 
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/f/{token}", remote_page)
     app.router.add_get("/f/{token}/{asset:remote\\.(js|css)}", remote_asset)
+    app.router.add_get("/f/{token}/api/state", get_state)
+    app.router.add_get("/f/{token}/events", events)
     app.router.add_post("/f/{token}/api/run", run_action)
     app.router.add_get("/f/{token}/api/moderation", moderation)
     app.router.add_post("/f/{token}/api/notes/{item}/hide", hide)
     app.router.add_post("/f/{token}/api/boards/{exercise}/reveal", reveal)
     app.router.add_post("/f/{token}/api/boards/{exercise}/close", close_board)
     app.router.add_post("/f/{token}/api/boards/current", choose_board)
+    app.router.add_post("/f/{token}/api/prompts/current", choose_prompts)
+    app.router.add_get("/f/{token}/api/choices", choices)
+    app.router.add_post("/f/{token}/api/notes/{item}/hide_phone", hide_phone)
     app.router.add_post("/f/{token}/api/survey/close", close_survey)
     app.router.add_post("/f/{token}/api/rotate", rotate)
 
@@ -51,6 +57,20 @@ async def remote_page(request: web.Request) -> web.Response:
 async def remote_asset(request: web.Request) -> web.Response:
     facilitator(request)
     return asset(request.match_info["asset"])
+
+
+async def get_state(request: web.Request) -> web.Response:
+    """The run as the phones see it (current item, time left, next items), for the remote's screen."""
+    facilitator(request)
+    state = state_of(request)
+    now = state.clock()
+    return reply(await state.writer.read(lambda s: phone.room_json(s, now)))
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    """The phones' event stream: the remote redraws on each run or board change."""
+    facilitator(request)
+    return await phone.stream(request)
 
 
 def _flag(data: dict, key: str) -> bool:
@@ -109,9 +129,47 @@ async def close_board(request: web.Request) -> web.Response:
 async def choose_board(request: web.Request) -> web.Response:
     facilitator(request)
     exercise_id = integer(await body(request), "exercise_id", optional=True)
-    await write(request, lambda s: ops.choose_board(s, exercise_id=exercise_id))
+    await write(request, lambda s: remote_ops.choose(s, exercise_id=exercise_id))
     state_of(request).events.publish({"type": "board", "exercise": exercise_id})
     return reply({"ok": True})
+
+
+async def choose_prompts(request: web.Request) -> web.Response:
+    """The questions phones answer (null: the running item's); the board they see stays."""
+    facilitator(request)
+    exercise_id = integer(await body(request), "exercise_id", optional=True)
+    await write(request, lambda s: remote_ops.choose_prompts(s, exercise_id=exercise_id))
+    state_of(request).events.publish({"type": "board", "exercise": exercise_id})
+    return reply({"ok": True})
+
+
+async def choices(request: web.Request) -> web.Response:
+    """The boards and the questions the remote may show phones (the running item's first)."""
+    facilitator(request)
+    state = state_of(request)
+    now = state.clock()
+    found = await state.writer.read(lambda s: remote_ops.choices(s, now=now))
+
+    def listed(items) -> list[dict]:
+        return [{"exercise_id": c.exercise_id, "title": c.title, "kind": c.kind, "running": c.running} for c in items]
+
+    return reply(
+        {
+            "boards": listed(found.boards),
+            "prompts": listed(found.prompts),
+            "board": found.board,
+            "questions": found.questions,
+        }
+    )
+
+
+async def hide_phone(request: web.Request) -> web.Response:
+    """Every card of the phone that wrote this one, hidden (or restored) at once."""
+    facilitator(request)
+    item_id, hidden = path_id(request, "item"), _flag(await body(request), "hidden")
+    changes = await write(request, lambda s: remote_ops.hide_phone(s, item_id=item_id, hidden=hidden))
+    state_of(request).events.publish({"type": "board", "id": item_id})
+    return reply({"ids": list(changes.ids)})
 
 
 async def close_survey(request: web.Request) -> web.Response:
@@ -128,4 +186,5 @@ async def rotate(request: web.Request) -> web.Response:
     state = state_of(request)
     token = (await write(request, ops.rotate_join_token)).value
     state.tokens = ops.Tokens(token, state.tokens.facilitator, state.tokens.rapporteurs)
+    state.events.publish({"type": "link"})  # open phone pages ask again, get 404 and say so
     return reply({"join": f"/j/{token}"})

@@ -1,7 +1,8 @@
 """The link's web server: aiohttp on its own thread and event loop, with its safety rules.
 
-- A wrong or missing token, and any unknown address, is a bare 404 (nothing says why).
-- Devices are told apart by a random cookie; rate limits apply per cookie + address (429).
+- A wrong or missing token, and any unknown address, is the same small 404 page (nothing says why).
+- Devices are told apart by a random cookie; rate limits apply per cookie + address, and more
+  generous ones per address (a new cookie per request does not get round them) (429).
 - Bodies are small (413 beyond MAX_BODY); writes must be JSON (415), which with a SameSite
   cookie keeps other sites' forms out.
 - Every response carries a strict Content-Security-Policy and no referrer (the token is in the URL).
@@ -10,6 +11,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import secrets
 import threading
 import time
@@ -47,6 +49,14 @@ class Limits:
     reads: RateLimit = field(default_factory=lambda: RateLimit(burst=60, per_second=4))
     writes: RateLimit = field(default_factory=lambda: RateLimit(burst=30, per_second=1))
     new_devices: RateLimit = field(default_factory=lambda: RateLimit(burst=400, per_second=2))  # per address
+    # per address too, so fresh cookies do not buy a flood; phones behind one access point share an
+    # address, so each allows ten devices' worth
+    address_reads: RateLimit = field(default_factory=lambda: RateLimit(burst=600, per_second=40))
+    address_writes: RateLimit = field(default_factory=lambda: RateLimit(burst=300, per_second=10))
+
+    def per_address(self, bucket: RateLimit) -> RateLimit | None:
+        """The address's bucket beside a device's (reads, writes), else None."""
+        return {id(self.reads): self.address_reads, id(self.writes): self.address_writes}.get(id(bucket))
 
 
 class LinkState:
@@ -87,8 +97,24 @@ class LinkState:
 STATE = web.AppKey("state", LinkState)
 
 
+def _gone_page() -> str:
+    from dgfacil.link.texts import PHONE
+
+    words = {k: html.escape(PHONE[k]) for k in ("lang", "title", "link_changed")}
+    return (
+        f'<!doctype html><html lang="{words["lang"]}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{words['title']}</title></head><body><p>{words['link_changed']}</p></body></html>"
+    )
+
+
+GONE_PAGE = _gone_page()
+
+
 def not_found() -> web.Response:
-    return web.Response(status=404, text="")
+    """Every 404 is this one small page: it says what a participant can do, never why (a wrong
+    token, an old one, an unknown address all look the same)."""
+    return web.Response(status=404, text=GONE_PAGE, content_type="text/html", charset="utf-8")
 
 
 @web.middleware

@@ -13,6 +13,7 @@ from dgfacil.core.evaluation import EvaluationForm
 from dgfacil.core.model import ItemKind
 from dgfacil.core.run.log import Phase
 from dgfacil.core.run.plan import ItemStatus, is_break
+from dgfacil.core.zones import place_name
 from dgfacil.operations.link import Board, Moderation, RoomState
 
 NEXT_ITEMS = 3
@@ -22,10 +23,16 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
-def state_json(room: RoomState, *, now: datetime) -> dict[str, Any]:
+def state_json(room: RoomState, *, now: datetime, labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """`labels`: the cities typed for zones (the venue is named by its city: "Bangkok")."""
     workshop, run = room.workshop, room.run
     out: dict[str, Any] = {
-        "workshop": {"title": workshop.title, "venue_zone": workshop.timezone, "venue": workshop.venue},
+        "workshop": {
+            "title": workshop.title,
+            "venue_zone": workshop.timezone,
+            "venue_city": place_name(workshop.timezone, labels),
+            "venue": workshop.venue,
+        },
         "now": _iso(now),
         "day": None,
         "phase": None,

@@ -303,6 +303,7 @@ class ModeratedCard:
     votes: int
     from_phone: bool
     hidden: bool
+    device: str = ""  # the phone's hashed cookie ("" for a card typed in the app)
 
 
 @dataclass(frozen=True)
@@ -334,6 +335,7 @@ def moderation(session: Session, *, now: datetime, cards: bool = True) -> Modera
                         it.votes,
                         it.data.get("source") == PHONE_SOURCE,
                         it.id in hidden,
+                        str(it.data.get("device") or ""),
                     )
                 )
     return Moderation(shown, found, survey_closed(session), cards)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 KIND = "prompts"
+PROMPTS_KEY = "link.prompts"  # the prompts exercise phones answer (None: the running item's)
 MAX_ANSWER = 2000
 
 
@@ -40,7 +41,7 @@ class Prompts:
 def current_prompts(session: Session, *, now: datetime) -> Prompts | None:
     """The prompts phones answer: the exercise the facilitator chose, else the running item's."""
     exercises = [e for e in load_workshop(session=session).exercises if e.kind == KIND]
-    chosen = get_setting(BOARD_KEY, session=session)
+    chosen = get_setting(PROMPTS_KEY, session=session) or get_setting(BOARD_KEY, session=session)  # older files
     exercise = next((e for e in exercises if e.id == chosen), None)
     if exercise is None:
         running = run.running_item_id(session, now=now)

@@ -53,12 +53,16 @@ class Phone:
         return page.decode()
 
     def get(self, path: str) -> tuple[int, dict | None]:
-        status, _h, payload = self.request("GET", path)
-        return status, json.loads(payload) if payload else None
+        return _json(*self.request("GET", path))
 
     def post(self, path: str, data) -> tuple[int, dict | None]:
-        status, _h, payload = self.request("POST", path, data=data)
-        return status, json.loads(payload) if payload else None
+        return _json(*self.request("POST", path, data=data))
+
+
+def _json(status: int, headers: dict, payload: bytes) -> tuple[int, dict | None]:
+    """The answer's JSON (None for the 404 page, which is HTML)."""
+    is_json = headers.get("content-type", "").startswith("application/json")
+    return status, json.loads(payload) if payload and is_json else None
 
 
 @dataclass

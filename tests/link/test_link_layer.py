@@ -29,7 +29,7 @@ def test_link_imports_only_operations_and_core():
 
 
 PAGES = {"phone": "PHONE", "remote": "REMOTE", "rapporteur": "RAPPORTEUR"}
-TECHNICAL = {"lang", "title", "base", "texts", "nav", "heading"}  # filled from texts or not shown as words
+TECHNICAL = {"lang", "title", "base", "texts", "nav", "heading", "max_card"}  # filled from texts or not shown as words
 
 
 def test_every_text_the_pages_use_is_in_the_texts_file():

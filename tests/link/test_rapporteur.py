@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 from link_phone import Phone, start_serve, stop_serve
 
+from dgfacil.link.server import GONE_PAGE
+
+GONE = GONE_PAGE.encode()  # every 404: the same small page, saying what to do, never why
+
 
 @pytest.fixture
 def grouped(new_doc):
@@ -40,7 +44,7 @@ def test_each_group_writes_and_edits_only_its_own_notes(grouped, tmp_path):
         == 200
     )
     wrong = Phone(links[0][1][:-4] + "AAAA")
-    assert wrong.request("GET", "/api/notes")[:3:2] == (404, b"")
+    assert wrong.request("GET", "/api/notes")[:3:2] == (404, GONE)
     notes = grouped.export(tmp_path)["tables"]["note"]
     assert [(n["text"], n["tag"]) for n in notes] == [("Ministry to publish the data law by June", "decision")]
 

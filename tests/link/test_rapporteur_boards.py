@@ -129,3 +129,38 @@ def test_the_rapporteur_page_in_chromium(day_groups, tmp_path):
     rows = [i for i in tables["board_item"] if i["exercise_id"] == plan]
     assert [(r["area"], r["data"]["cells"].get("action")) for r in rows] == [("Open data", "Draft the law")]
     assert [i["text"] for i in tables["board_item"] if i["exercise_id"] == swot] == ["Brain drain"]
+
+
+def test_the_rapporteur_page_on_a_phone_names_its_group_and_shows_owner_only_for_actions(day_groups):
+    pytest.importorskip("selenium.webdriver")
+    from browser import INSTALLED, chromium
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    if not INSTALLED:
+        pytest.skip("Debian chromium and chromium-driver are not installed")
+    served, (a, _b), swot, _plan = day_groups
+    name = next(line for line in served.lines if line.startswith("rapporteur ")).split(": ", 1)[0][len("rapporteur ") :]
+    with chromium() as driver:
+        driver.get(f"http://{a.host}:{a.port}{a.base}")
+        wait = WebDriverWait(driver, 10)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, f'section[aria-labelledby="board-{swot}"] form'))
+        assert driver.title == driver.find_element(By.TAG_NAME, "h1").text == f"{name} — notes"
+        assert not driver.find_element(By.ID, "owner").is_displayed()  # a note has no owner
+        assert not driver.find_element(By.ID, "due").is_displayed()
+        Select(driver.find_element(By.ID, "tag")).select_by_value("action")
+        assert driver.find_element(By.ID, "owner").is_displayed() and driver.find_element(By.ID, "due").is_displayed()
+        Select(driver.find_element(By.ID, "tag")).select_by_value("decision")
+        assert not driver.find_element(By.ID, "owner").is_displayed()
+        box = driver.find_element(By.CSS_SELECTOR, f'section[aria-labelledby="board-{swot}"]')
+        assert box.find_element(By.CSS_SELECTOR, "form button").text == "Add card"
+        driver.find_element(By.ID, "text").send_keys("We agree on open data")
+        driver.find_element(By.ID, "send").click()
+        wait.until(lambda d: d.find_element(By.ID, "status").text == "Saved.")
+        driver.save_screenshot(str(SHOTS / "rapporteur_phone.png"))
+        # the next save: the old "Saved." goes at once, and a refusal is not followed by it
+        assert served.remote(f"/api/boards/{swot}/close", {"closed": True})[0] == 200
+        box.find_element(By.CSS_SELECTOR, "form input").send_keys("Brain drain")
+        driver.execute_script("window.fetch = function () { return new Promise(function () {}); };")  # never answers
+        box.find_element(By.CSS_SELECTOR, "form button").click()
+        assert driver.find_element(By.ID, "status").text == ""

@@ -65,3 +65,26 @@ def test_the_remote_page_moderates_the_board_and_the_survey(served, browser):
     _click(driver, 'button[data-flag="closed"]')  # open again
     _wait(driver, lambda d: not _pressed(d, "closed"))
     assert phone.post("/api/notes", {"text": "in time", "area": "threats"})[0] == 201
+
+
+def test_the_remote_shows_what_runs_and_what_comes_next_live(served, browser):
+    agenda = served.phone()
+    agenda.join()
+    titles = [row["title"] for row in agenda.get("/api/state")[1]["agenda"]]
+    driver = browser
+    driver.get(served.facilitator)
+    _wait(driver, lambda d: d.find_element(By.ID, "current").text == "The day has not started yet.")
+    _click(driver, 'button[data-action="toggle"]')
+    _wait(driver, lambda d: d.find_element(By.ID, "current").text == titles[0])
+    _wait(driver, lambda d: d.find_element(By.ID, "countdown").text.endswith(" left"))
+    assert driver.find_element(By.ID, "next").text == f"Next: {titles[1]}"
+    _click(driver, 'button[data-action="next"]')
+    _wait(driver, lambda d: d.find_element(By.ID, "current").text == titles[1])
+    assert driver.find_element(By.ID, "next").text == f"Next: {titles[2]}"
+    assert served.remote("/api/run", {"action": "next"})[0] == 200  # another remote (or the app) presses
+    _wait(driver, lambda d: d.find_element(By.ID, "current").text == titles[2])  # live, by the event stream
+    assert served.remote("/api/run", {"action": "toggle"})[0] == 200
+    _wait(driver, lambda d: d.find_element(By.ID, "countdown").text.startswith("Paused · "))
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / "remote_run.png"))

@@ -9,6 +9,10 @@ import re
 import pytest
 from link_phone import Phone
 
+from dgfacil.link.server import GONE_PAGE
+
+GONE = GONE_PAGE.encode()  # every 404: the same small page, saying what to do, never why
+
 
 def _choose_swot(served) -> dict:
     phone = served.phone()
@@ -38,25 +42,25 @@ def test_the_short_address_as_typed_opens_the_page_and_a_near_miss_does_not(serv
     typed = grouped.upper().replace("1", "l").replace("0", "O")  # capitals and look-alikes forgiven
     assert phone.request("GET", "/api/state", base=f"/j/{typed}")[0] == 200
     wrong = token[:-1] + ("x" if token[-1] != "x" else "y")
-    assert phone.request("GET", "", base=f"/j/{wrong}")[:3:2] == (404, b"")
+    assert phone.request("GET", "", base=f"/j/{wrong}")[:3:2] == (404, GONE)
     assert phone.request("GET", "", base=f"/j/{token[:-1]}")[0] == 404
 
 
 @pytest.mark.parametrize("path", ["", "/api/state", "/events", "/phone.js"])
-def test_a_wrong_or_missing_token_is_a_bare_404(served, path):
+def test_a_wrong_or_missing_token_is_the_same_small_404_page(served, path):
     phone = served.phone()
     phone.join()
     wrong = re.sub(r"/j/.*", "/j/" + "A" * 32, served.join)
     for base in (wrong, re.sub(r"/j/.*", "/j", served.join), re.sub(r"/j/.*", "", served.join)):
         status, _headers, payload = Phone(base).request("GET", path)
-        assert (status, payload) == (404, b"")
+        assert (status, payload) == (404, GONE)
     # the facilitator's token does not open the phone side, nor the join token the remote
     facilitator_token = served.facilitator.rsplit("/", 1)[1]
     assert phone.request("GET", path, base=f"/j/{facilitator_token}")[0] == 404
     status, _h, payload = phone.request(
         "POST", "/api/run", data={"action": "next"}, base="/f/" + served.join.rsplit("/", 1)[1]
     )
-    assert (status, payload) == (404, b"")
+    assert (status, payload) == (404, GONE)
 
 
 def test_rotating_the_join_token_locks_out_old_links(served):
@@ -228,3 +232,56 @@ def test_serving_on_all_addresses_prints_the_lan_ones(board_doc):
         process.wait(timeout=20)
         process.stdout.close()
         process.stderr.close()
+
+
+def test_the_404_page_says_what_to_do_and_nothing_about_tokens(served):
+    status, headers, payload = served.phone().request("GET", "/api/state", base="/j/" + "b" * 26)
+    assert status == 404 and headers["content-type"].startswith("text/html")
+    assert b"This link has changed or ended: scan the code on the screen again." in payload
+    assert b"token" not in payload.lower() and len(payload) < 600
+
+
+def test_serve_prints_the_new_join_and_to_type_lines_after_a_rotation(served):
+    import queue
+    import threading
+
+    heard: queue.Queue[str] = queue.Queue()
+    threading.Thread(
+        target=lambda: [heard.put(line.rstrip("\n")) for line in served.process.stdout], daemon=True
+    ).start()
+    status, answer = served.remote("/api/rotate", {})
+    assert status == 200
+    new_token = answer["join"].rsplit("/", 1)[1]
+    lines = []
+    while not any(line.startswith("to type: ") for line in lines):
+        lines.append(heard.get(timeout=15))
+    assert f"join: http://127.0.0.1:{Phone(served.join).port}/j/{new_token}" in lines
+    typed = next(line for line in lines if line.startswith("to type: ")).rsplit("/", 1)[1]
+    assert typed.replace("-", "") == new_token
+
+
+def test_fresh_cookies_do_not_get_round_the_limit_of_an_address(served):
+    """Each request from a new device cookie: the device limits never bite, the address's does
+    (generous: ten devices' worth of writes at once, for phones sharing an access point)."""
+    first = served.phone()
+    first.join()
+    statuses = []
+    for n in range(40):  # forty fresh cookies, each writing eight times at once (the body is refused: no database)
+        phone = Phone(served.join)
+        phone.cookie = f"dgf_device=flood{n:04d}-{'x' * 16}"
+        statuses += [phone.request("POST", "/api/notes", data={})[0] for _ in range(8)]
+    assert statuses[0] == 400 and statuses.count(400) >= 250 and statuses[-1] == 429
+
+
+def test_a_card_over_the_limit_is_refused_in_words_never_cut(served):
+    from dgfacil.link.phone import MAX_CARD
+
+    _choose_swot(served)
+    phone = served.phone()
+    page = phone.join()
+    assert f'maxlength="{MAX_CARD}"' in page  # the page's limit is the server's
+    status, refused = phone.post("/api/notes", {"text": "x" * (MAX_CARD + 1), "area": "threats"})
+    assert status == 400 and refused["code"] == "too_long" and str(MAX_CARD) in refused["error"]
+    status, made = phone.post("/api/notes", {"text": "y" * MAX_CARD, "area": "threats"})
+    assert status == 201
+    assert [n["text"] for n in phone.get("/api/board")[1]["notes"]] == ["y" * MAX_CARD]

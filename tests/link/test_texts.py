@@ -13,7 +13,7 @@ from dgfacil.link import texts
 STATIC = Path(ops.__file__).resolve().parents[1] / "link" / "static"
 OPERATIONS = Path(ops.__file__).resolve().parent
 PAGES = {"phone": texts.PHONE, "remote": texts.REMOTE, "rapporteur": {**texts.RAPPORTEUR, "tags": []}}
-FILLED_IN = {"base", "title", "texts", "name", "body"}  # by the views, not texts
+FILLED_IN = {"base", "title", "texts", "name", "body", "max_card"}  # by the views, not texts
 
 
 class Words(HTMLParser):

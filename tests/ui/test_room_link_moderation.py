@@ -134,3 +134,24 @@ def test_a_note_hidden_from_the_facilitators_phone_is_faded_on_the_desktop_and_o
     room.board.load()
     assert room.board.cards[rude["id"]].opacity() < 1
     projector.close()
+
+
+def test_hide_all_from_one_phone_in_the_dock_is_one_undo_step(linked, qtbot):
+    window, _room, flood, _boss = linked
+    other = Phone(flood.host and f"http://{flood.host}:{flood.port}{flood.base}")
+    other.join()
+    for n in range(3):
+        assert flood.post("/api/notes", {"text": f"spam {n}", "area": "threats"})[0] == 201
+    assert other.post("/api/notes", {"text": "A real point", "area": "strengths"})[0] == 201
+    menu = window.room_link
+    menu.dock_action.trigger()
+    dock = menu.dock
+    qtbot.waitUntil(lambda: dock.table.rowCount() == 4, timeout=3000)
+    row = next(r for r in range(4) if dock.table.item(r, 0).text() == "spam 1")
+    dock.table.selectRow(row)
+    assert dock.hide_phone_button.isEnabled()
+    qtbot.mouseClick(dock.hide_phone_button, Qt.LeftButton)
+    assert phone_texts(other) == ["A real point"]
+    qtbot.waitUntil(lambda: [dock.table.item(r, 3).text() for r in range(4)].count("Hidden") == 3, timeout=3000)
+    menu.moderator.undo_stack.undo()  # one step brings all three back
+    assert sorted(phone_texts(other)) == ["A real point", "spam 0", "spam 1", "spam 2"]

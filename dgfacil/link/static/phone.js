@@ -5,7 +5,10 @@
   var base = document.body.getAttribute("data-base");
   var state = null, fetchedAt = 0, boardTimer = null, stateTimer = null, promptsTimer = null;
   var $ = function (id) { return document.getElementById(id); };
-  var fmt = function (key, value) { return T[key].replace("{}", value); };
+  var fmt = function (key) {  // each {} in the text takes the next value
+    var values = Array.prototype.slice.call(arguments, 1);
+    return T[key].replace(/\{\}/g, function () { return values.shift(); });
+  };
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -13,13 +16,16 @@
     if (cls) node.className = cls;
     return node;
   }
-  function say(text) { $("status").textContent = text || ""; }
+  var gone = false;  // the link was rotated or ended: every request now answers 404
+  function say(text) { $("status").textContent = gone ? T.link_changed : text || ""; }
+  function failed(e) { say(fmt("error", e.message)); }
 
   function api(method, path, data) {
     var init = { method: method, credentials: "same-origin", headers: {} };
     if (data !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(data); }
     return fetch(base + path, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
+        if (r.status === 404) { gone = true; throw new Error(T.link_changed); }
         if (r.status === 429) throw new Error(T.too_fast);
         if (!r.ok) throw new Error(T[body.code] || body.error || String(r.status));  // the page's own words first
         return body;
@@ -63,12 +69,22 @@
     return api("GET", "/api/state").then(function (s) {
       state = s; fetchedAt = Date.now(); say("");
       renderNow(); renderAgenda(); renderSurvey(); loadBoard();
-    }).catch(function (e) { say(fmt("error", e.message)); });
+    }).catch(failed);
   }
   function later(fn, timer, ms) { clearTimeout(timer); return setTimeout(fn, ms); }
 
+  // the venue's clock beside the phone's, unless they show the same time now
+  function sameClock(vf) {
+    var now = new Date(), wide = { day: "numeric", hour: "numeric", minute: "numeric" };
+    try {
+      return new Intl.DateTimeFormat("en", wide).format(now) ===
+        new Intl.DateTimeFormat("en", Object.assign({ timeZone: state.workshop.venue_zone }, wide)).format(now);
+    } catch (e) { return true; }
+  }
+  function myZone() { return (mine.resolvedOptions().timeZone || "").replace(/_/g, " "); }
+
   function renderNow() {
-    var vf = venueFormat();
+    var vf = venueFormat(), same = sameClock(), city = state.workshop.venue_city;
     $("workshop").textContent = state.workshop.title;
     document.title = state.workshop.title;
     $("next-h").textContent = T.next;
@@ -77,17 +93,25 @@
     $("back").textContent = "";
     if (state.back_at) {
       var at = new Date(state.back_at);
-      $("back").textContent = fmt("back_at", mine.format(at)) + " " + fmt("back_at_venue", vf.format(at));
+      $("back").textContent = fmt("back_at", mine.format(at)) + (same ? "" : " " + fmt("back_at_venue", vf.format(at), city));
     }
     var next = $("next"); next.textContent = "";
-    state.next.forEach(function (row) { next.appendChild(el("li", mine.format(new Date(row.start)) + " · " + row.title)); });
-    $("dayend").textContent = state.day_end ? fmt("day_end", mine.format(new Date(state.day_end))) : "";
+    state.next.forEach(function (row) {
+      var start = new Date(row.start), li = el("li", mine.format(start) + " · " + row.title);
+      if (!same) li.appendChild(el("span", fmt("at_venue", vf.format(start), city), "venue"));
+      next.appendChild(li);
+    });
+    var end = state.day_end && new Date(state.day_end);
+    $("dayend").textContent = end ? fmt("day_end", mine.format(end)) + (same ? "" : " " + fmt("back_at_venue", vf.format(end), city)) : "";
     tick();
   }
 
   function renderAgenda() {
-    var vf = venueFormat(), same = mine.resolvedOptions().timeZone === state.workshop.venue_zone;
-    $("col-mine").textContent = same ? T.venue_time : T.your_time + " / " + T.venue_time + " (" + state.workshop.venue_zone + ")";
+    var vf = venueFormat(), same = sameClock(), city = state.workshop.venue_city;
+    $("col-mine").textContent = same ? fmt("venue_time", city) : fmt("your_time", myZone()) + " / " + fmt("venue_time", city);
+    var day = state.day, when = day ? new Date(day.date + "T12:00:00Z") : null;
+    var dated = when ? new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(when) : "";
+    $("day").textContent = day ? fmt("day_is", day.title, dated) : "";
     var body = document.querySelector("#agenda-table tbody"); body.textContent = "";
     state.agenda.forEach(function (row) {
       var tr = el("tr", null, row.status === "current" ? "current" : row.status === "done" ? "done" : "");
@@ -118,11 +142,12 @@
     fillSelect($("group"), [["", T.whole_room]].concat(b.groups.map(function (g) { return [String(g.id), g.name]; })), true);
     fillSelect($("area"), b.areas.map(function (a) { return [a.key, a.title]; }), true);
     var q = "?exercise=" + b.exercise_id + ($("group").value ? "&group=" + $("group").value : "");
-    api("GET", "/api/board" + q).then(renderCards).catch(function (e) { say(fmt("error", e.message)); });
+    api("GET", "/api/board" + q).then(renderCards).catch(failed);
   }
   function renderCards(data) {
     var box = $("cards"); box.textContent = "";
     var b = data.board, closed = b.closed;
+    $("card-form").hidden = closed; $("board-info").textContent = closed ? T.board_closed : "";  // as read now
     $("dots").textContent = fmt("dots_left", data.dots_left) + (data.revealed ? "" : " · " + T.votes_hidden);
     b.areas.forEach(function (area) {
       var cards = data.notes.filter(function (n) { return n.area === area.key; });
@@ -132,17 +157,17 @@
       cards.forEach(function (n) {
         var card = el("article", null, "card");
         card.appendChild(el("p", n.text));
-        var meta = (n.votes !== null ? fmt("votes", n.votes) + " · " : "") + fmt("your_dots", n.mine);
+        var meta = (n.votes !== null ? fmt(n.votes === 1 ? "votes_one" : "votes", n.votes) + " · " : "") + fmt("your_dots", n.mine);
         card.appendChild(el("div", meta, "meta"));
         if (!closed) {
           var row = el("div", null, "row");
           var up = el("button", T.vote); up.type = "button"; up.disabled = data.dots_left <= 0;
           up.setAttribute("aria-label", T.vote + ": " + n.text.slice(0, 60));
-          up.addEventListener("click", function () { vote(n.id, false); });
+          up.addEventListener("click", function () { vote(n.id, false, up); });
           row.appendChild(up);
           if (n.mine > 0) {
             var down = el("button", T.unvote, "secondary"); down.type = "button";
-            down.addEventListener("click", function () { vote(n.id, true); });
+            down.addEventListener("click", function () { vote(n.id, true, down); });
             row.appendChild(down);
           }
           card.appendChild(row);
@@ -152,25 +177,30 @@
       box.appendChild(zone);
     });
   }
-  function vote(id, remove) {
-    api("POST", "/api/votes", { item_id: id, remove: remove }).then(loadBoard).catch(function (e) { say(fmt("error", e.message)); });
+  var voting = false;  // one dot at a time: a double tap spends one
+  function vote(id, remove, button) {
+    if (voting) return;
+    voting = true; button.disabled = true;
+    api("POST", "/api/votes", { item_id: id, remove: remove }).then(loadBoard, function (e) { button.disabled = false; failed(e); })
+      .then(function () { voting = false; });
   }
   $("group").addEventListener("change", loadBoard);
   $("card-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var text = $("card-text").value.trim(); if (!text) return;
+    var text = $("card-text").value.trim();
+    if (!text) { say(T.empty_card); return; }
     var data = { text: text, area: $("area").value, exercise_id: state.board.exercise_id };
     if ($("group").value) data.group_id = Number($("group").value);
     $("card-send").disabled = true;
     api("POST", "/api/notes", data).then(function () {
       $("card-text").value = ""; say(T.card_added); loadBoard();
-    }).catch(function (e) { say(fmt("error", e.message)); }).then(function () { $("card-send").disabled = false; });
+    }).catch(failed).then(function () { $("card-send").disabled = false; });
   });
 
   // -- prompts (the exercise's questions) ------------------------------------------------------
   var prompts = null;
   function loadPrompts() {
-    api("GET", "/api/prompts").then(renderPrompts).catch(function (e) { say(fmt("error", e.message)); });
+    api("GET", "/api/prompts").then(renderPrompts).catch(failed);
   }
   function typedIn(form) {
     // what the participant has typed or picked and not sent, and where the caret is
@@ -232,13 +262,15 @@
     if (!Object.keys(answers).length) return;
     api("POST", "/api/prompts", { exercise_id: prompts.exercise_id, answers: answers })
       .then(function () { say(T.answers_sent); $("prompts-info").textContent = T.answers_sent; })
-      .catch(function (e) { say(fmt("error", e.message)); });
+      .catch(failed);
   });
 
   // -- survey -------------------------------------------------------------------------------
   function renderSurvey() {
     var s = state.survey, form = $("survey-form");
+    if (s && s.closed) form.removeAttribute("data-drawn");  // closed while open here: the form goes
     if (form.getAttribute("data-drawn")) return;  // never wipe what is being typed
+    $("survey-info").textContent = "";
     form.textContent = "";
     if (!s) { $("survey-info").textContent = T.no_survey; return; }
     $("survey-h").textContent = s.title;
@@ -275,7 +307,7 @@
       if (picked) answers[q.key] = q.kind === "likert" ? Number(picked.value) : picked.value;
     }); });
     api("POST", "/api/evaluation", { answers: answers }).then(function () { say(T.survey_sent); $("survey-info").textContent = T.survey_sent; })
-      .catch(function (e) { say(fmt("error", e.message)); });
+      .catch(failed);
   });
 
   // -- live updates ---------------------------------------------------------------------------
@@ -285,10 +317,15 @@
     source.onmessage = function (m) {
       var event = JSON.parse(m.data);
       if (event.type === "board") promptsTimer = later(loadPrompts, promptsTimer, 300);
-      if (event.type === "note" || event.type === "vote" || event.type === "board") boardTimer = later(loadBoard, boardTimer, 300);
+      // a card or a dot: the board's cards; anything else (the run, a board closed or chosen, the survey
+      // closed): the whole state, which redraws the board too
+      if (event.type === "note" || event.type === "vote") boardTimer = later(loadBoard, boardTimer, 300);
       else stateTimer = later(loadState, stateTimer, 200);
     };
-    source.onerror = function () { say(T.offline); };
+    source.onerror = function () {
+      if (source.readyState === 2) loadState();  // refused for good (a 404): loadState says why
+      else say(T.offline);
+    };
     source.onopen = function () { say(""); };
   }
 

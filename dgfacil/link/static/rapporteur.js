@@ -13,7 +13,7 @@
     if (cls) node.className = cls;
     return node;
   }
-  function say(text) { $("status").textContent = text; }
+  function say(text) { $("status").textContent = text || ""; }
   function api(method, path, data) {
     var init = { method: method, headers: {} };
     if (data) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(data); }
@@ -60,6 +60,7 @@
     ev.preventDefault();
     var data = { text: $("text").value, tag: $("tag").value };
     if (data.tag === "action") { data.owner = $("owner").value; data.due = $("due").value; }
+    say("");  // the last "Saved." is not this save's
     api("POST", "/api/notes" + (editing ? "/" + editing : ""), data).then(function () {
       reset(); say(T.saved); loadNotes();
     }).catch(failed);
@@ -67,6 +68,7 @@
 
   // -- the group's boards --------------------------------------------------------------------
   function send(path, data) {
+    say("");
     return api("POST", path, data).then(function () { say(T.saved); loadBoards(); }).catch(failed);
   }
   function cardBoard(board, box) {
@@ -83,7 +85,7 @@
     });
     box.appendChild(list);
     if (board.closed) return;
-    var form = el("form", null, "add"), zone = el("select"), text = el("input"), add = el("button", T.add);
+    var form = el("form", null, "add"), zone = el("select"), text = el("input"), add = el("button", T.add_card);
     zone.setAttribute("aria-label", T.zone); text.setAttribute("aria-label", T.text); text.required = true;
     board.areas.forEach(function (a) { var o = el("option", a.title); o.value = a.key; zone.appendChild(o); });
     form.appendChild(zone); form.appendChild(text); form.appendChild(add);

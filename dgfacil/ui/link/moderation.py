@@ -129,10 +129,14 @@ class PhoneInputDock(QDockWidget):
         self.hide_button.setShortcut(QKeySequence(Qt.Key_Delete))
         self.restore_button = QPushButton("&Restore", body)
         self.restore_button.setToolTip("Show the selected cards to phones again")
+        self.hide_phone_button = QPushButton("Hide all from this &phone", body)
+        self.hide_phone_button.setToolTip("Hide every card the selected card's phone put on this board (a flood)")
         self.hide_button.clicked.connect(lambda: self._hide(True))
         self.restore_button.clicked.connect(lambda: self._hide(False))
+        self.hide_phone_button.clicked.connect(self._hide_phone)
         buttons.addWidget(self.hide_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.hide_phone_button)
         buttons.addStretch(1)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
@@ -185,6 +189,16 @@ class PhoneInputDock(QDockWidget):
         chosen = self._selected()
         self.hide_button.setEnabled(any(not n.hidden for n in chosen))
         self.restore_button.setEnabled(any(n.hidden for n in chosen))
+        self.hide_phone_button.setEnabled(bool(self._phone_cards()))
+
+    def _phone_cards(self) -> list[ops.ModeratedCard]:
+        """The shown cards of the phones the selected cards came from."""
+        devices = {n.device for n in self._selected() if n.device}
+        return [n for n in (self.view.cards if self.view else []) if n.device in devices and not n.hidden]
+
+    def _hide_phone(self) -> None:
+        if self.moderator is not None:
+            self.moderator.hide([n.id for n in self._phone_cards()], True)  # one undo step
 
     def _hide(self, hidden: bool) -> None:
         if self.moderator is None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from dgfacil.core.model import Exercise, Group, Participant
 from dgfacil.ui.exercises import commands as cmd
-from dgfacil.ui.widgets import text_combo
 
 MIME = "application/x-dgfacil-participant"
 PID_ROLE = Qt.UserRole + 1
@@ -80,7 +80,7 @@ class GroupsPanel(QWidget):
         self.count.setRange(1, 50)
         self.count.setValue(4)
         self.count.setPrefix("Groups: ")
-        self.scope = text_combo(20)
+        self.scope = QComboBox()  # fixed choices: as wide as the longest
         self.scope.addItem("for this exercise", "exercise")
         self.scope.addItem("for the whole day", "day")
         create = QPushButton("Create")

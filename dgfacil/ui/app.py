@@ -12,9 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from dgfacil import APP_NAME, __version__, settings
 from dgfacil.paths import resources_dir
-from dgfacil.ui import feature_scan
-
-feature_scan.quicken()  # PySide scans each module imported from now on: the store's ~380 among them
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

@@ -155,20 +155,22 @@ def publish(
     source = open_document(Path(path))
     try:
         target = ServerDocument(url)
-        try:
-            if source.document_id:  # a replace tells the laptops that have it open (a new one: nobody listens)
-                team_notify.install(target.engine, team_notify.channel_for(source.document_id))
-            with source.session(write=False) as reading, target.engine.begin() as writing:  # the writers' lock
-                notes = _prepare(writing, target.where, source.document_id, replace=replace)
-                rows = _copy_rows(reading.connection(), writing)
-                for role in grant:
-                    _grant(writing, role, write=True)
-                for role in grant_read:
-                    _grant(writing, role, write=False)
-        except (sa_exc.SQLAlchemyError, OSError) as err:
-            raise (target.explain(err) or err) from err
-        finally:
-            target.close()
+        if source.document_id:  # a replace tells the laptops that have it open (a new one: nobody listens)
+            team_notify.install(target.engine, team_notify.channel_for(source.document_id))
+        # the server's failures are explained inside the file's read session, which would name the file
+        with source.session(write=False) as reading:
+            try:
+                with target.engine.begin() as writing:  # the writers' lock, then everything or nothing
+                    notes = _prepare(writing, target.where, source.document_id, replace=replace)
+                    rows = _copy_rows(reading.connection(), writing)
+                    for role in grant:
+                        _grant(writing, role, write=True)
+                    for role in grant_read:
+                        _grant(writing, role, write=False)
+            except (sa_exc.SQLAlchemyError, OSError) as err:
+                raise (target.explain(err) or err) from err
+            finally:
+                target.close()
     finally:
         source.close()
     return Transfer(source.document_id, rows, notes)

@@ -10,13 +10,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from pg_server import PgServer  # noqa: E402
-
 from dgfacil.operations.document import new_from_template  # noqa: E402
 from dgfacil.store import engine as engine_module  # noqa: E402
 from dgfacil.store.document import open_document  # noqa: E402
 from dgfacil.store.errors import DocumentError  # noqa: E402
 from dgfacil.store.tables import ParticipantRow  # noqa: E402
+from pg_server import PgServer  # noqa: E402
 
 
 def wait_behind_a_stalled_laptop(url: str, idle_timeout_s: float) -> tuple[float, str]:

@@ -17,12 +17,29 @@ import importlib
 import os
 import pkgutil
 import sys
+from pathlib import Path
 
 from dgfacil import __version__
 
 
 class CommandError(Exception):
     """A failure the user can fix; printed as one line."""
+
+
+# Every command that takes a workshop takes a file or a team workshop's URL (docs/team-mode.md).
+WORKSHOP_HELP = "the workshop: a .dgfacil FILE or a team workshop's postgresql:// URL"
+_SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")  # as store/engine.py's
+
+
+def workshop_address(text: str) -> Path | str:
+    """argparse's type for a workshop: a URL stays the text it was (a Path would merge the slashes of
+    `postgresql:///ws?host=/tmp`), anything else is a file's path."""
+    return text if text.lower().startswith(_SERVER_SCHEMES) else Path(text)
+
+
+def missing_file(address: Path | str) -> bool:
+    """A file that is not there (a URL is checked by the server)."""
+    return isinstance(address, Path) and not address.exists()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dgfacil {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="start the app (the default)")
-    gui.add_argument("file", nargs="?", help="a .dgfacil workshop file to open")
+    gui.add_argument("file", nargs="?", help=f"{WORKSHOP_HELP}, to open")
     gui.set_defaults(func=_run_gui)
     for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
         importlib.import_module(f"{__name__}.{module}").register(sub)
@@ -62,7 +79,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or (len(argv) == 1 and argv[0].endswith(".dgfacil") and not argv[0].startswith("-")):
+    one = argv[0] if len(argv) == 1 else ""
+    if not argv or (one.endswith(".dgfacil") and not one.startswith("-")) or one.lower().startswith(_SERVER_SCHEMES):
         # the app, as `gui [FILE]` would parse: its window sooner, without loading every sub-command
         args = argparse.Namespace(command="gui", file=argv[0] if argv else None, func=_run_gui)
     else:
@@ -74,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except _one_line_errors() as err:  # an except clause is evaluated only when something was raised
-        print(f"dgfacil: {err}", file=sys.stderr)
+        print(f"dgfacil: {getattr(err, 'cli_text', None) or err}", file=sys.stderr)  # cli_text: no menus
         return 2
     except _template_error() as err:
         first, *rest = str(err).splitlines()
@@ -96,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         found = _explain_store_error(err, args)
         if found is None:
             raise
-        print(f"dgfacil: {found}", file=sys.stderr)
+        print(f"dgfacil: {getattr(found, 'cli_text', None) or found}", file=sys.stderr)
         return 2
 
 
@@ -114,8 +132,6 @@ _OS_ADVICE = {
 def _explain_os_error(err: OSError, args: argparse.Namespace) -> str:
     """'cannot write out.pdf: No space left on device — free some space…', naming the file the
     user gave (not the hidden '.out.pdf.123.x.part' it was being written through)."""
-    from pathlib import Path
-
     where = err.filename or getattr(args, "output", None) or getattr(args, "out", None)
     if where and Path(where).name.startswith(".") and Path(where).name.endswith(".part"):
         hidden = Path(where)
@@ -125,8 +141,7 @@ def _explain_os_error(err: OSError, args: argparse.Namespace) -> str:
 
 
 def _explain_store_error(err: Exception, args: argparse.Namespace):
-    from pathlib import Path
-
     from dgfacil.operations.document import explain_failure
 
-    return explain_failure(err, Path(getattr(args, "file", None) or "the workshop file"))
+    address = getattr(args, "file", None) or getattr(args, "source", None) or "the workshop file"
+    return explain_failure(err, address if isinstance(address, Path) else workshop_address(str(address)))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dgfacil.cli import WORKSHOP_HELP, workshop_address
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -12,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="attendance and certificate eligibility (mark, import, export)",
         description="Without an action, prints each participant's attendance and eligibility.",
     )
-    p.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
+    p.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     p.add_argument("--mark-all", action="store_true", help="mark everybody present at everything (rehearsals)")
     p.add_argument(
         "--import",

@@ -7,10 +7,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from dgfacil.cli import WORKSHOP_HELP, workshop_address
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     new = sub.add_parser("new", help="create a workshop document from a template")
-    new.add_argument("file", type=Path)
+    new.add_argument(
+        "file", type=workshop_address, help="the new .dgfacil file (a team workshop is published from a file)"
+    )
     new.add_argument("--template", required=True, help="a bundled template's name, or a .toml file")
     new.add_argument("--start", type=_iso_date, help="first day, YYYY-MM-DD (default: the template's)")
     new.add_argument("--tz", help="the venue's time zone: a city or an IANA name (default: the template's)")
@@ -20,13 +24,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     templates.set_defaults(func=cmd_templates)
 
     agenda = sub.add_parser("agenda", help="print the agenda with a column per time zone")
-    agenda.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
+    agenda.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     agenda.add_argument("--tz", action="append", default=[], metavar="ZONE", help="another zone (repeatable)")
     agenda.add_argument("--ics", type=Path, metavar="OUT.ics", help="write the agenda as an iCalendar file")
     agenda.set_defaults(func=cmd_agenda)
 
     export = sub.add_parser("export", help="write the whole workshop as JSON")
-    export.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
+    export.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     export.add_argument("-o", "--output", type=Path, required=True)
     export.set_defaults(func=cmd_export)
 
@@ -62,6 +66,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from dgfacil.cli import CommandError
     from dgfacil.operations.document import new_from_template
 
+    if isinstance(args.file, str):
+        raise CommandError("dgfacil new makes a file; publish it with dgfacil publish FILE URL")
     if args.file.suffix != ".dgfacil":
         args.file = args.file.with_name(args.file.name + ".dgfacil")
     if args.file.exists():

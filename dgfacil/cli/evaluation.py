@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dgfacil.cli import WORKSHOP_HELP, workshop_address
+
 
 def _pair(text: str) -> tuple[str, str]:
     if "=" not in text:
@@ -25,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="import a survey export (Google Forms, Microsoft Forms, SurveyMonkey, KoboToolbox, "
         "LimeSurvey, plain CSV or XLSX); nothing is written while an answer maps to no level",
     )
-    imp.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
+    imp.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     imp.add_argument("survey", type=Path, metavar="SURVEY", help="the survey export (CSV or XLSX)")
     imp.add_argument(
         "--column",
@@ -60,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     imp.set_defaults(func=cmd_import)
     stats = inner.add_parser("stats", help="print each question's figures, as the report writes them")
-    stats.add_argument("file", type=Path)
+    stats.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     stats.set_defaults(func=cmd_stats)
 
 
@@ -114,7 +116,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     doc = open_workshop(args.file)
     try:
-        with doc.session() as session:
+        with doc.session(write=False) as session:  # a read never waits behind a writer
             form = evaluation_form(session)
             responses = all_responses(session)
     finally:

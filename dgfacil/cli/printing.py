@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dgfacil.cli import CommandError
+from dgfacil.cli import WORKSHOP_HELP, CommandError, workshop_address
 
 KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups", "outputs", "report")
 
@@ -22,7 +22,7 @@ class _Deprecated(argparse.Action):
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="print certificates, attendance sheets, badges, handouts or the report")
     p.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
-    p.add_argument("file", help="the .dgfacil workshop file, or a team workshop's postgresql:// URL")
+    p.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     p.add_argument(
         "-o",
         "--out",

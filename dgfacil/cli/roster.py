@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dgfacil.cli import WORKSHOP_HELP, workshop_address
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     roster = sub.add_parser("roster", help="import or export the participants")
@@ -15,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Rows with errors are refused and listed; the rest are imported in one "
         "transaction. Exit status 1 when any row was refused, 2 when nothing could be read.",
     )
-    imp.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
+    imp.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     imp.add_argument("roster", type=Path, help="the roster file (.csv, .tsv, .txt, .xlsx)")
     imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     imp.add_argument("--encoding", help="override the guess: utf-8, utf-8-sig, utf-16, cp1252...")
@@ -30,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     imp.set_defaults(func=cmd_import)
     exp = actions.add_parser("export", help="write the roster as CSV or XLSX (by the suffix of OUT)")
-    exp.add_argument("file", type=Path)
+    exp.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.csv|OUT.xlsx")
     exp.set_defaults(func=cmd_export)
 
@@ -78,7 +80,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     doc = open_workshop(args.file)
     try:
         if args.dry_run:
-            with doc.session() as session:
+            with doc.session(write=False) as session:  # a dry run writes nothing
                 preview = ops.preview_roster(session, table=table, mapping=mapping)
         else:
             with doc.session() as session:
@@ -98,7 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     doc = open_workshop(args.file)
     try:
-        with doc.session() as session:
+        with doc.session(write=False) as session:  # a read never waits behind a writer
             export_roster(session, path=args.output)
     except RosterFileError as err:
         raise CommandError(str(err)) from None

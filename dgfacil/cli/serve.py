@@ -8,8 +8,8 @@ import socket
 import threading
 import time
 from datetime import UTC
-from pathlib import Path
 
+from dgfacil.cli import WORKSHOP_HELP, workshop_address
 from dgfacil.link.reach import QUIET_S, others, reachable, verdict
 
 WATCH_S = 2.0  # how often serve looks for new groups and for devices reaching the link
@@ -17,7 +17,7 @@ WATCH_S = 2.0  # how often serve looks for new groups and for devices reaching t
 
 def register(sub: argparse._SubParsersAction) -> None:
     serve = sub.add_parser("serve", help="let phones in the room join the workshop (the room link)")
-    serve.add_argument("file", type=Path, help="a .dgfacil workshop file, or a team workshop's postgresql:// URL")
+    serve.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     serve.add_argument("--bind", default="0.0.0.0", metavar="ADDR", help="address to listen on (default: all)")
     serve.add_argument("--port", type=int, default=8765, metavar="N", help="port (default 8765; 0 picks a free one)")
     serve.set_defaults(func=cmd_serve)

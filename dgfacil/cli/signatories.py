@@ -12,10 +12,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dgfacil.cli import WORKSHOP_HELP, missing_file, workshop_address
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("signatories", help="list, add or remove the certificates' signatories (max three)")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=workshop_address, help=WORKSHOP_HELP)
     p.add_argument("--add", metavar="NAME", help="add a signatory with this name (printed last)")
     p.add_argument("--title", default="", help="the new signatory's title, e.g. 'Head, UNPOG'")
     p.add_argument("--image", type=Path, metavar="PNG", help="a PNG or JPEG of the signature (with --add)")
@@ -45,11 +47,11 @@ def cmd_signatories(args: argparse.Namespace) -> int:
             image = args.image.read_bytes()
         except OSError as err:
             raise CommandError(f"{args.image}: {err.strerror or err}") from None
-    if not args.file.exists():
+    if missing_file(args.file):
         raise CommandError(f"{args.file}: no such file")
     doc = open_workshop(args.file)
     try:
-        with doc.session() as session:
+        with doc.session(write=args.remove is not None or args.add is not None) as session:
             if args.remove is not None:
                 rows = ops.list_signatories(session)
                 if not 1 <= args.remove <= len(rows):
@@ -61,7 +63,7 @@ def cmd_signatories(args: argparse.Namespace) -> int:
             if args.add is not None:
                 ops.add_signatory(session, name=args.add, title=args.title, image=image)
                 print(f"added {' '.join(args.add.split())}")
-        with doc.session() as session:
+        with doc.session(write=False) as session:
             _print_list(ops.list_signatories(session))
     except ops.SignatoryError as err:
         raise CommandError(str(err)) from None

@@ -18,11 +18,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     publish.add_argument(
         "--replace", action="store_true", help="overwrite the server's copy of this same workshop with the file"
     )
+    publish.add_argument(
+        "--grant",
+        type=_roles,
+        default=(),
+        metavar="ROLE[,ROLE]",
+        help="accounts that may edit the workshop (granted in the publishing transaction)",
+    )
+    publish.add_argument(
+        "--grant-read", type=_roles, default=(), metavar="ROLE[,ROLE]", help="accounts that may only read it"
+    )
     publish.set_defaults(func=cmd_publish)
     copy = sub.add_parser("copy", help="bring a team workshop back to one file (for the archive)")
     copy.add_argument("source", metavar="URL", help=f"the team workshop ({URL_HELP}), or a workshop file")
     copy.add_argument("dest", type=Path, metavar="FILE", help="the new .dgfacil file (never overwritten)")
     copy.set_defaults(func=cmd_copy)
+
+
+def _roles(text: str) -> tuple[str, ...]:
+    return tuple(role.strip() for role in text.split(",") if role.strip())
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -33,8 +47,14 @@ def cmd_publish(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.url}: not a server address; give postgresql://USER@HOST/DATABASE")
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
-    done = team.publish(args.file, args.url, replace=args.replace)
+    done = team.publish(args.file, args.url, replace=args.replace, grant=args.grant, grant_read=args.grant_read)
+    for note in done.notes:
+        print(f"note: {note}")
     print(f"published {args.file} to {team.redacted(args.url)}: {done.total} rows")
+    for role in args.grant:
+        print(f"granted {role} the right to edit it")
+    for role in args.grant_read:
+        print(f"granted {role} the right to read it")
     return 0
 
 

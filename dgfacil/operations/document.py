@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from dgfacil.store import workshop as workshop_store
 from dgfacil.store.document import Document, create_document, document_address, ensure_document_id, open_document
+from dgfacil.store.engine import is_server_address
 from dgfacil.store.errors import (
     DamagedDocument,
     DocumentError,
@@ -78,9 +79,19 @@ def open_workshop(path_or_address: str | Path, *, read_only: bool = False) -> Do
     return open_document(document_address(path_or_address))
 
 
-def explain_failure(err: BaseException, path: Path) -> DocumentError | None:
-    """A database failure that reached the top, as a DocumentError naming `path`; None when it
-    is not one the store knows."""
+def explain_failure(err: BaseException, path: Path | str) -> DocumentError | None:
+    """A database failure that reached the top, as a DocumentError naming `path` (a file, or a
+    team workshop's URL: then never a file's advice); None when it is not one the store knows."""
+    if is_server_address(path):
+        from dgfacil.store.errors import BadAddress
+        from dgfacil.store.team_address import parse_address
+        from dgfacil.store.team_errors import explain_server
+
+        try:
+            where = parse_address(str(path)).where
+        except BadAddress as bad:
+            return bad
+        return explain_server(err, where, write=False)
     return explain(err, Path(path))
 
 

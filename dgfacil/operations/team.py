@@ -61,10 +61,14 @@ AlreadyPublished = transfer.AlreadyPublished
 Transfer = transfer.Transfer
 
 
-def publish(path: Path, url: str, *, replace: bool = False) -> Transfer:
+def publish(
+    path: Path, url: str, *, replace: bool = False, grant: tuple[str, ...] = (), grant_read: tuple[str, ...] = ()
+) -> Transfer:
     """The workshop file at `path` onto the server database at `url`, the same workshop (its
-    document id kept). Refuses a database holding another workshop, or this one without `replace`."""
-    return transfer.publish(Path(path), url, replace=replace)
+    document id kept), in one transaction with the grants to the team's accounts (`grant`: they
+    edit, `grant_read`: they only read). Refuses a database holding another workshop, or this one
+    without `replace`."""
+    return transfer.publish(Path(path), url, replace=replace, grant=grant, grant_read=grant_read)
 
 
 def copy_to_file(address: Path | str, dest: Path) -> Transfer:

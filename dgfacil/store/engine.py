@@ -25,12 +25,15 @@ import socket
 import sqlite3
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from dgfacil.store import text_guard
+from dgfacil.store.team_address import libpq_url, redacted
+
+__all__ = ["libpq_url", "redacted"]  # the URL helpers live in team_address.py; here for older callers
 
 # How long a writer waits for another one before giving up (DGFACIL_BUSY_TIMEOUT_S: slow network
 # drives may want more, tests less).
@@ -93,25 +96,14 @@ CONNECT_TIMEOUT_S = int(os.environ.get("DGFACIL_CONNECT_TIMEOUT_S", "5"))
 # One key for the document's write lock: advisory locks are per database, and a database holds
 # one workshop, so the key only has to differ from other programs' keys (it reads "dgfa").
 WRITE_LOCK_KEY = 0x64676661
+# A writer's transaction left idle this long (a laptop stalled mid-change: SIGSTOP, a closed lid) is
+# ended by the server, releasing the writers' lock. Our write transactions take milliseconds; it
+# is below BUSY_TIMEOUT_S, so a laptop queued behind a stalled one gets through instead of failing.
+IDLE_WRITER_TIMEOUT_S = float(os.environ.get("DGFACIL_IDLE_WRITER_TIMEOUT_S", "15"))
 
 
 def is_server_address(address: object) -> bool:
     return isinstance(address, str) and address.lower().startswith(SERVER_SCHEMES)
-
-
-def libpq_url(address: str) -> str:
-    """The URL as libpq reads it (SQLAlchemy's `+psycopg` dialect tag taken off)."""
-    return "postgresql://" + address.split("://", 1)[1]
-
-
-def redacted(address: str) -> str:
-    """The URL without its password, for titles, messages and logs."""
-    parts = urlsplit(libpq_url(address))
-    if parts.password is None:
-        return urlunsplit(parts)
-    host = parts.netloc.rsplit("@", 1)[-1]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
 
 
 def laptop_name() -> str:
@@ -134,7 +126,9 @@ def make_server_engine(address: str, *, writer: bool = True, password: str | Non
     before it. REPEATABLE READ for writers would instead fail the later of two overlapping edits
     with a serialization error that every caller would have to retry. Readers (`writer=False`)
     run REPEATABLE READ: one consistent snapshot for a whole read, as SQLite's WAL readers see,
-    and never blocked by a writer. A stale edit (a row changed since it was read) is caught by the
+    and never blocked by a writer: they never take the advisory lock. A writer left idle inside its
+    transaction (IDLE_WRITER_TIMEOUT_S) is ended by the server, so a stalled laptop cannot hold the
+    lock for ever. A stale edit (a row changed since it was read) is caught by the
     row version (tables.py), not by isolation.
     """
     import psycopg  # only a team document needs the driver
@@ -143,6 +137,8 @@ def make_server_engine(address: str, *, writer: bool = True, password: str | Non
 
     conninfo = libpq_url(address)
     options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
+    if writer:
+        options += f" -c idle_in_transaction_session_timeout={int(IDLE_WRITER_TIMEOUT_S * 1000)}"
     adapters = AdaptersMap(psycopg.adapters)  # what SQLAlchemy's own connect would pass: its JSON dumps
     set_json_dumps(text_guard.dumps, adapters)
 

@@ -29,10 +29,16 @@ class DocumentError(Exception):
     """A document could not be opened or written. `str(err)` is a sentence for the user."""
 
 
+def _name(path: Path | str) -> str:
+    """A file's name, or (a str: a server's `where`, "ws2026 on server db:5432") the team workshop."""
+    return f"The team workshop {path}" if isinstance(path, str) else path.name
+
+
 class NotADocument(DocumentError):
-    def __init__(self, path: Path, why: str = "") -> None:
+    def __init__(self, path: Path | str, why: str = "") -> None:
         extra = f" ({why})" if why else ""
-        super().__init__(f"{path.name} is not a dgfacil workshop file{extra}.")
+        what = "workshop" if isinstance(path, str) else "workshop file"
+        super().__init__(f"{_name(path)} is not a dgfacil {what}{extra}.")
         self.path = path
 
 
@@ -43,9 +49,9 @@ class MissingDocument(DocumentError):
 
 
 class NewerDocument(DocumentError):
-    def __init__(self, path: Path, revision: str) -> None:
+    def __init__(self, path: Path | str, revision: str) -> None:
         super().__init__(
-            f"{path.name} was saved by a newer version of dgfacil (schema {revision}). "
+            f"{_name(path)} was saved by a newer version of dgfacil (schema {revision}). "
             "Update dgfacil to open it; this version will not touch it."
         )
         self.path = path
@@ -85,8 +91,9 @@ class LockedDocument(DocumentError):
 
 
 class DiskFull(DocumentError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"The disk holding {path.name} is full. Free some space, or save a copy elsewhere.")
+    def __init__(self, path: Path | str) -> None:
+        holding = f"the team workshop {path}" if isinstance(path, str) else path.name
+        super().__init__(f"The disk holding {holding} is full. Free some space, or save a copy elsewhere.")
         self.path = path
 
 
@@ -152,14 +159,13 @@ def changed_on(by: str, at: str) -> str:
 
 
 class ServerUnreachable(DocumentError):
-    """The PostgreSQL server of a team workshop cannot be reached (Wi-Fi down, server stopped)."""
+    """The PostgreSQL server of a team workshop cannot be reached (Wi-Fi down, server stopped, the
+    connection lost mid-write). `write`: an edit was under way (so "Nothing was saved")."""
 
-    def __init__(self, where: str, why: str = "") -> None:
+    def __init__(self, where: str, why: str = "", *, write: bool = True) -> None:
         because = f" ({why})" if why else ""
-        super().__init__(
-            f"The team workshop server {where} cannot be reached{because}. Nothing was saved; "
-            "check the network, then try again."
-        )
+        saved = "Nothing was saved; check" if write else "Check"
+        super().__init__(f"The team workshop {where} cannot be reached{because}. {saved} the network, then try again.")
         self.where = where
 
 
@@ -167,8 +173,66 @@ class ServerRefused(DocumentError):
     """The server answered but will not let us in (password, permission, no such database)."""
 
     def __init__(self, where: str, why: str) -> None:
-        super().__init__(f"The team workshop server {where} refused: {why}.")
+        super().__init__(f"The team workshop {where} refused: {why}.")
         self.where = where
+
+
+class ServerTLS(DocumentError):
+    """A TLS (SSL) connection was asked for (PGSSLMODE, sslmode=) and could not be made."""
+
+    def __init__(self, where: str, why: str) -> None:
+        super().__init__(
+            f"The team workshop {where} cannot be reached over TLS ({why}). PGSSLMODE (or sslmode= in the "
+            "URL) asks for TLS: ask the server's administrator to turn TLS on, or check the certificate settings."
+        )
+        self.where = where
+
+
+class ServerReadOnly(ReadOnlyDocument):
+    """An account that may only read the team workshop. `cli_text`: the sentence for the command line."""
+
+    def __init__(self, where: str, user: str) -> None:
+        self.reason = f"your account {user} may only read it" if user else "your account may only read it"
+        first = f"The team workshop {where} is open read-only ({self.reason}): nothing can be saved to it."
+        DocumentError.__init__(self, f"{first} Use File > Save a copy as… to edit a copy.")
+        self.cli_text = f"{first} To edit a copy: dgfacil copy URL FILE."
+        self.path = Path(where)
+        self.where = where
+
+
+class ServerBusy(DocumentError):
+    """A write waited too long for another laptop's change (the writers' lock). `holder`: its name."""
+
+    def __init__(self, where: str, holder: str = "") -> None:
+        who = f"{_laptop(holder)} is saving a long change" if holder else "another laptop is saving a long change"
+        super().__init__(
+            f"The team workshop {where} is busy: {who} (or stalled in the middle of it; the server ends a "
+            "stalled change within seconds). Nothing was saved; try again in a moment."
+        )
+        self.where = where
+        self.holder = holder
+
+
+class ServerFailed(DocumentError):
+    """Any other failure the server reported: named, never as SQL text."""
+
+    def __init__(self, where: str, what: str, *, write: bool = True) -> None:
+        doing = "refused the change" if write else "could not be read"
+        saved = " Nothing was saved." if write else ""
+        super().__init__(f"The team workshop {where} {doing} ({what}).{saved}")
+        self.where = where
+
+
+class BadAddress(DocumentError):
+    """A team workshop's URL that libpq would misread, said before any connection is tried."""
+
+    def __init__(self, shown: str, why: str) -> None:
+        super().__init__(f"The address {shown} cannot be used: {why}.")
+
+
+def _laptop(name: str) -> str:
+    laptop = name if name.lower().endswith("laptop") else f"{name} laptop"
+    return laptop if laptop.lower().startswith("the ") else f"the {laptop}"
 
 
 _READ_ONLY = {"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"}

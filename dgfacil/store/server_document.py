@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import inspect
@@ -21,40 +20,38 @@ from sqlmodel import Session
 
 from dgfacil.store import migrate, row_stamps, team_notify  # noqa: F401 - row_stamps stamps every team write
 from dgfacil.store.document import Document, ensure_document_id
-from dgfacil.store.engine import libpq_url, make_server_engine, redacted
+from dgfacil.store.engine import WRITE_LOCK_KEY, make_server_engine
 from dgfacil.store.errors import (
-    CannotWrite,
-    DiskFull,
     DocumentError,
-    EditConflict,
-    LockedDocument,
     NewerDocument,
     NotADocument,
-    ReadOnlyDocument,
+    ServerBusy,
     ServerRefused,
     ServerUnreachable,
-    explain,
 )
+from dgfacil.store.team_address import parse_address, redacted
+from dgfacil.store.team_errors import explain_server, no_rights
 
 FAST_REFUSAL_S = 2.0  # after a write found the server gone, the next ones are refused at once this long
 
 if TYPE_CHECKING:
     from dgfacil.store.team_listen import Listener
 
-_REFUSED_STATES = {
-    "28000": "the user name or password was not accepted (libpq reads the password from PGPASSFILE or ~/.pgpass)",
-    "28P01": "the password was not accepted (libpq reads it from PGPASSFILE or ~/.pgpass)",
-    "3D000": "there is no such database on it",
-    "42501": "your account on it may not do this",
-}
+NO_WORKSHOP = (
+    "the database holds dgfacil's tables but no workshop, as an interrupted publish leaves it: "
+    "publish the file again with dgfacil publish FILE URL"
+)
+# Whose transaction holds the writers' lock: the laptop named in "… is busy" (application_name).
+_LOCK_HOLDER = (
+    "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+    f"WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = {WRITE_LOCK_KEY} "
+    "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1"
+)
 
 
 def server_label(url: str) -> str:
-    """ "ws on db.example.org" : the database and the host, for titles and messages."""
-    parts = urlsplit(libpq_url(url))
-    database = unquote(parts.path.lstrip("/")) or (parts.username or "postgres")
-    host = parts.hostname or "this computer"
-    return f"{database} on {host}" + (f":{parts.port}" if parts.port and parts.port != 5432 else "")
+    """ "ws2026 on server db.example.org": the database and the server, for titles and messages."""
+    return parse_address(url).where
 
 
 class ServerDocument(Document):
@@ -65,11 +62,12 @@ class ServerDocument(Document):
     def __init__(self, url: str, *, password: str | None = None) -> None:  # noqa: D107 - not the file's __init__
         self.url = url
         self._password = password  # typed for this opening only: kept in memory, never written anywhere
-        self.where = server_label(url)
-        database = urlsplit(libpq_url(url)).path.lstrip("/") or "workshop"
+        place = parse_address(url)  # BadAddress before anything is tried
+        self.where = place.where
+        self.user = place.user  # the account's name once opened (current_user)
         # Where file-shaped suggestions start ("Save a copy as", "Export as JSON"): a name in the home folder.
-        self.path = Path.home() / f"{unquote(database)}.dgfacil"
-        self.read_only_reason = None
+        self.path = Path.home() / f"{place.database.replace('/', '_') or 'workshop'}.dgfacil"
+        self.read_only_reason: str | None = None  # "your account X may only read it", found at open
         self.view = None
         self.engine = make_server_engine(url, writer=True, password=password)
         self.read_engine = make_server_engine(url, writer=False, password=password)
@@ -85,23 +83,40 @@ class ServerDocument(Document):
         """The URL without a password (libpq finds it again in PGPASSFILE / ~/.pgpass)."""
         return redacted(self.url)
 
-    def explain(self, err: BaseException) -> DocumentError | None:
-        return explain_server(err, self.where, self.path)
+    def explain(self, err: BaseException, *, write: bool = True) -> DocumentError | None:
+        found = explain_server(err, self.where, write=write, user=self.user)
+        if isinstance(found, ServerBusy) and not found.holder:
+            found = ServerBusy(self.where, self._lock_holder())
+        return found
 
     @contextmanager
     def session(self, *, write: bool = True) -> Iterator[Session]:
-        """As a file's; while the server is known to be gone (the listener reconnecting, offline,
-        or a write that found it gone a moment ago), an edit is refused at once: nothing of it is
-        tried, so nothing is half-applied, and the window does not wait for the connect timeout."""
+        """One transaction, as a file's. A write takes the writers' lock at BEGIN; a read
+        (`write=False`) runs on the read engine, which never takes it. While the server is known
+        to be gone (the listener reconnecting, offline, or a write that found it gone a moment
+        ago), an edit is refused at once: nothing of it is tried, so nothing is half-applied, and
+        the window does not wait for the connect timeout."""
         if write:
             self._refuse_while_gone()
         try:
-            with super().session(write=write) as session:
-                yield session
-        except ServerUnreachable:
-            if write:
+            with Session(self.engine if write else self.read_engine, expire_on_commit=False) as session:
+                with session.begin():
+                    yield session
+        except Exception as err:
+            found = self.explain(err, write=write)
+            if write and isinstance(found or err, ServerUnreachable):
                 self._failed_at = time.monotonic()
-            raise
+            if found is None or found is err:
+                raise
+            raise found from err
+
+    def _lock_holder(self) -> str:
+        """The laptop holding the writers' lock now, or "" (gone meanwhile, or not visible to us)."""
+        try:
+            with self.read_engine.connect() as connection:
+                return str(connection.exec_driver_sql(_LOCK_HOLDER).scalar() or "")
+        except sa_exc.SQLAlchemyError:
+            return ""
 
     def server_state(self, state: str, since: datetime | None) -> None:
         """What the listener says of the server: "connected", "reconnecting" or "offline" since `since`."""
@@ -153,46 +168,28 @@ class ServerDocument(Document):
         self.read_engine.dispose()
 
 
-def explain_server(err: BaseException, where: str, path: Path) -> DocumentError | None:
-    """The one-line DocumentError for a failure talking to the server, or None if it is not one."""
-    import psycopg
-
-    if isinstance(err, DocumentError):
-        return err
-    orig = err.orig if isinstance(err, sa_exc.DBAPIError) else err
-    if not isinstance(orig, psycopg.Error):
-        return explain(err, path)
-    state = getattr(orig, "sqlstate", None) or ""
-    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    if not state and "does not exist" in text:
-        state = "3D000"  # libpq reports a failed connection without a state
-    if state in _REFUSED_STATES or (not state and ("password" in text or "authentication" in text)):
-        if state == "42501":
-            return ReadOnlyDocument(Path(where), "your account on the server may only read it")
-        return ServerRefused(where, _REFUSED_STATES.get(state, "the user name or password was not accepted"))
-    if state == "40001":
-        return EditConflict(path=path)
-    if state == "55P03":
-        return LockedDocument(Path(where))
-    if state.startswith("53"):
-        return DiskFull(Path(where))
-    if not state or state.startswith(("08", "57")) or isinstance(orig, psycopg.OperationalError):
-        return ServerUnreachable(where, _short(text))
-    return CannotWrite(Path(where), f"the server refused the change ({type(orig).__name__})")
-
-
-def _short(text: str) -> str:
-    """libpq's reason without its address prefix: 'Connection refused', 'timeout expired'."""
-    reason = text.rsplit(": ", 1)[-1].strip() if ": " in text else text
-    return reason.removeprefix("FATAL:  ").strip()[:120]
-
-
 def _inspect(doc: ServerDocument) -> tuple[set[str], str | None]:
-    with doc.engine.connect() as connection:
+    """The tables and schema revision, read without the writers' lock (a reader never waits)."""
+    with doc.read_engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         revision = migrate.current_revision(connection) if "alembic_version" in tables else None
         connection.rollback()
     return tables, revision
+
+
+def _rights(doc: ServerDocument) -> None:
+    """Refuse an account that may not read the workshop; mark one that may only read it read-only
+    (the app shows its banner at once, as for a write-protected file)."""
+    with doc.read_engine.connect() as connection:
+        user, read, write = connection.exec_driver_sql(
+            "SELECT current_user, has_table_privilege('workshop', 'SELECT'), has_table_privilege('workshop', 'UPDATE')"
+        ).one()
+        connection.rollback()
+    doc.user = str(user)
+    if not read:
+        raise ServerRefused(doc.where, no_rights(doc.user))
+    if not write:
+        doc.read_only_reason = f"your account {doc.user} may only read it"
 
 
 def _opened(url: str, action: Callable[[ServerDocument], None], password: str | None = None) -> ServerDocument:
@@ -201,7 +198,7 @@ def _opened(url: str, action: Callable[[ServerDocument], None], password: str | 
         action(doc)
     except BaseException as err:
         doc.close()
-        found = doc.explain(err) if isinstance(err, Exception) else None
+        found = doc.explain(err, write=False) if isinstance(err, Exception) else None
         if found is None or found is err:
             raise
         raise found from err
@@ -215,17 +212,18 @@ def open_server(url: str, *, password: str | None = None) -> ServerDocument:
 
     def check(doc: ServerDocument) -> None:
         tables, revision = _inspect(doc)
-        label = Path(doc.where)
+        label = doc.where
         if not tables:
             raise NotADocument(label, "the database is empty: put a workshop there with dgfacil publish FILE URL")
         if revision is None:
             raise NotADocument(label, "the database holds another program's tables")
         if revision not in migrate.known_revisions():
             raise NewerDocument(label, revision)
+        _rights(doc)
         if revision != migrate.head_revision():
             migrate.upgrade(doc.engine)
         if ensure_document_id(doc) is None:
-            raise NotADocument(label, "the database holds no workshop")
+            raise NotADocument(label, NO_WORKSHOP)
         doc.announce_changes()
 
     return _opened(url, check, password)

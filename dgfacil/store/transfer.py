@@ -3,7 +3,10 @@
 with it, so the server's workshop and the file are known to be the same workshop.
 
 Rows are read in one read transaction (one snapshot) and written in one write transaction:
-the target holds all of the workshop, or (on any failure) none of what this call wrote.
+the target holds all of the workshop, or (on any failure) none of what this call wrote. Publishing
+creates the schema in that same transaction too (PostgreSQL's DDL is transactional), so an
+interrupted publish leaves the database as it was. A copy to a file carries no laptop names: the
+rows' changed_by/changed_at stamps are left empty there, as a file's own rows are.
 """
 
 from __future__ import annotations
@@ -16,10 +19,13 @@ from sqlalchemy import Connection, Table, inspect, select
 from sqlalchemy import exc as sa_exc
 from sqlmodel import Session, SQLModel
 
-from dgfacil.store import migrate
+from dgfacil.store import migrate, team_notify
 from dgfacil.store.document import Document, _get_document_id, _set_document_id, create_document, open_document
 from dgfacil.store.errors import DocumentError, NewerDocument, NotADocument
-from dgfacil.store.server_document import ServerDocument, server_label
+from dgfacil.store.server_document import ServerDocument
+
+STAMPS = ("changed_by", "changed_at")  # a team workshop's "who wrote last": never carried into a file
+UNFINISHED = "the database held dgfacil's tables but no workshop (an interrupted publish): published into them"
 
 BATCH = 500  # rows per INSERT: bounded memory on a large roster, few round trips to a server
 
@@ -30,13 +36,13 @@ class AlreadyPublished(DocumentError):
     def __init__(self, where: str, same: bool) -> None:
         if same:
             text = (
-                f"{where} already holds this workshop. Use --replace to overwrite it with the file "
-                "(the team's edits made on the server since would be lost), or open it there."
+                f"The database {where} already holds this workshop. Use --replace to overwrite it with "
+                "the file (the team's edits made on the server since would be lost), or open it there."
             )
         else:
             text = (
-                f"{where} already holds a different workshop; it was left as it is. Publish into an "
-                "empty database (createdb NAME on the server)."
+                f"The database {where} already holds a different workshop; it was left as it is. "
+                "Publish into an empty database (createdb NAME on the server)."
             )
         super().__init__(text)
         self.where = where
@@ -49,6 +55,7 @@ class Transfer:
 
     document_id: str | None
     rows: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what the user should know ("… held no workshop")
 
     @property
     def total(self) -> int:
@@ -61,11 +68,13 @@ def _tables() -> list[Table]:
 
 def _copy_rows(source: Connection, target: Connection) -> dict[str, int]:
     counts: dict[str, int] = {}
+    to_file = target.dialect.name == "sqlite"
     for table in _tables():
         result = source.execute(select(table).order_by(*table.primary_key.columns)).mappings()
         counts[table.name] = 0
+        unstamp = {name: "" for name in STAMPS if to_file and name in table.c}
         while batch := result.fetchmany(BATCH):
-            target.execute(table.insert(), [dict(row) for row in batch])
+            target.execute(table.insert(), [{**row, **unstamp} for row in batch])
             counts[table.name] += len(batch)
     if target.dialect.name == "postgresql":  # ids were given: move each sequence past them
         for table in _tables():
@@ -98,46 +107,86 @@ def copy_into(source: Document, target: Document, *, replace: bool = False, docu
     return Transfer(found, rows)
 
 
-def _server_state(url: str) -> tuple[str, str | None]:
-    """("empty" | "workshop" | "foreign", document id) of the database at `url`, touching nothing."""
-    probe = ServerDocument(url)
-    try:
-        with probe.engine.connect() as connection:
-            tables = set(inspect(connection).get_table_names())
-            if not tables:
-                return "empty", None
-            if "alembic_version" not in tables:
-                return "foreign", None
-            revision = migrate.current_revision(connection)
-            if revision not in migrate.known_revisions():
-                raise NewerDocument(Path(probe.where), str(revision))
-            with Session(bind=connection) as session:
-                return "workshop", _get_document_id(session)
-    except (sa_exc.SQLAlchemyError, OSError) as err:
-        raise (probe.explain(err) or err) from err
-    finally:
-        probe.close()
+def _server_state(connection: Connection, where: str) -> tuple[str, str | None, str | None]:
+    """("empty" | "unfinished" | "workshop" | "foreign", revision, document id) of the database,
+    read in the publishing transaction. "unfinished": our schema without a workshop row (left by
+    an older, interrupted publish): as good as empty."""
+    tables = set(inspect(connection).get_table_names())
+    if not tables:
+        return "empty", None, None
+    if "alembic_version" not in tables:
+        return "foreign", None, None
+    revision = migrate.current_revision(connection)
+    if revision not in migrate.known_revisions():
+        raise NewerDocument(where, str(revision))
+    if not connection.exec_driver_sql("SELECT count(*) FROM workshop").scalar():
+        return "unfinished", revision, None
+    with Session(bind=connection) as session:
+        return "workshop", revision, _get_document_id(session)
 
 
-def publish(path: Path, url: str, *, replace: bool = False) -> Transfer:
+def _migrate(connection: Connection) -> None:
+    """The newest schema, inside the caller's transaction (migrate.upgrade opens its own)."""
+    from alembic import command
+
+    config = migrate.alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def _grant(connection: Connection, role: str, *, write: bool) -> None:
+    """What a team account needs on the published workshop (docs/team-mode.md, Accounts)."""
+    who = '"' + role.replace('"', '""') + '"'
+    rights = "SELECT, INSERT, UPDATE, DELETE" if write else "SELECT"
+    connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {who}")
+    connection.exec_driver_sql(f"GRANT {rights} ON ALL TABLES IN SCHEMA public TO {who}")
+    if write:
+        connection.exec_driver_sql(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {who}")
+
+
+def publish(
+    path: Path, url: str, *, replace: bool = False, grant: tuple[str, ...] = (), grant_read: tuple[str, ...] = ()
+) -> Transfer:
     """Copy the workshop file at `path` to the server database at `url` (empty, or holding this
-    same workshop with `replace`). Refuses a database holding another workshop or another program's
-    tables. The file is opened as usual (checked, backed up, migrated) and left as it was."""
+    same workshop with `replace`), in ONE transaction: the schema, every row and the grants
+    (`grant`: accounts that edit, `grant_read`: accounts that only read) land together or not at
+    all. Refuses a database holding another workshop or another program's tables. The file is
+    opened as usual (checked, backed up, migrated) and left as it was."""
     source = open_document(Path(path))
     try:
-        state, server_id = _server_state(url)
-        where = server_label(url)
-        if state == "foreign":
-            raise NotADocument(Path(where), "the database holds another program's tables")
-        if state == "workshop" and (server_id != source.document_id or not replace):
-            raise AlreadyPublished(where, same=server_id == source.document_id)
-        target = open_document(url) if state == "workshop" else create_document(url)
-        try:
-            return copy_into(source, target, replace=state == "workshop")
-        finally:
-            target.close()
+        target = ServerDocument(url)
+        if source.document_id:  # a replace tells the laptops that have it open (a new one: nobody listens)
+            team_notify.install(target.engine, team_notify.channel_for(source.document_id))
+        # the server's failures are explained inside the file's read session, which would name the file
+        with source.session(write=False) as reading:
+            try:
+                with target.engine.begin() as writing:  # the writers' lock, then everything or nothing
+                    notes = _prepare(writing, target.where, source.document_id, replace=replace)
+                    rows = _copy_rows(reading.connection(), writing)
+                    for role in grant:
+                        _grant(writing, role, write=True)
+                    for role in grant_read:
+                        _grant(writing, role, write=False)
+            except (sa_exc.SQLAlchemyError, OSError) as err:
+                raise (target.explain(err) or err) from err
+            finally:
+                target.close()
     finally:
         source.close()
+    return Transfer(source.document_id, rows, notes)
+
+
+def _prepare(connection: Connection, where: str, document_id: str | None, *, replace: bool) -> list[str]:
+    """The database made ready for the rows (schema at head, emptied), or a refusal."""
+    state, revision, server_id = _server_state(connection, where)
+    if state == "foreign":
+        raise NotADocument(where, "the database holds another program's tables")
+    if state == "workshop" and (server_id != document_id or not replace):
+        raise AlreadyPublished(where, same=server_id == document_id)
+    if state == "empty" or revision != migrate.head_revision():
+        _migrate(connection)
+    _clear(connection)
+    return [UNFINISHED] if state == "unfinished" else []
 
 
 def _to_new_file(source: Document, dest: Path, document_id: str | None) -> Transfer:

@@ -144,4 +144,4 @@ def test_a_password_typed_in_the_url_is_never_shown():
         redacted("postgresql://me:pw@db.example.org:5433/ws?sslmode=require")
         == "postgresql://me@db.example.org:5433/ws?sslmode=require"
     )
-    assert server_label("postgresql://me:pw@db.example.org/ws") == "ws on db.example.org"
+    assert server_label("postgresql://me:pw@db.example.org/ws") == "ws on server db.example.org"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -33,7 +32,7 @@ def open_initial_document(window, path: str | None) -> None:
     """The file asked for; else the workshop open when the app last closed; else the start page
     (recent workshops, the templates, the demo), saying so when the last workshop is gone."""
     if path:
-        if not window.open_path(Path(path)):
+        if not window.open_path(path):  # a file, or a team workshop's postgresql:// URL (kept a string)
             window.show_start(f"Could not open {path}.")
         return
     last = settings.last_open()
@@ -54,7 +53,7 @@ def run_app(path: str | None = None) -> int:
     from dgfacil.ui.main_window import MainWindow
 
     # the first paint shows the window, its menus' titles and what it is opening; the rest just after
-    window = MainWindow(opening=Path(path) if path else settings.last_open(), menus_after_paint=True)
+    window = MainWindow(opening=path or settings.last_open(), menus_after_paint=True)
     # what a loaded workshop keeps is frozen, so later collections never walk it (ui/gc_guard.py)
     window.document_opened.connect(app.gc_guard.settle_soon)
     window.show()

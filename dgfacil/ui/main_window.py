@@ -30,7 +30,7 @@ class MainWindow(WindowMenus):
     document_opened = Signal(object)
     """Fires after a document is open and the room on show is built: (Document)."""
 
-    def __init__(self, opening: Path | None = None, *, menus_after_paint: bool = False) -> None:
+    def __init__(self, opening: Path | str | None = None, *, menus_after_paint: bool = False) -> None:
         """`opening`: the workshop about to be opened; the window shows its name, not the start page.
         `menus_after_paint`: the menus stay empty until `fill_menus()` (the app's start-up, ui/app.py)."""
         super().__init__()
@@ -158,8 +158,10 @@ class MainWindow(WindowMenus):
         self.start_page.browse_requested.connect(self.open_dialog)
         return self.start_page
 
-    def _opening(self, path: Path) -> QWidget:
-        self.statusBar().showMessage(f"Opening {path.name}…")  # plain text, as a status message always is
+    def _opening(self, path: Path | str) -> QWidget:
+        # a team workshop's URL may hold a password: it is never shown (the store is not loaded yet)
+        name = "the team workshop" if str(path).startswith(("postgresql:", "postgres:")) else Path(path).name
+        self.statusBar().showMessage(f"Opening {name}…")  # plain text, as a status message always is
         return QWidget()
 
     def show_start(self, message: str = "") -> None:

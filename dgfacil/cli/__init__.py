@@ -25,6 +25,14 @@ class CommandError(Exception):
     """A failure the user can fix; printed as one line."""
 
 
+class Deprecated(argparse.Action):
+    """An old flag that still works: it stores its value and says which flag replaces it."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"{option_string} is deprecated; use --{self.dest}", file=sys.stderr)
+        setattr(namespace, self.dest, values)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dgfacil", description="Run capacity-building workshops: agenda, exercises, people, printing."

@@ -42,6 +42,14 @@ def missing_file(address: Path | str) -> bool:
     return isinstance(address, Path) and not address.exists()
 
 
+class Deprecated(argparse.Action):
+    """An old flag that still works: it stores its value and says which flag replaces it."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"{option_string} is deprecated; use --{self.dest}", file=sys.stderr)
+        setattr(namespace, self.dest, values)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dgfacil", description="Run capacity-building workshops: agenda, exercises, people, printing."

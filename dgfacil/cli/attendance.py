@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dgfacil.cli import WORKSHOP_HELP, workshop_address
+from dgfacil.cli import WORKSHOP_HELP, Deprecated, workshop_address
+
+# operations.attendance.BLOCK_KINDS, spelled out: a command registers without loading the store
+BLOCK_KINDS = ("item", "half-day")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,10 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--export", type=Path, metavar="OUT.csv|OUT.xlsx", help="write the attendance sheet")
     p.add_argument(
-        "--unit",
-        choices=["item", "half-day"],
+        "--blocks",
+        choices=BLOCK_KINDS,
         help="take attendance per agenda item or half-day (saved in the workshop)",
     )
+    p.add_argument("--unit", choices=BLOCK_KINDS, dest="blocks", action=Deprecated, help=argparse.SUPPRESS)
     p.add_argument(
         "--threshold",
         help="the certificate rule, saved in the workshop: 'all' (the APO rule, "
@@ -68,9 +72,9 @@ def cmd_attendance(args: argparse.Namespace) -> int:
     status = 0
     try:
         with doc.session() as session:
-            if args.unit:
-                att.set_attendance_unit(session, unit=args.unit)
-                print(f"attendance is now taken per {'agenda item' if args.unit == 'item' else 'half-day'} (saved)")
+            if args.blocks:
+                att.set_block_kind(session, kind=args.blocks)
+                print(f"attendance is now taken per {'agenda item' if args.blocks == 'item' else 'half-day'} (saved)")
             if threshold is not False:
                 att.set_threshold(session, threshold=threshold)
                 rule = "every block" if threshold is None else f"at least {threshold:.0%} of blocks"
@@ -85,7 +89,7 @@ def cmd_attendance(args: argparse.Namespace) -> int:
                     raise CommandError(f"{args.import_file.name}: {err}") from None
                 print(
                     f"{args.import_file.name}: {report.marked} marked present, {report.cleared} marked absent, "
-                    f"blocks: {'; '.join(report.units)}"
+                    f"blocks: {'; '.join(report.blocks)}"
                 )
                 for line in report.problems:
                     print(line)
@@ -98,7 +102,7 @@ def cmd_attendance(args: argparse.Namespace) -> int:
                     raise CommandError(str(err)) from None
                 print(f"wrote {args.export}")
             rows = att.eligibility_all(session)
-            units = att.attendance_units(session)
+            blocks = att.attendance_blocks(session)
     finally:
         doc.close()
     if not (args.mark_all or table is not None or args.export):
@@ -106,6 +110,6 @@ def cmd_attendance(args: argparse.Namespace) -> int:
             verdict = "eligible" if e.eligible else f"not eligible: {e.reason}"
             print(f"{p.badge_code}\t{e.attended}/{e.total}\t{p.full_name}\t{verdict}")
     eligible = sum(1 for _, e in rows if e.eligible)
-    plural = "s" if len(units) != 1 else ""
-    print(f"{eligible} of {len(rows)} participants eligible for a certificate ({len(units)} block{plural})")
+    plural = "s" if len(blocks) != 1 else ""
+    print(f"{eligible} of {len(rows)} participants eligible for a certificate ({len(blocks)} block{plural})")
     return status

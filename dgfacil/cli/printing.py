@@ -6,17 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from dgfacil.cli import WORKSHOP_HELP, CommandError, workshop_address
+from dgfacil.cli import WORKSHOP_HELP, CommandError, Deprecated, workshop_address
 
 KINDS = ("certificates", "attendance", "badges", "tents", "agenda", "worksheets", "groups", "outputs", "report")
-
-
-class _Deprecated(argparse.Action):
-    """An old flag that still works: it stores its value and says which flag replaces it."""
-
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
-        print(f"{option_string} is deprecated; use --{self.dest}", file=sys.stderr)
-        setattr(namespace, self.dest, values)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     p.add_argument("--per-person", action="store_true", help="certificates: one PDF per person in OUT")
     p.add_argument("--block", type=int, metavar="N", help="attendance: only block N (1 = first, as in the People room)")
-    p.add_argument("--session", type=int, dest="block", action=_Deprecated, help=argparse.SUPPRESS)
+    p.add_argument("--session", type=int, dest="block", action=Deprecated, help=argparse.SUPPRESS)
     p.add_argument(
         "--zone", action="append", default=[], metavar="IANA", help="agenda: another time zone to show (repeatable)"
     )
@@ -100,7 +92,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         options = PrintOptions(
             paper=args.paper,
             per_person=args.per_person,
-            unit=None if args.block is None else args.block - 1,
+            block=None if args.block is None else args.block - 1,
             extra_zones=[check_zone(z) for z in args.zone],
         )
         if args.per_person and args.kind != "certificates":

@@ -1,9 +1,9 @@
 """Attendance actions: the blocks attendance is taken for, marking, badge check-in, import,
 export, and who is eligible for a certificate.
 
-A *unit* is a block, what the organizer takes attendance for — each agenda item, or each half-day
-(setting "attendance.unit" = "item" | "half-day"). Marks are always stored per agenda item;
-marking a block marks its items, so switching the unit never loses a mark.
+A *block* is what the organizer takes attendance for — each agenda item, or each half-day (the
+block kind, stored as setting "attendance.unit" = "item" | "half-day"). Marks are always stored
+per agenda item; marking a block marks its items, so switching the block kind never loses a mark.
 """
 
 from __future__ import annotations
@@ -29,15 +29,16 @@ from dgfacil.store.workshop import load_workshop
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-UNIT_KEY = "attendance.unit"
+# The block kind's setting keeps its older key: documents already saved carry "attendance.unit".
+BLOCK_KIND_KEY = "attendance.unit"
 THRESHOLD_KEY = "certificate.threshold"
-UNITS = ("item", "half-day")
+BLOCK_KINDS = ("item", "half-day")
 TRUE_WORDS = {"1", "x", "y", "yes", "present", "p", "true", "attended", "✓", "✔"}
 FALSE_WORDS = {"0", "n", "no", "absent", "a", "false"}
 
 
 @dataclass(frozen=True)
-class Unit:
+class Block:
     """One thing attendance is taken for: its id (the first item's id), label and items."""
 
     id: int
@@ -46,19 +47,20 @@ class Unit:
     day_index: int
 
 
-def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]:
-    """The units of the workshop, in agenda order, for the chosen (or stored) unit kind."""
-    unit = unit or get_setting(UNIT_KEY, "item", session=session)
+def attendance_blocks(session: Session, *, kind: str | None = None) -> list[Block]:
+    """The blocks of the workshop, in agenda order, for the chosen (or stored) block kind."""
+    kind = kind or block_kind(session)
     workshop = load_workshop(session=session)
     zone = workshop.timezone
     planned = [plan_day(day, zone) for day in workshop.days]
     many = len(workshop.days) > 1
-    out: list[Unit] = []
-    if unit == "half-day":
-        for block in half_day_blocks(planned):
-            day = workshop.days[block.day_index]
-            half = "morning" if block.half == "AM" else "afternoon"
-            out.append(Unit(block.item_ids[0], f"{day.date:%a %d %b} {half}", block.item_ids, block.day_index))
+    out: list[Block] = []
+    if kind == "half-day":
+        for half_day in half_day_blocks(planned):
+            day = workshop.days[half_day.day_index]
+            half = "morning" if half_day.half == "AM" else "afternoon"
+            label = f"{day.date:%a %d %b} {half}"
+            out.append(Block(half_day.item_ids[0], label, half_day.item_ids, half_day.day_index))
         return out
     for d, slots in enumerate(planned):
         counted = {it.id for it in counted_items(s.item for s in slots)}
@@ -66,13 +68,13 @@ def attendance_units(session: Session, *, unit: str | None = None) -> list[Unit]
             if slot.item.id in counted:
                 prefix = f"Day {d + 1} " if many else ""
                 item_id = saved_id(slot.item.id)
-                out.append(Unit(item_id, f"{prefix}{hhmm(slot.start)} {slot.item.title}", (item_id,), d))
+                out.append(Block(item_id, f"{prefix}{hhmm(slot.start)} {slot.item.title}", (item_id,), d))
     return out
 
 
-def attendance_unit(session: Session) -> str:
-    """The stored unit kind attendance is taken per: "item" (the default) or "half-day"."""
-    return str(get_setting(UNIT_KEY, "item", session=session))
+def block_kind(session: Session) -> str:
+    """The stored block kind attendance is taken per: "item" (the default) or "half-day"."""
+    return str(get_setting(BLOCK_KIND_KEY, "item", session=session))
 
 
 def certificate_threshold(session: Session) -> float | None:
@@ -86,10 +88,10 @@ def present_pairs(session: Session) -> set[tuple[int, int]]:
     return attendance_store.present_pairs(session=session)
 
 
-def set_attendance_unit(session: Session, *, unit: str) -> Changes:
-    if unit not in UNITS:
-        raise ValueError(f"attendance is taken per {' or '.join(UNITS)}, not {unit!r}")
-    put_setting(UNIT_KEY, unit, session=session)
+def set_block_kind(session: Session, *, kind: str) -> Changes:
+    if kind not in BLOCK_KINDS:
+        raise ValueError(f"attendance is taken per {' or '.join(BLOCK_KINDS)}, not {kind!r}")
+    put_setting(BLOCK_KIND_KEY, kind, session=session)
     return Changes(attendance=True)
 
 
@@ -109,7 +111,7 @@ def mark(
     present: bool = True,
     at: datetime | None = None,
 ) -> Changes:
-    """Mark participants present (or absent) at the items of a unit; one transaction."""
+    """Mark participants present (or absent) at the items of a block; one transaction."""
     attendance_store.set_presence(
         list(participant_ids), list(item_ids), present, session=session, at=at.isoformat() if at else None
     )
@@ -129,22 +131,22 @@ def check_in_badge(
 def mark_all(session: Session) -> Changes:
     """Everybody present at everything (rehearsals and tests)."""
     pids = [saved_id(p.id) for p in participant_store.load_participants(session=session)]
-    items = [iid for u in attendance_units(session, unit="item") for iid in u.item_ids]
+    items = [iid for b in attendance_blocks(session, kind="item") for iid in b.item_ids]
     return mark(session, participant_ids=pids, item_ids=items)
 
 
-def _unit_present(units: list[Unit], present: set[tuple[int, int]], pids: list[int]) -> set[tuple[int, int]]:
-    return {(pid, u.id) for pid in pids for u in units if all((pid, i) in present for i in u.item_ids)}
+def _block_present(blocks: list[Block], present: set[tuple[int, int]], pids: list[int]) -> set[tuple[int, int]]:
+    return {(pid, b.id) for pid in pids for b in blocks if all((pid, i) in present for i in b.item_ids)}
 
 
 def eligibility_all(session: Session) -> list[tuple[Participant, Eligibility]]:
     """Every participant with their certificate eligibility under the document's rule."""
     roster = participant_store.load_participants(session=session)
-    units = attendance_units(session)
+    blocks = attendance_blocks(session)
     pids = [saved_id(p.id) for p in roster]
-    present = _unit_present(units, attendance_store.present_pairs(session=session), pids)
+    present = _block_present(blocks, attendance_store.present_pairs(session=session), pids)
     threshold = certificate_threshold(session)
-    result = eligibility(pids, [u.id for u in units], present, threshold=threshold)
+    result = eligibility(pids, [b.id for b in blocks], present, threshold=threshold)
     return [(p, result[saved_id(p.id)]) for p in roster]
 
 
@@ -154,24 +156,24 @@ def eligible_participants(session: Session) -> list[tuple[Participant, Eligibili
 
 
 def attendance_table(session: Session) -> tuple[list[str], list[list[str]]]:
-    """One row per participant, a column per unit ('x' when present), then the verdict."""
-    units = attendance_units(session)
+    """One row per participant, a column per block ('x' when present), then the verdict."""
+    blocks = attendance_blocks(session)
     pids = [saved_id(p.id) for p in participant_store.load_participants(session=session)]
-    present = _unit_present(units, attendance_store.present_pairs(session=session), pids)
+    present = _block_present(blocks, attendance_store.present_pairs(session=session), pids)
     headers = [
         "Badge code",
         "Full name",
         "E-mail",
         "Country",
         "Organization",
-        *[u.label for u in units],
+        *[b.label for b in blocks],
         "Attended",
         "Eligible",
         "Why not",
     ]
     rows = []
     for p, e in eligibility_all(session):
-        marks = ["x" if (p.id, u.id) in present else "" for u in units]
+        marks = ["x" if (p.id, b.id) in present else "" for b in blocks]
         rows.append(
             [
                 p.badge_code,
@@ -197,18 +199,18 @@ def export_attendance(session: Session, *, path: Path) -> Path:
 class AttendanceImport:
     marked: int  # present marks set
     cleared: int  # absent marks set
-    units: tuple[str, ...]  # labels of the columns recognised as units
+    blocks: tuple[str, ...]  # labels of the columns recognised as blocks
     problems: tuple[str, ...]  # rows that matched nobody, columns not recognised
 
 
 def import_attendance(session: Session, *, table: RosterTable) -> Changes[AttendanceImport]:
     """Marks from a sheet like our export: participants found by badge, e-mail or name; a column
-    per unit, matched by label or by item title. 'x', 'yes', '1'... mark present; 'no', '0'
+    per block, matched by label or by item title. 'x', 'yes', '1'... mark present; 'no', '0'
     mark absent; an empty cell leaves the mark as it was."""
-    units = attendance_units(session)
+    blocks = attendance_blocks(session)
     workshop = load_workshop(session=session)
     titles = {normalise_header(it.title): (saved_id(it.id),) for d in workshop.days for it in d.items}
-    labels = {normalise_header(u.label): u.item_ids for u in units}
+    labels = {normalise_header(b.label): b.item_ids for b in blocks}
     roster = participant_store.load_participants(session=session)
     by = {
         "badge": {p.badge_code: p.id for p in roster if p.badge_code},
@@ -227,8 +229,8 @@ def import_attendance(session: Session, *, table: RosterTable) -> Changes[Attend
     found = [
         (i, h, labels.get(normalise_header(h)) or titles.get(normalise_header(h))) for i, h in enumerate(table.headers)
     ]
-    unit_cols = [(i, h, items) for i, h, items in found if items]
-    if not unit_cols:
+    block_cols = [(i, h, items) for i, h, items in found if items]
+    if not block_cols:
         raise ValueError("no column of the sheet names a block of this workshop")
     problems, on, off = [], 0, 0
     for number, cells in table.rows:
@@ -240,11 +242,11 @@ def import_attendance(session: Session, *, table: RosterTable) -> Changes[Attend
         if pid is None:
             problems.append(f"row {number}: matches no participant")
             continue
-        for i, _, items in unit_cols:
+        for i, _, items in block_cols:
             word = cells[i].strip().casefold()
             if word in TRUE_WORDS:
                 on += attendance_store.set_presence([pid], list(items), True, session=session)
             elif word in FALSE_WORDS:
                 off += attendance_store.set_presence([pid], list(items), False, session=session)
-    report = AttendanceImport(on, off, tuple(h for _, h, _ in unit_cols), tuple(problems))
+    report = AttendanceImport(on, off, tuple(h for _, h, _ in block_cols), tuple(problems))
     return Changes(attendance=True, value=report)

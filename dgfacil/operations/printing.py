@@ -67,7 +67,7 @@ EMPTY = {
 class PrintOptions:
     paper: str = "A4"  # A4 | Letter
     per_person: bool = False  # certificates: a file per person in a folder
-    unit: int | None = None  # attendance: index of one block (operations.attendance units)
+    block: int | None = None  # attendance: index of one block (operations.attendance.attendance_blocks)
     extra_zones: list[str] = field(default_factory=list)  # agenda: more zones to show
 
 
@@ -90,14 +90,14 @@ def _attendance(session: Session, options: PrintOptions) -> PrintJob:
     workshop = load_workshop(session=session)
     participants = load_participants(session=session)
     sections = None
-    if options.unit is not None:
-        from dgfacil.operations.attendance import attendance_units
+    if options.block is not None:
+        from dgfacil.operations.attendance import attendance_blocks
 
-        units = attendance_units(session)
-        if not 0 <= options.unit < len(units):
-            raise ValueError(f"there is no block {options.unit + 1} (the workshop has {len(units)})")
-        unit = units[options.unit]
-        sections = [Section(unit.label, workshop.days[unit.day_index].date)]
+        blocks = attendance_blocks(session)
+        if not 0 <= options.block < len(blocks):
+            raise ValueError(f"there is no block {options.block + 1} (the workshop has {len(blocks)})")
+        block = blocks[options.block]
+        sections = [Section(block.label, workshop.days[block.day_index].date)]
     run = partial(
         print_attendance_sheet, workshop=workshop, participants=participants, sections=sections, paper=options.paper
     )
@@ -220,7 +220,7 @@ def describe(session: Session, *, kind: str, options: PrintOptions | None = None
             return n, f"{_plural(n, 'badge')} on {_plural(-(-n // (COLS * ROWS)), 'page')}."
         if kind == "tents":
             return n, f"{_plural(n, 'table tent')}, one page each."
-        sheets = 1 if options.unit is not None else max(len(load_workshop(session=session).days), 1)
+        sheets = 1 if options.block is not None else max(len(load_workshop(session=session).days), 1)
         return n, f"{_plural(sheets, 'sheet')} listing {_plural(n, 'participant')}."
     if kind == "agenda":
         n = len(load_workshop(session=session).days)

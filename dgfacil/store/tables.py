@@ -319,7 +319,7 @@ class ReportSectionRow(SQLModel, table=True):
 
 
 class SettingRow(SQLModel, table=True):
-    """Per-document settings (attendance unit, eligibility threshold, warning lead...)."""
+    """Per-document settings (attendance block kind, eligibility threshold, warning lead...)."""
 
     __tablename__ = "setting"
     __table_args__ = (UniqueConstraint("workshop_id", "key"),)

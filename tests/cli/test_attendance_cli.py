@@ -1,4 +1,4 @@
-"""`dgfacil attendance FILE` as a subprocess: mark-all, threshold, unit, CSV import and export."""
+"""`dgfacil attendance FILE` as a subprocess: mark-all, threshold, block kind, CSV import and export."""
 
 from __future__ import annotations
 
@@ -33,9 +33,20 @@ def test_mark_all_export_and_import(demo_doc, tmp_path):
     listing = run("attendance", path, "--threshold", "0.8")
     assert "15 of 15" in listing.stdout and "5/6\t김민준\teligible" in listing.stdout
     assert "certificate rule saved: at least 80% of blocks" in listing.stdout  # said, not silent
-    half = run("attendance", path, "--unit", "half-day", "--threshold", "all")
+    half = run("attendance", path, "--blocks", "half-day", "--threshold", "all")
     assert "14 of 15" in half.stdout and "(1 block)" in half.stdout
     assert "certificate rule saved: every block" in half.stdout and "per half-day (saved)" in half.stdout
+    assert "deprecated" not in half.stderr
+
+
+def test_unit_is_the_old_name_of_blocks(demo_doc):
+    path = demo_doc.path
+    demo_doc.engine.dispose()
+    done = run("attendance", path, "--unit", "half-day")
+    assert done.returncode == 0, done.stderr
+    assert "--unit is deprecated; use --blocks" in done.stderr
+    assert "per half-day (saved)" in done.stdout and "(1 block)" in done.stdout
+    assert "--unit" not in run("attendance", "--help").stdout  # hidden: the help names --blocks only
 
 
 def test_bad_arguments_one_line(demo_doc, tmp_path):

@@ -62,7 +62,7 @@ def laptops(tmp_path, new_doc):
     """Laptop A has a workshop (made here, in-process: not what is tested) with one present
     participant; laptop B has nothing yet."""
     from dgfacil.core.model import Participant
-    from dgfacil.operations.attendance import attendance_units, mark
+    from dgfacil.operations.attendance import attendance_blocks, mark
     from dgfacil.operations.participants import add_participant
     from dgfacil.store.participants import load_participants
 
@@ -72,7 +72,7 @@ def laptops(tmp_path, new_doc):
         add_participant(s, participant=Participant(NAME, email="a@example.am", country="Armenia"))
     with doc.session() as s:
         people = load_participants(session=s)
-        mark(s, participant_ids=[p.id for p in people], item_ids=[i for u in attendance_units(s) for i in u.item_ids])
+        mark(s, participant_ids=[p.id for p in people], item_ids=[i for b in attendance_blocks(s) for i in b.item_ids])
     doc.engine.dispose()
     (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n", encoding="utf-8")
     return a, b, a.home / "w.dgfacil", tmp_path / "pass.txt"

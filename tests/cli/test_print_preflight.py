@@ -30,7 +30,7 @@ def dgfacil(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def workshop(new_doc):
-    from dgfacil.operations.attendance import attendance_units, mark
+    from dgfacil.operations.attendance import attendance_blocks, mark
     from dgfacil.operations.participants import add_participant
     from dgfacil.store.participants import load_participants
 
@@ -40,7 +40,7 @@ def workshop(new_doc):
             add_participant(s, participant=Participant(name, country="Greece"))
     with doc.session() as s:
         people = load_participants(session=s)
-        mark(s, participant_ids=[p.id for p in people], item_ids=[i for u in attendance_units(s) for i in u.item_ids])
+        mark(s, participant_ids=[p.id for p in people], item_ids=[i for b in attendance_blocks(s) for i in b.item_ids])
     path = doc.path
     doc.engine.dispose()
     return path

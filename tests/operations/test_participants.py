@@ -87,8 +87,8 @@ def test_cancel_writes_nothing(demo_doc, tmp_path):
 def test_add_edit_delete_and_restore_with_marks(demo_doc):
     with demo_doc.session() as s:
         pid = ops.add_participant(s, participant=Participant("Siosaia Fonua", email="s.fonua@pmo.gov.to")).ids[0]
-        unit = att.attendance_units(s)[0]
-        att.mark(s, participant_ids=[pid], item_ids=list(unit.item_ids))
+        block = att.attendance_blocks(s)[0]
+        att.mark(s, participant_ids=[pid], item_ids=list(block.item_ids))
     with demo_doc.session() as s:
         ops.update_participant(s, participant_id=pid, country="Tonga")
         with pytest.raises(ops.InvalidParticipant):
@@ -100,7 +100,7 @@ def test_add_edit_delete_and_restore_with_marks(demo_doc):
         ops.restore_participant(s, snapshot=snapshot)
     with demo_doc.session() as s:
         back = participants.participant(pid, session=s)
-        assert back.country == "Tonga" and (pid, unit.item_ids[0]) in attendance.present_pairs(session=s)
+        assert back.country == "Tonga" and (pid, block.item_ids[0]) in attendance.present_pairs(session=s)
 
 
 def test_export_roster_round_trip(demo_doc, tmp_path):

@@ -54,7 +54,7 @@ def to_png(pdf: Path, dest: Path, *, first: int = 1, dpi: int = 60) -> Path | No
 @pytest.fixture
 def roster_doc(demo_doc):
     """The demo workshop with twelve participants, all present except Ольга and Nguyễn."""
-    from dgfacil.operations.attendance import attendance_units, mark
+    from dgfacil.operations.attendance import attendance_blocks, mark
     from dgfacil.operations.participants import add_participant
     from dgfacil.store.participants import load_participants
 
@@ -73,7 +73,7 @@ def roster_doc(demo_doc):
             )
     with demo_doc.session() as s:
         people = load_participants(session=s)
-        items = [i for u in attendance_units(s) for i in u.item_ids]
+        items = [i for b in attendance_blocks(s) for i in b.item_ids]
         absent = {"Ольга Петрова", "Nguyễn Thị Minh Khai"}
         mark(s, participant_ids=[p.id for p in people if p.full_name not in absent], item_ids=items)
     return demo_doc

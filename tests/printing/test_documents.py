@@ -73,17 +73,17 @@ def test_file_per_person_stays_in_the_folder(roster_doc, tmp_path):
     assert any(f.name.endswith("x.pdf") and ".." not in f.name for f in files)
 
 
-def test_letter_paper_and_one_session(roster_doc, tmp_path):
+def test_letter_paper_and_one_block(roster_doc, tmp_path):
     _job, [pdf] = print_document(roster_doc, "certificates", tmp_path / "c.pdf", options=PrintOptions(paper="Letter"))
     from pypdf import PdfReader
 
     box = PdfReader(str(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (792, 612)  # Letter landscape
-    _job, [sheet] = print_document(roster_doc, "attendance", tmp_path / "s.pdf", options=PrintOptions(unit=0))
+    _job, [sheet] = print_document(roster_doc, "attendance", tmp_path / "s.pdf", options=PrintOptions(block=0))
     text = pdf_text(sheet)
     assert "Signature" in text and "Page 1 of" in text
     with pytest.raises(ValueError):
-        print_document(roster_doc, "attendance", tmp_path / "bad.pdf", options=PrintOptions(unit=99))
+        print_document(roster_doc, "attendance", tmp_path / "bad.pdf", options=PrintOptions(block=99))
 
 
 def test_attendance_rows_sorted_by_country_then_name(roster_doc, tmp_path):

@@ -72,7 +72,7 @@ def test_check_in_by_click_and_by_scanner_then_eligibility(room, qtbot, screensh
     room.grab().save(str(screenshots / "people_roster.png"))
     room.tabs.setCurrentIndex(1)
     panel = room.checkin
-    assert panel.unit.count() == 6 and panel.unit.currentText() == "15:00 Opening"
+    assert panel.block.count() == 6 and panel.block.currentText() == "15:00 Opening"
     # one click on the tick box of the first row
     index = panel.proxy.index(0, 0)
     qtbot.mouseClick(panel.view.viewport(), Qt.LeftButton, pos=panel.view.visualRect(index).center())
@@ -100,10 +100,10 @@ def test_check_in_by_click_and_by_scanner_then_eligibility(room, qtbot, screensh
     # undo the last mark
     room.undo_stack.undo()
     qtbot.waitUntil(lambda: panel.count.text() == "2 of 15 present", timeout=3000)
-    # everybody at every session except the 5th person at the last one
-    for i in range(panel.unit.count()):
-        panel.unit.setCurrentIndex(i)
-        if i == panel.unit.count() - 1:
+    # everybody at every block except the 5th person at the last one
+    for i in range(panel.block.count()):
+        panel.block.setCurrentIndex(i)
+        if i == panel.block.count() - 1:
             panel.view.selectAll()
             room.mark([p.id for p in room.roster.people if p.id != fifth.id], True)
         else:

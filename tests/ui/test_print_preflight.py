@@ -12,7 +12,7 @@ ODD = "Ana \U00010001\U00010002"  # Linear B: no font has it
 
 
 def _people(ctx, names):
-    from dgfacil.operations.attendance import attendance_units, mark
+    from dgfacil.operations.attendance import attendance_blocks, mark
     from dgfacil.operations.participants import add_participant
     from dgfacil.store.participants import load_participants
 
@@ -25,7 +25,7 @@ def _people(ctx, names):
     def present(s):
         people = load_participants(session=s)
         return mark(
-            s, participant_ids=[p.id for p in people], item_ids=[i for u in attendance_units(s) for i in u.item_ids]
+            s, participant_ids=[p.id for p in people], item_ids=[i for b in attendance_blocks(s) for i in b.item_ids]
         )
 
     ctx.tasks.run_sync(present)

@@ -10,7 +10,7 @@ from dgfacil.core.model import Participant
 
 
 def _roster(ctx):
-    from dgfacil.operations.attendance import attendance_units, mark
+    from dgfacil.operations.attendance import attendance_blocks, mark
     from dgfacil.operations.participants import add_participant
     from dgfacil.store.participants import load_participants
 
@@ -24,7 +24,7 @@ def _roster(ctx):
 
     def present(s):
         people = load_participants(session=s)
-        items = [i for u in attendance_units(s) for i in u.item_ids]
+        items = [i for b in attendance_blocks(s) for i in b.item_ids]
         return mark(s, participant_ids=[p.id for p in people[:2]], item_ids=items)
 
     ctx.tasks.run_sync(present)

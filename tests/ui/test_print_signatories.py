@@ -117,7 +117,7 @@ def test_signatories_dialog_edits_with_undo_and_prints(ctx, qtbot, tmp_path, scr
 def _print_and_look(ctx, tmp_path, screenshots) -> None:
     from pypdf import PdfReader
 
-    from dgfacil.operations.attendance import attendance_units, mark
+    from dgfacil.operations.attendance import attendance_blocks, mark
     from dgfacil.operations.participants import add_participant
     from dgfacil.operations.printing import prepare
     from dgfacil.store.participants import load_participants
@@ -134,7 +134,7 @@ def _print_and_look(ctx, tmp_path, screenshots) -> None:
     def present(s):
         people = load_participants(session=s)
         return mark(
-            s, participant_ids=[p.id for p in people], item_ids=[i for u in attendance_units(s) for i in u.item_ids]
+            s, participant_ids=[p.id for p in people], item_ids=[i for b in attendance_blocks(s) for i in b.item_ids]
         )
 
     ctx.tasks.run_sync(present)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from dgfacil.core.model import Participant
 from dgfacil.core.roster import normalise_badge
-from dgfacil.operations.attendance import Unit
+from dgfacil.operations.attendance import Block
 from dgfacil.ui.people.models import PeopleModel, SearchProxy, searchable_list, selection_kept
 from dgfacil.ui.widgets import plain_label
 
@@ -28,21 +28,21 @@ class CheckInPanel(QWidget):
 
     mark_requested = Signal(list, bool)
     """Fires when the user marks people: (participant ids, present?)."""
-    unit_kind_changed = Signal(str)
+    block_kind_changed = Signal(str)
     """Fires when the organizer switches between 'item' and 'half-day'."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.units: list[Unit] = []
+        self.blocks: list[Block] = []
         self.model = PeopleModel("checkin", self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.unit = QComboBox()
-        self.unit.setMinimumWidth(360)
-        self.unit_kind = QComboBox()
-        self.unit_kind.addItem("per agenda item", "item")
-        self.unit_kind.addItem("per half-day", "half-day")
-        self.unit_kind.activated.connect(lambda: self.unit_kind_changed.emit(self.unit_kind.currentData()))
+        self.block = QComboBox()
+        self.block.setMinimumWidth(360)
+        self.block_kind = QComboBox()
+        self.block_kind.addItem("per agenda item", "item")
+        self.block_kind.addItem("per half-day", "half-day")
+        self.block_kind.activated.connect(lambda: self.block_kind_changed.emit(self.block_kind.currentData()))
         self.count = plain_label()
         self.count.setObjectName("checkinCount")
         self.count.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -74,9 +74,9 @@ class CheckInPanel(QWidget):
         absent.clicked.connect(lambda: self.mark_requested.emit(self.selected_ids(), False))
         top = QHBoxLayout()
         top.addWidget(plain_label("Block"))
-        top.addWidget(self.unit, 1)
+        top.addWidget(self.block, 1)
         top.addWidget(plain_label("Attendance taken"))
-        top.addWidget(self.unit_kind)
+        top.addWidget(self.block_kind)
         top.addStretch(1)
         top.addWidget(self.count)
         bulk = QHBoxLayout()
@@ -92,19 +92,19 @@ class CheckInPanel(QWidget):
         layout.addLayout(bulk)
 
     # -- data -----------------------------------------------------------------------------
-    def set_units(self, units: list[Unit], kind: str) -> None:
-        current = self.unit.currentData()
-        self.units = units
-        self.unit.blockSignals(True)
-        self.unit.clear()
-        for u in units:
-            self.unit.addItem(u.label, u.id)
-        self.unit.setCurrentIndex(max(0, self.unit.findData(current)))
-        self.unit.blockSignals(False)
-        self.unit_kind.setCurrentIndex(max(0, self.unit_kind.findData(kind)))
+    def set_blocks(self, blocks: list[Block], kind: str) -> None:
+        current = self.block.currentData()
+        self.blocks = blocks
+        self.block.blockSignals(True)
+        self.block.clear()
+        for b in blocks:
+            self.block.addItem(b.label, b.id)
+        self.block.setCurrentIndex(max(0, self.block.findData(current)))
+        self.block.blockSignals(False)
+        self.block_kind.setCurrentIndex(max(0, self.block_kind.findData(kind)))
 
-    def current_unit(self) -> Unit | None:
-        return next((u for u in self.units if u.id == self.unit.currentData()), None)
+    def current_block(self) -> Block | None:
+        return next((b for b in self.blocks if b.id == self.block.currentData()), None)
 
     def set_people(self, people: list[Participant], present: set[int]) -> None:
         with selection_kept(self.view):

@@ -73,7 +73,7 @@ class DeleteParticipant(OperationCommand):
 
 
 class MarkPresence(OperationCommand):
-    """Mark people present/absent at a unit's items; undo puts back exactly the marks that changed."""
+    """Mark people present/absent at a block's items; undo puts back exactly the marks that changed."""
 
     def __init__(
         self,

@@ -66,7 +66,7 @@ class EligibilityPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
 
-    def set_verdicts(self, rows: list[tuple[Participant, Eligibility]], threshold: float | None, units: int) -> None:
+    def set_verdicts(self, rows: list[tuple[Participant, Eligibility]], threshold: float | None, blocks: int) -> None:
         self.model.set_people([p for p, _ in rows], verdicts={p.id: e for p, e in rows})
         index = self.rule.findData(threshold)
         if index < 0:  # a threshold set elsewhere (the CLI) that the menu does not list
@@ -74,7 +74,7 @@ class EligibilityPanel(QWidget):
             index = self.rule.count() - 1
         self.rule.setCurrentIndex(index)
         eligible = sum(1 for _, e in rows if e.eligible)
-        self.summary.setText(f"{eligible} of {len(rows)} eligible · {units} block{'s' if units != 1 else ''}")
+        self.summary.setText(f"{eligible} of {len(rows)} eligible · {blocks} block{'s' if blocks != 1 else ''}")
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
 

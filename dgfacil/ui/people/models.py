@@ -41,7 +41,7 @@ GREEN, RED, GREY = QColor("#1b7f3b"), QColor("#b3261e"), QColor("#6b6b6b")
 
 
 class PeopleModel(QAbstractTableModel):
-    """Participants, with presence at the chosen unit (check-in) or eligibility (certificates)."""
+    """Participants, with presence at the chosen block (check-in) or eligibility (certificates)."""
 
     def __init__(self, kind: str, parent=None) -> None:
         super().__init__(parent)

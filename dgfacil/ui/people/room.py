@@ -42,8 +42,8 @@ def _load(session) -> dict:
     """Everything the room shows, read in one go on the database worker."""
     return dict(
         people=ops.all_participants(session),
-        kind=att.attendance_unit(session),
-        units=att.attendance_units(session),
+        kind=att.block_kind(session),
+        blocks=att.attendance_blocks(session),
         present=att.present_pairs(session),
         verdicts=att.eligibility_all(session),
         threshold=att.certificate_threshold(session),
@@ -70,8 +70,8 @@ class PeopleRoom(QWidget):
         self.tabs.addTab(self._roster_tab(), "Roster")
         self.checkin = CheckInPanel()
         self.checkin.mark_requested.connect(self.mark)
-        self.checkin.unit.currentIndexChanged.connect(self._show_presence)
-        self.checkin.unit_kind_changed.connect(lambda kind: self._run(lambda s: att.set_attendance_unit(s, unit=kind)))
+        self.checkin.block.currentIndexChanged.connect(self._show_presence)
+        self.checkin.block_kind_changed.connect(lambda kind: self._run(lambda s: att.set_block_kind(s, kind=kind)))
         self.tabs.addTab(self.checkin, "Check-in")
         self.certificates = EligibilityPanel()
         self.certificates.threshold_changed.connect(
@@ -148,21 +148,21 @@ class PeopleRoom(QWidget):
         self.view.resizeColumnsToContents()
         for column in range(self.roster.columnCount()):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), 320))
-        self.checkin.set_units(self.data["units"], self.data["kind"])
-        self.checkin.set_people(people, self._present_at_unit())
-        self.certificates.set_verdicts(self.data["verdicts"], self.data["threshold"], len(self.data["units"]))
+        self.checkin.set_blocks(self.data["blocks"], self.data["kind"])
+        self.checkin.set_people(people, self._present_at_block())
+        self.certificates.set_verdicts(self.data["verdicts"], self.data["threshold"], len(self.data["blocks"]))
         self.tabs.setTabText(0, f"Roster ({len(people)})")
 
-    def _present_at_unit(self) -> set[int]:
-        unit = self.checkin.current_unit()
-        if unit is None:
+    def _present_at_block(self) -> set[int]:
+        block = self.checkin.current_block()
+        if block is None:
             return set()
         pairs = self.data.get("present", set())
-        return {p.id for p in self.data["people"] if all((p.id, i) in pairs for i in unit.item_ids)}
+        return {p.id for p in self.data["people"] if all((p.id, i) in pairs for i in block.item_ids)}
 
     def _show_presence(self) -> None:
         if self.data:
-            self.checkin.set_present(self._present_at_unit())
+            self.checkin.set_present(self._present_at_block())
 
     def on_changes(self, changes: Changes, initiator: object) -> None:
         """Redraw after any change to people, attendance or the agenda (also undo/redo)."""
@@ -216,12 +216,12 @@ class PeopleRoom(QWidget):
                 self.undo_stack.push(commands.DeleteParticipant(self.ctx.tasks, p))
 
     def mark(self, participant_ids: list[int], present: bool) -> None:
-        unit = self.checkin.current_unit()
-        if unit is None or not participant_ids:
+        block = self.checkin.current_block()
+        if block is None or not participant_ids:
             return
-        was = self._present_at_unit()
+        was = self._present_at_block()
         self.undo_stack.push(
-            commands.MarkPresence(self.ctx.tasks, participant_ids, list(unit.item_ids), present, was, unit.label)
+            commands.MarkPresence(self.ctx.tasks, participant_ids, list(block.item_ids), present, was, block.label)
         )
         # the scanner expects the tick at once; the full reload follows on_changes
         self.checkin.set_present((was | set(participant_ids)) if present else (was - set(participant_ids)))

@@ -97,21 +97,21 @@ class PrintOptionsForm(QWidget):
         self.count.setText(text)
 
     def fill_sheets(self) -> None:
-        from dgfacil.operations.attendance import attendance_units
+        from dgfacil.operations.attendance import attendance_blocks
 
-        units = self.ctx.tasks.read(lambda s: attendance_units(s))
+        blocks = self.ctx.tasks.read(lambda s: attendance_blocks(s))
         self.sheets.blockSignals(True)  # the count is shown once, after the list is filled
         self.sheets.clear()
         self.sheets.addItem("Every day", None)
-        for i, unit in enumerate(units):
-            self.sheets.addItem(unit.label, i)
+        for i, block in enumerate(blocks):
+            self.sheets.addItem(block.label, i)
         self.sheets.blockSignals(False)
 
     def options(self) -> PrintOptions:
         return PrintOptions(
             paper=self.paper.currentText(),
             per_person=self.per_person_on(),
-            unit=self.sheets.currentData() if self.kind == "attendance" else None,
+            block=self.sheets.currentData() if self.kind == "attendance" else None,
         )
 
     def browse(self) -> None:

@@ -5,7 +5,6 @@ back the same rows with the same ids."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
@@ -30,8 +29,9 @@ NOW = datetime(2024, 5, 6, 7, 8, tzinfo=UTC)
 
 
 def _sql(doc, statement: str) -> None:
-    with sqlite3.connect(doc.path) as conn:
-        conn.execute(statement)
+    """Write as another program (or a newer dgfacil) would: straight SQL, past every check of ours."""
+    with doc.engine.begin() as connection:
+        connection.exec_driver_sql(statement)
 
 
 @pytest.fixture
@@ -66,6 +66,7 @@ def test_a_run_event_of_a_newer_kind_is_left_out(demo_doc):
         assert [e.kind.value for e in run_log.load_all_events(session=s)[day.id]] == ["start"]
 
 
+@pytest.mark.sqlite_only  # PostgreSQL's column types refuse such a value before it is stored
 @pytest.mark.parametrize(
     "damage, column",
     [
@@ -83,6 +84,7 @@ def test_a_broken_board_item_is_refused_naming_it(swot, damage, column):
             boards.filled_boards(session=s)
 
 
+@pytest.mark.sqlite_only  # PostgreSQL's column types refuse such a value before it is stored
 @pytest.mark.parametrize(
     "damage, column",
     [

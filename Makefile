@@ -23,7 +23,7 @@ run: $(STAMP) $(SYSSTAMP)
 
 # The lint runs first: a style, import or type finding fails the build before the tests start.
 test: lint $(SYSSTAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" --durations=15
 
 test-all: lint $(SYSSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

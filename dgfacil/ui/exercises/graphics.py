@@ -11,7 +11,7 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmapCache, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
 from dgfacil.core import exercises as core
 from dgfacil.core.exercises import BoardItem
@@ -81,8 +81,10 @@ def _tint(colour: str, fallback: str = "#F3F5F8") -> QColor:
     return c if c.isValid() else QColor(fallback)
 
 
-class BoardFrame(QGraphicsItem):
-    """The board's background: named zones (with SWOT's row/column labels) or a plane's quadrants."""
+class BoardFrame(QGraphicsRectItem):
+    """The board's background: named zones (with SWOT's row/column labels) or a plane's quadrants.
+
+    A rect item (its rect is its bounds, no pen) for the reason a CardItem is one."""
 
     def __init__(self, kind: str, definition: dict, heading: str = "") -> None:
         super().__init__()
@@ -90,10 +92,9 @@ class BoardFrame(QGraphicsItem):
         self.text_px: float | None = None  # set on the projector: titles and labels grow with the cards
         self.setZValue(-10)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
-        top = 60 if self.heading else 0
-        return QRectF(0, -top, BOARD_W, BOARD_H + top)
+        self.setPen(Qt.NoPen)
+        top = 60 if heading else 0
+        self.setRect(QRectF(0, -top, BOARD_W, BOARD_H + top))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         painter.setRenderHint(QPainter.Antialiasing)
@@ -212,8 +213,13 @@ class BoardFrame(QGraphicsItem):
         painter.drawText(band, Qt.AlignCenter, f"{axis.get('title', '')} →")
 
 
-class CardItem(QGraphicsItem):
-    """One card: wrapped text, colour, its dots and (on a plane) its tag."""
+class CardItem(QGraphicsRectItem):
+    """One card: wrapped text, colour, its dots and (on a plane) its tag.
+
+    A rect item whose rect is the card's bounds (face and shadow, no pen): the scene asks every
+    card for its bounding rect on each repaint, and Qt's own answer spares a call into Python,
+    which waits for the GIL while the room link's threads hold it (a repaint of 2,000 cards did).
+    """
 
     def __init__(self, item: BoardItem, *, movable: bool = True) -> None:
         super().__init__()
@@ -226,6 +232,8 @@ class CardItem(QGraphicsItem):
         self.setAcceptHoverEvents(False)
         self.w, self.h = CARD_W, CARD_H
         self.text_px: float | None = None  # the projector's text size, in scene units
+        self.setPen(Qt.NoPen)
+        self.setRect(self.face().adjusted(-2, -2, 5, 5))
         self.update_from(item)
 
     def update_from(self, item: BoardItem) -> None:
@@ -237,8 +245,8 @@ class CardItem(QGraphicsItem):
     def project(self, centre: QPointF, w: float, h: float, text_px: float) -> None:
         """Show the card at a projector's place and size (the stored place is not changed)."""
         if (w, h, text_px) != (self.w, self.h, self.text_px):
-            self.prepareGeometryChange()
             self.w, self.h, self.text_px = w, h, text_px
+            self.setRect(self.face().adjusted(-2, -2, 5, 5))
         self.setPos(centre)
         self.update()
 
@@ -246,7 +254,8 @@ class CardItem(QGraphicsItem):
         """How much larger than in the room the tag chip and the dots are drawn."""
         return self.text_px / BASE_TEXT_PX if self.text_px else 1.0
 
-    def rect(self) -> QRectF:
+    def face(self) -> QRectF:
+        """The card itself, without its shadow."""
         return QRectF(-self.w / 2, -self.h / 2, self.w, self.h)
 
     def text_font(self) -> QFont:
@@ -258,18 +267,15 @@ class CardItem(QGraphicsItem):
     def text_rect(self) -> QRectF:
         k = self.scale_of_marks()
         bottom = 20 * k if (self.card.data.get("tag") or self.card.votes) else 4 * k
-        return self.rect().adjusted(7 * k, 5 * k, -7 * k, -bottom)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt)
-        return self.rect().adjusted(-2, -2, 5, 5)
+        return self.face().adjusted(7 * k, 5 * k, -7 * k, -bottom)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRect(self.rect())
+        path.addRect(self.face())
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        rect = self.rect()
+        rect = self.face()
         k = self.scale_of_marks()
         painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 40))
         painter.fillRect(rect, _tint(self.card.colour, DEFAULT_CARD))
@@ -352,7 +358,7 @@ def cluster_items(cards: dict[int, CardItem], text_px: float | None = None) -> l
         for item_id in cluster.item_ids:
             item = cards.get(item_id)
             if item is not None:
-                card_rect = item.rect().translated(item.pos())
+                card_rect = item.face().translated(item.pos())
                 rect = card_rect if rect.isNull() else rect.united(card_rect)
         out.append(ClusterItem(cluster.heading, rect, cluster.votes, text_px))
     return out

@@ -95,7 +95,7 @@ class MainWindow(WindowMenus):
         tasks.changes_applied.connect(self._on_changes)
         from dgfacil.ui.document_banner import show_banner, status_text
 
-        tasks.failed.connect(lambda text: self.statusBar().showMessage(f"Not saved: {status_text(text)}", 8000))
+        tasks.failed.connect(lambda text: self._not_saved(status_text(text)))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.shelf = RoomShelf(self.tabs, self._make_room)
@@ -118,6 +118,10 @@ class MainWindow(WindowMenus):
         shelf = self.shelf  # once this room shows: the Room link (~25 ms, it opens on this workshop), the other rooms
         after_first_paint(self.tabs, lambda: (self._make_room_link_soon(), shelf.build_rest_soon()))
         self.document_opened.emit(doc)
+
+    def _not_saved(self, why: str) -> None:
+        self.statusBar().showMessage(f"Not saved: {why}", 8000)
+        self.saved_label.setText("Last change not saved")  # never "All changes saved" beside "Not saved"
 
     def _make_room(self, title: str, spec: str) -> Room:
         cls = room_class(spec)

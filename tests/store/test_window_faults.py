@@ -51,6 +51,7 @@ def test_read_only_stick_shows_the_bar_and_edits_are_refused_in_words(qtbot, dem
     window.grab().save(str(SCREENSHOTS / "read_only_banner.png"))
     said = _refused_edit_status(qtbot, window)
     assert said.startswith("Not saved:") and "read-only" in said
+    assert window.saved_label.text() == "Last change not saved"  # never "All changes saved" beside it
     assert "SQL" not in said and "sqlite3" not in said and "INSERT" not in said
     from dgfacil.ui.document_banner import save_copy_and_edit
 

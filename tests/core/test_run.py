@@ -258,6 +258,9 @@ def test_any_log_gives_a_consistent_state(log, now_offset):
         assert plan.changes and plan.after.behind_min < state.behind_min
         for change in plan.changes:
             item = next(it for it in day.items if it.id == change.item_id)
+            if change.how == "end":  # the running item ends by a fixed start: the fixed start wins
+                assert plan.before.current is not None and change.item_id == plan.before.current.item_id
+                continue
             assert change.skip or change.after_min >= min(floor_min(item), change.before_min)
     countdown_text(state.remaining)
     countdown_status(state)

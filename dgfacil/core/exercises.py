@@ -82,6 +82,9 @@ def _keyed(
             if not str(entry.get(req, "")).strip():
                 problems.append((f"{name}.{i}.{req}", "is missing"))
         key = entry.get("key")
+        if key is not None and not isinstance(key, str):  # a template typed `key = []` or `key = 3`
+            problems.append((f"{name}.{i}.key", "must be text"))
+            continue
         if key in seen:
             problems.append((f"{name}.{i}.key", f"{key!r} is used twice"))
         seen.add(key)

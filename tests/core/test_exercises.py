@@ -59,6 +59,7 @@ def test_every_library_definition_is_valid():
             "questions.0.answer",
         ),
         ("prompts", {"questions": [{"key": "q", "text": "?"}], "votes": {"dots": 0}}, "votes.dots"),
+        ("prompts", {"questions": [{"key": [], "text": "?"}]}, "questions.0.key"),  # the fuzz test found it
         ("mural", {}, "kind"),
     ],
 )

@@ -8,6 +8,7 @@ import pytest
 
 pytest.importorskip("selenium.webdriver")
 from browser import CHROMIUM, DRIVER
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -27,7 +28,7 @@ def _shot(driver, name: str) -> None:
 
 
 def _wait(driver, condition, timeout: float = 10):
-    return WebDriverWait(driver, timeout).until(condition)
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def test_join_card_vote_and_survey_on_a_small_phone(served, browser, tmp_path):

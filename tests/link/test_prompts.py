@@ -65,18 +65,23 @@ def test_phones_answer_prompts_one_line_each_and_the_most_chosen_option(prompts_
 
 
 def test_a_phone_answers_prompts_in_chromium(prompts_served, browser, tmp_path):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     served, exercise_id = prompts_served
     driver = browser
     driver.get(served.join + "#prompts")
-    area = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "p-change"))
+    area = WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_element(By.ID, "p-change")
+    )
     assert driver.find_element(By.ID, "prompts-h").text == "Reflection"
     area.send_keys("<b>Share</b> the registry")
     driver.find_elements(By.CSS_SELECTOR, 'input[name="p-law"]')[1].click()
     driver.find_element(By.ID, "prompts-send").click()
-    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "prompts-info").text.startswith("Answers sent"))
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_element(By.ID, "prompts-info").text.startswith("Answers sent")
+    )
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
     SHOTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(SHOTS / "prompts.png"))
@@ -85,6 +90,7 @@ def test_a_phone_answers_prompts_in_chromium(prompts_served, browser, tmp_path):
 
 
 def test_typing_an_answer_survives_live_updates_and_a_changed_question_list(prompts_served, browser):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -94,7 +100,9 @@ def test_typing_an_answer_survives_live_updates_and_a_changed_question_list(prom
     served, exercise_id = prompts_served
     driver = browser
     driver.get(served.join + "#prompts")
-    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "p-change")).send_keys("Half a thou")
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_element(By.ID, "p-change")
+    ).send_keys("Half a thou")
     driver.find_elements(By.CSS_SELECTOR, 'input[name="p-law"]')[1].click()
     driver.find_element(By.ID, "p-change").click()  # the caret back in the answer, mid-sentence
     driver.execute_script("var a = document.getElementById('p-change'); a.setSelectionRange(5, 5);")
@@ -110,7 +118,7 @@ def test_typing_an_answer_survives_live_updates_and_a_changed_question_list(prom
     # a live update (the facilitator's phone picks the board again: a "board" event) redraws nothing
     marker = driver.execute_script("var a = document.getElementById('p-change'); a.dataset.same = '1'; return 1;")
     assert served.remote("/api/boards/current", {"exercise_id": exercise_id})[0] == 200
-    WebDriverWait(driver, 10).until(
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: (
             d.execute_script(
                 "return window.performance.getEntriesByType("
@@ -134,7 +142,9 @@ def test_typing_an_answer_survives_live_updates_and_a_changed_question_list(prom
     finally:
         doc.close()
     assert served.remote("/api/boards/current", {"exercise_id": exercise_id})[0] == 200
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "p-who"))
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_elements(By.ID, "p-who")
+    )
     assert typed(driver) == ["Half a thou", "p-change", 5, "1"]
     driver.find_element(By.ID, "p-change").send_keys("X")  # typing goes on where the caret was
     assert typed(driver)[0] == "Half Xa thou"

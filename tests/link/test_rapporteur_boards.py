@@ -80,6 +80,7 @@ def test_a_group_fills_its_own_boards_and_not_another_groups(day_groups, tmp_pat
 def test_the_rapporteur_page_in_chromium(day_groups, tmp_path):
     pytest.importorskip("selenium.webdriver")
     from browser import INSTALLED, chromium
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -89,7 +90,7 @@ def test_the_rapporteur_page_in_chromium(day_groups, tmp_path):
     url = f"http://{a.host}:{a.port}{a.base}"
     with chromium(1024, 768, mobile=False) as driver:
         driver.get(url)
-        wait = WebDriverWait(driver, 10)
+        wait = WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,))
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#boards table"))
         Select(driver.find_element(By.ID, "tag")).select_by_value("action")
         assert driver.find_element(By.ID, "owner").is_displayed()
@@ -134,6 +135,7 @@ def test_the_rapporteur_page_in_chromium(day_groups, tmp_path):
 def test_the_rapporteur_page_on_a_phone_names_its_group_and_shows_owner_only_for_actions(day_groups):
     pytest.importorskip("selenium.webdriver")
     from browser import INSTALLED, chromium
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -143,7 +145,7 @@ def test_the_rapporteur_page_on_a_phone_names_its_group_and_shows_owner_only_for
     name = next(line for line in served.lines if line.startswith("rapporteur ")).split(": ", 1)[0][len("rapporteur ") :]
     with chromium() as driver:
         driver.get(f"http://{a.host}:{a.port}{a.base}")
-        wait = WebDriverWait(driver, 10)
+        wait = WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,))
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, f'section[aria-labelledby="board-{swot}"] form'))
         assert driver.title == driver.find_element(By.TAG_NAME, "h1").text == f"{name} — notes"
         assert not driver.find_element(By.ID, "owner").is_displayed()  # a note has no owner
